@@ -1,0 +1,74 @@
+/**
+ * The settings file `tavla.config.json` in the data folder, validated once and defaulted.
+ * Every later stage reads the normalized `Settings`, never the raw file.
+ */
+import { z } from 'zod';
+import { ACTIVITY_TYPES, CHANNELS, FORECAST_CATEGORIES, HATS } from '../model/types.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+export const stageSchema = z.object({
+  /** The stage as the CRM exports it (matched case-insensitively, trimmed). */
+  id: z.string().min(1),
+  label: z.string().optional(),
+  /** Win probability 0..1 used for the weighted pipeline. */
+  probability: z.number().min(0).max(1),
+  status: z.enum(['open', 'won', 'lost']),
+  forecastCategory: z.enum(FORECAST_CATEGORIES).optional(),
+  /** Other spellings of the same stage in exports. */
+  aliases: z.array(z.string()).default([]),
+  /** Days without activity or update after which an open deal in this stage is stalled. */
+  stalledDays: z.number().int().positive().optional(),
+});
+
+export const DEFAULT_STAGES: z.input<typeof stageSchema>[] = [
+  { id: 'qualification', label: 'Qualification', probability: 0.1, status: 'open', forecastCategory: 'pipeline' },
+  { id: 'meeting', label: 'Needs analysis', probability: 0.2, status: 'open', forecastCategory: 'pipeline' },
+  { id: 'proposal', label: 'Proposal', probability: 0.5, status: 'open', forecastCategory: 'best_case' },
+  { id: 'negotiation', label: 'Negotiation', probability: 0.8, status: 'open', forecastCategory: 'commit' },
+  { id: 'won', label: 'Closed won', probability: 1, status: 'won', forecastCategory: 'closed' },
+  { id: 'lost', label: 'Closed lost', probability: 0, status: 'lost', forecastCategory: 'omitted' },
+];
+
+export const settingsSchema = z
+  .object({
+    /** Shown in the site header. */
+    company: z.string().default('Company'),
+    /** Reporting currency: amounts in other currencies are converted with `exchangeRates`. */
+    currency: z.enum(['SEK', 'DKK', 'NOK', 'EUR']).default('SEK'),
+    /** Units of the reporting currency per one unit of another currency, e.g. `{"EUR": 11.4}`. */
+    exchangeRates: z.record(z.string(), z.number().positive()).default({}),
+    /** Default language of the site; the others stay reachable. */
+    locale: z.enum(['sv', 'da', 'en']).default('sv'),
+    /** IANA time zone that decides which day (and so week, month, quarter) a timestamp is in. */
+    timeZone: z.string().default('Europe/Stockholm'),
+    /** First month of the fiscal year, 1 = January. FY2026 is the fiscal year starting in 2026. */
+    fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
+    /** The day the report is "as of". When absent the build uses today in `timeZone`. */
+    asOf: isoDate.optional(),
+    /** Order of day and month in dates written with `/` or `.`; never guessed. */
+    dateOrder: z.enum(['dmy', 'mdy']).default('dmy'),
+    /** Ordered stages of the sales process, open stages first. */
+    stages: z.array(stageSchema).min(2).default(DEFAULT_STAGES as never),
+    /** A customer with no won deal for this many months is passive: a new deal is a win-back. */
+    winbackMonths: z.number().int().positive().default(12),
+    /** A deal starting within this many days of an earlier contract's end continues it (renewal). */
+    renewalWindowDays: z.number().int().nonnegative().default(90),
+    /** Default days without activity or update after which an open deal is stalled. */
+    stalledDays: z.number().int().positive().default(30),
+    /** The export is stale when its newest record is this many days older than as-of. */
+    staleExportDays: z.number().int().positive().default(7),
+    /** CRM channel values → canonical channel (keys matched case-insensitively). */
+    channelMap: z.record(z.string(), z.enum(CHANNELS)).default({}),
+    /** CRM activity types → canonical type (keys matched case-insensitively). */
+    activityTypeMap: z.record(z.string(), z.enum(ACTIVITY_TYPES)).default({}),
+    /** CRM role names → hats (keys matched case-insensitively). */
+    hatMap: z.record(z.string(), z.enum(HATS)).default({}),
+    /** Publish people by initials only, on every page, chart, download and report.json. */
+    initialsOnly: z.boolean().default(false),
+  })
+  .strict();
+
+export type Settings = z.output<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+export type Stage = z.output<typeof stageSchema>;
