@@ -192,5 +192,4 @@ export type ChannelReason =
   | 'first-deal'
   | 'continues-contract'
   | 'active-customer'
-  | 'passive-customer'
-  | 'lost-customer';
+  | 'passive-customer';

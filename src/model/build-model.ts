@@ -1,0 +1,73 @@
+/**
+ * Joins the validated records into the model the metrics read: each deal gets its channel
+ * (with the reason), annual amount and team; people and teams are indexed. When `users.csv`
+ * is absent, every owner named in deals, accounts or activities becomes a person without a team,
+ * so a one-person company still gets its reports.
+ */
+import type { Settings } from '../settings/schema.ts';
+import { assignChannels } from './channels.ts';
+import { contractYears } from './contract-years.ts';
+import type { Account, IsoDate, ModelDeal, Records, User } from './types.ts';
+
+export interface Team {
+  id: string;
+  /** Display name: the settings' name for the team, else the id with a capital first letter. */
+  name: string;
+  memberIds: string[];
+}
+
+export interface Model {
+  settings: Settings;
+  asOf: IsoDate;
+  records: Records;
+  deals: ModelDeal[];
+  users: User[];
+  teams: Team[];
+  userById: Map<string, User>;
+  accountById: Map<string, Account>;
+  /** Which optional files were present (absent ones hide their reports rather than show zeros). */
+  present: { accounts: boolean; users: boolean; activities: boolean; targets: boolean; funnel: boolean; invoices: boolean };
+}
+
+function teamName(id: string): string {
+  return id === '' ? '—' : id.charAt(0).toUpperCase() + id.slice(1);
+}
+
+function usersFromOwners(records: Records): User[] {
+  const ids = new Set<string>();
+  for (const deal of records.deals) if (deal.ownerId) ids.add(deal.ownerId);
+  for (const account of records.accounts) if (account.ownerId) ids.add(account.ownerId);
+  for (const activity of records.activities) if (activity.ownerId) ids.add(activity.ownerId);
+  return [...ids].sort().map((id) => ({ id, name: id, teamId: '', hats: [], file: 'deals.csv', line: 0 }));
+}
+
+export function buildModel(
+  records: Records,
+  settings: Settings,
+  asOf: IsoDate,
+  present: Model['present'],
+): Model {
+  const users = present.users ? records.users : usersFromOwners(records);
+  const userById = new Map(users.map((user) => [user.id, user]));
+  const accountById = new Map(records.accounts.map((account) => [account.id, account]));
+  const channels = assignChannels(records.deals, settings);
+  const deals: ModelDeal[] = records.deals.map((deal, index) => {
+    const years = contractYears(deal);
+    const assignment = channels[index]!;
+    return {
+      ...deal,
+      channel: assignment.channel,
+      channelReason: assignment.reason,
+      contractYears: years,
+      annualAmount: Math.round((deal.amount / years) * 100) / 100,
+      teamId: userById.get(deal.ownerId)?.teamId ?? accountById.get(deal.accountId)?.teamId ?? '',
+    };
+  });
+  const teamIds = [...new Set(users.map((user) => user.teamId))].sort();
+  const teams = teamIds.map((id) => ({
+    id,
+    name: teamName(id),
+    memberIds: users.filter((user) => user.teamId === id).map((user) => user.id),
+  }));
+  return { settings, asOf, records, deals, users, teams, userById, accountById, present };
+}

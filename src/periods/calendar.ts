@@ -1,0 +1,75 @@
+/**
+ * Calendar arithmetic on local dates `YYYY-MM-DD`. Dates are mapped to day numbers (days since
+ * 1970-01-01) through UTC, so no process time zone or DST can shift a day.
+ */
+import type { IsoDate } from '../model/types.ts';
+
+const MS_PER_DAY = 86_400_000;
+
+/** Day number of a `YYYY-MM-DD` date (1970-01-01 = 0). */
+export function dayNumber(date: IsoDate): number {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  return Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+/** The `YYYY-MM-DD` date of a day number. */
+export function fromDayNumber(day: number): IsoDate {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** ISO day of week: Monday = 1 … Sunday = 7. */
+export function isoDayOfWeek(date: IsoDate): number {
+  // 1970-01-01 was a Thursday (4).
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
+}
+
+/** First day of the month `months` after the month of `date` (negative goes back). */
+export function addMonthsToMonthStart(date: IsoDate, months: number): IsoDate {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 + months;
+  const year = y + Math.floor(m / 12);
+  const month = ((m % 12) + 12) % 12;
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+/** Same day `months` later, clamped to the month's last day (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const start = addMonthsToMonthStart(date, months);
+  const last = addDays(addMonthsToMonthStart(start, 1), -1);
+  const day = Math.min(Number(date.slice(8, 10)), Number(last.slice(8, 10)));
+  return `${start.slice(0, 8)}${String(day).padStart(2, '0')}`;
+}
+
+/** Whole months from `from` to `to`, counting a month only when its day is reached. */
+export function monthsBetween(from: IsoDate, to: IsoDate): number {
+  const months =
+    (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+    (Number(to.slice(5, 7)) - Number(from.slice(5, 7)));
+  return Number(to.slice(8, 10)) >= Number(from.slice(8, 10)) ? months : months - 1;
+}
+
+/** An inclusive range of dates. */
+export interface DateRange {
+  start: IsoDate;
+  end: IsoDate;
+}
+
+export function inRange(date: IsoDate, range: DateRange): boolean {
+  return date >= range.start && date <= range.end;
+}
+
+/** Number of days in an inclusive range. */
+export function rangeDays(range: DateRange): number {
+  return daysBetween(range.start, range.end) + 1;
+}

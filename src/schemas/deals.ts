@@ -1,0 +1,150 @@
+/**
+ * `deals.csv`: one row per deal / opportunity. Stage names are resolved against the settings'
+ * stages (id, label or alias), CRM channel values through `channelMap`, and amounts are
+ * converted to the reporting currency.
+ */
+import { z } from 'zod';
+import { CHANNELS, FORECAST_CATEGORIES, type Channel, type Deal, type ForecastCategory } from '../model/types.ts';
+import type { Settings } from '../settings/schema.ts';
+import {
+  dateCell,
+  fail,
+  optionalInteger,
+  optionalText,
+  requiredNumber,
+  requiredText,
+  textOrEmpty,
+  valueKey,
+  valueLookup,
+} from './cells.ts';
+import type { FileSpec } from './column.ts';
+
+export type DealRow = Omit<Deal, 'file' | 'line'>;
+
+/** CRM stage names → canonical stage id. */
+export function stageLookup(settings: Settings): Map<string, string> {
+  return valueLookup(
+    settings.stages.flatMap((stage) =>
+      [stage.id, stage.label ?? '', ...stage.aliases].filter(Boolean).map((name) => [name, stage.id] as [string, string]),
+    ),
+  );
+}
+
+/** CRM channel values → canonical channel (canonical names and the settings' map). */
+export function channelLookup(settings: Settings): Map<string, Channel> {
+  return valueLookup<Channel>([
+    ...CHANNELS.map((channel) => [channel, channel] as [string, Channel]),
+    ['win-back', 'winback'],
+    ...Object.entries(settings.channelMap),
+  ]);
+}
+
+const forecastLookup = valueLookup<ForecastCategory>([
+  ...FORECAST_CATEGORIES.map((category) => [category, category] as [string, ForecastCategory]),
+  ['best case', 'best_case'],
+]);
+
+function dealSchema(settings: Settings) {
+  const stages = stageLookup(settings);
+  const channels = channelLookup(settings);
+  const date = dateCell(settings, true);
+  const optionalDate = dateCell(settings, false);
+  return z
+    .object({
+      id: requiredText,
+      name: optionalText,
+      account_id: requiredText,
+      owner: textOrEmpty,
+      stage: requiredText,
+      amount: requiredNumber,
+      currency: optionalText,
+      created_date: date,
+      close_date: date,
+      channel: optionalText,
+      product: optionalText,
+      contract_start: optionalDate,
+      contract_end: optionalDate,
+      term_months: optionalInteger,
+      forecast_category: optionalText,
+      source: optionalText,
+      lost_reason: optionalText,
+      sdr: optionalText,
+      updated_date: optionalDate,
+    })
+    .transform((row, ctx): DealRow => {
+      const stageId = stages.get(valueKey(row.stage));
+      const stage = settings.stages.find((s) => s.id === stageId);
+      if (!stage) {
+        const known = settings.stages.map((s) => s.id).join(', ');
+        return fail(ctx, 'UnknownStage', `unknown stage "${row.stage}" (known: ${known})`, row.stage);
+      }
+      const currency = (row.currency ?? settings.currency).toUpperCase();
+      const rate = currency === settings.currency ? 1 : settings.exchangeRates[currency];
+      if (rate === undefined) {
+        return fail(ctx, 'UnknownCurrency', `no exchange rate for "${currency}" in the settings`, currency);
+      }
+      let channelGiven: Channel | undefined;
+      if (row.channel !== undefined) {
+        channelGiven = channels.get(valueKey(row.channel));
+        if (!channelGiven) return fail(ctx, 'UnknownChannel', `unknown channel "${row.channel}"`, row.channel);
+      }
+      let forecastCategory: ForecastCategory | undefined;
+      if (row.forecast_category !== undefined) {
+        forecastCategory = forecastLookup.get(valueKey(row.forecast_category));
+        if (!forecastCategory) {
+          return fail(ctx, 'UnknownForecastCategory', `unknown forecast category "${row.forecast_category}"`, row.forecast_category);
+        }
+      }
+      return {
+        id: row.id,
+        name: row.name ?? row.id,
+        accountId: row.account_id,
+        ownerId: row.owner,
+        stageId: stage.id,
+        status: stage.status,
+        amount: Math.round(row.amount * rate * 100) / 100,
+        amountOriginal: row.amount,
+        currency,
+        created: row.created_date,
+        close: row.close_date,
+        channelGiven,
+        product: row.product,
+        contractStart: row.contract_start,
+        contractEnd: row.contract_end,
+        termMonths: row.term_months,
+        forecastCategory,
+        source: row.source,
+        lostReason: row.lost_reason,
+        sdrId: row.sdr,
+        updated: row.updated_date,
+      };
+    });
+}
+
+export const dealsFile: FileSpec<DealRow> = {
+  file: 'deals.csv',
+  required: true,
+  idColumn: 'id',
+  columns: [
+    { name: 'id', required: true, aliases: ['deal_id'] },
+    { name: 'name', required: false, aliases: ['deal_name', 'title'] },
+    { name: 'account_id', required: true, aliases: ['account', 'company_id'] },
+    { name: 'owner', required: true, aliases: ['owner_id', 'deal_owner'] },
+    { name: 'stage', required: true, aliases: ['deal_stage'] },
+    { name: 'amount', required: true, aliases: ['value'] },
+    { name: 'currency', required: false },
+    { name: 'created_date', required: true, aliases: ['created', 'create_date'] },
+    { name: 'close_date', required: true, aliases: ['closed', 'close'] },
+    { name: 'channel', required: false, aliases: ['type', 'deal_type'] },
+    { name: 'product', required: false },
+    { name: 'contract_start', required: false },
+    { name: 'contract_end', required: false },
+    { name: 'term_months', required: false, aliases: ['term'] },
+    { name: 'forecast_category', required: false },
+    { name: 'source', required: false, aliases: ['lead_source'] },
+    { name: 'lost_reason', required: false },
+    { name: 'sdr', required: false, aliases: ['sdr_id', 'booked_by'] },
+    { name: 'updated_date', required: false, aliases: ['updated', 'last_modified'] },
+  ],
+  schema: dealSchema,
+};
