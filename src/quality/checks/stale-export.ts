@@ -1,0 +1,32 @@
+/**
+ * StaleExport: per file (deals, and activities when present), the newest date up to as-of is more
+ * than settings.staleExportDays before as-of. Dates considered: deals' created and updated dates and
+ * the close date of won/lost deals; activities' dates. Dates after as-of (planned) say nothing about
+ * freshness and are skipped. One whole-file issue (line 0) per stale file; an empty file gets none.
+ */
+import type { IsoDate } from '../../model/types.ts';
+import type { Issue } from '../../validate/issue.ts';
+import { daysBetween, type QualityInput } from '../input.ts';
+import { makeIssue } from '../rules.ts';
+
+export function staleExport({ records, settings, asOf, present }: QualityInput): Issue[] {
+  const dealDates = records.deals.flatMap((deal) => [
+    deal.created,
+    deal.updated ?? '',
+    deal.status === 'open' ? '' : deal.close,
+  ]);
+  const files = [{ file: records.deals[0]?.file, dates: dealDates }];
+  if (present.activities) {
+    files.push({ file: records.activities[0]?.file, dates: records.activities.map((activity) => activity.date) });
+  }
+  const issues: Issue[] = [];
+  for (const { file, dates } of files) {
+    if (file === undefined) continue;
+    const newest = dates.filter((date) => date !== '' && date <= asOf).reduce<IsoDate>((a, b) => (b > a ? b : a), '');
+    if (newest === '') continue;
+    const days = daysBetween(newest, asOf);
+    if (days <= settings.staleExportDays) continue;
+    issues.push(makeIssue('StaleExport', { newest, asOf, days, limit: settings.staleExportDays }, { file, line: 0 }));
+  }
+  return issues;
+}

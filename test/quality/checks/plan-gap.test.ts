@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { planGaps } from '../../../src/quality/checks/plan-gap.ts';
+import { brief, EMPTY, input, target, user } from '../helpers.ts';
+
+// users: u1, u2 in north; u3 in south.
+// FY2026 volume:new — company 1000; teams north 600 + south 300 = 900 → company gap 100
+//   north sellers u1 250 + u2 300 = 550 < 600 → gap 50; south seller u3 300 = 300 → fine
+// FY2026 volume:total — company 500, no team rows; sellers 200 + 200 = 400 → gap 100 (vs sellers)
+// 2026-03 volume:new — team north 100, no seller rows in the group → not compared
+// weekly cadence rows — never compared
+// FY2026 revenue — company 1000.50; north 1000.25 + 0.25 (two rows, summed) = 1000.50 → fine
+// FY2026 activity:meeting_held — south 40; u3 10, u9 (not in users) 50 → south sum 10 → gap 30
+const fixture = input({
+  users: [user(2), user(3), user(4, { teamId: 'south' })],
+  targets: [
+    target(2, { value: 1000 }),
+    target(3, { scope: 'team', scopeId: 'north', value: 600 }),
+    target(4, { scope: 'team', scopeId: 'south', value: 300 }),
+    target(5, { scope: 'seller', scopeId: 'u1', value: 250 }),
+    target(6, { scope: 'seller', scopeId: 'u2', value: 300 }),
+    target(7, { scope: 'seller', scopeId: 'u3', value: 300 }),
+    target(8, { measure: 'volume:total', value: 500 }),
+    target(9, { measure: 'volume:total', scope: 'seller', scopeId: 'u1', value: 200 }),
+    target(10, { measure: 'volume:total', scope: 'seller', scopeId: 'u3', value: 200 }),
+    target(11, { period: '2026-03', scope: 'team', scopeId: 'north', value: 100 }),
+    target(12, { cadence: 'weekly', measure: 'activity:call', value: 10 }),
+    target(13, { cadence: 'weekly', measure: 'activity:call', scope: 'seller', scopeId: 'u1', value: 5 }),
+    target(14, { measure: 'revenue', value: 1000.5 }),
+    target(15, { measure: 'revenue', scope: 'team', scopeId: 'north', value: 1000.25 }),
+    target(16, { measure: 'revenue', scope: 'team', scopeId: 'north', value: 0.25 }),
+    target(17, { measure: 'activity:meeting_held', scope: 'team', scopeId: 'south', value: 40 }),
+    target(18, { measure: 'activity:meeting_held', scope: 'seller', scopeId: 'u3', value: 10 }),
+    target(19, { measure: 'activity:meeting_held', scope: 'seller', scopeId: 'u9', value: 50 }),
+  ],
+});
+
+describe('planGaps', () => {
+  it('flags wholes whose parts sum to less, at the whole’s row', () => {
+    const issues = planGaps(fixture);
+    expect(brief(issues)).toEqual([
+      'PlanGap targets.csv:3 value',
+      'PlanGap targets.csv:2 value',
+      'PlanGap targets.csv:8 value',
+      'PlanGap targets.csv:17 value',
+    ]);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      'FY2026 volume:new: team "north" target 600, seller targets sum to 550 (gap 50)',
+      'FY2026 volume:new: company target 1,000, team targets sum to 900 (gap 100)',
+      'FY2026 volume:total: company target 500, seller targets sum to 400 (gap 100)',
+      'FY2026 activity:meeting_held: team "south" target 40, seller targets sum to 10 (gap 30)',
+    ]);
+    expect(issues.every((issue) => issue.ownerId === undefined)).toBe(true);
+  });
+
+  it('sums money in cents: 0.1 + 0.2 covers 0.3', () => {
+    const cents = input({
+      targets: [
+        target(2, { value: 0.3 }),
+        target(3, { scope: 'seller', scopeId: 'u1', value: 0.1 }),
+        target(4, { scope: 'seller', scopeId: 'u2', value: 0.2 }),
+      ],
+    });
+    expect(planGaps(cents)).toEqual([]);
+  });
+
+  it('gives nothing for empty input', () => {
+    expect(planGaps(EMPTY)).toEqual([]);
+  });
+});
