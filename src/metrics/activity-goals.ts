@@ -1,0 +1,90 @@
+/**
+ * Activities per ISO week vs weekly activity goals — the weekly follow-up (domain §2, §6).
+ *
+ * @summary
+ * - Actual: count of the people's activities of a type whose `date` falls in the ISO week.
+ * - Goal: the people's seller targets with `cadence: 'weekly'` and measure `activity:<type>`
+ *   whose period (`FY2026`, a quarter or a month) holds the week's Thursday — the day ISO uses
+ *   to place a week in a year, so 2026-W53 (2026-12-28 … 2027-01-03) takes the FY2026 goal.
+ *   Rows of the same person, type and period are summed. Team and company rows are not goals
+ *   of people and are ignored: a team's goal is the sum of its people's goals.
+ * - Share = actual ÷ goal (null when the goal is 0).
+ * - Rows: each requested week × each activity type with a non-zero goal for someone in the list in
+ *   any of those weeks, in week order then the canonical type order. A seller is a list of one.
+ *
+ * @example
+ * activityGoals(
+ *   [{ ownerId: 'u1', type: 'call', date: '2026-11-16' }, { ownerId: 'u1', type: 'call', date: '2026-11-20' },
+ *    { ownerId: 'u2', type: 'call', date: '2026-11-17' }],
+ *   [{ scope: 'seller', scopeId: 'u1', period: 'FY2026', cadence: 'weekly', measure: 'activity:call', value: 4 }],
+ *   ['u1'], ['2026-W47'], ctx);
+ * //=> [{ week: '2026-W47', type: 'call', actual: 2, goal: 4, share: 0.5 }]
+ */
+import { ACTIVITY_TYPES, type Activity, type ActivityType, type Target } from '../model/types.ts';
+import { addDays, inRange } from '../periods/calendar.ts';
+import { periodRange } from '../periods/fiscal.ts';
+import { isoWeekOf, isoWeekStart } from '../periods/iso-week.ts';
+import type { MetricContext } from './context.ts';
+import { ratio } from './money.ts';
+
+export type GoalActivity = Pick<Activity, 'ownerId' | 'type' | 'date'>;
+export type GoalTarget = Pick<Target, 'scope' | 'scopeId' | 'period' | 'cadence' | 'measure' | 'value'>;
+
+export interface ActivityGoalRow {
+  /** ISO week `2026-W47`. */
+  week: string;
+  type: ActivityType;
+  actual: number;
+  goal: number;
+  share: number | null;
+}
+
+/** The summed weekly goal of the people for an activity type in one ISO week. */
+function weeklyGoal(goals: readonly GoalTarget[], type: ActivityType, week: string, ctx: MetricContext): number {
+  const thursday = addDays(isoWeekStart(week), 3);
+  return goals
+    .filter((t) => t.measure === `activity:${type}`)
+    .filter((t) => {
+      const range = periodRange(t.period, ctx.settings.fiscalYearStartMonth);
+      return range !== undefined && inRange(thursday, range);
+    })
+    .reduce((sum, t) => sum + t.value, 0);
+}
+
+/** Activities vs weekly goals for a list of people (one seller, a team or the company) and weeks. */
+export function activityGoals(
+  activities: readonly GoalActivity[],
+  targets: readonly GoalTarget[],
+  sellerIds: readonly string[],
+  weeks: readonly string[],
+  ctx: MetricContext,
+): ActivityGoalRow[] {
+  const people = new Set(sellerIds);
+  const goals = targets.filter((t) => t.cadence === 'weekly' && t.scope === 'seller' && people.has(t.scopeId));
+  const counts = new Map<string, number>();
+  for (const activity of activities) {
+    if (!people.has(activity.ownerId)) continue;
+    const key = `${isoWeekOf(activity.date)} ${activity.type}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const goalOf = (week: string, type: ActivityType) => weeklyGoal(goals, type, week, ctx);
+  const types = ACTIVITY_TYPES.filter((type) => weeks.some((week) => goalOf(week, type) > 0));
+  return weeks.flatMap((week) =>
+    types.map((type) => {
+      const actual = counts.get(`${week} ${type}`) ?? 0;
+      const goal = goalOf(week, type);
+      return { week, type, actual, goal, share: ratio(actual, goal) };
+    }),
+  );
+}
+
+/** Activities vs weekly goals for one seller. */
+export function sellerActivityGoals(
+  activities: readonly GoalActivity[],
+  targets: readonly GoalTarget[],
+  sellerId: string,
+  weeks: readonly string[],
+  ctx: MetricContext,
+): ActivityGoalRow[] {
+  return activityGoals(activities, targets, [sellerId], weeks, ctx);
+}

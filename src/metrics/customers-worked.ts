@@ -1,0 +1,72 @@
+/**
+ * Customers worked: distinct accounts with customer contact this fiscal year, vs the yearly
+ * `customers_worked` goal (domain §2, activity targets).
+ *
+ * @summary
+ * - Count: distinct `accountId`s with at least one contact activity (`call`, `email`,
+ *   `meeting_booked`, `meeting_held`, `proposal`) dated in fiscal year-to-date (first day of
+ *   as-of's fiscal year … as-of). `note` and `task` are excluded: they are records and to-dos,
+ *   not contact with the customer. Activities without an account are counted apart.
+ * - A team's count is its distinct accounts, so an account worked by two sellers counts once.
+ * - Goal: sum of the scope's `customers_worked` targets (`cadence: 'total'`) for as-of's fiscal
+ *   year (`FY2026`); the caller passes the rows of one scope (or of the people it rolls up).
+ * - Share = accounts worked ÷ goal; goalToDate = goal × elapsed share of the fiscal year.
+ *
+ * @example
+ * // asOf 2026-07-02: elapsed share = 183/365
+ * customersWorked(
+ *   [{ type: 'call', date: '2026-02-01', accountId: 'a1' }, { type: 'meeting_held', date: '2026-05-01', accountId: 'a1' },
+ *    { type: 'note', date: '2026-03-01', accountId: 'a2' }],
+ *   [{ period: 'FY2026', cadence: 'total', measure: 'customers_worked', value: 40 }], ctx);
+ * //=> { fiscalYear: 'FY2026', ytd: { start: '2026-01-01', end: '2026-07-02' }, accountsWorked: 1,
+ * //     activitiesWithoutAccount: 0, goal: 40, share: 0.025, goalToDate: 20.05, elapsedShare: 0.50137 }
+ */
+import type { Activity, ActivityType, Target } from '../model/types.ts';
+import { type DateRange, inRange } from '../periods/calendar.ts';
+import { elapsedShare, fiscalYearOf, fiscalYearRange, yearToDate } from '../periods/fiscal.ts';
+import type { MetricContext } from './context.ts';
+import { ratio } from './money.ts';
+
+/** Activity types that count as working a customer. */
+export const CONTACT_TYPES: readonly ActivityType[] = ['call', 'email', 'meeting_booked', 'meeting_held', 'proposal'];
+
+export interface CustomersWorked {
+  /** `FY2026`. */
+  fiscalYear: string;
+  ytd: DateRange;
+  accountsWorked: number;
+  /** Contact activities in the period with no account (a data-quality signal). */
+  activitiesWithoutAccount: number;
+  /** Null when the scope has no `customers_worked` target for the fiscal year. */
+  goal: number | null;
+  share: number | null;
+  goalToDate: number | null;
+  elapsedShare: number;
+}
+
+export function customersWorked(
+  activities: readonly Pick<Activity, 'type' | 'date' | 'accountId'>[],
+  targets: readonly Pick<Target, 'period' | 'cadence' | 'measure' | 'value'>[],
+  ctx: MetricContext,
+): CustomersWorked {
+  const start = ctx.settings.fiscalYearStartMonth;
+  const fiscalYear = `FY${fiscalYearOf(ctx.asOf, start)}`;
+  const ytd = yearToDate(ctx.asOf, start);
+  const share = elapsedShare(fiscalYearRange(fiscalYearOf(ctx.asOf, start), start), ctx.asOf);
+  const contacts = activities.filter((a) => CONTACT_TYPES.includes(a.type) && inRange(a.date, ytd));
+  const accounts = new Set(contacts.flatMap((a) => (a.accountId ? [a.accountId] : [])));
+  const goals = targets.filter(
+    (t) => t.measure === 'customers_worked' && t.cadence === 'total' && t.period === fiscalYear,
+  );
+  const goal = goals.length > 0 ? goals.reduce((sum, t) => sum + t.value, 0) : null;
+  return {
+    fiscalYear,
+    ytd,
+    accountsWorked: accounts.size,
+    activitiesWithoutAccount: contacts.filter((a) => !a.accountId).length,
+    goal,
+    share: goal === null ? null : ratio(accounts.size, goal),
+    goalToDate: goal === null ? null : Math.round(goal * share * 100) / 100,
+    elapsedShare: share,
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Sales volume: won deals' value, booked on the day the customer signs (domain §1).
+ *
+ * @summary
+ * - Figure: a sum, no denominator. The headline "sales volume" is `annualVolume`, the sum of
+ *   `annualAmount` (value per contract year: a 3-year 3.6 MSEK deal counts 1.2 MSEK), because
+ *   multi-year contracts are reported per contract year. `contractVolume` (sum of `amount`, the
+ *   whole contract) is shown beside it. `wonDeals` counts the deals summed.
+ * - Period: a deal is in a range when its won date `close` is inside it (inclusive).
+ * - Included: `status === 'won'` only; open and lost deals never count.
+ * - Channel: the model's `channel` (given or inferred). All four channels are always present
+ *   and sum to the total, because every deal has exactly one channel.
+ *
+ * @example
+ * salesVolume([
+ *   { status: 'won', close: '2026-03-02', channel: 'new', amount: 3_600_000, annualAmount: 1_200_000 },
+ *   { status: 'won', close: '2026-03-20', channel: 'renewal', amount: 100_000, annualAmount: 100_000 },
+ *   { status: 'lost', close: '2026-03-05', channel: 'new', amount: 50_000, annualAmount: 50_000 },
+ * ], { start: '2026-03-01', end: '2026-03-31' });
+ * //=> { range: { start: '2026-03-01', end: '2026-03-31' },
+ * //     wonDeals: 2, annualVolume: 1_300_000, contractVolume: 3_700_000,
+ * //     byChannel: { renewal: { wonDeals: 1, annualVolume: 100_000, contractVolume: 100_000 },
+ * //                  upsell: { wonDeals: 0, annualVolume: 0, contractVolume: 0 },
+ * //                  winback: { wonDeals: 0, annualVolume: 0, contractVolume: 0 },
+ * //                  new: { wonDeals: 1, annualVolume: 1_200_000, contractVolume: 3_600_000 } } }
+ */
+import { CHANNELS, type Channel, type ModelDeal } from '../model/types.ts';
+import { type DateRange, inRange } from '../periods/calendar.ts';
+import { monthRange, monthsBetween } from '../periods/fiscal.ts';
+import { sumMoney } from './money.ts';
+
+/** The deal fields sales volume reads. */
+export type VolumeDeal = Pick<ModelDeal, 'status' | 'close' | 'channel' | 'amount' | 'annualAmount'>;
+
+export interface VolumeFigures {
+  wonDeals: number;
+  /** Headline sales volume: sum of `annualAmount` (per contract year). */
+  annualVolume: number;
+  /** Sum of `amount` (whole contract value). */
+  contractVolume: number;
+}
+
+export interface SalesVolume extends VolumeFigures {
+  range: DateRange;
+  byChannel: Record<Channel, VolumeFigures>;
+}
+
+export interface SalesVolumeMonth extends VolumeFigures {
+  /** `YYYY-MM`. */
+  month: string;
+  byChannel: Record<Channel, VolumeFigures>;
+}
+
+/** Won deals whose won date is inside the range. */
+export function wonInRange<D extends VolumeDeal>(deals: readonly D[], range: DateRange): D[] {
+  return deals.filter((deal) => deal.status === 'won' && inRange(deal.close, range));
+}
+
+/** Count and sums of already selected deals (no filtering). */
+export function volumeFigures(deals: readonly VolumeDeal[]): VolumeFigures {
+  return {
+    wonDeals: deals.length,
+    annualVolume: sumMoney(deals.map((deal) => deal.annualAmount)),
+    contractVolume: sumMoney(deals.map((deal) => deal.amount)),
+  };
+}
+
+/** Sales volume in a range, in total and per channel. */
+export function salesVolume(deals: readonly VolumeDeal[], range: DateRange): SalesVolume {
+  const won = wonInRange(deals, range);
+  const byChannel = Object.fromEntries(
+    CHANNELS.map((channel) => [channel, volumeFigures(won.filter((deal) => deal.channel === channel))]),
+  ) as Record<Channel, VolumeFigures>;
+  return { range: { ...range }, ...volumeFigures(won), byChannel };
+}
+
+/**
+ * Sales volume per calendar month (`YYYY-MM`) × channel, for every month touching the range
+ * (months without deals included). A partly covered month only counts the days in the range.
+ */
+export function salesVolumeByMonth(deals: readonly VolumeDeal[], range: DateRange): SalesVolumeMonth[] {
+  return monthsBetween(range).map((month) => {
+    const full = monthRange(month);
+    const clipped = {
+      start: full.start > range.start ? full.start : range.start,
+      end: full.end < range.end ? full.end : range.end,
+    };
+    const { wonDeals, annualVolume, contractVolume, byChannel } = salesVolume(deals, clipped);
+    return { month, wonDeals, annualVolume, contractVolume, byChannel };
+  });
+}

@@ -1,0 +1,124 @@
+/**
+ * Results vs budget year-to-date, and pace to the fiscal-year target (domain §2, monthly review).
+ *
+ * @summary
+ * - Year-to-date (YTD) = first day of as-of's fiscal year … as-of, inclusive.
+ * - Result YTD: `volume:<channel>`, `volume:total` = sales volume (`annualAmount` of won deals whose
+ *   won date `close` is in YTD, by the model's channel); `revenue` = invoices dated in YTD.
+ * - Budget YTD, from the scope's `cadence: 'total'` targets in the fiscal year, at the finest level
+ *   given: months (full when past, pro rata by days for the current month, 0 when future), else
+ *   quarters (same rule), else `FY` × elapsed share of the year. Full-year target = the `FY` row
+ *   when given, else the sum of the finer rows. `volume:total` without rows = sum of the channels.
+ * - Attainment = result YTD ÷ budget YTD. Pace = result YTD ÷ elapsed share of the fiscal year
+ *   (year-end result at the current run rate); paceVsTarget = pace ÷ full-year target. Ratios
+ *   are null when there is no target or it is 0.
+ *
+ * @example
+ * // asOf 2026-03-31 (fiscal year = calendar year): elapsed share 90/365
+ * targetAttainment({
+ *   targets: [{ period: 'FY2026', cadence: 'total', measure: 'volume:new', value: 365_000 }],
+ *   deals: [{ status: 'won', close: '2026-02-10', channel: 'new', amount: 60_000, annualAmount: 30_000 },
+ *           { status: 'won', close: '2026-04-01', channel: 'new', amount: 50_000, annualAmount: 50_000 }],
+ *   invoices: [{ accountId: 'a1', date: '2026-01-15', amount: 10_000 }],
+ * }, { settings, asOf: '2026-03-31' }).rows[3];
+ * //=> { measure: 'volume:new', resultYtd: 30_000, budgetYtd: 90_000, attainment: 0.333…,
+ * //     fullYearTarget: 365_000, pace: 121_666.67, paceVsTarget: 0.333…, budgetSource: 'fiscal-year' }
+ */
+import { CHANNELS, type Channel, type Target } from '../model/types.ts';
+import type { DateRange } from '../periods/calendar.ts';
+import { elapsedShare, fiscalYearOf, fiscalYearRange, periodRange, yearToDate } from '../periods/fiscal.ts';
+import type { MetricContext } from './context.ts';
+import { ratio, sumMoney } from './money.ts';
+import { invoicedRevenue, type RevenueInvoice } from './revenue.ts';
+import { salesVolume, type VolumeDeal } from './sales-volume.ts';
+
+export type AttainmentMeasure = `volume:${Channel | 'total'}` | 'revenue';
+export type BudgetSource = 'month' | 'quarter' | 'fiscal-year' | 'sum-of-channels';
+export type TargetRow = Pick<Target, 'period' | 'cadence' | 'measure' | 'value'>;
+
+export interface AttainmentRow {
+  measure: AttainmentMeasure;
+  resultYtd: number;
+  budgetYtd: number | null;
+  attainment: number | null;
+  fullYearTarget: number | null;
+  pace: number;
+  paceVsTarget: number | null;
+  budgetSource: BudgetSource | null;
+}
+
+export interface TargetAttainment {
+  /** `FY2026`. */
+  fiscalYear: string;
+  ytd: DateRange;
+  elapsedShare: number;
+  rows: AttainmentRow[];
+}
+
+/** The kind of a fiscal target period label; `undefined` for weeks and anything else. */
+export function periodKind(label: string): 'fiscal-year' | 'quarter' | 'month' | undefined {
+  if (/^FY\d{4}$/.test(label)) return 'fiscal-year';
+  if (/^FY\d{4}-Q[1-4]$/.test(label)) return 'quarter';
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(label) ? 'month' : undefined;
+}
+
+const cents = (value: number): number => Math.round(value * 100) / 100;
+
+type Budget = { budgetYtd: number; fullYearTarget: number; budgetSource: BudgetSource };
+
+function budgetOf(targets: readonly TargetRow[], measure: string, fy: DateRange, ctx: MetricContext): Budget | null {
+  const start = ctx.settings.fiscalYearStartMonth;
+  const rows = targets.filter((t) => {
+    const range = t.cadence === 'total' && t.measure === measure ? periodRange(t.period, start) : undefined;
+    return range !== undefined && range.start >= fy.start && range.end <= fy.end;
+  });
+  const yearRows = rows.filter((t) => periodKind(t.period) === 'fiscal-year');
+  for (const kind of ['month', 'quarter', 'fiscal-year'] as const) {
+    const level = rows.filter((t) => periodKind(t.period) === kind);
+    if (level.length === 0) continue;
+    const shares = level.map((t) => t.value * elapsedShare(periodRange(t.period, start)!, ctx.asOf));
+    const fullYear = sumMoney((yearRows.length > 0 ? yearRows : level).map((t) => t.value));
+    return { budgetYtd: cents(shares.reduce((a, b) => a + b, 0)), fullYearTarget: fullYear, budgetSource: kind };
+  }
+  return null;
+}
+
+/** Without `volume:total` rows the total budget is the sum of the channels that have one. */
+function sumOfChannels(budgets: readonly (Budget | null)[]): Budget | null {
+  const given = budgets.filter((b) => b !== null);
+  if (given.length === 0) return null;
+  const budgetYtd = sumMoney(given.map((b) => b.budgetYtd));
+  return { budgetYtd, fullYearTarget: sumMoney(given.map((b) => b.fullYearTarget)), budgetSource: 'sum-of-channels' };
+}
+
+/** YTD result vs budget per channel, total and revenue, for one scope's targets and records. */
+export function targetAttainment(
+  records: { targets: readonly TargetRow[]; deals: readonly VolumeDeal[]; invoices: readonly RevenueInvoice[] },
+  ctx: MetricContext,
+): TargetAttainment {
+  const start = ctx.settings.fiscalYearStartMonth;
+  const fiscalYear = fiscalYearOf(ctx.asOf, start);
+  const fy = fiscalYearRange(fiscalYear, start);
+  const ytd = yearToDate(ctx.asOf, start);
+  const share = elapsedShare(fy, ctx.asOf);
+  const volume = salesVolume(records.deals, ytd);
+  const channelBudgets = CHANNELS.map((c) => budgetOf(records.targets, `volume:${c}`, fy, ctx));
+  const totalBudget = budgetOf(records.targets, 'volume:total', fy, ctx) ?? sumOfChannels(channelBudgets);
+  const row = (measure: AttainmentMeasure, resultYtd: number, budget: Budget | null): AttainmentRow => {
+    const pace = cents(resultYtd / share);
+    const { budgetYtd = null, fullYearTarget = null, budgetSource = null } = budget ?? {};
+    const attainment = budgetYtd === null ? null : ratio(resultYtd, budgetYtd);
+    const paceVsTarget = fullYearTarget === null ? null : ratio(pace, fullYearTarget);
+    return { measure, resultYtd, budgetYtd, attainment, fullYearTarget, pace, paceVsTarget, budgetSource };
+  };
+  return {
+    fiscalYear: `FY${fiscalYear}`,
+    ytd,
+    elapsedShare: share,
+    rows: [
+      ...CHANNELS.map((c, i) => row(`volume:${c}`, volume.byChannel[c].annualVolume, channelBudgets[i] ?? null)),
+      row('volume:total', volume.annualVolume, totalBudget),
+      row('revenue', invoicedRevenue(records.invoices, ytd).revenue, budgetOf(records.targets, 'revenue', fy, ctx)),
+    ],
+  };
+}
