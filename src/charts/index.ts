@@ -1,0 +1,13 @@
+export { barChart } from './bar-chart.ts';
+export type { BarChartOptions, BarDatum } from './bar-chart.ts';
+export { funnelChart } from './funnel-chart.ts';
+export type { FunnelChartOptions, FunnelLink } from './funnel-chart.ts';
+export { lineChart } from './line-chart.ts';
+export type { LineChartOptions, WeekDatum } from './line-chart.ts';
+export { progressBars } from './progress-bars.ts';
+export type { ProgressBarsOptions, ProgressDatum } from './progress-bars.ts';
+export { stackedBarsByMonth } from './stacked-bars-by-month.ts';
+export type { MonthChannelDatum, MonthTarget, StackedBarsByMonthOptions } from './stacked-bars-by-month.ts';
+export { createDocument, chartDocument } from './document.ts';
+export { CHANNEL_COLORS, ACCENT, SERIES_COLORS } from './palette.ts';
+export type { ChartOptions } from './render.ts';

@@ -1,0 +1,89 @@
+/**
+ * What every chart shares: Plot options for server rendering, and the finish that turns
+ * Plot's SVG into deterministic, accessible markup (role="img", <title>, <desc>).
+ */
+import * as Plot from '@observablehq/plot';
+import type { Locale } from '../i18n/locales.ts';
+import { chartDocument } from './document.ts';
+
+export interface ChartOptions {
+  locale: Locale;
+  /** Accessible name of the chart, also its SVG <title>. */
+  title: string;
+  /** Longer text alternative: what the chart shows and its main finding. */
+  description?: string;
+  /** Width in px of the SVG coordinate system (the SVG scales to its container). Default 640. */
+  width?: number;
+  /** A linkedom document; defaults to the build's shared one. */
+  document?: Document;
+}
+
+export const DEFAULT_WIDTH = 640;
+const FONT_SIZE = 12;
+
+/** Plot options every chart starts from. */
+export function baseOptions(options: ChartOptions): Plot.PlotOptions {
+  return {
+    document: options.document ?? chartDocument(),
+    width: options.width ?? DEFAULT_WIDTH,
+    className: 'tavla-plot',
+    style: { fontSize: `${FONT_SIZE}px`, overflow: 'visible' },
+  };
+}
+
+/** Rough width in px of a label at the chart font (no layout engine at build time). */
+export function textWidth(text: string): number {
+  return Math.ceil(text.length * FONT_SIZE * 0.6);
+}
+
+const GEOMETRY = new Set(['d', 'transform', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height', 'cx', 'cy', 'r', 'points', 'viewBox']);
+const ID_REF = /plot-(clip|pattern|marker)-\d+/g;
+
+/**
+ * Serializes a Plot SVG: adds role, name and description, rounds geometry to 3 decimals and
+ * renumbers Plot's counter-based ids per chart, so the same data gives the same bytes.
+ */
+export function finishSvg(plot: Element, options: ChartOptions, before = ''): string {
+  const doc = plot.ownerDocument;
+  const svg = plot.tagName.toLowerCase() === 'svg' ? plot : plot.querySelector('svg');
+  if (!svg) throw new Error('chart: Plot returned no <svg>');
+  svg.removeAttribute('aria-label');
+  svg.removeAttribute('aria-description');
+  const title = doc.createElementNS('http://www.w3.org/2000/svg', 'title');
+  title.textContent = options.title;
+  const nodes: Element[] = [title];
+  if (options.description) {
+    const desc = doc.createElementNS('http://www.w3.org/2000/svg', 'desc');
+    desc.textContent = options.description;
+    nodes.push(desc);
+  }
+  svg.prepend(...nodes);
+  for (const element of [svg, ...Array.from(svg.querySelectorAll('*'))]) {
+    for (const name of element.getAttributeNames()) {
+      if (GEOMETRY.has(name)) element.setAttribute(name, roundNumbers(element.getAttribute(name) ?? ''));
+    }
+  }
+  // linkedom leaves < and > raw inside attribute values; write the name ourselves, fully escaped.
+  const markup = renumberIds(svg.outerHTML).replace(/^<svg /, `<svg role="img" aria-label="${escapeAttribute(options.title)}" `);
+  return before + markup;
+}
+
+export function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function roundNumbers(value: string): string {
+  return value.replace(/-?\d+\.\d{4,}(?:e-?\d+)?/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
+}
+
+function renumberIds(markup: string): string {
+  const ids = new Map<string, string>();
+  return markup.replace(ID_REF, (id, kind: string) => {
+    let next = ids.get(id);
+    if (next === undefined) {
+      next = `plot-${kind}-${ids.size + 1}`;
+      ids.set(id, next);
+    }
+    return next;
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * Sales volume per month stacked by channel, in the fixed channel order and colours, with the
+ * target as a dashed tick per month (or one dashed line when the target is the same every month).
+ */
+import * as Plot from '@observablehq/plot';
+import { formatMonthShort } from '../format/date.ts';
+import type { Currency } from '../format/number.ts';
+import { t } from '../i18n/index.ts';
+import { CHANNELS, type Channel } from '../model/types.ts';
+import { axisUnit } from './axis.ts';
+import { legendMarkup, type LegendItem } from './legend.ts';
+import { CHANNEL_COLORS, GAP } from './palette.ts';
+import { baseOptions, finishSvg, type ChartOptions } from './render.ts';
+
+export interface MonthChannelDatum {
+  /** `YYYY-MM`. */
+  month: string;
+  channel: Channel;
+  value: number;
+}
+
+export interface MonthTarget {
+  month: string;
+  value: number;
+}
+
+export interface StackedBarsByMonthOptions extends ChartOptions {
+  currency?: Currency;
+  /** Every month on the axis, in order; months without data show as empty. Default: months in the data, sorted. */
+  months?: readonly string[];
+  /** A target per month, or one value for every month. */
+  target?: number | readonly MonthTarget[];
+  /** Legend text for the target. Default: "Target" in the locale. */
+  targetLabel?: string;
+  height?: number;
+}
+
+export function stackedBarsByMonth(data: readonly MonthChannelDatum[], options: StackedBarsByMonthOptions): string {
+  const { locale, currency, target } = options;
+  const months = options.months ? [...options.months] : [...new Set(data.map((d) => d.month))].sort();
+  const rows = data.map((d) => ({ month: d.month, channel: d.channel, value: d.value }));
+  const targets: MonthTarget[] =
+    target === undefined ? [] : typeof target === 'number' ? months.map((month) => ({ month, value: target })) : [...target];
+  const totals = new Map<string, number>();
+  for (const d of rows) totals.set(d.month, (totals.get(d.month) ?? 0) + Math.max(0, d.value));
+  const unit = axisUnit(Math.max(0, ...totals.values(), ...targets.map((d) => d.value)), locale, currency);
+  const channels = CHANNELS.filter((c) => rows.some((d) => d.channel === c));
+  // A January, or the first month shown, carries its year.
+  const monthTick = (month: string, i: number) => formatMonthShort(month, locale, i === 0 || month.endsWith('-01'));
+  const targetLabel = options.targetLabel ?? t(locale, 'metric.target');
+
+  const plot = Plot.plot({
+    ...baseOptions(options),
+    height: options.height ?? 320,
+    marginLeft: 56,
+    x: { domain: months, padding: 0.2, label: null },
+    y: { grid: true, nice: true },
+    color: { domain: [...CHANNELS], range: CHANNELS.map((c) => CHANNEL_COLORS[c]) },
+    marks: [
+      Plot.axisX({ tickSize: 0, tickFormat: (m: string) => monthTick(m, months.indexOf(m)) }),
+      Plot.axisY({ tickFormat: unit.tickFormat, label: unit.label, labelArrow: 'none' }),
+      Plot.barY(rows, {
+        x: 'month',
+        y: 'value',
+        fill: 'channel',
+        order: [...CHANNELS],
+        stroke: GAP,
+        strokeWidth: 1,
+      }),
+      Plot.ruleY([0]),
+      typeof target === 'number'
+        ? Plot.ruleY([target], { strokeDasharray: '6 4', strokeWidth: 2 })
+        : Plot.tickY(targets, { x: 'month', y: 'value', strokeDasharray: '6 4', strokeWidth: 2 }),
+    ],
+  });
+  const legend: LegendItem[] = channels.map((c) => ({ label: t(locale, `channel.${c}`), color: CHANNEL_COLORS[c] }));
+  if (targets.length > 0) legend.push({ label: targetLabel, color: 'currentColor', shape: 'rule' });
+  return finishSvg(plot, options, legendMarkup(plot.ownerDocument, legend));
+}

@@ -1,0 +1,95 @@
+/**
+ * Numbers and money for the page, in the reader's language (sv-SE, da-DK, en-GB through Intl).
+ * Intl writes sv-SE group separators as U+00A0 and minus as U+2212; tests assert them exactly.
+ * A missing value (`null`, `NaN`, ±Infinity; e.g. a ratio with denominator 0) is shown as "–".
+ */
+import { INTL_LOCALE, type Locale } from '../i18n/locales.ts';
+
+export const CURRENCIES = ['SEK', 'DKK', 'NOK', 'EUR'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+/** Shown for a value that does not exist, never "NaN" or "0". */
+export const MISSING = '–';
+
+export interface NumberOptions {
+  /** Fraction digits, fixed (default 0). */
+  digits?: number;
+  /** Show "+" on positive values (for changes). */
+  signed?: boolean;
+}
+
+export function isPresent(value: number | null | undefined): value is number {
+  return value !== null && value !== undefined && Number.isFinite(value);
+}
+
+/** `formatNumber(1234567, 'sv')` → `"1 234 567"` (U+00A0); `'da'` → `"1.234.567"`; `'en'` → `"1,234,567"`. */
+export function formatNumber(value: number | null | undefined, locale: Locale, options: NumberOptions = {}): string {
+  if (!isPresent(value)) return MISSING;
+  const digits = options.digits ?? 0;
+  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: options.signed ? 'exceptZero' : 'auto',
+  }).format(value);
+}
+
+/** The locale's own currency is written as its symbol ("kr", "kr."), EUR as "€", others as the ISO code. */
+const HOME_CURRENCY: Record<Locale, Currency | null> = { sv: 'SEK', da: 'DKK', en: null };
+
+export interface MoneyOptions extends NumberOptions {
+  /** KPI-card form for amounts ≥ 1 million: "1,2 mnkr", "1,2 mio. kr.", "SEK 1.2m". */
+  compact?: boolean;
+}
+
+/**
+ * Whole currency units by default: `formatMoney(1234567, 'SEK', 'sv')` → `"1 234 567 kr"`,
+ * `('DKK', 'da')` → `"1.234.567 kr."`, `('SEK', 'en')` → `"SEK 1,234,567"`, `('EUR', 'sv')` → `"1 234 567 €"`.
+ */
+export function formatMoney(
+  value: number | null | undefined,
+  currency: Currency,
+  locale: Locale,
+  options: MoneyOptions = {},
+): string {
+  if (!isPresent(value)) return MISSING;
+  if (options.compact && Math.abs(value) >= 999_500) return formatCompactMoney(value, currency, locale, options);
+  const digits = options.digits ?? 0;
+  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+    style: 'currency',
+    currency,
+    currencyDisplay: currency === HOME_CURRENCY[locale] || currency === 'EUR' ? 'symbol' : 'code',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: options.signed ? 'exceptZero' : 'auto',
+  }).format(value);
+}
+
+/** Millions and billions with at most one decimal; the unit words are those used in Nordic reports. */
+function formatCompactMoney(value: number, currency: Currency, locale: Locale, options: MoneyOptions): string {
+  const billions = Math.abs(value) >= 999_500_000;
+  const scaled = value / (billions ? 1e9 : 1e6);
+  const amount = new Intl.NumberFormat(INTL_LOCALE[locale], {
+    maximumFractionDigits: Math.abs(scaled) >= 100 ? 0 : 1,
+    signDisplay: options.signed ? 'exceptZero' : 'auto',
+  }).format(scaled);
+  const nbsp = '\u00a0';
+  if (locale === 'sv') {
+    if (currency === 'SEK') return `${amount}${nbsp}${billions ? 'mdkr' : 'mnkr'}`;
+    return `${amount}${nbsp}${billions ? 'md' : 'mn'}${nbsp}${currency === 'EUR' ? '€' : currency}`;
+  }
+  if (locale === 'da') {
+    const unit = currency === 'DKK' ? 'kr.' : currency === 'EUR' ? '€' : currency;
+    return `${amount}${nbsp}${billions ? 'mia.' : 'mio.'}${nbsp}${unit}`;
+  }
+  // en-GB puts the currency first and the sign before it: "-SEK 1.2m", "€1.2bn".
+  const sign = amount.startsWith('-') || amount.startsWith('+') ? amount[0] : '';
+  const digits = sign ? amount.slice(1) : amount;
+  const prefix = currency === 'EUR' ? '€' : `${currency}${nbsp}`;
+  return `${sign}${prefix}${digits}${billions ? 'bn' : 'm'}`;
+}
+
+/** Axis ticks: `formatCompactNumber(1_200_000, 'sv')` → `"1,2 mn"`, `'da'` → `"1,2 mio."`, `'en'` → `"1.2m"`. */
+export function formatCompactNumber(value: number | null | undefined, locale: Locale): string {
+  if (!isPresent(value)) return MISSING;
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}

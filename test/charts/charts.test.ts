@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import {
+  barChart,
+  createDocument,
+  funnelChart,
+  lineChart,
+  progressBars,
+  stackedBarsByMonth,
+} from '../../src/charts/index.ts';
+import { roundNumbers } from '../../src/charts/render.ts';
+import * as fixtures from './fixtures.ts';
+
+const base = { locale: 'sv' as const, title: 'Titel', description: 'Beskrivning.' };
+
+describe('barChart', () => {
+  it('renders volume per channel in channel colours', async () => {
+    const svg = barChart(fixtures.volumePerChannel, {
+      ...base,
+      title: 'Försäljningsvolym per kanal',
+      currency: 'SEK',
+    });
+    expect(svg).toContain('fill="#3b7dd8"');
+    expect(svg).toContain('1,4&#160;mnkr');
+    await expect(svg).toMatchFileSnapshot('../output/charts/barChart.svg');
+  });
+
+  it('renders open pipeline by stage in one colour, in the given order', async () => {
+    const svg = barChart(fixtures.pipelineByStage, { ...base, locale: 'da', title: 'Åben pipeline pr. fase', currency: 'DKK' });
+    expect(svg.indexOf('Kvalificering')).toBeLessThan(svg.indexOf('Förhandling'));
+    await expect(svg).toMatchFileSnapshot('../output/charts/barChart-stages.svg');
+  });
+
+  it('renders no rows without failing', () => {
+    expect(barChart([], base)).toContain('<svg role="img"');
+  });
+});
+
+describe('stackedBarsByMonth', () => {
+  it('stacks channels per month with a target per month', async () => {
+    const svg = stackedBarsByMonth(fixtures.volumeByMonth, {
+      ...base,
+      title: 'Försäljningsvolym per månad',
+      currency: 'SEK',
+      months: ['2026-01', '2026-02', '2026-03', '2026-04'],
+      target: [
+        { month: '2026-01', value: 1_000_000 },
+        { month: '2026-02', value: 1_000_000 },
+        { month: '2026-03', value: 1_200_000 },
+        { month: '2026-04', value: 1_200_000 },
+      ],
+    });
+    expect(svg).toContain('<ul class="chart-legend">');
+    expect(svg).toContain('Förlängningar');
+    expect(svg).toContain('jan. 2026');
+    await expect(svg).toMatchFileSnapshot('../output/charts/stackedBarsByMonth.svg');
+  });
+
+  it('draws one rule for a constant target, in English', async () => {
+    const svg = stackedBarsByMonth(fixtures.volumeByMonth, { ...base, locale: 'en', title: 'Sales volume', currency: 'EUR', target: 1_100_000 });
+    expect(svg).toContain('Target');
+    await expect(svg).toMatchFileSnapshot('../output/charts/stackedBarsByMonth-en.svg');
+  });
+});
+
+describe('lineChart', () => {
+  it('draws new pipeline per week with a gap for a missing week and a goal', async () => {
+    const svg = lineChart(fixtures.newPipelinePerWeek, { ...base, title: 'Ny pipeline per vecka', currency: 'SEK', goal: 400_000 });
+    expect(svg).toContain('v.&#160;47');
+    await expect(svg).toMatchFileSnapshot('../output/charts/lineChart.svg');
+  });
+
+  it('draws several series across the turn of the year in Danish', async () => {
+    const svg = lineChart(fixtures.callsVsMeetings, {
+      ...base,
+      locale: 'da',
+      title: 'Aktiviteter pr. uge',
+      weeks: ['2026-W52', '2026-W53', '2027-W01'],
+      goal: 30,
+      goalLabel: 'Mål for opkald',
+    });
+    expect(svg).toContain('uge&#160;53');
+    expect(svg).toContain('Mål for opkald');
+    await expect(svg).toMatchFileSnapshot('../output/charts/lineChart-series.svg');
+  });
+
+  it('thins the week ticks on a long axis', () => {
+    const weeks = Array.from({ length: 52 }, (_, i) => `2026-W${String(i + 1).padStart(2, '0')}`);
+    const svg = lineChart(weeks.map((week, i) => ({ week, value: i })), base);
+    expect(svg.match(/aria-label="x-axis tick label"[^]*?<\/g>/)?.[0].match(/<text/g)).toHaveLength(11);
+  });
+});
+
+describe('funnelChart', () => {
+  it('labels every link with its count and conversion', async () => {
+    const svg = funnelChart(fixtures.funnel, { ...base, title: 'KPI-kedjan' });
+    expect(svg).toContain('480 · 4&#160;% av Besök');
+    expect(svg).toContain('80 · 83&#160;% av Bokade möten');
+    await expect(svg).toMatchFileSnapshot('../output/charts/funnelChart.svg');
+  });
+
+  it('has a square-root scale for wide ranges', async () => {
+    const svg = funnelChart(fixtures.funnel, { ...base, locale: 'en', title: 'KPI chain', scale: 'sqrt' });
+    await expect(svg).toMatchFileSnapshot('../output/charts/funnelChart-sqrt.svg');
+  });
+});
+
+describe('progressBars', () => {
+  it('shows attainment against 100 % and the expected pace', async () => {
+    const svg = progressBars(fixtures.attainment, { ...base, title: 'Måluppfyllelse per säljare' });
+    expect(svg).toContain('112&#160;%');
+    expect(svg).toContain('>–</text>');
+    await expect(svg).toMatchFileSnapshot('../output/charts/progressBars.svg');
+  });
+});
+
+describe('every chart', () => {
+  const hostile = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>'];
+  const renders: Record<string, (label: string) => string> = {
+    barChart: (label) => barChart([{ label, value: 1 }], { ...base, title: label, description: label }),
+    stackedBarsByMonth: (label) =>
+      stackedBarsByMonth([{ month: '2026-01', channel: 'new', value: 1 }], { ...base, title: label, targetLabel: label, target: 2 }),
+    lineChart: (label) => lineChart([{ week: '2026-W01', value: 1, series: label }, { week: '2026-W01', value: 2, series: 'b' }], { ...base, title: label }),
+    funnelChart: (label) => funnelChart([{ label, value: 2 }, { label: 'b', value: 1, conversion: 0.5, from: label }], { ...base, title: label }),
+    progressBars: (label) => progressBars([{ label, value: 0.5 }], { ...base, title: label }),
+  };
+
+  for (const [name, render] of Object.entries(renders)) {
+    it(`${name} escapes text from data`, () => {
+      for (const label of hostile) {
+        const svg = render(label);
+        expect(svg).not.toMatch(/<script|<img/i);
+        expect(svg).not.toContain('" onerror');
+        expect(svg).toContain('&lt;');
+      }
+    });
+
+    it(`${name} is an accessible, self-contained image`, () => {
+      const svg = render('Namn');
+      expect(svg).toMatch(/<svg role="img" aria-label="Namn"/);
+      expect(svg).toContain('<title>Namn</title>');
+      expect(svg).not.toMatch(/<script|href=|url\(|@import|javascript:/i);
+    });
+
+    it(`${name} gives the same bytes on every run and document`, () => {
+      expect(render('x')).toBe(render('x'));
+    });
+  }
+
+  it('does not depend on the document it is given', () => {
+    const a = barChart(fixtures.pipelineByStage, { ...base, document: createDocument() });
+    const b = barChart(fixtures.pipelineByStage, base);
+    expect(a).toBe(b);
+  });
+
+  it('writes the description as <desc>', () => {
+    expect(barChart([], { ...base, description: 'A & B' })).toContain('<desc>A &amp; B</desc>');
+  });
+});
+
+describe('roundNumbers', () => {
+  it('keeps 3 decimals in geometry', () => {
+    expect(roundNumbers('M0,23.333333333333332L1.5,2e-7')).toBe('M0,23.333L1.5,2e-7');
+    expect(roundNumbers('translate(-12.34567,8)')).toBe('translate(-12.346,8)');
+  });
+});
