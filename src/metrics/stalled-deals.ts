@@ -1,0 +1,68 @@
+/**
+ * Stalled deals: open deals nobody has touched for too long (Pipedrive's "rotting" deals).
+ *
+ * @summary
+ * - Last touch of a deal: the latest of its `created` date, its `updated` date and the date of
+ *   any activity with its `dealId`, counting only dates on or before `asOf`.
+ * - Stalled: open as of `asOf` (status `open`, created on or before `asOf`) and
+ *   `asOf` − last touch ≥ N days, N = the stage's `stalledDays`, else `settings.stalledDays`.
+ * - Listed with id, name, owner id, stage, amount, last touch and days since it; longest
+ *   untouched first (then by id). `count` and Σ `amount` of the listed deals.
+ * - No period: a snapshot as of `asOf`. Channel: all; the caller passes one channel's deals.
+ *
+ * @example
+ * stalledDeals([
+ *   deal({ id: 'd1', status: 'open', created: '2026-01-01', amount: 100 }),                       // untouched 89 days
+ *   deal({ id: 'd2', status: 'open', created: '2026-01-01', updated: '2026-03-20', amount: 200 }), // updated 11 days ago
+ *   deal({ id: 'd3', status: 'open', created: '2026-01-01', amount: 300 }),                       // call 1 day ago
+ * ], [activity({ id: 'c1', type: 'call', date: '2026-03-30', dealId: 'd3' })], { settings, asOf: '2026-03-31' })
+ * //=> { asOf: '2026-03-31', count: 1, amount: 100, deals: [ { id: 'd1', name: 'Deal d1', ownerId: 'u1',
+ * //     stageId: 'qualification', amount: 100, lastTouch: '2026-01-01', daysSinceTouch: 89, stalledDays: 30 } ] }
+ */
+import type { Activity, Deal, IsoDate } from '../model/types.ts';
+import { daysBetween } from '../periods/calendar.ts';
+import { stageOf, type MetricContext } from './context.ts';
+import { sumMoney } from './money.ts';
+import { openDeals } from './open-pipeline.ts';
+
+export interface StalledDeal {
+  id: string;
+  name: string;
+  ownerId: string;
+  stageId: string;
+  amount: number;
+  lastTouch: IsoDate;
+  daysSinceTouch: number;
+  /** The threshold that applied: the stage's, else the settings' default. */
+  stalledDays: number;
+}
+
+export interface StalledDeals {
+  asOf: IsoDate;
+  count: number;
+  amount: number;
+  deals: StalledDeal[];
+}
+
+export function stalledDeals(deals: readonly Deal[], activities: readonly Activity[], ctx: MetricContext): StalledDeals {
+  const lastActivity = new Map<string, IsoDate>();
+  for (const activity of activities) {
+    if (!activity.dealId || activity.date > ctx.asOf) continue;
+    const seen = lastActivity.get(activity.dealId);
+    if (!seen || activity.date > seen) lastActivity.set(activity.dealId, activity.date);
+  }
+  const stalled: StalledDeal[] = [];
+  for (const deal of openDeals(deals, ctx.asOf)) {
+    const touches = [deal.created, deal.updated, lastActivity.get(deal.id)].filter(
+      (date): date is IsoDate => date !== undefined && date <= ctx.asOf,
+    );
+    const lastTouch = touches.reduce((latest, date) => (date > latest ? date : latest));
+    const daysSinceTouch = daysBetween(lastTouch, ctx.asOf);
+    const stalledDays = stageOf(ctx.settings, deal.stageId)?.stalledDays ?? ctx.settings.stalledDays;
+    if (daysSinceTouch < stalledDays) continue;
+    const { id, name, ownerId, stageId, amount } = deal;
+    stalled.push({ id, name, ownerId, stageId, amount, lastTouch, daysSinceTouch, stalledDays });
+  }
+  stalled.sort((a, b) => b.daysSinceTouch - a.daysSinceTouch || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { asOf: ctx.asOf, count: stalled.length, amount: sumMoney(stalled.map((deal) => deal.amount)), deals: stalled };
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { coverage } from '../../src/metrics/coverage.ts';
+import { context, deal, frozen } from './fixtures-pipeline.ts';
+
+const q2 = { start: '2026-04-01', end: '2026-06-30' };
+const ctx = context('2026-05-15');
+
+describe('coverage', () => {
+  it('divides the pipeline that can still close by the remaining target', () => {
+    // Window [May 15, Jun 30]: o1 300 (closes on as-of) + o2 450 (quarter end) = 750.
+    // Out: o3 slipped (May 14), o4 next quarter. Remaining 1000 − 400 = 600 → coverage 1.25.
+    // Trailing year May 16 2025 … May 15 2026: won w1 400 + w2 200 (first day) = 600, lost l1 600
+    // (l2 is a day too early) → win rate by value 0.5 → required coverage 2 → needed 600 × 2 = 1200.
+    const deals = [
+      deal({ id: 'o1', close: '2026-05-15', amount: 300 }),
+      deal({ id: 'o2', close: '2026-06-30', amount: 450 }),
+      deal({ id: 'o3', close: '2026-05-14', amount: 1000 }),
+      deal({ id: 'o4', close: '2026-07-01', amount: 2000 }),
+      deal({ id: 'w1', status: 'won', close: '2026-04-20', amount: 400 }),
+      deal({ id: 'w2', status: 'won', close: '2025-05-16', amount: 200 }),
+      deal({ id: 'l1', status: 'lost', close: '2025-06-01', amount: 600 }),
+      deal({ id: 'l2', status: 'lost', close: '2025-05-15', amount: 5000 }),
+    ];
+    expect(coverage(deals, { period: q2, target: 1000, won: 400 }, ctx)).toEqual({
+      window: { start: '2026-05-15', end: '2026-06-30' },
+      openCount: 2,
+      openAmount: 750,
+      target: 1000,
+      won: 400,
+      remaining: 600,
+      coverage: 1.25,
+      trailing: { start: '2025-05-16', end: '2026-05-15' },
+      trailingWinRateByValue: 0.5,
+      requiredCoverage: 2,
+      pipelineNeeded: 1200,
+      covered: false,
+    });
+  });
+
+  it('is null-safe without deals', () => {
+    expect(coverage([], { period: q2, target: 1000, won: 0 }, ctx)).toMatchObject({
+      openAmount: 0,
+      remaining: 1000,
+      coverage: 0,
+      trailingWinRateByValue: null,
+      requiredCoverage: null,
+      pipelineNeeded: null,
+      covered: null,
+    });
+  });
+
+  it('has no coverage to compute once the target is reached', () => {
+    const deals = [deal({ id: 'o1', close: '2026-06-01', amount: 100 }), deal({ id: 'w1', status: 'won', close: '2026-04-02', amount: 500 })];
+    expect(coverage(deals, { period: q2, target: 400, won: 500 }, ctx)).toMatchObject({
+      remaining: -100,
+      coverage: null,
+      requiredCoverage: 1,
+      pipelineNeeded: 0,
+      covered: true,
+    });
+  });
+
+  it('has no required coverage when nothing was won in the trailing year', () => {
+    const deals = [deal({ id: 'o1', close: '2026-06-01', amount: 100 }), deal({ id: 'l1', status: 'lost', close: '2026-01-02', amount: 50 })];
+    expect(coverage(deals, { period: q2, target: 100, won: 0 }, ctx)).toMatchObject({
+      coverage: 1,
+      trailingWinRateByValue: 0,
+      requiredCoverage: null,
+      covered: null,
+    });
+  });
+
+  it('counts nothing once the period is over', () => {
+    const after = context('2026-07-02');
+    const deals = [deal({ id: 'o1', close: '2026-07-05', amount: 100 })];
+    expect(coverage(deals, { period: q2, target: 100, won: 0 }, after)).toMatchObject({ openAmount: 0, coverage: 0 });
+  });
+
+  it('does not mutate its input', () => {
+    const deals = frozen([deal({ id: 'o1', close: '2026-06-01', amount: 100 })]);
+    expect(coverage(deals, { period: q2, target: 50, won: 0 }, ctx).coverage).toBe(2);
+  });
+});
