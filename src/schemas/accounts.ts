@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Account } from '../model/types.ts';
 import type { Settings } from '../settings/schema.ts';
-import { dateCell, optionalText, requiredText, textOrEmpty } from './cells.ts';
+import { requiredDate, optionalDate, optionalText, requiredText, textOrEmpty } from './cells.ts';
 import type { FileSpec } from './column.ts';
 
 export type AccountRow = Omit<Account, 'file' | 'line'>;
@@ -17,7 +17,7 @@ function accountSchema(settings: Settings) {
       team: optionalText,
       segment: optionalText,
       country: optionalText,
-      created_date: dateCell(settings, false),
+      created_date: optionalDate(settings),
     })
     .transform(
       (row): AccountRow => ({

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ACTIVITY_TYPES, type Activity, type ActivityType } from '../model/types.ts';
 import type { Settings } from '../settings/schema.ts';
-import { dateCell, fail, optionalNumber, optionalText, requiredText, valueKey, valueLookup } from './cells.ts';
+import { requiredDate, optionalDate, fail, optionalNumber, optionalText, requiredText, valueKey, valueLookup } from './cells.ts';
 import type { FileSpec } from './column.ts';
 
 export type ActivityRow = Omit<Activity, 'file' | 'line'>;
@@ -20,7 +20,7 @@ function activitySchema(settings: Settings) {
     .object({
       id: optionalText,
       type: requiredText,
-      date: dateCell(settings, true),
+      date: requiredDate(settings),
       owner: requiredText,
       account_id: optionalText,
       deal_id: optionalText,
@@ -29,7 +29,7 @@ function activitySchema(settings: Settings) {
     .transform((row, ctx): ActivityRow => {
       const type = types.get(valueKey(row.type));
       if (!type) {
-        return fail(ctx, 'UnknownActivityType', `unknown activity type "${row.type}" (known: ${ACTIVITY_TYPES.join(', ')})`, row.type);
+        return fail(ctx, 'UnknownActivityType', `unknown activity type "${row.type}" (known: ${ACTIVITY_TYPES.join(', ')})`, row.type, 'type');
       }
       return {
         id: row.id ?? '',

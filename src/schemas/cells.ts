@@ -19,9 +19,10 @@ export function cleanCell(raw: string | undefined): string {
 
 type Ctx = { issues: unknown[] };
 
-/** Adds a located-by-path issue under a catalog rule code. */
-export function fail(ctx: Ctx, rule: string, message: string, input: string): typeof z.NEVER {
-  (ctx.issues as object[]).push({ code: 'custom', message, input, params: { rule } });
+/** Adds an issue under a catalog rule code; `column` names the cell when the check spans a row. */
+export function fail(ctx: Ctx, rule: string, message: string, input: string, column?: string): typeof z.NEVER {
+  const path = column === undefined ? {} : { path: [column] };
+  (ctx.issues as object[]).push({ code: 'custom', message, input, params: { rule }, ...path });
   return z.NEVER;
 }
 
@@ -58,17 +59,25 @@ export const optionalInteger = cell.transform((raw, ctx) => {
   return parsed.ok ? parsed.value : fail(ctx, 'BadNumber', parsed.message, text);
 });
 
-/** A date cell read with the settings' day order and time zone. */
-export function dateCell(settings: Settings, required: true): z.ZodType<string, string | undefined>;
-export function dateCell(settings: Settings, required: false): z.ZodType<string | undefined, string | undefined>;
-export function dateCell(settings: Settings, required: boolean) {
+function dateTransform(settings: Settings, required: boolean) {
   const options = { dateOrder: settings.dateOrder, timeZone: settings.timeZone };
-  return cell.transform((raw, ctx) => {
+  return (raw: string | undefined, ctx: Ctx): string | undefined => {
     const text = cleanCell(raw);
     if (text === '') return required ? fail(ctx, 'MissingValue', 'required value is empty', '') : undefined;
     const parsed = parseDate(text, options);
     return parsed.ok ? parsed.value : fail(ctx, 'BadDate', parsed.message, text);
-  });
+  };
+}
+
+/** A required date cell, read with the settings' day order and time zone. */
+export function requiredDate(settings: Settings) {
+  const transform = dateTransform(settings, true);
+  return cell.transform((raw, ctx) => transform(raw, ctx) as string);
+}
+
+/** An optional date cell, read with the settings' day order and time zone. */
+export function optionalDate(settings: Settings) {
+  return cell.transform(dateTransform(settings, false));
 }
 
 /** Case- and space-insensitive key for value maps. */

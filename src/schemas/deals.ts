@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CHANNELS, FORECAST_CATEGORIES, type Channel, type Deal, type ForecastCategory } from '../model/types.ts';
 import type { Settings } from '../settings/schema.ts';
 import {
-  dateCell,
+  requiredDate, optionalDate,
   fail,
   optionalInteger,
   optionalText,
@@ -47,8 +47,8 @@ const forecastLookup = valueLookup<ForecastCategory>([
 function dealSchema(settings: Settings) {
   const stages = stageLookup(settings);
   const channels = channelLookup(settings);
-  const date = dateCell(settings, true);
-  const optionalDate = dateCell(settings, false);
+  const date = requiredDate(settings);
+  const optDate = optionalDate(settings);
   return z
     .object({
       id: requiredText,
@@ -62,37 +62,37 @@ function dealSchema(settings: Settings) {
       close_date: date,
       channel: optionalText,
       product: optionalText,
-      contract_start: optionalDate,
-      contract_end: optionalDate,
+      contract_start: optDate,
+      contract_end: optDate,
       term_months: optionalInteger,
       forecast_category: optionalText,
       source: optionalText,
       lost_reason: optionalText,
       sdr: optionalText,
-      updated_date: optionalDate,
+      updated_date: optDate,
     })
     .transform((row, ctx): DealRow => {
       const stageId = stages.get(valueKey(row.stage));
       const stage = settings.stages.find((s) => s.id === stageId);
       if (!stage) {
         const known = settings.stages.map((s) => s.id).join(', ');
-        return fail(ctx, 'UnknownStage', `unknown stage "${row.stage}" (known: ${known})`, row.stage);
+        return fail(ctx, 'UnknownStage', `unknown stage "${row.stage}" (known: ${known})`, row.stage, 'stage');
       }
       const currency = (row.currency ?? settings.currency).toUpperCase();
       const rate = currency === settings.currency ? 1 : settings.exchangeRates[currency];
       if (rate === undefined) {
-        return fail(ctx, 'UnknownCurrency', `no exchange rate for "${currency}" in the settings`, currency);
+        return fail(ctx, 'UnknownCurrency', `no exchange rate for "${currency}" in the settings`, currency, 'currency');
       }
       let channelGiven: Channel | undefined;
       if (row.channel !== undefined) {
         channelGiven = channels.get(valueKey(row.channel));
-        if (!channelGiven) return fail(ctx, 'UnknownChannel', `unknown channel "${row.channel}"`, row.channel);
+        if (!channelGiven) return fail(ctx, 'UnknownChannel', `unknown channel "${row.channel}"`, row.channel, 'channel');
       }
       let forecastCategory: ForecastCategory | undefined;
       if (row.forecast_category !== undefined) {
         forecastCategory = forecastLookup.get(valueKey(row.forecast_category));
         if (!forecastCategory) {
-          return fail(ctx, 'UnknownForecastCategory', `unknown forecast category "${row.forecast_category}"`, row.forecast_category);
+          return fail(ctx, 'UnknownForecastCategory', `unknown forecast category "${row.forecast_category}"`, row.forecast_category, 'forecast_category');
         }
       }
       return {

@@ -14,7 +14,7 @@ function funnelSchema() {
     .object({ week: requiredText, team: optionalText, visits: count, leads: count, nurture: count })
     .transform((row, ctx): FunnelRow => {
       const week = row.week.toUpperCase();
-      if (!isIsoWeek(week)) return fail(ctx, 'BadDate', `expected an ISO week like 2026-W47, got "${row.week}"`, row.week);
+      if (!isIsoWeek(week)) return fail(ctx, 'BadDate', `expected an ISO week like 2026-W47, got "${row.week}"`, row.week, 'week');
       return { week, teamId: row.team, visits: row.visits ?? 0, leads: row.leads ?? 0, nurture: row.nurture ?? 0 };
     });
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Invoice } from '../model/types.ts';
 import type { Settings } from '../settings/schema.ts';
-import { dateCell, optionalText, requiredNumber, requiredText } from './cells.ts';
+import { requiredDate, optionalDate, optionalText, requiredNumber, requiredText } from './cells.ts';
 import type { FileSpec } from './column.ts';
 
 export type InvoiceRow = Omit<Invoice, 'file' | 'line'>;
@@ -13,7 +13,7 @@ function invoiceSchema(settings: Settings) {
       id: requiredText,
       account_id: requiredText,
       deal_id: optionalText,
-      date: dateCell(settings, true),
+      date: requiredDate(settings),
       amount: requiredNumber,
     })
     .transform(

@@ -29,22 +29,22 @@ function targetSchema(settings: Settings) {
     .transform((row, ctx): TargetRow => {
       const period = row.period.toUpperCase();
       if (!periodRange(period, settings.fiscalYearStartMonth)) {
-        return fail(ctx, 'BadTarget', `period: expected FY2026, FY2026-Q1, 2026-03 or 2026-W47, got "${row.period}"`, row.period);
+        return fail(ctx, 'BadTarget', `expected FY2026, FY2026-Q1, 2026-03 or 2026-W47, got "${row.period}"`, row.period, 'period');
       }
       const cadence = (row.cadence ?? 'total').toLowerCase();
       if (cadence !== 'total' && cadence !== 'weekly') {
-        return fail(ctx, 'BadTarget', `cadence: expected total or weekly, got "${row.cadence}"`, row.cadence ?? '');
+        return fail(ctx, 'BadTarget', `expected total or weekly, got "${row.cadence}"`, row.cadence ?? '', 'cadence');
       }
       const scope = row.scope.toLowerCase() as TargetScope;
       if (!TARGET_SCOPES.includes(scope)) {
-        return fail(ctx, 'BadTarget', `scope: expected company, team or seller, got "${row.scope}"`, row.scope);
+        return fail(ctx, 'BadTarget', `expected company, team or seller, got "${row.scope}"`, row.scope, 'scope');
       }
       if (scope !== 'company' && row.scope_id === '') {
-        return fail(ctx, 'BadTarget', `scope_id: a ${scope} target needs the ${scope} id`, '');
+        return fail(ctx, 'BadTarget', `a ${scope} target needs the ${scope} id`, '', 'scope_id');
       }
       const measure = row.measure.toLowerCase() as TargetMeasure;
       if (!TARGET_MEASURES.includes(measure)) {
-        return fail(ctx, 'BadTarget', `measure: unknown measure "${row.measure}" (known: ${TARGET_MEASURES.join(', ')})`, row.measure);
+        return fail(ctx, 'BadTarget', `unknown measure "${row.measure}" (known: ${TARGET_MEASURES.join(', ')})`, row.measure, 'measure');
       }
       return {
         period,

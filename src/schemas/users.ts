@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { HATS, type Hat, type User } from '../model/types.ts';
 import type { Settings } from '../settings/schema.ts';
-import { dateCell, fail, optionalText, requiredText, valueKey, valueLookup } from './cells.ts';
+import { requiredDate, optionalDate, fail, optionalText, requiredText, valueKey, valueLookup } from './cells.ts';
 import type { FileSpec } from './column.ts';
 
 export type UserRow = Omit<User, 'file' | 'line'>;
@@ -16,15 +16,15 @@ function userSchema(settings: Settings) {
       email: optionalText,
       team: requiredText,
       roles: optionalText,
-      start_date: dateCell(settings, false),
-      end_date: dateCell(settings, false),
+      start_date: optionalDate(settings),
+      end_date: optionalDate(settings),
     })
     .transform((row, ctx): UserRow => {
       const names = (row.roles ?? '').split(/[|,;]/).map((name) => name.trim()).filter(Boolean);
       const userHats: Hat[] = [];
       for (const name of names) {
         const hat = hats.get(valueKey(name));
-        if (!hat) return fail(ctx, 'UnknownRole', `unknown role "${name}" (known: ${HATS.join(', ')})`, name);
+        if (!hat) return fail(ctx, 'UnknownRole', `unknown role "${name}" (known: ${HATS.join(', ')})`, name, 'roles');
         if (!userHats.includes(hat)) userHats.push(hat);
       }
       return {

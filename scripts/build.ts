@@ -1,0 +1,62 @@
+/**
+ * `npm run build`: data folder → validated records → metrics → site model → Astro → dist/.
+ *
+ * The site is rendered into a temporary folder and swapped in only when everything passed,
+ * so a failed build never leaves a half-written site where the last good one was.
+ * Environment: TAVLA_DATA (data folder, default ./data), TAVLA_OUT (output, default ./dist),
+ * TAVLA_BASE (base path when hosted below the domain root).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkPageWeights, formatPageWeights } from '../src/pipeline/page-weight.ts';
+import { runPipeline } from '../src/pipeline/run-pipeline.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = resolve(process.env.TAVLA_DATA ?? join(root, 'data'));
+const outDir = resolve(process.env.TAVLA_OUT ?? join(root, 'dist'));
+const workDir = join(root, '.tavla');
+const siteModelPath = join(workDir, 'site-model.json');
+const tempOut = `${outDir}.tmp`;
+
+function fail(message: string): never {
+  process.stderr.write(`\n${message}\n\nThe previous site in ${outDir} was left as it was.\n`);
+  process.exit(1);
+}
+
+const started = performance.now();
+process.stdout.write(`tavla: reading ${dataDir}\n`);
+const result = await runPipeline({ dataDir, now: new Date(), log: (line) => process.stdout.write(`${line}\n`) });
+if (!result.ok) {
+  fail(`tavla cannot build honest reports from ${dataDir}:\n${result.messages.map((m) => `  ✗ ${m}`).join('\n')}`);
+}
+await mkdir(workDir, { recursive: true });
+await writeFile(siteModelPath, JSON.stringify(result.site));
+
+await rm(tempOut, { recursive: true, force: true });
+const astroStarted = performance.now();
+const astro = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, TAVLA_OUT_DIR: tempOut, TAVLA_SITE_MODEL: siteModelPath, ASTRO_TELEMETRY_DISABLED: '1' },
+});
+if (astro.status !== 0) {
+  await rm(tempOut, { recursive: true, force: true });
+  fail('tavla: the site could not be rendered (astro build failed, see above).');
+}
+const astroMs = performance.now() - astroStarted;
+
+const weights = await checkPageWeights(tempOut);
+process.stdout.write(`${formatPageWeights(weights, astroMs)}\n`);
+if (weights.overBudget.length > 0) {
+  await rm(tempOut, { recursive: true, force: true });
+  fail(`tavla: ${weights.overBudget.length} page(s) exceed the page-weight budget.`);
+}
+
+if (existsSync(outDir)) await rm(`${outDir}.old`, { recursive: true, force: true });
+if (existsSync(outDir)) await rename(outDir, `${outDir}.old`);
+await rename(tempOut, outDir);
+await rm(`${outDir}.old`, { recursive: true, force: true });
+process.stdout.write(`tavla: site written to ${outDir} in ${Math.round(performance.now() - started)} ms\n`);

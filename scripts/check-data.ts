@@ -1,0 +1,26 @@
+/**
+ * `npm run check-data [folder]`: validates a data folder without building the site. Prints the
+ * row accounting, every rejected row and every data-quality issue with file:line:column and the
+ * fix. Exit code 1 when the folder cannot give honest reports (a fatal problem), else 0.
+ */
+import { resolve } from 'node:path';
+import { runPipeline } from '../src/pipeline/run-pipeline.ts';
+import { formatIssue } from '../src/validate/issue.ts';
+
+const dataDir = resolve(process.argv[2] ?? process.env.TAVLA_DATA ?? 'data');
+const result = await runPipeline({ dataDir, now: new Date(), log: (line) => process.stdout.write(`${line}\n`) });
+if (!result.ok) {
+  process.stderr.write(`${dataDir} cannot give honest reports:\n${result.messages.map((m) => `  ✗ ${m}`).join('\n')}\n`);
+  process.exit(1);
+}
+const { report } = result.site;
+for (const [label, issues] of [
+  ['rejected rows', report.rejected],
+  ['data-quality issues', report.quality.issues],
+] as const) {
+  process.stdout.write(`\n${label}: ${issues.length}\n`);
+  for (const issue of issues) {
+    const owner = issue.owner ? ` [${issue.owner.name}]` : '';
+    process.stdout.write(`  ${formatIssue({ ...issue, ownerId: undefined })}${owner}\n`);
+  }
+}

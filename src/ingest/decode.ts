@@ -1,0 +1,295 @@
+/**
+ * Bytes -> text for CSV exports: detects UTF-8 (with or without BOM) or Windows-1252 and
+ * decodes a file chunk by chunk without splitting multi-byte characters.
+ *
+ * The decision (documented in docs/data-format.md, "Dialects"):
+ * - A UTF-8 BOM means UTF-8; the BOM is stripped.
+ * - Otherwise the first 64 KiB decide: not valid UTF-8 -> the whole file is Windows-1252.
+ * - Valid UTF-8 (including pure ASCII) -> read as UTF-8. If a later part of the file turns out
+ *   not to be valid UTF-8 (a file whose first 64 KiB are ASCII only, or two exports glued
+ *   together), reading does not fail and does not restart: each byte that is not part of a
+ *   valid UTF-8 sequence is read as Windows-1252 (so `ö` and `€` still survive) and counted in
+ *   `bytesReadAsWindows1252`. When no valid multi-byte UTF-8 was seen at all, the file is then
+ *   reported as `windows-1252`. (Windows-1252 pairs that happen to form valid UTF-8, such as
+ *   `Ö€` = D6 80, are read as UTF-8 there; such pairs are rare in real text.)
+ *
+ * Windows-1252 is decoded with an own table, not `TextDecoder('windows-1252')`, because Node 20's
+ * decoder silently drops 0x80-0x9F (`€`, `“`, …; nodejs/node#56542).
+ */
+import { open } from 'node:fs/promises';
+
+export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+
+/** How many leading bytes decide the encoding (and the binary/UTF-16 check). */
+export const SAMPLE_BYTES = 64 * 1024;
+
+const DEFAULT_CHUNK_BYTES = 64 * 1024;
+
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Windows-1252 characters for 0x80-0x9F; the five unassigned bytes map to the C1 control like WHATWG. */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** UTF-16 BOM (Excel's "Unicode text"): such files are not read, the caller asks for UTF-8. */
+export function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  );
+}
+
+/** True when the sample holds a NUL byte: not a text/CSV file (or UTF-16 without BOM). */
+export function isProbablyBinary(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, SAMPLE_BYTES);
+  return bytes.subarray(0, end).indexOf(0) !== -1;
+}
+
+/**
+ * Why the file cannot be read as CSV text, judged from its first bytes (the reason for the
+ * `UnreadableFile` message "not a CSV text file (…)"); undefined when it can be read.
+ */
+export function unreadableReason(sample: Uint8Array): string | undefined {
+  if (hasUtf16Bom(sample)) return 'UTF-16 encoded; export as CSV UTF-8';
+  if (isProbablyBinary(sample)) return 'contains NUL bytes';
+  return undefined;
+}
+
+/**
+ * Length of the prefix of `bytes` that does not end inside an incomplete UTF-8 sequence
+ * (the cut-off 1-3 bytes are kept for the next chunk).
+ */
+function completeUtf8Length(bytes: Uint8Array): number {
+  const len = bytes.length;
+  for (let i = len - 1; i >= 0 && i >= len - 4; i--) {
+    const b = bytes[i] as number;
+    if (b < 0x80) return len;
+    if (b >= 0xc0) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return len - i < need ? i : len;
+    }
+  }
+  return len;
+}
+
+/**
+ * The encoding of a file, judged from its start (`bytes` may be a prefix: an incomplete UTF-8
+ * sequence at the very end is allowed).
+ */
+export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
+  if (hasUtf8Bom(bytes)) return 'utf-8-bom';
+  const sample = bytes.subarray(0, Math.min(bytes.length, SAMPLE_BYTES));
+  try {
+    utf8Fatal.decode(sample.subarray(0, completeUtf8Length(sample)));
+    return 'utf-8';
+  } catch {
+    return 'windows-1252';
+  }
+}
+
+/** Decodes Windows-1252 bytes (single-byte, so any chunking is safe). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return /[\u0080-\u009f]/.test(latin1)
+    ? latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] as string)
+    : latin1;
+}
+
+function cp1252Char(byte: number): string {
+  return byte >= 0x80 && byte <= 0x9f ? (CP1252_HIGH[byte - 0x80] as string) : String.fromCharCode(byte);
+}
+
+/** Length of the valid UTF-8 sequence at `i` (1-4), or 0 when the bytes there are not one. */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const b0 = bytes[i] as number;
+  if (b0 < 0x80) return 1;
+  const cont = (k: number): boolean => {
+    const b = bytes[i + k];
+    return b !== undefined && (b & 0xc0) === 0x80;
+  };
+  if (b0 >= 0xc2 && b0 <= 0xdf) return cont(1) ? 2 : 0;
+  if (b0 >= 0xe0 && b0 <= 0xef) {
+    const b1 = bytes[i + 1];
+    if (b1 === undefined || !cont(1) || !cont(2)) return 0;
+    if (b0 === 0xe0 && b1 < 0xa0) return 0; // overlong
+    if (b0 === 0xed && b1 >= 0xa0) return 0; // surrogate
+    return 3;
+  }
+  if (b0 >= 0xf0 && b0 <= 0xf4) {
+    const b1 = bytes[i + 1];
+    if (b1 === undefined || !cont(1) || !cont(2) || !cont(3)) return 0;
+    if (b0 === 0xf0 && b1 < 0x90) return 0; // overlong
+    if (b0 === 0xf4 && b1 >= 0x90) return 0; // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+/** Slow path: UTF-8 where valid, Windows-1252 for every other byte. */
+function decodeUtf8WithFallback(bytes: Uint8Array): { text: string; fallbackBytes: number; multibyte: boolean } {
+  const parts: string[] = [];
+  let fallbackBytes = 0;
+  let multibyte = false;
+  let runStart = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const n = utf8SequenceLength(bytes, i);
+    if (n > 0) {
+      if (n > 1) multibyte = true;
+      i += n;
+      continue;
+    }
+    if (runStart < i) parts.push(utf8Fatal.decode(bytes.subarray(runStart, i)));
+    parts.push(cp1252Char(bytes[i] as number));
+    fallbackBytes++;
+    i++;
+    runStart = i;
+  }
+  if (runStart < bytes.length) parts.push(utf8Fatal.decode(bytes.subarray(runStart)));
+  return { text: parts.join(''), fallbackBytes, multibyte };
+}
+
+/** A stateful decoder: feed chunks in order, then `end()`. */
+export interface ChunkDecoder {
+  decode(bytes: Uint8Array): string;
+  /** Decodes bytes held back at the end of the last chunk (an incomplete UTF-8 sequence). */
+  end(): string;
+  /** The encoding as decided so far (final after `end()`). */
+  readonly encoding: DetectedEncoding;
+  /** Bytes of a UTF-8 file that were not valid UTF-8 and were read as Windows-1252. */
+  readonly bytesReadAsWindows1252: number;
+}
+
+/**
+ * A decoder for `encoding` (from `detectEncoding` on the file's first bytes). The BOM (the first
+ * 3 bytes of a `utf-8-bom` file) is skipped; multi-byte characters split across chunks survive.
+ * Chunks may be reused by the caller after `decode` returns.
+ */
+export function createChunkDecoder(encoding: DetectedEncoding): ChunkDecoder {
+  let bomBytesLeft = encoding === 'utf-8-bom' ? 3 : 0; // the BOM may arrive split over chunks
+  let carry: Uint8Array | undefined;
+  let fallbackBytes = 0;
+  let multibyte = false;
+
+  const decodeUtf8 = (bytes: Uint8Array): string => {
+    if (bytes.length === 0) return '';
+    try {
+      const text = utf8Fatal.decode(bytes);
+      if (!multibyte && text.length < bytes.length) multibyte = true;
+      return text;
+    } catch {
+      const slow = decodeUtf8WithFallback(bytes);
+      fallbackBytes += slow.fallbackBytes;
+      if (slow.multibyte) multibyte = true;
+      return slow.text;
+    }
+  };
+
+  return {
+    decode(chunk: Uint8Array): string {
+      let bytes = chunk;
+      if (bomBytesLeft > 0) {
+        const skip = Math.min(bomBytesLeft, bytes.length);
+        bomBytesLeft -= skip;
+        bytes = bytes.subarray(skip);
+      }
+      if (encoding === 'windows-1252') return decodeWindows1252(bytes);
+      if (carry) {
+        const joined = new Uint8Array(carry.length + bytes.length);
+        joined.set(carry);
+        joined.set(bytes, carry.length);
+        bytes = joined;
+        carry = undefined;
+      }
+      const cut = completeUtf8Length(bytes);
+      // A copy: the caller may reuse the chunk's buffer (Buffer#slice would be a view).
+      if (cut < bytes.length) carry = Uint8Array.prototype.slice.call(bytes, cut);
+      return decodeUtf8(bytes.subarray(0, cut));
+    },
+    end(): string {
+      const rest = carry;
+      carry = undefined;
+      return rest ? decodeUtf8(rest) : '';
+    },
+    get encoding(): DetectedEncoding {
+      if (encoding === 'utf-8' && fallbackBytes > 0 && !multibyte) return 'windows-1252';
+      return encoding;
+    },
+    get bytesReadAsWindows1252(): number {
+      return fallbackBytes;
+    },
+  };
+}
+
+/** Decodes a whole in-memory file (detects the encoding, strips the BOM). */
+export function decodeBytes(bytes: Uint8Array): { text: string; encoding: DetectedEncoding; bytesReadAsWindows1252: number } {
+  const decoder = createChunkDecoder(detectEncoding(bytes));
+  const text = decoder.decode(bytes) + decoder.end();
+  return { text, encoding: decoder.encoding, bytesReadAsWindows1252: decoder.bytesReadAsWindows1252 };
+}
+
+export interface TextStream {
+  /** The decision so far; final once `chunks` is consumed (see the header comment). */
+  readonly encoding: DetectedEncoding;
+  readonly bytesReadAsWindows1252: number;
+  /** Why the file is not read (binary, UTF-16), see `unreadableReason`; `chunks` then yields nothing. */
+  readonly unreadable: string | undefined;
+  /** The decoded text, BOM stripped, in chunks of about `chunkBytes`. Iterate once. */
+  readonly chunks: AsyncIterable<string>;
+}
+
+/**
+ * Opens a file for streaming decoded text. Memory stays at one chunk (64 KiB by default;
+ * `chunkBytes` is for tests). The file is closed when iteration ends or stops early.
+ */
+export async function openTextStream(path: string, opts: { chunkBytes?: number } = {}): Promise<TextStream> {
+  const chunkBytes = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  const handle = await open(path, 'r');
+  let sample: Uint8Array;
+  try {
+    const buffer = Buffer.alloc(SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
+    sample = buffer.subarray(0, bytesRead);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  const unreadable = unreadableReason(sample);
+  if (unreadable) await handle.close();
+  const decoder = createChunkDecoder(detectEncoding(sample));
+
+  async function* chunks(): AsyncGenerator<string> {
+    if (unreadable) return;
+    try {
+      const buffer = Buffer.alloc(chunkBytes);
+      let position = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, chunkBytes, position);
+        if (bytesRead === 0) break;
+        position += bytesRead;
+        const text = decoder.decode(buffer.subarray(0, bytesRead));
+        if (text) yield text;
+      }
+      const rest = decoder.end();
+      if (rest) yield rest;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  return {
+    get encoding() {
+      return decoder.encoding;
+    },
+    get bytesReadAsWindows1252() {
+      return decoder.bytesReadAsWindows1252;
+    },
+    unreadable,
+    chunks: chunks(),
+  };
+}

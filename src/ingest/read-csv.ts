@@ -1,0 +1,333 @@
+/**
+ * Streaming CSV reader: decoded text -> header + records as string arrays, each with the
+ * 1-based PHYSICAL line where it starts (a record after a quoted multi-line field still points
+ * at the right editor line).
+ *
+ * - `readCsv(path, onRow, opts)` streams a file (memory stays at about one chunk plus one
+ *   record); `readCsvText(text, onRow, opts)` does the same for a string; both run
+ *   `createCsvParser`. `opts.onHeader(header, headerLine)` is called once, before any row.
+ * - The delimiter is chosen from the header line (the first non-blank line): of `,` `;` and
+ *   tab, the one that occurs most often outside quotes; ties go to tab, then `;`, then `,`
+ *   (header names such as "Amount, SEK" contain commas, rarely the others); none of them
+ *   means one column (`delimiter: 'none'`: `1,5` in such a file stays one field). It is passed
+ *   to papaparse explicitly, never guessed there. The line break (`\r\n`, `\n` or `\r`) is
+ *   taken from the end of the header line.
+ * - Blank lines, and lines holding only delimiters and whitespace (`;;;` left by Excel), are
+ *   skipped; line numbering counts them.
+ * - Problems carry the rule-catalog code (src/quality/rules.ts) and a message in its wording:
+ *   - `MalformedRow` (row level): a field count different from the header's, or text after a
+ *     closing quote. The row still goes to `onRow`, with `problem` set; the caller rejects it.
+ *   - `TruncatedFile` (fatal): the file ends inside a quoted field (named by the line where the
+ *     quote opened), or a record grows past MAX_RECORD_CHARS (a quote that never closes):
+ *     reading stops there instead of buffering the rest of the file. That record is not passed on.
+ *   - `UnreadableFile` (fatal, `readCsv` only): binary or UTF-16 file.
+ *   An empty file (nothing, a BOM, whitespace) is no problem here: `header` is `[]`, and the
+ *   caller reports `EmptyFile`. A header-only file gives 0 rows.
+ */
+import Papa from 'papaparse';
+import type { ParseStepResult, Parser } from 'papaparse';
+import { openTextStream } from './decode.ts';
+import type { DetectedEncoding } from './decode.ts';
+
+export type CsvDelimiter = ',' | ';' | '\t';
+/** The delimiter used: `'none'` for a one-column file (and an empty one). */
+export type CsvDelimiterUsed = CsvDelimiter | 'none';
+
+export interface CsvProblem {
+  /** Rule-catalog code: `MalformedRow` for a row, `TruncatedFile` / `UnreadableFile` for the file. */
+  code: 'MalformedRow' | 'TruncatedFile' | 'UnreadableFile';
+  /** 1-based physical line (for a quote: where it opened); 0 for the whole file. */
+  line: number;
+  message: string;
+}
+
+export interface CsvRow {
+  fields: string[];
+  /** 1-based physical line where the record starts. */
+  line: number;
+  /** Set (code `MalformedRow`) when the record is malformed; `fields` is then papaparse's reading. */
+  problem?: CsvProblem;
+}
+
+export interface CsvReadOptions {
+  /** Called once with the header, before the first row (not at all for an empty file). */
+  onHeader?: (header: string[], headerLine: number) => void;
+  /** The file's name in the data folder, for thrown I/O errors. */
+  fileLabel?: string;
+  /** Bytes per read (default 64 KiB); for tests. */
+  chunkBytes?: number;
+}
+
+export interface CsvParseSummary {
+  /** Header fields as written (BOM stripped); `[]` for an empty file. */
+  header: string[];
+  /** 1-based line of the header; 0 for an empty file. */
+  headerLine: number;
+  delimiter: CsvDelimiterUsed;
+  /** Records passed to `onRow`, malformed ones included (not the header or skipped lines). */
+  rowsRead: number;
+  /** Row-level problems (`MalformedRow`), the first MAX_PROBLEMS_KEPT; see `problemCount`. */
+  problems: CsvProblem[];
+  problemCount: number;
+  /** File-level problems that stop the build (`TruncatedFile`, `UnreadableFile`). */
+  fatal: CsvProblem[];
+  /** True when reading stopped before the end of the file. */
+  stopped: boolean;
+}
+
+export interface CsvReadResult extends CsvParseSummary {
+  encoding: DetectedEncoding;
+  /** Bytes of a UTF-8 file that were not valid UTF-8 and were read as Windows-1252 (mixed file). */
+  bytesReadAsWindows1252: number;
+}
+
+export type OnCsvRow = (row: CsvRow) => void;
+
+export interface CsvStreamParser {
+  /** Feeds the next piece of text (any split, even inside a field or a `\r\n`). */
+  push(text: string): void;
+  /** Ends the input and returns the summary. */
+  end(): CsvParseSummary;
+  /** True once reading stopped (after `end()` or a `TruncatedFile`); `push` is then ignored. */
+  readonly stopped: boolean;
+}
+
+/** A record longer than this many characters stops reading (Excel's cell limit is 32 767). */
+export const MAX_RECORD_CHARS = 4 * 1024 * 1024;
+/** Row problems kept in the summary; `problemCount` counts all. */
+export const MAX_PROBLEMS_KEPT = 1000;
+
+const DELIMITER_PREFERENCE: readonly CsvDelimiter[] = ['\t', ';', ','];
+
+/** The delimiter that occurs most often in `line` outside quotes (see the header comment). */
+export function chooseDelimiter(line: string): CsvDelimiterUsed {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let inQuote = false;
+  for (const c of line) {
+    if (c === '"') inQuote = !inQuote;
+    else if (!inQuote && (c === ',' || c === ';' || c === '\t')) counts[c]++;
+  }
+  let best: CsvDelimiterUsed = 'none';
+  let bestCount = 0;
+  for (const d of DELIMITER_PREFERENCE) {
+    if (counts[d] > bestCount) {
+      best = d;
+      bestCount = counts[d];
+    }
+  }
+  return best;
+}
+
+type LineBreak = '\n' | '\r\n' | '\r';
+
+/**
+ * Finds the header line (first non-blank line, quotes respected) and takes delimiter and line
+ * break from it. Undefined when more text is needed, or (when `final`) when there is no header.
+ */
+function detectDialect(text: string, final: boolean): { delimiter: CsvDelimiterUsed; newline: LineBreak } | undefined {
+  let inQuote = false;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      inQuote = !inQuote;
+    } else if (!inQuote && (c === 10 || c === 13)) {
+      if (c === 13 && i + 1 === text.length && !final) return undefined; // `\r` or `\r\n`?
+      const newline: LineBreak = c === 10 ? '\n' : text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
+      const line = text.slice(lineStart, i);
+      if (line.trim() !== '') return { delimiter: chooseDelimiter(line), newline };
+      i += newline.length - 1;
+      lineStart = i + 1;
+    }
+  }
+  if (!final) return undefined;
+  const line = text.slice(lineStart);
+  return line.trim() === '' ? undefined : { delimiter: chooseDelimiter(line), newline: '\n' };
+}
+
+function isBlankRecord(fields: string[]): boolean {
+  for (const field of fields) if (field.trim() !== '') return false;
+  return true;
+}
+
+/** The incremental reader behind `readCsv` and `readCsvText`. */
+export function createCsvParser(onRow: OnCsvRow, opts: Pick<CsvReadOptions, 'onHeader'> = {}): CsvStreamParser {
+  let started = false;
+  let pending = ''; // text before the dialect is known
+  let delimiter: CsvDelimiterUsed = 'none';
+  let lineBreakChar = '\n'; // the character counted for physical lines
+  let papa: Parser | undefined;
+  let buffer = ''; // unconsumed text; buffer[0] is at absolute offset bufStart
+  let bufStart = 0;
+  let rowStart = 0; // absolute offset where the next record starts
+  let rowLine = 1; // its line
+  let header: string[] | undefined;
+  let headerLine = 0;
+  let rowsRead = 0;
+  const problems: CsvProblem[] = [];
+  let problemCount = 0;
+  const fatal: CsvProblem[] = [];
+  let overflow = false; // flushing a record longer than MAX_RECORD_CHARS
+  let stopped = false; // no more input is taken
+  let stoppedEarly = false;
+
+  const countLineBreaks = (from: number, to: number): number => {
+    let n = 0;
+    for (let i = buffer.indexOf(lineBreakChar, from); i !== -1 && i < to; i = buffer.indexOf(lineBreakChar, i + 1)) n++;
+    return n;
+  };
+
+  const onRecord = (results: ParseStepResult<string[][]>): void => {
+    const fields = results.data[0] ?? [''];
+    const start = rowStart - bufStart;
+    const end = results.meta.cursor - bufStart;
+    const line = rowLine;
+    rowLine += countLineBreaks(start, end);
+    rowStart = results.meta.cursor;
+
+    let problem: CsvProblem | undefined;
+    if (results.errors.length > 0) {
+      const invalid = results.errors.find((e) => e.code === 'InvalidQuotes');
+      const missing = results.errors.find((e) => e.code === 'MissingQuotes');
+      if (missing && (!invalid || overflow)) {
+        // error.index is just after the opening quote, relative to `buffer`.
+        const quoteLine = line + countLineBreaks(start, (missing.index ?? start + 1) - 1);
+        fatal.push({
+          code: 'TruncatedFile',
+          line: quoteLine,
+          message: overflow
+            ? `quoted field opened on line ${quoteLine} is not closed within ${MAX_RECORD_CHARS} characters; stopped reading the file`
+            : `file ends inside a quoted field opened on line ${quoteLine}`,
+        });
+        return;
+      }
+      if (invalid) {
+        // papaparse then reads on to the next quote that looks closing (or to the end of the
+        // file): say how far, so the swallowed lines can be found.
+        const spanEnd = buffer[end - 1] === lineBreakChar ? end - 1 : end;
+        const lastLine = line + countLineBreaks(start, spanEnd);
+        const runsOn = lastLine > line ? `; the record runs on to line ${lastLine}` : '';
+        problem = { code: 'MalformedRow', line, message: `a quoted field has text after its closing quote${runsOn}` };
+      }
+    }
+    if (overflow) {
+      fatal.push({
+        code: 'TruncatedFile',
+        line,
+        message: `the record starting on line ${line} is longer than ${MAX_RECORD_CHARS} characters; stopped reading the file`,
+      });
+      return;
+    }
+    if (!problem && isBlankRecord(fields)) return;
+    if (!header) {
+      header = fields;
+      headerLine = line;
+      opts.onHeader?.(header, headerLine);
+      return;
+    }
+    if (!problem && fields.length !== header.length) {
+      problem = { code: 'MalformedRow', line, message: `expected ${header.length} fields as in the header, got ${fields.length}` };
+    }
+    rowsRead++;
+    if (problem) {
+      problemCount++;
+      if (problems.length < MAX_PROBLEMS_KEPT) problems.push(problem);
+      onRow({ fields, line, problem });
+    } else {
+      onRow({ fields, line });
+    }
+  };
+
+  const runParser = (final: boolean): void => {
+    if (!papa) return;
+    papa.parse(buffer, bufStart, !final);
+    const consumed = rowStart - bufStart;
+    if (consumed > 0) {
+      buffer = buffer.slice(consumed);
+      bufStart = rowStart;
+    }
+    if (!final && buffer.length > MAX_RECORD_CHARS) {
+      overflow = true;
+      runParser(true); // one record: reported as TruncatedFile, not passed on
+      stopped = true;
+      stoppedEarly = true;
+    }
+  };
+
+  const startParsing = (final: boolean): void => {
+    const dialect = detectDialect(pending, final || pending.length > MAX_RECORD_CHARS);
+    if (!dialect) return;
+    delimiter = dialect.delimiter;
+    lineBreakChar = dialect.newline === '\r' ? '\r' : '\n';
+    papa = new Papa.Parser({
+      // NUL never occurs in text files (decode.ts rejects files holding one), so it never splits.
+      delimiter: delimiter === 'none' ? '\u0000' : delimiter,
+      newline: dialect.newline,
+      quoteChar: '"',
+      step: onRecord as (results: ParseStepResult<unknown>) => void,
+    });
+    buffer = pending;
+    pending = '';
+  };
+
+  return {
+    push(text: string): void {
+      if (stopped || text === '') return;
+      if (!started) {
+        started = true;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+      if (papa) {
+        buffer += text;
+      } else {
+        pending += text;
+        startParsing(false);
+      }
+      if (papa) runParser(false);
+    },
+    end(): CsvParseSummary {
+      if (!stopped) {
+        if (!papa) startParsing(true);
+        runParser(true);
+        stopped = true;
+      }
+      return { header: header ?? [], headerLine, delimiter, rowsRead, problems, problemCount, fatal, stopped: stoppedEarly };
+    },
+    get stopped(): boolean {
+      return stopped;
+    },
+  };
+}
+
+/** Reads CSV text already in memory (same semantics as `readCsv`). */
+export function readCsvText(text: string, onRow: OnCsvRow, opts: Pick<CsvReadOptions, 'onHeader'> = {}): CsvParseSummary {
+  const parser = createCsvParser(onRow, opts);
+  parser.push(text);
+  return parser.end();
+}
+
+/**
+ * Streams a CSV file: decodes it (see decode.ts), calls `onHeader` then `onRow` for every record
+ * in order, and resolves with the summary. Data problems never throw (see the header comment);
+ * I/O errors (no such file, permissions) and errors thrown by the callbacks do.
+ */
+export async function readCsv(path: string, onRow: OnCsvRow, opts: CsvReadOptions = {}): Promise<CsvReadResult> {
+  let stream: Awaited<ReturnType<typeof openTextStream>>;
+  try {
+    stream = await openTextStream(path, opts.chunkBytes === undefined ? {} : { chunkBytes: opts.chunkBytes });
+  } catch (error) {
+    throw new Error(`cannot read ${opts.fileLabel ?? path}: ${(error as Error).message}`, { cause: error });
+  }
+  const parser = createCsvParser(onRow, opts);
+  if (stream.unreadable) {
+    const summary = parser.end();
+    const problem: CsvProblem = { code: 'UnreadableFile', line: 0, message: `not a CSV text file (${stream.unreadable})` };
+    return { ...summary, fatal: [problem], encoding: stream.encoding, bytesReadAsWindows1252: 0 };
+  }
+  for await (const chunk of stream.chunks) {
+    parser.push(chunk);
+    if (parser.stopped) break;
+  }
+  const summary = parser.end();
+  return { ...summary, encoding: stream.encoding, bytesReadAsWindows1252: stream.bytesReadAsWindows1252 };
+}

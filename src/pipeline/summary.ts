@@ -1,0 +1,29 @@
+/**
+ * The one-screen build summary: rows read / accepted / rejected per file and time per stage.
+ */
+import type { FileAccount } from './load-records.ts';
+
+export interface StageTiming {
+  stage: string;
+  ms: number;
+}
+
+function pad(text: string, width: number, right = false): string {
+  return right ? text.padStart(width) : text.padEnd(width);
+}
+
+export function formatSummary(files: FileAccount[], timings: StageTiming[]): string {
+  const lines = [`${pad('file', 16)} ${pad('read', 9, true)} ${pad('accepted', 9, true)} ${pad('rejected', 9, true)}  dialect`];
+  for (const file of files) {
+    if (!file.present) {
+      lines.push(`${pad(file.file, 16)} ${pad('—', 9, true)} ${pad('—', 9, true)} ${pad('—', 9, true)}  (not in the data folder)`);
+      continue;
+    }
+    const dialect = `${file.encoding ?? '?'}, ${file.delimiter === '\t' ? 'tab' : `"${file.delimiter ?? '?'}"`}`;
+    lines.push(
+      `${pad(file.file, 16)} ${pad(String(file.read), 9, true)} ${pad(String(file.accepted), 9, true)} ${pad(String(file.rejected), 9, true)}  ${dialect}`,
+    );
+  }
+  lines.push(timings.map((timing) => `${timing.stage} ${Math.round(timing.ms)} ms`).join(' · '));
+  return lines.join('\n');
+}

@@ -1,0 +1,238 @@
+/**
+ * Assembles the report from the model: cuts the records per company, team and seller, runs
+ * the metrics once per cut, builds the weekly and monthly meeting entries from records grouped
+ * once by week and month, and publishes quality issues and rejected rows with people resolved.
+ */
+import { channelMix } from '../metrics/channel-mix.ts';
+import type { MetricContext } from '../metrics/context.ts';
+import { funnel } from '../metrics/funnel.ts';
+import { handoffs } from '../metrics/handoffs.ts';
+import { planCheck } from '../metrics/plan-check.ts';
+import type { Model } from '../model/build-model.ts';
+import type { Activity, ModelDeal, Target } from '../model/types.ts';
+import { monthOf, monthsBetween } from '../periods/fiscal.ts';
+import { addWeeks, isoWeekOf, isoWeeksBetween } from '../periods/iso-week.ts';
+import type { FileAccount } from '../pipeline/load-records.ts';
+import { ruleOf } from '../quality/rules.ts';
+import { issuesByCode, issuesByTeam, overallScore, scoreByOwner } from '../quality/score.ts';
+import type { Issue } from '../validate/issue.ts';
+import { dealList, type DealLineContext } from './deal-lines.ts';
+import { monthFigures } from './month-figures.ts';
+import { people, slugify } from './people.ts';
+import { reportPeriods } from './periods-of-report.ts';
+import { scopeFigures, type ScopeRecords } from './scope-figures.ts';
+import type { PublishedIssue, Report, SiteModel } from './site-model.ts';
+import { weekFigures } from './week-figures.ts';
+
+export interface ReportInput {
+  model: Model;
+  files: FileAccount[];
+  rejected: Issue[];
+  quality: Issue[];
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+export function buildReport({ model, files, rejected, quality }: ReportInput): SiteModel {
+  const { settings, asOf, records } = model;
+  const ctx: MetricContext = { settings, asOf };
+  const periods = reportPeriods(asOf, settings.fiscalYearStartMonth);
+  const persons = people(model.users, settings.initialsOnly);
+  const lines: DealLineContext = {
+    settings,
+    accountName: (id) => model.accountById.get(id)?.name ?? id,
+    person: (id) => persons.ref(id),
+  };
+
+  const activitiesByOwner = groupBy(records.activities, (a) => a.ownerId);
+  const dealsByOwner = groupBy(model.deals, (d) => d.ownerId);
+  const dealsByTeam = groupBy(model.deals, (d) => d.teamId);
+  const targetsByScope = groupBy(records.targets, (t) => `${t.scope}:${t.scopeId}`);
+  const accountOwner = new Map(records.accounts.map((a) => [a.id, a.ownerId]));
+  const invoicesByOwner = groupBy(records.invoices, (i) => accountOwner.get(i.accountId) ?? '');
+  const sellerTargetsOf = (ids: readonly string[]): Target[] => ids.flatMap((id) => targetsByScope.get(`seller:${id}`) ?? []);
+  const teamOfUser = new Map(model.users.map((u) => [u.id, u.teamId]));
+
+  const teamRecords = (teamId: string, memberIds: string[]): ScopeRecords => ({
+    deals: dealsByTeam.get(teamId) ?? [],
+    activities: memberIds.flatMap((id) => activitiesByOwner.get(id) ?? []),
+    targets: targetsByScope.get(`team:${teamId}`) ?? [],
+    sellerTargets: sellerTargetsOf(memberIds),
+    invoices: memberIds.flatMap((id) => invoicesByOwner.get(id) ?? []),
+    sellerIds: memberIds,
+  });
+  const sellerRecords = (id: string): ScopeRecords => ({
+    deals: dealsByOwner.get(id) ?? [],
+    activities: activitiesByOwner.get(id) ?? [],
+    targets: targetsByScope.get(`seller:${id}`) ?? [],
+    sellerTargets: targetsByScope.get(`seller:${id}`) ?? [],
+    invoices: invoicesByOwner.get(id) ?? [],
+    sellerIds: [id],
+  });
+  const allIds = model.users.map((u) => u.id);
+  const companyRecords: ScopeRecords = {
+    deals: model.deals,
+    activities: records.activities,
+    targets: targetsByScope.get('company:') ?? [],
+    sellerTargets: sellerTargetsOf(allIds),
+    invoices: records.invoices,
+    sellerIds: allIds,
+  };
+
+  const teams = model.teams.map((team) => ({
+    id: team.id,
+    slug: slugify(team.id),
+    name: team.name,
+    members: team.memberIds.map((id) => persons.ref(id)),
+    figures: scopeFigures(teamRecords(team.id, team.memberIds), periods, ctx),
+  }));
+  const sellers = model.users.map((user) => ({
+    person: persons.ref(user.id),
+    teamId: user.teamId,
+    teamName: model.teams.find((t) => t.id === user.teamId)?.name ?? '—',
+    hats: user.hats,
+    figures: scopeFigures(sellerRecords(user.id), periods, ctx),
+    openDeals: dealList((dealsByOwner.get(user.id) ?? []).filter((d) => d.status === 'open'), lines, 50),
+  }));
+
+  // Meeting pages: every ISO week and month from the first record to the as-of date.
+  const firstDate = [...model.deals.map((d) => d.created), ...records.activities.map((a) => a.date)].reduce(
+    (min, date) => (date < min ? date : min),
+    asOf,
+  );
+  const weekList = isoWeeksBetween(firstDate, asOf);
+  const activitiesByWeek = groupBy(records.activities, (a) => isoWeekOf(a.date));
+  const closedByWeek = groupBy(model.deals.filter((d) => d.status !== 'open'), (d) => isoWeekOf(d.close));
+  const createdByWeek = groupBy(model.deals, (d) => isoWeekOf(d.created));
+  const companySellerTargets = companyRecords.sellerTargets;
+  const weeks = weekList.map((week) =>
+    weekFigures(
+      week,
+      {
+        activities: activitiesByWeek.get(week) ?? [],
+        activitiesNextWeek: activitiesByWeek.get(addWeeks(week, 1)) ?? [],
+        closed: closedByWeek.get(week) ?? [],
+        created: createdByWeek.get(week) ?? [],
+        sellerTargets: companySellerTargets,
+        sellerIds: allIds,
+      },
+      lines,
+      ctx,
+    ),
+  );
+  const dealsByMonth = new Map<string, Set<ModelDeal>>();
+  for (const deal of model.deals) {
+    for (const month of new Set([monthOf(deal.created), monthOf(deal.close)])) {
+      const set = dealsByMonth.get(month) ?? new Set();
+      set.add(deal);
+      dealsByMonth.set(month, set);
+    }
+  }
+  const monthScopes = {
+    company: companyRecords,
+    teams: teams.map((team) => ({ id: team.id, name: team.name, ...teamRecords(team.id, model.teams.find((t) => t.id === team.id)!.memberIds) })),
+    sellers: model.users.map((user) => ({ person: persons.ref(user.id), teamId: user.teamId, ...sellerRecords(user.id) })),
+  };
+  const months = monthsBetween({ start: firstDate, end: asOf }).map((month) =>
+    monthFigures(month, { ...monthScopes, deals: [...(dealsByMonth.get(month) ?? [])] }, lines, ctx),
+  );
+
+  const publish = (issue: Issue): PublishedIssue => {
+    const rule = ruleOf(issue.code);
+    return {
+      code: issue.code,
+      title: rule?.title ?? issue.code,
+      severity: rule?.severity ?? 'error',
+      file: issue.file,
+      line: issue.line,
+      column: issue.column,
+      field: issue.field,
+      message: issue.message,
+      recordId: issue.recordId,
+      owner: issue.ownerId ? persons.ref(issue.ownerId) : undefined,
+      hint: rule?.hint ?? '',
+    };
+  };
+  const issuesOfOwner = groupBy(quality, (i) => i.ownerId ?? '');
+  const overall = overallScore(records, quality);
+  const teamIssues = issuesByTeam(quality, model.users);
+  const allIssues = [...rejected, ...quality];
+
+  const report: Report = {
+    schemaVersion: 1,
+    meta: {
+      company: settings.company,
+      currency: settings.currency,
+      locale: settings.locale,
+      timeZone: settings.timeZone,
+      asOf,
+      fiscalYear: `FY${periods.fiscalYear}`,
+      fiscalYearStartMonth: settings.fiscalYearStartMonth,
+      yearToDate: periods.yearToDate,
+      previousYearToDate: periods.previousYearToDate,
+      trailingYear: periods.trailingYear,
+      quarter: { label: `FY${periods.quarter.fiscalYear}-Q${periods.quarter.quarter}`, range: periods.quarter.range },
+      initialsOnly: settings.initialsOnly,
+      stages: settings.stages.map((s) => ({ id: s.id, label: s.label ?? s.id, probability: s.probability, status: s.status })),
+    },
+    files,
+    company: scopeFigures(companyRecords, periods, ctx),
+    teams,
+    sellers,
+    channelMix: {
+      bySeller: channelMix(model.deals, periods.yearToDate, { groupBy: 'seller', keys: allIds }),
+      byTeam: channelMix(model.deals, periods.yearToDate, { groupBy: 'team', keys: model.teams.map((t) => t.id) }),
+    },
+    planCheck: planCheck(records.targets, model.users, ctx),
+    funnel: {
+      yearToDate: funnel({ funnel: records.funnel, activities: records.activities, deals: model.deals, users: model.users }, periods.yearToDate, ctx),
+      teams: teams.map((team) => {
+        const members = new Set(model.teams.find((t) => t.id === team.id)!.memberIds);
+        return {
+          teamId: team.id,
+          funnel: funnel(
+            {
+              funnel: records.funnel.filter((f) => f.teamId === team.id),
+              activities: records.activities.filter((a) => members.has(a.ownerId)),
+              deals: model.deals.filter((d) => d.teamId === team.id),
+              users: model.users.filter((u) => members.has(u.id)),
+            },
+            periods.yearToDate,
+            ctx,
+          ),
+        };
+      }),
+    },
+    handoffs: handoffs({ deals: model.deals, activities: records.activities, users: model.users, accounts: records.accounts }, periods.yearToDate, ctx),
+    weeks,
+    months,
+    quality: {
+      overallScore: overall.score,
+      byOwner: scoreByOwner(records, quality).map((s) => ({
+        person: persons.ref(s.ownerId),
+        teamId: teamOfUser.get(s.ownerId) ?? '',
+        scored: s.scored,
+        clean: s.clean,
+        score: s.score,
+        issues: issuesOfOwner.get(s.ownerId)?.length ?? 0,
+      })),
+      byTeam: model.teams.map((t) => ({ teamId: t.id, name: t.name, issues: teamIssues.get(t.id)?.length ?? 0 })),
+      byCode: [...issuesByCode(allIssues)].map(([code, count]) => {
+        const rule = ruleOf(code);
+        return { code, title: rule?.title ?? code, severity: rule?.severity ?? 'error', kind: rule?.kind ?? 'rejection', count };
+      }),
+      issues: quality.map(publish),
+    },
+    rejected: rejected.map(publish),
+  };
+  return { report };
+}

@@ -1,0 +1,70 @@
+/**
+ * Deals as they appear in lists on pages and in report.json: names resolved, people through
+ * the initials setting, largest first, capped with the number left out.
+ */
+import type { ModelDeal } from '../model/types.ts';
+import type { Settings } from '../settings/schema.ts';
+import { sumMoney } from '../metrics/money.ts';
+import type { PersonRef } from './people.ts';
+
+export interface DealLine {
+  id: string;
+  name: string;
+  account: string;
+  owner: PersonRef;
+  stage: string;
+  status: ModelDeal['status'];
+  channel: ModelDeal['channel'];
+  channelReason: ModelDeal['channelReason'];
+  amount: number;
+  annualAmount: number;
+  created: string;
+  close: string;
+}
+
+export interface DealList {
+  count: number;
+  /** Sum of contract value. */
+  amount: number;
+  /** Sum of annual volume. */
+  annualAmount: number;
+  deals: DealLine[];
+  /** Deals not listed because of the cap. */
+  more: number;
+}
+
+export interface DealLineContext {
+  settings: Settings;
+  accountName: (id: string) => string;
+  person: (id: string) => PersonRef;
+}
+
+export function dealLine(deal: ModelDeal, ctx: DealLineContext): DealLine {
+  const stage = ctx.settings.stages.find((s) => s.id === deal.stageId);
+  return {
+    id: deal.id,
+    name: deal.name,
+    account: ctx.accountName(deal.accountId),
+    owner: ctx.person(deal.ownerId),
+    stage: stage?.label ?? deal.stageId,
+    status: deal.status,
+    channel: deal.channel,
+    channelReason: deal.channelReason,
+    amount: deal.amount,
+    annualAmount: deal.annualAmount,
+    created: deal.created,
+    close: deal.close,
+  };
+}
+
+/** Largest first (ties by id), at most `cap` listed. */
+export function dealList(deals: readonly ModelDeal[], ctx: DealLineContext, cap = 25): DealList {
+  const sorted = [...deals].sort((a, b) => b.amount - a.amount || (a.id < b.id ? -1 : 1));
+  return {
+    count: deals.length,
+    amount: sumMoney(deals.map((d) => d.amount)),
+    annualAmount: sumMoney(deals.map((d) => d.annualAmount)),
+    deals: sorted.slice(0, cap).map((deal) => dealLine(deal, ctx)),
+    more: Math.max(0, deals.length - cap),
+  };
+}

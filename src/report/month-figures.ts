@@ -1,0 +1,66 @@
+/**
+ * The monthly business review (domain §6): results against budget year-to-date at the end of
+ * the month — company, each team, each seller — then the month's deals and the opportunities
+ * expected to close in it. For the current month "end" is the as-of date.
+ */
+import type { MetricContext } from '../metrics/context.ts';
+import { targetAttainment, type AttainmentRow, type TargetAttainment } from '../metrics/target-attainment.ts';
+import { inRange, type DateRange } from '../periods/calendar.ts';
+import { monthRange } from '../periods/fiscal.ts';
+import type { Invoice, ModelDeal, Target } from '../model/types.ts';
+import { dealList, type DealLineContext, type DealList } from './deal-lines.ts';
+import type { PersonRef } from './people.ts';
+
+export interface ScopeForMonth {
+  deals: readonly ModelDeal[];
+  targets: readonly Target[];
+  invoices: readonly Invoice[];
+}
+
+export interface MonthFigures {
+  month: string;
+  range: DateRange;
+  /** The date the year-to-date figures run to: the month's last day, or as-of in the current month. */
+  through: string;
+  current: boolean;
+  company: TargetAttainment;
+  teams: { id: string; name: string; total: AttainmentRow | undefined }[];
+  sellers: { person: PersonRef; teamId: string; total: AttainmentRow | undefined }[];
+  won: DealList;
+  lost: DealList;
+  created: DealList;
+  /** Deals still open (as known today) whose expected close date is in the month. */
+  openClosingInMonth: DealList;
+}
+
+export interface MonthInput {
+  company: ScopeForMonth;
+  teams: ({ id: string; name: string } & ScopeForMonth)[];
+  sellers: ({ person: PersonRef; teamId: string } & ScopeForMonth)[];
+  /** Deals closed or created in the month, or expected to close in it. */
+  deals: readonly ModelDeal[];
+}
+
+const totalRow = (attainment: TargetAttainment) => attainment.rows.find((row) => row.measure === 'volume:total');
+
+export function monthFigures(month: string, input: MonthInput, lines: DealLineContext, ctx: MetricContext): MonthFigures {
+  const range = monthRange(month);
+  const through = range.end < ctx.asOf ? range.end : ctx.asOf;
+  const atMonthEnd: MetricContext = { ...ctx, asOf: through };
+  const attainment = (scope: ScopeForMonth) => targetAttainment(scope, atMonthEnd);
+  return {
+    month,
+    range,
+    through,
+    current: inRange(ctx.asOf, range),
+    company: attainment(input.company),
+    teams: input.teams.map((team) => ({ id: team.id, name: team.name, total: totalRow(attainment(team)) })),
+    sellers: input.sellers
+      .filter((seller) => seller.targets.length > 0 || seller.deals.length > 0)
+      .map((seller) => ({ person: seller.person, teamId: seller.teamId, total: totalRow(attainment(seller)) })),
+    won: dealList(input.deals.filter((d) => d.status === 'won' && inRange(d.close, range)), lines),
+    lost: dealList(input.deals.filter((d) => d.status === 'lost' && inRange(d.close, range)), lines),
+    created: dealList(input.deals.filter((d) => inRange(d.created, range)), lines),
+    openClosingInMonth: dealList(input.deals.filter((d) => d.status === 'open' && inRange(d.close, range)), lines),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Every figure of one cut of the company — the company itself, a market team or a seller —
+ * computed once from that cut's records. Pages and report.json read these; nothing recomputes.
+ */
+import type { MetricContext } from '../metrics/context.ts';
+import { activityGoals, type ActivityGoalRow } from '../metrics/activity-goals.ts';
+import { coverage, type Coverage } from '../metrics/coverage.ts';
+import { customersWorked, type CustomersWorked } from '../metrics/customers-worked.ts';
+import { dealAging, type DealAging } from '../metrics/deal-aging.ts';
+import { dealSize, type DealSize } from '../metrics/deal-size.ts';
+import { forecastCategories, type ForecastCategories } from '../metrics/forecast-categories.ts';
+import { newPipeline, type NewPipeline } from '../metrics/new-pipeline.ts';
+import { openPipeline, type OpenPipeline } from '../metrics/open-pipeline.ts';
+import { salesCycle, type SalesCycle } from '../metrics/sales-cycle.ts';
+import { salesVelocity, type SalesVelocity } from '../metrics/sales-velocity.ts';
+import { salesVolume, salesVolumeByMonth, type SalesVolume, type SalesVolumeMonth } from '../metrics/sales-volume.ts';
+import { slippedDeals, type SlippedDeals } from '../metrics/slipped-deals.ts';
+import { stalledDeals, type StalledDeals } from '../metrics/stalled-deals.ts';
+import { targetAttainment, type TargetAttainment } from '../metrics/target-attainment.ts';
+import { timeWithCustomers } from '../metrics/time-with-customers.ts';
+import { weightedPipeline, type WeightedPipeline } from '../metrics/weighted-pipeline.ts';
+import { winRate, type WinRate } from '../metrics/win-rate.ts';
+import type { Activity, Invoice, ModelDeal, Target } from '../model/types.ts';
+import type { ReportPeriods } from './periods-of-report.ts';
+
+/** The records of one cut. `sellerIds` are the people whose activities and goals count. */
+export interface ScopeRecords {
+  deals: ModelDeal[];
+  activities: Activity[];
+  /** Targets set for this scope itself (company, team or seller rows). */
+  targets: Target[];
+  /** All seller-level targets of the people in the cut (for weekly activity goals). */
+  sellerTargets: Target[];
+  invoices: Invoice[];
+  sellerIds: string[];
+}
+
+export interface ScopeFigures {
+  volume: { yearToDate: SalesVolume; previousYearToDate: SalesVolume; byMonth: SalesVolumeMonth[] };
+  targets: TargetAttainment;
+  pipeline: {
+    open: OpenPipeline;
+    weighted: WeightedPipeline;
+    forecastQuarter: ForecastCategories;
+    coverage: Coverage;
+    aging: DealAging;
+    stalled: StalledDeals;
+    slipped: SlippedDeals;
+    newPipeline: NewPipeline;
+  };
+  winRate: WinRate;
+  dealSize: DealSize;
+  salesCycle: SalesCycle;
+  salesVelocity: SalesVelocity;
+  activities: {
+    goalsRecentWeeks: ActivityGoalRow[];
+    customersWorked: CustomersWorked;
+    timeWithCustomersYtd: ReturnType<typeof timeWithCustomers>;
+  };
+}
+
+export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx: MetricContext): ScopeFigures {
+  const { deals, activities, targets, invoices } = records;
+  const targetsFigures = targetAttainment({ targets, deals, invoices }, ctx);
+  const total = targetsFigures.rows.find((row) => row.measure === 'volume:total');
+  return {
+    volume: {
+      yearToDate: salesVolume(deals, periods.yearToDate),
+      previousYearToDate: salesVolume(deals, periods.previousYearToDate),
+      byMonth: salesVolumeByMonth(deals, periods.fiscalYearRange),
+    },
+    targets: targetsFigures,
+    pipeline: {
+      open: openPipeline(deals, ctx),
+      weighted: weightedPipeline(deals, ctx),
+      forecastQuarter: forecastCategories(deals, periods.quarter.range, ctx),
+      coverage: coverage(
+        deals,
+        { period: periods.fiscalYearRange, target: total?.fullYearTarget ?? 0, won: total?.resultYtd ?? 0 },
+        ctx,
+      ),
+      aging: dealAging(deals, ctx),
+      stalled: stalledDeals(deals, activities, ctx),
+      slipped: slippedDeals(deals, ctx),
+      newPipeline: newPipeline(deals, periods.recentWeeks, ctx),
+    },
+    winRate: winRate(deals, periods.trailingYear, ctx),
+    dealSize: dealSize(deals, periods.trailingYear, ctx),
+    salesCycle: salesCycle(deals, periods.trailingYear, ctx),
+    salesVelocity: salesVelocity(deals, periods.trailingYear, ctx),
+    activities: {
+      goalsRecentWeeks: activityGoals(activities, records.sellerTargets, records.sellerIds, periods.recentWeeks.slice(-8), ctx),
+      customersWorked: customersWorked(activities, targets, ctx),
+      timeWithCustomersYtd: timeWithCustomers(activities, periods.yearToDate),
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The contract between the pipeline and the pages: everything a page shows, computed once.
+ * `report` is published as report.json (docs/report-json.md); the rest are page-only lists.
+ */
+import type { Funnel } from '../metrics/funnel.ts';
+import type { Handoffs } from '../metrics/handoffs.ts';
+import type { ChannelMix } from '../metrics/channel-mix.ts';
+import type { PlanCheckRow } from '../metrics/plan-check.ts';
+import type { Hat } from '../model/types.ts';
+import type { FileAccount } from '../pipeline/load-records.ts';
+import type { DateRange } from '../periods/calendar.ts';
+import type { DealList } from './deal-lines.ts';
+import type { MonthFigures } from './month-figures.ts';
+import type { PersonRef } from './people.ts';
+import type { ScopeFigures } from './scope-figures.ts';
+import type { WeekFigures } from './week-figures.ts';
+
+export interface PublishedIssue {
+  code: string;
+  title: string;
+  severity: 'error' | 'warning' | 'info';
+  file: string;
+  line: number;
+  column?: number;
+  field?: string;
+  message: string;
+  recordId?: string;
+  owner?: PersonRef;
+  hint: string;
+}
+
+export interface TeamEntry {
+  id: string;
+  slug: string;
+  name: string;
+  members: PersonRef[];
+  figures: ScopeFigures;
+}
+
+export interface SellerEntry {
+  person: PersonRef;
+  teamId: string;
+  teamName: string;
+  hats: Hat[];
+  figures: ScopeFigures;
+  /** Open deals, largest first. */
+  openDeals: DealList;
+}
+
+export interface QualitySection {
+  /** Share of scored records (open deals and accounts) without a check issue; null when none. */
+  overallScore: number | null;
+  byOwner: { person: PersonRef; teamId: string; scored: number; clean: number; score: number | null; issues: number }[];
+  byTeam: { teamId: string; name: string; issues: number }[];
+  byCode: { code: string; title: string; severity: string; kind: string; count: number }[];
+  issues: PublishedIssue[];
+}
+
+export interface Report {
+  schemaVersion: 1;
+  meta: {
+    company: string;
+    currency: string;
+    locale: string;
+    timeZone: string;
+    asOf: string;
+    fiscalYear: string;
+    fiscalYearStartMonth: number;
+    yearToDate: DateRange;
+    previousYearToDate: DateRange;
+    trailingYear: DateRange;
+    quarter: { label: string; range: DateRange };
+    initialsOnly: boolean;
+    stages: { id: string; label: string; probability: number; status: string }[];
+  };
+  files: FileAccount[];
+  company: ScopeFigures;
+  teams: TeamEntry[];
+  sellers: SellerEntry[];
+  channelMix: { bySeller: ChannelMix; byTeam: ChannelMix };
+  planCheck: PlanCheckRow[];
+  funnel: { yearToDate: Funnel; teams: { teamId: string; funnel: Funnel }[] };
+  handoffs: Handoffs;
+  weeks: WeekFigures[];
+  months: MonthFigures[];
+  quality: QualitySection;
+  /** Rejected rows, each with file, line, column and reason. */
+  rejected: PublishedIssue[];
+}
+
+export interface SiteModel {
+  report: Report;
+}

@@ -1,0 +1,104 @@
+/**
+ * The weekly sales meeting (domain §6): the week that went — customer meetings held, deals
+ * won, lost and created, the biggest moves — and the week ahead (meetings booked), with
+ * activities against the weekly goals. One entry per ISO week; its address never changes.
+ */
+import type { MetricContext } from '../metrics/context.ts';
+import { activityGoals, type ActivityGoalRow } from '../metrics/activity-goals.ts';
+import { inRange, type DateRange } from '../periods/calendar.ts';
+import { addWeeks, isoWeekRange } from '../periods/iso-week.ts';
+import type { Activity, ModelDeal, Target } from '../model/types.ts';
+import { dealLine, dealList, type DealLine, type DealLineContext, type DealList } from './deal-lines.ts';
+import type { PersonRef } from './people.ts';
+
+export interface MeetingLine {
+  date: string;
+  owner: PersonRef;
+  account: string;
+}
+
+export interface PersonCount {
+  person: PersonRef;
+  count: number;
+}
+
+export interface WeekFigures {
+  week: string;
+  range: DateRange;
+  /** The as-of date falls in this week: "the week that went" is still going. */
+  current: boolean;
+  held: { count: number; bySeller: PersonCount[] };
+  won: DealList;
+  lost: DealList;
+  created: DealList;
+  bigMoves: (DealLine & { move: 'won' | 'lost' | 'created' })[];
+  ahead: { week: string; range: DateRange; count: number; bySeller: PersonCount[]; meetings: MeetingLine[]; more: number };
+  goals: ActivityGoalRow[];
+}
+
+/** The records of the week, pre-grouped by the caller so each week costs only its own rows. */
+export interface WeekInput {
+  /** Activities dated in the week. */
+  activities: readonly Activity[];
+  /** Activities dated in the following week (booked meetings ahead). */
+  activitiesNextWeek: readonly Activity[];
+  /** Deals closed (won or lost) in the week. */
+  closed: readonly ModelDeal[];
+  /** Deals created in the week. */
+  created: readonly ModelDeal[];
+  sellerTargets: readonly Target[];
+  sellerIds: readonly string[];
+}
+
+function countBySeller(activities: readonly Activity[], ctx: DealLineContext): PersonCount[] {
+  const counts = new Map<string, number>();
+  for (const activity of activities) counts.set(activity.ownerId, (counts.get(activity.ownerId) ?? 0) + 1);
+  return [...counts]
+    .map(([id, count]) => ({ person: ctx.person(id), count }))
+    .sort((a, b) => b.count - a.count || a.person.name.localeCompare(b.person.name, 'sv'));
+}
+
+export function weekFigures(week: string, input: WeekInput, lines: DealLineContext, ctx: MetricContext): WeekFigures {
+  const range = isoWeekRange(week);
+  const nextWeek = addWeeks(week, 1);
+  const next = isoWeekRange(nextWeek);
+  const held = input.activities.filter((a) => a.type === 'meeting_held' && inRange(a.date, range));
+  const booked = input.activitiesNextWeek
+    .filter((a) => a.type === 'meeting_booked' && inRange(a.date, next))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.line - b.line));
+  const won = input.closed.filter((d) => d.status === 'won' && inRange(d.close, range));
+  const lost = input.closed.filter((d) => d.status === 'lost' && inRange(d.close, range));
+  const created = input.created.filter((d) => inRange(d.created, range));
+  const moves = [
+    ...won.map((d) => ({ deal: d, move: 'won' as const })),
+    ...lost.map((d) => ({ deal: d, move: 'lost' as const })),
+    ...created.map((d) => ({ deal: d, move: 'created' as const })),
+  ]
+    .sort((a, b) => b.deal.amount - a.deal.amount || (a.deal.id < b.deal.id ? -1 : 1))
+    .slice(0, 5)
+    .map(({ deal, move }) => ({ ...dealLine(deal, lines), move }));
+  const MEETING_CAP = 40;
+  return {
+    week,
+    range,
+    current: inRange(ctx.asOf, range),
+    held: { count: held.length, bySeller: countBySeller(held, lines) },
+    won: dealList(won, lines),
+    lost: dealList(lost, lines),
+    created: dealList(created, lines),
+    bigMoves: moves,
+    ahead: {
+      week: nextWeek,
+      range: next,
+      count: booked.length,
+      bySeller: countBySeller(booked, lines),
+      meetings: booked.slice(0, MEETING_CAP).map((a) => ({
+        date: a.date,
+        owner: lines.person(a.ownerId),
+        account: a.accountId ? lines.accountName(a.accountId) : '—',
+      })),
+      more: Math.max(0, booked.length - MEETING_CAP),
+    },
+    goals: activityGoals(input.activities, input.sellerTargets, input.sellerIds, [week], ctx),
+  };
+}

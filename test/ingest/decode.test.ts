@@ -1,0 +1,208 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  SAMPLE_BYTES,
+  createChunkDecoder,
+  decodeBytes,
+  decodeWindows1252,
+  detectEncoding,
+  isProbablyBinary,
+  openTextStream,
+  unreadableReason,
+} from '../../src/ingest/decode.ts';
+
+const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/ingest/${name}`, import.meta.url));
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
+
+async function readAll(path: string, chunkBytes?: number) {
+  const stream = await openTextStream(path, chunkBytes === undefined ? {} : { chunkBytes });
+  const pieces: string[] = [];
+  for await (const piece of stream.chunks) pieces.push(piece);
+  return { text: pieces.join(''), pieces, encoding: stream.encoding, fallback: stream.bytesReadAsWindows1252 };
+}
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tavla-decode-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('decodeWindows1252', () => {
+  it('decodes 0x80 as € (Node 20 TextDecoder drops it)', () => {
+    expect(decodeWindows1252(bytes(0x80))).toBe('€');
+  });
+
+  it('decodes every Nordic letter and the 0x80-0x9F punctuation', () => {
+    // å ä ö Å Ä Ö æ ø Æ Ø é = E5 E4 F6 C5 C4 D6 E6 F8 C6 D8 E9 (same code points as Latin-1)
+    expect(decodeWindows1252(bytes(0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6, 0xe6, 0xf8, 0xc6, 0xd8, 0xe9))).toBe('åäöÅÄÖæøÆØé');
+    expect(decodeWindows1252(bytes(0x93, 0x94, 0x96, 0x85, 0x8a, 0x9a))).toBe('“”–…Šš');
+  });
+
+  it('matches Node 24 TextDecoder for all 256 bytes', () => {
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(decodeWindows1252(all)).toBe(new TextDecoder('windows-1252').decode(all));
+  });
+});
+
+describe('detectEncoding', () => {
+  it('sees a UTF-8 BOM', () => {
+    expect(detectEncoding(bytes(0xef, 0xbb, 0xbf, 0x61))).toBe('utf-8-bom');
+  });
+
+  it('takes valid UTF-8 and pure ASCII as utf-8', () => {
+    expect(detectEncoding(utf8('id;namn\n1;Åsa'))).toBe('utf-8');
+    expect(detectEncoding(utf8('id,name\n'))).toBe('utf-8');
+    expect(detectEncoding(new Uint8Array(0))).toBe('utf-8');
+  });
+
+  it('takes invalid UTF-8 as windows-1252', () => {
+    // "Åsa" in Windows-1252: C5 is a UTF-8 lead byte, but 's' is no continuation byte.
+    expect(detectEncoding(bytes(0xc5, 0x73, 0x61))).toBe('windows-1252');
+    expect(detectEncoding(bytes(0x80))).toBe('windows-1252');
+  });
+
+  it('does not count a character cut at the end of the sample as invalid', () => {
+    // "€" is E2 82 AC; a prefix ending after E2 82 is still UTF-8.
+    expect(detectEncoding(bytes(0x61, 0xe2, 0x82))).toBe('utf-8');
+  });
+
+  it('decides from the first 64 KiB only', () => {
+    const data = new Uint8Array(SAMPLE_BYTES + 10).fill(0x61);
+    data[SAMPLE_BYTES + 5] = 0xf6; // "ö" in Windows-1252, after the sample
+    expect(detectEncoding(data)).toBe('utf-8');
+  });
+});
+
+describe('isProbablyBinary / unreadableReason', () => {
+  it('flags NUL bytes', () => {
+    expect(isProbablyBinary(bytes(0x50, 0x4b, 0x03, 0x04, 0x00, 0x00))).toBe(true);
+    expect(isProbablyBinary(utf8('id,name\n1,Åsa\n'))).toBe(false);
+    expect(unreadableReason(bytes(0x50, 0x4b, 0x00))).toBe('contains NUL bytes');
+  });
+
+  it('names UTF-16 files', () => {
+    expect(unreadableReason(bytes(0xff, 0xfe, 0x69, 0x00))).toMatch(/UTF-16/);
+    expect(unreadableReason(utf8('id\n'))).toBeUndefined();
+  });
+});
+
+describe('createChunkDecoder', () => {
+  it('keeps multi-byte characters split across chunks, at every split point', () => {
+    const text = 'Åsa;€ 12;Zoë 🙂 ø';
+    const data = utf8(text);
+    for (let cut = 0; cut <= data.length; cut++) {
+      const decoder = createChunkDecoder('utf-8');
+      const out = decoder.decode(data.subarray(0, cut)) + decoder.decode(data.subarray(cut)) + decoder.end();
+      expect(out, `cut at byte ${cut}`).toBe(text);
+    }
+  });
+
+  it('keeps them one byte at a time', () => {
+    const text = '€🙂å';
+    const decoder = createChunkDecoder('utf-8');
+    let out = '';
+    for (const b of utf8(text)) out += decoder.decode(bytes(b));
+    expect(out + decoder.end()).toBe(text);
+  });
+
+  it('strips the BOM once, also when the first chunk holds only part of the text', () => {
+    const decoder = createChunkDecoder('utf-8-bom');
+    const out = decoder.decode(bytes(0xef, 0xbb, 0xbf, 0x69)) + decoder.decode(utf8('d\uFEFF')) + decoder.end();
+    expect(out).toBe('id\uFEFF'); // only the leading BOM is removed
+  });
+
+  it('reads bytes that are not UTF-8 in a UTF-8 file as Windows-1252 and counts them', () => {
+    // "ö€" valid UTF-8, then F6 ("ö" in Windows-1252) between ASCII letters, then 80 ("€").
+    const decoder = createChunkDecoder('utf-8');
+    const out = decoder.decode(Uint8Array.from([...utf8('ö€ '), 0x4f, 0xf6, 0x6b, 0x20, 0x80])) + decoder.end();
+    expect(out).toBe('ö€ Oök €');
+    expect(decoder.bytesReadAsWindows1252).toBe(2);
+    expect(decoder.encoding).toBe('utf-8'); // real UTF-8 was seen: a mixed file
+  });
+
+  it('reports windows-1252 when only ASCII and Windows-1252 bytes were seen', () => {
+    const decoder = createChunkDecoder('utf-8');
+    expect(decoder.decode(utf8('id;namn\n1;'))).toBe('id;namn\n1;');
+    expect(decoder.decode(bytes(0xc5, 0x73, 0x61))).toBe('Åsa');
+    expect(decoder.end()).toBe('');
+    expect(decoder.encoding).toBe('windows-1252');
+  });
+
+  it('decodes a dangling lead byte at the end as Windows-1252', () => {
+    const decoder = createChunkDecoder('utf-8');
+    expect(decoder.decode(bytes(0x61, 0xe5)) + decoder.end()).toBe('aå');
+  });
+});
+
+describe('decodeBytes', () => {
+  it('decodes the Windows-1252 fixture', () => {
+    const { text, encoding } = decodeBytes(readFileSync(fixture('windows-1252-semicolon.csv')));
+    expect(encoding).toBe('windows-1252');
+    expect(text).toContain('1;Åsa Ärlig Öberg;€ 1 234,50;“bra”\r\n');
+    expect(text).toContain('2;Søren Æbelø;kr 12,5;å ä ö æ ø\r\n');
+  });
+
+  it('strips the BOM of the UTF-8 fixture', () => {
+    const { text, encoding } = decodeBytes(readFileSync(fixture('utf8-bom-semicolon-crlf.csv')));
+    expect(encoding).toBe('utf-8-bom');
+    expect(text.startsWith('id;name;amount;note\r\n')).toBe(true);
+  });
+});
+
+describe('openTextStream', () => {
+  it('streams the fixtures with tiny chunks exactly like a whole-file decode', async () => {
+    for (const name of ['utf8-bom-semicolon-crlf.csv', 'utf8-comma-lf.csv', 'windows-1252-semicolon.csv']) {
+      const whole = decodeBytes(readFileSync(fixture(name)));
+      for (const chunkBytes of [1, 2, 3, 5, 7]) {
+        const streamed = await readAll(fixture(name), chunkBytes);
+        expect(streamed.text, `${name} in ${chunkBytes}-byte chunks`).toBe(whole.text);
+        expect(streamed.encoding).toBe(whole.encoding);
+      }
+    }
+  });
+
+  it('keeps a € that straddles the 64 KiB chunk boundary of a big file', async () => {
+    // Bytes 0..65533 are "a", then € (E2 82 AC) at 65534..65536: the default 64 KiB chunk
+    // (65536 bytes) ends after E2 82, the next starts with AC.
+    const head = 'a'.repeat(SAMPLE_BYTES - 2);
+    const text = `${head}€${'b'.repeat(100_000)}ö`;
+    const path = join(dir, 'big-utf8.csv');
+    writeFileSync(path, text, 'utf8');
+    const streamed = await readAll(path);
+    expect(streamed.pieces.length).toBeGreaterThan(1);
+    expect(streamed.text).toBe(text);
+    expect(streamed.encoding).toBe('utf-8');
+    expect(streamed.fallback).toBe(0);
+  });
+
+  it('reads a file whose first 64 KiB are ASCII and whose later bytes are Windows-1252', async () => {
+    const path = join(dir, 'late-1252.csv');
+    // "Öl €" in Windows-1252: D6 6C 20 80. (Not "Ö€" = D6 80: that pair is valid UTF-8, "ր".)
+    writeFileSync(path, Buffer.concat([Buffer.from('x'.repeat(SAMPLE_BYTES + 100)), Buffer.from([0xd6, 0x6c, 0x20, 0x80])]));
+    const streamed = await readAll(path);
+    expect(streamed.text.endsWith('xÖl €')).toBe(true);
+    expect(streamed.encoding).toBe('windows-1252');
+    expect(streamed.fallback).toBe(2);
+  });
+
+  it('yields nothing for a binary file and says why', async () => {
+    const path = join(dir, 'binary.csv');
+    writeFileSync(path, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]));
+    const stream = await openTextStream(path);
+    expect(stream.unreadable).toBe('contains NUL bytes');
+    const pieces: string[] = [];
+    for await (const piece of stream.chunks) pieces.push(piece);
+    expect(pieces).toEqual([]);
+  });
+
+  it('yields nothing for empty and BOM-only files', async () => {
+    expect((await readAll(fixture('empty.csv'))).text).toBe('');
+    const bomOnly = await readAll(fixture('bom-only.csv'));
+    expect(bomOnly.text).toBe('');
+    expect(bomOnly.encoding).toBe('utf-8-bom');
+  });
+});
