@@ -1,0 +1,28 @@
+/** Builds a ViewTable from column definitions that give both the shown and the raw value. */
+import type { RawCell, ViewColumn, ViewTable } from './table.ts';
+
+export interface ColumnDef<T> {
+  label: string;
+  /** CSV header (stable, English, snake_case), independent of the page language. */
+  key: string;
+  align?: ViewColumn['align'];
+  show: (row: T) => string;
+  raw: (row: T) => RawCell;
+}
+
+export function buildTable<T>(
+  spec: { id: string; title: string; description?: string; chart?: () => string; footer?: string[] },
+  columns: ColumnDef<T>[],
+  rows: readonly T[],
+): ViewTable {
+  return {
+    id: spec.id,
+    title: spec.title,
+    description: spec.description,
+    chart: spec.chart,
+    footer: spec.footer,
+    columns: columns.map((c) => ({ label: c.label, align: c.align })),
+    rows: rows.map((row) => columns.map((c) => c.show(row))),
+    csv: { header: columns.map((c) => c.key), rows: rows.map((row) => columns.map((c) => c.raw(row))) },
+  };
+}

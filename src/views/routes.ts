@@ -1,0 +1,63 @@
+/**
+ * Every address of the site, in one place. Addresses are stable: English path segments in
+ * every language, ISO week and month labels, slugs from ids — so a link pasted into a meeting
+ * invite keeps opening the same page after any number of nightly rebuilds. See docs/site.md.
+ */
+import type { Locale } from '../i18n/index.ts';
+
+export type Section =
+  | 'overview'
+  | 'teams'
+  | 'sellers'
+  | 'channels'
+  | 'targets'
+  | 'pipeline'
+  | 'funnel'
+  | 'activities'
+  | 'quality'
+  | 'weeks'
+  | 'months'
+  | 'definitions';
+
+export const SECTIONS: readonly Section[] = [
+  'overview',
+  'teams',
+  'sellers',
+  'channels',
+  'targets',
+  'pipeline',
+  'funnel',
+  'activities',
+  'weeks',
+  'months',
+  'quality',
+  'definitions',
+];
+
+export interface Routes {
+  root(): string;
+  section(locale: Locale, section: Section): string;
+  team(locale: Locale, slug: string): string;
+  seller(locale: Locale, slug: string): string;
+  week(locale: Locale, week: string): string;
+  month(locale: Locale, month: string): string;
+  csv(locale: Locale, id: string): string;
+  definition(locale: Locale, id: string): string;
+  reportJson(): string;
+}
+
+export function routes(base: string): Routes {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const section = (locale: Locale, name: Section) => (name === 'overview' ? `${prefix}${locale}/` : `${prefix}${locale}/${name}/`);
+  return {
+    root: () => prefix,
+    section,
+    team: (locale, slug) => `${prefix}${locale}/teams/${slug}/`,
+    seller: (locale, slug) => `${prefix}${locale}/sellers/${slug}/`,
+    week: (locale, week) => `${prefix}${locale}/weeks/${week.toLowerCase()}/`,
+    month: (locale, month) => `${prefix}${locale}/months/${month}/`,
+    csv: (locale, id) => `${prefix}${locale}/data/${id}.csv`,
+    definition: (locale, id) => `${section(locale, 'definitions')}#${id}`,
+    reportJson: () => `${prefix}report.json`,
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * The page of one cut — the company overview, a team, a seller: key figures with links to
+ * their definitions, then sales volume per month and channel, attainment per channel, open
+ * pipeline per stage and new pipeline per week, each as chart + table + CSV.
+ */
+import { barChart, lineChart, progressBars, stackedBarsByMonth } from '../charts/index.ts';
+import { t, type Locale } from '../i18n/index.ts';
+import { CHANNELS } from '../model/types.ts';
+import type { ScopeFigures } from '../report/scope-figures.ts';
+import { buildTable } from './build-table.ts';
+import type { Fmt } from './format-context.ts';
+import type { Routes } from './routes.ts';
+import type { ViewTable } from './table.ts';
+
+export interface Kpi {
+  label: string;
+  value: string;
+  sub?: string;
+  definitionHref?: string;
+  href?: string;
+}
+
+export interface ScopeView {
+  kpis: Kpi[];
+  tables: ViewTable[];
+}
+
+const measureLabel = (locale: Locale, measure: string): string => {
+  if (measure === 'volume:total') return t(locale, 'common.total');
+  if (measure === 'revenue') return t(locale, 'metric.revenue');
+  const channel = measure.slice('volume:'.length) as (typeof CHANNELS)[number];
+  return t(locale, `channel.${channel}`);
+};
+
+export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes): Kpi[] {
+  const { locale } = f;
+  const def = (id: string) => routes.definition(locale, id);
+  const total = figures.targets.rows.find((row) => row.measure === 'volume:total');
+  const volume = figures.volume.yearToDate;
+  const previous = figures.volume.previousYearToDate;
+  const change = previous.annualVolume === 0 ? null : volume.annualVolume / previous.annualVolume - 1;
+  const pipeline = figures.pipeline;
+  return [
+    {
+      label: `${t(locale, 'metric.salesVolume')} ${t(locale, 'metric.ytdShort')}`,
+      value: f.moneyCompact(volume.annualVolume),
+      sub: t(locale, 'kpi.volumeSub', { count: volume.wonDeals, change: change === null ? '–' : `${change >= 0 ? '+' : ''}${f.percent(change)}` }),
+      definitionHref: def('sales-volume'),
+    },
+    {
+      label: t(locale, 'metric.attainment'),
+      value: f.percent(total?.attainment ?? null),
+      sub: t(locale, 'kpi.attainmentSub', { budget: f.moneyCompact(total?.budgetYtd ?? null), pace: f.percent(total?.paceVsTarget ?? null) }),
+      definitionHref: def('attainment'),
+    },
+    {
+      label: t(locale, 'metric.openPipeline'),
+      value: f.moneyCompact(pipeline.open.amount),
+      sub: t(locale, 'kpi.pipelineSub', { count: pipeline.open.count, weighted: f.moneyCompact(pipeline.weighted.weighted) }),
+      definitionHref: def('open-pipeline'),
+    },
+    {
+      label: t(locale, 'metric.coverage'),
+      value: pipeline.coverage.coverage === null ? '–' : t(locale, 'unit.coverage', { value: f.number(pipeline.coverage.coverage, 1) }),
+      sub: t(locale, 'kpi.coverageSub', {
+        required: pipeline.coverage.requiredCoverage === null ? '–' : t(locale, 'unit.coverage', { value: f.number(pipeline.coverage.requiredCoverage, 1) }),
+      }),
+      definitionHref: def('coverage'),
+    },
+    {
+      label: t(locale, 'metric.winRateCount'),
+      value: f.percent(figures.winRate.byCount),
+      sub: t(locale, 'kpi.winRateSub', { value: f.percent(figures.winRate.byValue) }),
+      definitionHref: def('win-rate'),
+    },
+    {
+      label: t(locale, 'metric.avgDealSize'),
+      value: f.moneyCompact(figures.dealSize.averageAnnualAmount),
+      sub: t(locale, 'kpi.cycleSub', { days: f.number(figures.salesCycle.medianDays) }),
+      definitionHref: def('deal-size'),
+    },
+    {
+      label: t(locale, 'metric.stalledDeals'),
+      value: f.number(pipeline.stalled.count),
+      sub: t(locale, 'kpi.slippedSub', { count: pipeline.slipped.count }),
+      definitionHref: def('stalled-deals'),
+    },
+    {
+      label: t(locale, 'metric.customersWorked'),
+      value: f.number(figures.activities.customersWorked.accountsWorked),
+      sub: figures.activities.customersWorked.goal === null ? undefined : t(locale, 'kpi.goalSub', { goal: f.number(figures.activities.customersWorked.goal) }),
+      definitionHref: def('customers-worked'),
+    },
+  ];
+}
+
+/** `idPrefix` keeps table ids unique across pages: `overview`, `team-stockholm`, `seller-anna`. */
+export function scopeTables(figures: ScopeFigures, f: Fmt, idPrefix: string): ViewTable[] {
+  const { locale, currency } = f;
+  const months = figures.volume.byMonth;
+  const volumeRows = months.flatMap((m) => CHANNELS.map((channel) => ({ month: m.month, channel, value: m.byChannel[channel].annualVolume })));
+  const volumeTitle = t(locale, 'chart.volumeByMonth');
+  const attainmentTitle = t(locale, 'chart.attainmentByChannel');
+  const stageTitle = t(locale, 'chart.pipelineByStage');
+  const newTitle = t(locale, 'metric.newPipelinePerWeek');
+  const attainmentRows = figures.targets.rows;
+  return [
+    buildTable(
+      {
+        id: `${idPrefix}-volume-by-month`,
+        title: volumeTitle,
+        description: t(locale, 'chart.volumeByMonth.desc', { total: f.money(figures.volume.yearToDate.annualVolume) }),
+        chart: () =>
+          stackedBarsByMonth(
+            volumeRows.map((r) => ({ month: r.month, channel: r.channel, value: r.value })),
+            { locale, currency, title: volumeTitle, months: months.map((m) => m.month) },
+          ),
+      },
+      [
+        { label: t(locale, 'common.month'), key: 'month', show: (r) => f.month(r.month), raw: (r) => r.month },
+        { label: t(locale, 'channel.label'), key: 'channel', show: (r) => t(locale, `channel.${r.channel}`), raw: (r) => r.channel },
+        { label: t(locale, 'metric.annualVolume'), key: 'annual_volume', align: 'end', show: (r) => f.money(r.value), raw: (r) => r.value },
+      ],
+      volumeRows.filter((r) => r.value !== 0),
+    ),
+    buildTable(
+      {
+        id: `${idPrefix}-attainment`,
+        title: attainmentTitle,
+        description: t(locale, 'chart.attainment.desc'),
+        chart: () =>
+          progressBars(
+            attainmentRows.map((r) => ({ label: measureLabel(locale, r.measure), value: r.attainment })),
+            { locale, title: attainmentTitle },
+          ),
+      },
+      [
+        { label: t(locale, 'channel.label'), key: 'measure', show: (r) => measureLabel(locale, r.measure), raw: (r) => r.measure },
+        { label: t(locale, 'common.actual'), key: 'result_ytd', align: 'end', show: (r) => f.money(r.resultYtd), raw: (r) => r.resultYtd },
+        { label: t(locale, 'metric.budget'), key: 'budget_ytd', align: 'end', show: (r) => f.money(r.budgetYtd), raw: (r) => r.budgetYtd },
+        { label: t(locale, 'metric.attainment'), key: 'attainment', align: 'end', show: (r) => f.percent(r.attainment), raw: (r) => r.attainment },
+        { label: t(locale, 'metric.target'), key: 'full_year_target', align: 'end', show: (r) => f.money(r.fullYearTarget), raw: (r) => r.fullYearTarget },
+        { label: t(locale, 'metric.pace'), key: 'pace', align: 'end', show: (r) => f.money(r.pace), raw: (r) => r.pace },
+        { label: `${t(locale, 'metric.pace')} / ${t(locale, 'metric.target')}`, key: 'pace_vs_target', align: 'end', show: (r) => f.percent(r.paceVsTarget), raw: (r) => r.paceVsTarget },
+      ],
+      attainmentRows,
+    ),
+    buildTable(
+      {
+        id: `${idPrefix}-pipeline-by-stage`,
+        title: stageTitle,
+        chart: () =>
+          barChart(
+            figures.pipeline.weighted.stages.map((s) => ({ label: s.label, value: s.amount })),
+            { locale, currency, title: stageTitle },
+          ),
+      },
+      [
+        { label: t(locale, 'common.stage'), key: 'stage', show: (r) => r.label, raw: (r) => r.stageId },
+        { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (r) => f.number(r.count), raw: (r) => r.count },
+        { label: t(locale, 'metric.openPipeline'), key: 'amount', align: 'end', show: (r) => f.money(r.amount), raw: (r) => r.amount },
+        { label: t(locale, 'common.share'), key: 'probability', align: 'end', show: (r) => f.percent(r.probability), raw: (r) => r.probability },
+        { label: t(locale, 'metric.weightedPipeline'), key: 'weighted', align: 'end', show: (r) => f.money(r.weighted), raw: (r) => r.weighted },
+      ],
+      figures.pipeline.weighted.stages,
+      ),
+    buildTable(
+      {
+        id: `${idPrefix}-new-pipeline`,
+        title: newTitle,
+        chart: () =>
+          lineChart(
+            figures.pipeline.newPipeline.weeks.map((w) => ({ week: w.week, value: w.amount })),
+            { locale, currency, title: newTitle, goal: figures.pipeline.newPipeline.averageAmount ?? undefined },
+          ),
+      },
+      [
+        { label: t(locale, 'common.week'), key: 'week', show: (r) => f.week(r.week, true), raw: (r) => r.week },
+        { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (r) => f.number(r.count), raw: (r) => r.count },
+        { label: t(locale, 'common.value'), key: 'amount', align: 'end', show: (r) => f.money(r.amount), raw: (r) => r.amount },
+      ],
+      figures.pipeline.newPipeline.weeks,
+    ),
+  ];
+}

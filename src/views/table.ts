@@ -1,0 +1,41 @@
+/**
+ * A table of figures as a page shows it (formatted cells) and as its CSV download carries it
+ * (raw values). The same object feeds the chart's data table and the CSV endpoint, so the
+ * download always matches the page.
+ */
+export interface ViewColumn {
+  label: string;
+  align?: 'start' | 'end' | 'center';
+}
+
+export type RawCell = string | number | null;
+
+export interface ViewTable {
+  /** Stable id, unique in the site: also the CSV file name (`<id>.csv`). */
+  id: string;
+  title: string;
+  description?: string;
+  columns: ViewColumn[];
+  rows: string[][];
+  footer?: string[];
+  csv: { header: string[]; rows: RawCell[][] };
+  /** Renders the chart (build-time SVG); absent for plain tables. */
+  chart?: () => string;
+}
+
+/** Cells starting like a formula are prefixed with `'` so spreadsheets show them as text. */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+}
+
+function csvCell(value: RawCell): string {
+  if (value === null) return '';
+  const text = typeof value === 'number' ? String(value) : neutraliseFormula(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180 CSV with a UTF-8 BOM (so Excel opens å ä ö correctly) and CRLF line ends. */
+export function toCsv(table: Pick<ViewTable, 'csv'>): string {
+  const lines = [table.csv.header, ...table.csv.rows].map((row) => row.map(csvCell).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
