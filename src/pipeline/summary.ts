@@ -19,7 +19,8 @@ export function formatSummary(files: FileAccount[], timings: StageTiming[]): str
       lines.push(`${pad(file.file, 16)} ${pad('—', 9, true)} ${pad('—', 9, true)} ${pad('—', 9, true)}  (not in the data folder)`);
       continue;
     }
-    const dialect = `${file.encoding ?? '?'}, ${file.delimiter === '\t' ? 'tab' : `"${file.delimiter ?? '?'}"`}`;
+    const delimiter = file.delimiter === '\t' ? 'tab' : file.delimiter === 'none' ? 'one column' : `"${file.delimiter ?? '?'}"`;
+    const dialect = `${file.encoding ?? '?'}, ${delimiter}`;
     lines.push(
       `${pad(file.file, 16)} ${pad(String(file.read), 9, true)} ${pad(String(file.accepted), 9, true)} ${pad(String(file.rejected), 9, true)}  ${dialect}`,
     );

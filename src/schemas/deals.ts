@@ -25,7 +25,8 @@ export type DealRow = Omit<Deal, 'file' | 'line'>;
 export function stageLookup(settings: Settings): Map<string, string> {
   return valueLookup(
     settings.stages.flatMap((stage) =>
-      [stage.id, stage.label ?? '', ...stage.aliases].filter(Boolean).map((name) => [name, stage.id] as [string, string]),
+      // `?? []`: zod 4's `.default()` returns DEFAULT_STAGES unparsed, so default stages lack `aliases`.
+      [stage.id, stage.label ?? '', ...(stage.aliases ?? [])].filter(Boolean).map((name) => [name, stage.id] as [string, string]),
     ),
   );
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { mapColumns } from '../ingest/header.ts';
 import { readCsv, type CsvRow } from '../ingest/read-csv.ts';
 import type { Located } from '../model/types.ts';
+import { RULES } from '../quality/rules.ts';
 import type { FileSpec } from '../schemas/column.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { Issue } from './issue.ts';
@@ -118,7 +119,8 @@ export async function validateFile<T>(dataDir: string, spec: FileSpec<T>, settin
     if (!spec.required) return empty;
     return {
       ...empty,
-      fatal: [{ code: 'MissingFile', file: spec.file, line: 0, message: `required file ${spec.file} is missing from the data folder ${dataDir}` }],
+      // Catalog wording (the `file:` prefix already names the file), plus the folder that was looked in.
+      fatal: [{ code: 'MissingFile', file: spec.file, line: 0, message: `${RULES.MissingFile.message({ file: spec.file })} (${dataDir})` }],
     };
   }
   let validator: ReturnType<typeof createRowValidator<T>> | undefined;
@@ -137,7 +139,7 @@ export async function validateFile<T>(dataDir: string, spec: FileSpec<T>, settin
             file: spec.file,
             line: headerLine,
             field: column,
-            message: `required column "${column}" is missing${closest ? ` (closest header: "${closest}")` : ''}; add it to the export or rename the header`,
+            message: RULES.MissingColumn.message({ file: spec.file, column, closest }),
           });
         }
         if (fatal.length > 0) validator = undefined;
@@ -147,7 +149,7 @@ export async function validateFile<T>(dataDir: string, spec: FileSpec<T>, settin
   const ms = performance.now() - started;
   for (const problem of result.fatal ?? []) fatal.push({ file: spec.file, ...problem });
   if (fatal.length > 0 || !validator) {
-    if (fatal.length === 0) fatal.push({ code: 'EmptyFile', file: spec.file, line: 0, message: `${spec.file} is empty: export it again with a header row` });
+    if (fatal.length === 0) fatal.push({ code: 'EmptyFile', file: spec.file, line: 0, message: RULES.EmptyFile.message({ file: spec.file }) });
     return { ...empty, present: true, fatal, ms };
   }
   return {

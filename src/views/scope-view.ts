@@ -171,7 +171,7 @@ export function scopeTables(figures: ScopeFigures, f: Fmt, idPrefix: string): Vi
         chart: () =>
           lineChart(
             figures.pipeline.newPipeline.weeks.map((w) => ({ week: w.week, value: w.amount })),
-            { locale, currency, title: newTitle, goal: figures.pipeline.newPipeline.averageAmount ?? undefined },
+            { locale, currency, title: newTitle, goal: figures.pipeline.newPipeline.averageAmount ?? undefined, goalLabel: t(locale, 'chart.average') },
           ),
       },
       [

@@ -1,0 +1,60 @@
+/** The monthly business review's tables: results vs budget year to date, then the opportunities. */
+import { t } from '../i18n/index.ts';
+import type { AttainmentRow } from '../metrics/target-attainment.ts';
+import type { MonthFigures } from '../report/month-figures.ts';
+import { buildTable } from './build-table.ts';
+import { dealTable } from './deal-table.ts';
+import type { Fmt } from './format-context.ts';
+import type { ViewTable } from './table.ts';
+import { CHANNELS } from '../model/types.ts';
+
+function measureLabel(f: Fmt, measure: string): string {
+  if (measure === 'volume:total') return t(f.locale, 'common.total');
+  if (measure === 'revenue') return t(f.locale, 'metric.revenue');
+  return t(f.locale, `channel.${measure.slice(7) as (typeof CHANNELS)[number]}`);
+}
+
+function resultColumns<T>(f: Fmt, row: (x: T) => AttainmentRow | undefined) {
+  const { locale } = f;
+  return [
+    { label: t(locale, 'common.actual'), key: 'result_ytd', align: 'end' as const, show: (x: T) => f.money(row(x)?.resultYtd), raw: (x: T) => row(x)?.resultYtd ?? null },
+    { label: t(locale, 'metric.budget'), key: 'budget_ytd', align: 'end' as const, show: (x: T) => f.money(row(x)?.budgetYtd), raw: (x: T) => row(x)?.budgetYtd ?? null },
+    { label: t(locale, 'metric.attainment'), key: 'attainment', align: 'end' as const, show: (x: T) => f.percent(row(x)?.attainment), raw: (x: T) => row(x)?.attainment ?? null },
+    { label: `${t(locale, 'metric.pace')} / ${t(locale, 'metric.target')}`, key: 'pace_vs_target', align: 'end' as const, show: (x: T) => f.percent(row(x)?.paceVsTarget), raw: (x: T) => row(x)?.paceVsTarget ?? null },
+  ];
+}
+
+export interface MonthView {
+  results: ViewTable[];
+  opportunities: ViewTable[];
+}
+
+export function monthView(month: MonthFigures, f: Fmt): MonthView {
+  const { locale } = f;
+  const id = `month-${month.month}`;
+  return {
+    results: [
+      buildTable(
+        { id: `${id}-company`, title: t(locale, 'meeting.monthly.company'), description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }) },
+        [{ label: t(locale, 'channel.label'), key: 'measure', show: (r: AttainmentRow) => measureLabel(f, r.measure), raw: (r: AttainmentRow) => r.measure }, ...resultColumns<AttainmentRow>(f, (r) => r)],
+        month.company.rows,
+      ),
+      buildTable(
+        { id: `${id}-teams`, title: t(locale, 'nav.teams') },
+        [{ label: t(locale, 'common.team'), key: 'team', show: (r: MonthFigures['teams'][number]) => r.name, raw: (r: MonthFigures['teams'][number]) => r.id }, ...resultColumns<MonthFigures['teams'][number]>(f, (r) => r.total)],
+        month.teams,
+      ),
+      buildTable(
+        { id: `${id}-sellers`, title: t(locale, 'nav.sellers') },
+        [{ label: t(locale, 'common.seller'), key: 'seller', show: (r: MonthFigures['sellers'][number]) => r.person.name, raw: (r: MonthFigures['sellers'][number]) => r.person.name }, ...resultColumns<MonthFigures['sellers'][number]>(f, (r) => r.total)],
+        month.sellers,
+      ),
+    ],
+    opportunities: [
+      dealTable(`${id}-won`, t(locale, 'metric.dealsWon'), month.won, f),
+      dealTable(`${id}-open-closing`, t(locale, 'meeting.monthly.openClosing'), month.openClosingInMonth, f),
+      dealTable(`${id}-created`, t(locale, 'meeting.weekly.newOpportunities'), month.created, f, 'created'),
+      dealTable(`${id}-lost`, t(locale, 'metric.dealsLost'), month.lost, f),
+    ],
+  };
+}

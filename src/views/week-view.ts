@@ -1,0 +1,65 @@
+/** The weekly meeting page's tables: the week that went, then the week ahead. */
+import { t } from '../i18n/index.ts';
+import type { MeetingLine, PersonCount, WeekFigures } from '../report/week-figures.ts';
+import type { DealLine } from '../report/deal-lines.ts';
+import { buildTable } from './build-table.ts';
+import { dealTable } from './deal-table.ts';
+import type { Fmt } from './format-context.ts';
+import type { ViewTable } from './table.ts';
+import { activityGoalTable } from './activity-view.ts';
+
+function perSeller(id: string, title: string, rows: readonly PersonCount[], f: Fmt): ViewTable {
+  return buildTable(
+    { id, title },
+    [
+      { label: t(f.locale, 'common.seller'), key: 'seller', show: (r) => r.person.name, raw: (r) => r.person.name },
+      { label: t(f.locale, 'common.count'), key: 'count', align: 'end', show: (r) => f.number(r.count), raw: (r) => r.count },
+    ],
+    rows,
+  );
+}
+
+export interface WeekView {
+  past: ViewTable[];
+  ahead: ViewTable[];
+}
+
+export function weekView(week: WeekFigures, f: Fmt): WeekView {
+  const { locale } = f;
+  const id = `week-${week.week.toLowerCase()}`;
+  const moves = buildTable<DealLine & { move: string }>(
+    { id: `${id}-big-moves`, title: t(locale, 'meeting.weekly.bigMoves') },
+    [
+      { label: t(locale, 'meeting.weekly.move'), key: 'move', show: (d) => t(locale, `meeting.weekly.move.${d.move as 'won' | 'lost' | 'created'}`), raw: (d) => d.move },
+      { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
+      { label: t(locale, 'common.customer'), key: 'account', show: (d) => d.account, raw: (d) => d.account },
+      { label: t(locale, 'common.seller'), key: 'owner', show: (d) => d.owner.name, raw: (d) => d.owner.name },
+      { label: t(locale, 'common.value'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
+    ],
+    week.bigMoves,
+  );
+  const meetings = buildTable<MeetingLine>(
+    {
+      id: `${id}-meetings-ahead`,
+      title: `${t(locale, 'meeting.weekly.coming')} (${f.week(week.ahead.week)}, ${f.number(week.ahead.count)})`,
+      description: week.ahead.more > 0 ? t(locale, 'table.more', { count: f.number(week.ahead.more) }) : undefined,
+    },
+    [
+      { label: t(locale, 'common.date'), key: 'date', show: (m) => f.date(m.date), raw: (m) => m.date },
+      { label: t(locale, 'common.seller'), key: 'owner', show: (m) => m.owner.name, raw: (m) => m.owner.name },
+      { label: t(locale, 'common.customer'), key: 'account', show: (m) => m.account, raw: (m) => m.account },
+    ],
+    week.ahead.meetings,
+  );
+  return {
+    past: [
+      perSeller(`${id}-meetings-held`, `${t(locale, 'funnel.meetingsHeld')} (${f.number(week.held.count)})`, week.held.bySeller, f),
+      moves,
+      dealTable(`${id}-won`, t(locale, 'metric.dealsWon'), week.won, f),
+      dealTable(`${id}-lost`, t(locale, 'metric.dealsLost'), week.lost, f),
+      dealTable(`${id}-created`, t(locale, 'meeting.weekly.newOpportunities'), week.created, f, 'created'),
+      activityGoalTable(`${id}-activity-goals`, week.goals, f),
+    ],
+    ahead: [meetings, perSeller(`${id}-booked-by-seller`, t(locale, 'meeting.weekly.bookedBySeller'), week.ahead.bySeller, f)],
+  };
+}
