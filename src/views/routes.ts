@@ -41,6 +41,7 @@ export interface Routes {
   seller(locale: Locale, slug: string): string;
   week(locale: Locale, week: string): string;
   month(locale: Locale, month: string): string;
+  /** CSV downloads hold raw values with English headers, so one file serves every language. */
   csv(locale: Locale, id: string): string;
   definition(locale: Locale, id: string): string;
   reportJson(): string;
@@ -56,7 +57,7 @@ export function routes(base: string): Routes {
     seller: (locale, slug) => `${prefix}${locale}/sellers/${slug}/`,
     week: (locale, week) => `${prefix}${locale}/weeks/${week.toLowerCase()}/`,
     month: (locale, month) => `${prefix}${locale}/months/${month}/`,
-    csv: (locale, id) => `${prefix}${locale}/data/${id}.csv`,
+    csv: (_locale, id) => `${prefix}data/${id}.csv`,
     definition: (locale, id) => `${section(locale, 'definitions')}#${id}`,
     reportJson: () => `${prefix}report.json`,
   };

@@ -1,0 +1,47 @@
+/**
+ * Every table the site shows, by id: the CSV endpoint writes one download per table. Raw CSV
+ * values do not depend on the language, so they are built once (with English labels).
+ */
+import type { Report } from '../report/site-model.ts';
+import type { Currency } from '../format/index.ts';
+import { activityGoalTable } from './activity-view.ts';
+import { dealTable } from './deal-table.ts';
+import { fmt } from './format-context.ts';
+import { monthView } from './month-view.ts';
+import { qualityTables } from './quality-view.ts';
+import { scopeTables } from './scope-view.ts';
+import { TABLE_SECTIONS, sectionTables } from './section-tables.ts';
+import type { ViewTable } from './table.ts';
+import { weekView } from './week-view.ts';
+
+export function allTables(report: Report): ViewTable[] {
+  const f = fmt('en', report.meta.currency as Currency);
+  const tables: ViewTable[] = [
+    ...scopeTables(report.company, f, 'overview'),
+    ...report.teams.flatMap((team) => scopeTables(team.figures, f, `team-${team.slug}`)),
+    ...report.sellers.flatMap((s) => {
+      const prefix = `seller-${s.person.slug}`;
+      return [
+        ...scopeTables(s.figures, f, prefix),
+        activityGoalTable(`${prefix}-activity-goals`, s.figures.activities.goalsRecentWeeks, f),
+        dealTable(`${prefix}-open-deals`, 'Open deals', s.openDeals, f),
+      ];
+    }),
+    ...report.weeks.flatMap((w) => {
+      const view = weekView(w, f);
+      return [...view.past, ...view.ahead];
+    }),
+    ...report.months.flatMap((m) => {
+      const view = monthView(m, f);
+      return [...view.results, ...view.opportunities];
+    }),
+    ...TABLE_SECTIONS.flatMap((section) => sectionTables(section, report, f)),
+    ...qualityTables(report, f),
+  ];
+  const seen = new Set<string>();
+  for (const table of tables) {
+    if (seen.has(table.id)) throw new Error(`two tables share the id "${table.id}"`);
+    seen.add(table.id);
+  }
+  return tables;
+}

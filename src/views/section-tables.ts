@@ -1,0 +1,71 @@
+/** Which tables each section page shows, in order. */
+import { t } from '../i18n/index.ts';
+import type { Report } from '../report/site-model.ts';
+import { activityGoalTable } from './activity-view.ts';
+import { buildTable } from './build-table.ts';
+import type { Fmt } from './format-context.ts';
+import { scopeKpis, type Kpi } from './scope-view.ts';
+import type { Routes } from './routes.ts';
+import { channelTables, cohortTable, funnelTable, handoffTable, pipelineTables, targetTables } from './sections-view.ts';
+import type { ViewTable } from './table.ts';
+
+export const TABLE_SECTIONS = ['channels', 'targets', 'pipeline', 'funnel', 'activities'] as const;
+export type TableSection = (typeof TABLE_SECTIONS)[number];
+
+function activityTables(report: Report, f: Fmt): ViewTable[] {
+  const { locale } = f;
+  const sellers = report.sellers.filter((s) => s.figures.activities.timeWithCustomersYtd.meetingsHeld > 0 || s.figures.activities.customersWorked.accountsWorked > 0);
+  return [
+    activityGoalTable('activities-goals', report.company.activities.goalsRecentWeeks, f),
+    buildTable(
+      { id: 'activities-by-seller', title: t(locale, 'chart.activitiesBySeller'), description: `${t(locale, 'def.customersWorked')} ${t(locale, 'def.timeWithCustomers')}` },
+      [
+        { label: t(locale, 'common.seller'), key: 'seller', show: (s) => s.person.name, raw: (s) => s.person.name },
+        { label: t(locale, 'metric.customersWorked'), key: 'customers_worked', align: 'end', show: (s) => f.number(s.figures.activities.customersWorked.accountsWorked), raw: (s) => s.figures.activities.customersWorked.accountsWorked },
+        { label: t(locale, 'common.goal'), key: 'customers_goal', align: 'end', show: (s) => f.number(s.figures.activities.customersWorked.goal), raw: (s) => s.figures.activities.customersWorked.goal },
+        { label: t(locale, 'funnel.meetingsHeld'), key: 'meetings_held', align: 'end', show: (s) => f.number(s.figures.activities.timeWithCustomersYtd.meetingsHeld), raw: (s) => s.figures.activities.timeWithCustomersYtd.meetingsHeld },
+        { label: t(locale, 'metric.timeWithCustomers'), key: 'hours', align: 'end', show: (s) => tHours(f, s.figures.activities.timeWithCustomersYtd.hours), raw: (s) => s.figures.activities.timeWithCustomersYtd.hours },
+      ],
+      sellers,
+    ),
+  ];
+}
+
+function tHours(f: Fmt, hours: number): string {
+  return `${f.number(hours, 0)} h`;
+}
+
+export function sectionTables(section: TableSection, report: Report, f: Fmt): ViewTable[] {
+  switch (section) {
+    case 'channels':
+      return channelTables(report, f);
+    case 'targets':
+      return targetTables(report, f);
+    case 'pipeline':
+      return pipelineTables(report, f);
+    case 'funnel':
+      return [
+        funnelTable('funnel-company', report.funnel.yearToDate, f),
+        cohortTable('funnel-cohort', report.funnel.yearToDate, f),
+        handoffTable(report, f),
+        ...report.funnel.teams.map((x) =>
+          funnelTable(`funnel-team-${x.teamId}`, x.funnel, f, `${t(f.locale, 'chart.funnel')} · ${report.teams.find((team) => team.id === x.teamId)?.name ?? x.teamId}`),
+        ),
+      ];
+    case 'activities':
+      return activityTables(report, f);
+  }
+}
+
+/** The key figures shown above a section's tables: the company's, picked per section. */
+export function sectionKpis(section: TableSection, report: Report, f: Fmt, routes: Routes): Kpi[] {
+  const all = scopeKpis(report.company, f, routes);
+  const pick: Record<TableSection, number[]> = {
+    channels: [0],
+    targets: [0, 1],
+    pipeline: [2, 3, 4, 5, 6],
+    funnel: [],
+    activities: [7],
+  };
+  return pick[section].map((i) => all[i]!);
+}
