@@ -59,6 +59,13 @@ export function finishSvg(plot: Element, options: ChartOptions, before = ''): st
   }
   svg.prepend(...nodes);
   for (const element of [svg, ...Array.from(svg.querySelectorAll('*'))]) {
+    // The chart is one image (role="img"): names on its inner marks are not allowed there
+    // (axe: aria-prohibited-attr); Plot's mark names are kept as data-mark for tests and styling.
+    const mark = element === svg ? null : element.getAttribute('aria-label');
+    if (mark !== null) {
+      element.removeAttribute('aria-label');
+      element.setAttribute('data-mark', mark);
+    }
     for (const name of element.getAttributeNames()) {
       if (GEOMETRY.has(name)) element.setAttribute(name, roundNumbers(element.getAttribute(name) ?? ''));
     }

@@ -12,6 +12,8 @@ export const PERIOD_START: Day = day('2024-01-01');
 export const FISCAL_YEARS = [2024, 2025, 2026] as const;
 export const TEAMS = ['stockholm', 'goteborg', 'malmo'] as const;
 export type Team = (typeof TEAMS)[number];
+/** Display names of the team ids (settings `teamNames`). */
+export const TEAM_NAMES: Record<Team, string> = { stockholm: 'Stockholm', goteborg: 'Göteborg', malmo: 'Malmö' };
 
 export interface DemoUser {
   id: string;

@@ -2,12 +2,13 @@
  * The everyday work that is not tied to a deal: SDR call blocks and booked discovery
  * meetings, closers' follow-up, account managers' customer meetings, marketing tasks. Rates
  * are per hat and week, scaled by holidays (dates.ts workload) and each person's own pace.
+ * A meeting is booked (for the meeting day) before it is held; `NO_SHOW` of them never are.
  */
 import type { ActivityType, Hat } from '../model/types.ts';
 import type { DemoAccount } from './accounts.ts';
 import { AS_OF, employed, isCloser, isKam, PERIOD_START, staffFor, type DemoUser } from './company.ts';
 import { isWorkday, weekMonday, workload } from './dates.ts';
-import { activity, type ActivityPlan } from './activities.ts';
+import { activity, bookingOf, NO_SHOW, type ActivityPlan } from './activities.ts';
 import type { Rng } from './random.ts';
 
 /** Background activities per week for one person wearing the hat. */
@@ -68,16 +69,24 @@ export function routinePlans(rng: Rng, accounts: DemoAccount[], users: DemoUser[
           const count = Math.floor(rate * level + rng.next());
           for (let i = 0; i < count; i++) {
             const accountId = accountFor(rng, u, hat, type, p);
+            if (type === 'meeting_held') {
+              // A customer meeting the person booked themselves; a few are cancelled or no-shows.
+              const held = activity(rng, type, rng.pick(days), u.id, accountId);
+              out.push(bookingOf(held));
+              if (!rng.chance(NO_SHOW)) out.push(held);
+              continue;
+            }
             if (type !== 'meeting_booked') {
               out.push(activity(rng, type, rng.pick(days), u.id, accountId));
               continue;
             }
             // A discovery meeting booked for next week, held by a closer unless it falls through.
             const date = monday + 7 + rng.int(0, 4);
-            out.push(activity(rng, type, date, u.id, accountId));
-            if (date > AS_OF || !rng.chance(0.7)) continue;
+            const booking = activity(rng, type, date, u.id, accountId);
+            out.push(booking);
+            if (date > AS_OF || rng.chance(NO_SHOW)) continue;
             const closer = staffFor(users, u.team, isCloser, date, date, rng.int(0, 9));
-            if (employed(closer, date)) out.push(activity(rng, 'meeting_held', date, closer.id, accountId));
+            if (employed(closer, date)) out.push({ ...booking, type: 'meeting_held', owner: closer.id });
           }
         }
       }

@@ -4,7 +4,7 @@
  * the as-of date pinned so the site is the same on every build.
  */
 import type { SettingsInput } from '../settings/schema.ts';
-import { COMPANY } from './company.ts';
+import { COMPANY, TEAM_NAMES } from './company.ts';
 import { CHANNEL_LABELS, STAGE_LABELS } from './deal-rows.ts';
 
 const stage = (id: string, probability: number, status: 'open' | 'won' | 'lost', forecastCategory: 'pipeline' | 'best_case' | 'commit' | 'closed' | 'omitted') => ({
@@ -19,6 +19,7 @@ const stage = (id: string, probability: number, status: 'open' | 'won' | 'lost',
 export function demoSettings(): SettingsInput {
   return {
     company: COMPANY,
+    teamNames: TEAM_NAMES,
     currency: 'SEK',
     locale: 'sv',
     timeZone: 'Europe/Stockholm',

@@ -82,7 +82,8 @@ export function planCheck(
   ctx: MetricContext,
 ): PlanCheckRow[] {
   const start = ctx.settings.fiscalYearStartMonth;
-  const plans = targets.filter((t) => t.cadence === 'total');
+  // Distinct customers are not additive (one customer worked by two sellers counts once).
+  const plans = targets.filter((t) => t.cadence === 'total' && t.measure !== 'customers_worked');
   const byScope = (scope: Target['scope']) =>
     Map.groupBy(
       plans.filter((t) => t.scope === scope),

@@ -29,8 +29,8 @@ export interface Model {
   present: { accounts: boolean; users: boolean; activities: boolean; targets: boolean; funnel: boolean; invoices: boolean };
 }
 
-function teamName(id: string): string {
-  return id === '' ? '—' : id.charAt(0).toUpperCase() + id.slice(1);
+function teamName(id: string, names: Record<string, string>): string {
+  return names[id] ?? (id === '' ? '—' : id.charAt(0).toUpperCase() + id.slice(1));
 }
 
 function usersFromOwners(records: Records): User[] {
@@ -66,7 +66,7 @@ export function buildModel(
   const teamIds = [...new Set(users.map((user) => user.teamId))].sort();
   const teams = teamIds.map((id) => ({
     id,
-    name: teamName(id),
+    name: teamName(id, settings.teamNames),
     memberIds: users.filter((user) => user.teamId === id).map((user) => user.id),
   }));
   return { settings, asOf, records, deals, users, teams, userById, accountById, present };

@@ -35,7 +35,10 @@ export async function loadSettings(dataDir: string): Promise<SettingsResult> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       return { ok: true, settings: settingsSchema.parse({}), present: false };
     }
-    throw error;
+    return {
+      ok: false,
+      issues: [{ code: 'InvalidSettings', file: SETTINGS_FILE, line: 0, message: `cannot be read: ${(error as Error).message}` }],
+    };
   }
   let json: unknown;
   try {

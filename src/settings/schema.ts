@@ -5,6 +5,15 @@
 import { z } from 'zod';
 import { ACTIVITY_TYPES, CHANNELS, FORECAST_CATEGORIES, HATS } from '../model/types.ts';
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
 export const stageSchema = z.object({
@@ -34,6 +43,8 @@ export const settingsSchema = z
   .object({
     /** Shown in the site header. */
     company: z.string().default('Company'),
+    /** Display names of market teams by team id, e.g. `{"goteborg": "Göteborg"}`. */
+    teamNames: z.record(z.string(), z.string()).default({}),
     /** Reporting currency: amounts in other currencies are converted with `exchangeRates`. */
     currency: z.enum(['SEK', 'DKK', 'NOK', 'EUR']).default('SEK'),
     /** Units of the reporting currency per one unit of another currency, e.g. `{"EUR": 11.4}`. */
@@ -41,7 +52,10 @@ export const settingsSchema = z
     /** Default language of the site; the others stay reachable. */
     locale: z.enum(['sv', 'da', 'en']).default('sv'),
     /** IANA time zone that decides which day (and so week, month, quarter) a timestamp is in. */
-    timeZone: z.string().default('Europe/Stockholm'),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, { message: 'expected an IANA time zone such as "Europe/Stockholm"' })
+      .default('Europe/Stockholm'),
     /** First month of the fiscal year, 1 = January. FY2026 is the fiscal year starting in 2026. */
     fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
     /** The day the report is "as of". When absent the build uses today in `timeZone`. */
@@ -49,7 +63,7 @@ export const settingsSchema = z
     /** Order of day and month in dates written with `/` or `.`; never guessed. */
     dateOrder: z.enum(['dmy', 'mdy']).default('dmy'),
     /** Ordered stages of the sales process, open stages first. */
-    stages: z.array(stageSchema).min(2).default(DEFAULT_STAGES as never),
+    stages: z.array(stageSchema).min(2).prefault(DEFAULT_STAGES),
     /** A customer with no won deal for this many months is passive: a new deal is a win-back. */
     winbackMonths: z.number().int().positive().default(12),
     /** A deal starting within this many days of an earlier contract's end continues it (renewal). */

@@ -86,7 +86,7 @@ describe('lineChart', () => {
   it('thins the week ticks on a long axis', () => {
     const weeks = Array.from({ length: 52 }, (_, i) => `2026-W${String(i + 1).padStart(2, '0')}`);
     const svg = lineChart(weeks.map((week, i) => ({ week, value: i })), base);
-    expect(svg.match(/aria-label="x-axis tick label"[^]*?<\/g>/)?.[0].match(/<text/g)).toHaveLength(11);
+    expect(svg.match(/data-mark="x-axis tick label"[^]*?<\/g>/)?.[0].match(/<text/g)).toHaveLength(11);
   });
 });
 

@@ -52,6 +52,32 @@ describe('generateDemo', () => {
   it('has a settings file the schema accepts', () => {
     const settings = settingsSchema.parse(JSON.parse(demo.files['tavla.config.json']!));
     expect(settings).toMatchObject({ company: 'Norrsken Data AB', currency: 'SEK', asOf: AS_OF, dateOrder: 'dmy', winbackMonths: 12, stalledDays: 30 });
+    expect(settings.teamNames).toEqual({ stockholm: 'Stockholm', goteborg: 'Göteborg', malmo: 'Malmö' });
+    const teams = new Set(rows['users.csv']!.map((u) => u.team));
+    expect([...teams].sort()).toEqual(Object.keys(settings.teamNames).sort());
+  });
+
+  it('books every held meeting first, on the meeting day, and has about 10% no-shows', () => {
+    const activities = rows['activities.csv']!;
+    const deals = new Map(rows['deals.csv']!.map((d) => [d.id!, d]));
+    const sdrs = new Set(rows['users.csv']!.filter((u) => /sdr_/.test(u.roles!)).map((u) => u.id!));
+    const key = (a: Row) => `${a.date}|${a.account_id}|${a.deal_id}`;
+    const bookings = new Map<string, Row[]>();
+    for (const a of activities) if (a.type === 'meeting_booked') bookings.set(key(a), [...(bookings.get(key(a)) ?? []), a]);
+    const held = activities.filter((a) => a.type === 'meeting_held');
+    for (const h of held) {
+      const options = bookings.get(key(h)) ?? [];
+      expect(options.length, `${h.id} has no booking on ${h.date}`).toBeGreaterThan(0);
+      // Booked by the meeting's owner, or by the SDR who set it up (the deal's, for a deal's first meeting).
+      const sdrBooked = (b: Row) => (h.deal_id ? b.owner === deals.get(h.deal_id)?.sdr : sdrs.has(b.owner!));
+      const booking = options.find((b) => b.owner === h.owner) ?? options.find(sdrBooked);
+      expect(booking, `${h.id}: booked by ${options.map((b) => b.owner).join(', ')}`).toBeDefined();
+      options.splice(options.indexOf(booking!), 1);
+    }
+    const past = activities.filter((a) => a.type === 'meeting_booked' && a.date! <= AS_OF).length;
+    const notHeld = [...bookings.values()].flat().filter((b) => b.date! <= AS_OF).length;
+    expect(notHeld / past).toBeGreaterThan(0.08);
+    expect(notHeld / past).toBeLessThan(0.12);
   });
 
   it('has row counts in the requested ranges', () => {

@@ -26,6 +26,7 @@ describe('settings', () => {
         "renewalWindowDays": 90,
         "staleExportDays": 7,
         "stalledDays": 30,
+        "teamNames": {},
         "timeZone": "Europe/Stockholm",
         "winbackMonths": 12,
       }

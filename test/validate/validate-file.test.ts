@@ -332,6 +332,14 @@ describe('validateFile: file-level problems are fatal, returned not thrown', () 
     ]);
   });
 
+  // KNOWN BUG in src/ingest/read-csv.ts (outside this suite's files): the delimiter is taken
+  // from the first non-blank line even when it holds only delimiters (`;;;` left by Excel), so
+  // a comma file below it is split on `;` and every column is "missing". Flip to `it` when fixed.
+  it.fails('a `;;;` line above a comma header does not decide the delimiter', async () => {
+    const r = await deals(`;;;\n${DEALS_HEADER}\nD1,A,A1,u1,won,1,,2026-01-01,2026-01-02,\n`);
+    expect(r).toMatchObject({ fatal: [], read: 1, accepted: 1, delimiter: ',' });
+  });
+
   it('a header-only file is fine: 0 rows, no issues', async () => {
     const r = await deals(`${DEALS_HEADER}\n`);
     expect(r).toMatchObject({ present: true, ...nothingRead, fatal: [] });

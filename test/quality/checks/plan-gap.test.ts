@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { planGaps } from '../../../src/quality/checks/plan-gap.ts';
 import { brief, EMPTY, input, target, user } from '../helpers.ts';
 
+// The comparison is the plan-check metric's (src/metrics/plan-check.ts), one issue per failing row.
 // users: u1, u2 in north; u3 in south.
-// FY2026 volume:new — company 1000; teams north 600 + south 300 = 900 → company gap 100
-//   north sellers u1 250 + u2 300 = 550 < 600 → gap 50; south seller u3 300 = 300 → fine
-// FY2026 volume:total — company 500, no team rows; sellers 200 + 200 = 400 → gap 100 (vs sellers)
-// 2026-03 volume:new — team north 100, no seller rows in the group → not compared
+// FY2026 volume:new — company 1000; teams north 600 + south 300 = 900 → company gap 100 (line 2)
+//   all sellers 250 + 300 + 300 = 850 → company gap 150 (line 2, second issue)
+//   north sellers u1 250 + u2 300 = 550 < 600 → gap 50 (line 3); south seller u3 300 = 300 → fine
+// FY2026 volume:total — company 500, no team rows; sellers u1 200 + u3 200 + u2's channel targets
+//   (no total row: volume:new 300) = 700 ≥ 500 → fine
+// 2026-03 volume:new — team north 100, no seller month targets for March → sum 0, gap 100 (line 11)
 // weekly cadence rows — never compared
-// FY2026 revenue — company 1000.50; north 1000.25 + 0.25 (two rows, summed) = 1000.50 → fine
+// FY2026 revenue — company 1000.50; north 1000.25 + 0.25 (two rows, summed) = 1000.50 → fine vs
+//   teams; but no seller has a revenue target: north's sellers sum to 0 (line 15, its first row)
+//   and all sellers to 0 vs the company (line 14) — a target never broken down is a gap
 // FY2026 activity:meeting_held — south 40; u3 10, u9 (not in users) 50 → south sum 10 → gap 30
 const fixture = input({
   users: [user(2), user(3), user(4, { teamId: 'south' })],
@@ -37,18 +42,23 @@ const fixture = input({
 describe('planGaps', () => {
   it('flags wholes whose parts sum to less, at the whole’s row', () => {
     const issues = planGaps(fixture);
+    // Order: sellers-vs-team (team, then period, then measure), teams-vs-company, sellers-vs-company.
     expect(brief(issues)).toEqual([
+      'PlanGap targets.csv:11 value',
+      'PlanGap targets.csv:15 value',
       'PlanGap targets.csv:3 value',
-      'PlanGap targets.csv:2 value',
-      'PlanGap targets.csv:8 value',
       'PlanGap targets.csv:17 value',
+      'PlanGap targets.csv:2 value',
+      'PlanGap targets.csv:14 value',
+      'PlanGap targets.csv:2 value',
     ]);
-    expect(issues.map((issue) => issue.message)).toEqual([
+    expect(issues.map((issue) => issue.message)).toEqual(expect.arrayContaining([
       'FY2026 volume:new: team "north" target 600, seller targets sum to 550 (gap 50)',
-      'FY2026 volume:new: company target 1,000, team targets sum to 900 (gap 100)',
-      'FY2026 volume:total: company target 500, seller targets sum to 400 (gap 100)',
       'FY2026 activity:meeting_held: team "south" target 40, seller targets sum to 10 (gap 30)',
-    ]);
+      'FY2026 volume:new: company target 1,000, team targets sum to 900 (gap 100)',
+      'FY2026 volume:new: company target 1,000, seller targets sum to 850 (gap 150)',
+      '2026-03 volume:new: team "north" target 100, seller targets sum to 0 (gap 100)',
+    ]));
     expect(issues.every((issue) => issue.ownerId === undefined)).toBe(true);
   });
 
