@@ -16,7 +16,9 @@
  *   up to `asOf`) / still open as of `asOf`; of the meetings booked in the range, how many were
  *   held. A held meeting matches a booked one with the same `dealId` when both carry one, else
  *   the same `accountId`, dated the same day or later, up to `asOf`; each held meeting matches one
- *   booking, earliest booking first. A booking with neither id is `unmatchable` (never held).
+ *   booking: held meetings in date order each take the latest unused matching booking dated on or
+ *   before them, so a no-show never takes a meeting held weeks later. A booking with neither id
+ *   is `unmatchable` (never held).
  * - Owners: users wearing the link's hat whose `start`–`end` overlaps the range, by name
  *   (initials when `settings.initialsOnly`). Cuts (team, seller) are made by the caller.
  *
@@ -98,15 +100,33 @@ function sameMeeting(booking: Activity, held: Activity): boolean {
 /** The `meeting_booked` activities that were held (matching rule in the header), of all dates. */
 export function heldBookings(activities: readonly Activity[], asOf: IsoDate): Set<Activity> {
   const byDate = (a: Activity, b: Activity) => byText(a.date, b.date) || byText(a.id, b.id);
-  const booked = activities.filter((a) => a.type === 'meeting_booked').sort(byDate);
+  const bookingsByAccount = new Map<string, Activity[]>();
+  const bookingsByDeal = new Map<string, Activity[]>();
+  for (const booking of activities) {
+    if (booking.type !== 'meeting_booked') continue;
+    for (const [index, key] of [
+      [bookingsByAccount, booking.accountId],
+      [bookingsByDeal, booking.dealId],
+    ] as const) {
+      if (!key) continue;
+      const list = index.get(key);
+      if (list) list.push(booking);
+      else index.set(key, [booking]);
+    }
+  }
   const held = activities.filter((a) => a.type === 'meeting_held' && a.date <= asOf).sort(byDate);
-  const used = new Set<Activity>();
   const matched = new Set<Activity>();
-  for (const booking of booked) {
-    const hit = held.find((h) => !used.has(h) && h.date >= booking.date && sameMeeting(booking, h));
-    if (!hit) continue;
-    used.add(hit);
-    matched.add(booking);
+  for (const meeting of held) {
+    const candidates = [
+      ...(meeting.dealId ? (bookingsByDeal.get(meeting.dealId) ?? []) : []),
+      ...(meeting.accountId ? (bookingsByAccount.get(meeting.accountId) ?? []) : []),
+    ];
+    let best: Activity | undefined;
+    for (const booking of candidates) {
+      if (matched.has(booking) || booking.date > meeting.date || !sameMeeting(booking, meeting)) continue;
+      if (!best || byDate(booking, best) > 0) best = booking;
+    }
+    if (best) matched.add(best);
   }
   return matched;
 }

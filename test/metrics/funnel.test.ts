@@ -149,3 +149,19 @@ describe('funnel', () => {
     expect(funnel(input, march, ctx).cohort.meetings.held).toBe(2);
   });
 });
+
+describe('funnel cohort: booked → held matching', () => {
+  it('lets a held meeting take the latest booking before it, so a no-show does not take it', () => {
+    // Account A: b1 booked for 2026-03-02 (no-show), b2 booked for 2026-03-20 and held that day.
+    // The held meeting takes b2 (latest booking on or before it), so of the bookings dated
+    // 2026-03-15…31 (only b2) one was held: held 1, heldRate 1. Matching earliest-first would
+    // have given b1 the meeting and left b2 unheld (heldRate 0).
+    const activities = [
+      activity({ id: 'b1', type: 'meeting_booked', date: '2026-03-02', accountId: 'A' }),
+      activity({ id: 'b2', type: 'meeting_booked', date: '2026-03-20', accountId: 'A' }),
+      activity({ id: 'h2', type: 'meeting_held', date: '2026-03-20', accountId: 'A' }),
+    ];
+    const result = funnel({ funnel: [], activities, deals: [], users: [] }, { start: '2026-03-15', end: '2026-03-31' }, context('2026-06-15'));
+    expect(result.cohort.meetings).toMatchObject({ booked: 1, held: 1, notHeld: 0, heldRate: 1 });
+  });
+});
