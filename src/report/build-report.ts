@@ -8,6 +8,7 @@ import type { MetricContext } from '../metrics/context.ts';
 import { funnel } from '../metrics/funnel.ts';
 import { handoffs } from '../metrics/handoffs.ts';
 import { planCheck } from '../metrics/plan-check.ts';
+import { volumeVsRevenue } from '../metrics/revenue.ts';
 import type { Model } from '../model/build-model.ts';
 import type { Activity, ModelDeal, Target } from '../model/types.ts';
 import { monthOf, monthsBetween } from '../periods/fiscal.ts';
@@ -19,6 +20,7 @@ import type { Issue } from '../validate/issue.ts';
 import { dealList, type DealLineContext } from './deal-lines.ts';
 import { monthFigures } from './month-figures.ts';
 import { people, slugify } from './people.ts';
+import { scrubPeople } from './scrub-people.ts';
 import { reportPeriods } from './periods-of-report.ts';
 import { scopeFigures, type ScopeRecords } from './scope-figures.ts';
 import type { PublishedIssue, Report, SiteModel } from './site-model.ts';
@@ -95,6 +97,27 @@ export function buildReport({ model, files, rejected, quality }: ReportInput): S
     members: team.memberIds.map((id) => persons.ref(id)),
     figures: scopeFigures(teamRecords(team.id, team.memberIds), periods, ctx),
   }));
+  const dealsByAccount = groupBy(model.deals, (d) => d.accountId);
+  const accountsByOwner = groupBy(records.accounts, (a) => a.ownerId);
+  const invoicesByAccount = groupBy(records.invoices, (i) => i.accountId);
+  /** Account managers / KAMs see sales volume and invoiced revenue side by side, per customer. */
+  const volumeAndRevenue = (userId: string) => {
+    const owned = accountsByOwner.get(userId) ?? [];
+    if (owned.length === 0) return null;
+    const ids = owned.map((a) => a.id);
+    const result = volumeVsRevenue(
+      ids.flatMap((id) => dealsByAccount.get(id) ?? []),
+      ids.flatMap((id) => invoicesByAccount.get(id) ?? []),
+      ids,
+      periods.yearToDate,
+    );
+    return {
+      ...result,
+      accounts: result.accounts
+        .map((row) => ({ ...row, name: lines.accountName(row.accountId) }))
+        .sort((a, b) => b.revenue + b.annualVolume - (a.revenue + a.annualVolume) || a.name.localeCompare(b.name, 'sv')),
+    };
+  };
   const sellers = model.users.map((user) => ({
     person: persons.ref(user.id),
     teamId: user.teamId,
@@ -102,6 +125,7 @@ export function buildReport({ model, files, rejected, quality }: ReportInput): S
     hats: user.hats,
     figures: scopeFigures(sellerRecords(user.id), periods, ctx),
     openDeals: dealList((dealsByOwner.get(user.id) ?? []).filter((d) => d.status === 'open'), lines, 50),
+    volumeAndRevenue: volumeAndRevenue(user.id),
   }));
 
   // Meeting pages: every ISO week and month from the first record to the as-of date.
@@ -234,5 +258,5 @@ export function buildReport({ model, files, rejected, quality }: ReportInput): S
     },
     rejected: rejected.map(publish),
   };
-  return { report };
+  return { report: settings.initialsOnly ? scrubPeople(report, model.users, persons) : report };
 }

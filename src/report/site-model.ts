@@ -6,6 +6,7 @@ import type { Funnel } from '../metrics/funnel.ts';
 import type { Handoffs } from '../metrics/handoffs.ts';
 import type { ChannelMix } from '../metrics/channel-mix.ts';
 import type { PlanCheckRow } from '../metrics/plan-check.ts';
+import type { VolumeVsRevenue } from '../metrics/revenue.ts';
 import type { Hat } from '../model/types.ts';
 import type { FileAccount } from '../pipeline/load-records.ts';
 import type { DateRange } from '../periods/calendar.ts';
@@ -45,6 +46,8 @@ export interface SellerEntry {
   figures: ScopeFigures;
   /** Open deals, largest first. */
   openDeals: DealList;
+  /** Year to date, for the customers this person owns (account managers / KAMs); null when none. */
+  volumeAndRevenue: (VolumeVsRevenue & { accounts: (VolumeVsRevenue['accounts'][number] & { name: string })[] }) | null;
 }
 
 export interface QualitySection {

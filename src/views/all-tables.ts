@@ -5,7 +5,7 @@
 import type { Report } from '../report/site-model.ts';
 import type { Currency } from '../format/index.ts';
 import { activityGoalTable } from './activity-view.ts';
-import { dealTable } from './deal-table.ts';
+import { dealTable, volumeRevenueTable } from './deal-table.ts';
 import { fmt } from './format-context.ts';
 import { monthView } from './month-view.ts';
 import { qualityTables } from './quality-view.ts';
@@ -25,6 +25,7 @@ export function allTables(report: Report): ViewTable[] {
         ...scopeTables(s.figures, f, prefix),
         activityGoalTable(`${prefix}-activity-goals`, s.figures.activities.goalsRecentWeeks, f),
         dealTable(`${prefix}-open-deals`, 'Open deals', s.openDeals, f),
+        ...(s.volumeAndRevenue ? [volumeRevenueTable(`${prefix}-volume-revenue`, s.volumeAndRevenue, f)] : []),
       ];
     }),
     ...report.weeks.flatMap((w) => {

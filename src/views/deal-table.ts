@@ -1,6 +1,7 @@
 /** A list of deals as a table: deal, customer, owner, stage, channel (with its reason), value, dates. */
 import { t } from '../i18n/index.ts';
 import type { DealLine, DealList } from '../report/deal-lines.ts';
+import type { SellerEntry } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
@@ -29,5 +30,25 @@ export function dealTable(id: string, title: string, list: DealList, f: Fmt, dat
       },
     ],
     list.deals,
+  );
+}
+
+/** Sales volume and invoiced revenue per customer, side by side (account managers / KAMs). */
+export function volumeRevenueTable(id: string, data: NonNullable<SellerEntry['volumeAndRevenue']>, f: Fmt): ViewTable {
+  const { locale } = f;
+  return buildTable(
+    {
+      id,
+      title: t(locale, 'kam.title'),
+      description: t(locale, 'kam.desc'),
+      footer: [t(locale, 'common.total'), f.money(data.total.annualVolume), f.money(data.total.revenue), f.number(data.total.invoices)],
+    },
+    [
+      { label: t(locale, 'common.customer'), key: 'account', show: (r) => r.name, raw: (r) => r.name },
+      { label: t(locale, 'metric.annualVolume'), key: 'annual_volume', align: 'end', show: (r) => f.money(r.annualVolume), raw: (r) => r.annualVolume },
+      { label: t(locale, 'metric.revenue'), key: 'revenue', align: 'end', show: (r) => f.money(r.revenue), raw: (r) => r.revenue },
+      { label: t(locale, 'kam.invoices'), key: 'invoices', align: 'end', show: (r) => f.number(r.invoices), raw: (r) => r.invoices },
+    ],
+    data.accounts,
   );
 }

@@ -1,0 +1,247 @@
+/**
+ * The benchmark's measurements. Each stage runs in its own child process (src/bench/child.ts)
+ * so its peak RSS (`process.resourceUsage().maxRSS`) is that stage's alone:
+ *
+ * - `papaparse`: the parse-only ceiling: papaparse in its fastest streaming configuration
+ *   (`header: false`, `chunk` callback, `fs.createReadStream(f, {encoding: 'utf8'})`) over
+ *   deals.csv + activities.csv, counting rows.
+ * - `parse`: decode + parse only: the project's `readCsv` over the same two files, counting rows.
+ * - `validate`: ingest + validation: `loadRecords` (the real reader and schemas, every file),
+ *   records kept as the pipeline keeps them. Per-file times come from its own accounting.
+ * - `pipeline`: `runPipeline` itself; its summary line gives the per-stage times
+ *   (settings, read + validate, model, quality, metrics + report).
+ *
+ * Wall times are taken inside the child around the stage only (module loading excluded);
+ * peak RSS is the child's whole life (Node itself and the modules included, ~50-90 MB).
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+// The project's modules are imported by the stage that needs them, so a child's peak RSS
+// holds only what that stage loads (the papaparse ceiling loads papaparse alone).
+
+export const STAGES = ['papaparse', 'parse', 'validate', 'pipeline'] as const;
+export type StageName = (typeof STAGES)[number];
+
+/** The two big files every throughput figure is about. */
+export const BIG_FILES = ['deals.csv', 'activities.csv'] as const;
+export const CSV_FILES = ['deals.csv', 'accounts.csv', 'activities.csv', 'users.csv', 'targets.csv', 'funnel.csv', 'invoices.csv'] as const;
+
+export interface StageResult {
+  stage: StageName;
+  /** Data rows handled (headers excluded). */
+  rows: number;
+  /** Input bytes handled. */
+  bytes: number;
+  ms: number;
+  /** Peak resident set of the child process, bytes. */
+  peakRss: number;
+  /** RSS just before the stage started (Node + modules), bytes. */
+  baseRss: number;
+  /** Stage-specific figures: per-file ms and bytes, runPipeline's stage times. */
+  detail: Record<string, number>;
+}
+
+export type ChildOutcome = { ok: true; result: StageResult } | { ok: false; stage: StageName; error: string };
+
+async function sizeOf(path: string): Promise<number> {
+  return stat(path).then((s) => s.size, () => -1);
+}
+
+async function presentFiles(dir: string, names: readonly string[]): Promise<{ file: string; bytes: number }[]> {
+  const sizes = await Promise.all(names.map(async (file) => ({ file, bytes: await sizeOf(join(dir, file)) })));
+  return sizes.filter((f) => f.bytes >= 0);
+}
+
+/** Data rows of one file by papaparse's fastest streaming setup. */
+export function papaCount(path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let rows = 0;
+    Papa.parse<string[]>(createReadStream(path, { encoding: 'utf8' }) as unknown as File, {
+      header: false,
+      delimiter: ',',
+      chunk(results: Papa.ParseResult<string[]>) {
+        const data = results.data;
+        for (let i = 0; i < data.length; i++) {
+          const row = data[i] as string[];
+          if (row.length > 1 || row[0] !== '') rows++;
+        }
+      },
+      complete: () => resolve(rows - 1), // the header
+      error: (error: Error) => reject(error),
+    });
+  });
+}
+
+/** Data rows of one file through the project's reader (decode + papaparse step + line accounting). */
+export async function readCsvCount(path: string): Promise<number> {
+  const { readCsv } = await import('../ingest/read-csv.ts');
+  let rows = 0;
+  const result = await readCsv(path, () => {
+    rows++;
+  });
+  if (result.fatal.length > 0) throw new Error(`${path}: ${result.fatal[0]?.message}`);
+  return rows;
+}
+
+/** `runPipeline`'s summary line, `settings 31 ms · read + validate 7027 ms · …`, as stage → ms. */
+export function parseTimings(summary: string): Record<string, number> {
+  const last = summary.trim().split('\n').pop() ?? '';
+  const out: Record<string, number> = {};
+  for (const part of last.split(' · ')) {
+    const match = /^(.*\S)\s+(\d+(?:\.\d+)?) ms$/.exec(part.trim());
+    if (match) out[match[1] as string] = Number(match[2]);
+  }
+  return out;
+}
+
+/** Rows read per file from the summary table (`deals.csv  2483  2480  3  utf-8, ","`). */
+export function parseRowsRead(summary: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const line of summary.split('\n')) {
+    const match = /^(\S+\.csv)\s+(\d+)\s/.exec(line);
+    if (match) out[match[1] as string] = Number(match[2]);
+  }
+  return out;
+}
+
+/** Runs one stage in this process; the child entry point calls this. */
+export async function runStage(stage: StageName, dir: string): Promise<StageResult> {
+  const baseRss = process.memoryUsage().rss;
+  const detail: Record<string, number> = {};
+  let rows = 0;
+  let bytes = 0;
+  const started = performance.now();
+  if (stage === 'papaparse' || stage === 'parse') {
+    const count = stage === 'papaparse' ? papaCount : readCsvCount;
+    for (const f of await presentFiles(dir, BIG_FILES)) {
+      const t = performance.now();
+      const n = await count(join(dir, f.file));
+      detail[`${f.file} ms`] = performance.now() - t;
+      detail[`${f.file} rows`] = n;
+      rows += n;
+      bytes += f.bytes;
+    }
+  } else if (stage === 'validate') {
+    const { loadSettings } = await import('../settings/load-settings.ts');
+    const { loadRecords } = await import('../pipeline/load-records.ts');
+    const settings = await loadSettings(dir);
+    if (!settings.ok) throw new Error(`settings: ${settings.issues.map((i) => i.message).join('; ')}`);
+    const loaded = await loadRecords(dir, settings.settings);
+    if (loaded.fatal.length > 0) throw new Error(loaded.fatal.map((i) => `${i.file}: ${i.message}`).join('; '));
+    const sizes = new Map((await presentFiles(dir, CSV_FILES)).map((f) => [f.file, f.bytes]));
+    for (const file of loaded.files) {
+      if (!file.present) continue;
+      rows += file.read;
+      bytes += sizes.get(file.file) ?? 0;
+      detail[`${file.file} ms`] = file.ms;
+      detail[`${file.file} rows`] = file.read;
+      detail[`${file.file} bytes`] = sizes.get(file.file) ?? 0;
+      detail[`${file.file} rejected`] = file.rejected;
+    }
+    detail.rejected = loaded.files.reduce((sum, f) => sum + f.rejected, 0);
+  } else {
+    const { runPipeline } = await import('../pipeline/run-pipeline.ts');
+    const result = await runPipeline({ dataDir: dir, now: new Date(), log: () => {} });
+    if (!result.ok) throw new Error(result.messages.join('; '));
+    Object.assign(detail, parseTimings(result.summary));
+    const read = parseRowsRead(result.summary);
+    const sizes = new Map((await presentFiles(dir, CSV_FILES)).map((f) => [f.file, f.bytes]));
+    for (const [file, n] of Object.entries(read)) {
+      rows += n;
+      bytes += sizes.get(file) ?? 0;
+    }
+  }
+  const ms = performance.now() - started;
+  return { stage, rows, bytes, ms, baseRss, peakRss: process.resourceUsage().maxRSS * 1024, detail };
+}
+
+export interface ChildOptions {
+  /** `--max-old-space-size` for the child, MB; Node's default when absent. */
+  heapMb?: number;
+  /** Kill the child after this many seconds. */
+  timeoutS?: number;
+  /** Write a V8 CPU profile of the child into this folder. */
+  cpuProfDir?: string;
+}
+
+const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+const RESULT_PREFIX = 'BENCH_RESULT ';
+
+/** Runs one stage in a fresh Node process (the running Node binary) and returns its result. */
+export function measureInChild(stage: StageName, dir: string, options: ChildOptions = {}): Promise<ChildOutcome> {
+  const args = [
+    ...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []),
+    ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${stage}-${Date.now()}.cpuprofile`] : []),
+    CHILD,
+    stage,
+    dir,
+  ];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'UTC' } });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr = (stderr + text).slice(-4000)));
+    const timer = options.timeoutS
+      ? setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGKILL');
+        }, options.timeoutS * 1000)
+      : undefined;
+    child.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      const line = stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+      if (code === 0 && line) {
+        resolve({ ok: true, result: JSON.parse(line.slice(RESULT_PREFIX.length)) as StageResult });
+        return;
+      }
+      const oom = /heap out of memory|Allocation failed/i.test(stderr);
+      const why = timedOut
+        ? `timed out after ${options.timeoutS} s`
+        : oom
+          ? 'out of memory (V8 heap limit; see --heap-mb)'
+          : `exit ${code ?? signal}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`;
+      resolve({ ok: false, stage, error: why });
+    });
+  });
+}
+
+export { RESULT_PREFIX };
+
+/** Median of the numbers (mean of the middle two for an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Medians over repeated results of one stage: ms, peak RSS and every detail figure separately. */
+export function medianResult(results: StageResult[]): StageResult {
+  const first = results[0];
+  if (!first) throw new Error('no results');
+  const detail: Record<string, number> = {};
+  for (const key of Object.keys(first.detail)) detail[key] = median(results.map((r) => r.detail[key] ?? 0));
+  return {
+    ...first,
+    ms: median(results.map((r) => r.ms)),
+    peakRss: median(results.map((r) => r.peakRss)),
+    baseRss: median(results.map((r) => r.baseRss)),
+    detail,
+  };
+}
+
+/** Runs a stage `repeat` times in fresh children; the median, or the first failure. */
+export async function measureStage(stage: StageName, dir: string, repeat: number, options: ChildOptions = {}): Promise<ChildOutcome> {
+  const results: StageResult[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const outcome = await measureInChild(stage, dir, options);
+    if (!outcome.ok) return outcome;
+    results.push(outcome.result);
+  }
+  return { ok: true, result: medianResult(results) };
+}
