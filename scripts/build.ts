@@ -7,6 +7,7 @@
  * TAVLA_BASE (base path when hosted below the domain root).
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -18,7 +19,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(process.env.TAVLA_DATA ?? join(root, 'data'));
 const outDir = resolve(process.env.TAVLA_OUT ?? join(root, 'dist'));
 const workDir = join(root, '.tavla');
-const siteModelPath = join(workDir, 'site-model.json');
+// One prepared model per output folder, so two builds (e.g. tests) never read each other's.
+const siteModelPath = join(workDir, `site-model-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}.json`);
 const tempOut = `${outDir}.tmp`;
 
 function fail(message: string): never {
