@@ -4,7 +4,7 @@
  * The site is rendered into a temporary folder and swapped in only when everything passed,
  * so a failed build never leaves a half-written site where the last good one was.
  * Environment: TAVLA_DATA (data folder, default ./data), TAVLA_OUT (output, default ./dist),
- * TAVLA_BASE (base path when hosted below the domain root).
+ * TAVLA_BASE (base path when hosted below the domain root), TAVLA_TEAM (build for one market team only).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPageWeights, formatPageWeights } from '../src/pipeline/page-weight.ts';
 import { runPipeline } from '../src/pipeline/run-pipeline.ts';
+import { credentialFiles, unexpectedOutput } from '../src/pipeline/safety.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(process.env.TAVLA_DATA ?? join(root, 'data'));
@@ -29,8 +30,13 @@ function fail(message: string): never {
 }
 
 const started = performance.now();
+const secrets = await credentialFiles(dataDir, root);
+if (secrets.length > 0) {
+  fail(`tavla: the data folder inside the repository holds files that look like credentials:\n${secrets.map((f) => `  ✗ ${f}`).join('\n')}\nMove them out of the repository and keep credentials in the CI's secret store.`);
+}
 process.stdout.write(`tavla: reading ${dataDir}\n`);
-const result = await runPipeline({ dataDir, now: new Date(), log: (line) => process.stdout.write(`${line}\n`) });
+const team = process.env.TAVLA_TEAM || undefined;
+const result = await runPipeline({ dataDir, team, now: new Date(), log: (line) => process.stdout.write(`${line}\n`) });
 if (!result.ok) {
   fail(`tavla cannot build honest reports from ${dataDir}:\n${result.messages.map((m) => `  ✗ ${m}`).join('\n')}`);
 }
@@ -50,6 +56,11 @@ if (astro.status !== 0) {
 }
 const astroMs = performance.now() - astroStarted;
 
+const stray = await unexpectedOutput(tempOut);
+if (stray.length > 0) {
+  await rm(tempOut, { recursive: true, force: true });
+  fail(`tavla: the built site would publish files that are not part of the report:\n${stray.map((f) => `  ✗ ${f}`).join('\n')}`);
+}
 const weights = await checkPageWeights(tempOut);
 process.stdout.write(`${formatPageWeights(weights, astroMs)}\n`);
 if (weights.overBudget.length > 0) {

@@ -11,10 +11,13 @@ import { loadSettings, resolveAsOf } from '../settings/load-settings.ts';
 import { formatIssue, type Issue } from '../validate/issue.ts';
 import { RULES } from '../quality/rules.ts';
 import { loadRecords } from './load-records.ts';
+import { restrictToTeam } from './restrict-to-team.ts';
 import { formatSummary, type StageTiming } from './summary.ts';
 
 export interface PipelineOptions {
   dataDir: string;
+  /** Build for one market team only (its people, deals, accounts and figures). */
+  team?: string;
   /** The clock, used only when the settings pin no as-of date. */
   now: Date;
   log: (line: string) => void;
@@ -46,13 +49,24 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   if (loaded.fatal.length > 0) {
     return { ok: false, messages: loaded.fatal.map((issue) => formatIssue(issue) + hintFor(issue)) };
   }
-  const model = await timed('model', () => buildModel(loaded.records, settings, asOf, loaded.present));
-  const quality = await timed('quality', () =>
-    runChecks({ records: loaded.records, settings, asOf, present: loaded.present }),
-  );
-  const site = await timed('metrics + report', () => buildReport({ model, files: loaded.files, rejected: loaded.rejected, quality }));
+  let { records, rejected } = loaded;
+  if (options.team !== undefined) {
+    const teams = new Set(records.users.map((u) => u.teamId));
+    if (!teams.has(options.team)) {
+      return { ok: false, messages: [`users.csv: no team "${options.team}" to restrict the build to (teams: ${[...teams].sort().join(', ') || 'none'})`] };
+    }
+    ({ records, rejected } = restrictToTeam(records, rejected, options.team));
+    options.log(`restricted to team "${options.team}": ${records.users.length} people, ${records.deals.length} deals, ${records.accounts.length} accounts`);
+  }
+  const model = await timed('model', () => buildModel(records, settings, asOf, loaded.present));
+  // Checks run on the whole export, so references across teams resolve; a restricted build then
+  // keeps the issues located on its own records.
+  const allIssues = await timed('quality', () => runChecks({ records: loaded.records, settings, asOf, present: loaded.present }));
+  const kept = new Set(Object.values(records).flatMap((list: { file: string; line: number }[]) => list.map((r) => `${r.file}:${r.line}`)));
+  const quality = options.team === undefined ? allIssues : allIssues.filter((issue) => kept.has(`${issue.file}:${issue.line}`));
+  const site = await timed('metrics + report', () => buildReport({ model, files: loaded.files, rejected, quality }));
   const summary = formatSummary(loaded.files, timings);
   options.log(summary);
-  options.log(`as of ${asOf}: ${loaded.rejected.length} rejected-row issue(s), ${quality.length} data-quality issue(s)`);
+  options.log(`as of ${asOf}: ${rejected.length} rejected-row issue(s), ${quality.length} data-quality issue(s)`);
   return { ok: true, site, summary };
 }
