@@ -7,7 +7,7 @@ import { formatMoney, formatNumber, type Currency } from '../format/number.ts';
 import type { Channel } from '../model/types.ts';
 import { axisUnit } from './axis.ts';
 import { ACCENT, CHANNEL_COLORS } from './palette.ts';
-import { baseOptions, finishSvg, textWidth, type ChartOptions } from './render.ts';
+import { baseOptions, finishSvg, labelledBarMarks, textWidth, type ChartOptions } from './render.ts';
 
 export interface BarDatum {
   label: string;
@@ -49,15 +49,7 @@ export function barChart(data: readonly BarDatum[], options: BarChartOptions): s
     y: { domain: rows.map((d) => d.index), padding: 0.25, label: null },
     marks: [
       Plot.axisX({ tickFormat: unit.tickFormat, label: unit.label, labelArrow: 'none', labelAnchor: 'right' }),
-      Plot.axisY({
-        tickSize: 0,
-        tickFormat: (i: number) => rows[i]?.label ?? '',
-        textOverflow: 'ellipsis',
-        lineWidth: (marginLeft - 12) / 7.2,
-      }),
-      Plot.barX(rows, { y: 'index', x: 'value', fill: 'color' }),
-      Plot.ruleX([0]),
-      Plot.text(rows, { y: 'index', x: 'value', text: 'text', textAnchor: 'start', dx: 4 }),
+      ...labelledBarMarks(rows, marginLeft),
     ],
   });
   return finishSvg(plot, options);

@@ -8,7 +8,7 @@ import { formatNumber } from '../format/number.ts';
 import { formatPercent } from '../format/percent.ts';
 import { t } from '../i18n/index.ts';
 import { ACCENT, SERIES_COLORS } from './palette.ts';
-import { baseOptions, finishSvg, textWidth, type ChartOptions } from './render.ts';
+import { baseOptions, finishSvg, labelledBarMarks, textWidth, type ChartOptions } from './render.ts';
 
 export interface FunnelLink {
   label: string;
@@ -61,15 +61,7 @@ export function funnelChart(data: readonly FunnelLink[], options: FunnelChartOpt
     x: { type: options.scale ?? 'linear', axis: null },
     y: { domain: rows.map((d) => d.index), padding: 0.2, label: null },
     marks: [
-      Plot.axisY({
-        tickSize: 0,
-        tickFormat: (i: number) => rows[i]?.label ?? '',
-        textOverflow: 'ellipsis',
-        lineWidth: (marginLeft - 12) / 7.2,
-      }),
-      Plot.barX(rows, { y: 'index', x: 'value', fill: 'color' }),
-      Plot.ruleX([0]),
-      Plot.text(rows, { y: 'index', x: 'value', text: 'text', textAnchor: 'start', dx: 4 }),
+      ...labelledBarMarks(rows, marginLeft),
     ],
   });
   return finishSvg(plot, options);

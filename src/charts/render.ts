@@ -94,3 +94,27 @@ function renumberIds(markup: string): string {
     return next;
   });
 }
+
+/** Rows of a horizontal bar chart: their position, label, value, colour and end-of-bar text. */
+export interface LabelledBar {
+  index: number;
+  label: string;
+  value: number;
+  color: string;
+  text: string;
+}
+
+/** Labels on the left, bars from zero, the value written at each bar's end. */
+export function labelledBarMarks(rows: readonly LabelledBar[], marginLeft: number): Plot.Markish[] {
+  return [
+    Plot.axisY({
+      tickSize: 0,
+      tickFormat: (i: number) => rows[i]?.label ?? '',
+      textOverflow: 'ellipsis',
+      lineWidth: (marginLeft - 12) / 7.2,
+    }),
+    Plot.barX(rows, { y: 'index', x: 'value', fill: 'color' }),
+    Plot.ruleX([0]),
+    Plot.text(rows, { y: 'index', x: 'value', text: 'text', textAnchor: 'start', dx: 4 }),
+  ];
+}
