@@ -11,7 +11,7 @@ export interface ColumnDef<T> {
 }
 
 export function buildTable<T>(
-  spec: { id: string; title: string; description?: string; chart?: () => string; footer?: string[] },
+  spec: { id: string; title: string; description?: string; chart?: () => string; footer?: string[]; definition?: string },
   columns: ColumnDef<T>[],
   rows: readonly T[],
 ): ViewTable {
@@ -20,6 +20,7 @@ export function buildTable<T>(
     title: spec.title,
     description: spec.description,
     chart: spec.chart,
+    definition: spec.definition,
     footer: spec.footer,
     columns: columns.map((c) => ({ label: c.label, align: c.align })),
     rows: rows.map((row) => columns.map((c) => c.show(row))),

@@ -108,6 +108,7 @@ export function scopeTables(figures: ScopeFigures, f: Fmt, idPrefix: string): Vi
     buildTable(
       {
         id: `${idPrefix}-volume-by-month`,
+        definition: 'sales-volume',
         title: volumeTitle,
         description: t(locale, 'chart.volumeByMonth.desc', { total: f.money(figures.volume.yearToDate.annualVolume) }),
         chart: () =>
@@ -126,6 +127,7 @@ export function scopeTables(figures: ScopeFigures, f: Fmt, idPrefix: string): Vi
     buildTable(
       {
         id: `${idPrefix}-attainment`,
+        definition: 'attainment',
         title: attainmentTitle,
         description: t(locale, 'chart.attainment.desc'),
         chart: () =>
@@ -148,6 +150,7 @@ export function scopeTables(figures: ScopeFigures, f: Fmt, idPrefix: string): Vi
     buildTable(
       {
         id: `${idPrefix}-pipeline-by-stage`,
+        definition: 'weighted-pipeline',
         title: stageTitle,
         chart: () =>
           barChart(
@@ -167,6 +170,7 @@ export function scopeTables(figures: ScopeFigures, f: Fmt, idPrefix: string): Vi
     buildTable(
       {
         id: `${idPrefix}-new-pipeline`,
+        definition: 'new-pipeline',
         title: newTitle,
         chart: () =>
           lineChart(

@@ -18,7 +18,7 @@ function activityTables(report: Report, f: Fmt): ViewTable[] {
   return [
     activityGoalTable('activities-goals', report.company.activities.goalsRecentWeeks, f),
     buildTable(
-      { id: 'activities-by-seller', title: t(locale, 'chart.activitiesBySeller'), description: `${t(locale, 'def.customersWorked')} ${t(locale, 'def.timeWithCustomers')}` },
+      { id: 'activities-by-seller', definition: 'customers-worked', title: t(locale, 'chart.activitiesBySeller'), description: `${t(locale, 'def.customersWorked')} ${t(locale, 'def.timeWithCustomers')}` },
       [
         { label: t(locale, 'common.seller'), key: 'seller', show: (s) => s.person.name, raw: (s) => s.person.name },
         { label: t(locale, 'metric.customersWorked'), key: 'customers_worked', align: 'end', show: (s) => f.number(s.figures.activities.customersWorked.accountsWorked), raw: (s) => s.figures.activities.customersWorked.accountsWorked },

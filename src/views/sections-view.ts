@@ -64,7 +64,7 @@ export function planCheckTable(rows: readonly PlanCheckRow[], f: Fmt, teamName: 
     'sellers-vs-company': 'planCheck.sellersVsCompany',
   };
   return buildTable<PlanCheckRow>(
-    { id: 'plan-check', title: t(locale, 'metric.planCheck'), description: t(locale, 'def.planCheck') },
+    { id: 'plan-check', definition: 'plan-check', title: t(locale, 'metric.planCheck'), description: t(locale, 'def.planCheck') },
     [
       { label: t(locale, 'common.period'), key: 'period', show: (r) => r.period, raw: (r) => r.period },
       { label: t(locale, 'planCheck.level'), key: 'level', show: (r) => t(locale, levelKey[r.level], { team: r.teamId ? teamName(r.teamId) : '' }), raw: (r) => `${r.level}${r.teamId ? `:${r.teamId}` : ''}` },
@@ -98,8 +98,8 @@ export function targetTables(report: Report, f: Fmt): ViewTable[] {
   const teamTitle = t(locale, 'chart.attainmentByTeam');
   const sellerTitle = t(locale, 'chart.attainmentBySeller');
   return [
-    buildTable({ id: 'targets-by-team', title: teamTitle, description: t(locale, 'def.attainment'), chart: chartOf(teams, teamTitle) }, columns(t(locale, 'common.team')), teams),
-    buildTable({ id: 'targets-by-seller', title: sellerTitle, chart: chartOf(people, sellerTitle) }, columns(t(locale, 'common.seller')), people),
+    buildTable({ id: 'targets-by-team', definition: 'attainment', title: teamTitle, description: t(locale, 'def.attainment'), chart: chartOf(teams, teamTitle) }, columns(t(locale, 'common.team')), teams),
+    buildTable({ id: 'targets-by-seller', definition: 'attainment', title: sellerTitle, chart: chartOf(people, sellerTitle) }, columns(t(locale, 'common.seller')), people),
   ];
 }
 
@@ -131,6 +131,7 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
     buildTable(
       {
         id: 'pipeline-aging',
+        definition: 'deal-age',
         title: agingTitle,
         description: t(locale, 'def.dealAge'),
         chart: () => barChart(p.aging.buckets.map((b) => ({ label: b.bucket, value: b.amount })), { locale, currency: f.currency, title: agingTitle }),
@@ -143,7 +144,7 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
       p.aging.buckets,
     ),
     buildTable(
-      { id: 'pipeline-stalled', title: `${t(locale, 'metric.stalledDeals')} (${f.number(p.stalled.count)})`, description: t(locale, 'def.stalledDeals') },
+      { id: 'pipeline-stalled', definition: 'stalled-deals', title: `${t(locale, 'metric.stalledDeals')} (${f.number(p.stalled.count)})`, description: t(locale, 'def.stalledDeals') },
       [
         { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
         { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },
@@ -155,7 +156,7 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
       p.stalled.deals,
     ),
     buildTable(
-      { id: 'pipeline-slipped', title: `${t(locale, 'metric.slippedDeals')} (${f.number(p.slipped.count)})`, description: t(locale, 'def.slippedDeals') },
+      { id: 'pipeline-slipped', definition: 'slipped-deals', title: `${t(locale, 'metric.slippedDeals')} (${f.number(p.slipped.count)})`, description: t(locale, 'def.slippedDeals') },
       [
         { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
         { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },
