@@ -4,16 +4,23 @@
  * The site is rendered into a temporary folder and swapped in only when everything passed,
  * so a failed build never leaves a half-written site where the last good one was.
  * Environment: TAVLA_DATA (data folder, default ./data), TAVLA_OUT (output, default ./dist),
- * TAVLA_BASE (base path when hosted below the domain root), TAVLA_TEAM (build for one market team only).
+ * TAVLA_BASE (base path when hosted below the domain root), TAVLA_TEAM (build for one market team only),
+ * TAVLA_HISTORY (snapshot folder; default <data>/history, <data>/history/<team> for a team build).
+ *
+ * The computed report is reused only when the hash of the inputs (data files, settings, earlier
+ * snapshots, the code and the lockfile) is unchanged; any new export recomputes it.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { hashInputs } from '../src/history/input-hash.ts';
+import { readSnapshots, writeSnapshot } from '../src/history/store.ts';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPageWeights, formatPageWeights } from '../src/pipeline/page-weight.ts';
 import { runPipeline } from '../src/pipeline/run-pipeline.ts';
+import type { SiteModel } from '../src/report/site-model.ts';
 import { credentialFiles, unexpectedOutput } from '../src/pipeline/safety.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,6 +30,10 @@ const workDir = join(root, '.tavla');
 // One prepared model per output folder, so two builds (e.g. tests) never read each other's.
 const siteModelPath = join(workDir, `site-model-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}.json`);
 const tempOut = `${outDir}.tmp`;
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
+}
 
 function fail(message: string): never {
   process.stderr.write(`\n${message}\n\nThe previous site in ${outDir} was left as it was.\n`);
@@ -36,12 +47,37 @@ if (secrets.length > 0) {
 }
 process.stdout.write(`tavla: reading ${dataDir}\n`);
 const team = process.env.TAVLA_TEAM || undefined;
-const result = await runPipeline({ dataDir, team, now: new Date(), log: (line) => process.stdout.write(`${line}\n`) });
-if (!result.ok) {
-  fail(`tavla cannot build honest reports from ${dataDir}:\n${result.messages.map((m) => `  ✗ ${m}`).join('\n')}`);
+const historyDir = resolve(process.env.TAVLA_HISTORY ?? join(dataDir, 'history', team ?? ''));
+const history = await readSnapshots(historyDir);
+for (const problem of history.problems) process.stdout.write(`tavla: history: ${problem}\n`);
+const dataFiles = readdirSync(dataDir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+const inputHash = await hashInputs(dataDir, dataFiles);
+const codeFiles = ['package-lock.json', ...listFiles(join(root, 'src')).map((f) => f.slice(root.length + 1))];
+const cacheKey = createHash('sha256')
+  .update([inputHash, await hashInputs(root, codeFiles), team ?? '', history.snapshots.map((s) => `${s.asOf}:${s.inputHash}`).join(',')].join('\n'))
+  .digest('hex');
+const cacheKeyPath = `${siteModelPath}.key`;
+const cached = existsSync(siteModelPath) && existsSync(cacheKeyPath) && readFileSync(cacheKeyPath, 'utf8') === cacheKey;
+let snapshot: SiteModel['snapshot'] | undefined;
+if (cached) {
+  process.stdout.write(`tavla: inputs unchanged (${cacheKey.slice(0, 12)}): reusing the computed report\n`);
+} else {
+  const result = await runPipeline({
+    dataDir,
+    team,
+    history: { ...history, inputHash },
+    now: new Date(),
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
+  if (!result.ok) {
+    fail(`tavla cannot build honest reports from ${dataDir}:\n${result.messages.map((m) => `  ✗ ${m}`).join('\n')}`);
+  }
+  await mkdir(workDir, { recursive: true });
+  await rm(cacheKeyPath, { force: true });
+  await writeFile(siteModelPath, JSON.stringify(result.site));
+  await writeFile(cacheKeyPath, cacheKey);
+  snapshot = result.site.snapshot;
 }
-await mkdir(workDir, { recursive: true });
-await writeFile(siteModelPath, JSON.stringify(result.site));
 
 await rm(tempOut, { recursive: true, force: true });
 const astroStarted = performance.now();
@@ -72,4 +108,8 @@ if (existsSync(outDir)) await rm(`${outDir}.old`, { recursive: true, force: true
 if (existsSync(outDir)) await rename(outDir, `${outDir}.old`);
 await rename(tempOut, outDir);
 await rm(`${outDir}.old`, { recursive: true, force: true });
+if (snapshot) {
+  const written = await writeSnapshot(historyDir, snapshot);
+  process.stdout.write(`tavla: snapshot ${snapshot.asOf} kept in ${written}\n`);
+}
 process.stdout.write(`tavla: site written to ${outDir} in ${Math.round(performance.now() - started)} ms\n`);

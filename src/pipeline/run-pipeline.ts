@@ -12,12 +12,15 @@ import { formatIssue, type Issue } from '../validate/issue.ts';
 import { RULES } from '../quality/rules.ts';
 import { loadRecords } from './load-records.ts';
 import { restrictToTeam } from './restrict-to-team.ts';
+import type { Snapshot } from '../history/types.ts';
 import { formatSummary, type StageTiming } from './summary.ts';
 
 export interface PipelineOptions {
   dataDir: string;
   /** Build for one market team only (its people, deals, accounts and figures). */
   team?: string;
+  /** Snapshots of earlier builds, and this build's input hash; absent: no history section. */
+  history?: { snapshots: Snapshot[]; problems: string[]; inputHash: string };
   /** The clock, used only when the settings pin no as-of date. */
   now: Date;
   log: (line: string) => void;
@@ -64,7 +67,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const allIssues = await timed('quality', () => runChecks({ records: loaded.records, settings, asOf, present: loaded.present }));
   const kept = new Set(Object.values(records).flatMap((list: { file: string; line: number }[]) => list.map((r) => `${r.file}:${r.line}`)));
   const quality = options.team === undefined ? allIssues : allIssues.filter((issue) => kept.has(`${issue.file}:${issue.line}`));
-  const site = await timed('metrics + report', () => buildReport({ model, files: loaded.files, rejected, quality }));
+  const site = await timed('metrics + report', () => buildReport({ model, files: loaded.files, rejected, quality, history: options.history }));
   const summary = formatSummary(loaded.files, timings);
   options.log(summary);
   options.log(`as of ${asOf}: ${rejected.length} rejected-row issue(s), ${quality.length} data-quality issue(s)`);

@@ -25,12 +25,17 @@ import { reportPeriods } from './periods-of-report.ts';
 import { scopeFigures, type ScopeRecords } from './scope-figures.ts';
 import type { PublishedIssue, Report, SiteModel } from './site-model.ts';
 import { weekFigures } from './week-figures.ts';
+import { closedDeals, currentState, makeSnapshot, qualityScoresOf } from '../history/snapshot.ts';
+import type { Snapshot } from '../history/types.ts';
+import { historySection } from './history-section.ts';
 
 export interface ReportInput {
   model: Model;
   files: FileAccount[];
   rejected: Issue[];
   quality: Issue[];
+  /** Snapshots of earlier builds (any order) and the hash of this build's inputs. */
+  history?: { snapshots: Snapshot[]; problems: string[]; inputHash: string };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -44,7 +49,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-export function buildReport({ model, files, rejected, quality }: ReportInput): SiteModel {
+export function buildReport({ model, files, rejected, quality, history }: ReportInput): SiteModel {
   const { settings, asOf, records } = model;
   const ctx: MetricContext = { settings, asOf };
   const periods = reportPeriods(asOf, settings.fiscalYearStartMonth);
@@ -257,6 +262,22 @@ export function buildReport({ model, files, rejected, quality }: ReportInput): S
       issues: quality.map(publish),
     },
     rejected: rejected.map(publish),
+    history: null,
   };
-  return { report: settings.initialsOnly ? scrubPeople(report, model.users, persons) : report };
+  const snapshot = makeSnapshot(model, report, history?.inputHash ?? '', qualityScoresOf(records, quality));
+  if (history) {
+    const earlier = history.snapshots.filter((s) => s.asOf !== snapshot.asOf);
+    report.history = historySection({
+      snapshots: [...earlier, snapshot].sort((a, b) => (a.asOf < b.asOf ? -1 : 1)),
+      problems: history.problems,
+      current: currentState(model),
+      closed: closedDeals(model),
+      stageOrder: settings.stages.map((s) => s.id),
+      fiscalYearStartMonth: settings.fiscalYearStartMonth,
+      weeks: weekList,
+      months: months.map((m) => ({ month: m.month, total: m.company.rows.find((r) => r.measure === 'volume:total') })),
+      person: (id) => persons.ref(id),
+    });
+  }
+  return { report: settings.initialsOnly ? scrubPeople(report, model.users, persons) : report, snapshot };
 }

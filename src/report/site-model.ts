@@ -15,6 +15,8 @@ import type { MonthFigures } from './month-figures.ts';
 import type { PersonRef } from './people.ts';
 import type { ScopeFigures } from './scope-figures.ts';
 import type { WeekFigures } from './week-figures.ts';
+import type { HistorySection } from './history-section.ts';
+import type { Snapshot } from '../history/types.ts';
 
 export interface PublishedIssue {
   code: string;
@@ -89,8 +91,12 @@ export interface Report {
   quality: QualitySection;
   /** Rejected rows, each with file, line, column and reason. */
   rejected: PublishedIssue[];
+  /** What earlier builds showed (null when the build was given no history). */
+  history: HistorySection | null;
 }
 
 export interface SiteModel {
   report: Report;
+  /** This build's snapshot, for the history folder; never published. */
+  snapshot: Snapshot;
 }

@@ -5,6 +5,7 @@ import type { PublishedIssue, Report } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
+import { qualityTrendTable } from './history-view.ts';
 
 export function issueTable(id: string, title: string, issues: readonly PublishedIssue[], f: Fmt, description?: string): ViewTable {
   const { locale } = f;
@@ -58,6 +59,7 @@ export function qualityTables(report: Report, f: Fmt): ViewTable[] {
       ],
       q.byCode,
     ),
+    ...(report.history && report.history.qualityByOwner.length > 0 ? [qualityTrendTable(report.history, f)] : []),
     issueTable('quality-issues', t(locale, 'quality.issues'), q.issues, f),
     issueTable('quality-rejected', t(locale, 'quality.rowsRejected'), report.rejected, f, t(locale, 'quality.rejected.desc')),
   ];

@@ -8,6 +8,7 @@ import { scopeKpis, type Kpi } from './scope-view.ts';
 import type { Routes } from './routes.ts';
 import { channelTables, cohortTable, funnelTable, handoffTable, pipelineTables, targetTables } from './sections-view.ts';
 import type { ViewTable } from './table.ts';
+import { pipelineTrendTable, qualityTrendTable } from './history-view.ts';
 
 export const TABLE_SECTIONS = ['channels', 'targets', 'pipeline', 'funnel', 'activities'] as const;
 export type TableSection = (typeof TABLE_SECTIONS)[number];
@@ -42,7 +43,7 @@ export function sectionTables(section: TableSection, report: Report, f: Fmt): Vi
     case 'targets':
       return targetTables(report, f);
     case 'pipeline':
-      return pipelineTables(report, f);
+      return [...pipelineTables(report, f), ...(report.history ? [pipelineTrendTable(report.history, f)] : [])];
     case 'funnel':
       return [
         funnelTable('funnel-company', report.funnel.yearToDate, f),

@@ -1,0 +1,126 @@
+/**
+ * What the site remembers, from the snapshots of earlier builds: per weekly meeting, what
+ * changed since the previous meeting (new, won, lost, slipped, amount up/down, stage moved);
+ * per monthly review, the figures as presented then beside the figures as known today; and
+ * week-by-week trends of the open and weighted pipeline, coverage and data quality per owner.
+ */
+import { changesSince, compareSnapshots, type ClosedDeal, type CurrentState } from '../history/changes.ts';
+import { snapshotAtOrBefore } from '../history/pick.ts';
+import { trends } from '../history/trends.ts';
+import type { ChangeKind, Changes, KeyFigures, Snapshot, TrendPoint } from '../history/types.ts';
+import type { AttainmentRow } from '../metrics/target-attainment.ts';
+import { addDays } from '../periods/calendar.ts';
+import { fiscalQuarterOf, fiscalQuarterRange, monthRange } from '../periods/fiscal.ts';
+import { isoWeekRange } from '../periods/iso-week.ts';
+import type { PersonRef } from './people.ts';
+
+export interface ChangeLine {
+  kind: ChangeKind;
+  dealId: string;
+  name: string;
+  account: string;
+  owner: PersonRef;
+  teamId: string;
+  before: Changes['changes'][number]['before'];
+  after: Changes['changes'][number]['after'];
+}
+
+export interface WeekChanges {
+  week: string;
+  /** As-of dates of the two states compared. */
+  from: string;
+  to: string;
+  counts: Changes['counts'];
+  byTeam: Changes['byTeam'];
+  changes: ChangeLine[];
+}
+
+export interface MonthMemory {
+  month: string;
+  /** The snapshot the review was shown from. */
+  presentedAsOf: string;
+  presented: KeyFigures;
+  /** The same figures recomputed today for the month's end (volume, budget, attainment). */
+  today: { volumeYtd: number; budgetYtd: number | null; attainment: number | null };
+}
+
+export interface HistorySection {
+  snapshots: number;
+  problems: string[];
+  company: TrendPoint[];
+  teams: Record<string, TrendPoint[]>;
+  qualityByOwner: { person: PersonRef; points: { week: string; score: number | null }[] }[];
+  weeks: WeekChanges[];
+  months: MonthMemory[];
+}
+
+export interface HistoryInput {
+  /** Earlier snapshots and the one of this build, oldest first, one per as-of date. */
+  snapshots: Snapshot[];
+  problems: string[];
+  current: CurrentState;
+  closed: ClosedDeal[];
+  stageOrder: string[];
+  fiscalYearStartMonth: number;
+  weeks: readonly string[];
+  months: readonly { month: string; total: AttainmentRow | undefined }[];
+  person: (id: string) => PersonRef;
+}
+
+function quarterOf(date: string, startMonth: number) {
+  const { fiscalYear, quarter } = fiscalQuarterOf(date, startMonth);
+  return fiscalQuarterRange(fiscalYear, quarter, startMonth);
+}
+
+function resolve(changes: Changes, week: string, person: HistoryInput['person']): WeekChanges {
+  return {
+    week,
+    from: changes.from,
+    to: changes.to,
+    counts: changes.counts,
+    byTeam: changes.byTeam,
+    changes: changes.changes.map(({ ownerId, ...rest }) => ({ ...rest, owner: person(ownerId) })),
+  };
+}
+
+export function historySection(input: HistoryInput): HistorySection {
+  const { snapshots, current } = input;
+  const weeks: WeekChanges[] = [];
+  for (const week of input.weeks) {
+    const range = isoWeekRange(week);
+    const before = snapshotAtOrBefore(snapshots, addDays(range.start, -1));
+    if (!before) continue;
+    const period = quarterOf(range.end, input.fiscalYearStartMonth);
+    if (current.asOf <= range.end) {
+      weeks.push(resolve(changesSince(before, current, input.stageOrder, period), week, input.person));
+      continue;
+    }
+    const after = snapshotAtOrBefore(snapshots, range.end);
+    if (!after || after.asOf <= before.asOf) continue;
+    weeks.push(resolve(compareSnapshots(before, after, input.stageOrder, period, input.closed), week, input.person));
+  }
+  const months: MonthMemory[] = [];
+  for (const { month, total } of input.months) {
+    const range = monthRange(month);
+    if (current.asOf <= range.end) continue;
+    const presented = snapshotAtOrBefore(snapshots, range.end);
+    // What the review showed: a snapshot from the month's last seven days.
+    if (!presented || presented.asOf < addDays(range.end, -6)) continue;
+    months.push({
+      month,
+      presentedAsOf: presented.asOf,
+      presented: presented.company,
+      today: { volumeYtd: total?.resultYtd ?? 0, budgetYtd: total?.budgetYtd ?? null, attainment: total?.attainment ?? null },
+    });
+  }
+  const series = trends(snapshots);
+  return {
+    snapshots: snapshots.length,
+    problems: input.problems,
+    company: series.company,
+    teams: series.teams,
+    qualityByOwner: Object.entries(series.qualityByOwner).map(([id, points]) => ({ person: input.person(id), points })),
+    weeks,
+    months,
+  };
+}
