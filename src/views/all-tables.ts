@@ -13,7 +13,7 @@ import { scopeTables } from './scope-view.ts';
 import { TABLE_SECTIONS, sectionTables } from './section-tables.ts';
 import type { ViewTable } from './table.ts';
 import { weekView } from './week-view.ts';
-import { changesTable, memoryTable } from './history-view.ts';
+import { changeCountsTable, changesTable, memoryTable } from './history-view.ts';
 
 export function allTables(report: Report): ViewTable[] {
   const f = fmt('en', report.meta.currency as Currency);
@@ -39,7 +39,10 @@ export function allTables(report: Report): ViewTable[] {
     }),
     ...TABLE_SECTIONS.flatMap((section) => sectionTables(section, report, f)),
     ...qualityTables(report, f),
-    ...(report.history?.weeks ?? []).map((w) => changesTable(w, f, (id) => report.teams.find((x) => x.id === id)?.name ?? id)),
+    ...(report.history?.weeks ?? []).flatMap((w) => {
+      const teamName = (id: string) => report.teams.find((x) => x.id === id)?.name ?? id;
+      return [changeCountsTable(w, f, teamName), changesTable(w, f, teamName)];
+    }),
     ...(report.history?.months ?? []).map((m) => memoryTable(m, f)),
   ];
   const seen = new Set<string>();

@@ -122,3 +122,32 @@ export function qualityTrendTable(history: HistorySection, f: Fmt): ViewTable {
     history.qualityByOwner,
   );
 }
+
+/** Changes since the last meeting counted per team and kind: the meeting's first glance. */
+export function changeCountsTable(changes: WeekChanges, f: Fmt, teamName: (id: string) => string): ViewTable {
+  const { locale } = f;
+  const kinds = (Object.keys(KIND_KEY) as ChangeKind[]).filter((kind) => changes.counts[kind] > 0);
+  const rows = [
+    ...Object.entries(changes.byTeam)
+      .map(([teamId, counts]) => ({ name: teamName(teamId), counts }))
+      .sort((a, b) => a.name.localeCompare(b.name, locale)),
+  ];
+  return buildTable(
+    {
+      id: `week-${changes.week.toLowerCase()}-change-counts`,
+      title: t(locale, 'change.summary'),
+      footer: [t(locale, 'common.total'), ...kinds.map((kind) => f.number(changes.counts[kind]))],
+    },
+    [
+      { label: t(locale, 'common.team'), key: 'team', show: (r) => r.name, raw: (r) => r.name },
+      ...kinds.map((kind) => ({
+        label: t(locale, KIND_KEY[kind]),
+        key: kind,
+        align: 'end' as const,
+        show: (r: (typeof rows)[number]) => f.number(r.counts[kind] ?? 0),
+        raw: (r: (typeof rows)[number]) => r.counts[kind] ?? 0,
+      })),
+    ],
+    rows,
+  );
+}
