@@ -1,6 +1,11 @@
 /**
  * Reads and validates every export in the data folder, one file at a time (streaming), and
  * accounts for every row: per file, read = accepted + rejected.
+ *
+ * Each canonical file (deals.csv…) may instead come from the settings' mapping or from CRM
+ * exports a preset recognises (src/presets/detect.ts): those files are read as they are, under
+ * their own names, and listed in `files` in place of the canonical file. Owners and accounts they
+ * name are then resolved to ids where a users or accounts file knows them.
  */
 import { accountsFile } from '../schemas/accounts.ts';
 import { activitiesFile } from '../schemas/activities.ts';
@@ -9,7 +14,14 @@ import { funnelFile } from '../schemas/funnel.ts';
 import { invoicesFile } from '../schemas/invoices.ts';
 import { targetsFile } from '../schemas/targets.ts';
 import { usersFile } from '../schemas/users.ts';
+import type { FileSpec } from '../schemas/column.ts';
 import type { Records } from '../model/types.ts';
+import { fileSource } from '../presets/bind.ts';
+import { planSources, type SourcePlan } from '../presets/detect.ts';
+import { readExchangeRates } from '../presets/exchange-rates.ts';
+import { resolveReferences } from '../presets/resolve-references.ts';
+import type { Target } from '../presets/types.ts';
+import { resolveAsOf } from '../settings/load-settings.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { Issue } from '../validate/issue.ts';
 import { validateFile, type FileResult } from '../validate/validate-file.ts';
@@ -32,42 +44,104 @@ export interface LoadedRecords {
   rejected: Issue[];
   fatal: Issue[];
   present: { accounts: boolean; users: boolean; activities: boolean; targets: boolean; funnel: boolean; invoices: boolean };
+  /** What was read from which CRM export (one log line each); empty for a folder of canonical files. */
+  sources: string[];
 }
+
+export interface LoadOptions {
+  /** The as-of day (booked vs held meetings in CRM exports); default: the settings', else today. */
+  asOf?: string;
+  /** Receives the `sources` lines as they are decided. */
+  log?: (line: string) => void;
+}
+
+const SPECS = {
+  deals: dealsFile,
+  accounts: accountsFile,
+  activities: activitiesFile,
+  users: usersFile,
+  targets: targetsFile,
+  funnel: funnelFile,
+  invoices: invoicesFile,
+} satisfies Record<Target, FileSpec<unknown>>;
 
 function account(result: FileResult<unknown>): FileAccount {
   const { file, present, read, accepted, rejected, encoding, delimiter, ms } = result;
   return { file, present, read, accepted, rejected, encoding, delimiter, ms };
 }
 
-export async function loadRecords(dataDir: string, settings: Settings): Promise<LoadedRecords> {
-  const deals = await validateFile(dataDir, dealsFile, settings);
-  const accounts = await validateFile(dataDir, accountsFile, settings);
-  const activities = await validateFile(dataDir, activitiesFile, settings);
-  const users = await validateFile(dataDir, usersFile, settings);
-  const targets = await validateFile(dataDir, targetsFile, settings);
-  const funnel = await validateFile(dataDir, funnelFile, settings);
-  const invoices = await validateFile(dataDir, invoicesFile, settings);
-  const all: FileResult<unknown>[] = [deals, accounts, activities, users, targets, funnel, invoices];
-  return {
-    records: {
-      deals: deals.records,
-      accounts: accounts.records,
-      activities: activities.records,
-      users: users.records,
-      targets: targets.records,
-      funnel: funnel.records,
-      invoices: invoices.records,
+/** The settings with exchange rates from a Salesforce CurrencyType.csv merged under the user's. */
+async function withCrmRates(dataDir: string, settings: Settings, plan: SourcePlan): Promise<Settings> {
+  let result = settings;
+  for (const source of plan.sources.filter((s) => s.target === 'exchangeRates')) {
+    const { rates, note } = await readExchangeRates(dataDir, source.file, source.adapter, settings);
+    plan.notes.push(note);
+    result = { ...result, exchangeRates: { ...rates, ...result.exchangeRates } };
+  }
+  return result;
+}
+
+/** A missing deals file: name the exports that came close, so the fix is obvious. */
+function explainMissingDeals(fatal: Issue[], plan: SourcePlan): Issue[] {
+  if (plan.nearMisses.length === 0) return fatal;
+  return fatal.map((issue) =>
+    issue.code === 'MissingFile' && issue.file === dealsFile.file
+      ? { ...issue, message: `${issue.message}; no deals export recognised: ${plan.nearMisses.join('; ')}` }
+      : issue,
+  );
+}
+
+export async function loadRecords(dataDir: string, settings: Settings, options: LoadOptions = {}): Promise<LoadedRecords> {
+  const asOf = options.asOf ?? resolveAsOf(settings, new Date());
+  const plan = await planSources(dataDir, settings, SPECS);
+  const effective = await withCrmRates(dataDir, settings, plan);
+  for (const line of plan.notes) options.log?.(line);
+
+  const results = {} as Record<Target, FileResult<unknown>[]>;
+  const fromCrm = new Set<string>();
+  for (const target of Object.keys(SPECS) as Target[]) {
+    const spec: FileSpec<unknown> = SPECS[target];
+    const sources = plan.sources.filter((source) => source.target === target);
+    if (sources.length === 0) {
+      results[target] = [await validateFile(dataDir, spec, effective)];
+      continue;
+    }
+    results[target] = [];
+    for (const source of sources) {
+      fromCrm.add(source.file);
+      results[target].push(await validateFile(dataDir, spec, effective, fileSource(source.file, source.adapter, effective, asOf)));
+    }
+  }
+  const all = Object.values(results).flat();
+  const recordsOf = <T>(target: Target) => results[target].flatMap((result) => result.records) as T[];
+  const presentOf = (target: Target) => results[target].some((result) => result.present);
+  const present = {
+    accounts: presentOf('accounts'),
+    users: presentOf('users'),
+    activities: presentOf('activities'),
+    targets: presentOf('targets'),
+    funnel: presentOf('funnel'),
+    invoices: presentOf('invoices'),
+  };
+  const records = resolveReferences(
+    {
+      deals: recordsOf('deals'),
+      accounts: recordsOf('accounts'),
+      activities: recordsOf('activities'),
+      users: recordsOf('users'),
+      targets: recordsOf('targets'),
+      funnel: recordsOf('funnel'),
+      invoices: recordsOf('invoices'),
     },
+    present,
+    fromCrm,
+  );
+  return {
+    records,
     files: all.map(account),
     rejected: all.flatMap((result) => result.issues),
-    fatal: all.flatMap((result) => result.fatal),
-    present: {
-      accounts: accounts.present,
-      users: users.present,
-      activities: activities.present,
-      targets: targets.present,
-      funnel: funnel.present,
-      invoices: invoices.present,
-    },
+    fatal: [...plan.fatal, ...explainMissingDeals(all.flatMap((result) => result.fatal), plan)],
+    present,
+    sources: plan.notes,
   };
 }

@@ -48,7 +48,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   }
   const { settings } = settingsResult;
   const asOf = resolveAsOf(settings, options.now);
-  const loaded = await timed('read + validate', () => loadRecords(options.dataDir, settings));
+  const loaded = await timed('read + validate', () => loadRecords(options.dataDir, settings, { asOf, log: options.log }));
   if (loaded.fatal.length > 0) {
     return { ok: false, messages: loaded.fatal.map((issue) => formatIssue(issue) + hintFor(issue)) };
   }

@@ -13,16 +13,18 @@ function pad(text: string, width: number, right = false): string {
 }
 
 export function formatSummary(files: FileAccount[], timings: StageTiming[]): string {
-  const lines = [`${pad('file', 16)} ${pad('read', 9, true)} ${pad('accepted', 9, true)} ${pad('rejected', 9, true)}  dialect`];
+  // CRM exports have long names (Opportunity.csv, hubspot-crm-exports-all-deals.csv).
+  const width = Math.max(16, ...files.map((file) => file.file.length));
+  const lines = [`${pad('file', width)} ${pad('read', 9, true)} ${pad('accepted', 9, true)} ${pad('rejected', 9, true)}  dialect`];
   for (const file of files) {
     if (!file.present) {
-      lines.push(`${pad(file.file, 16)} ${pad('—', 9, true)} ${pad('—', 9, true)} ${pad('—', 9, true)}  (not in the data folder)`);
+      lines.push(`${pad(file.file, width)} ${pad('—', 9, true)} ${pad('—', 9, true)} ${pad('—', 9, true)}  (not in the data folder)`);
       continue;
     }
     const delimiter = file.delimiter === '\t' ? 'tab' : file.delimiter === 'none' ? 'one column' : `"${file.delimiter ?? '?'}"`;
     const dialect = `${file.encoding ?? '?'}, ${delimiter}`;
     lines.push(
-      `${pad(file.file, 16)} ${pad(String(file.read), 9, true)} ${pad(String(file.accepted), 9, true)} ${pad(String(file.rejected), 9, true)}  ${dialect}`,
+      `${pad(file.file, width)} ${pad(String(file.read), 9, true)} ${pad(String(file.accepted), 9, true)} ${pad(String(file.rejected), 9, true)}  ${dialect}`,
     );
   }
   lines.push(timings.map((timing) => `${timing.stage} ${Math.round(timing.ms)} ms`).join(' · '));

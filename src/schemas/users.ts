@@ -1,11 +1,25 @@
-/** `users.csv`: one row per person; `roles` lists hats separated by `|` or `,`. */
+/**
+ * `users.csv`: one row per person; `roles` lists hats separated by `|` or `,`. The `team` column is
+ * required and so is its value; a CRM export read through a preset that has no team column at all
+ * (Salesforce User.csv without a department) gives people without a team (`''`).
+ */
 import { z } from 'zod';
 import { HATS, type Hat, type User } from '../model/types.ts';
 import type { Settings } from '../settings/schema.ts';
-import { requiredDate, optionalDate, fail, optionalText, requiredText, valueKey, valueLookup } from './cells.ts';
+import { cleanCell, requiredDate, optionalDate, fail, optionalText, requiredText, valueKey, valueLookup } from './cells.ts';
 import type { FileSpec } from './column.ts';
 
 export type UserRow = Omit<User, 'file' | 'line'>;
+
+/** Required when the column is there; no column at all (undefined) is no team. */
+const teamCell = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined) return '';
+    const text = cleanCell(raw);
+    return text === '' ? fail(ctx, 'MissingValue', 'required value is empty', '') : text;
+  });
 
 function userSchema(settings: Settings) {
   const hats = valueLookup<Hat>([...HATS.map((hat) => [hat, hat] as [string, Hat]), ...Object.entries(settings.hatMap)]);
@@ -14,7 +28,7 @@ function userSchema(settings: Settings) {
       id: requiredText,
       name: requiredText,
       email: optionalText,
-      team: requiredText,
+      team: teamCell,
       roles: optionalText,
       start_date: optionalDate(settings),
       end_date: optionalDate(settings),

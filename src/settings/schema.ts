@@ -39,6 +39,26 @@ export const DEFAULT_STAGES: z.input<typeof stageSchema>[] = [
   { id: 'lost', label: 'Closed lost', probability: 0, status: 'lost', forecastCategory: 'omitted' },
 ];
 
+/**
+ * One export file read with a hand-written column mapping (any CRM or spreadsheet): the file's
+ * name in the data folder and, per canonical column (docs/data-format.md), the header that holds
+ * it. Unmapped columns are still found under their canonical names.
+ */
+export const mappedFileSchema = z
+  .object({
+    file: z.string().min(1),
+    /** Canonical column → header as written in the file, e.g. `{"amount": "Ordervärde"}`. */
+    columns: z.record(z.string(), z.string().min(1)).default({}),
+    /** The decimal separator of the file's numbers; resolves `1,234` and `12.500`. */
+    decimal: z.enum([',', '.']).optional(),
+    /** Day order of this file's dates written with `/` or `.`, when it differs from `dateOrder`. */
+    dateOrder: z.enum(['dmy', 'mdy']).optional(),
+  })
+  .strict();
+
+export const MAPPABLE_FILES = ['deals', 'accounts', 'activities', 'users', 'targets', 'funnel', 'invoices'] as const;
+export type MappableFile = (typeof MAPPABLE_FILES)[number];
+
 export const settingsSchema = z
   .object({
     /** Shown in the site header. */
@@ -80,9 +100,15 @@ export const settingsSchema = z
     hatMap: z.record(z.string(), z.enum(HATS)).default({}),
     /** Publish people by initials only, on every page, chart, download and report.json. */
     initialsOnly: z.boolean().default(false),
+    /**
+     * Hand-written column mappings per canonical file, for exports no preset recognises
+     * (docs/exporting.md). A mapped file is read instead of the canonical file and detection.
+     */
+    mapping: z.partialRecord(z.enum(MAPPABLE_FILES), mappedFileSchema).optional(),
   })
   .strict();
 
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
 export type Stage = z.output<typeof stageSchema>;
+export type MappedFile = z.output<typeof mappedFileSchema>;

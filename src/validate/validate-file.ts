@@ -3,6 +3,10 @@
  * located record or rejected with located issues, so rows read = accepted + rejected.
  * A missing required file, a missing required column, or an unreadable file is fatal: it is
  * returned in `fatal` (never thrown) and the caller stops the build with all of them at once.
+ *
+ * A canonical file (deals.csv…) is read by its spec's columns. A CRM export is read through a
+ * `FileSource` (src/presets/): its own file name, and a `RowMapper` that turns each row into the
+ * canonical cells, so records and messages keep the export's file name, physical line and headers.
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -29,6 +33,48 @@ export interface FileResult<T> {
   encoding?: string;
   delimiter?: string;
   ms: number;
+  /** Rows that are no records (a report footer, deleted records in a backup), left out of `read`. */
+  skipped?: number;
+}
+
+/** How the fields of one file's rows become the canonical cells the row schema reads. */
+export interface RowMapper {
+  /** Required columns not found: the header looked for, and the closest header present. */
+  missing: { column: string; closest?: string }[];
+  /** Canonical cells of one row (undefined: column absent), or `'skip'` when the row is no record. */
+  cells(fields: readonly string[]): Record<string, string | undefined> | 'skip';
+  /** Where a canonical column's value came from: 0-based field position, and the name for messages. */
+  locate(column: string): { position?: number; field: string };
+  /** The settings the row schema is built with. */
+  settings: Settings;
+  /** One-cell lines ending the file, one of which matches this, are a report footer, not records. */
+  footer?: RegExp;
+}
+
+/** A CRM export standing in for a canonical file: its name in the data folder and how to read it. */
+export interface FileSource {
+  file: string;
+  bind(header: string[]): RowMapper;
+}
+
+/** The canonical reading: columns found by the spec's names and aliases, cells copied as written. */
+export function canonicalMapper<T>(spec: FileSpec<T>, settings: Settings, header: string[]): RowMapper {
+  const mapping = mapColumns(header, spec.columns);
+  const names = spec.columns.map((column) => column.name);
+  const positions = names.map((name) => mapping.index[name]);
+  return {
+    missing: mapping.missing.map((column) => ({ column, closest: mapping.closest[column] })),
+    cells(fields) {
+      const cells: Record<string, string | undefined> = {};
+      for (let i = 0; i < names.length; i++) {
+        const position = positions[i];
+        cells[names[i]!] = position === undefined ? undefined : fields[position];
+      }
+      return cells;
+    },
+    locate: (column) => ({ position: mapping.index[column], field: column }),
+    settings,
+  };
 }
 
 /** 1-based column number of a 0-based field position. */
@@ -37,50 +83,59 @@ function columnNumber(index: number): number {
 }
 
 /** Turns rows of one file into records; exported for in-memory use by tests and benchmarks. */
-export function createRowValidator<T>(spec: FileSpec<T>, settings: Settings, header: string[]) {
-  const mapping = mapColumns(header, spec.columns);
-  const schema = spec.schema(settings);
-  const names = spec.columns.map((column) => column.name);
-  const positions = names.map((name) => mapping.index[name]);
-  const idPosition = spec.idColumn ? mapping.index[spec.idColumn] : undefined;
+export function createRowValidator<T>(
+  spec: FileSpec<T>,
+  settings: Settings,
+  header: string[],
+  source?: FileSource,
+) {
+  const mapper = source ? source.bind(header) : canonicalMapper(spec, settings, header);
+  const file = source?.file ?? spec.file;
+  const schema = spec.schema(mapper.settings);
+  const idAt = spec.idColumn ? mapper.locate(spec.idColumn) : undefined;
   const seenIds = new Map<string, number>();
   const records: (T & Located)[] = [];
   const issues: Issue[] = [];
+  /** One-cell rows held back while they may be a report footer. */
+  let held: CsvRow[] = [];
   let rejected = 0;
+  let skipped = 0;
 
-  function validateRow(row: CsvRow): void {
-    const base = { file: spec.file, line: row.line };
+  function reject(row: CsvRow, issue: Omit<Issue, 'file' | 'line'>): void {
+    issues.push({ file, line: row.line, ...issue });
+  }
+
+  function validate(row: CsvRow): void {
+    const base = { file, line: row.line };
     if (row.problem) {
       rejected++;
-      issues.push({ ...base, code: row.problem.code, message: row.problem.message });
+      reject(row, { code: row.problem.code, message: row.problem.message });
       return;
     }
     if (row.fields.length !== header.length) {
       rejected++;
-      issues.push({
-        ...base,
+      reject(row, {
         code: 'MalformedRow',
         message: `expected ${header.length} fields, got ${row.fields.length} (check quoting and the delimiter)`,
       });
       return;
     }
-    const cells: Record<string, string | undefined> = {};
-    for (let i = 0; i < names.length; i++) {
-      const position = positions[i];
-      cells[names[i]!] = position === undefined ? undefined : row.fields[position];
+    const cells = mapper.cells(row.fields);
+    if (cells === 'skip') {
+      skipped++;
+      return;
     }
-    const recordId = idPosition === undefined ? undefined : row.fields[idPosition]?.trim() || undefined;
+    const recordId = spec.idColumn === undefined ? undefined : cells[spec.idColumn]?.trim() || undefined;
     const parsed = schema.safeParse(cells);
     if (!parsed.success) {
       rejected++;
       for (const issue of parsed.error.issues) {
-        const field = issue.path.length > 0 ? String(issue.path[0]) : undefined;
-        const position = field === undefined ? undefined : mapping.index[field];
+        const column = issue.path.length > 0 ? String(issue.path[0]) : undefined;
+        const at = column === undefined ? undefined : mapper.locate(column);
         const params = (issue as { params?: { rule?: string } }).params;
-        issues.push({
-          ...base,
-          column: position === undefined ? undefined : columnNumber(position),
-          field,
+        reject(row, {
+          column: at?.position === undefined ? undefined : columnNumber(at.position),
+          field: at?.field,
           code: params?.rule ?? 'MalformedRow',
           message: issue.message,
           recordId,
@@ -92,10 +147,9 @@ export function createRowValidator<T>(spec: FileSpec<T>, settings: Settings, hea
       const firstLine = seenIds.get(recordId);
       if (firstLine !== undefined) {
         rejected++;
-        issues.push({
-          ...base,
-          column: idPosition === undefined ? undefined : columnNumber(idPosition),
-          field: spec.idColumn,
+        reject(row, {
+          column: idAt?.position === undefined ? undefined : columnNumber(idAt.position),
+          field: idAt?.field,
           code: 'DuplicateId',
           message: `id "${recordId}" already used on line ${firstLine}`,
           recordId,
@@ -107,20 +161,58 @@ export function createRowValidator<T>(spec: FileSpec<T>, settings: Settings, hea
     records.push({ ...parsed.data, ...base });
   }
 
-  return { mapping, validateRow, records, issues, rejectedCount: () => rejected };
+  function validateRow(row: CsvRow): void {
+    if (mapper.footer && row.fields.length === 1 && header.length > 1) {
+      held.push(row);
+      return;
+    }
+    if (held.length > 0) flushHeld();
+    validate(row);
+  }
+
+  function flushHeld(): void {
+    const rows = held;
+    held = [];
+    for (const row of rows) validate(row);
+  }
+
+  /** At the end of the file: held one-cell rows are a footer when one of them says so. */
+  function finish(): void {
+    if (held.length > 0 && held.some((row) => mapper.footer!.test(row.fields[0] ?? ''))) {
+      skipped += held.length;
+      held = [];
+    }
+    flushHeld();
+  }
+
+  return {
+    mapper,
+    validateRow,
+    finish,
+    records,
+    issues,
+    rejectedCount: () => rejected,
+    skippedCount: () => skipped,
+  };
 }
 
-export async function validateFile<T>(dataDir: string, spec: FileSpec<T>, settings: Settings): Promise<FileResult<T>> {
+export async function validateFile<T>(
+  dataDir: string,
+  spec: FileSpec<T>,
+  settings: Settings,
+  source?: FileSource,
+): Promise<FileResult<T>> {
   const started = performance.now();
-  const path = join(dataDir, spec.file);
-  const empty: FileResult<T> = { file: spec.file, present: false, records: [], read: 0, accepted: 0, rejected: 0, issues: [], fatal: [], ms: 0 };
+  const name = source?.file ?? spec.file;
+  const path = join(dataDir, name);
+  const empty: FileResult<T> = { file: name, present: false, records: [], read: 0, accepted: 0, rejected: 0, issues: [], fatal: [], ms: 0 };
   const exists = await stat(path).then((s) => s.isFile(), () => false);
   if (!exists) {
-    if (!spec.required) return empty;
+    if (!spec.required && !source) return empty;
     return {
       ...empty,
       // Catalog wording (the `file:` prefix already names the file), plus the folder that was looked in.
-      fatal: [{ code: 'MissingFile', file: spec.file, line: 0, message: `${RULES.MissingFile.message({ file: spec.file })} (${dataDir})` }],
+      fatal: [{ code: 'MissingFile', file: name, line: 0, message: `${RULES.MissingFile.message({ file: name })} (${dataDir})` }],
     };
   }
   let validator: ReturnType<typeof createRowValidator<T>> | undefined;
@@ -129,34 +221,35 @@ export async function validateFile<T>(dataDir: string, spec: FileSpec<T>, settin
     path,
     (row) => validator?.validateRow(row),
     {
-      fileLabel: spec.file,
+      fileLabel: name,
       onHeader: (header, headerLine) => {
-        validator = createRowValidator(spec, settings, header);
-        for (const column of validator.mapping.missing) {
-          const closest = validator.mapping.closest[column];
+        validator = createRowValidator(spec, settings, header, source);
+        for (const { column, closest } of validator.mapper.missing) {
           fatal.push({
             code: 'MissingColumn',
-            file: spec.file,
+            file: name,
             line: headerLine,
             field: column,
-            message: RULES.MissingColumn.message({ file: spec.file, column, closest }),
+            message: RULES.MissingColumn.message({ file: name, column, closest }),
           });
         }
         if (fatal.length > 0) validator = undefined;
       },
     },
   );
+  validator?.finish();
   const ms = performance.now() - started;
-  for (const problem of result.fatal ?? []) fatal.push({ file: spec.file, ...problem });
+  for (const problem of result.fatal ?? []) fatal.push({ file: name, ...problem });
   if (fatal.length > 0 || !validator) {
-    if (fatal.length === 0) fatal.push({ code: 'EmptyFile', file: spec.file, line: 0, message: RULES.EmptyFile.message({ file: spec.file }) });
+    if (fatal.length === 0) fatal.push({ code: 'EmptyFile', file: name, line: 0, message: RULES.EmptyFile.message({ file: name }) });
     return { ...empty, present: true, fatal, ms };
   }
+  const skipped = validator.skippedCount();
   return {
-    file: spec.file,
+    file: name,
     present: true,
     records: validator.records,
-    read: result.rowsRead,
+    read: result.rowsRead - skipped,
     accepted: validator.records.length,
     rejected: validator.rejectedCount(),
     issues: validator.issues,
@@ -164,5 +257,6 @@ export async function validateFile<T>(dataDir: string, spec: FileSpec<T>, settin
     encoding: result.encoding,
     delimiter: result.delimiter,
     ms,
+    ...(skipped > 0 ? { skipped } : {}),
   };
 }

@@ -1,0 +1,108 @@
+/**
+ * A source adapter bound to one file's header: which field holds each source column, which
+ * required ones are missing (with the closest header, as for canonical files), and the
+ * `RowMapper` that validate-file runs every row through. Numbers are rewritten when the adapter
+ * knows the file's decimal separator; messages name the header as the export writes it.
+ */
+import { mapColumns } from '../ingest/header.ts';
+import type { Settings } from '../settings/schema.ts';
+import type { FileSource, RowMapper } from '../validate/validate-file.ts';
+import { effectiveSettings } from './effective-settings.ts';
+import type { RowContext, SourceAdapter, Target } from './types.ts';
+import { withDecimal } from './values.ts';
+
+/** Canonical columns that hold numbers, per file (the ones a decimal separator applies to). */
+const NUMERIC: Record<Target, string[]> = {
+  deals: ['amount', 'term_months'],
+  accounts: [],
+  activities: ['duration_minutes'],
+  users: [],
+  targets: ['value'],
+  funnel: ['visits', 'leads', 'nurture'],
+  invoices: ['amount'],
+};
+
+/** Header as written, for messages: no BOM, trimmed. */
+function label(header: string): string {
+  return header.replace(/^\uFEFF/, '').trim();
+}
+
+/** En and em dashes (`Deal – Title`) read like `-`, which header matching ignores. */
+function plainDashes(header: string): string {
+  return header.replace(/[\u2013\u2014]/g, '-');
+}
+
+export interface ColumnMatch {
+  /** Source key → 0-based field position, for every column found. */
+  position: Record<string, number>;
+  missing: { column: string; closest?: string }[];
+}
+
+/** Finds the adapter's columns in a header. */
+export function matchColumns(adapter: SourceAdapter, header: string[]): ColumnMatch {
+  const mapping = mapColumns(
+    header.map(plainDashes),
+    adapter.columns.map((column) => ({
+      name: column.headers[0]!,
+      aliases: column.headers.slice(1),
+      required: column.required === true,
+    })),
+  );
+  const position: Record<string, number> = {};
+  for (const column of adapter.columns) {
+    const at = mapping.index[column.headers[0]!];
+    if (at !== undefined) position[column.key] = at;
+  }
+  const missing = mapping.missing.map((column) => ({ column, closest: mapping.closest[column] }));
+  for (const group of adapter.requireOneOf ?? []) {
+    if (group.some((key) => position[key] !== undefined)) continue;
+    const first = adapter.columns.find((column) => column.key === group[0]);
+    if (first) missing.push({ column: first.headers[0]!, closest: undefined });
+  }
+  return { position, missing };
+}
+
+export function bindAdapter(adapter: SourceAdapter, header: string[], settings: Settings, asOf: string): RowMapper {
+  const { position, missing } = matchColumns(adapter, header);
+  const effective = effectiveSettings(settings, adapter);
+  const target = adapter.target as Target;
+  const numeric = adapter.decimal ? (NUMERIC[target] ?? []) : [];
+  const headersOf = new Map(adapter.columns.map((column) => [column.key, column.headers]));
+  let fields: readonly string[] = [];
+  const row: RowContext = {
+    get: (key) => {
+      const at = position[key];
+      return at === undefined ? undefined : (fields[at] ?? '').trim();
+    },
+    has: (key) => position[key] !== undefined,
+    settings: effective,
+    asOf,
+  };
+  const rules = Object.entries(adapter.fields);
+  return {
+    missing,
+    settings: effective,
+    footer: adapter.footer,
+    cells(rowFields) {
+      fields = rowFields;
+      if (adapter.skip?.(row)) return 'skip';
+      const cells: Record<string, string | undefined> = {};
+      for (const [column, rule] of rules) cells[column] = typeof rule === 'string' ? row.get(rule) : rule.value(row);
+      for (const column of numeric) cells[column] = withDecimal(cells[column], adapter.decimal!);
+      return cells;
+    },
+    locate(column) {
+      const rule = adapter.fields[column];
+      if (rule === undefined) return { field: column };
+      const keys = typeof rule === 'string' ? [rule] : rule.from;
+      const key = keys.find((k) => position[k] !== undefined);
+      if (key !== undefined) return { position: position[key], field: label(header[position[key]!] ?? key) };
+      return { field: headersOf.get(keys[0] ?? '')?.[0] ?? column };
+    },
+  };
+}
+
+/** The `FileSource` validate-file reads a CRM export through. */
+export function fileSource(file: string, adapter: SourceAdapter, settings: Settings, asOf: string): FileSource {
+  return { file, bind: (header) => bindAdapter(adapter, header, settings, asOf) };
+}

@@ -1,0 +1,24 @@
+/**
+ * The header line of a CSV file, read with the same decoding and dialect detection as the full
+ * reader but stopping as soon as the header is known (a Salesforce backup holds a hundred files;
+ * detection must not read them all). Undefined for an unreadable, empty or missing file.
+ */
+import { openTextStream } from '../ingest/decode.ts';
+import { createCsvParser } from '../ingest/read-csv.ts';
+
+export async function readHeader(path: string): Promise<string[] | undefined> {
+  let header: string[] | undefined;
+  try {
+    const stream = await openTextStream(path);
+    if (stream.unreadable) return undefined;
+    const parser = createCsvParser(() => {}, { onHeader: (fields) => (header = fields) });
+    for await (const chunk of stream.chunks) {
+      parser.push(chunk);
+      if (header !== undefined || parser.stopped) break;
+    }
+    if (header === undefined) parser.end();
+  } catch {
+    return undefined;
+  }
+  return header !== undefined && header.length > 0 ? header : undefined;
+}

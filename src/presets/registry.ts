@@ -1,0 +1,37 @@
+/**
+ * Every preset, in the order detection prefers them on a tie: deals exports before the
+ * accounts and activities exports that may carry some deal columns too.
+ */
+import { hubspotCalls, hubspotCompanies, hubspotDeals, hubspotMeetings, hubspotUsers } from './hubspot.ts';
+import { pipedriveActivities, pipedriveDeals, pipedriveOrganizations } from './pipedrive.ts';
+import {
+  salesforceAccounts,
+  salesforceCurrencyTypes,
+  salesforceEvents,
+  salesforceOpportunities,
+  salesforceOpportunityHistory,
+  salesforceTasks,
+  salesforceUsers,
+} from './salesforce-data-export.ts';
+import { salesforceAccountReport, salesforceOpportunityReport } from './salesforce-report.ts';
+import type { SourceAdapter } from './types.ts';
+
+export const PRESETS: readonly SourceAdapter[] = [
+  salesforceOpportunities,
+  salesforceOpportunityReport,
+  hubspotDeals,
+  pipedriveDeals,
+  salesforceAccounts,
+  salesforceAccountReport,
+  hubspotCompanies,
+  pipedriveOrganizations,
+  salesforceTasks,
+  salesforceEvents,
+  hubspotCalls,
+  hubspotMeetings,
+  pipedriveActivities,
+  salesforceUsers,
+  hubspotUsers,
+  salesforceCurrencyTypes,
+  salesforceOpportunityHistory,
+];
