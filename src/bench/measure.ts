@@ -76,11 +76,13 @@ export function papaCount(path: string): Promise<number> {
   });
 }
 
+type ReadCsv = typeof import('../ingest/read-csv.ts').readCsv;
+
 /** Data rows of one file through the project's reader (decode + papaparse step + line accounting). */
-export async function readCsvCount(path: string): Promise<number> {
-  const { readCsv } = await import('../ingest/read-csv.ts');
+export async function readCsvCount(path: string, readCsv?: ReadCsv): Promise<number> {
+  const read = readCsv ?? (await import('../ingest/read-csv.ts')).readCsv;
   let rows = 0;
-  const result = await readCsv(path, () => {
+  const result = await read(path, () => {
     rows++;
   });
   if (result.fatal.length > 0) throw new Error(`${path}: ${result.fatal[0]?.message}`);
@@ -110,29 +112,44 @@ export function parseRowsRead(summary: string): Record<string, number> {
 
 /** Runs one stage in this process; the child entry point calls this. */
 export async function runStage(stage: StageName, dir: string): Promise<StageResult> {
-  const baseRss = process.memoryUsage().rss;
+  // Modules first, so the wall time is the stage's work alone and baseRss includes them.
+  const modules =
+    stage === 'parse'
+      ? { readCsv: (await import('../ingest/read-csv.ts')).readCsv }
+      : stage === 'validate'
+        ? {
+            loadSettings: (await import('../settings/load-settings.ts')).loadSettings,
+            loadRecords: (await import('../pipeline/load-records.ts')).loadRecords,
+          }
+        : stage === 'pipeline'
+          ? { runPipeline: (await import('../pipeline/run-pipeline.ts')).runPipeline }
+          : {};
+  const sizes = new Map((await presentFiles(dir, CSV_FILES)).map((f) => [f.file, f.bytes]));
   const detail: Record<string, number> = {};
   let rows = 0;
   let bytes = 0;
-  const started = performance.now();
+  const baseRss = process.memoryUsage().rss;
+  let started = performance.now();
+  let ms = 0;
   if (stage === 'papaparse' || stage === 'parse') {
-    const count = stage === 'papaparse' ? papaCount : readCsvCount;
-    for (const f of await presentFiles(dir, BIG_FILES)) {
+    for (const file of BIG_FILES) {
+      const size = sizes.get(file);
+      if (size === undefined) continue;
       const t = performance.now();
-      const n = await count(join(dir, f.file));
-      detail[`${f.file} ms`] = performance.now() - t;
-      detail[`${f.file} rows`] = n;
+      const n = stage === 'papaparse' ? await papaCount(join(dir, file)) : await readCsvCount(join(dir, file), modules.readCsv);
+      detail[`${file} ms`] = performance.now() - t;
+      detail[`${file} rows`] = n;
+      detail[`${file} bytes`] = size;
       rows += n;
-      bytes += f.bytes;
+      bytes += size;
     }
-  } else if (stage === 'validate') {
-    const { loadSettings } = await import('../settings/load-settings.ts');
-    const { loadRecords } = await import('../pipeline/load-records.ts');
-    const settings = await loadSettings(dir);
+    ms = performance.now() - started;
+  } else if (stage === 'validate' && modules.loadSettings && modules.loadRecords) {
+    const settings = await modules.loadSettings(dir);
     if (!settings.ok) throw new Error(`settings: ${settings.issues.map((i) => i.message).join('; ')}`);
-    const loaded = await loadRecords(dir, settings.settings);
+    const loaded = await modules.loadRecords(dir, settings.settings);
+    ms = performance.now() - started;
     if (loaded.fatal.length > 0) throw new Error(loaded.fatal.map((i) => `${i.file}: ${i.message}`).join('; '));
-    const sizes = new Map((await presentFiles(dir, CSV_FILES)).map((f) => [f.file, f.bytes]));
     for (const file of loaded.files) {
       if (!file.present) continue;
       rows += file.read;
@@ -140,22 +157,22 @@ export async function runStage(stage: StageName, dir: string): Promise<StageResu
       detail[`${file.file} ms`] = file.ms;
       detail[`${file.file} rows`] = file.read;
       detail[`${file.file} bytes`] = sizes.get(file.file) ?? 0;
-      detail[`${file.file} rejected`] = file.rejected;
     }
     detail.rejected = loaded.files.reduce((sum, f) => sum + f.rejected, 0);
-  } else {
-    const { runPipeline } = await import('../pipeline/run-pipeline.ts');
-    const result = await runPipeline({ dataDir: dir, now: new Date(), log: () => {} });
+    detail.records = Object.values(loaded.records).reduce((sum, list) => sum + list.length, 0);
+  } else if (stage === 'pipeline' && modules.runPipeline) {
+    started = performance.now();
+    const result = await modules.runPipeline({ dataDir: dir, now: new Date(), log: () => {} });
+    ms = performance.now() - started;
     if (!result.ok) throw new Error(result.messages.join('; '));
     Object.assign(detail, parseTimings(result.summary));
-    const read = parseRowsRead(result.summary);
-    const sizes = new Map((await presentFiles(dir, CSV_FILES)).map((f) => [f.file, f.bytes]));
-    for (const [file, n] of Object.entries(read)) {
+    for (const [file, n] of Object.entries(parseRowsRead(result.summary))) {
       rows += n;
       bytes += sizes.get(file) ?? 0;
     }
+  } else {
+    throw new Error(`unknown stage ${stage}`);
   }
-  const ms = performance.now() - started;
   return { stage, rows, bytes, ms, baseRss, peakRss: process.resourceUsage().maxRSS * 1024, detail };
 }
 
