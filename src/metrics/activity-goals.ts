@@ -62,8 +62,11 @@ export function activityGoals(
   const people = new Set(sellerIds);
   const goals = targets.filter((t) => t.cadence === 'weekly' && t.scope === 'seller' && people.has(t.scopeId));
   const counts = new Map<string, number>();
+  // Only the requested weeks are counted: skip other dates before working out their week.
+  const first = weeks.length > 0 ? isoWeekStart([...weeks].sort()[0]!) : '';
+  const last = weeks.length > 0 ? addDays(isoWeekStart([...weeks].sort().at(-1)!), 6) : '';
   for (const activity of activities) {
-    if (!people.has(activity.ownerId)) continue;
+    if (activity.date < first || activity.date > last || !people.has(activity.ownerId)) continue;
     const key = `${isoWeekOf(activity.date)} ${activity.type}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }

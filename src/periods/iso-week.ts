@@ -5,8 +5,21 @@
 import type { IsoDate } from '../model/types.ts';
 import { addDays, dayNumber, fromDayNumber, isoDayOfWeek } from './calendar.ts';
 
+/** Exports hold a few thousand distinct dates and millions of rows: weeks are kept per date. */
+const weekCache = new Map<IsoDate, string>();
+
 /** The ISO week of a date, `YYYY-Www`. */
 export function isoWeekOf(date: IsoDate): string {
+  let week = weekCache.get(date);
+  if (week === undefined) {
+    if (weekCache.size > 100_000) weekCache.clear();
+    week = computeIsoWeek(date);
+    weekCache.set(date, week);
+  }
+  return week;
+}
+
+function computeIsoWeek(date: IsoDate): string {
   // The Thursday of the date's week decides the week-numbering year.
   const thursday = addDays(date, 4 - isoDayOfWeek(date));
   const year = Number(thursday.slice(0, 4));
