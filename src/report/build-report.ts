@@ -9,6 +9,7 @@ import { funnel } from '../metrics/funnel.ts';
 import { handoffs } from '../metrics/handoffs.ts';
 import { planCheck } from '../metrics/plan-check.ts';
 import { volumeVsRevenue } from '../metrics/revenue.ts';
+import { targetAttainment } from '../metrics/target-attainment.ts';
 import type { Model } from '../model/build-model.ts';
 import type { Activity, ModelDeal, Target } from '../model/types.ts';
 import { monthOf, monthsBetween } from '../periods/fiscal.ts';
@@ -275,7 +276,9 @@ export function buildReport({ model, files, rejected, quality, history }: Report
       stageOrder: settings.stages.map((s) => s.id),
       fiscalYearStartMonth: settings.fiscalYearStartMonth,
       weeks: weekList,
-      months: months.map((m) => ({ month: m.month, total: m.company.rows.find((r) => r.measure === 'volume:total') })),
+      months: months.map((m) => m.month),
+      totalThrough: (date) =>
+        targetAttainment(companyRecords, { settings, asOf: date }).rows.find((r) => r.measure === 'volume:total'),
       person: (id) => persons.ref(id),
     });
   }

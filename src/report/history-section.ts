@@ -40,7 +40,7 @@ export interface MonthMemory {
   /** The snapshot the review was shown from. */
   presentedAsOf: string;
   presented: KeyFigures;
-  /** The same figures recomputed today for the month's end (volume, budget, attainment). */
+  /** The same figures recomputed from today's export through the same date (volume, budget, attainment). */
   today: { volumeYtd: number; budgetYtd: number | null; attainment: number | null };
 }
 
@@ -63,7 +63,9 @@ export interface HistoryInput {
   stageOrder: string[];
   fiscalYearStartMonth: number;
   weeks: readonly string[];
-  months: readonly { month: string; total: AttainmentRow | undefined }[];
+  months: readonly string[];
+  /** The company's `volume:total` attainment row computed from today's export through a date. */
+  totalThrough: (date: string) => AttainmentRow | undefined;
   person: (id: string) => PersonRef;
 }
 
@@ -100,12 +102,13 @@ export function historySection(input: HistoryInput): HistorySection {
     weeks.push(resolve(compareSnapshots(before, after, input.stageOrder, period, input.closed), week, input.person));
   }
   const months: MonthMemory[] = [];
-  for (const { month, total } of input.months) {
+  for (const month of input.months) {
     const range = monthRange(month);
     if (current.asOf <= range.end) continue;
     const presented = snapshotAtOrBefore(snapshots, range.end);
     // What the review showed: a snapshot from the month's last seven days.
     if (!presented || presented.asOf < addDays(range.end, -6)) continue;
+    const total = input.totalThrough(presented.asOf);
     months.push({
       month,
       presentedAsOf: presented.asOf,
