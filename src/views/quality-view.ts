@@ -15,6 +15,7 @@ export function issueTable(id: string, title: string, issues: readonly Published
     [
       { label: t(locale, 'quality.file'), key: 'location', show: where, raw: where },
       { label: t(locale, 'quality.code'), key: 'code', show: (i) => i.title, raw: (i) => i.code },
+      { label: t(locale, 'quality.record'), key: 'record', show: (i) => i.recordId ?? '', raw: (i) => i.recordId ?? '' },
       { label: t(locale, 'quality.field'), key: 'field', show: (i) => i.field ?? '', raw: (i) => i.field ?? '' },
       { label: t(locale, 'quality.message'), key: 'message', show: (i) => i.message, raw: (i) => i.message },
       { label: t(locale, 'quality.owner'), key: 'owner', show: (i) => i.owner?.name ?? t(locale, 'common.noOwner'), raw: (i) => i.owner?.name ?? '' },
