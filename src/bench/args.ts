@@ -1,16 +1,10 @@
 /** Command-line options of `npm run bench` (scripts/bench.ts). */
-import { DEFAULT_LARGE } from './generate-large.ts';
+import { DEFAULT_LARGE, type LargeOptions } from './generate-large.ts';
 
-export interface BenchArgs {
+/** The generator's size and seed options, plus how to measure and report. */
+export interface BenchArgs extends Omit<LargeOptions, 'asOf'> {
   help: boolean;
   quick: boolean;
-  deals: number;
-  activities: number;
-  accounts: number;
-  sellers: number;
-  teams: number;
-  years: number;
-  seed: number;
   repeat: number;
   markdown: boolean;
   /** Where datasets are generated and cached (one sub-folder per size). */

@@ -19,6 +19,7 @@
  *   users. Snapshots therefore hold real owner ids and deal names: keep them out of the
  *   published site.
  */
+import { totalRow } from '../metrics/target-attainment.ts';
 import type { Model } from '../model/build-model.ts';
 import type { ModelDeal, Records } from '../model/types.ts';
 import { openDeals } from '../metrics/open-pipeline.ts';
@@ -31,7 +32,7 @@ import type { KeyFigures, Snapshot, SnapshotDeal } from './types.ts';
 
 /** The key figures of one scope, copied from its report figures. */
 export function keyFigures(figures: ScopeFigures): KeyFigures {
-  const total = figures.targets.rows.find((row) => row.measure === 'volume:total');
+  const total = totalRow(figures.targets);
   return {
     volumeYtd: figures.volume.yearToDate.annualVolume,
     budgetYtd: total?.budgetYtd ?? null,

@@ -122,3 +122,8 @@ export function targetAttainment(
     ],
   };
 }
+
+/** The `volume:total` row: the headline result against budget. */
+export function totalRow(attainment: Pick<TargetAttainment, 'rows'>): AttainmentRow | undefined {
+  return attainment.rows.find((row) => row.measure === 'volume:total');
+}

@@ -3,7 +3,7 @@
  * `(input: QualityInput) => Issue[]`, no clock, no filesystem, no mutation of the records.
  */
 import type { IsoDate, Records } from '../model/types.ts';
-import type { Settings, Stage } from '../settings/schema.ts';
+import type { Settings } from '../settings/schema.ts';
 import type { Issue } from '../validate/issue.ts';
 
 export interface QualityInput {
@@ -18,14 +18,8 @@ export interface QualityInput {
 
 export type Check = (input: QualityInput) => Issue[];
 
-const DAY_MS = 86_400_000;
+/** Whole days from one local date to another (the calendar's; one definition). */
+export { daysBetween } from '../periods/calendar.ts';
 
-/** Whole calendar days from `from` to `to` (negative when `to` is earlier); both `YYYY-MM-DD`. */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-/** The stage of a deal by its canonical id, from settings.stages. */
-export function stageById(settings: Settings, stageId: string): Stage | undefined {
-  return settings.stages.find((stage) => stage.id === stageId);
-}
+/** The stage of a deal by its canonical id, from settings.stages (the metrics' lookup). */
+export { stageOf as stageById } from '../metrics/context.ts';

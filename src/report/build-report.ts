@@ -9,7 +9,7 @@ import { funnel } from '../metrics/funnel.ts';
 import { handoffs } from '../metrics/handoffs.ts';
 import { planCheck } from '../metrics/plan-check.ts';
 import { volumeVsRevenue } from '../metrics/revenue.ts';
-import { targetAttainment } from '../metrics/target-attainment.ts';
+import { targetAttainment, totalRow } from '../metrics/target-attainment.ts';
 import type { Model } from '../model/build-model.ts';
 import type { Activity, ModelDeal, Target } from '../model/types.ts';
 import { monthOf, monthsBetween } from '../periods/fiscal.ts';
@@ -278,7 +278,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
       weeks: weekList,
       months: months.map((m) => m.month),
       totalThrough: (date) =>
-        targetAttainment(companyRecords, { settings, asOf: date }).rows.find((r) => r.measure === 'volume:total'),
+        totalRow(targetAttainment(companyRecords, { settings, asOf: date })),
       person: (id) => persons.ref(id),
     });
   }

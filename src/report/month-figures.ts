@@ -4,7 +4,7 @@
  * expected to close in it. For the current month "end" is the as-of date.
  */
 import type { MetricContext } from '../metrics/context.ts';
-import { targetAttainment, type AttainmentRow, type TargetAttainment } from '../metrics/target-attainment.ts';
+import { targetAttainment, totalRow, type AttainmentRow, type TargetAttainment } from '../metrics/target-attainment.ts';
 import { inRange, type DateRange } from '../periods/calendar.ts';
 import { monthRange } from '../periods/fiscal.ts';
 import type { Invoice, ModelDeal, Target } from '../model/types.ts';
@@ -40,8 +40,6 @@ export interface MonthInput {
   /** Deals closed or created in the month, or expected to close in it. */
   deals: readonly ModelDeal[];
 }
-
-const totalRow = (attainment: TargetAttainment) => attainment.rows.find((row) => row.measure === 'volume:total');
 
 export function monthFigures(month: string, input: MonthInput, lines: DealLineContext, ctx: MetricContext): MonthFigures {
   const range = monthRange(month);

@@ -16,7 +16,7 @@ import { salesVelocity, type SalesVelocity } from '../metrics/sales-velocity.ts'
 import { salesVolume, salesVolumeByMonth, type SalesVolume, type SalesVolumeMonth } from '../metrics/sales-volume.ts';
 import { slippedDeals, type SlippedDeals } from '../metrics/slipped-deals.ts';
 import { stalledDeals, type StalledDeals } from '../metrics/stalled-deals.ts';
-import { targetAttainment, type TargetAttainment } from '../metrics/target-attainment.ts';
+import { targetAttainment, totalRow, type TargetAttainment } from '../metrics/target-attainment.ts';
 import { timeWithCustomers } from '../metrics/time-with-customers.ts';
 import { weightedPipeline, type WeightedPipeline } from '../metrics/weighted-pipeline.ts';
 import { winRate, type WinRate } from '../metrics/win-rate.ts';
@@ -62,7 +62,7 @@ export interface ScopeFigures {
 export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx: MetricContext): ScopeFigures {
   const { deals, activities, targets, invoices } = records;
   const targetsFigures = targetAttainment({ targets, deals, invoices }, ctx);
-  const total = targetsFigures.rows.find((row) => row.measure === 'volume:total');
+  const total = totalRow(targetsFigures);
   return {
     volume: {
       yearToDate: salesVolume(deals, periods.yearToDate),

@@ -17,17 +17,12 @@ import type { ScopeFigures } from './scope-figures.ts';
 import type { WeekFigures } from './week-figures.ts';
 import type { HistorySection } from './history-section.ts';
 import type { Snapshot } from '../history/types.ts';
+import type { Issue } from '../validate/issue.ts';
 
-export interface PublishedIssue {
-  code: string;
+/** An Issue as published: the rule's title, severity and fix, the owner as a person. */
+export interface PublishedIssue extends Omit<Issue, 'ownerId'> {
   title: string;
   severity: 'error' | 'warning' | 'info';
-  file: string;
-  line: number;
-  column?: number;
-  field?: string;
-  message: string;
-  recordId?: string;
   owner?: PersonRef;
   hint: string;
 }

@@ -6,13 +6,7 @@ import { buildTable } from './build-table.ts';
 import { dealTable } from './deal-table.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
-import { CHANNELS } from '../model/types.ts';
-
-function measureLabel(f: Fmt, measure: string): string {
-  if (measure === 'volume:total') return t(f.locale, 'common.total');
-  if (measure === 'revenue') return t(f.locale, 'metric.revenue');
-  return t(f.locale, `channel.${measure.slice(7) as (typeof CHANNELS)[number]}`);
-}
+import { measureLabel } from './labels.ts';
 
 function resultColumns<T>(f: Fmt, row: (x: T) => AttainmentRow | undefined) {
   const { locale } = f;
@@ -36,7 +30,7 @@ export function monthView(month: MonthFigures, f: Fmt): MonthView {
     results: [
       buildTable(
         { id: `${id}-company`, title: t(locale, 'meeting.monthly.company'), description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }) },
-        [{ label: t(locale, 'channel.label'), key: 'measure', show: (r: AttainmentRow) => measureLabel(f, r.measure), raw: (r: AttainmentRow) => r.measure }, ...resultColumns<AttainmentRow>(f, (r) => r)],
+        [{ label: t(locale, 'channel.label'), key: 'measure', show: (r: AttainmentRow) => measureLabel(f.locale, r.measure), raw: (r: AttainmentRow) => r.measure }, ...resultColumns<AttainmentRow>(f, (r) => r)],
         month.company.rows,
       ),
       buildTable(

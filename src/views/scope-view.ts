@@ -11,6 +11,8 @@ import { buildTable } from './build-table.ts';
 import type { Fmt } from './format-context.ts';
 import type { Routes } from './routes.ts';
 import type { ViewTable } from './table.ts';
+import { measureLabel } from './labels.ts';
+import { totalRow } from '../metrics/target-attainment.ts';
 
 export interface Kpi {
   label: string;
@@ -25,17 +27,10 @@ export interface ScopeView {
   tables: ViewTable[];
 }
 
-const measureLabel = (locale: Locale, measure: string): string => {
-  if (measure === 'volume:total') return t(locale, 'common.total');
-  if (measure === 'revenue') return t(locale, 'metric.revenue');
-  const channel = measure.slice('volume:'.length) as (typeof CHANNELS)[number];
-  return t(locale, `channel.${channel}`);
-};
-
 export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes): Kpi[] {
   const { locale } = f;
   const def = (id: string) => routes.definition(locale, id);
-  const total = figures.targets.rows.find((row) => row.measure === 'volume:total');
+  const total = totalRow(figures.targets);
   const volume = figures.volume.yearToDate;
   const previous = figures.volume.previousYearToDate;
   const change = previous.annualVolume === 0 ? null : volume.annualVolume / previous.annualVolume - 1;

@@ -8,6 +8,7 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import type { ChannelMix, ChannelMixRow } from '../metrics/channel-mix.ts';
 import type { Funnel, FunnelLink } from '../metrics/funnel.ts';
 import type { PlanCheckRow } from '../metrics/plan-check.ts';
+import { totalRow } from '../metrics/target-attainment.ts';
 import { CHANNELS, FORECAST_CATEGORIES } from '../model/types.ts';
 import type { Report } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
@@ -80,11 +81,10 @@ export function planCheckTable(rows: readonly PlanCheckRow[], f: Fmt, teamName: 
 export function targetTables(report: Report, f: Fmt): ViewTable[] {
   const { locale } = f;
   type Row = { name: string; row: (typeof report.company.targets.rows)[number] | undefined };
-  const total = (rows: typeof report.company.targets.rows) => rows.find((r) => r.measure === 'volume:total');
   const people: Row[] = report.sellers
-    .map((s) => ({ name: s.person.name, row: total(s.figures.targets.rows) }))
+    .map((s) => ({ name: s.person.name, row: totalRow(s.figures.targets) }))
     .filter((r) => r.row?.budgetYtd !== null && r.row !== undefined);
-  const teams: Row[] = report.teams.map((x) => ({ name: x.name, row: total(x.figures.targets.rows) }));
+  const teams: Row[] = report.teams.map((x) => ({ name: x.name, row: totalRow(x.figures.targets) }));
   const columns = (first: string) => [
     { label: first, key: 'name', show: (r: Row) => r.name, raw: (r: Row) => r.name },
     { label: t(locale, 'common.actual'), key: 'result_ytd', align: 'end' as const, show: (r: Row) => f.money(r.row?.resultYtd), raw: (r: Row) => r.row?.resultYtd ?? null },
