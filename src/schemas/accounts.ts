@@ -1,36 +1,34 @@
 /** `accounts.csv`: one row per customer or prospect company. */
-import { z } from 'zod';
 import type { Account } from '../model/types.ts';
-import type { Settings } from '../settings/schema.ts';
-import { requiredDate, optionalDate, optionalText, requiredText, textOrEmpty } from './cells.ts';
+import { fastRowReader, rowSchema, type CellKinds, type Finish } from './cells.ts';
+import { interner, optionalText, own } from './intern.ts';
 import type { FileSpec } from './column.ts';
 
 export type AccountRow = Omit<Account, 'file' | 'line'>;
 
-function accountSchema(settings: Settings) {
-  return z
-    .object({
-      id: requiredText,
-      name: requiredText,
-      org_number: optionalText,
-      owner: textOrEmpty,
-      team: optionalText,
-      segment: optionalText,
-      country: optionalText,
-      created_date: optionalDate(settings),
-    })
-    .transform(
-      (row): AccountRow => ({
-        id: row.id,
-        name: row.name,
-        orgNumber: row.org_number,
-        ownerId: row.owner,
-        teamId: row.team,
-        segment: row.segment,
-        country: row.country,
-        created: row.created_date,
-      }),
-    );
+const ACCOUNT_CELLS = {
+  id: 'requiredText',
+  name: 'requiredText',
+  org_number: 'optionalText',
+  owner: 'textOrEmpty',
+  team: 'optionalText',
+  segment: 'optionalText',
+  country: 'optionalText',
+  created_date: 'optionalDate',
+} as const satisfies CellKinds;
+
+function finishAccount(): Finish<typeof ACCOUNT_CELLS, AccountRow> {
+  const text = interner();
+  return (row) => ({
+    id: own(row.id),
+    name: own(row.name),
+    orgNumber: row.org_number === undefined ? undefined : own(row.org_number),
+    ownerId: text(row.owner),
+    teamId: optionalText(text, row.team),
+    segment: optionalText(text, row.segment),
+    country: optionalText(text, row.country),
+    created: row.created_date,
+  });
 }
 
 export const accountsFile: FileSpec<AccountRow> = {
@@ -47,5 +45,6 @@ export const accountsFile: FileSpec<AccountRow> = {
     { name: 'country', required: false },
     { name: 'created_date', required: false, aliases: ['created'] },
   ],
-  schema: accountSchema,
+  schema: (settings) => rowSchema(ACCOUNT_CELLS, settings, finishAccount()),
+  fast: (settings) => fastRowReader(ACCOUNT_CELLS, settings, finishAccount()),
 };

@@ -1,8 +1,8 @@
 /** `activities.csv`: one row per call, email, meeting, proposal… Types go through `activityTypeMap`. */
-import { z } from 'zod';
 import { ACTIVITY_TYPES, type Activity, type ActivityType } from '../model/types.ts';
 import type { Settings } from '../settings/schema.ts';
-import { requiredDate, optionalDate, fail, optionalNumber, optionalText, requiredText, valueKey, valueLookup } from './cells.ts';
+import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, type Finish } from './cells.ts';
+import { interner, optionalText, own } from './intern.ts';
 import type { FileSpec } from './column.ts';
 
 export type ActivityRow = Omit<Activity, 'file' | 'line'>;
@@ -14,33 +14,34 @@ export function activityTypeLookup(settings: Settings): Map<string, ActivityType
   ]);
 }
 
-function activitySchema(settings: Settings) {
-  const types = activityTypeLookup(settings);
-  return z
-    .object({
-      id: optionalText,
-      type: requiredText,
-      date: requiredDate(settings),
-      owner: requiredText,
-      account_id: optionalText,
-      deal_id: optionalText,
-      duration_minutes: optionalNumber,
-    })
-    .transform((row, ctx): ActivityRow => {
-      const type = types.get(valueKey(row.type));
-      if (!type) {
-        return fail(ctx, 'UnknownActivityType', `unknown activity type "${row.type}" (known: ${ACTIVITY_TYPES.join(', ')})`, row.type, 'type');
-      }
-      return {
-        id: row.id ?? '',
-        type,
-        date: row.date,
-        ownerId: row.owner,
-        accountId: row.account_id,
-        dealId: row.deal_id,
-        durationMinutes: row.duration_minutes,
-      };
-    });
+const ACTIVITY_CELLS = {
+  id: 'optionalText',
+  type: 'requiredText',
+  date: 'requiredDate',
+  owner: 'requiredText',
+  account_id: 'optionalText',
+  deal_id: 'optionalText',
+  duration_minutes: 'optionalNumber',
+} as const satisfies CellKinds;
+
+function finishActivity(settings: Settings): Finish<typeof ACTIVITY_CELLS, ActivityRow> {
+  const types = cachedLookup(activityTypeLookup(settings));
+  const text = interner();
+  return (row, fail) => {
+    const type = types(row.type);
+    if (!type) {
+      return fail('UnknownActivityType', `unknown activity type "${row.type}" (known: ${ACTIVITY_TYPES.join(', ')})`, row.type, 'type');
+    }
+    return {
+      id: row.id === undefined ? '' : own(row.id),
+      type,
+      date: row.date,
+      ownerId: text(row.owner),
+      accountId: optionalText(text, row.account_id),
+      dealId: optionalText(text, row.deal_id),
+      durationMinutes: row.duration_minutes,
+    };
+  };
 }
 
 export const activitiesFile: FileSpec<ActivityRow> = {
@@ -56,5 +57,6 @@ export const activitiesFile: FileSpec<ActivityRow> = {
     { name: 'deal_id', required: false, aliases: ['deal'] },
     { name: 'duration_minutes', required: false, aliases: ['duration'] },
   ],
-  schema: activitySchema,
+  schema: (settings) => rowSchema(ACTIVITY_CELLS, settings, finishActivity(settings)),
+  fast: (settings) => fastRowReader(ACTIVITY_CELLS, settings, finishActivity(settings)),
 };

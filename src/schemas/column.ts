@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Settings } from '../settings/schema.ts';
+import type { FastRowReader } from './cells.ts';
 
 export interface ColumnSpec {
   /** Canonical column name, as in docs/data-format.md. */
@@ -20,6 +21,11 @@ export interface FileSpec<T> {
   columns: ColumnSpec[];
   /** Row schema: input is `{column: cell}`, output the record without its location. */
   schema: (settings: Settings) => z.ZodType<T, Record<string, string | undefined>>;
+  /**
+   * Reads a good row without zod (same cell functions and checks as `schema`); `NOT_FAST` sends
+   * the row to `schema` for its messages. Optional: without it every row goes through `schema`.
+   */
+  fast?: (settings: Settings) => FastRowReader<T>;
   /** Column whose value must be unique within the file, if any. */
   idColumn?: string;
 }

@@ -3,20 +3,10 @@
  * stages (id, label or alias), CRM channel values through `channelMap`, and amounts are
  * converted to the reporting currency.
  */
-import { z } from 'zod';
 import { CHANNELS, FORECAST_CATEGORIES, type Channel, type Deal, type ForecastCategory } from '../model/types.ts';
 import type { Settings } from '../settings/schema.ts';
-import {
-  requiredDate, optionalDate,
-  fail,
-  optionalInteger,
-  optionalText,
-  requiredNumber,
-  requiredText,
-  textOrEmpty,
-  valueKey,
-  valueLookup,
-} from './cells.ts';
+import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, type Finish } from './cells.ts';
+import { interner, optionalText, own } from './intern.ts';
 import type { FileSpec } from './column.ts';
 
 export type DealRow = Omit<Deal, 'file' | 'line'>;
@@ -45,81 +35,85 @@ const forecastLookup = valueLookup<ForecastCategory>([
   ['best case', 'best_case'],
 ]);
 
-function dealSchema(settings: Settings) {
-  const stages = stageLookup(settings);
-  const channels = channelLookup(settings);
-  const date = requiredDate(settings);
-  const optDate = optionalDate(settings);
-  return z
-    .object({
-      id: requiredText,
-      name: optionalText,
-      account_id: requiredText,
-      owner: textOrEmpty,
-      stage: requiredText,
-      amount: requiredNumber,
-      currency: optionalText,
-      created_date: date,
-      close_date: date,
-      channel: optionalText,
-      product: optionalText,
-      contract_start: optDate,
-      contract_end: optDate,
-      term_months: optionalInteger,
-      forecast_category: optionalText,
-      source: optionalText,
-      lost_reason: optionalText,
-      sdr: optionalText,
-      updated_date: optDate,
-    })
-    .transform((row, ctx): DealRow => {
-      const stageId = stages.get(valueKey(row.stage));
-      const stage = settings.stages.find((s) => s.id === stageId);
-      if (!stage) {
-        const known = settings.stages.map((s) => s.id).join(', ');
-        return fail(ctx, 'UnknownStage', `unknown stage "${row.stage}" (known: ${known})`, row.stage, 'stage');
+const DEAL_CELLS = {
+  id: 'requiredText',
+  name: 'optionalText',
+  account_id: 'requiredText',
+  owner: 'textOrEmpty',
+  stage: 'requiredText',
+  amount: 'requiredNumber',
+  currency: 'optionalText',
+  created_date: 'requiredDate',
+  close_date: 'requiredDate',
+  channel: 'optionalText',
+  product: 'optionalText',
+  contract_start: 'optionalDate',
+  contract_end: 'optionalDate',
+  term_months: 'optionalInteger',
+  forecast_category: 'optionalText',
+  source: 'optionalText',
+  lost_reason: 'optionalText',
+  sdr: 'optionalText',
+  updated_date: 'optionalDate',
+} as const satisfies CellKinds;
+
+/** Stage, currency, channel and forecast category resolved; the amount converted. */
+function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
+  const stages = cachedLookup(stageLookup(settings));
+  const channels = cachedLookup(channelLookup(settings));
+  const forecasts = cachedLookup(forecastLookup);
+  const stageById = new Map<string, Settings['stages'][number]>();
+  for (const stage of settings.stages) if (!stageById.has(stage.id)) stageById.set(stage.id, stage);
+  const text = interner();
+  return (row, fail) => {
+    const stageId = stages(row.stage);
+    const stage = stageId === undefined ? undefined : stageById.get(stageId);
+    if (!stage) {
+      const known = settings.stages.map((s) => s.id).join(', ');
+      return fail('UnknownStage', `unknown stage "${row.stage}" (known: ${known})`, row.stage, 'stage');
+    }
+    const currency = text((row.currency ?? settings.currency).toUpperCase());
+    const rate = currency === settings.currency ? 1 : settings.exchangeRates[currency];
+    if (rate === undefined) {
+      return fail('UnknownCurrency', `no exchange rate for "${currency}" in the settings`, currency, 'currency');
+    }
+    let channelGiven: Channel | undefined;
+    if (row.channel !== undefined) {
+      channelGiven = channels(row.channel);
+      if (!channelGiven) return fail('UnknownChannel', `unknown channel "${row.channel}"`, row.channel, 'channel');
+    }
+    let forecastCategory: ForecastCategory | undefined;
+    if (row.forecast_category !== undefined) {
+      forecastCategory = forecasts(row.forecast_category);
+      if (!forecastCategory) {
+        return fail('UnknownForecastCategory', `unknown forecast category "${row.forecast_category}"`, row.forecast_category, 'forecast_category');
       }
-      const currency = (row.currency ?? settings.currency).toUpperCase();
-      const rate = currency === settings.currency ? 1 : settings.exchangeRates[currency];
-      if (rate === undefined) {
-        return fail(ctx, 'UnknownCurrency', `no exchange rate for "${currency}" in the settings`, currency, 'currency');
-      }
-      let channelGiven: Channel | undefined;
-      if (row.channel !== undefined) {
-        channelGiven = channels.get(valueKey(row.channel));
-        if (!channelGiven) return fail(ctx, 'UnknownChannel', `unknown channel "${row.channel}"`, row.channel, 'channel');
-      }
-      let forecastCategory: ForecastCategory | undefined;
-      if (row.forecast_category !== undefined) {
-        forecastCategory = forecastLookup.get(valueKey(row.forecast_category));
-        if (!forecastCategory) {
-          return fail(ctx, 'UnknownForecastCategory', `unknown forecast category "${row.forecast_category}"`, row.forecast_category, 'forecast_category');
-        }
-      }
-      return {
-        id: row.id,
-        name: row.name ?? row.id,
-        accountId: row.account_id,
-        ownerId: row.owner,
-        stageId: stage.id,
-        status: stage.status,
-        amount: Math.round(row.amount * rate * 100) / 100,
-        amountOriginal: row.amount,
-        currency,
-        created: row.created_date,
-        close: row.close_date,
-        channelGiven,
-        product: row.product,
-        contractStart: row.contract_start,
-        contractEnd: row.contract_end,
-        termMonths: row.term_months,
-        forecastCategory,
-        source: row.source,
-        lostReason: row.lost_reason,
-        sdrId: row.sdr,
-        updated: row.updated_date,
-      };
-    });
+    }
+    const id = own(row.id);
+    return {
+      id,
+      name: row.name === undefined ? id : own(row.name),
+      accountId: text(row.account_id),
+      ownerId: text(row.owner),
+      stageId: stage.id,
+      status: stage.status,
+      amount: Math.round(row.amount * rate * 100) / 100,
+      amountOriginal: row.amount,
+      currency,
+      created: row.created_date,
+      close: row.close_date,
+      channelGiven,
+      product: optionalText(text, row.product),
+      contractStart: row.contract_start,
+      contractEnd: row.contract_end,
+      termMonths: row.term_months,
+      forecastCategory,
+      source: optionalText(text, row.source),
+      lostReason: optionalText(text, row.lost_reason),
+      sdrId: optionalText(text, row.sdr),
+      updated: row.updated_date,
+    };
+  };
 }
 
 export const dealsFile: FileSpec<DealRow> = {
@@ -147,5 +141,6 @@ export const dealsFile: FileSpec<DealRow> = {
     { name: 'sdr', required: false, aliases: ['sdr_id', 'booked_by'] },
     { name: 'updated_date', required: false, aliases: ['updated', 'last_modified'] },
   ],
-  schema: dealSchema,
+  schema: (settings) => rowSchema(DEAL_CELLS, settings, finishDeal(settings)),
+  fast: (settings) => fastRowReader(DEAL_CELLS, settings, finishDeal(settings)),
 };

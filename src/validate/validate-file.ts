@@ -14,6 +14,7 @@ import { mapColumns } from '../ingest/header.ts';
 import { readCsv, type CsvRow } from '../ingest/read-csv.ts';
 import type { Located } from '../model/types.ts';
 import { RULES } from '../quality/rules.ts';
+import { NOT_FAST } from '../schemas/cells.ts';
 import type { FileSpec } from '../schemas/column.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { Issue } from './issue.ts';
@@ -47,6 +48,8 @@ export interface RowMapper {
   locate(column: string): { position?: number; field: string };
   /** The settings the row schema is built with. */
   settings: Settings;
+  /** The cells are the row's fields as written (`cells(f)[c] === f[locate(c).position]`), never `'skip'`. */
+  verbatim?: boolean;
   /** One-cell lines ending the file, one of which matches this, are a report footer, not records. */
   footer?: RegExp;
 }
@@ -74,6 +77,7 @@ export function canonicalMapper<T>(spec: FileSpec<T>, settings: Settings, header
     },
     locate: (column) => ({ position: mapping.index[column], field: column }),
     settings,
+    verbatim: true,
   };
 }
 
@@ -88,10 +92,16 @@ export function createRowValidator<T>(
   settings: Settings,
   header: string[],
   source?: FileSource,
+  keep?: (record: T & Located) => void,
 ) {
   const mapper = source ? source.bind(header) : canonicalMapper(spec, settings, header);
   const file = source?.file ?? spec.file;
   const schema = spec.schema(mapper.settings);
+  const fast = spec.fast?.(mapper.settings);
+  const fastValues: (string | undefined)[] = new Array(fast?.columns.length ?? 0);
+  /** Where a verbatim mapper's cells sit in the row, so the fast reader needs no cells object. */
+  const fastPositions = fast && mapper.verbatim ? fast.columns.map((column) => mapper.locate(column).position ?? -1) : undefined;
+  const idPosition = spec.idColumn === undefined ? -1 : (mapper.locate(spec.idColumn).position ?? -1);
   const idAt = spec.idColumn ? mapper.locate(spec.idColumn) : undefined;
   const seenIds = new Map<string, number>();
   const records: (T & Located)[] = [];
@@ -99,6 +109,7 @@ export function createRowValidator<T>(
   /** One-cell rows held back while they may be a report footer. */
   let held: CsvRow[] = [];
   let rejected = 0;
+  let accepted = 0;
   let skipped = 0;
 
   function reject(row: CsvRow, issue: Omit<Issue, 'file' | 'line'>): void {
@@ -106,7 +117,6 @@ export function createRowValidator<T>(
   }
 
   function validate(row: CsvRow): void {
-    const base = { file, line: row.line };
     if (row.problem) {
       rejected++;
       reject(row, { code: row.problem.code, message: row.problem.message });
@@ -120,13 +130,26 @@ export function createRowValidator<T>(
       });
       return;
     }
-    const cells = mapper.cells(row.fields);
-    if (cells === 'skip') {
-      skipped++;
-      return;
+    let cells: Record<string, string | undefined> | undefined;
+    if (fastPositions) {
+      for (let i = 0; i < fastPositions.length; i++) {
+        const position = fastPositions[i]!;
+        fastValues[i] = position < 0 ? undefined : row.fields[position];
+      }
+    } else {
+      const mapped = mapper.cells(row.fields);
+      if (mapped === 'skip') {
+        skipped++;
+        return;
+      }
+      cells = mapped;
+      if (fast) for (let i = 0; i < fast.columns.length; i++) fastValues[i] = cells[fast.columns[i]!];
     }
-    const recordId = spec.idColumn === undefined ? undefined : cells[spec.idColumn]?.trim() || undefined;
-    const parsed = schema.safeParse(cells);
+    const quick = fast === undefined ? NOT_FAST : fast.read(fastValues);
+    if (quick === NOT_FAST && cells === undefined) cells = mapper.cells(row.fields) as Record<string, string | undefined>;
+    const idCell = spec.idColumn === undefined ? undefined : cells ? cells[spec.idColumn] : idPosition < 0 ? undefined : row.fields[idPosition];
+    const recordId = idCell?.trim() || undefined;
+    const parsed = quick === NOT_FAST ? schema.safeParse(cells) : { success: true as const, data: quick };
     if (!parsed.success) {
       rejected++;
       for (const issue of parsed.error.issues) {
@@ -158,7 +181,12 @@ export function createRowValidator<T>(
       }
       seenIds.set(recordId, row.line);
     }
-    records.push({ ...parsed.data, ...base });
+    const record = parsed.data as T & Located;
+    record.file = file;
+    record.line = row.line;
+    accepted++;
+    if (keep) keep(record);
+    else records.push(record);
   }
 
   function validateRow(row: CsvRow): void {
@@ -192,6 +220,7 @@ export function createRowValidator<T>(
     records,
     issues,
     rejectedCount: () => rejected,
+    acceptedCount: () => accepted,
     skippedCount: () => skipped,
   };
 }
@@ -201,6 +230,8 @@ export async function validateFile<T>(
   spec: FileSpec<T>,
   settings: Settings,
   source?: FileSource,
+  /** Receives each accepted record instead of `records` (which then stays empty). */
+  keep?: (record: T & Located) => void,
 ): Promise<FileResult<T>> {
   const started = performance.now();
   const name = source?.file ?? spec.file;
@@ -223,7 +254,7 @@ export async function validateFile<T>(
     {
       fileLabel: name,
       onHeader: (header, headerLine) => {
-        validator = createRowValidator(spec, settings, header, source);
+        validator = createRowValidator(spec, settings, header, source, keep);
         for (const { column, closest } of validator.mapper.missing) {
           fatal.push({
             code: 'MissingColumn',
@@ -250,7 +281,7 @@ export async function validateFile<T>(
     present: true,
     records: validator.records,
     read: result.rowsRead - skipped,
-    accepted: validator.records.length,
+    accepted: validator.acceptedCount(),
     rejected: validator.rejectedCount(),
     issues: validator.issues,
     fatal: [],
