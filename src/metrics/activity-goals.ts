@@ -2,7 +2,8 @@
  * Activities per ISO week vs weekly activity goals — the weekly follow-up (domain §2, §6).
  *
  * @summary
- * - Actual: count of the people's activities of a type whose `date` falls in the ISO week.
+ * - Actual: count of the people's activities of a type whose `date` falls in the ISO week, read
+ *   from the activity facts' per owner × date × type counts (src/model/activity-facts.ts).
  * - Goal: the people's seller targets with `cadence: 'weekly'` and measure `activity:<type>`
  *   whose period (`FY2026`, a quarter or a month) holds the week's Thursday — the day ISO uses
  *   to place a week in a year, so 2026-W53 (2026-12-28 … 2027-01-03) takes the FY2026 goal.
@@ -14,20 +15,22 @@
  *
  * @example
  * activityGoals(
- *   [{ ownerId: 'u1', type: 'call', date: '2026-11-16' }, { ownerId: 'u1', type: 'call', date: '2026-11-20' },
- *    { ownerId: 'u2', type: 'call', date: '2026-11-17' }],
+ *   activityFactsOf([{ ownerId: 'u1', type: 'call', date: '2026-11-16' }, { ownerId: 'u1', type: 'call', date: '2026-11-20' },
+ *    { ownerId: 'u2', type: 'call', date: '2026-11-17' }], { asOf, fiscalYearStartMonth: 1 }).counts,
  *   [{ scope: 'seller', scopeId: 'u1', period: 'FY2026', cadence: 'weekly', measure: 'activity:call', value: 4 }],
  *   ['u1'], ['2026-W47'], ctx);
  * //=> [{ week: '2026-W47', type: 'call', actual: 2, goal: 4, share: 0.5 }]
  */
-import { ACTIVITY_TYPES, type Activity, type ActivityType, type Target } from '../model/types.ts';
+import type { ActivityFacts } from '../model/activity-facts.ts';
+import { ACTIVITY_TYPES, type ActivityType, type Target } from '../model/types.ts';
 import { addDays, inRange } from '../periods/calendar.ts';
 import { periodRange } from '../periods/fiscal.ts';
-import { isoWeekOf, isoWeekStart } from '../periods/iso-week.ts';
+import { isoWeekStart } from '../periods/iso-week.ts';
 import type { MetricContext } from './context.ts';
 import { ratio } from './money.ts';
 
-export type GoalActivity = Pick<Activity, 'ownerId' | 'type' | 'date'>;
+/** Activities per owner × date × type (ACTIVITY_TYPES order). */
+export type ActivityCounts = ActivityFacts['counts'];
 export type GoalTarget = Pick<Target, 'scope' | 'scopeId' | 'period' | 'cadence' | 'measure' | 'value'>;
 
 export interface ActivityGoalRow {
@@ -53,7 +56,7 @@ function weeklyGoal(goals: readonly GoalTarget[], type: ActivityType, week: stri
 
 /** Activities vs weekly goals for a list of people (one seller, a team or the company) and weeks. */
 export function activityGoals(
-  activities: readonly GoalActivity[],
+  counts: ActivityCounts,
   targets: readonly GoalTarget[],
   sellerIds: readonly string[],
   weeks: readonly string[],
@@ -61,20 +64,25 @@ export function activityGoals(
 ): ActivityGoalRow[] {
   const people = new Set(sellerIds);
   const goals = targets.filter((t) => t.cadence === 'weekly' && t.scope === 'seller' && people.has(t.scopeId));
-  const counts = new Map<string, number>();
-  // Only the requested weeks are counted: skip other dates before working out their week.
-  const first = weeks.length > 0 ? isoWeekStart([...weeks].sort()[0]!) : '';
-  const last = weeks.length > 0 ? addDays(isoWeekStart([...weeks].sort().at(-1)!), 6) : '';
-  for (const activity of activities) {
-    if (activity.date < first || activity.date > last || !people.has(activity.ownerId)) continue;
-    const key = `${isoWeekOf(activity.date)} ${activity.type}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+  const actuals = new Map<string, number[]>();
+  for (const week of weeks) {
+    const days = Array.from({ length: 7 }, (_, i) => addDays(isoWeekStart(week), i));
+    const sums = new Array<number>(ACTIVITY_TYPES.length).fill(0);
+    for (const id of people) {
+      const byDate = counts.get(id);
+      if (byDate === undefined) continue;
+      for (const day of days) {
+        const perType = byDate.get(day);
+        if (perType) for (let t = 0; t < sums.length; t++) sums[t]! += perType[t]!;
+      }
+    }
+    actuals.set(week, sums);
   }
   const goalOf = (week: string, type: ActivityType) => weeklyGoal(goals, type, week, ctx);
   const types = ACTIVITY_TYPES.filter((type) => weeks.some((week) => goalOf(week, type) > 0));
   return weeks.flatMap((week) =>
     types.map((type) => {
-      const actual = counts.get(`${week} ${type}`) ?? 0;
+      const actual = actuals.get(week)![ACTIVITY_TYPES.indexOf(type)]!;
       const goal = goalOf(week, type);
       return { week, type, actual, goal, share: ratio(actual, goal) };
     }),
@@ -83,11 +91,11 @@ export function activityGoals(
 
 /** Activities vs weekly goals for one seller. */
 export function sellerActivityGoals(
-  activities: readonly GoalActivity[],
+  counts: ActivityCounts,
   targets: readonly GoalTarget[],
   sellerId: string,
   weeks: readonly string[],
   ctx: MetricContext,
 ): ActivityGoalRow[] {
-  return activityGoals(activities, targets, [sellerId], weeks, ctx);
+  return activityGoals(counts, targets, [sellerId], weeks, ctx);
 }

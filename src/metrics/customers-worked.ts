@@ -6,8 +6,11 @@
  * - Count: distinct `accountId`s with at least one contact activity (`call`, `email`,
  *   `meeting_booked`, `meeting_held`, `proposal`) dated in fiscal year-to-date (first day of
  *   as-of's fiscal year … as-of). `note` and `task` are excluded: they are records and to-dos,
- *   not contact with the customer. Activities without an account are counted apart.
- * - A team's count is its distinct accounts, so an account worked by two sellers counts once.
+ *   not contact with the customer. Activities without an account are counted apart. Read from
+ *   the activity facts (src/model/activity-facts.ts), which gather both per owner as the log streams.
+ * - The scope's activities are those of its owners (a seller: one; a team: its members; the
+ *   company: every owner in the log). A team's count is its distinct accounts, so an account
+ *   worked by two sellers counts once.
  * - Goal: sum of the scope's `customers_worked` targets (`cadence: 'total'`) for as-of's fiscal
  *   year (`FY2026`); the caller passes the rows of one scope (or of the people it rolls up).
  * - Share = accounts worked ÷ goal; goalToDate = goal × elapsed share of the fiscal year.
@@ -15,14 +18,17 @@
  * @example
  * // asOf 2026-07-02: elapsed share = 183/365
  * customersWorked(
- *   [{ type: 'call', date: '2026-02-01', accountId: 'a1' }, { type: 'meeting_held', date: '2026-05-01', accountId: 'a1' },
- *    { type: 'note', date: '2026-03-01', accountId: 'a2' }],
+ *   activityFactsOf([{ ownerId: 'u1', type: 'call', date: '2026-02-01', accountId: 'a1' },
+ *    { ownerId: 'u1', type: 'meeting_held', date: '2026-05-01', accountId: 'a1' },
+ *    { ownerId: 'u1', type: 'note', date: '2026-03-01', accountId: 'a2' }], { asOf: '2026-07-02', fiscalYearStartMonth: 1 }),
+ *   ['u1'],
  *   [{ period: 'FY2026', cadence: 'total', measure: 'customers_worked', value: 40 }], ctx);
  * //=> { fiscalYear: 'FY2026', ytd: { start: '2026-01-01', end: '2026-07-02' }, accountsWorked: 1,
  * //     activitiesWithoutAccount: 0, goal: 40, share: 0.025, goalToDate: 20.05, elapsedShare: 0.50137 }
  */
-import type { Activity, ActivityType, Target } from '../model/types.ts';
-import { type DateRange, inRange } from '../periods/calendar.ts';
+import type { ActivityFacts } from '../model/activity-facts.ts';
+import type { ActivityType, Target } from '../model/types.ts';
+import type { DateRange } from '../periods/calendar.ts';
 import { elapsedShare, fiscalYearOf, fiscalYearRange, yearToDate } from '../periods/fiscal.ts';
 import type { MetricContext } from './context.ts';
 import { ratio } from './money.ts';
@@ -45,7 +51,8 @@ export interface CustomersWorked {
 }
 
 export function customersWorked(
-  activities: readonly Pick<Activity, 'type' | 'date' | 'accountId'>[],
+  facts: ActivityFacts,
+  ownerIds: Iterable<string>,
   targets: readonly Pick<Target, 'period' | 'cadence' | 'measure' | 'value'>[],
   ctx: MetricContext,
 ): CustomersWorked {
@@ -53,8 +60,15 @@ export function customersWorked(
   const fiscalYear = `FY${fiscalYearOf(ctx.asOf, start)}`;
   const ytd = yearToDate(ctx.asOf, start);
   const share = elapsedShare(fiscalYearRange(fiscalYearOf(ctx.asOf, start), start), ctx.asOf);
-  const contacts = activities.filter((a) => CONTACT_TYPES.includes(a.type) && inRange(a.date, ytd));
-  const accounts = new Set(contacts.flatMap((a) => (a.accountId ? [a.accountId] : [])));
+  if (facts.asOf !== ctx.asOf || facts.ytd.start !== ytd.start) {
+    throw new Error(`activity facts gathered as of ${facts.asOf} (FY from ${facts.ytd.start}), asked as of ${ctx.asOf}`);
+  }
+  const accounts = new Set<string>();
+  let withoutAccount = 0;
+  for (const id of new Set(ownerIds)) {
+    for (const account of facts.accountsContactedYtd.get(id) ?? []) accounts.add(account);
+    withoutAccount += facts.contactsWithoutAccountYtd.get(id) ?? 0;
+  }
   const goals = targets.filter(
     (t) => t.measure === 'customers_worked' && t.cadence === 'total' && t.period === fiscalYear,
   );
@@ -63,7 +77,7 @@ export function customersWorked(
     fiscalYear,
     ytd,
     accountsWorked: accounts.size,
-    activitiesWithoutAccount: contacts.filter((a) => !a.accountId).length,
+    activitiesWithoutAccount: withoutAccount,
     goal,
     share: goal === null ? null : ratio(accounts.size, goal),
     goalToDate: goal === null ? null : Math.round(goal * share * 100) / 100,

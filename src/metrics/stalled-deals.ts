@@ -3,7 +3,8 @@
  *
  * @summary
  * - Last touch of a deal: the latest of its `created` date, its `updated` date and the date of
- *   any activity with its `dealId`, counting only dates on or before `asOf`.
+ *   any activity with its `dealId` (whoever logged it), counting only dates on or before `asOf`.
+ *   The activity dates come from the activity facts' `lastByDeal` (src/model/activity-facts.ts).
  * - Stalled: open as of `asOf` (status `open`, created on or before `asOf`) and
  *   `asOf` − last touch ≥ N days, N = the stage's `stalledDays`, else `settings.stalledDays`.
  * - Listed with id, name, owner id, stage, amount, last touch and days since it; longest
@@ -15,11 +16,11 @@
  *   deal({ id: 'd1', status: 'open', created: '2026-01-01', amount: 100 }),                       // untouched 89 days
  *   deal({ id: 'd2', status: 'open', created: '2026-01-01', updated: '2026-03-20', amount: 200 }), // updated 11 days ago
  *   deal({ id: 'd3', status: 'open', created: '2026-01-01', amount: 300 }),                       // call 1 day ago
- * ], [activity({ id: 'c1', type: 'call', date: '2026-03-30', dealId: 'd3' })], { settings, asOf: '2026-03-31' })
+ * ], new Map([['d3', '2026-03-30']]), { settings, asOf: '2026-03-31' })                         // d3's call
  * //=> { asOf: '2026-03-31', count: 1, amount: 100, deals: [ { id: 'd1', name: 'Deal d1', ownerId: 'u1',
  * //     stageId: 'qualification', amount: 100, lastTouch: '2026-01-01', daysSinceTouch: 89, stalledDays: 30 } ] }
  */
-import type { Activity, Deal, IsoDate } from '../model/types.ts';
+import type { Deal, IsoDate } from '../model/types.ts';
 import { daysBetween } from '../periods/calendar.ts';
 import { stageOf, type MetricContext } from './context.ts';
 import { sumMoney } from './money.ts';
@@ -44,13 +45,12 @@ export interface StalledDeals {
   deals: StalledDeal[];
 }
 
-export function stalledDeals(deals: readonly Deal[], activities: readonly Activity[], ctx: MetricContext): StalledDeals {
-  const lastActivity = new Map<string, IsoDate>();
-  for (const activity of activities) {
-    if (!activity.dealId || activity.date > ctx.asOf) continue;
-    const seen = lastActivity.get(activity.dealId);
-    if (!seen || activity.date > seen) lastActivity.set(activity.dealId, activity.date);
-  }
+export function stalledDeals(
+  deals: readonly Deal[],
+  /** Latest activity date on or before as-of, per deal id. */
+  lastActivity: ReadonlyMap<string, IsoDate>,
+  ctx: MetricContext,
+): StalledDeals {
   const stalled: StalledDeal[] = [];
   for (const deal of openDeals(deals, ctx.asOf)) {
     const touches = [deal.created, deal.updated, lastActivity.get(deal.id)].filter(

@@ -37,7 +37,7 @@ function usersFromOwners(records: Records): User[] {
   const ids = new Set<string>();
   for (const deal of records.deals) if (deal.ownerId) ids.add(deal.ownerId);
   for (const account of records.accounts) if (account.ownerId) ids.add(account.ownerId);
-  for (const activity of records.activities) if (activity.ownerId) ids.add(activity.ownerId);
+  for (const id of records.activityFacts.owners) if (id) ids.add(id);
   return [...ids].sort().map((id) => ({ id, name: id, teamId: '', hats: [], file: 'deals.csv', line: 0 }));
 }
 

@@ -6,6 +6,7 @@
  * converted before truncation), so string order is date order. Money is in the reporting
  * currency, major units, rounded to 2 decimals; sums go through `sumMoney` (integer cents).
  */
+import type { ActivityFacts } from './activity-facts.ts';
 
 /** A local calendar date, `YYYY-MM-DD`, in the settings' time zone. */
 export type IsoDate = string;
@@ -167,7 +168,13 @@ export interface Invoice extends Located {
 export interface Records {
   deals: Deal[];
   accounts: Account[];
+  /**
+   * The activity rows kept as rows: customer meetings (booked and held) and rows a data-quality
+   * check lists. Everything else in the activity log is summed into `activityFacts`.
+   */
   activities: Activity[];
+  /** Aggregates over every accepted activity row (src/model/activity-facts.ts). */
+  activityFacts: ActivityFacts;
   users: User[];
   targets: Target[];
   funnel: FunnelWeek[];

@@ -67,6 +67,18 @@ const QUARTER = /^FY(\d{4})-Q([1-4])$/;
  * `undefined` when the label is not one of these.
  */
 export function periodRange(label: string, startMonth: number): DateRange | undefined {
+  const key = `${startMonth} ${label}`;
+  if (rangeCache.has(key)) return rangeCache.get(key);
+  const range = computePeriodRange(label, startMonth);
+  if (rangeCache.size > 100_000) rangeCache.clear();
+  rangeCache.set(key, range && Object.freeze(range));
+  return range;
+}
+
+/** Period labels repeat across thousands of targets and scopes: each is worked out once. */
+const rangeCache = new Map<string, Readonly<DateRange> | undefined>();
+
+function computePeriodRange(label: string, startMonth: number): DateRange | undefined {
   const fy = FISCAL_YEAR.exec(label);
   if (fy) return fiscalYearRange(Number(fy[1]), startMonth);
   const quarter = QUARTER.exec(label);

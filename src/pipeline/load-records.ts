@@ -6,6 +6,11 @@
  * exports a preset recognises (src/presets/detect.ts): those files are read as they are, under
  * their own names, and listed in `files` in place of the canonical file. Owners and accounts they
  * name are then resolved to ids where a users or accounts file knows them.
+ *
+ * The activity log is read last and not kept whole: every accepted row is added to the
+ * activity facts (src/model/activity-facts.ts); only customer meetings and rows a data-quality
+ * check will list stay rows. Memory then grows with people, days, deals and accounts, not with
+ * the number of calls logged.
  */
 import { accountsFile } from '../schemas/accounts.ts';
 import { activitiesFile } from '../schemas/activities.ts';
@@ -15,11 +20,13 @@ import { invoicesFile } from '../schemas/invoices.ts';
 import { targetsFile } from '../schemas/targets.ts';
 import { usersFile } from '../schemas/users.ts';
 import type { FileSpec } from '../schemas/column.ts';
-import type { Records } from '../model/types.ts';
+import { addActivity, emptyActivityFacts } from '../model/activity-facts.ts';
+import type { Account, Activity, ActivityType, Records, User } from '../model/types.ts';
+import { activityFlagger } from '../quality/flag-activity.ts';
 import { fileSource } from '../presets/bind.ts';
 import { planSources, type SourcePlan } from '../presets/detect.ts';
 import { readExchangeRates } from '../presets/exchange-rates.ts';
-import { resolveReferences } from '../presets/resolve-references.ts';
+import { referenceResolvers, resolveActivity, resolveReferences } from '../presets/resolve-references.ts';
 import type { Target } from '../presets/types.ts';
 import { resolveAsOf } from '../settings/load-settings.ts';
 import type { Settings } from '../settings/schema.ts';
@@ -53,6 +60,8 @@ export interface LoadOptions {
   asOf?: string;
   /** Receives the `sources` lines as they are decided. */
   log?: (line: string) => void;
+  /** Sees every accepted activity row as it streams by (owner and account resolved), kept or not. */
+  onActivity?: (activity: Activity) => void;
 }
 
 const SPECS = {
@@ -64,6 +73,9 @@ const SPECS = {
   funnel: funnelFile,
   invoices: invoicesFile,
 } satisfies Record<Target, FileSpec<unknown>>;
+
+/** Activity rows kept as rows whatever their content: customer meetings. */
+const KEPT_TYPES: ReadonlySet<ActivityType> = new Set(['meeting_booked', 'meeting_held']);
 
 function account(result: FileResult<unknown>): FileAccount {
   const { file, present, read, accepted, rejected, encoding, delimiter, ms } = result;
@@ -99,25 +111,47 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
 
   const results = {} as Record<Target, FileResult<unknown>[]>;
   const fromCrm = new Set<string>();
-  for (const target of Object.keys(SPECS) as Target[]) {
+  const load = async (target: Target, keep?: (record: unknown, file: string) => void) => {
     const spec: FileSpec<unknown> = SPECS[target];
     const sources = plan.sources.filter((source) => source.target === target);
     if (sources.length === 0) {
-      results[target] = [await validateFile(dataDir, spec, effective)];
-      continue;
+      results[target] = [await validateFile(dataDir, spec, effective, undefined, keep && ((r) => keep(r, spec.file)))];
+      return;
     }
     results[target] = [];
     for (const source of sources) {
       fromCrm.add(source.file);
-      results[target].push(await validateFile(dataDir, spec, effective, fileSource(source.file, source.adapter, effective, asOf)));
+      const bound = fileSource(source.file, source.adapter, effective, asOf);
+      results[target].push(await validateFile(dataDir, spec, effective, bound, keep && ((r) => keep(r, source.file))));
     }
-  }
-  const all = Object.values(results).flat();
-  const recordsOf = <T>(target: Target) => results[target].flatMap((result) => result.records) as T[];
-  const presentOf = (target: Target) => results[target].some((result) => result.present);
+  };
+  // Activities come last and stream into aggregates: their owners and accounts resolve against
+  // the users and accounts already read, and only meetings and flagged rows are kept as rows.
+  for (const target of Object.keys(SPECS) as Target[]) if (target !== 'activities') await load(target);
+  const recordsOf = <T>(target: Target) => (results[target] ?? []).flatMap((result) => result.records) as T[];
+  const presentOf = (target: Target) => (results[target] ?? []).some((result) => result.present);
+  const users = recordsOf<User>('users');
+  const accounts = recordsOf<Account>('accounts');
+  const presentSoFar = { users: presentOf('users'), accounts: presentOf('accounts') };
+  const resolvers = referenceResolvers({ users, accounts }, presentSoFar);
+  const facts = emptyActivityFacts({ asOf, fiscalYearStartMonth: effective.fiscalYearStartMonth });
+  const kept: Activity[] = [];
+  const flagged = activityFlagger({
+    asOf,
+    accountIds: presentSoFar.accounts ? new Set(accounts.map((a) => a.id)) : undefined,
+    userIds: presentSoFar.users ? new Set(users.map((u) => u.id)) : undefined,
+  });
+  await load('activities', (record, file) => {
+    const activity = fromCrm.has(file) ? resolveActivity(resolvers, record as Activity) : (record as Activity);
+    addActivity(facts, activity);
+    options.onActivity?.(activity);
+    if (KEPT_TYPES.has(activity.type) || flagged(activity)) kept.push(activity);
+  });
+
+  const all = (Object.keys(SPECS) as Target[]).flatMap((target) => results[target]);
   const present = {
-    accounts: presentOf('accounts'),
-    users: presentOf('users'),
+    accounts: presentSoFar.accounts,
+    users: presentSoFar.users,
     activities: presentOf('activities'),
     targets: presentOf('targets'),
     funnel: presentOf('funnel'),
@@ -126,9 +160,10 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
   const records = resolveReferences(
     {
       deals: recordsOf('deals'),
-      accounts: recordsOf('accounts'),
-      activities: recordsOf('activities'),
-      users: recordsOf('users'),
+      accounts,
+      activities: kept,
+      activityFacts: facts,
+      users,
       targets: recordsOf('targets'),
       funnel: recordsOf('funnel'),
       invoices: recordsOf('invoices'),

@@ -5,6 +5,7 @@
  * and the invoices of its accounts. Rejected rows are kept with their location and rule but
  * without the message, which may quote another team's data.
  */
+import { restrictFacts } from '../model/activity-facts.ts';
 import type { Records } from '../model/types.ts';
 import type { Issue } from '../validate/issue.ts';
 
@@ -25,6 +26,7 @@ export function restrictToTeam(records: Records, rejected: readonly Issue[], tea
       deals,
       accounts,
       activities: records.activities.filter((a) => people.has(a.ownerId)),
+      activityFacts: restrictFacts(records.activityFacts, people, new Set(deals.map((d) => d.id))),
       targets: records.targets.filter(
         (t) => (t.scope === 'team' && t.scopeId === teamId) || (t.scope === 'seller' && people.has(t.scopeId)),
       ),

@@ -13,6 +13,7 @@ import { RULES } from '../quality/rules.ts';
 import { loadRecords } from './load-records.ts';
 import { restrictToTeam } from './restrict-to-team.ts';
 import type { Snapshot } from '../history/types.ts';
+import type { Records } from '../model/types.ts';
 import { formatSummary, type StageTiming } from './summary.ts';
 
 export interface PipelineOptions {
@@ -31,6 +32,13 @@ export type PipelineResult = { ok: true; site: SiteModel; summary: string } | { 
 function hintFor(issue: Issue): string {
   const rule = (RULES as Record<string, { hint?: string }>)[issue.code];
   return rule?.hint ? `\n      fix: ${rule.hint}` : '';
+}
+
+/** The issues located on the given records (a team-restricted build's). */
+function issuesOnRecords(issues: Issue[], records: Records): Issue[] {
+  const lists: { file: string; line: number }[][] = [records.deals, records.accounts, records.activities, records.users, records.targets, records.funnel, records.invoices];
+  const kept = new Set(lists.flatMap((list) => list.map((r) => `${r.file}:${r.line}`)));
+  return issues.filter((issue) => kept.has(`${issue.file}:${issue.line}`));
 }
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
@@ -65,8 +73,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   // Checks run on the whole export, so references across teams resolve; a restricted build then
   // keeps the issues located on its own records.
   const allIssues = await timed('quality', () => runChecks({ records: loaded.records, settings, asOf, present: loaded.present }));
-  const kept = new Set(Object.values(records).flatMap((list: { file: string; line: number }[]) => list.map((r) => `${r.file}:${r.line}`)));
-  const quality = options.team === undefined ? allIssues : allIssues.filter((issue) => kept.has(`${issue.file}:${issue.line}`));
+  const quality = options.team === undefined ? allIssues : issuesOnRecords(allIssues, records);
   const site = await timed('metrics + report', () => buildReport({ model, files: loaded.files, rejected, quality, history: options.history }));
   const summary = formatSummary(loaded.files, timings);
   options.log(summary);

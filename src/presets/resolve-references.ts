@@ -6,7 +6,7 @@
  * Without a users file, people are made from the owner names (build-model.ts), as for any folder.
  * Canonical files are left as written.
  */
-import type { Records } from '../model/types.ts';
+import type { Activity, Records } from '../model/types.ts';
 import { valueKey } from '../schemas/cells.ts';
 
 /** Name (or e-mail) → id, for names held by exactly one record. */
@@ -28,6 +28,37 @@ function resolver(ids: Set<string>, byName: Map<string, string>) {
     value === undefined || value === '' || ids.has(value) ? value : (byName.get(valueKey(value)) ?? value);
 }
 
+/** Owner and account resolution from the users and accounts files, each only when its file is present. */
+export interface Resolvers {
+  owner?: (value: string | undefined) => string | undefined;
+  account?: (value: string | undefined) => string | undefined;
+}
+
+export function referenceResolvers(
+  records: Pick<Records, 'users' | 'accounts'>,
+  present: { users: boolean; accounts: boolean },
+): Resolvers {
+  return {
+    owner: present.users
+      ? resolver(
+          new Set(records.users.map((user) => user.id)),
+          uniqueIndex(records.users.flatMap((user) => [[user.name, user.id] as [string, string], [user.email, user.id] as [string | undefined, string]])),
+        )
+      : undefined,
+    account: present.accounts
+      ? resolver(new Set(records.accounts.map((a) => a.id)), uniqueIndex(records.accounts.map((a) => [a.name, a.id])))
+      : undefined,
+  };
+}
+
+/** One activity of a CRM export with its owner and account resolved (activities stream, so one at a time). */
+export function resolveActivity(resolvers: Resolvers, activity: Activity): Activity {
+  if (resolvers.owner) activity.ownerId = resolvers.owner(activity.ownerId)!;
+  if (resolvers.account) activity.accountId = resolvers.account(activity.accountId);
+  return activity;
+}
+
+/** Deals and accounts of CRM exports with owners and accounts resolved (activities: `resolveActivity`). */
 export function resolveReferences(
   records: Records,
   present: { users: boolean; accounts: boolean },
@@ -35,23 +66,14 @@ export function resolveReferences(
 ): Records {
   if (fromFiles.size === 0) return records;
   const mine = (record: { file: string }) => fromFiles.has(record.file);
-  let { deals, accounts, activities } = records;
-  if (present.users) {
-    const owner = resolver(
-      new Set(records.users.map((user) => user.id)),
-      uniqueIndex(records.users.flatMap((user) => [[user.name, user.id] as [string, string], [user.email, user.id] as [string | undefined, string]])),
-    );
+  const { owner, account } = referenceResolvers(records, present);
+  let { deals, accounts } = records;
+  if (owner) {
     deals = deals.map((deal) => (mine(deal) ? { ...deal, ownerId: owner(deal.ownerId)!, sdrId: owner(deal.sdrId) } : deal));
-    accounts = accounts.map((account) => (mine(account) ? { ...account, ownerId: owner(account.ownerId)! } : account));
-    activities = activities.map((activity) => (mine(activity) ? { ...activity, ownerId: owner(activity.ownerId)! } : activity));
+    accounts = accounts.map((a) => (mine(a) ? { ...a, ownerId: owner(a.ownerId)! } : a));
   }
-  if (present.accounts) {
-    const account = resolver(
-      new Set(records.accounts.map((a) => a.id)),
-      uniqueIndex(records.accounts.map((a) => [a.name, a.id])),
-    );
+  if (account) {
     deals = deals.map((deal) => (mine(deal) ? { ...deal, accountId: account(deal.accountId)! } : deal));
-    activities = activities.map((activity) => (mine(activity) ? { ...activity, accountId: account(activity.accountId) } : activity));
   }
-  return { ...records, deals, accounts, activities };
+  return { ...records, deals, accounts };
 }

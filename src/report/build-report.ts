@@ -73,6 +73,8 @@ export function buildReport({ model, files, rejected, quality, history }: Report
   const teamRecords = (teamId: string, memberIds: string[]): ScopeRecords => ({
     deals: dealsByTeam.get(teamId) ?? [],
     activities: memberIds.flatMap((id) => activitiesByOwner.get(id) ?? []),
+    activityFacts: records.activityFacts,
+    activityOwners: memberIds,
     targets: targetsByScope.get(`team:${teamId}`) ?? [],
     sellerTargets: sellerTargetsOf(memberIds),
     invoices: memberIds.flatMap((id) => invoicesByOwner.get(id) ?? []),
@@ -81,6 +83,8 @@ export function buildReport({ model, files, rejected, quality, history }: Report
   const sellerRecords = (id: string): ScopeRecords => ({
     deals: dealsByOwner.get(id) ?? [],
     activities: activitiesByOwner.get(id) ?? [],
+    activityFacts: records.activityFacts,
+    activityOwners: [id],
     targets: targetsByScope.get(`seller:${id}`) ?? [],
     sellerTargets: targetsByScope.get(`seller:${id}`) ?? [],
     invoices: invoicesByOwner.get(id) ?? [],
@@ -90,6 +94,8 @@ export function buildReport({ model, files, rejected, quality, history }: Report
   const companyRecords: ScopeRecords = {
     deals: model.deals,
     activities: records.activities,
+    activityFacts: records.activityFacts,
+    activityOwners: [...records.activityFacts.owners],
     targets: targetsByScope.get('company:') ?? [],
     sellerTargets: sellerTargetsOf(allIds),
     invoices: records.invoices,
@@ -135,10 +141,8 @@ export function buildReport({ model, files, rejected, quality, history }: Report
   }));
 
   // Meeting pages: every ISO week and month from the first record to the as-of date.
-  const firstDate = [...model.deals.map((d) => d.created), ...records.activities.map((a) => a.date)].reduce(
-    (min, date) => (date < min ? date : min),
-    asOf,
-  );
+  let firstDate = records.activityFacts.firstDate !== '' && records.activityFacts.firstDate < asOf ? records.activityFacts.firstDate : asOf;
+  for (const deal of model.deals) if (deal.created < firstDate) firstDate = deal.created;
   const weekList = isoWeeksBetween(firstDate, asOf);
   const activitiesByWeek = groupBy(records.activities, (a) => isoWeekOf(a.date));
   const closedByWeek = groupBy(model.deals.filter((d) => d.status !== 'open'), (d) => isoWeekOf(d.close));
@@ -150,6 +154,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
       {
         activities: activitiesByWeek.get(week) ?? [],
         activitiesNextWeek: activitiesByWeek.get(addWeeks(week, 1)) ?? [],
+        activityCounts: records.activityFacts.counts,
         closed: closedByWeek.get(week) ?? [],
         created: createdByWeek.get(week) ?? [],
         sellerTargets: companySellerTargets,

@@ -20,13 +20,19 @@ import { targetAttainment, totalRow, type TargetAttainment } from '../metrics/ta
 import { timeWithCustomers } from '../metrics/time-with-customers.ts';
 import { weightedPipeline, type WeightedPipeline } from '../metrics/weighted-pipeline.ts';
 import { winRate, type WinRate } from '../metrics/win-rate.ts';
+import type { ActivityFacts } from '../model/activity-facts.ts';
 import type { Activity, Invoice, ModelDeal, Target } from '../model/types.ts';
 import type { ReportPeriods } from './periods-of-report.ts';
 
-/** The records of one cut. `sellerIds` are the people whose activities and goals count. */
+/** The records of one cut. `sellerIds` are the people whose activity goals count. */
 export interface ScopeRecords {
   deals: ModelDeal[];
+  /** The activity rows kept as rows (customer meetings …) of the cut's owners. */
   activities: Activity[];
+  /** The whole log's activity facts; the cut reads those of `activityOwners`. */
+  activityFacts: ActivityFacts;
+  /** Whose activities count: a seller, a team's members, or every owner in the log. */
+  activityOwners: readonly string[];
   /** Targets set for this scope itself (company, team or seller rows). */
   targets: Target[];
   /** All seller-level targets of the people in the cut (for weekly activity goals). */
@@ -80,7 +86,7 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
         ctx,
       ),
       aging: dealAging(deals, ctx),
-      stalled: stalledDeals(deals, activities, ctx),
+      stalled: stalledDeals(deals, records.activityFacts.lastByDeal, ctx),
       slipped: slippedDeals(deals, ctx),
       newPipeline: newPipeline(deals, periods.recentWeeks, ctx),
     },
@@ -89,8 +95,8 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
     salesCycle: salesCycle(deals, periods.trailingYear, ctx),
     salesVelocity: salesVelocity(deals, periods.trailingYear, ctx),
     activities: {
-      goalsRecentWeeks: activityGoals(activities, records.sellerTargets, records.sellerIds, periods.recentWeeks.slice(-8), ctx),
-      customersWorked: customersWorked(activities, targets, ctx),
+      goalsRecentWeeks: activityGoals(records.activityFacts.counts, records.sellerTargets, records.sellerIds, periods.recentWeeks.slice(-8), ctx),
+      customersWorked: customersWorked(records.activityFacts, records.activityOwners, targets, ctx),
       timeWithCustomersYtd: timeWithCustomers(activities, periods.yearToDate),
     },
   };

@@ -4,7 +4,7 @@
  * activities against the weekly goals. One entry per ISO week; its address never changes.
  */
 import type { MetricContext } from '../metrics/context.ts';
-import { activityGoals, type ActivityGoalRow } from '../metrics/activity-goals.ts';
+import { activityGoals, type ActivityCounts, type ActivityGoalRow } from '../metrics/activity-goals.ts';
 import { inRange, type DateRange } from '../periods/calendar.ts';
 import { addWeeks, isoWeekRange } from '../periods/iso-week.ts';
 import type { Activity, ModelDeal, Target } from '../model/types.ts';
@@ -38,10 +38,12 @@ export interface WeekFigures {
 
 /** The records of the week, pre-grouped by the caller so each week costs only its own rows. */
 export interface WeekInput {
-  /** Activities dated in the week. */
+  /** Activity rows kept as rows (customer meetings …) dated in the week. */
   activities: readonly Activity[];
-  /** Activities dated in the following week (booked meetings ahead). */
+  /** The same, dated in the following week (booked meetings ahead). */
   activitiesNextWeek: readonly Activity[];
+  /** Activities per owner × date × type, every row of the log (weekly goals). */
+  activityCounts: ActivityCounts;
   /** Deals closed (won or lost) in the week. */
   closed: readonly ModelDeal[];
   /** Deals created in the week. */
@@ -99,6 +101,6 @@ export function weekFigures(week: string, input: WeekInput, lines: DealLineConte
       })),
       more: Math.max(0, booked.length - MEETING_CAP),
     },
-    goals: activityGoals(input.activities, input.sellerTargets, input.sellerIds, [week], ctx),
+    goals: activityGoals(input.activityCounts, input.sellerTargets, input.sellerIds, [week], ctx),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closedDeals, currentState, makeSnapshot, qualityScoresOf } from '../../src/history/snapshot.ts';
 import { buildModel } from '../../src/model/build-model.ts';
+import { emptyActivityFacts } from '../../src/model/activity-facts.ts';
 import type { Account, Records, User } from '../../src/model/types.ts';
 import { buildReport } from '../../src/report/build-report.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
@@ -33,6 +34,7 @@ const records: Records = {
   ],
   accounts,
   activities: [],
+  activityFacts: emptyActivityFacts({ asOf: '2026-04-17', fiscalYearStartMonth: 1 }),
   users,
   targets: [{ period: 'FY2026', cadence: 'total', scope: 'company', scopeId: '', measure: 'volume:total', value: 365_000, file: 'targets.csv', line: 2 }],
   funnel: [],

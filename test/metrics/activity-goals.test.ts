@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activityGoals, sellerActivityGoals } from '../../src/metrics/activity-goals.ts';
-import { activity, context, deepFreeze, target } from './fixtures.ts';
+import { activity, context, deepFreeze, factsOf, target } from './fixtures.ts';
 
 const ctx = context('2026-11-20');
 const weekly = { cadence: 'weekly', scope: 'seller' } as const;
@@ -25,12 +25,14 @@ const activities = [
   activity({ ownerId: 'u2', type: 'call', date: '2027-01-04' }), // 2027-W01
   activity({ ownerId: 'u3', type: 'call', date: '2026-11-16' }), // not in the list
 ];
+const counts = factsOf(activities, ctx).counts;
+const none = factsOf([], ctx).counts;
 
 describe('sellerActivityGoals', () => {
   it("counts a seller's activities per ISO week against the weekly goal of the week's fiscal year", () => {
     // W01 and W53 take the FY2026 goals (their Thursdays are 2026-01-01 and 2026-12-31); 2027-W01 the FY2027 one.
     expect(
-      sellerActivityGoals(activities, targets, 'u1', ['2026-W01', '2026-W47', '2026-W53', '2027-W01'], ctx),
+      sellerActivityGoals(counts, targets, 'u1', ['2026-W01', '2026-W47', '2026-W53', '2027-W01'], ctx),
     ).toEqual([
       { week: '2026-W01', type: 'call', actual: 2, goal: 10, share: 0.2 },
       { week: '2026-W01', type: 'meeting_held', actual: 0, goal: 3, share: 0 },
@@ -44,8 +46,8 @@ describe('sellerActivityGoals', () => {
   });
 
   it('gives no rows without goals', () => {
-    expect(sellerActivityGoals([], [], 'u1', ['2026-W47'], ctx)).toEqual([]);
-    expect(sellerActivityGoals(activities, targets, 'u1', [], ctx)).toEqual([]);
+    expect(sellerActivityGoals(none, [], 'u1', ['2026-W47'], ctx)).toEqual([]);
+    expect(sellerActivityGoals(counts, targets, 'u1', [], ctx)).toEqual([]);
   });
 
   it("takes the goal of the fiscal year holding the week's Thursday (July start)", () => {
@@ -55,14 +57,14 @@ describe('sellerActivityGoals', () => {
       target({ ...weekly, period: 'FY2026', measure: 'activity:call', value: 9 }),
     ];
     // 2026-W26 = Jun 22–28 (FY2025); 2026-W27 = Jun 29 – Jul 5, Thursday Jul 2 (FY2026)
-    expect(sellerActivityGoals([], goals, 'u1', ['2026-W26', '2026-W27'], july).map((row) => row.goal)).toEqual([8, 9]);
+    expect(sellerActivityGoals(none, goals, 'u1', ['2026-W26', '2026-W27'], july).map((row) => row.goal)).toEqual([8, 9]);
   });
 });
 
 describe('activityGoals rollup', () => {
   it('sums the actuals and the goals of the people in it', () => {
     // W47 call: u1 1 + u2 0 vs 10 + 5; W53 call: u1 1 + u2 1 vs 15; meetings only u1's goal of 3
-    expect(activityGoals(activities, targets, ['u1', 'u2'], ['2026-W47', '2026-W53'], ctx)).toEqual([
+    expect(activityGoals(counts, targets, ['u1', 'u2'], ['2026-W47', '2026-W53'], ctx)).toEqual([
       { week: '2026-W47', type: 'call', actual: 1, goal: 15, share: 1 / 15 },
       { week: '2026-W47', type: 'meeting_held', actual: 1, goal: 3, share: 1 / 3 },
       { week: '2026-W53', type: 'call', actual: 2, goal: 15, share: 2 / 15 },
@@ -71,9 +73,11 @@ describe('activityGoals rollup', () => {
   });
 
   it('does not mutate its input', () => {
-    const input = { activities: structuredClone(activities), targets: structuredClone(targets) };
+    const input = { targets: structuredClone(targets) };
     deepFreeze(input);
-    activityGoals(input.activities, input.targets, ['u1', 'u2'], ['2026-W47'], ctx);
-    expect(input).toEqual({ activities, targets });
+    const before = structuredClone(counts);
+    activityGoals(counts, input.targets, ['u1', 'u2'], ['2026-W47'], ctx);
+    expect(input).toEqual({ targets });
+    expect(counts).toEqual(before);
   });
 });

@@ -3,6 +3,7 @@
  * harmless defaults, overridden field by field, so a fixture row shows only what matters.
  */
 import type { MetricContext } from '../../src/metrics/context.ts';
+import { activityFactsOf, type ActivityFacts } from '../../src/model/activity-facts.ts';
 import type { Activity, Invoice, ModelDeal, Target, User } from '../../src/model/types.ts';
 import { type SettingsInput, settingsSchema } from '../../src/settings/schema.ts';
 
@@ -78,4 +79,9 @@ export function deepFreeze<T>(value: T): T {
     for (const inner of Object.values(value)) deepFreeze(inner);
   }
   return value;
+}
+
+/** The activity facts of fixture rows as the pipeline would gather them, for `ctx`'s as-of. */
+export function factsOf(activities: readonly Activity[], ctx: MetricContext): ActivityFacts {
+  return activityFactsOf(activities, { asOf: ctx.asOf, fiscalYearStartMonth: ctx.settings.fiscalYearStartMonth });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stalledDeals } from '../../src/metrics/stalled-deals.ts';
 import { activity, context, deal, frozen } from './fixtures-pipeline.ts';
+import { factsOf } from './fixtures.ts';
 
 // Default threshold 30 days; negotiation deals stall after 10.
 const ctx = context('2026-03-31', {
@@ -36,7 +37,7 @@ describe('stalledDeals', () => {
       activity({ id: 'c2', type: 'email', date: '2026-04-05', dealId: 's5' }),
       activity({ id: 'c3', type: 'call', date: '2026-03-30', accountId: 'a1' }),
     ];
-    const result = stalledDeals(deals, activities, ctx);
+    const result = stalledDeals(deals, factsOf(activities, ctx).lastByDeal, ctx);
     expect(result).toMatchObject({ asOf: '2026-03-31', count: 5, amount: 2300 });
     expect(result.deals.map((row) => [row.id, row.daysSinceTouch])).toEqual([
       ['s1', 89],
@@ -58,18 +59,18 @@ describe('stalledDeals', () => {
   });
 
   it('is empty without deals', () => {
-    expect(stalledDeals([], [], ctx)).toEqual({ asOf: '2026-03-31', count: 0, amount: 0, deals: [] });
+    expect(stalledDeals([], new Map(), ctx)).toEqual({ asOf: '2026-03-31', count: 0, amount: 0, deals: [] });
   });
 
   it('counts days across ISO week 53 and the year end', () => {
     // Touched Thu 2026-12-31 (2026-W53); on 2027-01-30 that is 30 days: stalled at the default 30.
-    const result = stalledDeals([deal({ id: 'd1', created: '2026-12-31' })], [], context('2027-01-30'));
+    const result = stalledDeals([deal({ id: 'd1', created: '2026-12-31' })], new Map(), context('2027-01-30'));
     expect(result.deals.map((row) => row.daysSinceTouch)).toEqual([30]);
   });
 
   it('does not mutate its input', () => {
     const deals = frozen([deal({ id: 'b', created: '2026-01-01' }), deal({ id: 'a', created: '2026-01-01' })]);
     const activities = frozen([activity({ id: 'c1', type: 'call', date: '2026-01-02', dealId: 'a' })]);
-    expect(stalledDeals(deals, activities, ctx).deals.map((row) => row.id)).toEqual(['b', 'a']);
+    expect(stalledDeals(deals, factsOf(activities, ctx).lastByDeal, ctx).deals.map((row) => row.id)).toEqual(['b', 'a']);
   });
 });

@@ -1,5 +1,6 @@
 // loadRecords over tiny data folders: per-file accounting, and every fatal problem at once.
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Activity } from '../../src/model/types.ts';
 import { loadRecords, type FileAccount } from '../../src/pipeline/load-records.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
 import { TINY, tempFolders } from './folder.ts';
@@ -29,12 +30,13 @@ describe('loadRecords', () => {
   });
 
   it('passes accepted records on with their location and collects rejections from all files', async () => {
-    const loaded = await loadRecords(temp.folder(TINY), settings);
+    const streamed: Activity[] = [];
+    const loaded = await loadRecords(temp.folder(TINY), settings, { onActivity: (a) => streamed.push(a) });
     expect(loaded.records.deals.map((d) => [d.file, d.line, d.id])).toEqual([
       ['deals.csv', 2, 'D1'],
       ['deals.csv', 3, 'D2'],
     ]);
-    expect(loaded.records.activities.map((a) => [a.line, a.id])).toEqual([
+    expect(streamed.map((a) => [a.line, a.id])).toEqual([
       [2, 'X1'],
       [4, 'X3'],
     ]);
@@ -44,6 +46,32 @@ describe('loadRecords', () => {
       ['deals.csv', 4, 5, 'UnknownStage'],
       ['activities.csv', 3, 2, 'UnknownActivityType'],
     ]);
+  });
+
+  it('keeps meetings and flagged activities as rows and sums every accepted one into the facts', async () => {
+    const dir = temp.folder({
+      ...TINY,
+      'activities.csv': [
+        'id,type,date,owner,account_id,deal_id',
+        'X1,call,2026-11-18,u1,A1,D1', // known owner and account, in the past: summed only
+        'X2,meeting_held,2026-11-19,u2,A2,', // a meeting: kept
+        'X3,email,2026-11-25,u1,A1,D1', // after as-of, not planned: FutureActivity, kept
+        'X4,call,2026-11-17,u9,A1,', // unknown owner: kept
+        'X5,call,2026-11-17,u1,A9,', // unknown account: kept
+        'X6,task,2026-11-30,u1,A1,D1', // a task ahead is planned: summed only
+        '',
+      ].join('\n'),
+    });
+    const loaded = await loadRecords(dir, settings);
+    expect(loaded.records.activities.map((a) => a.id)).toEqual(['X2', 'X3', 'X4', 'X5']);
+    const facts = loaded.records.activityFacts;
+    expect(facts.rows).toBe(6);
+    expect([facts.firstDate, facts.newestUpToAsOf, facts.file]).toEqual(['2026-11-17', '2026-11-19', 'activities.csv']);
+    // D1: the call of 11-18; the e-mail of 11-25 and the task of 11-30 are after as-of 2026-11-20.
+    expect([...facts.lastByDeal]).toEqual([['D1', '2026-11-18']]);
+    expect([...facts.owners].sort()).toEqual(['u1', 'u2', 'u9']);
+    // call index 0 in ACTIVITY_TYPES: u1 called on 11-17 (X5) and 11-18 (X1).
+    expect([...facts.counts.get('u1')!.keys()].sort()).toEqual(['2026-11-17', '2026-11-18', '2026-11-25', '2026-11-30']);
   });
 
   it('lists ALL fatal problems at once: two missing columns in two files', async () => {

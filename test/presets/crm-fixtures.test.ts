@@ -3,6 +3,7 @@
 // Every figure below is worked out by hand in the README's tables, never copied from output.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { Activity } from '../../src/model/types.ts';
 import { loadRecords } from '../../src/pipeline/load-records.ts';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
 import type { Report } from '../../src/report/site-model.ts';
@@ -18,10 +19,13 @@ async function report(name: string): Promise<Report> {
   return result.site.report;
 }
 
+/** The loaded records, with every activity row as it streamed by (most are summed, not kept). */
 async function loaded(name: string) {
   const settings = await loadSettings(folder(name));
   if (!settings.ok) throw new Error('settings');
-  return loadRecords(folder(name), settings.settings);
+  const activities: Activity[] = [];
+  const result = await loadRecords(folder(name), settings.settings, { onActivity: (a) => activities.push(a) });
+  return { ...result, records: { ...result.records, activities } };
 }
 
 /** [file, read, accepted, rejected] of every file present. */

@@ -1,5 +1,6 @@
 // Tiny record builders for the quality tests: each takes the physical line and what differs.
 import type { Account, Activity, Deal, Records, Target, User } from '../../src/model/types.ts';
+import { activityFactsOf } from '../../src/model/activity-facts.ts';
 import type { QualityInput } from '../../src/quality/input.ts';
 import { settingsSchema, type SettingsInput } from '../../src/settings/schema.ts';
 
@@ -55,8 +56,20 @@ export function target(line: number, over: Partial<Target> = {}): Target {
   };
 }
 
-export function records(over: Partial<Records> = {}): Records {
-  return { deals: [], accounts: [], activities: [], users: [], targets: [], funnel: [], invoices: [], ...over };
+/** Records as the pipeline hands them over: the activity facts gathered from `activities` as of `asOf`. */
+export function records(over: Partial<Records> = {}, asOf = AS_OF): Records {
+  const activities = over.activities ?? [];
+  return {
+    deals: [],
+    accounts: [],
+    activities,
+    activityFacts: activityFactsOf(activities, { asOf, fiscalYearStartMonth: 1 }),
+    users: [],
+    targets: [],
+    funnel: [],
+    invoices: [],
+    ...over,
+  };
 }
 
 const ALL_PRESENT = { accounts: true, users: true, activities: true, targets: true };
@@ -67,7 +80,7 @@ export function input(
   opts: { settings?: SettingsInput; asOf?: string; present?: Partial<QualityInput['present']> } = {},
 ): QualityInput {
   return deepFreeze({
-    records: records(recs),
+    records: records(recs, opts.asOf ?? AS_OF),
     settings: makeSettings(opts.settings),
     asOf: opts.asOf ?? AS_OF,
     present: { ...ALL_PRESENT, ...opts.present },

@@ -7,7 +7,7 @@ import type { Issue } from '../../validate/issue.ts';
 import type { QualityInput } from '../input.ts';
 import { makeIssue } from '../rules.ts';
 
-const PLANNED: ReadonlySet<ActivityType> = new Set(['meeting_booked', 'task']);
+export const PLANNED: ReadonlySet<ActivityType> = new Set(['meeting_booked', 'task']);
 
 export function futureActivity({ records, asOf }: QualityInput): Issue[] {
   return records.activities

@@ -1,7 +1,8 @@
 /**
  * StaleExport: per file (deals, and activities when present), the newest date up to as-of is more
  * than settings.staleExportDays before as-of. Dates considered: deals' created and updated dates and
- * the close date of won/lost deals; activities' dates. Dates after as-of (planned) say nothing about
+ * the close date of won/lost deals; activities' dates (the activity facts' newest date on or before
+ * as-of, gathered while the log streams). Dates after as-of (planned) say nothing about
  * freshness and are skipped. One whole-file issue (line 0) per stale file; an empty file gets none.
  */
 import type { IsoDate } from '../../model/types.ts';
@@ -17,7 +18,9 @@ export function staleExport({ records, settings, asOf, present }: QualityInput):
   ]);
   const files = [{ file: records.deals[0]?.file, dates: dealDates }];
   if (present.activities) {
-    files.push({ file: records.activities[0]?.file, dates: records.activities.map((activity) => activity.date) });
+    const facts = records.activityFacts;
+    if (facts.asOf !== asOf) throw new Error(`activity facts gathered as of ${facts.asOf}, checked as of ${asOf}`);
+    files.push({ file: facts.file, dates: [facts.newestUpToAsOf] });
   }
   const issues: Issue[] = [];
   for (const { file, dates } of files) {

@@ -1,8 +1,8 @@
 /**
  * StalledDeal: an open deal whose latest sign of life is at least `limit` days before as-of.
  * Latest sign of life = the latest of its created date, its updated date and the date of any
- * activity with its `dealId`, counting only dates on or before as-of (as src/metrics/stalled-deals.ts,
- * so page and metric agree). `limit` = the stage's `stalledDays`, else `settings.stalledDays`.
+ * activity with its `dealId`, counting only dates on or before as-of (the activity facts'
+ * `lastByDeal`, as src/metrics/stalled-deals.ts reads it, so page and metric agree). `limit` = the stage's `stalledDays`, else `settings.stalledDays`.
  */
 import type { IsoDate } from '../../model/types.ts';
 import type { Issue } from '../../validate/issue.ts';
@@ -10,12 +10,7 @@ import { daysBetween, stageById, type QualityInput } from '../input.ts';
 import { makeIssue } from '../rules.ts';
 
 export function stalledDeals({ records, settings, asOf }: QualityInput): Issue[] {
-  const lastActivity = new Map<string, IsoDate>();
-  for (const activity of records.activities) {
-    if (!activity.dealId || activity.date > asOf) continue;
-    const seen = lastActivity.get(activity.dealId);
-    if (seen === undefined || activity.date > seen) lastActivity.set(activity.dealId, activity.date);
-  }
+  const lastActivity: ReadonlyMap<string, IsoDate> = records.activityFacts.lastByDeal;
   const issues: Issue[] = [];
   for (const deal of records.deals) {
     if (deal.status !== 'open') continue;

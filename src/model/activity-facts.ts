@@ -1,0 +1,140 @@
+/**
+ * What the reports need from the activity log, gathered row by row while activities.csv
+ * streams, so memory holds aggregates whose size is set by people, days, deals and accounts —
+ * not by how many calls and e-mails were logged. The rows themselves are kept only for customer
+ * meetings (booked and held: the funnel, time with customers, the week ahead) and for rows a
+ * data-quality check lists (src/quality/flag-activity.ts); see `Records.activities`.
+ *
+ * @summary
+ * - `counts`: per owner, per date, the number of activities of each type (index = position in
+ *   ACTIVITY_TYPES), every date. Weekly activity goals read these.
+ * - `lastByDeal`: per deal id, the latest activity date on or before as-of (stalled deals).
+ * - `accountsContactedYtd`: per owner, the accounts with a contact activity (CONTACT_TYPES) dated
+ *   in fiscal year-to-date of as-of; `contactsWithoutAccountYtd`: per owner, such contact
+ *   activities without an account (customers worked).
+ * - `firstDate`: the earliest activity date; `newestUpToAsOf`: the latest date on or before as-of
+ *   ('' when none) (meeting pages' first week, stale-export check).
+ * - `owners`: every non-empty owner id; `file`: the file of the first row; `rows`: rows added.
+ *
+ * @example
+ * activityFactsOf([
+ *   { ownerId: 'u1', type: 'call', date: '2026-02-03', accountId: 'a1', dealId: 'd1' },
+ *   { ownerId: 'u1', type: 'call', date: '2026-02-03' },
+ *   { ownerId: 'u2', type: 'note', date: '2026-12-01', dealId: 'd1' },
+ * ], { asOf: '2026-11-20', fiscalYearStartMonth: 1 });
+ * //=> counts u1 → 2026-02-03 → call 2; u2 → 2026-12-01 → note 1; lastByDeal d1 → 2026-02-03;
+ * //   accountsContactedYtd u1 → {a1}; contactsWithoutAccountYtd u1 → 1;
+ * //   firstDate 2026-02-03, newestUpToAsOf 2026-02-03, owners {u1, u2}
+ */
+import { CONTACT_TYPES } from '../metrics/customers-worked.ts';
+import type { DateRange } from '../periods/calendar.ts';
+import { yearToDate } from '../periods/fiscal.ts';
+import { own } from '../schemas/intern.ts';
+import { ACTIVITY_TYPES, type Activity, type ActivityType, type IsoDate } from './types.ts';
+
+export interface ActivityFacts {
+  asOf: IsoDate;
+  /** Fiscal year-to-date of as-of: the range of the `…Ytd` figures. */
+  ytd: DateRange;
+  file: string | undefined;
+  rows: number;
+  counts: Map<string, Map<IsoDate, number[]>>;
+  lastByDeal: Map<string, IsoDate>;
+  accountsContactedYtd: Map<string, Set<string>>;
+  contactsWithoutAccountYtd: Map<string, number>;
+  firstDate: IsoDate | '';
+  newestUpToAsOf: IsoDate | '';
+  owners: Set<string>;
+}
+
+export type FactActivity = Pick<Activity, 'ownerId' | 'type' | 'date' | 'accountId' | 'dealId'> & { file?: string };
+
+export interface FactsOptions {
+  asOf: IsoDate;
+  fiscalYearStartMonth: number;
+}
+
+const TYPE_INDEX = new Map<ActivityType, number>(ACTIVITY_TYPES.map((type, index) => [type, index]));
+const IS_CONTACT = new Set<ActivityType>(CONTACT_TYPES);
+
+export function emptyActivityFacts({ asOf, fiscalYearStartMonth }: FactsOptions): ActivityFacts {
+  return {
+    asOf,
+    ytd: yearToDate(asOf, fiscalYearStartMonth),
+    file: undefined,
+    rows: 0,
+    counts: new Map(),
+    lastByDeal: new Map(),
+    accountsContactedYtd: new Map(),
+    contactsWithoutAccountYtd: new Map(),
+    firstDate: '',
+    newestUpToAsOf: '',
+    owners: new Set(),
+  };
+}
+
+/** Adds one activity row to the facts. Keys are copied (`own`) so no parser chunk stays alive. */
+export function addActivity(facts: ActivityFacts, activity: FactActivity): void {
+  const { ownerId, date, accountId, dealId, type } = activity;
+  if (facts.rows === 0) facts.file = activity.file;
+  facts.rows++;
+  if (facts.firstDate === '' || date < facts.firstDate) facts.firstDate = date;
+  const upToAsOf = date <= facts.asOf;
+  if (upToAsOf && date > facts.newestUpToAsOf) facts.newestUpToAsOf = date;
+
+  let byDate = facts.counts.get(ownerId);
+  if (byDate === undefined) {
+    byDate = new Map();
+    facts.counts.set(own(ownerId), byDate);
+    if (ownerId !== '') facts.owners.add(ownerId);
+  }
+  let perType = byDate.get(date);
+  if (perType === undefined) {
+    perType = new Array<number>(ACTIVITY_TYPES.length).fill(0);
+    byDate.set(own(date), perType);
+  }
+  perType[TYPE_INDEX.get(type)!]!++;
+
+  if (dealId && upToAsOf) {
+    const seen = facts.lastByDeal.get(dealId);
+    if (seen === undefined) facts.lastByDeal.set(own(dealId), date);
+    else if (date > seen) facts.lastByDeal.set(dealId, date);
+  }
+  if (IS_CONTACT.has(type) && upToAsOf && date >= facts.ytd.start) {
+    if (accountId) {
+      let accounts = facts.accountsContactedYtd.get(ownerId);
+      if (accounts === undefined) facts.accountsContactedYtd.set(ownerId, (accounts = new Set()));
+      if (!accounts.has(accountId)) accounts.add(own(accountId));
+    } else {
+      facts.contactsWithoutAccountYtd.set(ownerId, (facts.contactsWithoutAccountYtd.get(ownerId) ?? 0) + 1);
+    }
+  }
+}
+
+/** The facts of a list of activities (tests, and any caller that holds the rows). */
+export function activityFactsOf(activities: readonly FactActivity[], options: FactsOptions): ActivityFacts {
+  const facts = emptyActivityFacts(options);
+  for (const activity of activities) addActivity(facts, activity);
+  return facts;
+}
+
+/**
+ * The facts of some owners only (a team-restricted build): counts and contacts of those owners,
+ * the last activity date of the given deals. Dates and row count are those of the whole log.
+ */
+export function restrictFacts(facts: ActivityFacts, owners: ReadonlySet<string>, dealIds: ReadonlySet<string>): ActivityFacts {
+  const pick = <V>(map: Map<string, V>) => new Map([...map].filter(([key]) => owners.has(key)));
+  return {
+    ...facts,
+    counts: pick(facts.counts),
+    lastByDeal: new Map([...facts.lastByDeal].filter(([id]) => dealIds.has(id))),
+    accountsContactedYtd: pick(facts.accountsContactedYtd),
+    contactsWithoutAccountYtd: pick(facts.contactsWithoutAccountYtd),
+    owners: new Set([...facts.owners].filter((id) => owners.has(id))),
+  };
+}
+
+/** Activities of a type per owner over a set of dates: the sum of `counts`. */
+export function countOf(facts: ActivityFacts, ownerId: string, date: IsoDate, type: ActivityType): number {
+  return facts.counts.get(ownerId)?.get(date)?.[TYPE_INDEX.get(type)!] ?? 0;
+}

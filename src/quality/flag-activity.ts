@@ -1,0 +1,23 @@
+/**
+ * Which activity rows the data-quality checks on single activities would list — FutureActivity,
+ * UnknownAccount, UnknownOwner — decided while the activity log streams, so those rows (and
+ * the meetings) are the only activity rows kept. Must say yes to every row one of those checks
+ * reports; test/quality/flag-activity.test.ts holds the two side by side.
+ */
+import type { Activity, IsoDate } from '../model/types.ts';
+import { PLANNED } from './checks/future-activity.ts';
+
+export interface FlagContext {
+  asOf: IsoDate;
+  /** Account ids of accounts.csv; undefined when the file is absent (the check does not run). */
+  accountIds: ReadonlySet<string> | undefined;
+  /** User ids of users.csv; undefined when the file is absent. */
+  userIds: ReadonlySet<string> | undefined;
+}
+
+export function activityFlagger({ asOf, accountIds, userIds }: FlagContext): (activity: Activity) => boolean {
+  return (activity) =>
+    (activity.date > asOf && !PLANNED.has(activity.type)) ||
+    (accountIds !== undefined && !!activity.accountId && !accountIds.has(activity.accountId)) ||
+    (userIds !== undefined && !!activity.ownerId && !userIds.has(activity.ownerId));
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { activityFactsOf, countOf, restrictFacts } from '../../src/model/activity-facts.ts';
+import type { Activity } from '../../src/model/types.ts';
+
+const row = (ownerId: string, type: Activity['type'], date: string, more: Partial<Activity> = {}) => ({ ownerId, type, date, ...more });
+// As of Friday 2026-11-20; calendar fiscal year, so YTD = 2026-01-01 … 2026-11-20.
+const options = { asOf: '2026-11-20', fiscalYearStartMonth: 1 };
+const log = [
+  row('u1', 'call', '2026-02-03', { accountId: 'a1', dealId: 'd1', file: 'activities.csv' }),
+  row('u1', 'call', '2026-02-03'), // same owner, day and type: 2
+  row('u1', 'note', '2026-03-01', { accountId: 'a2' }), // a note is no customer contact
+  row('u2', 'email', '2025-12-31', { accountId: 'a3', dealId: 'd1' }), // before YTD, earliest date
+  row('u2', 'meeting_held', '2026-11-20', { accountId: 'a1', dealId: 'd2' }), // on as-of
+  row('u2', 'proposal', '2026-11-21', { accountId: 'a4', dealId: 'd2' }), // after as-of
+  row('u2', 'call', '2026-06-01'), // contact without account
+];
+
+describe('activityFactsOf', () => {
+  const facts = activityFactsOf(log, options);
+
+  it('counts per owner, date and type, every date', () => {
+    expect(countOf(facts, 'u1', '2026-02-03', 'call')).toBe(2);
+    expect(countOf(facts, 'u1', '2026-03-01', 'note')).toBe(1);
+    expect(countOf(facts, 'u2', '2026-11-21', 'proposal')).toBe(1);
+    expect(countOf(facts, 'u2', '2026-02-03', 'call')).toBe(0);
+    expect(facts.rows).toBe(7);
+    expect(facts.file).toBe('activities.csv');
+  });
+
+  it('keeps the latest date on or before as-of per deal', () => {
+    // d1: 2026-02-03 (u1) beats 2025-12-31; d2: 2026-11-20, the proposal of 11-21 is after as-of
+    expect(Object.fromEntries(facts.lastByDeal)).toEqual({ d1: '2026-02-03', d2: '2026-11-20' });
+  });
+
+  it('collects the accounts contacted in year-to-date per owner, and contacts without account', () => {
+    // u1: a1 (call); a2 is a note. u2: a1 (meeting on as-of); a3 before YTD, a4 after as-of.
+    expect(facts.accountsContactedYtd).toEqual(new Map([['u1', new Set(['a1'])], ['u2', new Set(['a1'])]]));
+    // u1's second call and u2's call of 06-01 have no account
+    expect(facts.contactsWithoutAccountYtd).toEqual(new Map([['u1', 1], ['u2', 1]]));
+    expect(facts.ytd).toEqual({ start: '2026-01-01', end: '2026-11-20' });
+  });
+
+  it('knows the first date, the newest date up to as-of, and the owners', () => {
+    expect([facts.firstDate, facts.newestUpToAsOf]).toEqual(['2025-12-31', '2026-11-20']);
+    expect([...facts.owners]).toEqual(['u1', 'u2']);
+  });
+
+  it('starts year-to-date at the fiscal year start', () => {
+    const july = activityFactsOf(log, { asOf: '2026-11-20', fiscalYearStartMonth: 7 });
+    // FY2026 from 2026-07-01: only u2's meeting on as-of is a YTD contact with an account
+    expect(july.accountsContactedYtd).toEqual(new Map([['u2', new Set(['a1'])]]));
+    expect(july.contactsWithoutAccountYtd).toEqual(new Map());
+  });
+
+  it('is empty for an empty log', () => {
+    const empty = activityFactsOf([], options);
+    expect([empty.rows, empty.firstDate, empty.newestUpToAsOf, empty.file, empty.counts.size]).toEqual([0, '', '', undefined, 0]);
+  });
+});
+
+describe('restrictFacts', () => {
+  it("keeps the owners' counts and contacts and the given deals' last dates", () => {
+    const team = restrictFacts(activityFactsOf(log, options), new Set(['u2']), new Set(['d2']));
+    expect([...team.counts.keys()]).toEqual(['u2']);
+    expect([...team.owners]).toEqual(['u2']);
+    expect(Object.fromEntries(team.lastByDeal)).toEqual({ d2: '2026-11-20' });
+    expect([...team.accountsContactedYtd.keys()]).toEqual(['u2']);
+  });
+});
