@@ -26,7 +26,7 @@
  */
 import { CHANNELS, type Channel, type ModelDeal } from '../model/types.ts';
 import { type DateRange, inRange } from '../periods/calendar.ts';
-import { monthRange, monthsBetween } from '../periods/fiscal.ts';
+import { monthOf, monthRange, monthsBetween } from '../periods/fiscal.ts';
 import { sumMoney } from './money.ts';
 
 /** The deal fields sales volume reads. */
@@ -79,13 +79,19 @@ export function salesVolume(deals: readonly VolumeDeal[], range: DateRange): Sal
  * (months without deals included). A partly covered month only counts the days in the range.
  */
 export function salesVolumeByMonth(deals: readonly VolumeDeal[], range: DateRange): SalesVolumeMonth[] {
+  const wonByMonth = new Map<string, VolumeDeal[]>();
+  for (const deal of wonInRange(deals, range)) {
+    const list = wonByMonth.get(monthOf(deal.close));
+    if (list) list.push(deal);
+    else wonByMonth.set(monthOf(deal.close), [deal]);
+  }
   return monthsBetween(range).map((month) => {
     const full = monthRange(month);
     const clipped = {
       start: full.start > range.start ? full.start : range.start,
       end: full.end < range.end ? full.end : range.end,
     };
-    const { wonDeals, annualVolume, contractVolume, byChannel } = salesVolume(deals, clipped);
+    const { wonDeals, annualVolume, contractVolume, byChannel } = salesVolume(wonByMonth.get(month) ?? [], clipped);
     return { month, wonDeals, annualVolume, contractVolume, byChannel };
   });
 }

@@ -51,17 +51,17 @@ export function buildModel(
   const userById = new Map(users.map((user) => [user.id, user]));
   const accountById = new Map(records.accounts.map((account) => [account.id, account]));
   const channels = assignChannels(records.deals, settings);
+  // The model's fields are added to the deal records themselves: a million deals are not copied.
   const deals: ModelDeal[] = records.deals.map((deal, index) => {
     const years = contractYears(deal);
     const assignment = channels[index]!;
-    return {
-      ...deal,
+    return Object.assign(deal, {
       channel: assignment.channel,
       channelReason: assignment.reason,
       contractYears: years,
       annualAmount: Math.round((deal.amount / years) * 100) / 100,
       teamId: userById.get(deal.ownerId)?.teamId ?? accountById.get(deal.accountId)?.teamId ?? '',
-    };
+    });
   });
   const teamIds = [...new Set(users.map((user) => user.teamId))].sort();
   const teams = teamIds.map((id) => ({

@@ -12,14 +12,14 @@ import { volumeVsRevenue } from '../metrics/revenue.ts';
 import { targetAttainment, totalRow } from '../metrics/target-attainment.ts';
 import type { Model } from '../model/build-model.ts';
 import type { Activity, ModelDeal, Target } from '../model/types.ts';
-import { monthOf, monthsBetween } from '../periods/fiscal.ts';
+import { fiscalYearOf, monthOf, monthRange, monthsBetween } from '../periods/fiscal.ts';
 import { addWeeks, isoWeekOf, isoWeeksBetween } from '../periods/iso-week.ts';
 import type { FileAccount } from '../pipeline/load-records.ts';
 import { ruleOf } from '../quality/rules.ts';
 import { issuesByCode, issuesByTeam, overallScore, scoreByOwner } from '../quality/score.ts';
 import type { Issue } from '../validate/issue.ts';
 import { dealList, type DealLineContext } from './deal-lines.ts';
-import { monthFigures } from './month-figures.ts';
+import { monthFigures, type ScopeForMonth } from './month-figures.ts';
 import { people, slugify } from './people.ts';
 import { scrubPeople } from './scrub-people.ts';
 import { reportPeriods } from './periods-of-report.ts';
@@ -172,14 +172,39 @@ export function buildReport({ model, files, rejected, quality, history }: Report
       dealsByMonth.set(month, set);
     }
   }
-  const monthScopes = {
-    company: companyRecords,
-    teams: teams.map((team) => ({ id: team.id, name: team.name, ...teamRecords(team.id, model.teams.find((t) => t.id === team.id)!.memberIds) })),
-    sellers: model.users.map((user) => ({ person: persons.ref(user.id), teamId: user.teamId, ...sellerRecords(user.id) })),
+  // Month-end attainment reads won deals only, and only those of the month's fiscal year: each
+  // scope's won deals are grouped by fiscal year once, not filtered again for every month.
+  const fiscalStart = settings.fiscalYearStartMonth;
+  const wonByFiscalYear = <S extends ScopeForMonth>(scope: S) => {
+    const byYear = groupBy(
+      scope.deals.filter((d) => d.status === 'won'),
+      (d) => String(fiscalYearOf(d.close, fiscalStart)),
+    );
+    return (fiscalYear: number): S => ({ ...scope, deals: byYear.get(String(fiscalYear)) ?? [] });
   };
-  const months = monthsBetween({ start: firstDate, end: asOf }).map((month) =>
-    monthFigures(month, { ...monthScopes, deals: [...(dealsByMonth.get(month) ?? [])] }, lines, ctx),
-  );
+  const monthScopes = {
+    company: wonByFiscalYear(companyRecords),
+    teams: teams.map((team) => wonByFiscalYear({ id: team.id, name: team.name, ...teamRecords(team.id, model.teams.find((t) => t.id === team.id)!.memberIds) })),
+    sellers: model.users
+      .map((user) => ({ person: persons.ref(user.id), teamId: user.teamId, ...sellerRecords(user.id) }))
+      .filter((seller) => seller.targets.length > 0 || seller.deals.length > 0)
+      .map(wonByFiscalYear),
+  };
+  const months = monthsBetween({ start: firstDate, end: asOf }).map((month) => {
+    const end = monthRange(month).end;
+    const fiscalYear = fiscalYearOf(end < asOf ? end : asOf, fiscalStart);
+    return monthFigures(
+      month,
+      {
+        company: monthScopes.company(fiscalYear),
+        teams: monthScopes.teams.map((team) => team(fiscalYear)),
+        sellers: monthScopes.sellers.map((seller) => seller(fiscalYear)),
+        deals: [...(dealsByMonth.get(month) ?? [])],
+      },
+      lines,
+      ctx,
+    );
+  });
 
   const publish = (issue: Issue): PublishedIssue => {
     const rule = ruleOf(issue.code);

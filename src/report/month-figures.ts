@@ -12,6 +12,7 @@ import { dealList, type DealLineContext, type DealList } from './deal-lines.ts';
 import type { PersonRef } from './people.ts';
 
 export interface ScopeForMonth {
+  /** The scope's won deals; at least those won in the fiscal year of the month's `through` date. */
   deals: readonly ModelDeal[];
   targets: readonly Target[];
   invoices: readonly Invoice[];
@@ -36,6 +37,7 @@ export interface MonthFigures {
 export interface MonthInput {
   company: ScopeForMonth;
   teams: ({ id: string; name: string } & ScopeForMonth)[];
+  /** The sellers to list (the caller leaves out people without targets or deals). */
   sellers: ({ person: PersonRef; teamId: string } & ScopeForMonth)[];
   /** Deals closed or created in the month, or expected to close in it. */
   deals: readonly ModelDeal[];
@@ -53,9 +55,7 @@ export function monthFigures(month: string, input: MonthInput, lines: DealLineCo
     current: inRange(ctx.asOf, range),
     company: attainment(input.company),
     teams: input.teams.map((team) => ({ id: team.id, name: team.name, total: totalRow(attainment(team)) })),
-    sellers: input.sellers
-      .filter((seller) => seller.targets.length > 0 || seller.deals.length > 0)
-      .map((seller) => ({ person: seller.person, teamId: seller.teamId, total: totalRow(attainment(seller)) })),
+    sellers: input.sellers.map((seller) => ({ person: seller.person, teamId: seller.teamId, total: totalRow(attainment(seller)) })),
     won: dealList(input.deals.filter((d) => d.status === 'won' && inRange(d.close, range)), lines),
     lost: dealList(input.deals.filter((d) => d.status === 'lost' && inRange(d.close, range)), lines),
     created: dealList(input.deals.filter((d) => inRange(d.created, range)), lines),

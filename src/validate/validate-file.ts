@@ -17,6 +17,7 @@ import { RULES } from '../quality/rules.ts';
 import { NOT_FAST } from '../schemas/cells.ts';
 import type { FileSpec } from '../schemas/column.ts';
 import type { Settings } from '../settings/schema.ts';
+import { IdIndex } from './id-index.ts';
 import type { Issue } from './issue.ts';
 
 export interface FileResult<T> {
@@ -103,7 +104,7 @@ export function createRowValidator<T>(
   const fastPositions = fast && mapper.verbatim ? fast.columns.map((column) => mapper.locate(column).position ?? -1) : undefined;
   const idPosition = spec.idColumn === undefined ? -1 : (mapper.locate(spec.idColumn).position ?? -1);
   const idAt = spec.idColumn ? mapper.locate(spec.idColumn) : undefined;
-  const seenIds = new Map<string, number>();
+  const seenIds = new IdIndex();
   const records: (T & Located)[] = [];
   const issues: Issue[] = [];
   /** One-cell rows held back while they may be a report footer. */
@@ -167,7 +168,7 @@ export function createRowValidator<T>(
       return;
     }
     if (recordId !== undefined) {
-      const firstLine = seenIds.get(recordId);
+      const firstLine = seenIds.firstLineOrAdd(recordId, row.line);
       if (firstLine !== undefined) {
         rejected++;
         reject(row, {
@@ -179,7 +180,6 @@ export function createRowValidator<T>(
         });
         return;
       }
-      seenIds.set(recordId, row.line);
     }
     const record = parsed.data as T & Located;
     record.file = file;

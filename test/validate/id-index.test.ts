@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IdIndex } from '../../src/validate/id-index.ts';
+
+describe('IdIndex', () => {
+  it('gives the first line of a repeated id and records new ones', () => {
+    const index = new IdIndex();
+    expect(index.firstLineOrAdd('D1', 2)).toBeUndefined();
+    expect(index.firstLineOrAdd('D2', 3)).toBeUndefined();
+    expect(index.firstLineOrAdd('D1', 4)).toBe(2);
+    expect(index.firstLineOrAdd('D1', 5)).toBe(2); // still the first line
+    expect(index.firstLineOrAdd('d1', 6)).toBeUndefined(); // ids are case-sensitive
+    expect(index.firstLineOrAdd('', 7)).toBeUndefined();
+    expect(index.firstLineOrAdd('', 8)).toBe(7);
+    expect(index.size).toBe(4);
+  });
+
+  it('keeps every id through many growths (200 000 ids from 16 slots)', () => {
+    const index = new IdIndex(1);
+    for (let i = 0; i < 200_000; i++) expect(index.firstLineOrAdd(`0065g${i}AAI`, i + 2)).toBeUndefined();
+    expect(index.size).toBe(200_000);
+    expect(index.firstLineOrAdd('0065g0AAI', 1_000_000)).toBe(2);
+    expect(index.firstLineOrAdd('0065g199999AAI', 1_000_000)).toBe(200_001);
+    expect(index.firstLineOrAdd('0065g200000AAI', 1_000_000)).toBeUndefined();
+  });
+
+  it('agrees with a Map of the ids', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 300 }), (ids) => {
+        const index = new IdIndex(4);
+        const map = new Map<string, number>();
+        ids.forEach((id, i) => {
+          const line = i + 2;
+          expect(index.firstLineOrAdd(id, line)).toBe(map.get(id));
+          if (!map.has(id)) map.set(id, line);
+        });
+      }),
+    );
+  });
+});
