@@ -13,7 +13,7 @@
  * the number of calls logged.
  */
 import { accountsFile } from '../schemas/accounts.ts';
-import { activitiesFile } from '../schemas/activities.ts';
+import { activitiesFile, detachActivity } from '../schemas/activities.ts';
 import { dealsFile } from '../schemas/deals.ts';
 import { funnelFile } from '../schemas/funnel.ts';
 import { invoicesFile } from '../schemas/invoices.ts';
@@ -145,7 +145,7 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     const activity = fromCrm.has(file) ? resolveActivity(resolvers, record as Activity) : (record as Activity);
     addActivity(facts, activity);
     options.onActivity?.(activity);
-    if (KEPT_TYPES.has(activity.type) || flagged(activity)) kept.push(activity);
+    if (KEPT_TYPES.has(activity.type) || flagged(activity)) kept.push(detachActivity(activity));
   });
 
   const all = (Object.keys(SPECS) as Target[]).flatMap((target) => results[target]);

@@ -2,7 +2,7 @@
 import { ACTIVITY_TYPES, type Activity, type ActivityType } from '../model/types.ts';
 import type { Settings } from '../settings/schema.ts';
 import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, type Finish } from './cells.ts';
-import { interner, optionalText, own } from './intern.ts';
+import { own } from './intern.ts';
 import type { FileSpec } from './column.ts';
 
 export type ActivityRow = Omit<Activity, 'file' | 'line'>;
@@ -26,22 +26,32 @@ const ACTIVITY_CELLS = {
 
 function finishActivity(settings: Settings): Finish<typeof ACTIVITY_CELLS, ActivityRow> {
   const types = cachedLookup(activityTypeLookup(settings));
-  const text = interner();
+  // Texts stay as the parser cut them: most rows are only summed (src/model/activity-facts.ts),
+  // and the rows kept are detached from the parser's text when kept (`detachActivity`).
   return (row, fail) => {
     const type = types(row.type);
     if (!type) {
       return fail('UnknownActivityType', `unknown activity type "${row.type}" (known: ${ACTIVITY_TYPES.join(', ')})`, row.type, 'type');
     }
     return {
-      id: row.id === undefined ? '' : own(row.id),
+      id: row.id ?? '',
       type,
       date: row.date,
-      ownerId: text(row.owner),
-      accountId: optionalText(text, row.account_id),
-      dealId: optionalText(text, row.deal_id),
+      ownerId: row.owner,
+      accountId: row.account_id,
+      dealId: row.deal_id,
       durationMinutes: row.duration_minutes,
     };
   };
+}
+
+/** A row that is kept: its texts copied out of the parser's chunk, so the chunk can go. */
+export function detachActivity<A extends Activity>(activity: A): A {
+  activity.id = own(activity.id);
+  activity.ownerId = own(activity.ownerId);
+  if (activity.accountId !== undefined) activity.accountId = own(activity.accountId);
+  if (activity.dealId !== undefined) activity.dealId = own(activity.dealId);
+  return activity;
 }
 
 export const activitiesFile: FileSpec<ActivityRow> = {

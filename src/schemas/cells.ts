@@ -10,6 +10,7 @@
  * Both call the same cell functions and the same `finish` (the row's cross-cell checks), so a row
  * the fast reader accepts is exactly the record the schema would give.
  */
+import { own } from './intern.ts';
 import { z } from 'zod';
 import { parseDate } from '../ingest/parse-date.ts';
 import { parseInteger, parseNumber } from '../ingest/parse-number.ts';
@@ -90,7 +91,7 @@ export function cellReader(settings: Settings): CellReader {
       const parsed = parseDate(text, options);
       value = parsed.ok ? parsed.value : new CellFailure('BadDate', parsed.message, text);
       if (dates.size >= MAX_CACHED_DATES) dates.clear();
-      dates.set(text, value);
+      dates.set(own(text), value); // a key cut from the parser's chunk would keep the chunk alive
     }
     return value;
   };
