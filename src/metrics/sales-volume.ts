@@ -91,6 +91,22 @@ export function salesVolume(deals: readonly VolumeDeal[], range: DateRange): Sal
 }
 
 /**
+ * The sales volume of a range made of disjoint parts (e.g. the months of a year-to-date), from
+ * the parts' figures: counts and cents added, so equal to `salesVolume` over the whole range.
+ */
+export function sumVolumes(parts: readonly Omit<SalesVolume, 'range'>[], range: DateRange): SalesVolume {
+  const add = (list: readonly VolumeFigures[]): VolumeFigures => ({
+    wonDeals: list.reduce((n, part) => n + part.wonDeals, 0),
+    annualVolume: sumMoney(list.map((part) => part.annualVolume)),
+    contractVolume: sumMoney(list.map((part) => part.contractVolume)),
+  });
+  const byChannel = Object.fromEntries(
+    CHANNELS.map((channel) => [channel, add(parts.map((part) => part.byChannel[channel]))]),
+  ) as Record<Channel, VolumeFigures>;
+  return { range: { ...range }, ...add(parts), byChannel };
+}
+
+/**
  * Sales volume per calendar month (`YYYY-MM`) × channel, for every month touching the range
  * (months without deals included). A partly covered month only counts the days in the range.
  */

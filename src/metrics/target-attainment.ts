@@ -30,7 +30,7 @@ import { elapsedShare, fiscalYearOf, fiscalYearRange, periodRange, yearToDate } 
 import type { MetricContext } from './context.ts';
 import { ratio, sumMoney } from './money.ts';
 import { invoicedRevenue, type RevenueInvoice } from './revenue.ts';
-import { salesVolume, type VolumeDeal } from './sales-volume.ts';
+import { salesVolume, type SalesVolume, type VolumeDeal } from './sales-volume.ts';
 
 export type AttainmentMeasure = `volume:${Channel | 'total'}` | 'revenue';
 export type BudgetSource = 'month' | 'quarter' | 'fiscal-year' | 'sum-of-channels';
@@ -95,13 +95,15 @@ function sumOfChannels(budgets: readonly (Budget | null)[]): Budget | null {
 export function targetAttainment(
   records: { targets: readonly TargetRow[]; deals: readonly VolumeDeal[]; invoices: readonly RevenueInvoice[] },
   ctx: MetricContext,
+  /** The scope's sales volume over year-to-date when the caller has it already (else from `deals`). */
+  volumeYtd?: SalesVolume,
 ): TargetAttainment {
   const start = ctx.settings.fiscalYearStartMonth;
   const fiscalYear = fiscalYearOf(ctx.asOf, start);
   const fy = fiscalYearRange(fiscalYear, start);
   const ytd = yearToDate(ctx.asOf, start);
   const share = elapsedShare(fy, ctx.asOf);
-  const volume = salesVolume(records.deals, ytd);
+  const volume = volumeYtd ?? salesVolume(records.deals, ytd);
   const channelBudgets = CHANNELS.map((c) => budgetOf(records.targets, `volume:${c}`, fy, ctx));
   const totalBudget = budgetOf(records.targets, 'volume:total', fy, ctx) ?? sumOfChannels(channelBudgets);
   const row = (measure: AttainmentMeasure, resultYtd: number, budget: Budget | null): AttainmentRow => {

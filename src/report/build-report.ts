@@ -12,7 +12,8 @@ import { volumeVsRevenue } from '../metrics/revenue.ts';
 import { targetAttainment, totalRow } from '../metrics/target-attainment.ts';
 import type { Model } from '../model/build-model.ts';
 import type { Activity, ModelDeal, Target } from '../model/types.ts';
-import { fiscalYearOf, monthOf, monthRange, monthsBetween } from '../periods/fiscal.ts';
+import { fiscalYearOf, fiscalYearRange, monthOf, monthRange, monthsBetween } from '../periods/fiscal.ts';
+import { salesVolume, salesVolumeByMonth, sumVolumes, type SalesVolumeMonth } from '../metrics/sales-volume.ts';
 import { addWeeks, isoWeekOf, isoWeeksBetween } from '../periods/iso-week.ts';
 import type { FileAccount } from '../pipeline/load-records.ts';
 import { ruleOf } from '../quality/rules.ts';
@@ -173,14 +174,27 @@ export function buildReport({ model, files, rejected, quality, history }: Report
     }
   }
   // Month-end attainment reads won deals only, and only those of the month's fiscal year: each
-  // scope's won deals are grouped by fiscal year once, not filtered again for every month.
+  // scope's won deals are grouped by fiscal year once and summed per month once; a month-end
+  // year-to-date is then the sum of its whole months (the current month is summed directly).
   const fiscalStart = settings.fiscalYearStartMonth;
   const wonByFiscalYear = <S extends ScopeForMonth>(scope: S) => {
     const byYear = groupBy(
       scope.deals.filter((d) => d.status === 'won'),
       (d) => String(fiscalYearOf(d.close, fiscalStart)),
     );
-    return (fiscalYear: number): S => ({ ...scope, deals: byYear.get(String(fiscalYear)) ?? [] });
+    const monthly = new Map<number, SalesVolumeMonth[]>();
+    return (fiscalYear: number, through: string): S => {
+      const deals = byYear.get(String(fiscalYear)) ?? [];
+      const year = fiscalYearRange(fiscalYear, fiscalStart);
+      const ytd = { start: year.start, end: through };
+      let months = monthly.get(fiscalYear);
+      if (months === undefined) monthly.set(fiscalYear, (months = salesVolumeByMonth(deals, year)));
+      const volumeYtd =
+        through === monthRange(monthOf(through)).end
+          ? sumVolumes(months.filter((m) => m.month <= monthOf(through)), ytd)
+          : salesVolume(deals, ytd);
+      return { ...scope, deals, volumeYtd };
+    };
   };
   const monthScopes = {
     company: wonByFiscalYear(companyRecords),
@@ -192,13 +206,14 @@ export function buildReport({ model, files, rejected, quality, history }: Report
   };
   const months = monthsBetween({ start: firstDate, end: asOf }).map((month) => {
     const end = monthRange(month).end;
-    const fiscalYear = fiscalYearOf(end < asOf ? end : asOf, fiscalStart);
+    const through = end < asOf ? end : asOf;
+    const fiscalYear = fiscalYearOf(through, fiscalStart);
     return monthFigures(
       month,
       {
-        company: monthScopes.company(fiscalYear),
-        teams: monthScopes.teams.map((team) => team(fiscalYear)),
-        sellers: monthScopes.sellers.map((seller) => seller(fiscalYear)),
+        company: monthScopes.company(fiscalYear, through),
+        teams: monthScopes.teams.map((team) => team(fiscalYear, through)),
+        sellers: monthScopes.sellers.map((seller) => seller(fiscalYear, through)),
         deals: [...(dealsByMonth.get(month) ?? [])],
       },
       lines,

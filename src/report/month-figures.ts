@@ -7,6 +7,7 @@ import type { MetricContext } from '../metrics/context.ts';
 import { targetAttainment, totalRow, type AttainmentRow, type TargetAttainment } from '../metrics/target-attainment.ts';
 import { inRange, type DateRange } from '../periods/calendar.ts';
 import { monthRange } from '../periods/fiscal.ts';
+import type { SalesVolume } from '../metrics/sales-volume.ts';
 import type { Invoice, ModelDeal, Target } from '../model/types.ts';
 import { dealList, type DealLineContext, type DealList } from './deal-lines.ts';
 import type { PersonRef } from './people.ts';
@@ -14,6 +15,8 @@ import type { PersonRef } from './people.ts';
 export interface ScopeForMonth {
   /** The scope's won deals; at least those won in the fiscal year of the month's `through` date. */
   deals: readonly ModelDeal[];
+  /** The scope's sales volume over year-to-date at `through`, when the caller has summed it already. */
+  volumeYtd?: SalesVolume;
   targets: readonly Target[];
   invoices: readonly Invoice[];
 }
@@ -47,7 +50,7 @@ export function monthFigures(month: string, input: MonthInput, lines: DealLineCo
   const range = monthRange(month);
   const through = range.end < ctx.asOf ? range.end : ctx.asOf;
   const atMonthEnd: MetricContext = { ...ctx, asOf: through };
-  const attainment = (scope: ScopeForMonth) => targetAttainment(scope, atMonthEnd);
+  const attainment = (scope: ScopeForMonth) => targetAttainment(scope, atMonthEnd, scope.volumeYtd);
   return {
     month,
     range,

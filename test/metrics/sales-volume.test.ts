@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { salesVolume, salesVolumeByMonth } from '../../src/metrics/sales-volume.ts';
+import { salesVolume, salesVolumeByMonth, sumVolumes } from '../../src/metrics/sales-volume.ts';
 import { CHANNELS } from '../../src/model/types.ts';
 import { fiscalQuarterRange, fiscalYearRange } from '../../src/periods/fiscal.ts';
 import { deepFreeze, wonDeal } from './fixtures.ts';
@@ -109,5 +109,28 @@ describe('salesVolumeByMonth', () => {
     expect(salesVolumeByMonth([], { start: '2026-02-01', end: '2026-02-28' })).toEqual([
       { month: '2026-02', ...zero, byChannel: { renewal: zero, upsell: zero, winback: zero, new: zero } },
     ]);
+  });
+});
+
+describe('sumVolumes', () => {
+  it('adds the months of a year-to-date into the same figures as one pass over it', () => {
+    // January: 100.10 new (annual 50.05) + 0.20 renewal; March: 0.10 new. Cents: new annual
+    // 5005 + 10 = 5015 → 50.15; contract 10010 + 10 = 10020 → 100.20; renewal 0.20 both.
+    const deals = [
+      wonDeal({ close: '2026-01-10', channel: 'new', amount: 100.1, annualAmount: 50.05 }),
+      wonDeal({ close: '2026-01-31', channel: 'renewal', amount: 0.2 }),
+      wonDeal({ close: '2026-03-01', channel: 'new', amount: 0.1 }),
+    ];
+    const ytd = { start: '2026-01-01', end: '2026-03-31' };
+    const months = salesVolumeByMonth(deals, ytd);
+    const summed = sumVolumes(months, ytd);
+    expect(summed).toEqual(salesVolume(deals, ytd));
+    expect(summed).toMatchObject({ wonDeals: 3, annualVolume: 50.35, contractVolume: 100.4 });
+    expect(summed.byChannel.new).toEqual({ wonDeals: 2, annualVolume: 50.15, contractVolume: 100.2 });
+    expect(summed.byChannel.renewal).toEqual({ wonDeals: 1, annualVolume: 0.2, contractVolume: 0.2 });
+  });
+
+  it('is zero for no parts', () => {
+    expect(sumVolumes([], { start: '2026-01-01', end: '2026-01-31' })).toMatchObject({ wonDeals: 0, annualVolume: 0, contractVolume: 0 });
   });
 });
