@@ -116,15 +116,16 @@ export function heldBookings(activities: readonly Activity[], asOf: IsoDate): Se
   }
   const held = activities.filter((a) => a.type === 'meeting_held' && a.date <= asOf).sort(byDate);
   const matched = new Set<Activity>();
+  const none: Activity[] = [];
   for (const meeting of held) {
-    const candidates = [
-      ...(meeting.dealId ? (bookingsByDeal.get(meeting.dealId) ?? []) : []),
-      ...(meeting.accountId ? (bookingsByAccount.get(meeting.accountId) ?? []) : []),
-    ];
     let best: Activity | undefined;
-    for (const booking of candidates) {
-      if (matched.has(booking) || booking.date > meeting.date || !sameMeeting(booking, meeting)) continue;
-      if (!best || byDate(booking, best) > 0) best = booking;
+    const byDeal = meeting.dealId ? (bookingsByDeal.get(meeting.dealId) ?? none) : none;
+    const byAccount = meeting.accountId ? (bookingsByAccount.get(meeting.accountId) ?? none) : none;
+    for (const candidates of [byDeal, byAccount]) {
+      for (const booking of candidates) {
+        if (booking.date > meeting.date || matched.has(booking) || !sameMeeting(booking, meeting)) continue;
+        if (!best || byDate(booking, best) > 0) best = booking;
+      }
     }
     if (best) matched.add(best);
   }

@@ -31,6 +31,7 @@ import type { Target } from '../presets/types.ts';
 import { resolveAsOf } from '../settings/load-settings.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { Issue } from '../validate/issue.ts';
+import { rowProgress } from './progress.ts';
 import { validateFile, type FileResult } from '../validate/validate-file.ts';
 
 /** Per-file row accounting, as published in report.json and on the data-quality page. */
@@ -111,18 +112,19 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
 
   const results = {} as Record<Target, FileResult<unknown>[]>;
   const fromCrm = new Set<string>();
+  const progressOf = (file: string) => (options.log ? rowProgress(file, options.log) : undefined);
   const load = async (target: Target, keep?: (record: unknown, file: string) => void) => {
     const spec: FileSpec<unknown> = SPECS[target];
     const sources = plan.sources.filter((source) => source.target === target);
     if (sources.length === 0) {
-      results[target] = [await validateFile(dataDir, spec, effective, undefined, keep && ((r) => keep(r, spec.file)))];
+      results[target] = [await validateFile(dataDir, spec, effective, undefined, keep && ((r) => keep(r, spec.file)), progressOf(spec.file))];
       return;
     }
     results[target] = [];
     for (const source of sources) {
       fromCrm.add(source.file);
       const bound = fileSource(source.file, source.adapter, effective, asOf);
-      results[target].push(await validateFile(dataDir, spec, effective, bound, keep && ((r) => keep(r, source.file))));
+      results[target].push(await validateFile(dataDir, spec, effective, bound, keep && ((r) => keep(r, source.file)), progressOf(source.file)));
     }
   };
   // Activities come last and stream into aggregates: their owners and accounts resolve against

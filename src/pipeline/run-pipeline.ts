@@ -14,6 +14,7 @@ import { loadRecords } from './load-records.ts';
 import { restrictToTeam } from './restrict-to-team.ts';
 import type { Snapshot } from '../history/types.ts';
 import type { Records } from '../model/types.ts';
+import { stageLine } from './progress.ts';
 import { formatSummary, type StageTiming } from './summary.ts';
 
 export interface PipelineOptions {
@@ -46,7 +47,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const timed = async <T>(stage: string, work: () => T | Promise<T>): Promise<T> => {
     const started = performance.now();
     const value = await work();
-    timings.push({ stage, ms: performance.now() - started });
+    const ms = performance.now() - started;
+    timings.push({ stage, ms });
+    const line = stageLine(stage, ms);
+    if (line) options.log(line);
     return value;
   };
 

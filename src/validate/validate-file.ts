@@ -232,6 +232,8 @@ export async function validateFile<T>(
   source?: FileSource,
   /** Receives each accepted record instead of `records` (which then stays empty). */
   keep?: (record: T & Located) => void,
+  /** Told the rows read so far, every 65 536 rows. */
+  progress?: (rowsRead: number) => void,
 ): Promise<FileResult<T>> {
   const started = performance.now();
   const name = source?.file ?? spec.file;
@@ -247,10 +249,14 @@ export async function validateFile<T>(
     };
   }
   let validator: ReturnType<typeof createRowValidator<T>> | undefined;
+  let rowsRead = 0;
   const fatal: Issue[] = [];
   const result = await readCsv(
     path,
-    (row) => validator?.validateRow(row),
+    (row) => {
+      validator?.validateRow(row);
+      if (progress && (++rowsRead & 0xffff) === 0) progress(rowsRead);
+    },
     {
       fileLabel: name,
       onHeader: (header, headerLine) => {
