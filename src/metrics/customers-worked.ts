@@ -27,14 +27,12 @@
  * //     activitiesWithoutAccount: 0, goal: 40, share: 0.025, goalToDate: 20.05, elapsedShare: 0.50137 }
  */
 import type { ActivityFacts } from '../model/activity-facts.ts';
-import type { ActivityType, Target } from '../model/types.ts';
+import type { Target } from '../model/types.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import { elapsedShare, fiscalYearOf, fiscalYearRange, yearToDate } from '../periods/fiscal.ts';
 import type { MetricContext } from './context.ts';
 import { ratio } from './money.ts';
 
-/** Activity types that count as working a customer. */
-export const CONTACT_TYPES: readonly ActivityType[] = ['call', 'email', 'meeting_booked', 'meeting_held', 'proposal'];
 
 export interface CustomersWorked {
   /** `FY2026`. */

@@ -116,17 +116,17 @@ export function heldBookings(activities: readonly Activity[], asOf: IsoDate): Se
   }
   const held = activities.filter((a) => a.type === 'meeting_held' && a.date <= asOf).sort(byDate);
   const matched = new Set<Activity>();
-  const none: Activity[] = [];
-  for (const meeting of held) {
-    let best: Activity | undefined;
-    const byDeal = meeting.dealId ? (bookingsByDeal.get(meeting.dealId) ?? none) : none;
-    const byAccount = meeting.accountId ? (bookingsByAccount.get(meeting.accountId) ?? none) : none;
-    for (const candidates of [byDeal, byAccount]) {
-      for (const booking of candidates) {
-        if (booking.date > meeting.date || matched.has(booking) || !sameMeeting(booking, meeting)) continue;
-        if (!best || byDate(booking, best) > 0) best = booking;
-      }
+  /** The latest unused booking of `candidates` that matches `meeting`, or `best` if none is later. */
+  const latest = (candidates: readonly Activity[] | undefined, meeting: Activity, best: Activity | undefined) => {
+    for (const booking of candidates ?? []) {
+      if (booking.date > meeting.date || matched.has(booking) || !sameMeeting(booking, meeting)) continue;
+      if (!best || byDate(booking, best) > 0) best = booking;
     }
+    return best;
+  };
+  for (const meeting of held) {
+    const byDeal = meeting.dealId ? latest(bookingsByDeal.get(meeting.dealId), meeting, undefined) : undefined;
+    const best = meeting.accountId ? latest(bookingsByAccount.get(meeting.accountId), meeting, byDeal) : byDeal;
     if (best) matched.add(best);
   }
   return matched;

@@ -26,7 +26,6 @@
  * //   accountsContactedYtd u1 → {a1}; contactsWithoutAccountYtd u1 → 1;
  * //   firstDate 2026-02-03, newestUpToAsOf 2026-02-03, owners {u1, u2}
  */
-import { CONTACT_TYPES } from '../metrics/customers-worked.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import { yearToDate } from '../periods/fiscal.ts';
 import { own } from '../schemas/intern.ts';
@@ -53,6 +52,9 @@ export interface FactsOptions {
   asOf: IsoDate;
   fiscalYearStartMonth: number;
 }
+
+/** Activity types that count as working a customer (customers worked): notes and tasks do not. */
+export const CONTACT_TYPES: readonly ActivityType[] = ['call', 'email', 'meeting_booked', 'meeting_held', 'proposal'];
 
 const TYPE_INDEX = new Map<ActivityType, number>(ACTIVITY_TYPES.map((type, index) => [type, index]));
 const IS_CONTACT = new Set<ActivityType>(CONTACT_TYPES);
@@ -132,9 +134,4 @@ export function restrictFacts(facts: ActivityFacts, owners: ReadonlySet<string>,
     contactsWithoutAccountYtd: pick(facts.contactsWithoutAccountYtd),
     owners: new Set([...facts.owners].filter((id) => owners.has(id))),
   };
-}
-
-/** Activities of a type per owner over a set of dates: the sum of `counts`. */
-export function countOf(facts: ActivityFacts, ownerId: string, date: IsoDate, type: ActivityType): number {
-  return facts.counts.get(ownerId)?.get(date)?.[TYPE_INDEX.get(type)!] ?? 0;
 }

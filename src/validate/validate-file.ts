@@ -102,8 +102,8 @@ export function createRowValidator<T>(
   const fastValues: (string | undefined)[] = new Array(fast?.columns.length ?? 0);
   /** Where a verbatim mapper's cells sit in the row, so the fast reader needs no cells object. */
   const fastPositions = fast && mapper.verbatim ? fast.columns.map((column) => mapper.locate(column).position ?? -1) : undefined;
-  const idPosition = spec.idColumn === undefined ? -1 : (mapper.locate(spec.idColumn).position ?? -1);
-  const idAt = spec.idColumn ? mapper.locate(spec.idColumn) : undefined;
+  const idAt = spec.idColumn === undefined ? undefined : mapper.locate(spec.idColumn);
+  const idPosition = idAt?.position ?? -1;
   const seenIds = new IdIndex();
   const records: (T & Located)[] = [];
   const issues: Issue[] = [];

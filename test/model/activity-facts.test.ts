@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { activityFactsOf, countOf, restrictFacts } from '../../src/model/activity-facts.ts';
-import type { Activity } from '../../src/model/types.ts';
+import { activityFactsOf, restrictFacts, type ActivityFacts } from '../../src/model/activity-facts.ts';
+import { ACTIVITY_TYPES, type Activity } from '../../src/model/types.ts';
+
+/** The count of one owner, date and type in the facts. */
+const countOf = (facts: ActivityFacts, ownerId: string, date: string, type: Activity['type']) =>
+  facts.counts.get(ownerId)?.get(date)?.[ACTIVITY_TYPES.indexOf(type)] ?? 0;
 
 const row = (ownerId: string, type: Activity['type'], date: string, more: Partial<Activity> = {}) => ({ ownerId, type, date, ...more });
 // As of Friday 2026-11-20; calendar fiscal year, so YTD = 2026-01-01 … 2026-11-20.

@@ -2,7 +2,8 @@
  * StalledDeal: an open deal whose latest sign of life is at least `limit` days before as-of.
  * Latest sign of life = the latest of its created date, its updated date and the date of any
  * activity with its `dealId`, counting only dates on or before as-of (the activity facts'
- * `lastByDeal`, as src/metrics/stalled-deals.ts reads it, so page and metric agree). `limit` = the stage's `stalledDays`, else `settings.stalledDays`.
+ * `lastByDeal`, as src/metrics/stalled-deals.ts reads it, so page and metric agree).
+ * `limit` = the stage's `stalledDays`, else `settings.stalledDays`.
  */
 import type { IsoDate } from '../../model/types.ts';
 import type { Issue } from '../../validate/issue.ts';
