@@ -70,9 +70,15 @@ export function channelMix(
     };
   };
   const won = wonInRange(deals, range);
-  const rowKeys = [...new Set([...keys, ...won.map(keyOf)])];
-  const rows = rowKeys
-    .map((key) => ({ key, ...cells(won.filter((deal) => keyOf(deal) === key)) }))
+  const wonByKey = new Map<string, MixDeal[]>(keys.map((key) => [key, []]));
+  for (const deal of won) {
+    const key = keyOf(deal);
+    const list = wonByKey.get(key);
+    if (list) list.push(deal);
+    else wonByKey.set(key, [deal]);
+  }
+  const rows = [...wonByKey]
+    .map(([key, keyDeals]) => ({ key, ...cells(keyDeals) }))
     .sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
   return { range: { ...range }, groupBy, measure, rows, totals: cells(won) };
 }

@@ -102,17 +102,16 @@ export function heldBookings(activities: readonly Activity[], asOf: IsoDate): Se
   const byDate = (a: Activity, b: Activity) => byText(a.date, b.date) || byText(a.id, b.id);
   const bookingsByAccount = new Map<string, Activity[]>();
   const bookingsByDeal = new Map<string, Activity[]>();
+  const file = (index: Map<string, Activity[]>, key: string | undefined, booking: Activity) => {
+    if (!key) return;
+    const list = index.get(key);
+    if (list) list.push(booking);
+    else index.set(key, [booking]);
+  };
   for (const booking of activities) {
     if (booking.type !== 'meeting_booked') continue;
-    for (const [index, key] of [
-      [bookingsByAccount, booking.accountId],
-      [bookingsByDeal, booking.dealId],
-    ] as const) {
-      if (!key) continue;
-      const list = index.get(key);
-      if (list) list.push(booking);
-      else index.set(key, [booking]);
-    }
+    file(bookingsByAccount, booking.accountId, booking);
+    file(bookingsByDeal, booking.dealId, booking);
   }
   const held = activities.filter((a) => a.type === 'meeting_held' && a.date <= asOf).sort(byDate);
   const matched = new Set<Activity>();

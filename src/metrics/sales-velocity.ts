@@ -40,15 +40,24 @@ export interface SalesVelocity {
   perDay: number | null;
 }
 
-export function salesVelocity(deals: readonly ModelDeal[], range: DateRange, ctx: MetricContext): SalesVelocity {
-  const openCount = openDeals(deals, ctx.asOf).length;
-  const winRateByCount = winRate(deals, range, ctx).byCount;
-  const averageDealSize = dealSize(deals, range, ctx).averageAmount;
-  const averageCycleDays = salesCycle(deals, range, ctx).averageDays;
+export type VelocityInputs = Pick<SalesVelocity, 'openCount' | 'winRateByCount' | 'averageDealSize' | 'averageCycleDays'>;
+
+/** The velocity from its four inputs (for a caller that has computed them already). */
+export function velocityOf(range: DateRange, inputs: VelocityInputs): SalesVelocity {
+  const { openCount, winRateByCount, averageDealSize, averageCycleDays } = inputs;
   let perDay: number | null = null;
   if (winRateByCount !== null && averageDealSize !== null && averageCycleDays !== null) {
     const value = ratio(openCount * winRateByCount * averageDealSize, averageCycleDays);
     perDay = value === null ? null : Math.round(value * 100) / 100;
   }
   return { range: { start: range.start, end: range.end }, openCount, winRateByCount, averageDealSize, averageCycleDays, perDay };
+}
+
+export function salesVelocity(deals: readonly ModelDeal[], range: DateRange, ctx: MetricContext): SalesVelocity {
+  return velocityOf(range, {
+    openCount: openDeals(deals, ctx.asOf).length,
+    winRateByCount: winRate(deals, range, ctx).byCount,
+    averageDealSize: dealSize(deals, range, ctx).averageAmount,
+    averageCycleDays: salesCycle(deals, range, ctx).averageDays,
+  });
 }

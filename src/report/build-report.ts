@@ -165,13 +165,17 @@ export function buildReport({ model, files, rejected, quality, history }: Report
       ctx,
     ),
   );
-  const dealsByMonth = new Map<string, Set<ModelDeal>>();
+  const dealsByMonth = new Map<string, ModelDeal[]>();
+  const fileUnder = (month: string, deal: ModelDeal) => {
+    const list = dealsByMonth.get(month);
+    if (list) list.push(deal);
+    else dealsByMonth.set(month, [deal]);
+  };
   for (const deal of model.deals) {
-    for (const month of new Set([monthOf(deal.created), monthOf(deal.close)])) {
-      const set = dealsByMonth.get(month) ?? new Set();
-      set.add(deal);
-      dealsByMonth.set(month, set);
-    }
+    const created = monthOf(deal.created);
+    const closed = monthOf(deal.close);
+    fileUnder(created, deal);
+    if (closed !== created) fileUnder(closed, deal);
   }
   // Month-end attainment reads won deals only, and only those of the month's fiscal year: each
   // scope's won deals are grouped by fiscal year once and summed per month once; a month-end
@@ -214,7 +218,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
         company: monthScopes.company(fiscalYear, through),
         teams: monthScopes.teams.map((team) => team(fiscalYear, through)),
         sellers: monthScopes.sellers.map((seller) => seller(fiscalYear, through)),
-        deals: [...(dealsByMonth.get(month) ?? [])],
+        deals: dealsByMonth.get(month) ?? [],
       },
       lines,
       ctx,
@@ -278,7 +282,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
             {
               funnel: records.funnel.filter((f) => f.teamId === team.id),
               activities: records.activities.filter((a) => members.has(a.ownerId)),
-              deals: model.deals.filter((d) => d.teamId === team.id),
+              deals: dealsByTeam.get(team.id) ?? [],
               users: model.users.filter((u) => members.has(u.id)),
             },
             periods.yearToDate,

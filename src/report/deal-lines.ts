@@ -57,14 +57,37 @@ export function dealLine(deal: ModelDeal, ctx: DealLineContext): DealLine {
   };
 }
 
+/** Largest amount first, ties by id. */
+export function largestFirst(a: ModelDeal, b: ModelDeal): number {
+  return b.amount - a.amount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The first `cap` deals in `largestFirst` order, in that order, without sorting all of them. */
+export function largestDeals(deals: readonly ModelDeal[], cap: number): ModelDeal[] {
+  if (deals.length <= cap * 4) return [...deals].sort(largestFirst).slice(0, cap);
+  const top: ModelDeal[] = [];
+  for (const deal of deals) {
+    if (top.length === cap && largestFirst(deal, top[cap - 1]!) >= 0) continue;
+    let low = 0;
+    let high = top.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (largestFirst(top[middle]!, deal) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    top.splice(low, 0, deal);
+    if (top.length > cap) top.pop();
+  }
+  return top;
+}
+
 /** Largest first (ties by id), at most `cap` listed. */
 export function dealList(deals: readonly ModelDeal[], ctx: DealLineContext, cap = 25): DealList {
-  const sorted = [...deals].sort((a, b) => b.amount - a.amount || (a.id < b.id ? -1 : 1));
   return {
     count: deals.length,
     amount: sumMoney(deals.map((d) => d.amount)),
     annualAmount: sumMoney(deals.map((d) => d.annualAmount)),
-    deals: sorted.slice(0, cap).map((deal) => dealLine(deal, ctx)),
+    deals: largestDeals(deals, cap).map((deal) => dealLine(deal, ctx)),
     more: Math.max(0, deals.length - cap),
   };
 }

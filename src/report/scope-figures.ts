@@ -12,7 +12,8 @@ import { forecastCategories, type ForecastCategories } from '../metrics/forecast
 import { newPipeline, type NewPipeline } from '../metrics/new-pipeline.ts';
 import { openPipeline, type OpenPipeline } from '../metrics/open-pipeline.ts';
 import { salesCycle, type SalesCycle } from '../metrics/sales-cycle.ts';
-import { salesVelocity, type SalesVelocity } from '../metrics/sales-velocity.ts';
+import { velocityOf, type SalesVelocity } from '../metrics/sales-velocity.ts';
+import { openDeals } from '../metrics/open-pipeline.ts';
 import { salesVolume, salesVolumeByMonth, type SalesVolume, type SalesVolumeMonth } from '../metrics/sales-volume.ts';
 import { slippedDeals, type SlippedDeals } from '../metrics/slipped-deals.ts';
 import { stalledDeals, type StalledDeals } from '../metrics/stalled-deals.ts';
@@ -82,6 +83,9 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
   }
   const targetsFigures = targetAttainment({ targets, deals: won, invoices }, ctx);
   const total = totalRow(targetsFigures);
+  const trailingWinRate = winRate(closed, periods.trailingYear, ctx);
+  const trailingDealSize = dealSize(won, periods.trailingYear, ctx);
+  const trailingCycle = salesCycle(won, periods.trailingYear, ctx);
   return {
     volume: {
       yearToDate: salesVolume(won, periods.yearToDate),
@@ -103,10 +107,16 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
       slipped: slippedDeals(open, ctx),
       newPipeline: newPipeline(deals, periods.recentWeeks, ctx),
     },
-    winRate: winRate(closed, periods.trailingYear, ctx),
-    dealSize: dealSize(won, periods.trailingYear, ctx),
-    salesCycle: salesCycle(won, periods.trailingYear, ctx),
-    salesVelocity: salesVelocity(deals, periods.trailingYear, ctx),
+    winRate: trailingWinRate,
+    dealSize: trailingDealSize,
+    salesCycle: trailingCycle,
+    // The velocity's inputs are the figures above (same deals, same range), not computed twice.
+    salesVelocity: velocityOf(periods.trailingYear, {
+      openCount: openDeals(open, ctx.asOf).length,
+      winRateByCount: trailingWinRate.byCount,
+      averageDealSize: trailingDealSize.averageAmount,
+      averageCycleDays: trailingCycle.averageDays,
+    }),
     activities: {
       goalsRecentWeeks: activityGoals(records.activityFacts.counts, records.sellerTargets, records.sellerIds, periods.recentWeeks.slice(-8), ctx),
       customersWorked: customersWorked(records.activityFacts, records.activityOwners, targets, ctx),

@@ -8,7 +8,7 @@ import { activityGoals, type ActivityCounts, type ActivityGoalRow } from '../met
 import { inRange, type DateRange } from '../periods/calendar.ts';
 import { addWeeks, isoWeekRange } from '../periods/iso-week.ts';
 import type { Activity, ModelDeal, Target } from '../model/types.ts';
-import { dealLine, dealList, type DealLine, type DealLineContext, type DealList } from './deal-lines.ts';
+import { dealLine, dealList, largestDeals, largestFirst, type DealLine, type DealLineContext, type DealList } from './deal-lines.ts';
 import type { PersonRef } from './people.ts';
 
 export interface MeetingLine {
@@ -71,13 +71,15 @@ export function weekFigures(week: string, input: WeekInput, lines: DealLineConte
   const won = input.closed.filter((d) => d.status === 'won' && inRange(d.close, range));
   const lost = input.closed.filter((d) => d.status === 'lost' && inRange(d.close, range));
   const created = input.created.filter((d) => inRange(d.created, range));
+  // The five largest of the week's moves are among the five largest of each kind.
+  const MOVES = 5;
   const moves = [
-    ...won.map((d) => ({ deal: d, move: 'won' as const })),
-    ...lost.map((d) => ({ deal: d, move: 'lost' as const })),
-    ...created.map((d) => ({ deal: d, move: 'created' as const })),
+    ...largestDeals(won, MOVES).map((d) => ({ deal: d, move: 'won' as const })),
+    ...largestDeals(lost, MOVES).map((d) => ({ deal: d, move: 'lost' as const })),
+    ...largestDeals(created, MOVES).map((d) => ({ deal: d, move: 'created' as const })),
   ]
-    .sort((a, b) => b.deal.amount - a.deal.amount || (a.deal.id < b.deal.id ? -1 : 1))
-    .slice(0, 5)
+    .sort((a, b) => largestFirst(a.deal, b.deal))
+    .slice(0, MOVES)
     .map(({ deal, move }) => ({ ...dealLine(deal, lines), move }));
   const MEETING_CAP = 40;
   return {
