@@ -8,7 +8,9 @@
  * @summary
  * - `counts`: per owner, per date, the number of activities of each type (index = position in
  *   ACTIVITY_TYPES), every date. Weekly activity goals read these.
- * - `lastByDeal`: per deal id, the latest activity date on or before as-of (stalled deals).
+ * - `lastByDeal`: per deal id, the latest activity date on or before as-of (stalled deals). When
+ *   the caller names the deals to track (`trackDeals`: loadRecords passes the open deals, the
+ *   only ones stalled-deal figures read), other deals are left out.
  * - `accountsContactedYtd`: per owner, the accounts with a contact activity (CONTACT_TYPES) dated
  *   in fiscal year-to-date of as-of; `contactsWithoutAccountYtd`: per owner, such contact
  *   activities without an account (customers worked).
@@ -44,6 +46,8 @@ export interface ActivityFacts {
   firstDate: IsoDate | '';
   newestUpToAsOf: IsoDate | '';
   owners: Set<string>;
+  /** See `FactsOptions.trackDeals`. */
+  trackDeals: ReadonlyMap<string, string> | undefined;
 }
 
 export type FactActivity = Pick<Activity, 'ownerId' | 'type' | 'date' | 'accountId' | 'dealId'> & { file?: string };
@@ -51,6 +55,8 @@ export type FactActivity = Pick<Activity, 'ownerId' | 'type' | 'date' | 'account
 export interface FactsOptions {
   asOf: IsoDate;
   fiscalYearStartMonth: number;
+  /** The deals whose last activity is tracked, each id to the string to key it by; absent: every deal. */
+  trackDeals?: ReadonlyMap<string, string>;
 }
 
 /** Activity types that count as working a customer (customers worked): notes and tasks do not. */
@@ -58,8 +64,9 @@ export const CONTACT_TYPES: readonly ActivityType[] = ['call', 'email', 'meeting
 
 const TYPE_INDEX = new Map<ActivityType, number>(ACTIVITY_TYPES.map((type, index) => [type, index]));
 const IS_CONTACT = new Set<ActivityType>(CONTACT_TYPES);
+const same = (text: string) => text;
 
-export function emptyActivityFacts({ asOf, fiscalYearStartMonth }: FactsOptions): ActivityFacts {
+export function emptyActivityFacts({ asOf, fiscalYearStartMonth, trackDeals }: FactsOptions): ActivityFacts {
   return {
     asOf,
     ytd: yearToDate(asOf, fiscalYearStartMonth),
@@ -72,12 +79,18 @@ export function emptyActivityFacts({ asOf, fiscalYearStartMonth }: FactsOptions)
     firstDate: '',
     newestUpToAsOf: '',
     owners: new Set(),
+    trackDeals,
   };
 }
 
-/** Adds one activity row to the facts. Keys are copied (`own`) so no parser chunk stays alive. */
-export function addActivity(facts: ActivityFacts, activity: FactActivity): void {
+/**
+ * Adds one activity row to the facts. New keys are copied (`own`) so no parser chunk stays
+ * alive, unless the caller says the texts are detached already (`detached`: loadRecords passes
+ * the shared id strings of users.csv and accounts.csv, so the facts hold no copies).
+ */
+export function addActivity(facts: ActivityFacts, activity: FactActivity, detached = false): void {
   const { ownerId, date, accountId, dealId, type } = activity;
+  const keep = detached ? same : own;
   if (facts.rows === 0) facts.file = activity.file;
   facts.rows++;
   if (facts.firstDate === '' || date < facts.firstDate) facts.firstDate = date;
@@ -87,28 +100,33 @@ export function addActivity(facts: ActivityFacts, activity: FactActivity): void 
   let byDate = facts.counts.get(ownerId);
   if (byDate === undefined) {
     byDate = new Map();
-    facts.counts.set(own(ownerId), byDate);
-    if (ownerId !== '') facts.owners.add(ownerId);
+    const owner = keep(ownerId);
+    facts.counts.set(owner, byDate);
+    if (owner !== '') facts.owners.add(owner);
   }
   let perType = byDate.get(date);
   if (perType === undefined) {
     perType = new Array<number>(ACTIVITY_TYPES.length).fill(0);
-    byDate.set(own(date), perType);
+    byDate.set(keep(date), perType);
   }
   perType[TYPE_INDEX.get(type)!]!++;
 
   if (dealId && upToAsOf) {
-    const seen = facts.lastByDeal.get(dealId);
-    if (seen === undefined) facts.lastByDeal.set(own(dealId), date);
-    else if (date > seen) facts.lastByDeal.set(dealId, date);
+    const key = facts.trackDeals === undefined ? dealId : facts.trackDeals.get(dealId);
+    if (key !== undefined) {
+      const seen = facts.lastByDeal.get(key);
+      if (seen === undefined) facts.lastByDeal.set(facts.trackDeals === undefined ? keep(key) : key, date);
+      else if (date > seen) facts.lastByDeal.set(key, date);
+    }
   }
   if (IS_CONTACT.has(type) && upToAsOf && date >= facts.ytd.start) {
     if (accountId) {
       let accounts = facts.accountsContactedYtd.get(ownerId);
-      if (accounts === undefined) facts.accountsContactedYtd.set(ownerId, (accounts = new Set()));
-      if (!accounts.has(accountId)) accounts.add(own(accountId));
+      if (accounts === undefined) facts.accountsContactedYtd.set(keep(ownerId), (accounts = new Set()));
+      if (!accounts.has(accountId)) accounts.add(keep(accountId));
     } else {
-      facts.contactsWithoutAccountYtd.set(ownerId, (facts.contactsWithoutAccountYtd.get(ownerId) ?? 0) + 1);
+      const count = facts.contactsWithoutAccountYtd.get(ownerId);
+      facts.contactsWithoutAccountYtd.set(count === undefined ? keep(ownerId) : ownerId, (count ?? 0) + 1);
     }
   }
 }

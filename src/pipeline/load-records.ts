@@ -13,7 +13,7 @@
  * the number of calls logged.
  */
 import { accountsFile } from '../schemas/accounts.ts';
-import { activitiesFile, detachActivity } from '../schemas/activities.ts';
+import { activitiesFile, detachActivity, detachReferences, type SharedIds } from '../schemas/activities.ts';
 import { dealsFile } from '../schemas/deals.ts';
 import { funnelFile } from '../schemas/funnel.ts';
 import { invoicesFile } from '../schemas/invoices.ts';
@@ -21,7 +21,7 @@ import { targetsFile } from '../schemas/targets.ts';
 import { usersFile } from '../schemas/users.ts';
 import type { FileSpec } from '../schemas/column.ts';
 import { addActivity, emptyActivityFacts } from '../model/activity-facts.ts';
-import type { Account, Activity, ActivityType, Records, User } from '../model/types.ts';
+import type { Account, Activity, ActivityType, Deal, Records, User } from '../model/types.ts';
 import { activityFlagger } from '../quality/flag-activity.ts';
 import { fileSource } from '../presets/bind.ts';
 import { planSources, type SourcePlan } from '../presets/detect.ts';
@@ -136,16 +136,19 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
   const accounts = recordsOf<Account>('accounts');
   const presentSoFar = { users: presentOf('users'), accounts: presentOf('accounts') };
   const resolvers = referenceResolvers({ users, accounts }, presentSoFar);
-  const facts = emptyActivityFacts({ asOf, fiscalYearStartMonth: effective.fiscalYearStartMonth });
+  // Known ids map to the records' own id strings, so facts and kept rows share them; only open
+  // deals are tracked for their last activity (stalled deals are open deals).
+  const shared = (ids: readonly string[]): SharedIds => new Map(ids.map((id) => [id, id]));
+  const userIds = presentSoFar.users ? shared(users.map((u) => u.id)) : undefined;
+  const accountIds = presentSoFar.accounts ? shared(accounts.map((a) => a.id)) : undefined;
+  const openDeals = shared(recordsOf<Deal>('deals').filter((d) => d.status === 'open').map((d) => d.id));
+  const facts = emptyActivityFacts({ asOf, fiscalYearStartMonth: effective.fiscalYearStartMonth, trackDeals: openDeals });
   const kept: Activity[] = [];
-  const flagged = activityFlagger({
-    asOf,
-    accountIds: presentSoFar.accounts ? new Set(accounts.map((a) => a.id)) : undefined,
-    userIds: presentSoFar.users ? new Set(users.map((u) => u.id)) : undefined,
-  });
+  const flagged = activityFlagger({ asOf, accountIds, userIds });
   await load('activities', (record, file) => {
-    const activity = fromCrm.has(file) ? resolveActivity(resolvers, record as Activity) : (record as Activity);
-    addActivity(facts, activity);
+    const resolved = fromCrm.has(file) ? resolveActivity(resolvers, record as Activity) : (record as Activity);
+    const activity = detachReferences(resolved, userIds, accountIds);
+    addActivity(facts, activity, true);
     options.onActivity?.(activity);
     if (KEPT_TYPES.has(activity.type) || flagged(activity)) kept.push(detachActivity(activity));
   });

@@ -7,12 +7,17 @@
 import type { Activity, IsoDate } from '../model/types.ts';
 import { PLANNED } from './checks/future-activity.ts';
 
+/** A set of ids (a Set, or a Map keyed by id). */
+export interface IdSet {
+  has(id: string): boolean;
+}
+
 export interface FlagContext {
   asOf: IsoDate;
   /** Account ids of accounts.csv; undefined when the file is absent (the check does not run). */
-  accountIds: ReadonlySet<string> | undefined;
+  accountIds: IdSet | undefined;
   /** User ids of users.csv; undefined when the file is absent. */
-  userIds: ReadonlySet<string> | undefined;
+  userIds: IdSet | undefined;
 }
 
 export function activityFlagger({ asOf, accountIds, userIds }: FlagContext): (activity: Activity) => boolean {

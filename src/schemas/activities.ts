@@ -33,7 +33,10 @@ function finishActivity(settings: Settings): Finish<typeof ACTIVITY_CELLS, Activ
     if (!type) {
       return fail('UnknownActivityType', `unknown activity type "${row.type}" (known: ${ACTIVITY_TYPES.join(', ')})`, row.type, 'type');
     }
-    return {
+    // With the file and line that validation sets, so a kept row is laid out once, in the object.
+    const activity = {
+      file: '',
+      line: 0,
       id: row.id ?? '',
       type,
       date: row.date,
@@ -42,14 +45,26 @@ function finishActivity(settings: Settings): Finish<typeof ACTIVITY_CELLS, Activ
       dealId: row.deal_id,
       durationMinutes: row.duration_minutes,
     };
+    return activity as ActivityRow;
   };
 }
 
-/** A row that is kept: its texts copied out of the parser's chunk, so the chunk can go. */
+/** Each known id as one shared string (the id of the users.csv or accounts.csv record). */
+export type SharedIds = ReadonlyMap<string, string>;
+
+/**
+ * The row's owner and account made independent of the parser's chunk: a known id becomes the
+ * shared id string, an unknown one a copy. Every row streaming by gets this.
+ */
+export function detachReferences<A extends Activity>(activity: A, users: SharedIds | undefined, accounts: SharedIds | undefined): A {
+  activity.ownerId = users?.get(activity.ownerId) ?? own(activity.ownerId);
+  if (activity.accountId !== undefined) activity.accountId = accounts?.get(activity.accountId) ?? own(activity.accountId);
+  return activity;
+}
+
+/** A row that is kept, its references detached already: its id and deal id copied out of the chunk too. */
 export function detachActivity<A extends Activity>(activity: A): A {
   activity.id = own(activity.id);
-  activity.ownerId = own(activity.ownerId);
-  if (activity.accountId !== undefined) activity.accountId = own(activity.accountId);
   if (activity.dealId !== undefined) activity.dealId = own(activity.dealId);
   return activity;
 }

@@ -90,14 +90,20 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       }
     }
     const id = own(row.id);
-    return {
+    const amount = Math.round(row.amount * rate * 100) / 100;
+    // Created with every field the deal will get — file and line (validation) and the model's
+    // fields (src/model/build-model.ts), unset until then — so a million deals are laid out once,
+    // in the object.
+    const deal = {
+      file: '',
+      line: 0,
       id,
       name: row.name === undefined ? id : own(row.name),
       accountId: text(row.account_id),
       ownerId: text(row.owner),
       stageId: stage.id,
       status: stage.status,
-      amount: Math.round(row.amount * rate * 100) / 100,
+      amount,
       amountOriginal: row.amount,
       currency,
       created: row.created_date,
@@ -112,7 +118,13 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       lostReason: optionalText(text, row.lost_reason),
       sdrId: optionalText(text, row.sdr),
       updated: row.updated_date,
+      channel: undefined,
+      channelReason: undefined,
+      contractYears: undefined,
+      annualAmount: undefined,
+      teamId: undefined,
     };
+    return deal as DealRow;
   };
 }
 

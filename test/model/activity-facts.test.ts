@@ -36,6 +36,17 @@ describe('activityFactsOf', () => {
     expect(Object.fromEntries(facts.lastByDeal)).toEqual({ d1: '2026-02-03', d2: '2026-11-20' });
   });
 
+  it('tracks only the deals it is told to, keyed by the string given for each', () => {
+    // Only d2 is tracked; its key is the caller's shared string. d1 (2026-02-03) is left out.
+    const key = ['d', '2'].join('');
+    const tracked = activityFactsOf(log, { ...options, trackDeals: new Map([['d2', key]]) });
+    expect([...tracked.lastByDeal]).toEqual([['d2', '2026-11-20']]);
+    expect([...tracked.lastByDeal.keys()][0]).toBe(key);
+    // Everything else is as without tracking.
+    expect(tracked.counts).toEqual(facts.counts);
+    expect(tracked.accountsContactedYtd).toEqual(facts.accountsContactedYtd);
+  });
+
   it('collects the accounts contacted in year-to-date per owner, and contacts without account', () => {
     // u1: a1 (call); a2 is a note. u2: a1 (meeting on as-of); a3 before YTD, a4 after as-of.
     expect(facts.accountsContactedYtd).toEqual(new Map([['u1', new Set(['a1'])], ['u2', new Set(['a1'])]]));
