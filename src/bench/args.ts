@@ -10,8 +10,10 @@ export interface BenchArgs extends Omit<LargeOptions, 'asOf'> {
   /** Where datasets are generated and cached (one sub-folder per size). */
   dataDir: string;
   regenerate: boolean;
-  /** Activity-row sizes of the growth table; deals and accounts scale with them. */
+  /** Activity-row sizes of the growth table; deals, accounts and people stay fixed. */
   growth: number[];
+  /** Also measure the page build (`npm run build` over the main dataset). */
+  site: boolean;
   heapMb?: number;
   timeoutS: number;
   cpuProf: boolean;
@@ -23,8 +25,8 @@ export const HELP = `npm run bench -- [options]      (= node scripts/bench.ts, N
 
 Generates a large seeded export (cached per size in the data folder), then measures, each in
 a fresh child process: the papaparse parse-only ceiling, decode + parse (readCsv), ingest +
-validation (loadRecords), and the whole runPipeline (model, quality, metrics, report); then
-the growth table over three activity sizes.
+validation (loadRecords), the whole runPipeline (model, quality, metrics, report) and the page
+build (npm run build); then the growth table over three activity sizes.
 
   --quick              ~10x smaller: 100 k deals, 500 k activities, 5 k accounts;
                        growth 10 k / 100 k / 500 k; --repeat 3
@@ -35,7 +37,8 @@ the growth table over three activity sizes.
   --seed N             generator seed (default ${DEFAULT_LARGE.seed})
   --repeat N           runs per measurement, medians printed (default 1; 3 with --quick)
   --growth a,b,c       activity sizes of the growth table (default 100000,1000000,5000000);
-                       deals and accounts scale in proportion; --growth none skips it
+                       deals, accounts and people stay fixed; --growth none skips it
+  --no-site            skip the page build (npm run build) measurement
   --markdown           print the tables as markdown (for docs/performance.md)
   --data-dir DIR       where datasets are written (default bench-data/, gitignored)
   --regenerate         write the datasets again even when cached
@@ -58,7 +61,7 @@ export function parseArgs(argv: string[]): BenchArgs {
     const arg = argv[i] as string;
     if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg} (see --help)`);
     const [key, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    const flag = ['help', 'quick', 'markdown', 'regenerate', 'cpu-prof', 'generate-only'].includes(key);
+    const flag = ['help', 'quick', 'markdown', 'regenerate', 'cpu-prof', 'generate-only', 'no-site'].includes(key);
     if (flag) given.set(key, true);
     else if (inline !== undefined) given.set(key, inline);
     else {
@@ -68,7 +71,7 @@ export function parseArgs(argv: string[]): BenchArgs {
       i++;
     }
   }
-  const known = ['help', 'quick', 'markdown', 'regenerate', 'cpu-prof', 'generate-only', 'deals', 'activities', 'accounts', 'sellers', 'teams', 'years', 'seed', 'repeat', 'growth', 'data-dir', 'heap-mb', 'timeout-s'];
+  const known = ['help', 'quick', 'markdown', 'regenerate', 'cpu-prof', 'generate-only', 'no-site', 'deals', 'activities', 'accounts', 'sellers', 'teams', 'years', 'seed', 'repeat', 'growth', 'data-dir', 'heap-mb', 'timeout-s'];
   for (const key of given.keys()) if (!known.includes(key)) throw new Error(`unknown option --${key} (see --help)`);
   const str = (key: string) => {
     const value = given.get(key);
@@ -101,6 +104,7 @@ export function parseArgs(argv: string[]): BenchArgs {
     dataDir: str('data-dir') ?? 'bench-data',
     regenerate: given.has('regenerate'),
     growth,
+    site: !given.has('no-site'),
     heapMb: given.has('heap-mb') ? num('heap-mb', 0) : undefined,
     timeoutS: num('timeout-s', 420),
     cpuProf: given.has('cpu-prof'),

@@ -10,20 +10,24 @@
  *   records kept as the pipeline keeps them. Per-file times come from its own accounting.
  * - `pipeline`: `runPipeline` itself; its summary line gives the per-stage times
  *   (settings, read + validate, model, quality, metrics + report).
+ * - `site`: the page build: `npm run build` (scripts/build.ts: pipeline, then Astro renders every
+ *   page) into a temporary folder; pages and render time from its own output. Its peak RSS is
+ *   the largest process of the build, by GNU time.
  *
  * Wall times are taken inside the child around the stage only (module loading excluded);
  * peak RSS is the child's whole life (Node itself and the modules included, ~50-90 MB).
  */
-import { spawn } from 'node:child_process';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 // The project's modules are imported by the stage that needs them, so a child's peak RSS
 // holds only what that stage loads (the papaparse ceiling loads papaparse alone).
 
-export const STAGES = ['papaparse', 'parse', 'validate', 'pipeline'] as const;
+export const STAGES = ['papaparse', 'parse', 'validate', 'pipeline', 'site'] as const;
 export type StageName = (typeof STAGES)[number];
 
 /** The two big files every throughput figure is about. */
@@ -110,6 +114,57 @@ export function parseRowsRead(summary: string): Record<string, number> {
   return out;
 }
 
+/** What `npm run build` printed: runPipeline's stage times, rows read per file, pages rendered. */
+export interface BuildFigures {
+  timings: Record<string, number>;
+  rowsRead: Record<string, number>;
+  pages: number;
+  renderMs: number;
+}
+
+export function parseBuildOutput(stdout: string): BuildFigures {
+  const lines = stdout.split('\n');
+  const summary = lines.find((line) => line.startsWith('settings ') && line.includes(' · ')) ?? '';
+  const pages = /^pages: (\d+) in (\d+) ms/m.exec(stdout);
+  return {
+    timings: parseTimings(summary),
+    rowsRead: parseRowsRead(stdout),
+    pages: pages ? Number(pages[1]) : 0,
+    renderMs: pages ? Number(pages[2]) : 0,
+  };
+}
+
+const BUILD_SCRIPT = fileURLToPath(new URL('../../scripts/build.ts', import.meta.url));
+const GNU_TIME = '/usr/bin/time';
+
+/**
+ * The whole site build (`npm run build`) over `dir`, into a temporary folder (site, history and
+ * prepared model are thrown away after). Peak RSS: the largest process of the build (the build
+ * script or Astro's render), read with GNU time where installed, else 0.
+ */
+async function buildSite(dir: string): Promise<{ ms: number; figures: BuildFigures; peakRss: number }> {
+  const out = await mkdtemp(join(tmpdir(), 'tavla-bench-site-'));
+  try {
+    const timed = existsSync(GNU_TIME);
+    const command = timed ? GNU_TIME : process.execPath;
+    const args = timed ? ['-f', 'BENCH_MAXRSS_KB %M', process.execPath, BUILD_SCRIPT] : [BUILD_SCRIPT];
+    const started = performance.now();
+    const build = spawnSync(command, args, {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, TAVLA_DATA: dir, TAVLA_OUT: join(out, 'site'), TAVLA_HISTORY: join(out, 'history') },
+    });
+    const ms = performance.now() - started;
+    if (build.status !== 0) {
+      throw new Error(`npm run build failed (exit ${build.status ?? build.signal}): ${`${build.stdout}\n${build.stderr}`.trim().split('\n').slice(-4).join(' | ')}`);
+    }
+    const rss = /BENCH_MAXRSS_KB (\d+)/.exec(build.stderr);
+    return { ms, figures: parseBuildOutput(build.stdout), peakRss: rss ? Number(rss[1]) * 1024 : 0 };
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
 /** Runs one stage in this process; the child entry point calls this. */
 export async function runStage(stage: StageName, dir: string): Promise<StageResult> {
   // Modules first, so the wall time is the stage's work alone and baseRss includes them.
@@ -170,6 +225,15 @@ export async function runStage(stage: StageName, dir: string): Promise<StageResu
       rows += n;
       bytes += sizes.get(file) ?? 0;
     }
+  } else if (stage === 'site') {
+    const site = await buildSite(dir);
+    ms = site.ms;
+    Object.assign(detail, site.figures.timings, { pages: site.figures.pages, 'render ms': site.figures.renderMs });
+    for (const [file, n] of Object.entries(site.figures.rowsRead)) {
+      rows += n;
+      bytes += sizes.get(file) ?? 0;
+    }
+    return { stage, rows, bytes, ms, baseRss, peakRss: site.peakRss, detail };
   } else {
     throw new Error(`unknown stage ${stage}`);
   }
