@@ -11,12 +11,14 @@ import { daysBetween, type QualityInput } from '../input.ts';
 import { makeIssue } from '../rules.ts';
 
 export function staleExport({ records, settings, asOf, present }: QualityInput): Issue[] {
-  const dealDates = records.deals.flatMap((deal) => [
-    deal.created,
-    deal.updated ?? '',
-    deal.status === 'open' ? '' : deal.close,
-  ]);
-  const files = [{ file: records.deals[0]?.file, dates: dealDates }];
+  const newer = (date: IsoDate | undefined, than: IsoDate) => (date !== undefined && date <= asOf && date > than ? date : than);
+  let newestDeal: IsoDate = '';
+  for (const deal of records.deals) {
+    newestDeal = newer(deal.created, newestDeal);
+    newestDeal = newer(deal.updated, newestDeal);
+    if (deal.status !== 'open') newestDeal = newer(deal.close, newestDeal);
+  }
+  const files = [{ file: records.deals[0]?.file, dates: [newestDeal] }];
   if (present.activities) {
     const facts = records.activityFacts;
     if (facts.asOf !== asOf) throw new Error(`activity facts gathered as of ${facts.asOf}, checked as of ${asOf}`);

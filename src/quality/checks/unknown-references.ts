@@ -11,19 +11,20 @@ import { makeIssue } from '../rules.ts';
 export function unknownAccount({ records, present }: QualityInput): Issue[] {
   if (!present.accounts) return [];
   const known = new Set(records.accounts.map((account) => account.id));
-  const rows = [
-    ...records.deals.map((deal) => ({ ...deal, accountId: deal.accountId as string | undefined })),
-    ...records.activities,
-  ];
-  return rows
-    .filter((row) => row.accountId && !known.has(row.accountId))
-    .map((row) =>
+  const issues: Issue[] = [];
+  const check = (row: { file: string; line: number; id: string; ownerId: string; accountId?: string }) => {
+    if (!row.accountId || known.has(row.accountId)) return;
+    issues.push(
       makeIssue(
         'UnknownAccount',
-        { accountId: row.accountId ?? '' },
+        { accountId: row.accountId },
         { file: row.file, line: row.line, field: 'account_id', recordId: row.id, ownerId: row.ownerId },
       ),
     );
+  };
+  for (const deal of records.deals) check(deal);
+  for (const activity of records.activities) check(activity);
+  return issues;
 }
 
 export function unknownOwner({ records, present }: QualityInput): Issue[] {
