@@ -13,6 +13,7 @@ try {
   const result = await runStage(stage as StageName, dir);
   process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
 } catch (error) {
-  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  // The message again on the last line: the parent reports the last lines of stderr.
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n${(error as Error).message ?? String(error)}\n`);
   process.exit(1);
 }

@@ -11,10 +11,20 @@ export interface ColumnDef<T> {
 }
 
 export function buildTable<T>(
-  spec: { id: string; title: string; description?: string; chart?: () => string; footer?: string[]; definition?: string },
+  spec: {
+    id: string;
+    title: string;
+    description?: string;
+    chart?: () => string;
+    footer?: string[];
+    definition?: string;
+    /** At most this many rows on the page (lists that grow with the export); the CSV has all. */
+    pageRows?: number;
+  },
   columns: ColumnDef<T>[],
   rows: readonly T[],
 ): ViewTable {
+  const shown = spec.pageRows === undefined ? rows : rows.slice(0, spec.pageRows);
   return {
     id: spec.id,
     title: spec.title,
@@ -23,7 +33,8 @@ export function buildTable<T>(
     definition: spec.definition,
     footer: spec.footer,
     columns: columns.map((c) => ({ label: c.label, align: c.align })),
-    rows: rows.map((row) => columns.map((c) => c.show(row))),
+    rows: shown.map((row) => columns.map((c) => c.show(row))),
     csv: { header: columns.map((c) => c.key), rows: rows.map((row) => columns.map((c) => c.raw(row))) },
+    ...(shown.length < rows.length ? { hiddenRows: rows.length - shown.length } : {}),
   };
 }

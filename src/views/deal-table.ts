@@ -34,6 +34,9 @@ export function dealTable(id: string, title: string, list: DealList, f: Fmt, dat
 }
 
 /** Sales volume and invoiced revenue per customer, side by side (account managers / KAMs). */
+/** Rows on the page of lists that grow with the export (customers, stalled and slipped deals). */
+export const PAGE_ROWS = 50;
+
 export function volumeRevenueTable(id: string, data: NonNullable<SellerEntry['volumeAndRevenue']>, f: Fmt): ViewTable {
   const { locale } = f;
   return buildTable(
@@ -42,6 +45,7 @@ export function volumeRevenueTable(id: string, data: NonNullable<SellerEntry['vo
       title: t(locale, 'kam.title'),
       description: t(locale, 'kam.desc'),
       footer: [t(locale, 'common.total'), f.money(data.total.annualVolume), f.money(data.total.revenue), f.number(data.total.invoices)],
+      pageRows: PAGE_ROWS,
     },
     [
       { label: t(locale, 'common.customer'), key: 'account', show: (r) => r.name, raw: (r) => r.name },

@@ -12,7 +12,7 @@ import { totalRow } from '../metrics/target-attainment.ts';
 import { CHANNELS, FORECAST_CATEGORIES } from '../model/types.ts';
 import type { Report } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
-import { dealTable } from './deal-table.ts';
+import { dealTable, PAGE_ROWS } from './deal-table.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
 
@@ -144,7 +144,7 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
       p.aging.buckets,
     ),
     buildTable(
-      { id: 'pipeline-stalled', definition: 'stalled-deals', title: `${t(locale, 'metric.stalledDeals')} (${f.number(p.stalled.count)})`, description: t(locale, 'def.stalledDeals') },
+      { id: 'pipeline-stalled', definition: 'stalled-deals', title: `${t(locale, 'metric.stalledDeals')} (${f.number(p.stalled.count)})`, description: t(locale, 'def.stalledDeals'), pageRows: PAGE_ROWS },
       [
         { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
         { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },
@@ -156,7 +156,7 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
       p.stalled.deals,
     ),
     buildTable(
-      { id: 'pipeline-slipped', definition: 'slipped-deals', title: `${t(locale, 'metric.slippedDeals')} (${f.number(p.slipped.count)})`, description: t(locale, 'def.slippedDeals') },
+      { id: 'pipeline-slipped', definition: 'slipped-deals', title: `${t(locale, 'metric.slippedDeals')} (${f.number(p.slipped.count)})`, description: t(locale, 'def.slippedDeals'), pageRows: PAGE_ROWS },
       [
         { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
         { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },

@@ -19,6 +19,8 @@ export interface ViewTable {
   rows: string[][];
   footer?: string[];
   csv: { header: string[]; rows: RawCell[][] };
+  /** Rows left off the page to keep it within its weight budget; the CSV has every row. */
+  hiddenRows?: number;
   /** Anchor on the definitions page of the figure the table shows (e.g. `win-rate`). */
   definition?: string;
   /** Renders the chart (build-time SVG); absent for plain tables. */
