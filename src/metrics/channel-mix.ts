@@ -27,6 +27,7 @@ import { CHANNELS, type Channel, type ModelDeal } from '../model/types.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import { ratio } from './money.ts';
 import { salesVolume, type VolumeDeal, wonInRange } from './sales-volume.ts';
+import { addTo } from '../model/group-by.ts';
 
 export type MixDeal = VolumeDeal & Pick<ModelDeal, 'ownerId' | 'teamId'>;
 
@@ -71,12 +72,7 @@ export function channelMix(
   };
   const won = wonInRange(deals, range);
   const wonByKey = new Map<string, MixDeal[]>(keys.map((key) => [key, []]));
-  for (const deal of won) {
-    const key = keyOf(deal);
-    const list = wonByKey.get(key);
-    if (list) list.push(deal);
-    else wonByKey.set(key, [deal]);
-  }
+  for (const deal of won) addTo(wonByKey, keyOf(deal), deal);
   const rows = [...wonByKey]
     .map(([key, keyDeals]) => ({ key, ...cells(keyDeals) }))
     .sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));

@@ -37,6 +37,7 @@
  * //       winRate: 1, conversion: 1 }, meetings: { booked: 1, held: 1, notHeld: 0, unmatchable: 0, heldRate: 1 } }, … }
  */
 import type { Activity, Deal, FunnelWeek, Hat, IsoDate, User } from '../model/types.ts';
+import { addTo } from '../model/group-by.ts';
 import { addDays, inRange, type DateRange } from '../periods/calendar.ts';
 import { isoWeekStart } from '../periods/iso-week.ts';
 import type { MetricContext } from './context.ts';
@@ -102,16 +103,10 @@ export function heldBookings(activities: readonly Activity[], asOf: IsoDate): Se
   const byDate = (a: Activity, b: Activity) => byText(a.date, b.date) || byText(a.id, b.id);
   const bookingsByAccount = new Map<string, Activity[]>();
   const bookingsByDeal = new Map<string, Activity[]>();
-  const file = (index: Map<string, Activity[]>, key: string | undefined, booking: Activity) => {
-    if (!key) return;
-    const list = index.get(key);
-    if (list) list.push(booking);
-    else index.set(key, [booking]);
-  };
   for (const booking of activities) {
     if (booking.type !== 'meeting_booked') continue;
-    file(bookingsByAccount, booking.accountId, booking);
-    file(bookingsByDeal, booking.dealId, booking);
+    if (booking.accountId) addTo(bookingsByAccount, booking.accountId, booking);
+    if (booking.dealId) addTo(bookingsByDeal, booking.dealId, booking);
   }
   const held = activities.filter((a) => a.type === 'meeting_held' && a.date <= asOf).sort(byDate);
   const matched = new Set<Activity>();

@@ -27,6 +27,7 @@
 import { CHANNELS, type Channel, type ModelDeal } from '../model/types.ts';
 import { type DateRange, inRange } from '../periods/calendar.ts';
 import { monthOf, monthRange, monthsBetween } from '../periods/fiscal.ts';
+import { groupBy } from '../model/group-by.ts';
 import { sumMoney } from './money.ts';
 
 /** The deal fields sales volume reads. */
@@ -111,12 +112,7 @@ export function sumVolumes(parts: readonly Omit<SalesVolume, 'range'>[], range: 
  * (months without deals included). A partly covered month only counts the days in the range.
  */
 export function salesVolumeByMonth(deals: readonly VolumeDeal[], range: DateRange): SalesVolumeMonth[] {
-  const wonByMonth = new Map<string, VolumeDeal[]>();
-  for (const deal of wonInRange(deals, range)) {
-    const list = wonByMonth.get(monthOf(deal.close));
-    if (list) list.push(deal);
-    else wonByMonth.set(monthOf(deal.close), [deal]);
-  }
+  const wonByMonth = groupBy(wonInRange(deals, range), (deal) => monthOf(deal.close));
   return monthsBetween(range).map((month) => {
     const full = monthRange(month);
     const clipped = {

@@ -11,6 +11,7 @@ import { planCheck } from '../metrics/plan-check.ts';
 import { volumeVsRevenue } from '../metrics/revenue.ts';
 import { targetAttainment, totalRow } from '../metrics/target-attainment.ts';
 import type { Model } from '../model/build-model.ts';
+import { addTo, groupBy } from '../model/group-by.ts';
 import type { Activity, ModelDeal, Target } from '../model/types.ts';
 import { fiscalYearOf, fiscalYearRange, monthOf, monthRange, monthsBetween } from '../periods/fiscal.ts';
 import { salesVolume, salesVolumeByMonth, sumVolumes, type SalesVolumeMonth } from '../metrics/sales-volume.ts';
@@ -38,17 +39,6 @@ export interface ReportInput {
   quality: Issue[];
   /** Snapshots of earlier builds (any order) and the hash of this build's inputs. */
   history?: { snapshots: Snapshot[]; problems: string[]; inputHash: string };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 export function buildReport({ model, files, rejected, quality, history }: ReportInput): SiteModel {
@@ -166,16 +156,11 @@ export function buildReport({ model, files, rejected, quality, history }: Report
     ),
   );
   const dealsByMonth = new Map<string, ModelDeal[]>();
-  const fileUnder = (month: string, deal: ModelDeal) => {
-    const list = dealsByMonth.get(month);
-    if (list) list.push(deal);
-    else dealsByMonth.set(month, [deal]);
-  };
   for (const deal of model.deals) {
     const created = monthOf(deal.created);
     const closed = monthOf(deal.close);
-    fileUnder(created, deal);
-    if (closed !== created) fileUnder(closed, deal);
+    addTo(dealsByMonth, created, deal);
+    if (closed !== created) addTo(dealsByMonth, closed, deal);
   }
   // Month-end attainment reads won deals only, and only those of the month's fiscal year: each
   // scope's won deals are grouped by fiscal year once and summed per month once; a month-end

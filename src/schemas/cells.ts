@@ -210,7 +210,7 @@ export function cachedLookup<T>(lookup: ReadonlyMap<string, T>): (raw: string) =
   return (raw) => {
     if (seen.has(raw)) return seen.get(raw);
     const value = lookup.get(valueKey(raw));
-    if (seen.size < 10_000) seen.set(raw, value);
+    if (seen.size < 10_000) seen.set(own(raw), value); // a key cut from the parser's chunk would keep it alive
     return value;
   };
 }
@@ -221,7 +221,6 @@ export const optionalText = zodCell('optionalText', legacyRead);
 export const requiredText = zodCell('requiredText', legacyRead);
 export const textOrEmpty = zodCell('textOrEmpty', legacyRead);
 export const requiredNumber = zodCell('requiredNumber', legacyRead);
-export const optionalNumber = zodCell('optionalNumber', legacyRead);
 export const optionalInteger = zodCell('optionalInteger', legacyRead);
 
 /** A required date cell, read with the settings' day order and time zone. */
