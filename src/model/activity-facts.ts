@@ -47,16 +47,21 @@ export interface ActivityFacts {
   newestUpToAsOf: IsoDate | '';
   owners: Set<string>;
   /** See `FactsOptions.trackDeals`. */
-  trackDeals: ReadonlyMap<string, string> | undefined;
+  trackDeals: DealKeys | undefined;
 }
 
 export type FactActivity = Pick<Activity, 'ownerId' | 'type' | 'date' | 'accountId' | 'dealId'> & { file?: string };
+
+/** The deals whose last activity is tracked: a deal id to the string to key it by, undefined to skip it. */
+export interface DealKeys {
+  get(dealId: string): string | undefined;
+}
 
 export interface FactsOptions {
   asOf: IsoDate;
   fiscalYearStartMonth: number;
   /** The deals whose last activity is tracked, each id to the string to key it by; absent: every deal. */
-  trackDeals?: ReadonlyMap<string, string>;
+  trackDeals?: DealKeys;
 }
 
 /** Activity types that count as working a customer (customers worked): notes and tasks do not. */

@@ -7,32 +7,26 @@
  * their own names, and listed in `files` in place of the canonical file. Owners and accounts they
  * name are then resolved to ids where a users or accounts file knows them.
  *
- * The activity log is read last and not kept whole: every accepted row is added to the
- * activity facts (src/model/activity-facts.ts); only customer meetings and rows a data-quality
- * check will list stay rows. Memory then grows with people, days, deals and accounts, not with
- * the number of calls logged.
+ * Users and accounts are read first; the activity log after them, streamed into aggregates
+ * (src/pipeline/activity-log.ts). A large log is read in a worker thread while the main thread
+ * reads deals, targets, funnel and invoices (src/pipeline/activity-thread.ts); the records are
+ * the same either way.
  */
-import { accountsFile } from '../schemas/accounts.ts';
-import { activitiesFile, detachActivity, detachReferences, type SharedIds } from '../schemas/activities.ts';
 import { dealsFile } from '../schemas/deals.ts';
-import { funnelFile } from '../schemas/funnel.ts';
-import { invoicesFile } from '../schemas/invoices.ts';
-import { targetsFile } from '../schemas/targets.ts';
-import { usersFile } from '../schemas/users.ts';
 import type { FileSpec } from '../schemas/column.ts';
-import { addActivity, emptyActivityFacts } from '../model/activity-facts.ts';
-import type { Account, Activity, ActivityType, Deal, Records, User } from '../model/types.ts';
-import { activityFlagger } from '../quality/flag-activity.ts';
-import { fileSource } from '../presets/bind.ts';
+import type { Account, Activity, Deal, Records, User } from '../model/types.ts';
 import { planSources, type SourcePlan } from '../presets/detect.ts';
 import { readExchangeRates } from '../presets/exchange-rates.ts';
-import { referenceResolvers, resolveActivity, resolveReferences } from '../presets/resolve-references.ts';
+import { resolveReferences } from '../presets/resolve-references.ts';
 import type { Target } from '../presets/types.ts';
 import { resolveAsOf } from '../settings/load-settings.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { Issue } from '../validate/issue.ts';
-import { rowProgress } from './progress.ts';
-import { validateFile, type FileResult } from '../validate/validate-file.ts';
+import type { FileResult } from '../validate/validate-file.ts';
+import { readActivityLog, sharedIds, type ActivityLog } from './activity-log.ts';
+import { ACTIVITY_WORKER_MIN_BYTES, activityLogBytes, readActivityLogInWorker } from './activity-thread.ts';
+import { readTarget } from './read-target.ts';
+import { SPECS } from './specs.ts';
 
 /** Per-file row accounting, as published in report.json and on the data-quality page. */
 export interface FileAccount {
@@ -63,20 +57,13 @@ export interface LoadOptions {
   log?: (line: string) => void;
   /** Sees every accepted activity row as it streams by (owner and account resolved), kept or not. */
   onActivity?: (activity: Activity) => void;
+  /**
+   * Where the activity log is read: `'worker'` in a worker thread while the main thread reads the
+   * other files, `'main'` on the main thread after them; `'auto'` (default) picks the worker for
+   * logs of at least ACTIVITY_WORKER_MIN_BYTES when no `onActivity` is given.
+   */
+  activityThread?: 'auto' | 'worker' | 'main';
 }
-
-const SPECS = {
-  deals: dealsFile,
-  accounts: accountsFile,
-  activities: activitiesFile,
-  users: usersFile,
-  targets: targetsFile,
-  funnel: funnelFile,
-  invoices: invoicesFile,
-} satisfies Record<Target, FileSpec<unknown>>;
-
-/** Activity rows kept as rows whatever their content: customer meetings. */
-const KEPT_TYPES: ReadonlySet<ActivityType> = new Set(['meeting_booked', 'meeting_held']);
 
 function account(result: FileResult<unknown>): FileAccount {
   const { file, present, read, accepted, rejected, encoding, delimiter, ms } = result;
@@ -111,47 +98,56 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
   for (const line of plan.notes) options.log?.(line);
 
   const results = {} as Record<Target, FileResult<unknown>[]>;
-  const fromCrm = new Set<string>();
-  const progressOf = (file: string) => (options.log ? rowProgress(file, options.log) : undefined);
-  const load = async (target: Target, keep?: (record: unknown, file: string) => void) => {
-    const spec: FileSpec<unknown> = SPECS[target];
-    const sources = plan.sources.filter((source) => source.target === target);
-    if (sources.length === 0) {
-      results[target] = [await validateFile(dataDir, spec, effective, undefined, keep && ((r) => keep(r, spec.file)), progressOf(spec.file))];
-      return;
-    }
-    results[target] = [];
-    for (const source of sources) {
-      fromCrm.add(source.file);
-      const bound = fileSource(source.file, source.adapter, effective, asOf);
-      results[target].push(await validateFile(dataDir, spec, effective, bound, keep && ((r) => keep(r, source.file)), progressOf(source.file)));
-    }
+  const sourcesOf = (target: Target) => plan.sources.filter((source) => source.target === target);
+  const fromCrm = new Set(plan.sources.map((source) => source.file));
+  const load = async (target: Target) => {
+    results[target] = await readTarget(dataDir, SPECS[target] as FileSpec<unknown>, effective, sourcesOf(target), { asOf, log: options.log });
   };
-  // Activities come last and stream into aggregates: their owners and accounts resolve against
-  // the users and accounts already read, and only meetings and flagged rows are kept as rows.
-  for (const target of Object.keys(SPECS) as Target[]) if (target !== 'activities') await load(target);
   const recordsOf = <T>(target: Target) => (results[target] ?? []).flatMap((result) => result.records) as T[];
   const presentOf = (target: Target) => (results[target] ?? []).some((result) => result.present);
+
+  // Users and accounts first: the activity log resolves its owners and accounts against them.
+  await load('users');
+  await load('accounts');
   const users = recordsOf<User>('users');
   const accounts = recordsOf<Account>('accounts');
   const presentSoFar = { users: presentOf('users'), accounts: presentOf('accounts') };
-  const resolvers = referenceResolvers({ users, accounts }, presentSoFar);
-  // Known ids map to the records' own id strings, so facts and kept rows share them; only open
-  // deals are tracked for their last activity (stalled deals are open deals).
-  const shared = (ids: readonly string[]): SharedIds => new Map(ids.map((id) => [id, id]));
-  const userIds = presentSoFar.users ? shared(users.map((u) => u.id)) : undefined;
-  const accountIds = presentSoFar.accounts ? shared(accounts.map((a) => a.id)) : undefined;
-  const openDeals = shared(recordsOf<Deal>('deals').filter((d) => d.status === 'open').map((d) => d.id));
-  const facts = emptyActivityFacts({ asOf, fiscalYearStartMonth: effective.fiscalYearStartMonth, trackDeals: openDeals });
-  const kept: Activity[] = [];
-  const flagged = activityFlagger({ asOf, accountIds, userIds });
-  await load('activities', (record, file) => {
-    const resolved = fromCrm.has(file) ? resolveActivity(resolvers, record as Activity) : (record as Activity);
-    const activity = detachReferences(resolved, userIds, accountIds);
-    addActivity(facts, activity, true);
-    options.onActivity?.(activity);
-    if (KEPT_TYPES.has(activity.type) || flagged(activity)) kept.push(detachActivity(activity));
-  });
+  const activitySources = sourcesOf('activities');
+  const mode = options.activityThread ?? 'auto';
+  const inWorker =
+    mode === 'worker' ||
+    (mode === 'auto' && !options.onActivity && (await activityLogBytes(dataDir, activitySources)) >= ACTIVITY_WORKER_MIN_BYTES);
+  const thread = inWorker
+    ? readActivityLogInWorker({ dataDir, settings: effective, asOf, users, accounts, present: presentSoFar }, options.log)
+    : undefined;
+  for (const target of ['deals', 'targets', 'funnel', 'invoices'] as const) await load(target);
+  // Only open deals are tracked for their last activity (stalled deals are open deals), each
+  // under the deal's own id string.
+  const openDealIds = recordsOf<Deal>('deals').filter((d) => d.status === 'open').map((d) => d.id);
+  const openDeals = sharedIds(openDealIds);
+  let activityLog: ActivityLog;
+  if (thread) {
+    thread.trackOpenDeals(openDealIds);
+    activityLog = await thread.result({
+      users: presentSoFar.users ? sharedIds(users.map((u) => u.id)) : undefined,
+      accounts: presentSoFar.accounts ? sharedIds(accounts.map((a) => a.id)) : undefined,
+      deals: openDeals,
+    });
+  } else {
+    activityLog = await readActivityLog({
+      dataDir,
+      settings: effective,
+      asOf,
+      sources: activitySources,
+      users,
+      accounts,
+      present: presentSoFar,
+      trackDeals: openDeals,
+      log: options.log,
+      onActivity: options.onActivity,
+    });
+  }
+  results.activities = activityLog.results;
 
   const all = (Object.keys(SPECS) as Target[]).flatMap((target) => results[target]);
   const present = {
@@ -166,8 +162,8 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     {
       deals: recordsOf('deals'),
       accounts,
-      activities: kept,
-      activityFacts: facts,
+      activities: activityLog.kept,
+      activityFacts: activityLog.facts,
       users,
       targets: recordsOf('targets'),
       funnel: recordsOf('funnel'),

@@ -1,0 +1,82 @@
+/**
+ * The activity log (activities.csv, or the CRM exports standing in for it) streamed into what
+ * the reports need, without keeping it whole: every accepted row is added to the activity facts
+ * (src/model/activity-facts.ts), and only customer meetings and rows a data-quality check will
+ * list stay rows. Memory then grows with people, days, deals and accounts, not with the number
+ * of calls logged. Owners and accounts resolve against users.csv and accounts.csv, read before.
+ */
+import { addActivity, emptyActivityFacts, type ActivityFacts, type DealKeys } from '../model/activity-facts.ts';
+import type { Account, Activity, ActivityType, User } from '../model/types.ts';
+import type { PlannedSource } from '../presets/detect.ts';
+import { referenceResolvers, resolveActivity } from '../presets/resolve-references.ts';
+import { activityFlagger } from '../quality/flag-activity.ts';
+import { activitiesFile, detachActivity, detachReferences, type SharedIds } from '../schemas/activities.ts';
+import type { Settings } from '../settings/schema.ts';
+import type { FileResult } from '../validate/validate-file.ts';
+import { readTarget } from './read-target.ts';
+
+export interface ActivityLogInput {
+  dataDir: string;
+  /** The effective settings (CRM exchange rates merged). */
+  settings: Settings;
+  asOf: string;
+  /** CRM exports standing in for activities.csv; empty: activities.csv itself. */
+  sources: readonly PlannedSource[];
+  users: readonly User[];
+  accounts: readonly Account[];
+  /** Which of users.csv and accounts.csv were present (owners and accounts are checked only then). */
+  present: { users: boolean; accounts: boolean };
+  /** The deals whose last activity date is tracked (see `FactsOptions.trackDeals`). */
+  trackDeals: DealKeys;
+  log?: (line: string) => void;
+  /** Sees every accepted row as it streams by (owner and account resolved), kept or not. */
+  onActivity?: (activity: Activity) => void;
+  /** Told the facts being gathered before the first row (a worker narrows their tracked deals). */
+  onFacts?: (facts: ActivityFacts) => void;
+}
+
+export interface ActivityLog<Kept = Activity[]> {
+  /** One per file read (rows read, accepted, rejected; rejected rows' issues). */
+  results: FileResult<unknown>[];
+  facts: ActivityFacts;
+  /** Customer meetings and the rows a data-quality check lists, in file order. */
+  kept: Kept;
+}
+
+/** Where kept rows go: a list, or columns (src/pipeline/activity-transfer.ts). */
+export interface KeptRows {
+  push(row: Activity): void;
+}
+
+/** Activity rows kept as rows whatever their content: customer meetings. */
+export const KEPT_TYPES: ReadonlySet<ActivityType> = new Set(['meeting_booked', 'meeting_held']);
+
+/** Each id as the record's own id string, so facts and kept rows share the records' strings. */
+export function sharedIds(ids: readonly string[]): SharedIds {
+  return new Map(ids.map((id) => [id, id]));
+}
+
+export function readActivityLog(input: ActivityLogInput): Promise<ActivityLog>;
+export function readActivityLog<Kept extends KeptRows>(input: ActivityLogInput, kept: Kept): Promise<ActivityLog<Kept>>;
+export async function readActivityLog(input: ActivityLogInput, kept: KeptRows = [] as Activity[]): Promise<ActivityLog<KeptRows>> {
+  const { settings, asOf, present } = input;
+  const fromCrm = new Set(input.sources.map((source) => source.file));
+  const resolvers = fromCrm.size > 0 ? referenceResolvers({ users: [...input.users], accounts: [...input.accounts] }, present) : undefined;
+  const userIds = present.users ? sharedIds(input.users.map((u) => u.id)) : undefined;
+  const accountIds = present.accounts ? sharedIds(input.accounts.map((a) => a.id)) : undefined;
+  const facts = emptyActivityFacts({ asOf, fiscalYearStartMonth: settings.fiscalYearStartMonth, trackDeals: input.trackDeals });
+  input.onFacts?.(facts);
+  const flagged = activityFlagger({ asOf, accountIds, userIds });
+  const results = await readTarget(input.dataDir, activitiesFile, settings, input.sources, {
+    asOf,
+    log: input.log,
+    keep: (record, file) => {
+      const resolved = resolvers && fromCrm.has(file) ? resolveActivity(resolvers, record as Activity) : (record as Activity);
+      const activity = detachReferences(resolved, userIds, accountIds);
+      addActivity(facts, activity, true);
+      input.onActivity?.(activity);
+      if (KEPT_TYPES.has(activity.type) || flagged(activity)) kept.push(detachActivity(activity));
+    },
+  });
+  return { results, facts, kept };
+}

@@ -1,0 +1,244 @@
+/**
+ * The activity log read in a worker thread, packed to cross to the main thread cheaply and
+ * unpacked there. Copying between threads costs per value, so kept rows travel as columns:
+ * numbers in typed arrays, texts concatenated into one string with their lengths (ids), or as a
+ * table of distinct texts and an index per row (owners, accounts, dates). On arrival owners and
+ * accounts become the main thread's shared strings again (the users.csv and accounts.csv ids),
+ * and the last activity per deal is narrowed to the deals the main thread tracks.
+ */
+import type { ActivityFacts, DealKeys } from '../model/activity-facts.ts';
+import { ACTIVITY_TYPES, type Activity, type ActivityType } from '../model/types.ts';
+import type { SharedIds } from '../schemas/activities.ts';
+import type { ActivityLog } from './activity-log.ts';
+
+/** Texts as one string and each text's length (-1: no text). */
+export interface PackedTexts {
+  text: string;
+  lengths: Int32Array;
+}
+
+/** Repeating texts as a table of the distinct ones and, per value, its place in it (-1: no text). */
+export interface PackedDictionary {
+  table: PackedTexts;
+  index: Int32Array;
+}
+
+export function packTexts(values: readonly (string | undefined)[]): PackedTexts {
+  const lengths = new Int32Array(values.length);
+  const parts: string[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    lengths[i] = value === undefined ? -1 : value.length;
+    if (value !== undefined) parts.push(value);
+  }
+  return { text: parts.join(''), lengths };
+}
+
+export function unpackTexts({ text, lengths }: PackedTexts): (string | undefined)[] {
+  const values = new Array<string | undefined>(lengths.length);
+  let at = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    const length = lengths[i]!;
+    if (length < 0) values[i] = undefined;
+    else values[i] = text.slice(at, (at += length));
+  }
+  return values;
+}
+
+export function packDictionary(values: readonly (string | undefined)[]): PackedDictionary {
+  const places = new Map<string, number>();
+  const table: string[] = [];
+  const index = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === undefined) {
+      index[i] = -1;
+      continue;
+    }
+    let place = places.get(value);
+    if (place === undefined) places.set(value, (place = table.push(value) - 1));
+    index[i] = place;
+  }
+  return { table: packTexts(table), index };
+}
+
+/** The values, each distinct text as one string (`share` may swap it for the caller's own). */
+export function unpackDictionary({ table, index }: PackedDictionary, share: (text: string) => string = (text) => text): (string | undefined)[] {
+  const texts = unpackTexts(table).map((text) => share(text!));
+  const values = new Array<string | undefined>(index.length);
+  for (let i = 0; i < index.length; i++) values[i] = index[i]! < 0 ? undefined : texts[index[i]!];
+  return values;
+}
+
+export interface PackedActivities {
+  file: PackedDictionary;
+  line: Float64Array;
+  id: PackedTexts;
+  /** Index into ACTIVITY_TYPES. */
+  type: Uint8Array;
+  date: PackedDictionary;
+  ownerId: PackedDictionary;
+  accountId: PackedDictionary;
+  dealId: PackedTexts;
+  /** NaN: no duration. */
+  durationMinutes: Float64Array;
+}
+
+/** The facts' per-owner sets of accounts, as owners and a packed list of accounts each. */
+type PackedContacts = { owners: string[]; accounts: PackedDictionary[] };
+
+export interface PackedActivityLog {
+  results: ActivityLog['results'];
+  facts: Omit<ActivityFacts, 'trackDeals' | 'accountsContactedYtd'> & { accountsContactedYtd: PackedContacts };
+  kept: PackedActivities;
+}
+
+const TYPE_INDEX = new Map<ActivityType, number>(ACTIVITY_TYPES.map((type, index) => [type, index]));
+
+/** A growing column of repeating texts (dictionary-encoded as rows arrive). */
+class DictionaryColumn {
+  #places = new Map<string, number>();
+  #table: string[] = [];
+  #index: number[] = [];
+  push(value: string | undefined): void {
+    if (value === undefined) {
+      this.#index.push(-1);
+      return;
+    }
+    let place = this.#places.get(value);
+    if (place === undefined) this.#places.set(value, (place = this.#table.push(value) - 1));
+    this.#index.push(place);
+  }
+  pack(): PackedDictionary {
+    return { table: packTexts(this.#table), index: Int32Array.from(this.#index) };
+  }
+}
+
+/**
+ * Kept activity rows gathered as columns while the log streams, so a worker never holds them
+ * as objects; `pack()` gives what crosses to the main thread.
+ */
+export class ActivityColumns {
+  #file = new DictionaryColumn();
+  #line: number[] = [];
+  #id: string[] = [];
+  #type: number[] = [];
+  #date = new DictionaryColumn();
+  #owner = new DictionaryColumn();
+  #account = new DictionaryColumn();
+  #deal: (string | undefined)[] = [];
+  #duration: number[] = [];
+
+  get length(): number {
+    return this.#line.length;
+  }
+
+  /** Adds a row whose texts are detached from the parser's chunk already. */
+  push(row: Activity): void {
+    this.#file.push(row.file);
+    this.#line.push(row.line);
+    this.#id.push(row.id);
+    this.#type.push(TYPE_INDEX.get(row.type)!);
+    this.#date.push(row.date);
+    this.#owner.push(row.ownerId);
+    this.#account.push(row.accountId);
+    this.#deal.push(row.dealId);
+    this.#duration.push(row.durationMinutes ?? NaN);
+  }
+
+  pack(): PackedActivities {
+    return {
+      file: this.#file.pack(),
+      line: Float64Array.from(this.#line),
+      id: packTexts(this.#id),
+      type: Uint8Array.from(this.#type),
+      date: this.#date.pack(),
+      ownerId: this.#owner.pack(),
+      accountId: this.#account.pack(),
+      dealId: packTexts(this.#deal),
+      durationMinutes: Float64Array.from(this.#duration),
+    };
+  }
+}
+
+export function packActivities(rows: readonly Activity[]): PackedActivities {
+  const columns = new ActivityColumns();
+  for (const row of rows) columns.push(row);
+  return columns.pack();
+}
+
+/** The main thread's shared strings that unpacked rows and facts point at. */
+export interface SharedStrings {
+  users: SharedIds | undefined;
+  accounts: SharedIds | undefined;
+  /** The deals whose last activity date is kept, each id to its key. */
+  deals: DealKeys;
+}
+
+const shareWith = (ids: SharedIds | undefined) => (text: string) => ids?.get(text) ?? text;
+
+export function unpackActivities(packed: PackedActivities, shared: SharedStrings): Activity[] {
+  const file = unpackDictionary(packed.file);
+  const id = unpackTexts(packed.id);
+  const date = unpackDictionary(packed.date);
+  const ownerId = unpackDictionary(packed.ownerId, shareWith(shared.users));
+  const accountId = unpackDictionary(packed.accountId, shareWith(shared.accounts));
+  const dealId = unpackTexts(packed.dealId);
+  const rows = new Array<Activity>(id.length);
+  for (let i = 0; i < rows.length; i++) {
+    const duration = packed.durationMinutes[i]!;
+    // The fields in the order row validation creates them (src/schemas/activities.ts).
+    rows[i] = {
+      file: file[i]!,
+      line: packed.line[i]!,
+      id: id[i]!,
+      type: ACTIVITY_TYPES[packed.type[i]!]!,
+      date: date[i]!,
+      ownerId: ownerId[i]!,
+      accountId: accountId[i],
+      dealId: dealId[i],
+      durationMinutes: Number.isNaN(duration) ? undefined : duration,
+    };
+  }
+  return rows;
+}
+
+export function packFacts({ trackDeals: _trackDeals, accountsContactedYtd, ...facts }: ActivityFacts): PackedActivityLog['facts'] {
+  const owners = [...accountsContactedYtd.keys()];
+  return {
+    ...facts,
+    accountsContactedYtd: { owners, accounts: owners.map((owner) => packDictionary([...accountsContactedYtd.get(owner)!])) },
+  };
+}
+
+/** The facts with owner and account keys as shared strings, and only the tracked deals' last dates. */
+export function unpackFacts(facts: PackedActivityLog['facts'], shared: SharedStrings): ActivityFacts {
+  const owner = shareWith(shared.users);
+  const account = shareWith(shared.accounts);
+  const lastByDeal = new Map<string, string>();
+  for (const [id, date] of facts.lastByDeal) {
+    const key = shared.deals.get(id);
+    if (key !== undefined) lastByDeal.set(key, date);
+  }
+  const contacts = facts.accountsContactedYtd;
+  return {
+    ...facts,
+    counts: new Map([...facts.counts].map(([id, byDate]) => [owner(id), byDate])),
+    lastByDeal,
+    accountsContactedYtd: new Map(
+      contacts.owners.map((id, i) => [owner(id), new Set(unpackDictionary(contacts.accounts[i]!, account) as string[])]),
+    ),
+    contactsWithoutAccountYtd: new Map([...facts.contactsWithoutAccountYtd].map(([id, count]) => [owner(id), count])),
+    owners: new Set([...facts.owners].map(owner)),
+    trackDeals: shared.deals,
+  };
+}
+
+export function packActivityLog(log: ActivityLog<Activity[] | ActivityColumns>): PackedActivityLog {
+  const kept = log.kept instanceof ActivityColumns ? log.kept.pack() : packActivities(log.kept);
+  return { results: log.results, facts: packFacts(log.facts), kept };
+}
+
+export function unpackActivityLog(packed: PackedActivityLog, shared: SharedStrings): ActivityLog {
+  return { results: packed.results, facts: unpackFacts(packed.facts, shared), kept: unpackActivities(packed.kept, shared) };
+}

@@ -1,0 +1,52 @@
+/**
+ * Worker-thread entry: reads the activity log (src/pipeline/activity-log.ts) while the main
+ * thread reads the deals, and sends it back packed (src/pipeline/activity-transfer.ts).
+ *
+ * Until the main thread has read the deals, the last activity date of every deal is tracked;
+ * when it sends the open deal ids, the others are dropped and no longer tracked.
+ * Messages out: `{ kind: 'log', line }`, then `{ kind: 'done', log }` or `{ kind: 'failed', message }`.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ActivityFacts } from '../model/activity-facts.ts';
+import { planSources } from '../presets/detect.ts';
+import { own } from '../schemas/intern.ts';
+import { readActivityLog } from './activity-log.ts';
+import { ActivityColumns, packActivityLog } from './activity-transfer.ts';
+import type { WorkerInput, WorkerMessage, WorkerRequest } from './activity-thread.ts';
+import { SPECS } from './specs.ts';
+
+const port = parentPort!;
+const input = workerData as WorkerInput;
+const post = (message: WorkerMessage) => port.postMessage(message);
+
+let facts: ActivityFacts | undefined;
+let openDeals: Map<string, string> | undefined;
+/** Tracks only the open deals from now on, and forgets the last dates of the others. */
+function narrow(): void {
+  if (!facts || !openDeals) return;
+  facts.trackDeals = openDeals;
+  for (const id of facts.lastByDeal.keys()) if (!openDeals.has(id)) facts.lastByDeal.delete(id);
+}
+port.on('message', (request: WorkerRequest) => {
+  if (request.kind === 'openDeals') {
+    openDeals = new Map(request.ids.map((id) => [id, id]));
+    narrow();
+  }
+});
+
+try {
+  const plan = await planSources(input.dataDir, input.settings, SPECS);
+  const log = await readActivityLog({
+    ...input,
+    sources: plan.sources.filter((source) => source.target === 'activities'),
+    trackDeals: { get: own },
+    log: (line) => post({ kind: 'log', line }),
+    onFacts: (started) => {
+      facts = started;
+      narrow();
+    },
+  }, new ActivityColumns());
+  post({ kind: 'done', log: packActivityLog(log) });
+} catch (error) {
+  post({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+}

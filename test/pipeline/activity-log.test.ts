@@ -1,0 +1,63 @@
+// The activity log streamed into facts and kept rows.
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Account, User } from '../../src/model/types.ts';
+import { readActivityLog, sharedIds, type ActivityLogInput } from '../../src/pipeline/activity-log.ts';
+import { ActivityColumns, packActivities } from '../../src/pipeline/activity-transfer.ts';
+import { settingsSchema } from '../../src/settings/schema.ts';
+import { tempFolders } from './folder.ts';
+
+const temp = tempFolders('activity-log');
+afterAll(() => temp.cleanup());
+
+const users = [{ id: 'u1' }, { id: 'u2' }] as User[];
+const accounts = [{ id: 'A1' }] as Account[];
+const LOG = [
+  'id,type,date,owner,account_id,deal_id',
+  'X1,call,2026-11-18,u1,A1,D1', // summed only
+  'X2,meeting_booked,2026-11-24,u2,A1,', // a meeting: kept (a booking ahead is planned, not flagged)
+  'X3,call,2026-11-19,u1,A9,D2', // unknown account: kept
+  'X4,email,2026-11-16,u1,,D1', // summed only; D1's last date stays 11-18
+  '',
+].join('\n');
+
+function input(dir: string, over: Partial<ActivityLogInput> = {}): ActivityLogInput {
+  return {
+    dataDir: dir,
+    settings: settingsSchema.parse({ asOf: '2026-11-20' }),
+    asOf: '2026-11-20',
+    sources: [],
+    users,
+    accounts,
+    present: { users: true, accounts: true },
+    trackDeals: sharedIds(['D1']),
+    ...over,
+  };
+}
+
+describe('readActivityLog', () => {
+  it('sums every accepted row and keeps meetings and flagged rows only', async () => {
+    const dir = temp.folder({ 'activities.csv': LOG });
+    const log = await readActivityLog(input(dir));
+    expect(log.kept.map((a) => a.id)).toEqual(['X2', 'X3']);
+    expect(log.facts.rows).toBe(4);
+    // Only D1 is tracked: its latest date up to as-of.
+    expect([...log.facts.lastByDeal]).toEqual([['D1', '2026-11-18']]);
+    expect(log.results.map((r) => [r.file, r.read, r.accepted, r.records.length])).toEqual([['activities.csv', 4, 4, 0]]);
+  });
+
+  it('gives kept rows to the sink it is handed, and the facts before the first row', async () => {
+    const dir = temp.folder({ 'activities.csv': LOG });
+    let rowsWhenTold = -1;
+    const columns = new ActivityColumns();
+    const log = await readActivityLog(input(dir, { onFacts: (facts) => (rowsWhenTold = facts.rows) }), columns);
+    expect(rowsWhenTold).toBe(0);
+    expect(log.kept).toBe(columns);
+    expect(columns.pack()).toEqual(packActivities((await readActivityLog(input(dir))).kept));
+  });
+
+  it('without users.csv and accounts.csv no owner or account is flagged', async () => {
+    const dir = temp.folder({ 'activities.csv': LOG });
+    const log = await readActivityLog(input(dir, { users: [], accounts: [], present: { users: false, accounts: false } }));
+    expect(log.kept.map((a) => a.id)).toEqual(['X2']);
+  });
+});
