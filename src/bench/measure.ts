@@ -256,7 +256,8 @@ const RESULT_PREFIX = 'BENCH_RESULT ';
 export function measureInChild(stage: StageName, dir: string, options: ChildOptions = {}): Promise<ChildOutcome> {
   const args = [
     ...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []),
-    ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${stage}-${Date.now()}.cpuprofile`] : []),
+    // Node's own profile names carry the thread id: the main thread's and a worker thread's profile each.
+    ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []),
     CHILD,
     stage,
     dir,

@@ -232,21 +232,24 @@ export async function runBench(args: BenchArgs, root: string, command: string): 
     await mkdir(profDir, { recursive: true });
     progress(`CPU profile of one runPipeline into ${profDir}…`);
     const outcome = await measureStage('pipeline', dataset.dir, 1, { ...child, cpuProfDir: profDir });
-    const file = (await readdir(profDir)).find((f) => f.endsWith('.cpuprofile'));
+    // CPU.<date>.<time>.<pid>.<thread id>.<n>.cpuprofile: thread 0 is the main thread.
+    const files = (await readdir(profDir)).filter((f) => f.endsWith('.cpuprofile')).sort();
     print();
-    if (!outcome.ok || !file) {
-      print(`CPU profile: FAILED${outcome.ok ? '' : `: ${outcome.error}`}`);
-    } else {
+    if (!outcome.ok || files.length === 0) print(`CPU profile: FAILED${outcome.ok ? '' : `: ${outcome.error}`}`);
+    for (const file of outcome.ok ? files : []) {
+      const thread = Number(file.split('.')[4]);
+      const label = thread > 0 ? `worker thread ${thread}` : 'main thread';
       const spots = await hotSpots(join(profDir, file), root, 20);
-      print(`CPU profile of runPipeline (${seconds(spots.totalMs)} s sampled; ${join(profDir, file)}): top functions by self time`);
+      print(`CPU profile of runPipeline, ${label} (${seconds(spots.totalMs)} s sampled; ${join(profDir, file)}): top functions by self time`);
       table({
         columns: ['self s', 'share', 'function', 'where'],
         right: [0, 1],
         rows: spots.functions.map((h) => [seconds(h.ms), percent(h.share), h.name, h.where]),
       });
       print();
-      print('Self time per source file');
+      print(`Self time per source file, ${label}`);
       table({ columns: ['self s', 'share', 'file'], right: [0, 1], rows: spots.files.map((h) => [seconds(h.ms), percent(h.share), h.name]) });
+      print();
     }
   }
   process.stdout.write(`${out.join('\n')}\n`);
