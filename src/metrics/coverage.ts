@@ -13,6 +13,8 @@
  *   closed or nothing was won. `pipelineNeeded` = max(remaining, 0) × required coverage.
  * - `covered`: true when the target is reached or coverage ≥ required; null when unknown.
  * - Channel: all channels; the caller passes one channel's deals and target for a channel view.
+ * - `coverageOf` takes the open deals and the trailing win rate by value from a caller that has
+ *   computed them already for the same deals (as `velocityOf` does); `coverage` computes them.
  *
  * @example
  * coverage([
@@ -61,14 +63,31 @@ export function trailingYear(asOf: IsoDate): DateRange {
   return { start: addDays(addMonths(asOf, -12), 1), end: asOf };
 }
 
+/** What coverage reads of the deals, for a caller that has it already (same deals, same as-of). */
+export interface CoverageDeals {
+  /** The deals open as of `asOf` (`openDeals`). */
+  open: readonly ModelDeal[];
+  /** `winRate(deals, trailingYear(asOf), ctx).byValue`. */
+  trailingWinRateByValue: number | null;
+}
+
 export function coverage(deals: readonly ModelDeal[], input: CoverageInput, ctx: MetricContext): Coverage {
+  return coverageOf(
+    { open: openDeals(deals, ctx.asOf), trailingWinRateByValue: winRate(deals, trailingYear(ctx.asOf), ctx).byValue },
+    input,
+    ctx,
+  );
+}
+
+/** The coverage from the open deals and trailing win rate (for a caller that has computed them already). */
+export function coverageOf(deals: CoverageDeals, input: CoverageInput, ctx: MetricContext): Coverage {
   const window = { start: ctx.asOf, end: input.period.end };
-  const open = openDeals(deals, ctx.asOf).filter((deal) => inRange(deal.close, window));
+  const open = deals.open.filter((deal) => inRange(deal.close, window));
   const openAmount = sumMoney(open.map((deal) => deal.amount));
   const remaining = sumMoney([input.target, -input.won]);
   const cover = remaining > 0 ? ratio(openAmount, remaining) : null;
   const trailing = trailingYear(ctx.asOf);
-  const trailingWinRateByValue = winRate(deals, trailing, ctx).byValue;
+  const { trailingWinRateByValue } = deals;
   const requiredCoverage = trailingWinRateByValue ? 1 / trailingWinRateByValue : null;
   const pipelineNeeded =
     requiredCoverage === null ? null : Math.round(Math.max(remaining, 0) * requiredCoverage * 100) / 100;

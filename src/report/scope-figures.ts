@@ -4,7 +4,7 @@
  */
 import type { MetricContext } from '../metrics/context.ts';
 import { activityGoals, type ActivityGoalRow } from '../metrics/activity-goals.ts';
-import { coverage, type Coverage } from '../metrics/coverage.ts';
+import { coverageOf, type Coverage } from '../metrics/coverage.ts';
 import { customersWorked, type CustomersWorked } from '../metrics/customers-worked.ts';
 import { dealAging, type DealAging } from '../metrics/deal-aging.ts';
 import { dealSize, type DealSize } from '../metrics/deal-size.ts';
@@ -86,6 +86,7 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
   const trailingWinRate = winRate(closed, periods.trailingYear, ctx);
   const trailingDealSize = dealSize(won, periods.trailingYear, ctx);
   const trailingCycle = salesCycle(won, periods.trailingYear, ctx);
+  const openAsOf = openDeals(open, ctx.asOf);
   return {
     volume: {
       yearToDate: salesVolume(won, periods.yearToDate),
@@ -97,8 +98,9 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
       open: openPipeline(open, ctx),
       weighted: weightedPipeline(open, ctx),
       forecastQuarter: forecastCategories(deals, periods.quarter.range, ctx),
-      coverage: coverage(
-        deals,
+      // The open deals and trailing win rate above are the ones coverage reads (same deals, same range).
+      coverage: coverageOf(
+        { open: openAsOf, trailingWinRateByValue: trailingWinRate.byValue },
         { period: periods.fiscalYearRange, target: total?.fullYearTarget ?? 0, won: total?.resultYtd ?? 0 },
         ctx,
       ),
@@ -112,7 +114,7 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
     salesCycle: trailingCycle,
     // The velocity's inputs are the figures above (same deals, same range), not computed twice.
     salesVelocity: velocityOf(periods.trailingYear, {
-      openCount: openDeals(open, ctx.asOf).length,
+      openCount: openAsOf.length,
       winRateByCount: trailingWinRate.byCount,
       averageDealSize: trailingDealSize.averageAmount,
       averageCycleDays: trailingCycle.averageDays,

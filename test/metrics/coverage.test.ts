@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage } from '../../src/metrics/coverage.ts';
+import { coverage, coverageOf } from '../../src/metrics/coverage.ts';
 import { context, deal, frozen } from './fixtures-pipeline.ts';
 
 const q2 = { start: '2026-04-01', end: '2026-06-30' };
@@ -79,5 +79,35 @@ describe('coverage', () => {
   it('does not mutate its input', () => {
     const deals = frozen([deal({ id: 'o1', close: '2026-06-01', amount: 100 })]);
     expect(coverage(deals, { period: q2, target: 50, won: 0 }, ctx).coverage).toBe(2);
+  });
+
+  it('gives the same figures from the open deals and win rate a caller has already computed', () => {
+    // Open as of May 15: o1 (300, closes Jun 10, in the window); o2 is created after as-of.
+    // Trailing year: won w1 200, lost l1 600 → win rate by value 200 ÷ 800 = 0.25 → required 4.
+    // Remaining 1000 − 500 = 500 → coverage 300 ÷ 500 = 0.6; needed 500 × 4 = 2000; not covered.
+    const o1 = deal({ id: 'o1', close: '2026-06-10', amount: 300 });
+    const deals = [
+      o1,
+      deal({ id: 'o2', created: '2026-05-20', close: '2026-06-20', amount: 500 }),
+      deal({ id: 'w1', status: 'won', close: '2026-03-01', amount: 200 }),
+      deal({ id: 'l1', status: 'lost', close: '2025-12-01', amount: 600 }),
+    ];
+    const input = { period: q2, target: 1000, won: 500 };
+    const expected = {
+      window: { start: '2026-05-15', end: '2026-06-30' },
+      openCount: 1,
+      openAmount: 300,
+      target: 1000,
+      won: 500,
+      remaining: 500,
+      coverage: 0.6,
+      trailing: { start: '2025-05-16', end: '2026-05-15' },
+      trailingWinRateByValue: 0.25,
+      requiredCoverage: 4,
+      pipelineNeeded: 2000,
+      covered: false,
+    };
+    expect(coverage(deals, input, ctx)).toEqual(expected);
+    expect(coverageOf({ open: [o1], trailingWinRateByValue: 0.25 }, input, ctx)).toEqual(expected);
   });
 });
