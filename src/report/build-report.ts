@@ -210,6 +210,18 @@ export function buildReport({ model, files, rejected, quality, history }: Report
     );
   });
 
+  // Each team's activities in the log's order, as a filter of the log by the team's members
+  // would give them, gathered in one pass over the log instead of one pass per team.
+  const activitiesOfTeam = new Map(model.teams.map((team) => [team.id, [] as Activity[]]));
+  const teamListsOfOwner = new Map<string, Activity[][]>();
+  for (const team of model.teams) {
+    for (const id of new Set(team.memberIds)) addTo(teamListsOfOwner, id, activitiesOfTeam.get(team.id)!);
+  }
+  for (const activity of records.activities) {
+    const lists = teamListsOfOwner.get(activity.ownerId);
+    if (lists) for (const list of lists) list.push(activity);
+  }
+
   const publish = (issue: Issue): PublishedIssue => {
     const rule = ruleOf(issue.code);
     return {
@@ -266,7 +278,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
           funnel: funnel(
             {
               funnel: records.funnel.filter((f) => f.teamId === team.id),
-              activities: records.activities.filter((a) => members.has(a.ownerId)),
+              activities: activitiesOfTeam.get(team.id) ?? [],
               deals: dealsByTeam.get(team.id) ?? [],
               users: model.users.filter((u) => members.has(u.id)),
             },
