@@ -21,8 +21,8 @@
  * //     byChannel: { new: { won: 1, lost: 1, …, byCount: 0.5, byValue: 0.75 },
  * //       upsell: { won: 0, lost: 1, …, byCount: 0, byValue: 0 }, renewal: { …null }, winback: { …null } } }
  */
-import { CHANNELS, type Channel, type Deal, type ModelDeal } from '../model/types.ts';
-import { inRange, type DateRange } from '../periods/calendar.ts';
+import { CHANNELS, type Channel, type ModelDeal } from '../model/types.ts';
+import type { DateRange } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { ratio, sumMoney } from './money.ts';
 
@@ -42,30 +42,42 @@ export interface WinRate extends WinRateFigures {
   byChannel: Record<Channel, WinRateFigures>;
 }
 
-/** Won and lost deals with a close date in the range and on or before `asOf`. */
-export function closedIn<D extends Deal>(deals: readonly D[], range: DateRange, asOf: string): D[] {
-  return deals.filter((deal) => deal.status !== 'open' && deal.close <= asOf && inRange(deal.close, range));
-}
-
-function figures(closed: readonly Deal[]): WinRateFigures {
-  const won = closed.filter((deal) => deal.status === 'won');
-  const lost = closed.filter((deal) => deal.status === 'lost');
-  const wonAmount = sumMoney(won.map((deal) => deal.amount));
-  const lostAmount = sumMoney(lost.map((deal) => deal.amount));
+/** The figures from won and lost counts and sums in cents (sums as `sumMoney`: exact, order-free). */
+function figures(won: number, lost: number, wonCents: number, lostCents: number): WinRateFigures {
+  const wonAmount = wonCents / 100;
+  const lostAmount = lostCents / 100;
   return {
-    won: won.length,
-    lost: lost.length,
+    won,
+    lost,
     wonAmount,
     lostAmount,
-    byCount: ratio(won.length, won.length + lost.length),
+    byCount: ratio(won, won + lost),
     byValue: ratio(wonAmount, sumMoney([wonAmount, lostAmount])),
   };
 }
 
 export function winRate(deals: readonly ModelDeal[], range: DateRange, ctx: MetricContext): WinRate {
-  const closed = closedIn(deals, range, ctx.asOf);
+  // One pass: counts and cents per channel, the totals their sums (every deal has one channel).
+  const won: Record<string, number> = {};
+  const lost: Record<string, number> = {};
+  const wonCents: Record<string, number> = {};
+  const lostCents: Record<string, number> = {};
+  for (const channel of CHANNELS) won[channel] = lost[channel] = wonCents[channel] = lostCents[channel] = 0;
+  const { start, end } = range;
+  const { asOf } = ctx;
+  for (const deal of deals) {
+    if (deal.status === 'open' || deal.close > asOf || deal.close < start || deal.close > end) continue;
+    if (deal.status === 'won') {
+      won[deal.channel]!++;
+      wonCents[deal.channel]! += Math.round(deal.amount * 100);
+    } else if (deal.status === 'lost') {
+      lost[deal.channel]!++;
+      lostCents[deal.channel]! += Math.round(deal.amount * 100);
+    }
+  }
   const byChannel = Object.fromEntries(
-    CHANNELS.map((channel) => [channel, figures(closed.filter((deal) => deal.channel === channel))]),
+    CHANNELS.map((c) => [c, figures(won[c]!, lost[c]!, wonCents[c]!, lostCents[c]!)]),
   ) as Record<Channel, WinRateFigures>;
-  return { range: { start: range.start, end: range.end }, ...figures(closed), byChannel };
+  const sum = (values: Record<string, number>) => CHANNELS.reduce((total, channel) => total + values[channel]!, 0);
+  return { range: { start: range.start, end: range.end }, ...figures(sum(won), sum(lost), sum(wonCents), sum(lostCents)), byChannel };
 }

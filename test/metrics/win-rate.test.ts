@@ -52,6 +52,22 @@ describe('winRate', () => {
     expect(winRate(deals, q1, ctx)).toMatchObject({ byCount: 1, byValue: null });
   });
 
+  it('sums amounts to the cent, per channel and in total', () => {
+    // new: won 0.10 + 0.20 = 0.30 (not 0.30000000000000004); upsell: won 0.05, lost 0.15.
+    // Total won 0.35, lost 0.15 → by value 0.35 ÷ 0.50 = 0.7.
+    const deals = [
+      deal({ id: 'w1', status: 'won', close: '2026-02-01', amount: 0.1, channel: 'new' }),
+      deal({ id: 'w2', status: 'won', close: '2026-02-02', amount: 0.2, channel: 'new' }),
+      deal({ id: 'w3', status: 'won', close: '2026-02-03', amount: 0.05, channel: 'upsell' }),
+      deal({ id: 'l1', status: 'lost', close: '2026-02-04', amount: 0.15, channel: 'upsell' }),
+    ];
+    const result = winRate(deals, q1, ctx);
+    expect(result).toMatchObject({ won: 3, lost: 1, wonAmount: 0.35, lostAmount: 0.15, byCount: 0.75 });
+    expect(result.byValue).toBeCloseTo(0.7, 12);
+    expect(result.byChannel.new).toMatchObject({ won: 2, lost: 0, wonAmount: 0.3, lostAmount: 0, byValue: 1 });
+    expect(result.byChannel.upsell).toMatchObject({ won: 1, lost: 1, wonAmount: 0.05, lostAmount: 0.15, byCount: 0.5 });
+  });
+
   it('does not mutate its input', () => {
     const deals = frozen([deal({ id: 'w1', status: 'won', close: '2026-02-01', amount: 5 })]);
     expect(winRate(deals, q1, ctx).byCount).toBe(1);
