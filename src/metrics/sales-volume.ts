@@ -26,8 +26,7 @@
  */
 import { CHANNELS, type Channel, type ModelDeal } from '../model/types.ts';
 import { type DateRange, inRange } from '../periods/calendar.ts';
-import { monthOf, monthRange, monthsBetween } from '../periods/fiscal.ts';
-import { groupBy } from '../model/group-by.ts';
+import { monthOf, monthsBetween } from '../periods/fiscal.ts';
 import { sumMoney } from './money.ts';
 
 /** The deal fields sales volume reads. */
@@ -112,14 +111,33 @@ export function sumVolumes(parts: readonly Omit<SalesVolume, 'range'>[], range: 
  * (months without deals included). A partly covered month only counts the days in the range.
  */
 export function salesVolumeByMonth(deals: readonly VolumeDeal[], range: DateRange): SalesVolumeMonth[] {
-  const wonByMonth = groupBy(wonInRange(deals, range), (deal) => monthOf(deal.close));
-  return monthsBetween(range).map((month) => {
-    const full = monthRange(month);
-    const clipped = {
-      start: full.start > range.start ? full.start : range.start,
-      end: full.end < range.end ? full.end : range.end,
-    };
-    const { wonDeals, annualVolume, contractVolume, byChannel } = salesVolume(wonByMonth.get(month) ?? [], clipped);
-    return { month, wonDeals, annualVolume, contractVolume, byChannel };
+  // One pass over the deals: counts and cents per month and channel (as `salesVolume` sums them).
+  const months = monthsBetween(range);
+  const index = new Map(months.map((month, i) => [month, i]));
+  const count = months.map(() => CHANNELS.map(() => 0));
+  const annual = months.map(() => CHANNELS.map(() => 0));
+  const contract = months.map(() => CHANNELS.map(() => 0));
+  const channelIndex = new Map<string, number>(CHANNELS.map((channel, i) => [channel, i]));
+  const { start, end } = range;
+  for (const deal of deals) {
+    if (deal.status !== 'won' || deal.close < start || deal.close > end) continue;
+    const m = index.get(monthOf(deal.close));
+    const c = channelIndex.get(deal.channel);
+    if (m === undefined || c === undefined) continue;
+    count[m]![c]!++;
+    annual[m]![c]! += Math.round(deal.annualAmount * 100);
+    contract[m]![c]! += Math.round(deal.amount * 100);
+  }
+  const figures = (n: number, annualCents: number, contractCents: number): VolumeFigures => ({
+    wonDeals: n,
+    annualVolume: annualCents / 100,
+    contractVolume: contractCents / 100,
+  });
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  return months.map((month, m) => {
+    const byChannel = Object.fromEntries(
+      CHANNELS.map((channel, c) => [channel, figures(count[m]![c]!, annual[m]![c]!, contract[m]![c]!)]),
+    ) as Record<Channel, VolumeFigures>;
+    return { month, ...figures(sum(count[m]!), sum(annual[m]!), sum(contract[m]!)), byChannel };
   });
 }

@@ -95,6 +95,16 @@ describe('salesVolumeByMonth', () => {
     expect(months[1]?.byChannel.renewal).toEqual({ wonDeals: 1, annualVolume: 200_000, contractVolume: 200_000 });
   });
 
+  it('clips the last month at the range end', () => {
+    // Range Feb 1 – Mar 30: deal 2 (Feb 28) counts; deal 3 (Mar 31) is a day after the range.
+    const months = salesVolumeByMonth(deals, { start: '2026-02-01', end: '2026-03-30' });
+    expect(months.map((m) => [m.month, m.wonDeals, m.contractVolume])).toEqual([
+      ['2026-02', 1, 200_000],
+      ['2026-03', 0, 0],
+    ]);
+    expect(months[1]?.byChannel.upsell).toEqual(zero);
+  });
+
   it('crosses the year end', () => {
     const months = salesVolumeByMonth(deals, { start: '2026-12-01', end: '2027-01-31' });
     expect(months.map((m) => [m.month, m.annualVolume, m.contractVolume])).toEqual([
