@@ -81,7 +81,9 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
       if (deal.status === 'won') won.push(deal);
     }
   }
-  const targetsFigures = targetAttainment({ targets, deals: won, invoices }, ctx);
+  // Target attainment's year-to-date is the report's (both from as-of and the fiscal-year start).
+  const volumeYtd = salesVolume(won, periods.yearToDate);
+  const targetsFigures = targetAttainment({ targets, deals: won, invoices }, ctx, volumeYtd);
   const total = totalRow(targetsFigures);
   const trailingWinRate = winRate(closed, periods.trailingYear, ctx);
   const trailingDealSize = dealSize(won, periods.trailingYear, ctx);
@@ -89,7 +91,7 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
   const openAsOf = openDeals(open, ctx.asOf);
   return {
     volume: {
-      yearToDate: salesVolume(won, periods.yearToDate),
+      yearToDate: volumeYtd,
       previousYearToDate: salesVolume(won, periods.previousYearToDate),
       byMonth: salesVolumeByMonth(won, periods.fiscalYearRange),
     },
