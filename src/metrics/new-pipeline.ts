@@ -20,7 +20,7 @@
  * //     count: 3, amount: 220, averageCount: 1.5, averageAmount: 110 }
  */
 import type { Deal } from '../model/types.ts';
-import { isoWeekOf } from '../periods/iso-week.ts';
+import { isIsoWeek, isoWeekOf, isoWeekRange, isoWeekStart } from '../periods/iso-week.ts';
 import type { MetricContext } from './context.ts';
 import { ratio, sumMoney } from './money.ts';
 
@@ -41,10 +41,19 @@ export interface NewPipeline {
 
 export function newPipeline(deals: readonly Deal[], weeks: readonly string[], ctx: MetricContext): NewPipeline {
   const amounts = new Map<string, number[]>(weeks.map((week) => [week, []]));
+  // Deals created outside the listed weeks' span cannot be in any of them: skipped by date alone.
+  const labels = weeks.filter(isIsoWeek).sort();
+  if (labels.length === 0) return figures(amounts);
+  const first = isoWeekStart(labels[0]!);
+  const last = isoWeekRange(labels[labels.length - 1]!).end;
   for (const deal of deals) {
-    if (deal.created > ctx.asOf) continue;
+    if (deal.created > ctx.asOf || deal.created < first || deal.created > last) continue;
     amounts.get(isoWeekOf(deal.created))?.push(deal.amount);
   }
+  return figures(amounts);
+}
+
+function figures(amounts: Map<string, number[]>): NewPipeline {
   // Built from the map so a week listed twice is counted once.
   const rows = [...amounts].map(([week, values]) => ({ week, count: values.length, amount: sumMoney(values) }));
   const count = rows.reduce((total, row) => total + row.count, 0);

@@ -54,6 +54,27 @@ describe('newPipeline', () => {
     expect(newPipeline(deals, weeks, context('2027-01-02'))).toMatchObject({ count: 1, amount: 300 });
   });
 
+  it('follows the listed order, counts a week listed twice once, and matches nothing to a label that is no week', () => {
+    // W01 = Jan 4–10: n1 100; W52 = Dec 21–27: n2 50. '2026-W54' does not exist: zero. n3 (W02) is
+    // after the last listed week. Rows: W01, W52, W54 (W01 listed twice, once); total 2, 150 over 3.
+    const deals = [
+      deal({ id: 'n1', created: '2027-01-04', amount: 100 }),
+      deal({ id: 'n2', created: '2026-12-27', amount: 50 }),
+      deal({ id: 'n3', created: '2027-01-11', amount: 70 }),
+    ];
+    expect(newPipeline(deals, ['2027-W01', '2026-W52', '2027-W01', '2026-W54'], ctx)).toEqual({
+      weeks: [
+        { week: '2027-W01', count: 1, amount: 100 },
+        { week: '2026-W52', count: 1, amount: 50 },
+        { week: '2026-W54', count: 0, amount: 0 },
+      ],
+      count: 2,
+      amount: 150,
+      averageCount: 2 / 3,
+      averageAmount: 50,
+    });
+  });
+
   it('does not mutate its input', () => {
     const deals = frozen([deal({ id: 'd1', created: '2027-01-05', amount: 5 })]);
     expect(newPipeline(deals, frozen([...weeks]), ctx).amount).toBe(5);
