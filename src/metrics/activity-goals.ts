@@ -42,15 +42,19 @@ export interface ActivityGoalRow {
   share: number | null;
 }
 
+/** A weekly goal row with its period's date range worked out once. */
+interface WeeklyGoal {
+  measure: string;
+  value: number;
+  range: { start: string; end: string } | undefined;
+}
+
 /** The summed weekly goal of the people for an activity type in one ISO week. */
-function weeklyGoal(goals: readonly GoalTarget[], type: ActivityType, week: string, ctx: MetricContext): number {
+function weeklyGoal(goals: readonly WeeklyGoal[], type: ActivityType, week: string): number {
   const thursday = addDays(isoWeekStart(week), 3);
   return goals
     .filter((t) => t.measure === `activity:${type}`)
-    .filter((t) => {
-      const range = periodRange(t.period, ctx.settings.fiscalYearStartMonth);
-      return range !== undefined && inRange(thursday, range);
-    })
+    .filter((t) => t.range !== undefined && inRange(thursday, t.range))
     .reduce((sum, t) => sum + t.value, 0);
 }
 
@@ -63,7 +67,10 @@ export function activityGoals(
   ctx: MetricContext,
 ): ActivityGoalRow[] {
   const people = new Set(sellerIds);
-  const goals = targets.filter((t) => t.cadence === 'weekly' && t.scope === 'seller' && people.has(t.scopeId));
+  const start = ctx.settings.fiscalYearStartMonth;
+  const goals: WeeklyGoal[] = targets
+    .filter((t) => t.cadence === 'weekly' && t.scope === 'seller' && people.has(t.scopeId))
+    .map((t) => ({ measure: t.measure, value: t.value, range: periodRange(t.period, start) }));
   const actuals = new Map<string, number[]>();
   for (const week of weeks) {
     const days = Array.from({ length: 7 }, (_, i) => addDays(isoWeekStart(week), i));
@@ -78,7 +85,14 @@ export function activityGoals(
     }
     actuals.set(week, sums);
   }
-  const goalOf = (week: string, type: ActivityType) => weeklyGoal(goals, type, week, ctx);
+  // Each week × type goal is summed once: the type list and the rows both read it.
+  const goalCache = new Map<string, number>();
+  const goalOf = (week: string, type: ActivityType) => {
+    const key = `${week} ${type}`;
+    let goal = goalCache.get(key);
+    if (goal === undefined) goalCache.set(key, (goal = weeklyGoal(goals, type, week)));
+    return goal;
+  };
   const types = ACTIVITY_TYPES.filter((type) => weeks.some((week) => goalOf(week, type) > 0));
   return weeks.flatMap((week) =>
     types.map((type) => {
