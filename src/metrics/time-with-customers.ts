@@ -45,19 +45,29 @@ export interface SellerWeekMeetingTime extends MeetingTime {
 }
 
 function meetingTime(activities: readonly MeetingActivity[], range: DateRange): MeetingTime {
-  const inside = activities.filter((a) => inRange(a.date, range));
-  const held = inside.filter((a) => a.type === 'meeting_held');
-  const timed = held.filter((a) => a.durationMinutes !== undefined);
-  const minutesRecorded = timed.reduce((sum, a) => sum + (a.durationMinutes ?? 0), 0);
-  const meetingsBooked = inside.filter((a) => a.type === 'meeting_booked').length;
+  // One pass; minutes are added in the activities' order.
+  let held = 0;
+  let timed = 0;
+  let minutesRecorded = 0;
+  let meetingsBooked = 0;
+  for (const a of activities) {
+    if (!inRange(a.date, range)) continue;
+    if (a.type === 'meeting_held') {
+      held++;
+      if (a.durationMinutes !== undefined) {
+        timed++;
+        minutesRecorded += a.durationMinutes;
+      }
+    } else if (a.type === 'meeting_booked') meetingsBooked++;
+  }
   return {
-    meetingsHeld: held.length,
+    meetingsHeld: held,
     meetingsBooked,
-    heldPerBooked: ratio(held.length, meetingsBooked),
+    heldPerBooked: ratio(held, meetingsBooked),
     minutesRecorded,
     hours: Math.round((minutesRecorded / 60) * 100) / 100,
-    meetingsWithoutDuration: held.length - timed.length,
-    averageMinutes: ratio(minutesRecorded, timed.length),
+    meetingsWithoutDuration: held - timed,
+    averageMinutes: ratio(minutesRecorded, timed),
   };
 }
 
