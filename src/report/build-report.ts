@@ -93,12 +93,14 @@ export function buildReport({ model, files, rejected, quality, history }: Report
     sellerIds: allIds,
   };
 
+  // Each team's records are gathered once, for its figures and its month-end attainment.
+  const recordsOfTeam = new Map(model.teams.map((team) => [team.id, teamRecords(team.id, team.memberIds)]));
   const teams = model.teams.map((team) => ({
     id: team.id,
     slug: slugify(team.id),
     name: team.name,
     members: team.memberIds.map((id) => persons.ref(id)),
-    figures: scopeFigures(teamRecords(team.id, team.memberIds), periods, ctx),
+    figures: scopeFigures(recordsOfTeam.get(team.id)!, periods, ctx),
   }));
   const dealsByAccount = groupBy(model.deals, (d) => d.accountId);
   const accountsByOwner = groupBy(records.accounts, (a) => a.ownerId);
@@ -187,7 +189,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
   };
   const monthScopes = {
     company: wonByFiscalYear(companyRecords),
-    teams: teams.map((team) => wonByFiscalYear({ id: team.id, name: team.name, ...teamRecords(team.id, model.teams.find((t) => t.id === team.id)!.memberIds) })),
+    teams: teams.map((team) => wonByFiscalYear({ id: team.id, name: team.name, ...recordsOfTeam.get(team.id)! })),
     sellers: model.users
       .map((user) => ({ person: persons.ref(user.id), teamId: user.teamId, ...sellerRecords(user.id) }))
       .filter((seller) => seller.targets.length > 0 || seller.deals.length > 0)
