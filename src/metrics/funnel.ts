@@ -101,29 +101,35 @@ function sameMeeting(booking: Activity, held: Activity): boolean {
 /** The `meeting_booked` activities that were held (matching rule in the header), of all dates. */
 export function heldBookings(activities: readonly Activity[], asOf: IsoDate): Set<Activity> {
   const byDate = (a: Activity, b: Activity) => byText(a.date, b.date) || byText(a.id, b.id);
-  const bookingsByAccount = new Map<string, Activity[]>();
-  const bookingsByDeal = new Map<string, Activity[]>();
+  // Bookings by position; `used` marks those already taken by a held meeting.
+  const bookings: Activity[] = [];
+  const bookingsByAccount = new Map<string, number[]>();
+  const bookingsByDeal = new Map<string, number[]>();
   for (const booking of activities) {
     if (booking.type !== 'meeting_booked') continue;
-    if (booking.accountId) addTo(bookingsByAccount, booking.accountId, booking);
-    if (booking.dealId) addTo(bookingsByDeal, booking.dealId, booking);
+    const index = bookings.push(booking) - 1;
+    if (booking.accountId) addTo(bookingsByAccount, booking.accountId, index);
+    if (booking.dealId) addTo(bookingsByDeal, booking.dealId, index);
   }
+  const used = new Uint8Array(bookings.length);
   const held = activities.filter((a) => a.type === 'meeting_held' && a.date <= asOf).sort(byDate);
-  const matched = new Set<Activity>();
-  /** The latest unused booking of `candidates` that matches `meeting`, or `best` if none is later. */
-  const latest = (candidates: readonly Activity[] | undefined, meeting: Activity, best: Activity | undefined) => {
-    for (const booking of candidates ?? []) {
-      if (booking.date > meeting.date || matched.has(booking) || !sameMeeting(booking, meeting)) continue;
-      if (!best || byDate(booking, best) > 0) best = booking;
+  /** The latest unused booking of `candidates` that matches `meeting`, or `best` (-1: none) if none is later. */
+  const latest = (candidates: readonly number[] | undefined, meeting: Activity, best: number) => {
+    for (const index of candidates ?? []) {
+      const booking = bookings[index]!;
+      if (booking.date > meeting.date) continue;
+      if (best >= 0 && byDate(booking, bookings[best]!) <= 0) continue;
+      if (used[index] === 1 || !sameMeeting(booking, meeting)) continue;
+      best = index;
     }
     return best;
   };
   for (const meeting of held) {
-    const byDeal = meeting.dealId ? latest(bookingsByDeal.get(meeting.dealId), meeting, undefined) : undefined;
+    const byDeal = meeting.dealId ? latest(bookingsByDeal.get(meeting.dealId), meeting, -1) : -1;
     const best = meeting.accountId ? latest(bookingsByAccount.get(meeting.accountId), meeting, byDeal) : byDeal;
-    if (best) matched.add(best);
+    if (best >= 0) used[best] = 1;
   }
-  return matched;
+  return new Set(bookings.filter((_, index) => used[index] === 1));
 }
 
 export function funnel(input: FunnelInput, range: DateRange, ctx: MetricContext): Funnel {
