@@ -23,6 +23,7 @@ import { weightedPipeline, type WeightedPipeline } from '../metrics/weighted-pip
 import { winRate, type WinRate } from '../metrics/win-rate.ts';
 import type { ActivityFacts } from '../model/activity-facts.ts';
 import type { Activity, Invoice, ModelDeal, Target } from '../model/types.ts';
+import { isoWeekStart } from '../periods/iso-week.ts';
 import type { ReportPeriods } from './periods-of-report.ts';
 
 /** The records of one cut. `sellerIds` are the people whose activity goals count. */
@@ -68,26 +69,41 @@ export interface ScopeFigures {
 
 export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx: MetricContext): ScopeFigures {
   const { deals, activities, targets, invoices } = records;
-  // Most metrics read deals of one or two statuses and filter for them themselves: the cut's
-  // deals are split by status once, so a metric does not walk a million lost deals to find the
-  // open ones. Each metric still gets every deal of the statuses it reads, so figures are unchanged.
+  // Most metrics read deals of one or two statuses, or in one window, and filter for them
+  // themselves: the cut's deals are split once, so a metric does not walk a million deals to find
+  // the few it counts. Each metric still gets every deal it would have kept from the whole list
+  // (in the same order), so figures are unchanged.
+  const { asOf } = ctx;
+  const trailing = periods.trailingYear;
+  const quarter = periods.quarter.range;
+  // No deal created before the first listed week's Monday is in any of the weeks.
+  const recentFrom = isoWeekStart(periods.recentWeeks[0]!);
   const won: ModelDeal[] = [];
   const open: ModelDeal[] = [];
-  const closed: ModelDeal[] = [];
+  /** Won and lost deals closed in the trailing year, up to as-of (win rate, deal size, cycle). */
+  const closedTrailing: ModelDeal[] = [];
+  const wonTrailing: ModelDeal[] = [];
+  /** Deals with a close date in the quarter (forecast categories). */
+  const closingInQuarter: ModelDeal[] = [];
+  /** Deals created from the first recent week on (new pipeline). */
+  const createdRecently: ModelDeal[] = [];
   for (const deal of deals) {
     if (deal.status === 'open') open.push(deal);
-    else {
-      closed.push(deal);
-      if (deal.status === 'won') won.push(deal);
+    else if (deal.close <= asOf && deal.close >= trailing.start && deal.close <= trailing.end) {
+      closedTrailing.push(deal);
+      if (deal.status === 'won') wonTrailing.push(deal);
     }
+    if (deal.status === 'won') won.push(deal);
+    if (deal.close >= quarter.start && deal.close <= quarter.end) closingInQuarter.push(deal);
+    if (deal.created >= recentFrom) createdRecently.push(deal);
   }
   // Target attainment's year-to-date is the report's (both from as-of and the fiscal-year start).
   const volumeYtd = salesVolume(won, periods.yearToDate);
   const targetsFigures = targetAttainment({ targets, deals: won, invoices }, ctx, volumeYtd);
   const total = totalRow(targetsFigures);
-  const trailingWinRate = winRate(closed, periods.trailingYear, ctx);
-  const trailingDealSize = dealSize(won, periods.trailingYear, ctx);
-  const trailingCycle = salesCycle(won, periods.trailingYear, ctx);
+  const trailingWinRate = winRate(closedTrailing, trailing, ctx);
+  const trailingDealSize = dealSize(wonTrailing, trailing, ctx);
+  const trailingCycle = salesCycle(wonTrailing, trailing, ctx);
   const openAsOf = openDeals(open, ctx.asOf);
   return {
     volume: {
@@ -99,7 +115,7 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
     pipeline: {
       open: openPipeline(open, ctx),
       weighted: weightedPipeline(open, ctx),
-      forecastQuarter: forecastCategories(deals, periods.quarter.range, ctx),
+      forecastQuarter: forecastCategories(closingInQuarter, quarter, ctx),
       // The open deals and trailing win rate above are the ones coverage reads (same deals, same range).
       coverage: coverageOf(
         { open: openAsOf, trailingWinRateByValue: trailingWinRate.byValue },
@@ -109,7 +125,7 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
       aging: dealAging(open, ctx),
       stalled: stalledDeals(open, records.activityFacts.lastByDeal, ctx),
       slipped: slippedDeals(open, ctx),
-      newPipeline: newPipeline(deals, periods.recentWeeks, ctx),
+      newPipeline: newPipeline(createdRecently, periods.recentWeeks, ctx),
     },
     winRate: trailingWinRate,
     dealSize: trailingDealSize,
