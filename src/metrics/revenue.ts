@@ -20,6 +20,7 @@
  * //     byAccount: [{ accountId: 'a1', revenue: 800, invoices: 2 }] }
  */
 import type { Invoice } from '../model/types.ts';
+import { groupBy } from '../model/group-by.ts';
 import { type DateRange, inRange } from '../periods/calendar.ts';
 import { sumMoney } from './money.ts';
 import { type VolumeDeal, volumeFigures, wonInRange } from './sales-volume.ts';
@@ -72,12 +73,16 @@ export function volumeVsRevenue(
   accountIds: readonly string[],
   range: DateRange,
 ): VolumeVsRevenue {
-  const won = wonInRange(deals, range);
-  const inside = invoices.filter((invoice) => inRange(invoice.date, range));
+  // Each account's won deals and invoices, in their order, grouped once rather than filtered per account.
+  const wonByAccount = groupBy(wonInRange(deals, range), (deal) => deal.accountId);
+  const insideByAccount = groupBy(
+    invoices.filter((invoice) => inRange(invoice.date, range)),
+    (invoice) => invoice.accountId,
+  );
   const accounts = [...new Set(accountIds)].map((accountId) => ({
     accountId,
-    ...volumeFigures(won.filter((deal) => deal.accountId === accountId)),
-    ...revenueOf(inside.filter((invoice) => invoice.accountId === accountId)),
+    ...volumeFigures(wonByAccount.get(accountId) ?? []),
+    ...revenueOf(insideByAccount.get(accountId) ?? []),
   }));
   const total = {
     wonDeals: accounts.reduce((sum, row) => sum + row.wonDeals, 0),
