@@ -51,6 +51,18 @@ export function monthFigures(month: string, input: MonthInput, lines: DealLineCo
   const through = range.end < ctx.asOf ? range.end : ctx.asOf;
   const atMonthEnd: MetricContext = { ...ctx, asOf: through };
   const attainment = (scope: ScopeForMonth) => targetAttainment(scope, atMonthEnd, scope.volumeYtd);
+  // The month's deal lists, sorted out in one pass over its deals (each list in their order).
+  const won: ModelDeal[] = [];
+  const lost: ModelDeal[] = [];
+  const created: ModelDeal[] = [];
+  const openClosing: ModelDeal[] = [];
+  for (const d of input.deals) {
+    const closesInMonth = inRange(d.close, range);
+    if (closesInMonth && d.status === 'won') won.push(d);
+    if (closesInMonth && d.status === 'lost') lost.push(d);
+    if (inRange(d.created, range)) created.push(d);
+    if (closesInMonth && d.status === 'open') openClosing.push(d);
+  }
   return {
     month,
     range,
@@ -59,9 +71,9 @@ export function monthFigures(month: string, input: MonthInput, lines: DealLineCo
     company: attainment(input.company),
     teams: input.teams.map((team) => ({ id: team.id, name: team.name, total: totalRow(attainment(team)) })),
     sellers: input.sellers.map((seller) => ({ person: seller.person, teamId: seller.teamId, total: totalRow(attainment(seller)) })),
-    won: dealList(input.deals.filter((d) => d.status === 'won' && inRange(d.close, range)), lines),
-    lost: dealList(input.deals.filter((d) => d.status === 'lost' && inRange(d.close, range)), lines),
-    created: dealList(input.deals.filter((d) => inRange(d.created, range)), lines),
-    openClosingInMonth: dealList(input.deals.filter((d) => d.status === 'open' && inRange(d.close, range)), lines),
+    won: dealList(won, lines),
+    lost: dealList(lost, lines),
+    created: dealList(created, lines),
+    openClosingInMonth: dealList(openClosing, lines),
   };
 }
