@@ -164,18 +164,30 @@ export function buildReport({ model, files, rejected, quality, history }: Report
     addTo(dealsByMonth, created, deal);
     if (closed !== created) addTo(dealsByMonth, closed, deal);
   }
-  // Month-end attainment reads won deals only, and only those of the month's fiscal year: each
-  // scope's won deals are grouped by fiscal year once and summed per month once; a month-end
-  // year-to-date is then the sum of its whole months (the current month is summed directly).
+  // Month-end attainment reads won deals only, and only those of the month's fiscal year: the
+  // company's won deals are grouped by fiscal year once, and a year's are split by team and by
+  // owner when first asked for — the same deals, in the same order, as filtering each team's and
+  // seller's own deals. Each scope sums its months once; a month-end year-to-date is then the sum
+  // of its whole months (the current month is summed directly).
   const fiscalStart = settings.fiscalYearStartMonth;
-  const wonByFiscalYear = <S extends ScopeForMonth>(scope: S) => {
-    const byYear = groupBy(
-      scope.deals.filter((d) => d.status === 'won'),
-      (d) => String(fiscalYearOf(d.close, fiscalStart)),
-    );
+  const wonOfYear = groupBy(
+    model.deals.filter((d) => d.status === 'won'),
+    (d) => String(fiscalYearOf(d.close, fiscalStart)),
+  );
+  const splitOfYear = new Map<string, { byTeam: Map<string, ModelDeal[]>; byOwner: Map<string, ModelDeal[]> }>();
+  const splitYear = (fiscalYear: number) => {
+    const key = String(fiscalYear);
+    let split = splitOfYear.get(key);
+    if (split === undefined) {
+      const deals = wonOfYear.get(key) ?? [];
+      splitOfYear.set(key, (split = { byTeam: groupBy(deals, (d) => d.teamId), byOwner: groupBy(deals, (d) => d.ownerId) }));
+    }
+    return split;
+  };
+  const wonByFiscalYear = <S extends ScopeForMonth>(scope: S, wonIn: (fiscalYear: number) => ModelDeal[]) => {
     const monthly = new Map<number, SalesVolumeMonth[]>();
     return (fiscalYear: number, through: string): S => {
-      const deals = byYear.get(String(fiscalYear)) ?? [];
+      const deals = wonIn(fiscalYear);
       const year = fiscalYearRange(fiscalYear, fiscalStart);
       const ytd = { start: year.start, end: through };
       let months = monthly.get(fiscalYear);
@@ -188,12 +200,14 @@ export function buildReport({ model, files, rejected, quality, history }: Report
     };
   };
   const monthScopes = {
-    company: wonByFiscalYear(companyRecords),
-    teams: teams.map((team) => wonByFiscalYear({ id: team.id, name: team.name, ...recordsOfTeam.get(team.id)! })),
+    company: wonByFiscalYear(companyRecords, (y) => wonOfYear.get(String(y)) ?? []),
+    teams: teams.map((team) =>
+      wonByFiscalYear({ id: team.id, name: team.name, ...recordsOfTeam.get(team.id)! }, (y) => splitYear(y).byTeam.get(team.id) ?? []),
+    ),
     sellers: model.users
-      .map((user) => ({ person: persons.ref(user.id), teamId: user.teamId, ...sellerRecords(user.id) }))
-      .filter((seller) => seller.targets.length > 0 || seller.deals.length > 0)
-      .map(wonByFiscalYear),
+      .map((user) => ({ userId: user.id, seller: { person: persons.ref(user.id), teamId: user.teamId, ...sellerRecords(user.id) } }))
+      .filter(({ seller }) => seller.targets.length > 0 || seller.deals.length > 0)
+      .map(({ userId, seller }) => wonByFiscalYear(seller, (y) => splitYear(y).byOwner.get(userId) ?? [])),
   };
   const months = monthsBetween({ start: firstDate, end: asOf }).map((month) => {
     const end = monthRange(month).end;
