@@ -78,8 +78,13 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
   const quarter = periods.quarter.range;
   // No deal created before the first listed week's Monday is in any of the weeks.
   const recentFrom = isoWeekStart(periods.recentWeeks[0]!);
-  const won: ModelDeal[] = [];
+  const fiscalYear = periods.fiscalYearRange;
+  const previousYtd = periods.previousYearToDate;
   const open: ModelDeal[] = [];
+  /** Won deals closed in the fiscal year (its volume by month, and year-to-date within it). */
+  const wonThisYear: ModelDeal[] = [];
+  /** Won deals closed in the previous year-to-date. */
+  const wonPreviousYtd: ModelDeal[] = [];
   /** Won and lost deals closed in the trailing year, up to as-of (win rate, deal size, cycle). */
   const closedTrailing: ModelDeal[] = [];
   const wonTrailing: ModelDeal[] = [];
@@ -93,13 +98,17 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
       closedTrailing.push(deal);
       if (deal.status === 'won') wonTrailing.push(deal);
     }
-    if (deal.status === 'won') won.push(deal);
+    if (deal.status === 'won') {
+      if (deal.close >= fiscalYear.start && deal.close <= fiscalYear.end) wonThisYear.push(deal);
+      if (deal.close >= previousYtd.start && deal.close <= previousYtd.end) wonPreviousYtd.push(deal);
+    }
     if (deal.close >= quarter.start && deal.close <= quarter.end) closingInQuarter.push(deal);
     if (deal.created >= recentFrom) createdRecently.push(deal);
   }
-  // Target attainment's year-to-date is the report's (both from as-of and the fiscal-year start).
-  const volumeYtd = salesVolume(won, periods.yearToDate);
-  const targetsFigures = targetAttainment({ targets, deals: won, invoices }, ctx, volumeYtd);
+  // Target attainment's year-to-date is the report's (both from as-of and the fiscal-year start),
+  // inside the fiscal year.
+  const volumeYtd = salesVolume(wonThisYear, periods.yearToDate);
+  const targetsFigures = targetAttainment({ targets, deals: wonThisYear, invoices }, ctx, volumeYtd);
   const total = totalRow(targetsFigures);
   const trailingWinRate = winRate(closedTrailing, trailing, ctx);
   const trailingDealSize = dealSize(wonTrailing, trailing, ctx);
@@ -108,8 +117,8 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
   return {
     volume: {
       yearToDate: volumeYtd,
-      previousYearToDate: salesVolume(won, periods.previousYearToDate),
-      byMonth: salesVolumeByMonth(won, periods.fiscalYearRange),
+      previousYearToDate: salesVolume(wonPreviousYtd, previousYtd),
+      byMonth: salesVolumeByMonth(wonThisYear, fiscalYear),
     },
     targets: targetsFigures,
     pipeline: {

@@ -4,6 +4,7 @@ import { dealSize } from '../../src/metrics/deal-size.ts';
 import { forecastCategories } from '../../src/metrics/forecast-categories.ts';
 import { newPipeline } from '../../src/metrics/new-pipeline.ts';
 import { salesCycle } from '../../src/metrics/sales-cycle.ts';
+import { salesVolume, salesVolumeByMonth } from '../../src/metrics/sales-volume.ts';
 import { winRate } from '../../src/metrics/win-rate.ts';
 import { reportPeriods } from '../../src/report/periods-of-report.ts';
 import { scopeFigures, type ScopeRecords } from '../../src/report/scope-figures.ts';
@@ -53,6 +54,18 @@ describe('scopeFigures', () => {
     expect(figures.salesCycle).toEqual(salesCycle(deals, periods.trailingYear, ctx));
     expect(figures.pipeline.forecastQuarter).toEqual(forecastCategories(deals, periods.quarter.range, ctx));
     expect(figures.pipeline.newPipeline).toEqual(newPipeline(deals, periods.recentWeeks, ctx));
+  });
+
+  it('sums the volume of the year-to-date, the previous year-to-date and the fiscal year by month', () => {
+    // Year-to-date Jan 1 – May 15: w1 400. A year earlier, Jan 1 – May 15 2025: w2 1000 (its last day).
+    // By month over FY2026: April w1 400, May w3 50 (won after as-of, in the fiscal year), others 0.
+    expect(figures.volume.yearToDate).toMatchObject({ wonDeals: 1, annualVolume: 400 });
+    expect(figures.volume.previousYearToDate).toMatchObject({ wonDeals: 1, annualVolume: 1000 });
+    expect(figures.volume.byMonth.map((m) => m.annualVolume)).toEqual([0, 0, 0, 400, 50, 0, 0, 0, 0, 0, 0, 0]);
+
+    expect(figures.volume.yearToDate).toEqual(salesVolume(deals, periods.yearToDate));
+    expect(figures.volume.previousYearToDate).toEqual(salesVolume(deals, periods.previousYearToDate));
+    expect(figures.volume.byMonth).toEqual(salesVolumeByMonth(deals, periods.fiscalYearRange));
   });
 
   it('gives the coverage the metric gives over all deals', () => {
