@@ -38,14 +38,15 @@ export interface SalesCycle extends SalesCycleFigures {
   byChannel: Record<Channel, SalesCycleFigures>;
 }
 
-function median(sorted: readonly number[]): number | null {
+function median(sorted: ArrayLike<number>): number | null {
   if (sorted.length === 0) return null;
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function figures(cycles: readonly { channel: Channel; days: number }[]): SalesCycleFigures {
-  const days = cycles.map((cycle) => cycle.days).sort((a, b) => a - b);
+  // Whole days, sorted ascending as numbers (a typed array sorts numerically without a comparator).
+  const days = Float64Array.from(cycles, (cycle) => cycle.days).sort();
   return {
     count: days.length,
     averageDays: ratio(days.reduce((total, value) => total + value, 0), days.length),
