@@ -16,6 +16,7 @@ import type { Activity, ModelDeal, Target } from '../model/types.ts';
 import { fiscalYearOf, fiscalYearRange, monthOf, monthRange, monthsBetween } from '../periods/fiscal.ts';
 import { salesVolume, salesVolumeByMonth, sumVolumes, type SalesVolumeMonth } from '../metrics/sales-volume.ts';
 import { addWeeks, isoWeekOf, isoWeeksBetween } from '../periods/iso-week.ts';
+import { inRange } from '../periods/calendar.ts';
 import type { FileAccount } from '../pipeline/load-records.ts';
 import { ruleOf } from '../quality/rules.ts';
 import { issuesByCode, issuesByTeam, overallScore, scoreByOwner } from '../quality/score.ts';
@@ -102,7 +103,11 @@ export function buildReport({ model, files, rejected, quality, history }: Report
     members: team.memberIds.map((id) => persons.ref(id)),
     figures: scopeFigures(recordsOfTeam.get(team.id)!, periods, ctx),
   }));
-  const dealsByAccount = groupBy(model.deals, (d) => d.accountId);
+  // Volume beside revenue counts the deals won in year-to-date only: only those are grouped.
+  const wonYtdByAccount = groupBy(
+    model.deals.filter((d) => d.status === 'won' && inRange(d.close, periods.yearToDate)),
+    (d) => d.accountId,
+  );
   const accountsByOwner = groupBy(records.accounts, (a) => a.ownerId);
   const invoicesByAccount = groupBy(records.invoices, (i) => i.accountId);
   /** Account managers / KAMs see sales volume and invoiced revenue side by side, per customer. */
@@ -111,7 +116,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
     if (owned.length === 0) return null;
     const ids = owned.map((a) => a.id);
     const result = volumeVsRevenue(
-      ids.flatMap((id) => dealsByAccount.get(id) ?? []),
+      ids.flatMap((id) => wonYtdByAccount.get(id) ?? []),
       ids.flatMap((id) => invoicesByAccount.get(id) ?? []),
       ids,
       periods.yearToDate,
