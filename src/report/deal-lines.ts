@@ -4,7 +4,6 @@
  */
 import type { ModelDeal } from '../model/types.ts';
 import type { Settings } from '../settings/schema.ts';
-import { sumMoney } from '../metrics/money.ts';
 import type { PersonRef } from './people.ts';
 
 export interface DealLine {
@@ -83,10 +82,17 @@ export function largestDeals(deals: readonly ModelDeal[], cap: number): ModelDea
 
 /** Largest first (ties by id), at most `cap` listed. */
 export function dealList(deals: readonly ModelDeal[], ctx: DealLineContext, cap = 25): DealList {
+  // Summed in cents, as `sumMoney` does, in one pass.
+  let cents = 0;
+  let annualCents = 0;
+  for (const d of deals) {
+    cents += Math.round(d.amount * 100);
+    annualCents += Math.round(d.annualAmount * 100);
+  }
   return {
     count: deals.length,
-    amount: sumMoney(deals.map((d) => d.amount)),
-    annualAmount: sumMoney(deals.map((d) => d.annualAmount)),
+    amount: cents / 100,
+    annualAmount: annualCents / 100,
     deals: largestDeals(deals, cap).map((deal) => dealLine(deal, ctx)),
     more: Math.max(0, deals.length - cap),
   };
