@@ -116,7 +116,7 @@ export async function runBench(args: BenchArgs, root: string, command: string): 
   else rows.push(failedRow('(a) decode + parse', 'readCsv', parse, columns.length));
   if (validate.ok) {
     rows.push(row('(b) ingest + validate', 'loadRecords, all files, records kept', validate.result, mb(validate.result.peakRss)));
-    rows.push(row('  of which', 'deals + activities (per-file times)', bigFiles(validate.result), '(same)'));
+    rows.push(row('  of which', 'deals + activities (per-file times; they overlap when the log is read in a worker thread)', bigFiles(validate.result), '(same)'));
   } else rows.push(failedRow('(b) ingest + validate', 'loadRecords', validate, columns.length));
   if (pipeline.ok) {
     const p = pipeline.result;
@@ -151,9 +151,12 @@ export async function runBench(args: BenchArgs, root: string, command: string): 
   const verdict: string[][] = [];
   if (papa.ok && validate.ok) {
     const ceiling = (papa.result.bytes / papa.result.ms) * 1000;
+    // Files are read concurrently (the activity log in a worker thread), so per-file times overlap:
+    // the bytes of deals + activities over loadRecords' wall time for all files.
     const big = bigFiles(validate.result);
-    const ours = (big.bytes / big.ms) * 1000;
-    verdict.push(['ingest + validate throughput vs parse-only (deals + activities, MB/s)', `${mbPerSecond(big.bytes, big.ms)} / ${mbPerSecond(papa.result.bytes, papa.result.ms)} = ${percent(ours / ceiling)}`, '≥ 50 %', ours / ceiling >= 0.5 ? 'met' : 'NOT met']);
+    const wall = validate.result.ms;
+    const ours = (big.bytes / wall) * 1000;
+    verdict.push(['ingest + validate throughput vs parse-only (deals + activities bytes, loadRecords wall time, MB/s)', `${mbPerSecond(big.bytes, wall)} / ${mbPerSecond(papa.result.bytes, papa.result.ms)} = ${percent(ours / ceiling)}`, '≥ 50 %', ours / ceiling >= 0.5 ? 'met' : 'NOT met']);
   }
   if (pipeline.ok) {
     const p = pipeline.result;
