@@ -65,6 +65,11 @@ export function volumeFigures(deals: readonly VolumeDeal[]): VolumeFigures {
   };
 }
 
+/** Figures from a count and sums in cents (the sums `salesVolume` and `salesVolumeByMonth` keep). */
+function figures(n: number, annualCents: number, contractCents: number): VolumeFigures {
+  return { wonDeals: n, annualVolume: annualCents / 100, contractVolume: contractCents / 100 };
+}
+
 /** Sales volume in a range, in total and per channel (one pass; sums in cents as `sumMoney`). */
 export function salesVolume(deals: readonly VolumeDeal[], range: DateRange): SalesVolume {
   const count: Record<string, number> = {};
@@ -78,11 +83,6 @@ export function salesVolume(deals: readonly VolumeDeal[], range: DateRange): Sal
     annual[deal.channel]! += Math.round(deal.annualAmount * 100);
     contract[deal.channel]! += Math.round(deal.amount * 100);
   }
-  const figures = (n: number, annualCents: number, contractCents: number): VolumeFigures => ({
-    wonDeals: n,
-    annualVolume: annualCents / 100,
-    contractVolume: contractCents / 100,
-  });
   const byChannel = Object.fromEntries(
     CHANNELS.map((channel) => [channel, figures(count[channel]!, annual[channel]!, contract[channel]!)]),
   ) as Record<Channel, VolumeFigures>;
@@ -128,11 +128,6 @@ export function salesVolumeByMonth(deals: readonly VolumeDeal[], range: DateRang
     annual[m]![c]! += Math.round(deal.annualAmount * 100);
     contract[m]![c]! += Math.round(deal.amount * 100);
   }
-  const figures = (n: number, annualCents: number, contractCents: number): VolumeFigures => ({
-    wonDeals: n,
-    annualVolume: annualCents / 100,
-    contractVolume: contractCents / 100,
-  });
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   return months.map((month, m) => {
     const byChannel = Object.fromEntries(

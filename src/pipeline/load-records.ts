@@ -12,7 +12,6 @@
  * reads deals, targets, funnel and invoices (src/pipeline/activity-thread.ts); the records are
  * the same either way.
  */
-import { dealsFile } from '../schemas/deals.ts';
 import type { FileSpec } from '../schemas/column.ts';
 import type { Account, Activity, Deal, Records, User } from '../model/types.ts';
 import { planSources, type SourcePlan } from '../presets/detect.ts';
@@ -85,7 +84,7 @@ async function withCrmRates(dataDir: string, settings: Settings, plan: SourcePla
 function explainMissingDeals(fatal: Issue[], plan: SourcePlan): Issue[] {
   if (plan.nearMisses.length === 0) return fatal;
   return fatal.map((issue) =>
-    issue.code === 'MissingFile' && issue.file === dealsFile.file
+    issue.code === 'MissingFile' && issue.file === SPECS.deals.file
       ? { ...issue, message: `${issue.message}; no deals export recognised: ${plan.nearMisses.join('; ')}` }
       : issue,
   );

@@ -231,17 +231,8 @@ export function buildReport({ model, files, rejected, quality, history }: Report
     );
   });
 
-  // Each team's activities in the log's order, as a filter of the log by the team's members
-  // would give them, gathered in one pass over the log instead of one pass per team.
-  const activitiesOfTeam = new Map(model.teams.map((team) => [team.id, [] as Activity[]]));
-  const teamListsOfOwner = new Map<string, Activity[][]>();
-  for (const team of model.teams) {
-    for (const id of new Set(team.memberIds)) addTo(teamListsOfOwner, id, activitiesOfTeam.get(team.id)!);
-  }
-  for (const activity of records.activities) {
-    const lists = teamListsOfOwner.get(activity.ownerId);
-    if (lists) for (const list of lists) list.push(activity);
-  }
+  // Each team's activities in the log's order (a user is in one team: `Team.memberIds`).
+  const activitiesOfTeam = groupBy(records.activities, (a) => teamOfUser.get(a.ownerId) ?? '');
 
   const publish = (issue: Issue): PublishedIssue => {
     const rule = ruleOf(issue.code);

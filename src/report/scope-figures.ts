@@ -23,6 +23,7 @@ import { weightedPipeline, type WeightedPipeline } from '../metrics/weighted-pip
 import { winRate, type WinRate } from '../metrics/win-rate.ts';
 import type { ActivityFacts } from '../model/activity-facts.ts';
 import type { Activity, Invoice, ModelDeal, Target } from '../model/types.ts';
+import { inRange } from '../periods/calendar.ts';
 import { isoWeekStart } from '../periods/iso-week.ts';
 import type { ReportPeriods } from './periods-of-report.ts';
 
@@ -94,15 +95,15 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
   const createdRecently: ModelDeal[] = [];
   for (const deal of deals) {
     if (deal.status === 'open') open.push(deal);
-    else if (deal.close <= asOf && deal.close >= trailing.start && deal.close <= trailing.end) {
+    else if (deal.close <= asOf && inRange(deal.close, trailing)) {
       closedTrailing.push(deal);
       if (deal.status === 'won') wonTrailing.push(deal);
     }
     if (deal.status === 'won') {
-      if (deal.close >= fiscalYear.start && deal.close <= fiscalYear.end) wonThisYear.push(deal);
-      if (deal.close >= previousYtd.start && deal.close <= previousYtd.end) wonPreviousYtd.push(deal);
+      if (inRange(deal.close, fiscalYear)) wonThisYear.push(deal);
+      if (inRange(deal.close, previousYtd)) wonPreviousYtd.push(deal);
     }
-    if (deal.close >= quarter.start && deal.close <= quarter.end) closingInQuarter.push(deal);
+    if (inRange(deal.close, quarter)) closingInQuarter.push(deal);
     if (deal.created >= recentFrom) createdRecently.push(deal);
   }
   // Target attainment's year-to-date is the report's (both from as-of and the fiscal-year start),
