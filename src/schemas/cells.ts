@@ -85,7 +85,11 @@ const MAX_CACHED_DATES = 50_000;
 export function cellReader(settings: Settings): CellReader {
   const options = { dateOrder: settings.dateOrder, timeZone: settings.timeZone };
   const dates = new Map<string, string | CellFailure>();
+  // Exports are mostly in date order: the same date text as the row before needs no lookup.
+  let lastText = '';
+  let lastValue: string | CellFailure = '';
   const date = (text: string): string | CellFailure => {
+    if (text === lastText) return lastValue;
     let value = dates.get(text);
     if (value === undefined) {
       const parsed = parseDate(text, options);
@@ -93,6 +97,8 @@ export function cellReader(settings: Settings): CellReader {
       if (dates.size >= MAX_CACHED_DATES) dates.clear();
       dates.set(own(text), value); // a key cut from the parser's chunk would keep the chunk alive
     }
+    lastText = own(text);
+    lastValue = value;
     return value;
   };
   const number = (text: string, integer: boolean): number | CellFailure => {
@@ -204,13 +210,17 @@ export function fastRowReader<K extends CellKinds, T>(kinds: K, settings: Settin
   };
 }
 
+/** A raw text remembered as not in the lookup. */
+const UNKNOWN = Symbol('unknown');
+
 /** `lookup.get(valueKey(raw))`, remembered per distinct raw text (a column repeats few values). */
 export function cachedLookup<T>(lookup: ReadonlyMap<string, T>): (raw: string) => T | undefined {
-  const seen = new Map<string, T | undefined>();
+  const seen = new Map<string, T | typeof UNKNOWN>();
   return (raw) => {
-    if (seen.has(raw)) return seen.get(raw);
+    const known = seen.get(raw);
+    if (known !== undefined) return known === UNKNOWN ? undefined : (known as T);
     const value = lookup.get(valueKey(raw));
-    if (seen.size < 10_000) seen.set(own(raw), value); // a key cut from the parser's chunk would keep it alive
+    if (seen.size < 10_000) seen.set(own(raw), value ?? UNKNOWN); // a key cut from the parser's chunk would keep it alive
     return value;
   };
 }
