@@ -8,6 +8,14 @@
  * Two different ids are taken for one only if both hashes agree: for n ids the chance that this
  * happens anywhere in the file is about n² / 2⁶⁵ — below one in a million at 5 million ids.
  */
+/** An IdIndex's table, as `IdIndex#tables` gives it. */
+export interface IdTables {
+  first: Int32Array;
+  second: Int32Array;
+  lines: Int32Array;
+  size: number;
+}
+
 export class IdIndex {
   #first: Int32Array;
   #second: Int32Array;
@@ -15,9 +23,10 @@ export class IdIndex {
   #lines: Int32Array;
   #size = 0;
 
-  constructor(capacity = 1024) {
+  /** `expected`: how many ids the table takes before it first grows (an estimate is fine). */
+  constructor(expected = 640) {
     let slots = 16;
-    while (slots < capacity) slots *= 2;
+    while (slots * 5 < expected * 8) slots *= 2;
     this.#first = new Int32Array(slots);
     this.#second = new Int32Array(slots);
     this.#lines = new Int32Array(slots);
@@ -25,6 +34,37 @@ export class IdIndex {
 
   get size(): number {
     return this.#size;
+  }
+
+  /** The table as typed arrays (to move it to another thread); `IdIndex.fromTables` rebuilds it. */
+  tables(): IdTables {
+    return { first: this.#first, second: this.#second, lines: this.#lines, size: this.#size };
+  }
+
+  static fromTables(tables: IdTables): IdIndex {
+    const index = new IdIndex(0);
+    index.#first = tables.first;
+    index.#second = tables.second;
+    index.#lines = tables.lines;
+    index.#size = tables.size;
+    return index;
+  }
+
+  /** True when an id of `other` is in this index too. */
+  sharesAnIdWith(other: IdIndex): boolean {
+    const lines = other.#lines;
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i] !== 0 && this.#lineOf(other.#first[i]!, other.#second[i]!) !== 0) return true;
+    }
+    return false;
+  }
+
+  #lineOf(a: number, b: number): number {
+    const mask = this.#lines.length - 1;
+    for (let slot = (a ^ (a >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+      const seen = this.#lines[slot]!;
+      if (seen === 0 || (this.#first[slot] === a && this.#second[slot] === b)) return seen;
+    }
   }
 
   /** The line `id` was first seen on; when it is new, records it at `line` and returns undefined. */

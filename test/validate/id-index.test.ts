@@ -37,4 +37,28 @@ describe('IdIndex', () => {
       }),
     );
   });
+
+  it('travels as its tables and tells whether two indexes share an id', () => {
+    const first = new IdIndex();
+    first.firstLineOrAdd('X1', 2);
+    first.firstLineOrAdd('X2', 3);
+    const copy = IdIndex.fromTables(first.tables());
+    expect(copy.size).toBe(2);
+    expect(copy.firstLineOrAdd('X2', 9)).toBe(3);
+    const second = new IdIndex();
+    second.firstLineOrAdd('X3', 10);
+    expect(second.sharesAnIdWith(first)).toBe(false);
+    second.firstLineOrAdd('X1', 11);
+    expect(second.sharesAnIdWith(first)).toBe(true);
+    expect(first.sharesAnIdWith(second)).toBe(true);
+  });
+
+  it('takes the expected number of ids before it grows', () => {
+    // 1 000 ids fit 2 048 slots at most 5/8 full (1 280); the tables stay those arrays.
+    const index = new IdIndex(1000);
+    const before = index.tables().lines;
+    expect(before.length).toBe(2048);
+    for (let i = 0; i < 1000; i++) index.firstLineOrAdd(`id${i}`, i + 2);
+    expect(index.tables().lines).toBe(before);
+  });
 });
