@@ -163,6 +163,18 @@ export interface ChunkDecoder {
   readonly encoding: DetectedEncoding;
   /** Bytes of a UTF-8 file that were not valid UTF-8 and were read as Windows-1252. */
   readonly bytesReadAsWindows1252: number;
+  /** True once a valid multi-byte UTF-8 character was decoded. */
+  readonly multibyte: boolean;
+}
+
+/**
+ * The encoding of a UTF-8 file read in parts, from what each part's decoder saw: as
+ * `ChunkDecoder.encoding` would say for the whole file.
+ */
+export function combinedEncoding(encoding: DetectedEncoding, parts: readonly { bytesReadAsWindows1252: number; multibyte: boolean }[]): DetectedEncoding {
+  const fallback = parts.some((part) => part.bytesReadAsWindows1252 > 0);
+  const multibyte = parts.some((part) => part.multibyte);
+  return encoding === 'utf-8' && fallback && !multibyte ? 'windows-1252' : encoding;
 }
 
 /**
@@ -223,6 +235,9 @@ export function createChunkDecoder(encoding: DetectedEncoding): ChunkDecoder {
     get bytesReadAsWindows1252(): number {
       return fallbackBytes;
     },
+    get multibyte(): boolean {
+      return multibyte;
+    },
   };
 }
 
@@ -237,18 +252,30 @@ export interface TextStream {
   /** The decision so far; final once `chunks` is consumed (see the header comment). */
   readonly encoding: DetectedEncoding;
   readonly bytesReadAsWindows1252: number;
+  /** See `ChunkDecoder.multibyte`. */
+  readonly multibyte: boolean;
   /** Why the file is not read (binary, UTF-16), see `unreadableReason`; `chunks` then yields nothing. */
   readonly unreadable: string | undefined;
   /** The decoded text, BOM stripped, in chunks of about `chunkBytes`. Iterate once. */
   readonly chunks: AsyncIterable<string>;
 }
 
+/** Bytes `start` (inclusive) to `end` (exclusive) of a file. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 /**
  * Opens a file for streaming decoded text. Memory stays at one chunk (64 KiB by default;
  * `chunkBytes` is for tests). The file is closed when iteration ends or stops early.
+ * With `range`, only those bytes are read, decoded as the encoding detected from the file's
+ * start (a range after the start has no BOM to skip); `range.start` must begin a character.
  */
-export async function openTextStream(path: string, opts: { chunkBytes?: number } = {}): Promise<TextStream> {
+export async function openTextStream(path: string, opts: { chunkBytes?: number; range?: ByteRange } = {}): Promise<TextStream> {
   const chunkBytes = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  const start = opts.range?.start ?? 0;
+  const end = opts.range?.end ?? Infinity;
   const handle = await open(path, 'r');
   let sample: Uint8Array;
   try {
@@ -261,15 +288,18 @@ export async function openTextStream(path: string, opts: { chunkBytes?: number }
   }
   const unreadable = unreadableReason(sample);
   if (unreadable) await handle.close();
-  const decoder = createChunkDecoder(detectEncoding(sample));
+  const detected = detectEncoding(sample);
+  const decoder = createChunkDecoder(start > 0 && detected === 'utf-8-bom' ? 'utf-8' : detected);
 
   async function* chunks(): AsyncGenerator<string> {
     if (unreadable) return;
     try {
       const buffer = Buffer.alloc(chunkBytes);
-      let position = 0;
+      let position = start;
       for (;;) {
-        const { bytesRead } = await handle.read(buffer, 0, chunkBytes, position);
+        const want = Math.min(chunkBytes, end - position);
+        if (want <= 0) break;
+        const { bytesRead } = await handle.read(buffer, 0, want, position);
         if (bytesRead === 0) break;
         position += bytesRead;
         const text = decoder.decode(buffer.subarray(0, bytesRead));
@@ -284,10 +314,13 @@ export async function openTextStream(path: string, opts: { chunkBytes?: number }
 
   return {
     get encoding() {
-      return decoder.encoding;
+      return start > 0 && detected === 'utf-8-bom' && decoder.encoding === 'utf-8' ? detected : decoder.encoding;
     },
     get bytesReadAsWindows1252() {
       return decoder.bytesReadAsWindows1252;
+    },
+    get multibyte() {
+      return decoder.multibyte;
     },
     unreadable,
     chunks: chunks(),

@@ -27,7 +27,7 @@
 import Papa from 'papaparse';
 import type { ParseStepResult, Parser } from 'papaparse';
 import { openTextStream } from './decode.ts';
-import type { DetectedEncoding } from './decode.ts';
+import type { ByteRange, DetectedEncoding } from './decode.ts';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 /** The delimiter used: `'none'` for a one-column file (and an empty one). */
@@ -56,6 +56,19 @@ export interface CsvReadOptions {
   fileLabel?: string;
   /** Bytes per read (default 64 KiB); for tests. */
   chunkBytes?: number;
+  /** One part of a file (src/ingest/split-csv.ts): only its bytes are read (`readCsv` only). */
+  part?: CsvPart;
+}
+
+/**
+ * A part of a CSV file that starts at a record boundary. A part after the file's start is read
+ * after `headerText` (the file's text up to the end of its header), so the header and dialect
+ * are found as in the whole file; its first record then starts on physical line `firstLine`.
+ */
+export interface CsvPart {
+  range: ByteRange;
+  headerText?: string;
+  firstLine?: number;
 }
 
 export interface CsvParseSummary {
@@ -79,6 +92,8 @@ export interface CsvReadResult extends CsvParseSummary {
   encoding: DetectedEncoding;
   /** Bytes of a UTF-8 file that were not valid UTF-8 and were read as Windows-1252 (mixed file). */
   bytesReadAsWindows1252: number;
+  /** A multi-byte UTF-8 character was read (see `combinedEncoding`). */
+  multibyte: boolean;
 }
 
 export type OnCsvRow = (row: CsvRow) => void;
@@ -124,7 +139,7 @@ type LineBreak = '\n' | '\r\n' | '\r';
  * Finds the header line (first non-blank line, quotes respected) and takes delimiter and line
  * break from it. Undefined when more text is needed, or (when `final`) when there is no header.
  */
-function detectDialect(text: string, final: boolean): { delimiter: CsvDelimiterUsed; newline: LineBreak } | undefined {
+export function detectDialect(text: string, final: boolean): { delimiter: CsvDelimiterUsed; newline: LineBreak } | undefined {
   let inQuote = false;
   let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
@@ -151,7 +166,7 @@ function isBlankRecord(fields: string[]): boolean {
 }
 
 /** The incremental reader behind `readCsv` and `readCsvText`. */
-export function createCsvParser(onRow: OnCsvRow, opts: Pick<CsvReadOptions, 'onHeader'> = {}): CsvStreamParser {
+export function createCsvParser(onRow: OnCsvRow, opts: Pick<CsvReadOptions, 'onHeader'> & { firstLine?: number } = {}): CsvStreamParser {
   let started = false;
   let pending = ''; // text before the dialect is known
   let delimiter: CsvDelimiterUsed = 'none';
@@ -223,6 +238,7 @@ export function createCsvParser(onRow: OnCsvRow, opts: Pick<CsvReadOptions, 'onH
       header = fields;
       headerLine = line;
       opts.onHeader?.(header, headerLine);
+      if (opts.firstLine !== undefined) rowLine = opts.firstLine;
       return;
     }
     if (!problem && fields.length !== header.length) {
@@ -313,21 +329,26 @@ export function readCsvText(text: string, onRow: OnCsvRow, opts: Pick<CsvReadOpt
  */
 export async function readCsv(path: string, onRow: OnCsvRow, opts: CsvReadOptions = {}): Promise<CsvReadResult> {
   let stream: Awaited<ReturnType<typeof openTextStream>>;
+  const { part } = opts;
   try {
-    stream = await openTextStream(path, opts.chunkBytes === undefined ? {} : { chunkBytes: opts.chunkBytes });
+    stream = await openTextStream(path, {
+      ...(opts.chunkBytes === undefined ? {} : { chunkBytes: opts.chunkBytes }),
+      ...(part ? { range: part.range } : {}),
+    });
   } catch (error) {
     throw new Error(`cannot read ${opts.fileLabel ?? path}: ${(error as Error).message}`, { cause: error });
   }
-  const parser = createCsvParser(onRow, opts);
+  const parser = createCsvParser(onRow, { onHeader: opts.onHeader, firstLine: part?.firstLine });
   if (stream.unreadable) {
     const summary = parser.end();
     const problem: CsvProblem = { code: 'UnreadableFile', line: 0, message: `not a CSV text file (${stream.unreadable})` };
-    return { ...summary, fatal: [problem], encoding: stream.encoding, bytesReadAsWindows1252: 0 };
+    return { ...summary, fatal: [problem], encoding: stream.encoding, bytesReadAsWindows1252: 0, multibyte: false };
   }
+  if (part?.headerText) parser.push(part.headerText);
   for await (const chunk of stream.chunks) {
     parser.push(chunk);
     if (parser.stopped) break;
   }
   const summary = parser.end();
-  return { ...summary, encoding: stream.encoding, bytesReadAsWindows1252: stream.bytesReadAsWindows1252 };
+  return { ...summary, encoding: stream.encoding, bytesReadAsWindows1252: stream.bytesReadAsWindows1252, multibyte: stream.multibyte };
 }

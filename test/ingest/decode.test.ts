@@ -11,6 +11,7 @@ import {
   detectEncoding,
   isProbablyBinary,
   openTextStream,
+  combinedEncoding,
   unreadableReason,
 } from '../../src/ingest/decode.ts';
 
@@ -187,6 +188,31 @@ describe('openTextStream', () => {
     expect(streamed.text.endsWith('xÖl €')).toBe(true);
     expect(streamed.encoding).toBe('windows-1252');
     expect(streamed.fallback).toBe(2);
+  });
+
+  it('reads a byte range: decoded as the file’s encoding, the BOM only at the start', async () => {
+    const path = join(dir, 'range-bom.csv');
+    // BOM (3 bytes), then "a,ö\n" (ö is 2 bytes: bytes 3–8), then "b,€\n" (€ is 3 bytes: bytes 8–14).
+    writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a,ö\nb,€\n', 'utf8')]));
+    const read = async (start: number, end: number) => {
+      const stream = await openTextStream(path, { range: { start, end }, chunkBytes: 2 });
+      let text = '';
+      for await (const piece of stream.chunks) text += piece;
+      return { text, encoding: stream.encoding, multibyte: stream.multibyte };
+    };
+    expect(await read(0, 8)).toEqual({ text: 'a,ö\n', encoding: 'utf-8-bom', multibyte: true });
+    expect(await read(8, 14)).toEqual({ text: 'b,€\n', encoding: 'utf-8-bom', multibyte: true });
+    expect(await read(8, 10)).toEqual({ text: 'b,', encoding: 'utf-8-bom', multibyte: false });
+  });
+
+  it('names the encoding of a file read in parts as reading it whole would', () => {
+    const clean = { bytesReadAsWindows1252: 0, multibyte: false };
+    const utf8 = { bytesReadAsWindows1252: 0, multibyte: true };
+    const latin = { bytesReadAsWindows1252: 2, multibyte: false };
+    expect(combinedEncoding('utf-8', [clean, latin])).toBe('windows-1252'); // no UTF-8 character anywhere
+    expect(combinedEncoding('utf-8', [utf8, latin])).toBe('utf-8'); // mixed: stays UTF-8
+    expect(combinedEncoding('utf-8', [clean, clean])).toBe('utf-8');
+    expect(combinedEncoding('utf-8-bom', [clean, latin])).toBe('utf-8-bom');
   });
 
   it('yields nothing for a binary file and says why', async () => {
