@@ -136,6 +136,44 @@ export function addActivity(facts: ActivityFacts, activity: FactActivity, detach
   }
 }
 
+/**
+ * Adds the facts of the rows after `into`'s (the log's next part) to `into`: counts and contacts
+ * added, the later last date per deal, the earlier first date and the later newest date. Both
+ * must key owners, accounts and deals by the same strings.
+ */
+export function mergeActivityFacts(into: ActivityFacts, from: ActivityFacts): ActivityFacts {
+  if (into.rows === 0) into.file = from.file;
+  into.rows += from.rows;
+  if (from.firstDate !== '' && (into.firstDate === '' || from.firstDate < into.firstDate)) into.firstDate = from.firstDate;
+  if (from.newestUpToAsOf > into.newestUpToAsOf) into.newestUpToAsOf = from.newestUpToAsOf;
+  for (const [owner, byDate] of from.counts) {
+    const ours = into.counts.get(owner);
+    if (ours === undefined) {
+      into.counts.set(owner, byDate);
+      continue;
+    }
+    for (const [date, perType] of byDate) {
+      const sum = ours.get(date);
+      if (sum === undefined) ours.set(date, perType);
+      else for (let i = 0; i < sum.length; i++) sum[i]! += perType[i]!;
+    }
+  }
+  for (const [deal, date] of from.lastByDeal) {
+    const seen = into.lastByDeal.get(deal);
+    if (seen === undefined || date > seen) into.lastByDeal.set(deal, date);
+  }
+  for (const [owner, accounts] of from.accountsContactedYtd) {
+    const ours = into.accountsContactedYtd.get(owner);
+    if (ours === undefined) into.accountsContactedYtd.set(owner, accounts);
+    else for (const account of accounts) ours.add(account);
+  }
+  for (const [owner, count] of from.contactsWithoutAccountYtd) {
+    into.contactsWithoutAccountYtd.set(owner, (into.contactsWithoutAccountYtd.get(owner) ?? 0) + count);
+  }
+  for (const owner of from.owners) into.owners.add(owner);
+  return into;
+}
+
 /** The facts of a list of activities (tests, and any caller that holds the rows). */
 export function activityFactsOf(activities: readonly FactActivity[], options: FactsOptions): ActivityFacts {
   const facts = emptyActivityFacts(options);

@@ -12,7 +12,8 @@ import { referenceResolvers, resolveActivity } from '../presets/resolve-referenc
 import { activityFlagger } from '../quality/flag-activity.ts';
 import { activitiesFile, detachActivity, detachReferences, type SharedIds } from '../schemas/activities.ts';
 import type { Settings } from '../settings/schema.ts';
-import type { FileResult } from '../validate/validate-file.ts';
+import type { IdIndex } from '../validate/id-index.ts';
+import type { FileResult, PartOptions } from '../validate/validate-file.ts';
 import { readTarget } from './read-target.ts';
 
 export interface ActivityLogInput {
@@ -33,6 +34,8 @@ export interface ActivityLogInput {
   onActivity?: (activity: Activity) => void;
   /** Told the facts being gathered before the first row (a worker narrows their tracked deals). */
   onFacts?: (facts: ActivityFacts) => void;
+  /** Read one part of activities.csv only (src/pipeline/activity-split.ts). */
+  part?: PartOptions;
 }
 
 export interface ActivityLog<Kept = Activity[]> {
@@ -41,6 +44,8 @@ export interface ActivityLog<Kept = Activity[]> {
   facts: ActivityFacts;
   /** Customer meetings and the rows a data-quality check lists, in file order. */
   kept: Kept;
+  /** The ids of a part read with `keepIds`. */
+  ids?: IdIndex;
 }
 
 /** Where kept rows go: a list, or columns (src/pipeline/activity-transfer.ts). */
@@ -70,6 +75,7 @@ export async function readActivityLog(input: ActivityLogInput, kept: KeptRows = 
   const results = await readTarget(input.dataDir, activitiesFile, settings, input.sources, {
     asOf,
     log: input.log,
+    part: input.part,
     keep: (record, file) => {
       const resolved = resolvers && fromCrm.has(file) ? resolveActivity(resolvers, record as Activity) : (record as Activity);
       const activity = detachReferences(resolved, userIds, accountIds);
@@ -78,5 +84,7 @@ export async function readActivityLog(input: ActivityLogInput, kept: KeptRows = 
       if (KEPT_TYPES.has(activity.type) || flagged(activity)) kept.push(detachActivity(activity));
     },
   });
-  return { results, facts, kept };
+  const ids = results[0]?.ids;
+  for (const result of results) delete result.ids;
+  return ids ? { results, facts, kept, ids } : { results, facts, kept };
 }

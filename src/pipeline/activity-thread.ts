@@ -7,6 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { CsvPart } from '../ingest/read-csv.ts';
 import type { Account, User } from '../model/types.ts';
 import type { PlannedSource } from '../presets/detect.ts';
 import type { Settings } from '../settings/schema.ts';
@@ -21,6 +22,8 @@ export interface WorkerInput {
   users: User[];
   accounts: Account[];
   present: { users: boolean; accounts: boolean };
+  /** Wait for a `part` request before reading (the main thread reads the rest of the file). */
+  awaitPart?: boolean;
 }
 
 export type WorkerMessage =
@@ -28,7 +31,7 @@ export type WorkerMessage =
   | { kind: 'done'; log: PackedActivityLog }
   | { kind: 'failed'; message: string };
 
-export type WorkerRequest = { kind: 'openDeals'; ids: string[] };
+export type WorkerRequest = { kind: 'openDeals'; ids: string[] } | { kind: 'part'; part: CsvPart | undefined };
 
 /** Activity logs of at least this many bytes are read in a worker thread (`'auto'`). */
 export const ACTIVITY_WORKER_MIN_BYTES = 32 * 1024 * 1024;
@@ -41,6 +44,8 @@ export async function activityLogBytes(dataDir: string, sources: readonly Planne
 }
 
 export interface ActivityThread {
+  /** With `awaitPart`: the part of activities.csv to read (undefined: all of it). */
+  readPart(part: CsvPart | undefined): void;
   /** Tells the worker which deals are open, so it tracks only those from then on. */
   trackOpenDeals(ids: string[]): void;
   /** The log, its owners, accounts and tracked deals as the main thread's strings. */
@@ -71,6 +76,7 @@ export function readActivityLogInWorker(input: WorkerInput, log?: (line: string)
   });
   packed.catch(() => {}); // a failure is reported where the result is awaited
   return {
+    readPart: (part) => worker.postMessage({ kind: 'part', part } satisfies WorkerRequest),
     trackOpenDeals: (ids) => worker.postMessage({ kind: 'openDeals', ids } satisfies WorkerRequest),
     result: async (shared) => unpackActivityLog(await packed, shared),
   };

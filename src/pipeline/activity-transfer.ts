@@ -9,6 +9,7 @@
 import type { ActivityFacts, DealKeys } from '../model/activity-facts.ts';
 import { ACTIVITY_TYPES, type Activity, type ActivityType } from '../model/types.ts';
 import type { SharedIds } from '../schemas/activities.ts';
+import { IdIndex, type IdTables } from '../validate/id-index.ts';
 import type { ActivityLog } from './activity-log.ts';
 
 /** Texts as one string and each text's length (-1: no text). */
@@ -91,6 +92,7 @@ export interface PackedActivityLog {
   results: ActivityLog['results'];
   facts: Omit<ActivityFacts, 'trackDeals' | 'accountsContactedYtd'> & { accountsContactedYtd: PackedContacts };
   kept: PackedActivities;
+  ids?: IdTables;
 }
 
 const TYPE_INDEX = new Map<ActivityType, number>(ACTIVITY_TYPES.map((type, index) => [type, index]));
@@ -236,9 +238,18 @@ export function unpackFacts(facts: PackedActivityLog['facts'], shared: SharedStr
 
 export function packActivityLog(log: ActivityLog<Activity[] | ActivityColumns>): PackedActivityLog {
   const kept = log.kept instanceof ActivityColumns ? log.kept.pack() : packActivities(log.kept);
-  return { results: log.results, facts: packFacts(log.facts), kept };
+  const packed: PackedActivityLog = { results: log.results, facts: packFacts(log.facts), kept };
+  return log.ids ? { ...packed, ids: log.ids.tables() } : packed;
+}
+
+/** The buffers a packed log can hand over instead of copying (`postMessage`'s transfer list). */
+export function transferables(packed: PackedActivityLog): ArrayBuffer[] {
+  const ids = packed.ids;
+  return ids ? [ids.first.buffer, ids.second.buffer, ids.lines.buffer] as ArrayBuffer[] : [];
 }
 
 export function unpackActivityLog(packed: PackedActivityLog, shared: SharedStrings): ActivityLog {
-  return { results: packed.results, facts: unpackFacts(packed.facts, shared), kept: unpackActivities(packed.kept, shared) };
+  const log: ActivityLog = { results: packed.results, facts: unpackFacts(packed.facts, shared), kept: unpackActivities(packed.kept, shared) };
+  if (packed.ids) log.ids = IdIndex.fromTables(packed.ids);
+  return log;
 }

@@ -2,16 +2,19 @@
  * Worker-thread entry: reads the activity log (src/pipeline/activity-log.ts) while the main
  * thread reads the deals, and sends it back packed (src/pipeline/activity-transfer.ts).
  *
+ * With `awaitPart`, it waits to be told which part of activities.csv to read (the main thread
+ * reads the rest) and sends that part's ids back too.
  * Until the main thread has read the deals, the last activity date of every deal is tracked;
  * when it sends the open deal ids, the others are dropped and no longer tracked.
  * Messages out: `{ kind: 'log', line }`, then `{ kind: 'done', log }` or `{ kind: 'failed', message }`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { CsvPart } from '../ingest/read-csv.ts';
 import type { ActivityFacts } from '../model/activity-facts.ts';
 import { planSources } from '../presets/detect.ts';
 import { own } from '../schemas/intern.ts';
 import { readActivityLog } from './activity-log.ts';
-import { ActivityColumns, packActivityLog } from './activity-transfer.ts';
+import { ActivityColumns, packActivityLog, transferables } from './activity-transfer.ts';
 import type { WorkerInput, WorkerMessage, WorkerRequest } from './activity-thread.ts';
 import { SPECS } from './specs.ts';
 
@@ -27,17 +30,23 @@ function narrow(): void {
   facts.trackDeals = openDeals;
   for (const id of facts.lastByDeal.keys()) if (!openDeals.has(id)) facts.lastByDeal.delete(id);
 }
+let partGiven: (part: CsvPart | undefined) => void = () => {};
+const part = new Promise<CsvPart | undefined>((resolve) => (partGiven = resolve));
 port.on('message', (request: WorkerRequest) => {
   if (request.kind === 'openDeals') {
     openDeals = new Map(request.ids.map((id) => [id, id]));
     narrow();
+  } else {
+    partGiven(request.part);
   }
 });
 
 try {
   const plan = await planSources(input.dataDir, input.settings, SPECS);
+  const first = input.awaitPart ? await part : undefined;
   const log = await readActivityLog({
     ...input,
+    part: first ? { part: first, keepIds: true } : undefined,
     sources: plan.sources.filter((source) => source.target === 'activities'),
     trackDeals: { get: own },
     log: (line) => post({ kind: 'log', line }),
@@ -46,7 +55,8 @@ try {
       narrow();
     },
   }, new ActivityColumns());
-  post({ kind: 'done', log: packActivityLog(log) });
+  const packed = packActivityLog(log);
+  port.postMessage({ kind: 'done', log: packed } satisfies WorkerMessage, transferables(packed));
 } catch (error) {
   post({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }

@@ -21,9 +21,11 @@ import type { Target } from '../presets/types.ts';
 import { resolveAsOf } from '../settings/load-settings.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { Issue } from '../validate/issue.ts';
-import type { FileResult } from '../validate/validate-file.ts';
+import type { CsvSplit } from '../ingest/split-csv.ts';
+import type { FileResult, PartOptions } from '../validate/validate-file.ts';
 import { readActivityLog, sharedIds, type ActivityLog } from './activity-log.ts';
 import { ACTIVITY_WORKER_MIN_BYTES, activityLogBytes, readActivityLogInWorker } from './activity-thread.ts';
+import { fileBytes, joinActivityLogs, planActivitySplit } from './activity-split.ts';
 import { readTarget } from './read-target.ts';
 import { SPECS } from './specs.ts';
 
@@ -59,9 +61,13 @@ export interface LoadOptions {
   /**
    * Where the activity log is read: `'worker'` in a worker thread while the main thread reads the
    * other files, `'main'` on the main thread after them; `'auto'` (default) picks the worker for
-   * logs of at least ACTIVITY_WORKER_MIN_BYTES when no `onActivity` is given.
+   * logs of at least ACTIVITY_WORKER_MIN_BYTES when no `onActivity` is given; `'split'` (and
+   * `'auto'` for a canonical activities.csv) has the main thread read the end of the log once it
+   * has read the other files (src/pipeline/activity-split.ts).
    */
-  activityThread?: 'auto' | 'worker' | 'main';
+  activityThread?: 'auto' | 'worker' | 'split' | 'main';
+  /** Where a shared activities.csv is cut (the first record boundary at or after this byte); default: `splitByte`. */
+  activitySplitByte?: number;
 }
 
 function account(result: FileResult<unknown>): FileAccount {
@@ -115,25 +121,29 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
   const mode = options.activityThread ?? 'auto';
   const inWorker =
     mode === 'worker' ||
+    mode === 'split' ||
     (mode === 'auto' && !options.onActivity && (await activityLogBytes(dataDir, activitySources)) >= ACTIVITY_WORKER_MIN_BYTES);
+  // A canonical activities.csv is shared between the threads (src/pipeline/activity-split.ts).
+  const shareLog = inWorker && activitySources.length === 0 && mode !== 'worker';
   const thread = inWorker
-    ? readActivityLogInWorker({ dataDir, settings: effective, asOf, users, accounts, present: presentSoFar }, options.log)
+    ? readActivityLogInWorker({ dataDir, settings: effective, asOf, users, accounts, present: presentSoFar, awaitPart: shareLog }, options.log)
     : undefined;
+  let split: CsvSplit | undefined;
+  if (thread && shareLog) {
+    const dealSources = sourcesOf('deals');
+    const dealFiles = dealSources.length > 0 ? dealSources.map((source) => source.file) : [SPECS.deals.file];
+    const dealBytes = (await Promise.all(dealFiles.map((file) => fileBytes(dataDir, file)))).reduce((a, b) => a + b, 0);
+    split = await planActivitySplit(dataDir, dealBytes, options.activitySplitByte);
+    thread.readPart(split?.first);
+    if (split) options.log?.(`  ${SPECS.activities.file}: read in two threads, from line ${split.second.firstLine} on after the deals`);
+  }
   for (const target of ['deals', 'targets', 'funnel', 'invoices'] as const) await load(target);
   // Only open deals are tracked for their last activity (stalled deals are open deals), each
   // under the deal's own id string.
   const openDealIds = recordsOf<Deal>('deals').filter((d) => d.status === 'open').map((d) => d.id);
   const openDeals = sharedIds(openDealIds);
-  let activityLog: ActivityLog;
-  if (thread) {
-    thread.trackOpenDeals(openDealIds);
-    activityLog = await thread.result({
-      users: presentSoFar.users ? sharedIds(users.map((u) => u.id)) : undefined,
-      accounts: presentSoFar.accounts ? sharedIds(accounts.map((a) => a.id)) : undefined,
-      deals: openDeals,
-    });
-  } else {
-    activityLog = await readActivityLog({
+  const readHere = (part?: PartOptions) =>
+    readActivityLog({
       dataDir,
       settings: effective,
       asOf,
@@ -144,7 +154,24 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
       trackDeals: openDeals,
       log: options.log,
       onActivity: options.onActivity,
+      part,
     });
+  let activityLog: ActivityLog;
+  if (thread) {
+    thread.trackOpenDeals(openDealIds);
+    const second = split ? await readHere({ part: split.second, keepIds: true }) : undefined;
+    activityLog = await thread.result({
+      users: presentSoFar.users ? sharedIds(users.map((u) => u.id)) : undefined,
+      accounts: presentSoFar.accounts ? sharedIds(accounts.map((a) => a.id)) : undefined,
+      deals: openDeals,
+    });
+    if (split && second) {
+      const firstIds = activityLog.ids;
+      const overlap = firstIds !== undefined && second.ids !== undefined && second.ids.sharesAnIdWith(firstIds);
+      activityLog = joinActivityLogs(activityLog, overlap ? await readHere({ part: split.second, ids: firstIds }) : second);
+    }
+  } else {
+    activityLog = await readHere();
   }
   results.activities = activityLog.results;
 

@@ -7,7 +7,7 @@ import { fileSource } from '../presets/bind.ts';
 import type { PlannedSource } from '../presets/detect.ts';
 import type { FileSpec } from '../schemas/column.ts';
 import type { Settings } from '../settings/schema.ts';
-import { validateFile, type FileResult } from '../validate/validate-file.ts';
+import { validateFile, type FileResult, type PartOptions } from '../validate/validate-file.ts';
 import { rowProgress } from './progress.ts';
 
 export interface ReadTargetOptions {
@@ -17,6 +17,8 @@ export interface ReadTargetOptions {
   keep?: (record: unknown, file: string) => void;
   /** Progress lines of large files. */
   log?: (line: string) => void;
+  /** One part of the canonical file (no CRM sources): see `PartOptions`. */
+  part?: PartOptions;
 }
 
 export async function readTarget(
@@ -24,12 +26,15 @@ export async function readTarget(
   spec: FileSpec<unknown>,
   settings: Settings,
   sources: readonly PlannedSource[],
-  { asOf, keep, log }: ReadTargetOptions,
+  { asOf, keep, log, part }: ReadTargetOptions,
 ): Promise<FileResult<unknown>[]> {
   const progressOf = (file: string) => (log ? rowProgress(file, log) : undefined);
   if (sources.length === 0) {
-    return [await validateFile(dataDir, spec, settings, undefined, keep && ((r) => keep(r, spec.file)), progressOf(spec.file))];
+    const firstLine = part?.part?.firstLine;
+    const label = firstLine === undefined ? spec.file : `${spec.file} from line ${firstLine}`;
+    return [await validateFile(dataDir, spec, settings, undefined, keep && ((r) => keep(r, spec.file)), progressOf(label), part)];
   }
+  if (part) throw new Error('only a canonical file is read in parts');
   const results: FileResult<unknown>[] = [];
   for (const source of sources) {
     const bound = fileSource(source.file, source.adapter, settings, asOf);

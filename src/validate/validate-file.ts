@@ -11,7 +11,8 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mapColumns } from '../ingest/header.ts';
-import { readCsv, type CsvRow } from '../ingest/read-csv.ts';
+import { combinedEncoding, type DetectedEncoding } from '../ingest/decode.ts';
+import { readCsv, type CsvPart, type CsvRow } from '../ingest/read-csv.ts';
 import type { Located } from '../model/types.ts';
 import { RULES } from '../quality/rules.ts';
 import { NOT_FAST } from '../schemas/cells.ts';
@@ -37,6 +38,19 @@ export interface FileResult<T> {
   ms: number;
   /** Rows that are no records (a report footer, deleted records in a backup), left out of `read`. */
   skipped?: number;
+  /** A part's ids (see `PartOptions.keepIds`). */
+  ids?: IdIndex;
+  /** What a part's decoder saw, to name the whole file's encoding (see `combinedEncoding`). */
+  decoding?: { bytesReadAsWindows1252: number; multibyte: boolean };
+}
+
+/** Reading one part of a file (src/ingest/split-csv.ts). */
+export interface PartOptions {
+  part?: CsvPart;
+  /** The ids of the parts before this one (DuplicateId across parts). */
+  ids?: IdIndex;
+  /** Return this part's ids (with those of `ids`) in `FileResult.ids`. */
+  keepIds?: boolean;
 }
 
 /** How the fields of one file's rows become the canonical cells the row schema reads. */
@@ -87,13 +101,22 @@ function columnNumber(index: number): number {
   return index + 1;
 }
 
+export interface RowValidatorOptions<T> {
+  /** Receives each accepted record instead of `records` (which then stays empty). */
+  keep?: (record: T & Located) => void;
+  /** About how many rows the file holds (sizes the duplicate-id table once). */
+  expectedRows?: number;
+  /** The ids seen before this file (part) starts; new ids are added to it. */
+  ids?: IdIndex;
+}
+
 /** Turns rows of one file into records; exported for in-memory use by tests and benchmarks. */
 export function createRowValidator<T>(
   spec: FileSpec<T>,
   settings: Settings,
   header: string[],
   source?: FileSource,
-  keep?: (record: T & Located) => void,
+  { keep, expectedRows, ids }: RowValidatorOptions<T> = {},
 ) {
   const mapper = source ? source.bind(header) : canonicalMapper(spec, settings, header);
   const file = source?.file ?? spec.file;
@@ -104,7 +127,7 @@ export function createRowValidator<T>(
   const fastPositions = fast && mapper.verbatim ? fast.columns.map((column) => mapper.locate(column).position ?? -1) : undefined;
   const idAt = spec.idColumn === undefined ? undefined : mapper.locate(spec.idColumn);
   const idPosition = idAt?.position ?? -1;
-  const seenIds = new IdIndex();
+  const seenIds = ids ?? new IdIndex(expectedRows);
   const records: (T & Located)[] = [];
   const issues: Issue[] = [];
   /** One-cell rows held back while they may be a report footer. */
@@ -215,6 +238,7 @@ export function createRowValidator<T>(
 
   return {
     mapper,
+    seenIds,
     validateRow,
     finish,
     records,
@@ -223,6 +247,15 @@ export function createRowValidator<T>(
     acceptedCount: () => accepted,
     skippedCount: () => skipped,
   };
+}
+
+/**
+ * About how many rows a file of `bytes` holds: a row is taken to be as long as its header line
+ * (at least 32 characters), and at most 16 M rows are expected up front.
+ */
+export function expectedRows(bytes: number, header: readonly string[]): number {
+  const headerLength = header.reduce((sum, name) => sum + name.length + 1, 0);
+  return Math.min(16_000_000, Math.ceil(bytes / Math.max(32, headerLength)));
 }
 
 export async function validateFile<T>(
@@ -234,13 +267,14 @@ export async function validateFile<T>(
   keep?: (record: T & Located) => void,
   /** Told the rows read so far, every 65 536 rows. */
   progress?: (rowsRead: number) => void,
+  { part, ids, keepIds }: PartOptions = {},
 ): Promise<FileResult<T>> {
   const started = performance.now();
   const name = source?.file ?? spec.file;
   const path = join(dataDir, name);
   const empty: FileResult<T> = { file: name, present: false, records: [], read: 0, accepted: 0, rejected: 0, issues: [], fatal: [], ms: 0 };
-  const exists = await stat(path).then((s) => s.isFile(), () => false);
-  if (!exists) {
+  const bytes = await stat(path).then((s) => (s.isFile() ? s.size : -1), () => -1);
+  if (bytes < 0) {
     if (!spec.required && !source) return empty;
     return {
       ...empty,
@@ -259,8 +293,10 @@ export async function validateFile<T>(
     },
     {
       fileLabel: name,
+      part,
       onHeader: (header, headerLine) => {
-        validator = createRowValidator(spec, settings, header, source, keep);
+        const rows = expectedRows(part ? part.range.end - part.range.start : bytes, header);
+        validator = createRowValidator(spec, settings, header, source, { keep, expectedRows: rows, ids });
         for (const { column, closest } of validator.mapper.missing) {
           fatal.push({
             code: 'MissingColumn',
@@ -295,5 +331,32 @@ export async function validateFile<T>(
     delimiter: result.delimiter,
     ms,
     ...(skipped > 0 ? { skipped } : {}),
+    ...(keepIds ? { ids: validator.seenIds } : {}),
+    ...(part ? { decoding: { bytesReadAsWindows1252: result.bytesReadAsWindows1252, multibyte: result.multibyte } } : {}),
+  };
+}
+
+/**
+ * The result of a file read in two parts, as reading it whole gives it: counts added, issues in
+ * file order, the first part's fatal problems (a missing column is found by both), and the
+ * encoding of the whole file. `ms` is the time of both parts together.
+ */
+export function joinParts<T>(first: FileResult<T>, second: FileResult<T>): FileResult<T> {
+  const parts = [first.decoding, second.decoding].filter((d) => d !== undefined);
+  // Only UTF-8 files are split (the fallback to Windows-1252 is decided over the whole file).
+  const detected: DetectedEncoding = first.encoding === 'utf-8-bom' ? 'utf-8-bom' : 'utf-8';
+  const encoding = first.encoding === undefined ? second.encoding : combinedEncoding(detected, parts);
+  return {
+    file: first.file,
+    present: first.present || second.present,
+    records: [...first.records, ...second.records],
+    read: first.read + second.read,
+    accepted: first.accepted + second.accepted,
+    rejected: first.rejected + second.rejected,
+    issues: [...first.issues, ...second.issues],
+    fatal: first.fatal.length > 0 ? first.fatal : second.fatal,
+    encoding,
+    delimiter: first.delimiter ?? second.delimiter,
+    ms: first.ms + second.ms,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityFactsOf, restrictFacts, type ActivityFacts } from '../../src/model/activity-facts.ts';
+import { activityFactsOf, mergeActivityFacts, restrictFacts, type ActivityFacts } from '../../src/model/activity-facts.ts';
 import { ACTIVITY_TYPES, type Activity } from '../../src/model/types.ts';
 
 /** The count of one owner, date and type in the facts. */
@@ -80,5 +80,31 @@ describe('restrictFacts', () => {
     expect([...team.owners]).toEqual(['u2']);
     expect(Object.fromEntries(team.lastByDeal)).toEqual({ d2: '2026-11-20' });
     expect([...team.accountsContactedYtd.keys()]).toEqual(['u2']);
+  });
+});
+
+describe('mergeActivityFacts', () => {
+  it('gives the facts of the whole log from the facts of its two parts, at every cut', () => {
+    const whole = activityFactsOf(log, options);
+    for (let cut = 0; cut <= log.length; cut++) {
+      const merged = mergeActivityFacts(activityFactsOf(log.slice(0, cut), options), activityFactsOf(log.slice(cut), options));
+      expect(merged, `cut at ${cut}`).toEqual(whole);
+    }
+  });
+
+  it('adds counts and contacts, keeps the later deal date and the outer dates (hand-worked)', () => {
+    const first = activityFactsOf([row('u1', 'call', '2026-02-03', { accountId: 'a1', dealId: 'd1' })], options);
+    const second = activityFactsOf(
+      [row('u1', 'call', '2026-02-03', { accountId: 'a2', dealId: 'd1' }), row('u1', 'call', '2026-01-15', { dealId: 'd1' })],
+      options,
+    );
+    const merged = mergeActivityFacts(first, second);
+    expect(merged.rows).toBe(3);
+    expect(countOf(merged, 'u1', '2026-02-03', 'call')).toBe(2);
+    expect(countOf(merged, 'u1', '2026-01-15', 'call')).toBe(1);
+    expect(merged.lastByDeal.get('d1')).toBe('2026-02-03');
+    expect([...merged.accountsContactedYtd.get('u1')!].sort()).toEqual(['a1', 'a2']);
+    expect(merged.contactsWithoutAccountYtd.get('u1')).toBe(1);
+    expect([merged.firstDate, merged.newestUpToAsOf]).toEqual(['2026-01-15', '2026-02-03']);
   });
 });

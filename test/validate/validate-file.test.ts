@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { activitiesFile } from '../../src/schemas/activities.ts';
 import { dealsFile } from '../../src/schemas/deals.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
-import { validateFile, type FileResult } from '../../src/validate/validate-file.ts';
+import { expectedRows, joinParts, validateFile, type FileResult } from '../../src/validate/validate-file.ts';
 
 const settings = settingsSchema.parse({});
 const KNOWN_STAGES = 'qualification, meeting, proposal, negotiation, won, lost';
@@ -343,5 +343,42 @@ describe('validateFile: file-level problems are fatal, returned not thrown', () 
   it('a header-only file is fine: 0 rows, no issues', async () => {
     const r = await deals(`${DEALS_HEADER}\n`);
     expect(r).toMatchObject({ present: true, ...nothingRead, fatal: [] });
+  });
+});
+
+describe('expectedRows', () => {
+  it('takes a row to be as long as the header line, at least 32 characters', () => {
+    // "id,type,date,owner" + line break: 19 characters, so 32 are used: 3 200 / 32 = 100.
+    expect(expectedRows(3200, ['id', 'type', 'date', 'owner'])).toBe(100);
+    // 40 names of 9 characters + 40 separators: 400 per row; 1 000 bytes → 3 rows (rounded up).
+    expect(expectedRows(1000, Array.from({ length: 40 }, () => 'column_xx'))).toBe(3);
+    expect(expectedRows(1e12, ['id'])).toBe(16_000_000);
+  });
+});
+
+describe('joinParts', () => {
+  const part = (over: Partial<FileResult<unknown>>): FileResult<unknown> => ({
+    file: 'activities.csv',
+    present: true,
+    records: [],
+    read: 0,
+    accepted: 0,
+    rejected: 0,
+    issues: [],
+    fatal: [],
+    encoding: 'utf-8',
+    delimiter: ',',
+    ms: 0,
+    ...over,
+  });
+  it('adds counts and times, keeps issues in order and names the whole file’s encoding', () => {
+    const first = part({ read: 3, accepted: 2, rejected: 1, ms: 5, issues: [{ file: 'activities.csv', line: 3, code: 'BadDate', message: 'm' }], decoding: { bytesReadAsWindows1252: 0, multibyte: false } });
+    const second = part({ read: 4, accepted: 4, ms: 7, encoding: 'windows-1252', issues: [], decoding: { bytesReadAsWindows1252: 1, multibyte: false } });
+    expect(joinParts(first, second)).toEqual({
+      ...part({ read: 7, accepted: 6, rejected: 1, ms: 12, issues: first.issues }),
+      encoding: 'windows-1252',
+    });
+    const fatal = [{ file: 'activities.csv', line: 1, code: 'MissingColumn', message: 'm' }];
+    expect(joinParts(part({ fatal }), part({ fatal })).fatal).toEqual(fatal);
   });
 });
