@@ -10,6 +10,7 @@ import type { Account, Activity, ActivityType, User } from '../model/types.ts';
 import type { PlannedSource } from '../presets/detect.ts';
 import { referenceResolvers, resolveActivity } from '../presets/resolve-references.ts';
 import { activityFlagger } from '../quality/flag-activity.ts';
+import { IdTable } from '../schemas/id-table.ts';
 import { activitiesFile, detachActivity, detachReferences, type SharedIds } from '../schemas/activities.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { IdIndex } from '../validate/id-index.ts';
@@ -58,7 +59,7 @@ export const KEPT_TYPES: ReadonlySet<ActivityType> = new Set(['meeting_booked', 
 
 /** Each id as the record's own id string, so facts and kept rows share the records' strings. */
 export function sharedIds(ids: readonly string[]): SharedIds {
-  return new Map(ids.map((id) => [id, id]));
+  return new IdTable(ids);
 }
 
 export function readActivityLog(input: ActivityLogInput): Promise<ActivityLog>;

@@ -50,7 +50,10 @@ function finishActivity(settings: Settings): Finish<typeof ACTIVITY_CELLS, Activ
 }
 
 /** Each known id as one shared string (the id of the users.csv or accounts.csv record). */
-export type SharedIds = ReadonlyMap<string, string>;
+export interface SharedIds {
+  get(id: string): string | undefined;
+  has(id: string): boolean;
+}
 
 /**
  * The row's owner and account made independent of the parser's chunk: a known id becomes the

@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IdTable } from '../../src/schemas/id-table.ts';
+
+describe('IdTable', () => {
+  it('gives back the listed id string for an equal text, and undefined for others', () => {
+    const ids = ['A-000001', 'A-000002', 'klara.lund.177'];
+    const table = new IdTable(ids);
+    const cut = 'x,klara.lund.177,y'.split(',')[1]!; // equal text, another string
+    expect(table.get(cut)).toBe('klara.lund.177');
+    expect(table.has('A-000002')).toBe(true);
+    expect(table.get('a-000001')).toBeUndefined(); // ids are case-sensitive
+    expect(table.has('')).toBe(false);
+    expect(table.size).toBe(3);
+    expect(table.ids()).toEqual(ids);
+  });
+
+  it('keeps the first of a repeated id', () => {
+    const table = new IdTable(['u1', 'u2', 'u1']);
+    expect(table.size).toBe(2);
+    expect(table.ids()).toEqual(['u1', 'u2']);
+  });
+
+  it('agrees with a Set of the ids (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 4 }), { maxLength: 200 }), fc.array(fc.string({ maxLength: 4 }), { maxLength: 50 }), (ids, probes) => {
+        const table = new IdTable(ids);
+        const set = new Set(ids);
+        expect(table.size).toBe(set.size);
+        for (const text of [...ids, ...probes]) expect(table.get(text)).toBe(set.has(text) ? text : undefined);
+      }),
+    );
+  });
+});
