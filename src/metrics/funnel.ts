@@ -101,26 +101,41 @@ function sameMeeting(booking: Activity, held: Activity): boolean {
 /** The `meeting_booked` activities that were held (matching rule in the header), of all dates. */
 export function heldBookings(activities: readonly Activity[], asOf: IsoDate): Set<Activity> {
   const byDate = (a: Activity, b: Activity) => byText(a.date, b.date) || byText(a.id, b.id);
-  // Bookings by position; `used` marks those already taken by a held meeting.
-  const bookings: Activity[] = [];
+  const bookings = activities.filter((a) => a.type === 'meeting_booked');
+  // Bookings in (date, id) order, ties in file order; `rank` numbers the distinct (date, id), so
+  // "later" is a comparison of two integers. The lists per account and per deal are in that order.
+  const order = bookings.map((_, index) => index).sort((a, b) => byDate(bookings[a]!, bookings[b]!) || a - b);
+  const rank = new Int32Array(bookings.length);
   const bookingsByAccount = new Map<string, number[]>();
   const bookingsByDeal = new Map<string, number[]>();
-  for (const booking of activities) {
-    if (booking.type !== 'meeting_booked') continue;
-    const index = bookings.push(booking) - 1;
+  let current = -1;
+  order.forEach((index, k) => {
+    const booking = bookings[index]!;
+    if (k === 0 || byDate(bookings[order[k - 1]!]!, booking) !== 0) current++;
+    rank[index] = current;
     if (booking.accountId) addTo(bookingsByAccount, booking.accountId, index);
     if (booking.dealId) addTo(bookingsByDeal, booking.dealId, index);
-  }
+  });
+  // `used` marks the bookings already taken by a held meeting.
   const used = new Uint8Array(bookings.length);
   const held = activities.filter((a) => a.type === 'meeting_held' && a.date <= asOf).sort(byDate);
-  /** The latest unused booking of `candidates` that matches `meeting`, or `best` (-1: none) if none is later. */
+  const fits = (index: number, meeting: Activity) => used[index] === 0 && sameMeeting(bookings[index]!, meeting);
+  /**
+   * The latest unused booking of `candidates` that matches `meeting` and is dated on or before
+   * it — of several with the same (date, id), the first in the file — if it is later than `best`
+   * (-1: none); else `best`.
+   */
   const latest = (candidates: readonly number[] | undefined, meeting: Activity, best: number) => {
-    for (const index of candidates ?? []) {
-      const booking = bookings[index]!;
-      if (booking.date > meeting.date) continue;
-      if (best >= 0 && byDate(booking, bookings[best]!) <= 0) continue;
-      if (used[index] === 1 || !sameMeeting(booking, meeting)) continue;
-      best = index;
+    if (candidates === undefined) return best;
+    const bestRank = best < 0 ? -1 : rank[best]!;
+    for (let k = candidates.length - 1; k >= 0; k--) {
+      const index = candidates[k]!;
+      const level = rank[index]!;
+      if (level <= bestRank) break;
+      if (bookings[index]!.date > meeting.date || !fits(index, meeting)) continue;
+      let chosen = index;
+      for (let j = k - 1; j >= 0 && rank[candidates[j]!] === level; j--) if (fits(candidates[j]!, meeting)) chosen = candidates[j]!;
+      return chosen;
     }
     return best;
   };

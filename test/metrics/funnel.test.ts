@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { funnel } from '../../src/metrics/funnel.ts';
-import { HATS } from '../../src/model/types.ts';
+import { funnel, heldBookings } from '../../src/metrics/funnel.ts';
+import { HATS, type Activity } from '../../src/model/types.ts';
 import { activity, context, deal, frozen, funnelWeek, numbersIn, user } from './fixtures-pipeline.ts';
 
 const march = { start: '2026-03-01', end: '2026-03-31' };
@@ -163,5 +164,47 @@ describe('funnel cohort: booked → held matching', () => {
     ];
     const result = funnel({ funnel: [], activities, deals: [], users: [] }, { start: '2026-03-15', end: '2026-03-31' }, context('2026-06-15'));
     expect(result.cohort.meetings).toMatchObject({ booked: 1, held: 1, notHeld: 0, heldRate: 1 });
+  });
+});
+
+describe('heldBookings', () => {
+  /** The matching rule one candidate at a time: the deal's bookings, then the account's (the reference). */
+  function reference(list: readonly Activity[], asOf: string): Set<Activity> {
+    const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const byDate = (a: Activity, b: Activity) => text(a.date, b.date) || text(a.id, b.id);
+    const same = (b: Activity, h: Activity) => (b.dealId && h.dealId ? b.dealId === h.dealId : !!b.accountId && b.accountId === h.accountId);
+    const taken = new Set<Activity>();
+    for (const meeting of list.filter((a) => a.type === 'meeting_held' && a.date <= asOf).sort(byDate)) {
+      // Bookings of the meeting's deal first, then of its account, each in file order; a later
+      // candidate replaces the best only when strictly later, so ties keep the one seen first.
+      const candidates = [
+        ...list.filter((b) => meeting.dealId && b.dealId === meeting.dealId),
+        ...list.filter((b) => meeting.accountId && b.accountId === meeting.accountId),
+      ];
+      let best: Activity | undefined;
+      for (const booking of candidates) {
+        if (booking.type !== 'meeting_booked' || booking.date > meeting.date || taken.has(booking) || !same(booking, meeting)) continue;
+        if (best === undefined || byDate(booking, best) > 0) best = booking;
+      }
+      if (best) taken.add(best);
+    }
+    return taken;
+  }
+
+  it('matches as the rule says, also for bookings of the same date and id (property)', () => {
+    const meeting = fc.record({
+      type: fc.constantFrom('meeting_booked', 'meeting_held'),
+      day: fc.integer({ min: 1, max: 6 }),
+      id: fc.constantFrom('', 'm1', 'm2'),
+      accountId: fc.constantFrom(undefined, 'A', 'B'),
+      dealId: fc.constantFrom(undefined, 'D1', 'D2'),
+    });
+    fc.assert(
+      fc.property(fc.array(meeting, { maxLength: 24 }), (rows) => {
+        const list = rows.map((r) => activity({ id: r.id, type: r.type, date: `2026-03-0${r.day}`, accountId: r.accountId, dealId: r.dealId }));
+        expect([...heldBookings(list, '2026-03-05')].map((a) => list.indexOf(a)).sort()).toEqual([...reference(list, '2026-03-05')].map((a) => list.indexOf(a)).sort());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
