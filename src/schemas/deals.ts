@@ -64,7 +64,15 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
   const forecasts = cachedLookup(forecastLookup);
   const stageById = new Map<string, Settings['stages'][number]>();
   for (const stage of settings.stages) if (!stageById.has(stage.id)) stageById.set(stage.id, stage);
-  const text = interner();
+  // One interner per column: a column of few values (owner, product, source) stays a small,
+  // quickly searched table instead of sharing one with the many account ids.
+  const currencies = interner();
+  const accounts = interner();
+  const owners = interner();
+  const products = interner();
+  const sources = interner();
+  const lostReasons = interner();
+  const sdrs = interner();
   return (row, fail) => {
     const stageId = stages(row.stage);
     const stage = stageId === undefined ? undefined : stageById.get(stageId);
@@ -72,7 +80,7 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       const known = settings.stages.map((s) => s.id).join(', ');
       return fail('UnknownStage', `unknown stage "${row.stage}" (known: ${known})`, row.stage, 'stage');
     }
-    const currency = text((row.currency ?? settings.currency).toUpperCase());
+    const currency = currencies((row.currency ?? settings.currency).toUpperCase());
     const rate = currency === settings.currency ? 1 : settings.exchangeRates[currency];
     if (rate === undefined) {
       return fail('UnknownCurrency', `no exchange rate for "${currency}" in the settings`, currency, 'currency');
@@ -99,8 +107,8 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       line: 0,
       id,
       name: row.name === undefined ? id : own(row.name),
-      accountId: text(row.account_id),
-      ownerId: text(row.owner),
+      accountId: accounts(row.account_id),
+      ownerId: owners(row.owner),
       stageId: stage.id,
       status: stage.status,
       amount,
@@ -109,14 +117,14 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       created: row.created_date,
       close: row.close_date,
       channelGiven,
-      product: optionalText(text, row.product),
+      product: optionalText(products, row.product),
       contractStart: row.contract_start,
       contractEnd: row.contract_end,
       termMonths: row.term_months,
       forecastCategory,
-      source: optionalText(text, row.source),
-      lostReason: optionalText(text, row.lost_reason),
-      sdrId: optionalText(text, row.sdr),
+      source: optionalText(sources, row.source),
+      lostReason: optionalText(lostReasons, row.lost_reason),
+      sdrId: optionalText(sdrs, row.sdr),
       updated: row.updated_date,
       channel: undefined,
       channelReason: undefined,

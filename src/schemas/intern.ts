@@ -4,6 +4,7 @@
  * repeats on most rows. `own` copies a cell out of its chunk; `interner` returns one shared copy
  * per distinct text.
  */
+import { IdTable } from './id-table.ts';
 
 /** V8 copies substrings shorter than this instead of slicing them. */
 const SLICE_MIN_LENGTH = 13;
@@ -18,15 +19,8 @@ const MAX_INTERNED = 1_000_000;
 
 /** One shared copy per distinct text. */
 export function interner(): (text: string) => string {
-  const seen = new Map<string, string>();
-  return (text) => {
-    let shared = seen.get(text);
-    if (shared === undefined) {
-      shared = own(text);
-      if (seen.size < MAX_INTERNED) seen.set(shared, shared);
-    }
-    return shared;
-  };
+  const seen = new IdTable();
+  return (text) => (seen.size < MAX_INTERNED ? seen.intern(text, own) : (seen.get(text) ?? own(text)));
 }
 
 /** `intern(text)` for a present value, undefined stays undefined. */

@@ -31,4 +31,16 @@ describe('IdTable', () => {
       }),
     );
   });
+
+  it('interns: the first string of each text is returned for every later equal text, through growth', () => {
+    const table = new IdTable();
+    const copies: string[] = [];
+    const first = table.intern('a,b'.split(',')[0]!, (text) => (copies.push(text), text));
+    expect(table.intern('a')).toBe(first);
+    for (let i = 0; i < 1000; i++) table.intern(`v${i}`);
+    expect(table.size).toBe(1001);
+    expect(table.get('v999')).toBe('v999');
+    expect(table.intern('a')).toBe(first);
+    expect(copies).toEqual(['a']); // copied once, when added
+  });
 });
