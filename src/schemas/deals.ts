@@ -67,6 +67,7 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
   // One interner per column: a column of few values (owner, product, source) stays a small,
   // quickly searched table instead of sharing one with the many account ids.
   const currencies = interner();
+  const names = interner(); // names often repeat: "account – product"
   const accounts = interner();
   const owners = interner();
   const products = interner();
@@ -106,7 +107,7 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       file: '',
       line: 0,
       id,
-      name: row.name === undefined ? id : own(row.name),
+      name: row.name === undefined ? id : names(row.name),
       accountId: accounts(row.account_id),
       ownerId: owners(row.owner),
       stageId: stage.id,
