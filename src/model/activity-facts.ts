@@ -30,6 +30,7 @@
  */
 import type { DateRange } from '../periods/calendar.ts';
 import { yearToDate } from '../periods/fiscal.ts';
+import { IdTable } from '../schemas/id-table.ts';
 import { own } from '../schemas/intern.ts';
 import { ACTIVITY_TYPES, type Activity, type ActivityType, type IsoDate } from './types.ts';
 
@@ -46,13 +47,21 @@ export interface ActivityFacts {
   firstDate: IsoDate | '';
   newestUpToAsOf: IsoDate | '';
   owners: Set<string>;
-  /** See `FactsOptions.trackDeals`. */
-  trackDeals: DealKeys | undefined;
+  /** While rows are added: the last date per tracked deal (`settleFacts` writes `lastByDeal` and drops it). */
+  tracking?: DealDates;
+}
+
+/** The last activity date of each tracked deal, by the deal's place in a table of deal ids. */
+export interface DealDates {
+  /** The deals tracked (`FactsOptions.trackDeals`), or every deal seen (the table then grows). */
+  table: IdTable;
+  grows: boolean;
+  last: (IsoDate | undefined)[];
 }
 
 export type FactActivity = Pick<Activity, 'ownerId' | 'type' | 'date' | 'accountId' | 'dealId'> & { file?: string };
 
-/** The deals whose last activity is tracked: a deal id to the string to key it by, undefined to skip it. */
+/** Deal ids to the string to key them by (the main thread's own deal ids), undefined for others. */
 export interface DealKeys {
   get(dealId: string): string | undefined;
 }
@@ -60,8 +69,8 @@ export interface DealKeys {
 export interface FactsOptions {
   asOf: IsoDate;
   fiscalYearStartMonth: number;
-  /** The deals whose last activity is tracked, each id to the string to key it by; absent: every deal. */
-  trackDeals?: DealKeys;
+  /** The deals whose last activity is tracked, keyed by the table's strings; absent: every deal. */
+  trackDeals?: IdTable;
 }
 
 /** Activity types that count as working a customer (customers worked): notes and tasks do not. */
@@ -84,8 +93,35 @@ export function emptyActivityFacts({ asOf, fiscalYearStartMonth, trackDeals }: F
     firstDate: '',
     newestUpToAsOf: '',
     owners: new Set(),
-    trackDeals,
+    tracking: { table: trackDeals ?? new IdTable(), grows: trackDeals === undefined, last: [] },
   };
+}
+
+/** Writes `lastByDeal` from the dates gathered, once every row is added (no row can be added after). */
+export function settleFacts(facts: ActivityFacts): ActivityFacts {
+  const tracking = facts.tracking;
+  if (!tracking) return facts;
+  tracking.last.forEach((date, place) => {
+    if (date !== undefined) facts.lastByDeal.set(tracking.table.at(place), date);
+  });
+  delete facts.tracking;
+  return facts;
+}
+
+/**
+ * From now on tracks only the deals of `table` (their dates so far kept), as if it had been
+ * given from the start: a worker thread that learns the open deals after it began.
+ */
+export function trackOnly(facts: ActivityFacts, table: IdTable): void {
+  const before = facts.tracking;
+  const last: (IsoDate | undefined)[] = [];
+  if (before) {
+    for (let place = 0; place < table.size; place++) {
+      const seen = before.table.placeOf(table.at(place));
+      if (seen >= 0 && before.last[seen] !== undefined) last[place] = before.last[seen];
+    }
+  }
+  facts.tracking = { table, grows: false, last };
 }
 
 /**
@@ -116,12 +152,12 @@ export function addActivity(facts: ActivityFacts, activity: FactActivity, detach
   }
   perType[TYPE_INDEX.get(type)!]!++;
 
-  if (dealId && upToAsOf) {
-    const key = facts.trackDeals === undefined ? dealId : facts.trackDeals.get(dealId);
-    if (key !== undefined) {
-      const seen = facts.lastByDeal.get(key);
-      if (seen === undefined) facts.lastByDeal.set(facts.trackDeals === undefined ? keep(key) : key, date);
-      else if (date > seen) facts.lastByDeal.set(key, date);
+  const tracking = facts.tracking;
+  if (dealId && upToAsOf && tracking) {
+    const place = tracking.grows ? tracking.table.placeOrAdd(dealId, keep === same ? own : keep) : tracking.table.placeOf(dealId);
+    if (place >= 0) {
+      const seen = tracking.last[place];
+      if (seen === undefined || date > seen) tracking.last[place] = date;
     }
   }
   if (IS_CONTACT.has(type) && upToAsOf && date >= facts.ytd.start) {
@@ -139,7 +175,7 @@ export function addActivity(facts: ActivityFacts, activity: FactActivity, detach
 /**
  * Adds the facts of the rows after `into`'s (the log's next part) to `into`: counts and contacts
  * added, the later last date per deal, the earlier first date and the later newest date. Both
- * must key owners, accounts and deals by the same strings.
+ * must be settled (`settleFacts`) and key owners, accounts and deals by the same strings.
  */
 export function mergeActivityFacts(into: ActivityFacts, from: ActivityFacts): ActivityFacts {
   if (into.rows === 0) into.file = from.file;
@@ -171,6 +207,7 @@ export function mergeActivityFacts(into: ActivityFacts, from: ActivityFacts): Ac
     into.contactsWithoutAccountYtd.set(owner, (into.contactsWithoutAccountYtd.get(owner) ?? 0) + count);
   }
   for (const owner of from.owners) into.owners.add(owner);
+  delete into.tracking; // `lastByDeal` now holds both parts' dates
   return into;
 }
 
@@ -178,7 +215,7 @@ export function mergeActivityFacts(into: ActivityFacts, from: ActivityFacts): Ac
 export function activityFactsOf(activities: readonly FactActivity[], options: FactsOptions): ActivityFacts {
   const facts = emptyActivityFacts(options);
   for (const activity of activities) addActivity(facts, activity);
-  return facts;
+  return settleFacts(facts);
 }
 
 /**
@@ -187,8 +224,9 @@ export function activityFactsOf(activities: readonly FactActivity[], options: Fa
  */
 export function restrictFacts(facts: ActivityFacts, owners: ReadonlySet<string>, dealIds: ReadonlySet<string>): ActivityFacts {
   const pick = <V>(map: Map<string, V>) => new Map([...map].filter(([key]) => owners.has(key)));
+  const { tracking: _tracking, ...settled } = facts;
   return {
-    ...facts,
+    ...settled,
     counts: pick(facts.counts),
     lastByDeal: new Map([...facts.lastByDeal].filter(([id]) => dealIds.has(id))),
     accountsContactedYtd: pick(facts.accountsContactedYtd),

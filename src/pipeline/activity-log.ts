@@ -5,13 +5,13 @@
  * list stay rows. Memory then grows with people, days, deals and accounts, not with the number
  * of calls logged. Owners and accounts resolve against users.csv and accounts.csv, read before.
  */
-import { addActivity, emptyActivityFacts, type ActivityFacts, type DealKeys } from '../model/activity-facts.ts';
+import { addActivity, emptyActivityFacts, settleFacts, type ActivityFacts } from '../model/activity-facts.ts';
 import type { Account, Activity, ActivityType, User } from '../model/types.ts';
 import type { PlannedSource } from '../presets/detect.ts';
 import { referenceResolvers, resolveActivity } from '../presets/resolve-references.ts';
 import { activityFlagger } from '../quality/flag-activity.ts';
 import { IdTable } from '../schemas/id-table.ts';
-import { activitiesFile, detachActivity, detachReferences, type SharedIds } from '../schemas/activities.ts';
+import { activitiesFile, detachActivity, detachReferences } from '../schemas/activities.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { IdIndex } from '../validate/id-index.ts';
 import type { FileResult, PartOptions } from '../validate/validate-file.ts';
@@ -28,8 +28,8 @@ export interface ActivityLogInput {
   accounts: readonly Account[];
   /** Which of users.csv and accounts.csv were present (owners and accounts are checked only then). */
   present: { users: boolean; accounts: boolean };
-  /** The deals whose last activity date is tracked (see `FactsOptions.trackDeals`). */
-  trackDeals: DealKeys;
+  /** The deals whose last activity date is tracked (see `FactsOptions.trackDeals`); undefined: all. */
+  trackDeals: IdTable | undefined;
   log?: (line: string) => void;
   /** Sees every accepted row as it streams by (owner and account resolved), kept or not. */
   onActivity?: (activity: Activity) => void;
@@ -58,7 +58,7 @@ export interface KeptRows {
 export const KEPT_TYPES: ReadonlySet<ActivityType> = new Set(['meeting_booked', 'meeting_held']);
 
 /** Each id as the record's own id string, so facts and kept rows share the records' strings. */
-export function sharedIds(ids: readonly string[]): SharedIds {
+export function sharedIds(ids: readonly string[]): IdTable {
   return new IdTable(ids);
 }
 
@@ -85,6 +85,7 @@ export async function readActivityLog(input: ActivityLogInput, kept: KeptRows = 
       if (KEPT_TYPES.has(activity.type) || flagged(activity)) kept.push(detachActivity(activity));
     },
   });
+  settleFacts(facts);
   const ids = results[0]?.ids;
   for (const result of results) delete result.ids;
   return ids ? { results, facts, kept, ids } : { results, facts, kept };

@@ -90,7 +90,7 @@ type PackedContacts = { owners: string[]; accounts: PackedDictionary[] };
 
 export interface PackedActivityLog {
   results: ActivityLog['results'];
-  facts: Omit<ActivityFacts, 'trackDeals' | 'accountsContactedYtd'> & { accountsContactedYtd: PackedContacts };
+  facts: Omit<ActivityFacts, 'tracking' | 'accountsContactedYtd'> & { accountsContactedYtd: PackedContacts };
   kept: PackedActivities;
   ids?: IdTables;
 }
@@ -205,7 +205,7 @@ export function unpackActivities(packed: PackedActivities, shared: SharedStrings
   return rows;
 }
 
-export function packFacts({ trackDeals: _trackDeals, accountsContactedYtd, ...facts }: ActivityFacts): PackedActivityLog['facts'] {
+export function packFacts({ tracking: _tracking, accountsContactedYtd, ...facts }: ActivityFacts): PackedActivityLog['facts'] {
   const owners = [...accountsContactedYtd.keys()];
   return {
     ...facts,
@@ -232,7 +232,6 @@ export function unpackFacts(facts: PackedActivityLog['facts'], shared: SharedStr
     ),
     contactsWithoutAccountYtd: new Map([...facts.contactsWithoutAccountYtd].map(([id, count]) => [owner(id), count])),
     owners: new Set([...facts.owners].map(owner)),
-    trackDeals: shared.deals,
   };
 }
 

@@ -10,9 +10,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CsvPart } from '../ingest/read-csv.ts';
-import type { ActivityFacts } from '../model/activity-facts.ts';
+import { trackOnly, type ActivityFacts } from '../model/activity-facts.ts';
 import { planSources } from '../presets/detect.ts';
-import { own } from '../schemas/intern.ts';
+import { IdTable } from '../schemas/id-table.ts';
 import { readActivityLog } from './activity-log.ts';
 import { ActivityColumns, packActivityLog, transferables } from './activity-transfer.ts';
 import type { WorkerInput, WorkerMessage, WorkerRequest } from './activity-thread.ts';
@@ -23,18 +23,16 @@ const input = workerData as WorkerInput;
 const post = (message: WorkerMessage) => port.postMessage(message);
 
 let facts: ActivityFacts | undefined;
-let openDeals: Map<string, string> | undefined;
+let openDeals: IdTable | undefined;
 /** Tracks only the open deals from now on, and forgets the last dates of the others. */
 function narrow(): void {
-  if (!facts || !openDeals) return;
-  facts.trackDeals = openDeals;
-  for (const id of facts.lastByDeal.keys()) if (!openDeals.has(id)) facts.lastByDeal.delete(id);
+  if (facts && openDeals) trackOnly(facts, openDeals);
 }
 let partGiven: (part: CsvPart | undefined) => void = () => {};
 const part = new Promise<CsvPart | undefined>((resolve) => (partGiven = resolve));
 port.on('message', (request: WorkerRequest) => {
   if (request.kind === 'openDeals') {
-    openDeals = new Map(request.ids.map((id) => [id, id]));
+    openDeals = new IdTable(request.ids);
     narrow();
   } else {
     partGiven(request.part);
@@ -48,7 +46,7 @@ try {
     ...input,
     part: first ? { part: first, keepIds: true } : undefined,
     sources: plan.sources.filter((source) => source.target === 'activities'),
-    trackDeals: { get: own },
+    trackDeals: undefined,
     log: (line) => post({ kind: 'log', line }),
     onFacts: (started) => {
       facts = started;

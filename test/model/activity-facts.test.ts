@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { activityFactsOf, mergeActivityFacts, restrictFacts, type ActivityFacts } from '../../src/model/activity-facts.ts';
+import { activityFactsOf, addActivity, emptyActivityFacts, mergeActivityFacts, restrictFacts, settleFacts, trackOnly, type ActivityFacts } from '../../src/model/activity-facts.ts';
 import { ACTIVITY_TYPES, type Activity } from '../../src/model/types.ts';
+import { IdTable } from '../../src/schemas/id-table.ts';
 
 /** The count of one owner, date and type in the facts. */
 const countOf = (facts: ActivityFacts, ownerId: string, date: string, type: Activity['type']) =>
@@ -39,7 +40,7 @@ describe('activityFactsOf', () => {
   it('tracks only the deals it is told to, keyed by the string given for each', () => {
     // Only d2 is tracked; its key is the caller's shared string. d1 (2026-02-03) is left out.
     const key = ['d', '2'].join('');
-    const tracked = activityFactsOf(log, { ...options, trackDeals: new Map([['d2', key]]) });
+    const tracked = activityFactsOf(log, { ...options, trackDeals: new IdTable([key]) });
     expect([...tracked.lastByDeal]).toEqual([['d2', '2026-11-20']]);
     expect([...tracked.lastByDeal.keys()][0]).toBe(key);
     // Everything else is as without tracking.
@@ -106,5 +107,21 @@ describe('mergeActivityFacts', () => {
     expect([...merged.accountsContactedYtd.get('u1')!].sort()).toEqual(['a1', 'a2']);
     expect(merged.contactsWithoutAccountYtd.get('u1')).toBe(1);
     expect([merged.firstDate, merged.newestUpToAsOf]).toEqual(['2026-01-15', '2026-02-03']);
+  });
+});
+
+describe('trackOnly', () => {
+  it('narrows the deals tracked mid-way, keeping the dates so far of the deals still tracked', () => {
+    // All deals tracked for the first four rows (d1: 2026-02-03, d1 again 2025-12-31 is earlier);
+    // then only d2: its later rows count, d1's later rows and dates are gone.
+    const facts = emptyActivityFacts(options);
+    log.slice(0, 4).forEach((a) => addActivity(facts, a));
+    trackOnly(facts, new IdTable(['d2']));
+    log.slice(4).forEach((a) => addActivity(facts, a));
+    expect([...settleFacts(facts).lastByDeal]).toEqual([['d2', '2026-11-20']]);
+    const keepD1 = emptyActivityFacts(options);
+    log.slice(0, 4).forEach((a) => addActivity(keepD1, a));
+    trackOnly(keepD1, new IdTable(['d1', 'd9']));
+    expect([...settleFacts(keepD1).lastByDeal]).toEqual([['d1', '2026-02-03']]);
   });
 });

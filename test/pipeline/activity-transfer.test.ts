@@ -87,7 +87,7 @@ describe('packFacts / unpackFacts', () => {
     const back = unpackFacts(packFacts(facts), { users: undefined, accounts: undefined, deals: tracked });
     // D1: 11-10 (u1) and 11-15 (u2) → 11-15; D2 is not tracked.
     expect([...back.lastByDeal]).toEqual([['D1', '2026-11-15']]);
-    expect(back.trackDeals).toBe(tracked);
+    expect(back.tracking).toBeUndefined();
     expect(back.accountsContactedYtd).toEqual(new Map([['u1', new Set(['A1', 'A2'])]]));
     expect(back.contactsWithoutAccountYtd).toEqual(new Map([['u2', 1]]));
     expect(back.counts).toEqual(facts.counts);

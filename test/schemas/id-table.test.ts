@@ -43,4 +43,12 @@ describe('IdTable', () => {
     expect(table.intern('a')).toBe(first);
     expect(copies).toEqual(['a']); // copied once, when added
   });
+
+  it('numbers its strings by place, in the order added', () => {
+    const table = new IdTable(['D1', 'D2']);
+    expect([table.placeOf('D2'), table.placeOf('D3')]).toEqual([1, -1]);
+    expect(table.placeOrAdd('D3')).toBe(2);
+    expect(table.placeOrAdd('D1')).toBe(0);
+    expect([table.at(0), table.at(2)]).toEqual(['D1', 'D3']);
+  });
 });
