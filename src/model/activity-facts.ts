@@ -49,6 +49,14 @@ export interface ActivityFacts {
   owners: Set<string>;
   /** While rows are added: the last date per tracked deal (`settleFacts` writes `lastByDeal` and drops it). */
   tracking?: DealDates;
+  /** While rows are added: contacts of known accounts (`settleFacts` adds them to `accountsContactedYtd`). */
+  contacts?: ContactBits;
+}
+
+/** Per owner, one bit per account of a table of known accounts: set when the owner contacted it. */
+export interface ContactBits {
+  accounts: IdTable;
+  byOwner: Map<string, Uint32Array>;
 }
 
 /** The last activity date of each tracked deal, by the deal's place in a table of deal ids. */
@@ -71,6 +79,8 @@ export interface FactsOptions {
   fiscalYearStartMonth: number;
   /** The deals whose last activity is tracked, keyed by the table's strings; absent: every deal. */
   trackDeals?: IdTable;
+  /** Known accounts: a row that gives its account's place in this table (see `addActivity`) is counted by bit. */
+  accounts?: IdTable;
 }
 
 /** Activity types that count as working a customer (customers worked): notes and tasks do not. */
@@ -80,7 +90,7 @@ const TYPE_INDEX = new Map<ActivityType, number>(ACTIVITY_TYPES.map((type, index
 const IS_CONTACT = new Set<ActivityType>(CONTACT_TYPES);
 const same = (text: string) => text;
 
-export function emptyActivityFacts({ asOf, fiscalYearStartMonth, trackDeals }: FactsOptions): ActivityFacts {
+export function emptyActivityFacts({ asOf, fiscalYearStartMonth, trackDeals, accounts }: FactsOptions): ActivityFacts {
   return {
     asOf,
     ytd: yearToDate(asOf, fiscalYearStartMonth),
@@ -94,17 +104,27 @@ export function emptyActivityFacts({ asOf, fiscalYearStartMonth, trackDeals }: F
     newestUpToAsOf: '',
     owners: new Set(),
     tracking: { table: trackDeals ?? new IdTable(), grows: trackDeals === undefined, last: [] },
+    ...(accounts ? { contacts: { accounts, byOwner: new Map() } } : {}),
   };
 }
 
 /** Writes `lastByDeal` from the dates gathered, once every row is added (no row can be added after). */
 export function settleFacts(facts: ActivityFacts): ActivityFacts {
-  const tracking = facts.tracking;
-  if (!tracking) return facts;
-  tracking.last.forEach((date, place) => {
+  const { tracking, contacts } = facts;
+  tracking?.last.forEach((date, place) => {
     if (date !== undefined) facts.lastByDeal.set(tracking.table.at(place), date);
   });
+  for (const [owner, bits] of contacts?.byOwner ?? []) {
+    let accounts = facts.accountsContactedYtd.get(owner);
+    if (accounts === undefined) facts.accountsContactedYtd.set(owner, (accounts = new Set()));
+    for (let word = 0; word < bits.length; word++) {
+      for (let rest = bits[word]!; rest !== 0; rest &= rest - 1) {
+        accounts.add(contacts!.accounts.at(word * 32 + (31 - Math.clz32(rest & -rest))));
+      }
+    }
+  }
   delete facts.tracking;
+  delete facts.contacts;
   return facts;
 }
 
@@ -128,8 +148,9 @@ export function trackOnly(facts: ActivityFacts, table: IdTable): void {
  * Adds one activity row to the facts. New keys are copied (`own`) so no parser chunk stays
  * alive, unless the caller says the texts are detached already (`detached`: loadRecords passes
  * the shared id strings of users.csv and accounts.csv, so the facts hold no copies).
+ * `accountPlace`: the place of the row's account in `FactsOptions.accounts` (-1: not there).
  */
-export function addActivity(facts: ActivityFacts, activity: FactActivity, detached = false): void {
+export function addActivity(facts: ActivityFacts, activity: FactActivity, detached = false, accountPlace = -1): void {
   const { ownerId, date, accountId, dealId, type } = activity;
   const keep = detached ? same : own;
   if (facts.rows === 0) facts.file = activity.file;
@@ -161,7 +182,12 @@ export function addActivity(facts: ActivityFacts, activity: FactActivity, detach
     }
   }
   if (IS_CONTACT.has(type) && upToAsOf && date >= facts.ytd.start) {
-    if (accountId) {
+    const contacts = facts.contacts;
+    if (accountId && accountPlace >= 0 && contacts) {
+      let bits = contacts.byOwner.get(ownerId);
+      if (bits === undefined) contacts.byOwner.set(keep(ownerId), (bits = new Uint32Array((contacts.accounts.size + 31) >>> 5)));
+      bits[accountPlace >>> 5]! |= 1 << (accountPlace & 31);
+    } else if (accountId) {
       let accounts = facts.accountsContactedYtd.get(ownerId);
       if (accounts === undefined) facts.accountsContactedYtd.set(keep(ownerId), (accounts = new Set()));
       if (!accounts.has(accountId)) accounts.add(keep(accountId));

@@ -70,7 +70,7 @@ export async function readActivityLog(input: ActivityLogInput, kept: KeptRows = 
   const resolvers = fromCrm.size > 0 ? referenceResolvers({ users: [...input.users], accounts: [...input.accounts] }, present) : undefined;
   const userIds = present.users ? sharedIds(input.users.map((u) => u.id)) : undefined;
   const accountIds = present.accounts ? sharedIds(input.accounts.map((a) => a.id)) : undefined;
-  const facts = emptyActivityFacts({ asOf, fiscalYearStartMonth: settings.fiscalYearStartMonth, trackDeals: input.trackDeals });
+  const facts = emptyActivityFacts({ asOf, fiscalYearStartMonth: settings.fiscalYearStartMonth, trackDeals: input.trackDeals, accounts: accountIds });
   input.onFacts?.(facts);
   const flagged = activityFlagger({ asOf, accountIds, userIds });
   const results = await readTarget(input.dataDir, activitiesFile, settings, input.sources, {
@@ -79,8 +79,8 @@ export async function readActivityLog(input: ActivityLogInput, kept: KeptRows = 
     part: input.part,
     keep: (record, file) => {
       const resolved = resolvers && fromCrm.has(file) ? resolveActivity(resolvers, record as Activity) : (record as Activity);
-      const activity = detachReferences(resolved, userIds, accountIds);
-      addActivity(facts, activity, true);
+      const activity = resolved;
+      addActivity(facts, activity, true, detachReferences(activity, userIds, accountIds));
       input.onActivity?.(activity);
       if (KEPT_TYPES.has(activity.type) || flagged(activity)) kept.push(detachActivity(activity));
     },

@@ -2,6 +2,7 @@
 import { ACTIVITY_TYPES, type Activity, type ActivityType } from '../model/types.ts';
 import type { Settings } from '../settings/schema.ts';
 import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, type Finish } from './cells.ts';
+import type { IdTable } from './id-table.ts';
 import { own } from './intern.ts';
 import type { FileSpec } from './column.ts';
 
@@ -50,19 +51,20 @@ function finishActivity(settings: Settings): Finish<typeof ACTIVITY_CELLS, Activ
 }
 
 /** Each known id as one shared string (the id of the users.csv or accounts.csv record). */
-export interface SharedIds {
-  get(id: string): string | undefined;
-  has(id: string): boolean;
-}
+export type SharedIds = IdTable;
 
 /**
  * The row's owner and account made independent of the parser's chunk: a known id becomes the
- * shared id string, an unknown one a copy. Every row streaming by gets this.
+ * shared id string, an unknown one a copy. Every row streaming by gets this. Returns the
+ * account's place in `accounts` (-1: no account, or not a known one).
  */
-export function detachReferences<A extends Activity>(activity: A, users: SharedIds | undefined, accounts: SharedIds | undefined): A {
+export function detachReferences(activity: Activity, users: SharedIds | undefined, accounts: SharedIds | undefined): number {
   activity.ownerId = users?.get(activity.ownerId) ?? own(activity.ownerId);
-  if (activity.accountId !== undefined) activity.accountId = accounts?.get(activity.accountId) ?? own(activity.accountId);
-  return activity;
+  const accountId = activity.accountId;
+  if (accountId === undefined) return -1;
+  const place = accounts ? accounts.placeOf(accountId) : -1;
+  activity.accountId = place >= 0 ? accounts!.at(place) : own(accountId);
+  return place;
 }
 
 /** A row that is kept, its references detached already: its id and deal id copied out of the chunk too. */

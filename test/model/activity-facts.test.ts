@@ -125,3 +125,20 @@ describe('trackOnly', () => {
     expect([...settleFacts(keepD1).lastByDeal]).toEqual([['d1', '2026-02-03']]);
   });
 });
+
+describe('contacts of known accounts, counted by bit', () => {
+  it('give the same accounts contacted as the rows counted one by one; unknown accounts still count', () => {
+    // a1 and a3 are known (places 0 and 1); a9 is not, so its contact takes the set path.
+    const rows = [...log, row('u1', 'email', '2026-05-05', { accountId: 'a9' })];
+    const known = new IdTable(['a1', 'a3']);
+    const facts = emptyActivityFacts({ ...options, accounts: known });
+    for (const a of rows) addActivity(facts, a, false, a.accountId === undefined ? -1 : known.placeOf(a.accountId));
+    settleFacts(facts);
+    const sorted = (f: ActivityFacts) => [...f.accountsContactedYtd].map(([owner, set]) => [owner, [...set].sort()]).sort();
+    expect(sorted(facts)).toEqual(sorted(activityFactsOf(rows, options)));
+    // By hand, contacts in YTD up to as-of: u1 a1 (call, 2026-02-03) and a9 (email, 2026-05-05);
+    // u2 a1 (meeting_held, on as-of). a3 is before YTD; a2 a note; a4 after as-of.
+    expect(sorted(facts)).toEqual([['u1', ['a1', 'a9']], ['u2', ['a1']]]);
+    expect(facts.contacts).toBeUndefined();
+  });
+});

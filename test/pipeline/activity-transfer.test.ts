@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { activityFactsOf } from '../../src/model/activity-facts.ts';
 import type { Activity } from '../../src/model/types.ts';
+import { IdTable } from '../../src/schemas/id-table.ts';
 import {
   ActivityColumns,
   packActivities,
@@ -54,7 +55,7 @@ describe('packActivities / unpackActivities', () => {
     row({ line: 7, id: 'X7', type: 'meeting_held', date: '2026-11-19', ownerId: 'u2', accountId: 'A1', dealId: 'D1', durationMinutes: 45 }),
     row({ file: 'calls.csv', line: 3, id: '', type: 'meeting_booked', accountId: 'A9', durationMinutes: 0 }),
   ];
-  const shared = { users: new Map([['u1', 'u1'], ['u2', 'u2']]), accounts: new Map([['A1', 'A1']]), deals: new Map<string, string>() };
+  const shared = { users: new IdTable(['u1', 'u2']), accounts: new IdTable(['A1']), deals: new IdTable() };
 
   it('gives back the same rows, with the same fields in the same order', () => {
     const back = unpackActivities(packActivities(rows), shared);
