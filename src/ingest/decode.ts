@@ -260,10 +260,15 @@ export interface TextStream {
   readonly chunks: AsyncIterable<string>;
 }
 
-/** Bytes `start` (inclusive) to `end` (exclusive) of a file. */
+/**
+ * Bytes `start` (inclusive) to `end` (exclusive) of a file. While the range is read, `read` is
+ * the offset up to which bytes are read or being read, and `end` may still be moved (never below
+ * `read`): each read stops at the end it finds when it starts.
+ */
 export interface ByteRange {
   start: number;
   end: number;
+  read?: number;
 }
 
 /**
@@ -274,8 +279,8 @@ export interface ByteRange {
  */
 export async function openTextStream(path: string, opts: { chunkBytes?: number; range?: ByteRange } = {}): Promise<TextStream> {
   const chunkBytes = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  const start = opts.range?.start ?? 0;
-  const end = opts.range?.end ?? Infinity;
+  const range = opts.range;
+  const start = range?.start ?? 0;
   const handle = await open(path, 'r');
   let sample: Uint8Array;
   try {
@@ -297,8 +302,9 @@ export async function openTextStream(path: string, opts: { chunkBytes?: number; 
       const buffer = Buffer.alloc(chunkBytes);
       let position = start;
       for (;;) {
-        const want = Math.min(chunkBytes, end - position);
+        const want = Math.min(chunkBytes, (range?.end ?? Infinity) - position);
         if (want <= 0) break;
+        if (range) range.read = position + want; // claimed before the read, so a move of `end` can check it
         const { bytesRead } = await handle.read(buffer, 0, want, position);
         if (bytesRead === 0) break;
         position += bytesRead;

@@ -1,8 +1,8 @@
 /**
- * A large activities.csv read by both threads: the worker thread reads its first part while the
- * main thread reads the deals, and then the main thread reads the rest (src/ingest/split-csv.ts
- * finds a cut at a record boundary). The cut is placed so that both threads have about as much
- * work: the main thread's share is the deals plus the log after the cut.
+ * A large activities.csv read by both threads: the worker thread reads it from the start while
+ * the main thread reads the deals; then the main thread takes half of what the worker has not
+ * read yet (src/ingest/split-csv.ts finds a cut at a record boundary), so both finish together
+ * however fast each thread turned out to be.
  *
  * The two parts are joined into what reading the file whole gives: rows and issues in file order,
  * facts summed. An id used in both parts is a DuplicateId of the second part's row, which the
@@ -16,20 +16,17 @@ import { mergeActivityFacts } from '../model/activity-facts.ts';
 import type { Activity } from '../model/types.ts';
 import { joinParts } from '../validate/validate-file.ts';
 import type { ActivityLog } from './activity-log.ts';
+import type { LogCutter } from './activity-thread.ts';
+
+/** Less than this much of the log left unread, and the main thread leaves it to the worker. */
+export const MIN_SHARED_BYTES = 1024 * 1024;
 
 /**
- * The time to read a byte of deals.csv against a byte of activities.csv, as measured on the
- * bench export (docs/performance.md): deal rows are longer, and cost less per byte.
+ * Where to cut a log of `bytes` that the worker has read up to `read`: half of what is left, so
+ * both threads, reading at about the same speed, finish together; undefined when little is left.
  */
-export const DEAL_BYTE_WEIGHT = 0.6;
-
-/**
- * Where to cut a log of `activityBytes` so that the worker's part (before the cut) costs as much
- * as the deals plus the part after it; undefined when the deals alone outweigh the whole log.
- */
-export function splitByte(dealBytes: number, activityBytes: number): number | undefined {
-  const at = Math.round((DEAL_BYTE_WEIGHT * dealBytes + activityBytes) / 2);
-  return at < activityBytes ? at : undefined;
+export function halfOfRest(bytes: number, read: number): number | undefined {
+  return bytes - read < MIN_SHARED_BYTES ? undefined : Math.round(read + (bytes - read) / 2);
 }
 
 /** The bytes of a file in the data folder (0 when absent). */
@@ -38,13 +35,21 @@ export async function fileBytes(dataDir: string, file: string): Promise<number> 
 }
 
 /**
- * The split of dataDir's activities.csv against `dealBytes` of deals (or at byte `at`), when one
- * is worth it and safe.
+ * Takes the end of the log at `path` off the worker: asks how far it has read, cuts at the first
+ * record boundary at or after `target(read)`, and has the worker stop there. The worker may have
+ * read past the cut meanwhile; then it is asked again (three times at most). Undefined when there
+ * is no cut (little left, a file the cut cannot be found in): the worker then reads it all.
  */
-export async function planActivitySplit(dataDir: string, dealBytes: number, at?: number): Promise<CsvSplit | undefined> {
-  const path = join(dataDir, 'activities.csv');
-  at ??= splitByte(dealBytes, await fileBytes(dataDir, 'activities.csv'));
-  return at === undefined ? undefined : planCsvSplit(path, at);
+export async function cutLog(thread: LogCutter, path: string, target: (read: number) => number | undefined): Promise<CsvSplit | undefined> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const read = await thread.where();
+    const at = target(read);
+    const split = at === undefined || at <= read ? undefined : await planCsvSplit(path, at);
+    if (!split) break;
+    if (await thread.cut(split.first.range.end)) return split;
+  }
+  await thread.cut(null);
+  return undefined;
 }
 
 /** The log of the whole file from the logs of its two parts, in file order (`first` is reused). */

@@ -7,7 +7,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CsvPart } from '../ingest/read-csv.ts';
 import type { Account, User } from '../model/types.ts';
 import type { PlannedSource } from '../presets/detect.ts';
 import type { Settings } from '../settings/schema.ts';
@@ -22,16 +21,25 @@ export interface WorkerInput {
   users: User[];
   accounts: Account[];
   present: { users: boolean; accounts: boolean };
-  /** Wait for a `part` request before reading (the main thread reads the rest of the file). */
-  awaitPart?: boolean;
+  /**
+   * activities.csv (of `bytes`) is shared: the main thread may take its end (`cut`). With
+   * `waitForCut`, the worker reads nothing until the first `cut` request.
+   */
+  share?: { bytes: number; waitForCut: boolean };
 }
 
 export type WorkerMessage =
   | { kind: 'log'; line: string }
+  | { kind: 'where'; read: number }
+  | { kind: 'cut'; accepted: boolean }
   | { kind: 'done'; log: PackedActivityLog }
   | { kind: 'failed'; message: string };
 
-export type WorkerRequest = { kind: 'openDeals'; ids: string[] } | { kind: 'part'; part: CsvPart | undefined };
+/**
+ * `where`: how far the shared log is read (bytes, the chunk being read included); `cut`: stop
+ * at byte `end` if not past it yet (`null`: no cut; both release a worker waiting for a cut).
+ */
+export type WorkerRequest = { kind: 'openDeals'; ids: string[] } | { kind: 'where' } | { kind: 'cut'; end: number | null };
 
 /** Activity logs of at least this many bytes are read in a worker thread (`'auto'`). */
 export const ACTIVITY_WORKER_MIN_BYTES = 32 * 1024 * 1024;
@@ -43,9 +51,15 @@ export async function activityLogBytes(dataDir: string, sources: readonly Planne
   return sizes.reduce((sum, size) => sum + size, 0);
 }
 
-export interface ActivityThread {
-  /** With `awaitPart`: the part of activities.csv to read (undefined: all of it). */
-  readPart(part: CsvPart | undefined): void;
+/** Where a shared activity log is read up to, and the cut of its end. */
+export interface LogCutter {
+  /** Bytes of activities.csv the worker has read or is reading. */
+  where(): Promise<number>;
+  /** Has the worker stop at byte `end` (a record boundary), if it has not read past it; `null`: read to the end. */
+  cut(end: number | null): Promise<boolean>;
+}
+
+export interface ActivityThread extends LogCutter {
   /** Tells the worker which deals are open, so it tracks only those from then on. */
   trackOpenDeals(ids: string[]): void;
   /** The log, its owners, accounts and tracked deals as the main thread's strings. */
@@ -54,6 +68,13 @@ export interface ActivityThread {
 
 export function readActivityLogInWorker(input: WorkerInput, log?: (line: string) => void): ActivityThread {
   const worker = new Worker(new URL('./activity-worker.ts', import.meta.url), { workerData: input });
+  // One `where` or `cut` request is answered at a time, in order.
+  const answers: ((message: WorkerMessage) => void)[] = [];
+  const ask = <T>(request: WorkerRequest, take: (message: WorkerMessage) => T) =>
+    new Promise<T>((resolve) => {
+      answers.push((message) => resolve(take(message)));
+      worker.postMessage(request);
+    });
   const packed = new Promise<PackedActivityLog>((resolve, reject) => {
     let settled = false;
     const fail = (message: string) => {
@@ -64,6 +85,7 @@ export function readActivityLogInWorker(input: WorkerInput, log?: (line: string)
     };
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'log') log?.(message.line);
+      else if (message.kind === 'where' || message.kind === 'cut') answers.shift()?.(message);
       else if (message.kind === 'failed') fail(message.message);
       else if (!settled) {
         settled = true;
@@ -76,7 +98,8 @@ export function readActivityLogInWorker(input: WorkerInput, log?: (line: string)
   });
   packed.catch(() => {}); // a failure is reported where the result is awaited
   return {
-    readPart: (part) => worker.postMessage({ kind: 'part', part } satisfies WorkerRequest),
+    where: () => ask({ kind: 'where' }, (message) => (message.kind === 'where' ? message.read : 0)),
+    cut: (end) => ask({ kind: 'cut', end }, (message) => message.kind === 'cut' && message.accepted),
     trackOpenDeals: (ids) => worker.postMessage({ kind: 'openDeals', ids } satisfies WorkerRequest),
     result: async (shared) => unpackActivityLog(await packed, shared),
   };

@@ -2,14 +2,14 @@
  * Worker-thread entry: reads the activity log (src/pipeline/activity-log.ts) while the main
  * thread reads the deals, and sends it back packed (src/pipeline/activity-transfer.ts).
  *
- * With `awaitPart`, it waits to be told which part of activities.csv to read (the main thread
- * reads the rest) and sends that part's ids back too.
+ * With `share`, the main thread may cut activities.csv's end off while this thread reads it
+ * (src/pipeline/activity-split.ts); the ids of the part read are sent back too.
  * Until the main thread has read the deals, the last activity date of every deal is tracked;
  * when it sends the open deal ids, the others are dropped and no longer tracked.
  * Messages out: `{ kind: 'log', line }`, then `{ kind: 'done', log }` or `{ kind: 'failed', message }`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CsvPart } from '../ingest/read-csv.ts';
+import type { ByteRange } from '../ingest/decode.ts';
 import { trackOnly, type ActivityFacts } from '../model/activity-facts.ts';
 import { planSources } from '../presets/detect.ts';
 import { IdTable } from '../schemas/id-table.ts';
@@ -28,23 +28,30 @@ let openDeals: IdTable | undefined;
 function narrow(): void {
   if (facts && openDeals) trackOnly(facts, openDeals);
 }
-let partGiven: (part: CsvPart | undefined) => void = () => {};
-const part = new Promise<CsvPart | undefined>((resolve) => (partGiven = resolve));
+/** The shared log's bytes this thread reads: `end` moves back when the main thread takes the rest. */
+const range: ByteRange = { start: 0, end: input.share?.bytes ?? 0 };
+let released: () => void = () => {};
+const cutDecided = new Promise<void>((resolve) => (released = resolve));
 port.on('message', (request: WorkerRequest) => {
   if (request.kind === 'openDeals') {
     openDeals = new IdTable(request.ids);
     narrow();
+  } else if (request.kind === 'where') {
+    post({ kind: 'where', read: range.read ?? range.start });
   } else {
-    partGiven(request.part);
+    const accepted = request.end !== null && (range.read ?? range.start) <= request.end && request.end <= range.end;
+    if (accepted) range.end = request.end!;
+    post({ kind: 'cut', accepted });
+    released();
   }
 });
 
 try {
   const plan = await planSources(input.dataDir, input.settings, SPECS);
-  const first = input.awaitPart ? await part : undefined;
+  if (input.share?.waitForCut) await cutDecided;
   const log = await readActivityLog({
     ...input,
-    part: first ? { part: first, keepIds: true } : undefined,
+    part: input.share ? { part: { range }, keepIds: true } : undefined,
     sources: plan.sources.filter((source) => source.target === 'activities'),
     trackDeals: undefined,
     log: (line) => post({ kind: 'log', line }),

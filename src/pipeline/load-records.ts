@@ -12,6 +12,7 @@
  * reads deals, targets, funnel and invoices (src/pipeline/activity-thread.ts); the records are
  * the same either way.
  */
+import { join } from 'node:path';
 import type { FileSpec } from '../schemas/column.ts';
 import type { Account, Activity, Deal, Records, User } from '../model/types.ts';
 import { planSources, type SourcePlan } from '../presets/detect.ts';
@@ -25,7 +26,7 @@ import type { CsvSplit } from '../ingest/split-csv.ts';
 import type { FileResult, PartOptions } from '../validate/validate-file.ts';
 import { readActivityLog, sharedIds, type ActivityLog } from './activity-log.ts';
 import { ACTIVITY_WORKER_MIN_BYTES, activityLogBytes, readActivityLogInWorker } from './activity-thread.ts';
-import { fileBytes, joinActivityLogs, planActivitySplit } from './activity-split.ts';
+import { cutLog, fileBytes, halfOfRest, joinActivityLogs } from './activity-split.ts';
 import { readTarget } from './read-target.ts';
 import { SPECS } from './specs.ts';
 
@@ -62,11 +63,14 @@ export interface LoadOptions {
    * Where the activity log is read: `'worker'` in a worker thread while the main thread reads the
    * other files, `'main'` on the main thread after them; `'auto'` (default) picks the worker for
    * logs of at least ACTIVITY_WORKER_MIN_BYTES when no `onActivity` is given; `'split'` (and
-   * `'auto'` for a canonical activities.csv) has the main thread read the end of the log once it
+   * `'auto'` for a canonical activities.csv) has the main thread take the end of the log once it
    * has read the other files (src/pipeline/activity-split.ts).
    */
   activityThread?: 'auto' | 'worker' | 'split' | 'main';
-  /** Where a shared activities.csv is cut (the first record boundary at or after this byte); default: `splitByte`. */
+  /**
+   * Cut a shared activities.csv here (the first record boundary at or after this byte), decided
+   * before the worker starts; default: half of what the worker has not read once the deals are read.
+   */
   activitySplitByte?: number;
 }
 
@@ -125,18 +129,21 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     (mode === 'auto' && !options.onActivity && (await activityLogBytes(dataDir, activitySources)) >= ACTIVITY_WORKER_MIN_BYTES);
   // A canonical activities.csv is shared between the threads (src/pipeline/activity-split.ts).
   const shareLog = inWorker && activitySources.length === 0 && mode !== 'worker';
+  const logPath = join(dataDir, SPECS.activities.file);
+  const logBytes = shareLog ? await fileBytes(dataDir, SPECS.activities.file) : 0;
+  const cutAt = options.activitySplitByte;
   const thread = inWorker
-    ? readActivityLogInWorker({ dataDir, settings: effective, asOf, users, accounts, present: presentSoFar, awaitPart: shareLog }, options.log)
+    ? readActivityLogInWorker(
+        { dataDir, settings: effective, asOf, users, accounts, present: presentSoFar, share: shareLog ? { bytes: logBytes, waitForCut: cutAt !== undefined } : undefined },
+        options.log,
+      )
     : undefined;
   let split: CsvSplit | undefined;
-  if (thread && shareLog) {
-    const dealSources = sourcesOf('deals');
-    const dealFiles = dealSources.length > 0 ? dealSources.map((source) => source.file) : [SPECS.deals.file];
-    const dealBytes = (await Promise.all(dealFiles.map((file) => fileBytes(dataDir, file)))).reduce((a, b) => a + b, 0);
-    split = await planActivitySplit(dataDir, dealBytes, options.activitySplitByte);
-    thread.readPart(split?.first);
-    if (split) options.log?.(`  ${SPECS.activities.file}: read in two threads, from line ${split.second.firstLine} on after the deals`);
-  }
+  const takeEnd = async (target: (read: number) => number | undefined) => {
+    split = await cutLog(thread!, logPath, target);
+    if (split) options.log?.(`  ${SPECS.activities.file}: read in two threads, from line ${split.second.firstLine} on by the main thread`);
+  };
+  if (shareLog && cutAt !== undefined) await takeEnd(() => cutAt);
   for (const target of ['deals', 'targets', 'funnel', 'invoices'] as const) await load(target);
   // Only open deals are tracked for their last activity (stalled deals are open deals), each
   // under the deal's own id string.
@@ -159,6 +166,7 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
   let activityLog: ActivityLog;
   if (thread) {
     thread.trackOpenDeals(openDealIds);
+    if (shareLog && cutAt === undefined) await takeEnd((read) => halfOfRest(logBytes, read));
     const second = split ? await readHere({ part: split.second, keepIds: true }) : undefined;
     activityLog = await thread.result({
       users: presentSoFar.users ? sharedIds(users.map((u) => u.id)) : undefined,

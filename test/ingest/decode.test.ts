@@ -205,6 +205,23 @@ describe('openTextStream', () => {
     expect(await read(8, 10)).toEqual({ text: 'b,', encoding: 'utf-8-bom', multibyte: false });
   });
 
+  it('stops at a range end moved while it reads, and tells how far it has read', async () => {
+    const path = join(dir, 'range-moved.csv');
+    writeFileSync(path, 'abcdefghij');
+    const range = { start: 0, end: 10 } as { start: number; end: number; read?: number };
+    const stream = await openTextStream(path, { range, chunkBytes: 3 });
+    const pieces: string[] = [];
+    for await (const piece of stream.chunks) {
+      pieces.push(piece);
+      if (pieces.length === 1) {
+        expect(range.read).toBe(3); // bytes 0–2 read
+        range.end = 5; // the next read stops at byte 5
+      }
+    }
+    expect(pieces).toEqual(['abc', 'de']);
+    expect(range.read).toBe(5);
+  });
+
   it('names the encoding of a file read in parts as reading it whole would', () => {
     const clean = { bytesReadAsWindows1252: 0, multibyte: false };
     const utf8 = { bytesReadAsWindows1252: 0, multibyte: true };

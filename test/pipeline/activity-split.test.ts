@@ -2,7 +2,8 @@
 // rest, and the joined log is the one reading the file whole gives — at any cut, also when an id
 // of the second part was used in the first.
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEAL_BYTE_WEIGHT, splitByte } from '../../src/pipeline/activity-split.ts';
+import { join } from 'node:path';
+import { cutLog, halfOfRest, MIN_SHARED_BYTES } from '../../src/pipeline/activity-split.ts';
 import { loadRecords, type LoadedRecords } from '../../src/pipeline/load-records.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
 import { TINY, tempFolders } from './folder.ts';
@@ -33,12 +34,49 @@ const ACTIVITIES = LINES.join('\n');
 /** The byte where line `n` (1-based) starts. */
 const startOfLine = (n: number) => LINES.slice(0, n - 1).reduce((sum, line) => sum + line.length + 1, 0);
 
-describe('splitByte', () => {
-  it('gives the worker half of the weighted work: (weight × deal bytes + activity bytes) / 2', () => {
-    expect(DEAL_BYTE_WEIGHT).toBe(0.6);
-    expect(splitByte(100, 200)).toBe(130); // (60 + 200) / 2
-    expect(splitByte(0, 200)).toBe(100);
-    expect(splitByte(400, 200)).toBeUndefined(); // (240 + 200) / 2 = 220: past the end
+describe('halfOfRest', () => {
+  it('cuts half of what the worker has not read, when at least 1 MiB is left', () => {
+    const MiB = 1024 * 1024;
+    expect(MIN_SHARED_BYTES).toBe(MiB);
+    expect(halfOfRest(100 * MiB, 40 * MiB)).toBe(70 * MiB); // 40 + (100 − 40) / 2
+    expect(halfOfRest(100 * MiB, 0)).toBe(50 * MiB);
+    expect(halfOfRest(100 * MiB, 99.5 * MiB)).toBeUndefined();
+  });
+});
+
+describe('cutLog', () => {
+  /** A worker that has read `positions[i]` bytes at the i-th request (the last one from then on), and accepts a cut not behind it. */
+  const fakeWorker = (positions: number[]) => {
+    const asked: (number | null)[] = [];
+    let at = 0;
+    const read = () => positions[Math.min(at++, positions.length - 1)]!;
+    return {
+      asked,
+      where: async () => read(),
+      cut: async (end: number | null) => {
+        asked.push(end);
+        const now = read();
+        return end !== null && now <= end;
+      },
+    };
+  };
+  const path = () => join(temp.folder({ 'activities.csv': ACTIVITIES }), 'activities.csv');
+
+  it('cuts at the first record boundary at or after the target, and asks again when the worker got past it', async () => {
+    // First answer: the worker is at byte 0; the cut before line 4 is proposed, but by then it has
+    // read to line 6 (refused). Second round: from line 6 on, the cut before line 8 is accepted.
+    const worker = fakeWorker([0, startOfLine(6)]);
+    const targets = [startOfLine(4) - 3, startOfLine(8) - 1];
+    let round = 0;
+    const split = await cutLog(worker, path(), () => targets[round++]);
+    expect(worker.asked).toEqual([startOfLine(4), startOfLine(8)]);
+    expect(split?.second).toMatchObject({ range: { start: startOfLine(8) }, firstLine: 8 });
+  });
+
+  it('lets the worker read on when there is no cut', async () => {
+    const worker = fakeWorker([0]);
+    expect(await cutLog(worker, path(), () => undefined)).toBeUndefined();
+    expect(worker.asked).toEqual([null]);
   });
 });
 
@@ -54,9 +92,11 @@ describe('loading with activities.csv read in two parts', () => {
     for (let line = 3; line <= 10; line++) {
       const log: string[] = [];
       const split = await loadRecords(dir, settings, { activityThread: 'split', activitySplitByte: startOfLine(line), log: (l) => log.push(l) });
-      expect(log, `cut before line ${line}`).toContain(`  activities.csv: read in two threads, from line ${line} on after the deals`);
+      expect(log, `cut before line ${line}`).toContain(`  activities.csv: read in two threads, from line ${line} on by the main thread`);
       expect(comparable(split), `cut before line ${line}`).toEqual(comparable(whole));
     }
+    // Cut wherever the worker happens to be once the deals are read (or not at all): the same.
+    expect(comparable(await loadRecords(dir, settings, { activityThread: 'split' }))).toEqual(comparable(whole));
     expect(whole.rejected.filter((i) => i.file === 'activities.csv').map((i) => [i.line, i.code, i.message])).toEqual([
       [6, 'UnknownActivityType', expect.stringContaining('"lunch"')],
       [8, 'DuplicateId', 'id "X1" already used on line 2'],
