@@ -61,10 +61,13 @@ export function customersWorked(
   if (facts.asOf !== ctx.asOf || facts.ytd.start !== ytd.start) {
     throw new Error(`activity facts gathered as of ${facts.asOf} (FY from ${facts.ytd.start}), asked as of ${ctx.asOf}`);
   }
-  const accounts = new Set<string>();
+  const owners = new Set(ownerIds);
+  // One owner (a seller's page): that owner's own set, without copying it.
+  const only = owners.size === 1 ? facts.accountsContactedYtd.get([...owners][0]!) : undefined;
+  const accounts = only ?? new Set<string>();
   let withoutAccount = 0;
-  for (const id of new Set(ownerIds)) {
-    for (const account of facts.accountsContactedYtd.get(id) ?? []) accounts.add(account);
+  for (const id of owners) {
+    if (!only) for (const account of facts.accountsContactedYtd.get(id) ?? []) accounts.add(account);
     withoutAccount += facts.contactsWithoutAccountYtd.get(id) ?? 0;
   }
   const goals = targets.filter(

@@ -98,20 +98,27 @@ function sameMeeting(booking: Activity, held: Activity): boolean {
   return !!booking.accountId && booking.accountId === held.accountId;
 }
 
+/** An ISO date as the integer yyyymmdd: ordered as the dates are. */
+const dateKey = (date: IsoDate) => Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+
 /** The `meeting_booked` activities that were held (matching rule in the header), of all dates. */
 export function heldBookings(activities: readonly Activity[], asOf: IsoDate): Set<Activity> {
   const byDate = (a: Activity, b: Activity) => byText(a.date, b.date) || byText(a.id, b.id);
   const bookings = activities.filter((a) => a.type === 'meeting_booked');
+  const day = Int32Array.from(bookings, (booking) => dateKey(booking.date));
   // Bookings in (date, id) order, ties in file order; `rank` numbers the distinct (date, id), so
   // "later" is a comparison of two integers. The lists per account and per deal are in that order.
-  const order = bookings.map((_, index) => index).sort((a, b) => byDate(bookings[a]!, bookings[b]!) || a - b);
+  const order = bookings
+    .map((_, index) => index)
+    .sort((a, b) => day[a]! - day[b]! || byText(bookings[a]!.id, bookings[b]!.id) || a - b);
   const rank = new Int32Array(bookings.length);
   const bookingsByAccount = new Map<string, number[]>();
   const bookingsByDeal = new Map<string, number[]>();
   let current = -1;
   order.forEach((index, k) => {
     const booking = bookings[index]!;
-    if (k === 0 || byDate(bookings[order[k - 1]!]!, booking) !== 0) current++;
+    const before = order[k - 1];
+    if (before === undefined || day[before] !== day[index] || bookings[before]!.id !== booking.id) current++;
     rank[index] = current;
     if (booking.accountId) addTo(bookingsByAccount, booking.accountId, index);
     if (booking.dealId) addTo(bookingsByDeal, booking.dealId, index);
@@ -128,11 +135,20 @@ export function heldBookings(activities: readonly Activity[], asOf: IsoDate): Se
   const latest = (candidates: readonly number[] | undefined, meeting: Activity, best: number) => {
     if (candidates === undefined) return best;
     const bestRank = best < 0 ? -1 : rank[best]!;
-    for (let k = candidates.length - 1; k >= 0; k--) {
+    // The last candidate dated on or before the meeting (the list is in date order).
+    const meetingDay = dateKey(meeting.date);
+    let low = 0;
+    let high = candidates.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (day[candidates[middle]!]! <= meetingDay) low = middle + 1;
+      else high = middle;
+    }
+    for (let k = low - 1; k >= 0; k--) {
       const index = candidates[k]!;
       const level = rank[index]!;
       if (level <= bestRank) break;
-      if (bookings[index]!.date > meeting.date || !fits(index, meeting)) continue;
+      if (!fits(index, meeting)) continue;
       let chosen = index;
       for (let j = k - 1; j >= 0 && rank[candidates[j]!] === level; j--) if (fits(candidates[j]!, meeting)) chosen = candidates[j]!;
       return chosen;
