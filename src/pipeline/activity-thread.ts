@@ -68,27 +68,39 @@ export interface ActivityThread extends LogCutter {
 
 export function readActivityLogInWorker(input: WorkerInput, log?: (line: string) => void): ActivityThread {
   const worker = new Worker(new URL('./activity-worker.ts', import.meta.url), { workerData: input });
-  // One `where` or `cut` request is answered at a time, in order.
-  const answers: ((message: WorkerMessage) => void)[] = [];
+  // `where` and `cut` requests are answered in order. Once the worker is done (or failed) it
+  // answers no more: it has read the whole log, so there is nothing left to cut.
+  const waiting: { request: WorkerRequest; answer: (message: WorkerMessage) => void }[] = [];
+  let finished = false;
+  const finishedAnswer = (request: WorkerRequest): WorkerMessage =>
+    request.kind === 'where' ? { kind: 'where', read: Number.POSITIVE_INFINITY } : { kind: 'cut', accepted: false };
   const ask = <T>(request: WorkerRequest, take: (message: WorkerMessage) => T) =>
     new Promise<T>((resolve) => {
-      answers.push((message) => resolve(take(message)));
+      const answer = (message: WorkerMessage) => resolve(take(message));
+      if (finished) return answer(finishedAnswer(request));
+      waiting.push({ request, answer });
       worker.postMessage(request);
     });
+  const finish = () => {
+    finished = true;
+    for (const { request, answer } of waiting.splice(0)) answer(finishedAnswer(request));
+  };
   const packed = new Promise<PackedActivityLog>((resolve, reject) => {
     let settled = false;
     const fail = (message: string) => {
       if (settled) return;
       settled = true;
+      finish();
       void worker.terminate();
       reject(new Error(`reading the activity log in a worker thread failed: ${message}`));
     };
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'log') log?.(message.line);
-      else if (message.kind === 'where' || message.kind === 'cut') answers.shift()?.(message);
+      else if (message.kind === 'where' || message.kind === 'cut') waiting.shift()?.answer(message);
       else if (message.kind === 'failed') fail(message.message);
       else if (!settled) {
         settled = true;
+        finish();
         // The worker's heap is released before the main thread unpacks the rows.
         void worker.terminate().then(() => resolve(message.log));
       }

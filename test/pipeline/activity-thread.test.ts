@@ -3,7 +3,10 @@
 // and accounts resolve by name.
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ACTIVITY_WORKER_MIN_BYTES, activityLogBytes } from '../../src/pipeline/activity-thread.ts';
+import { join } from 'node:path';
+import { cutLog, halfOfRest } from '../../src/pipeline/activity-split.ts';
+import { ACTIVITY_WORKER_MIN_BYTES, activityLogBytes, readActivityLogInWorker } from '../../src/pipeline/activity-thread.ts';
+import { IdTable } from '../../src/schemas/id-table.ts';
 import { loadRecords, type LoadedRecords } from '../../src/pipeline/load-records.ts';
 import { loadSettings } from '../../src/settings/load-settings.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
@@ -69,6 +72,25 @@ describe('reading the activity log in a worker thread', () => {
       expect(inWorker.records.activityFacts.rows, name).toBeGreaterThan(0);
       expect(comparable(inWorker), name).toEqual(comparable(onMain));
     }
+  });
+
+  it('answers where and cut once it is done: read to the end, nothing left to cut', async () => {
+    const dir = temp.folder({ ...TINY, 'activities.csv': ACTIVITIES });
+    const bytes = Buffer.byteLength(ACTIVITIES);
+    const thread = readActivityLogInWorker({
+      dataDir: dir,
+      settings,
+      asOf: '2026-11-20',
+      users: [],
+      accounts: [],
+      present: { users: false, accounts: false },
+      share: { bytes, waitForCut: false },
+    });
+    const log = await thread.result({ users: undefined, accounts: undefined, deals: new IdTable() });
+    expect(log.facts.rows).toBe(6); // 8 data rows, 2 rejected
+    expect(await thread.where()).toBe(Number.POSITIVE_INFINITY);
+    expect(await thread.cut(10)).toBe(false);
+    expect(await cutLog(thread, join(dir, 'activities.csv'), (read) => halfOfRest(bytes, read))).toBeUndefined();
   });
 
   it('is chosen for large logs only: the bytes of activities.csv, or of the exports read instead', async () => {
