@@ -9,8 +9,9 @@
  *
  * Users and accounts are read first; the activity log after them, streamed into aggregates
  * (src/pipeline/activity-log.ts). A large log is read in a worker thread while the main thread
- * reads deals, targets, funnel and invoices (src/pipeline/activity-thread.ts); the records are
- * the same either way.
+ * reads deals, targets, funnel and invoices (src/pipeline/activity-thread.ts); a canonical
+ * activities.csv is then shared: the main thread reads the end the worker has not reached
+ * (src/pipeline/activity-split.ts). The records are the same either way.
  */
 import { join } from 'node:path';
 import type { FileSpec } from '../schemas/column.ts';
