@@ -179,11 +179,12 @@ export function combinedEncoding(encoding: DetectedEncoding, parts: readonly { b
 
 /**
  * A decoder for `encoding` (from `detectEncoding` on the file's first bytes). The BOM (the first
- * 3 bytes of a `utf-8-bom` file) is skipped; multi-byte characters split across chunks survive.
+ * 3 bytes of a `utf-8-bom` file) is skipped when the bytes fed start at the file's start
+ * (`fromStart`, the default); multi-byte characters split across chunks survive.
  * Chunks may be reused by the caller after `decode` returns.
  */
-export function createChunkDecoder(encoding: DetectedEncoding): ChunkDecoder {
-  let bomBytesLeft = encoding === 'utf-8-bom' ? 3 : 0; // the BOM may arrive split over chunks
+export function createChunkDecoder(encoding: DetectedEncoding, { fromStart = true }: { fromStart?: boolean } = {}): ChunkDecoder {
+  let bomBytesLeft = encoding === 'utf-8-bom' && fromStart ? 3 : 0; // the BOM may arrive split over chunks
   let carry: Uint8Array | undefined;
   let fallbackBytes = 0;
   let multibyte = false;
@@ -293,8 +294,7 @@ export async function openTextStream(path: string, opts: { chunkBytes?: number; 
   }
   const unreadable = unreadableReason(sample);
   if (unreadable) await handle.close();
-  const detected = detectEncoding(sample);
-  const decoder = createChunkDecoder(start > 0 && detected === 'utf-8-bom' ? 'utf-8' : detected);
+  const decoder = createChunkDecoder(detectEncoding(sample), { fromStart: start === 0 });
 
   async function* chunks(): AsyncGenerator<string> {
     if (unreadable) return;
@@ -320,7 +320,7 @@ export async function openTextStream(path: string, opts: { chunkBytes?: number; 
 
   return {
     get encoding() {
-      return start > 0 && detected === 'utf-8-bom' && decoder.encoding === 'utf-8' ? detected : decoder.encoding;
+      return decoder.encoding;
     },
     get bytesReadAsWindows1252() {
       return decoder.bytesReadAsWindows1252;

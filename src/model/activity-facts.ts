@@ -233,7 +233,6 @@ export function mergeActivityFacts(into: ActivityFacts, from: ActivityFacts): Ac
     into.contactsWithoutAccountYtd.set(owner, (into.contactsWithoutAccountYtd.get(owner) ?? 0) + count);
   }
   for (const owner of from.owners) into.owners.add(owner);
-  delete into.tracking; // `lastByDeal` now holds both parts' dates
   return into;
 }
 
@@ -245,14 +244,13 @@ export function activityFactsOf(activities: readonly FactActivity[], options: Fa
 }
 
 /**
- * The facts of some owners only (a team-restricted build): counts and contacts of those owners,
+ * The settled facts of some owners only (a team-restricted build): counts and contacts of those owners,
  * the last activity date of the given deals. Dates and row count are those of the whole log.
  */
 export function restrictFacts(facts: ActivityFacts, owners: ReadonlySet<string>, dealIds: ReadonlySet<string>): ActivityFacts {
   const pick = <V>(map: Map<string, V>) => new Map([...map].filter(([key]) => owners.has(key)));
-  const { tracking: _tracking, ...settled } = facts;
   return {
-    ...settled,
+    ...facts,
     counts: pick(facts.counts),
     lastByDeal: new Map([...facts.lastByDeal].filter(([id]) => dealIds.has(id))),
     accountsContactedYtd: pick(facts.accountsContactedYtd),

@@ -4,13 +4,12 @@
  * other files. Used for large logs only (`ACTIVITY_WORKER_MIN_BYTES`), where the thread's start
  * (loading the modules, ≈ 0.3 s) is small against the reading it moves off the main thread.
  */
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Account, User } from '../model/types.ts';
 import type { PlannedSource } from '../presets/detect.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { ActivityLog } from './activity-log.ts';
+import { fileBytes } from './activity-split.ts';
 import { unpackActivityLog, type PackedActivityLog, type SharedStrings } from './activity-transfer.ts';
 
 /** What the worker is started with (structured-cloned into it). */
@@ -47,7 +46,7 @@ export const ACTIVITY_WORKER_MIN_BYTES = 32 * 1024 * 1024;
 /** The bytes of the files the activity log is read from (0 for files that are absent). */
 export async function activityLogBytes(dataDir: string, sources: readonly PlannedSource[]): Promise<number> {
   const files = sources.length > 0 ? sources.map((source) => source.file) : ['activities.csv'];
-  const sizes = await Promise.all(files.map((file) => stat(join(dataDir, file)).then((s) => s.size, () => 0)));
+  const sizes = await Promise.all(files.map((file) => fileBytes(dataDir, file)));
   return sizes.reduce((sum, size) => sum + size, 0);
 }
 

@@ -47,20 +47,9 @@ export function unpackTexts({ text, lengths }: PackedTexts): (string | undefined
 }
 
 export function packDictionary(values: readonly (string | undefined)[]): PackedDictionary {
-  const places = new Map<string, number>();
-  const table: string[] = [];
-  const index = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (value === undefined) {
-      index[i] = -1;
-      continue;
-    }
-    let place = places.get(value);
-    if (place === undefined) places.set(value, (place = table.push(value) - 1));
-    index[i] = place;
-  }
-  return { table: packTexts(table), index };
+  const column = new DictionaryColumn();
+  for (const value of values) column.push(value);
+  return column.pack();
 }
 
 /** The values, each distinct text as one string (`share` may swap it for the caller's own). */

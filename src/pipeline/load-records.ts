@@ -27,7 +27,7 @@ import type { CsvSplit } from '../ingest/split-csv.ts';
 import type { FileResult, PartOptions } from '../validate/validate-file.ts';
 import { readActivityLog, sharedIds, type ActivityLog } from './activity-log.ts';
 import { ACTIVITY_WORKER_MIN_BYTES, activityLogBytes, readActivityLogInWorker } from './activity-thread.ts';
-import { cutLog, fileBytes, halfOfRest, joinActivityLogs } from './activity-split.ts';
+import { cutLog, halfOfRest, joinActivityLogs } from './activity-split.ts';
 import { readTarget } from './read-target.ts';
 import { SPECS } from './specs.ts';
 
@@ -124,14 +124,11 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
   const presentSoFar = { users: presentOf('users'), accounts: presentOf('accounts') };
   const activitySources = sourcesOf('activities');
   const mode = options.activityThread ?? 'auto';
-  const inWorker =
-    mode === 'worker' ||
-    mode === 'split' ||
-    (mode === 'auto' && !options.onActivity && (await activityLogBytes(dataDir, activitySources)) >= ACTIVITY_WORKER_MIN_BYTES);
+  const logBytes = await activityLogBytes(dataDir, activitySources);
+  const inWorker = mode === 'worker' || mode === 'split' || (mode === 'auto' && !options.onActivity && logBytes >= ACTIVITY_WORKER_MIN_BYTES);
   // A canonical activities.csv is shared between the threads (src/pipeline/activity-split.ts).
   const shareLog = inWorker && activitySources.length === 0 && mode !== 'worker';
   const logPath = join(dataDir, SPECS.activities.file);
-  const logBytes = shareLog ? await fileBytes(dataDir, SPECS.activities.file) : 0;
   const cutAt = options.activitySplitByte;
   const thread = inWorker
     ? readActivityLogInWorker(

@@ -54,16 +54,16 @@ export class IdIndex {
   sharesAnIdWith(other: IdIndex): boolean {
     const lines = other.#lines;
     for (let i = 0; i < lines.length; i++) {
-      if (lines[i] !== 0 && this.#lineOf(other.#first[i]!, other.#second[i]!) !== 0) return true;
+      if (lines[i] !== 0 && this.#lines[this.#slotOf(other.#first[i]!, other.#second[i]!)] !== 0) return true;
     }
     return false;
   }
 
-  #lineOf(a: number, b: number): number {
+  /** The slot holding the fingerprint (a, b), or the empty slot where it would go. */
+  #slotOf(a: number, b: number): number {
     const mask = this.#lines.length - 1;
     for (let slot = (a ^ (a >>> 16)) & mask; ; slot = (slot + 1) & mask) {
-      const seen = this.#lines[slot]!;
-      if (seen === 0 || (this.#first[slot] === a && this.#second[slot] === b)) return seen;
+      if (this.#lines[slot] === 0 || (this.#first[slot] === a && this.#second[slot] === b)) return slot;
     }
   }
 
@@ -78,14 +78,9 @@ export class IdIndex {
       b = (b << 13) | (b >>> 19);
     }
     b = Math.imul(b ^ (b >>> 15), 0x2c1b3c6d) ^ id.length;
-    const mask = this.#lines.length - 1;
-    let slot = (a ^ (a >>> 16)) & mask;
-    for (;;) {
-      const seen = this.#lines[slot]!;
-      if (seen === 0) break;
-      if (this.#first[slot] === a && this.#second[slot] === b) return seen;
-      slot = (slot + 1) & mask;
-    }
+    const slot = this.#slotOf(a, b);
+    const seen = this.#lines[slot]!;
+    if (seen !== 0) return seen;
     this.#first[slot] = a;
     this.#second[slot] = b;
     this.#lines[slot] = line;
