@@ -78,14 +78,16 @@ function completeUtf8Length(bytes: Uint8Array): number {
 }
 
 /**
- * The encoding of a file, judged from its start (`bytes` may be a prefix: an incomplete UTF-8
- * sequence at the very end is allowed).
+ * The encoding of a file, judged from its first SAMPLE_BYTES. `bytes` may be a prefix of the
+ * file: an incomplete UTF-8 sequence at the very end is then allowed. With `whole` (`bytes` is
+ * the whole file) it is not: a small Windows-1252 file ending in "ö–" (F6 96) is no cut "ö".
  */
-export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
+export function detectEncoding(bytes: Uint8Array, { whole = false }: { whole?: boolean } = {}): DetectedEncoding {
   if (hasUtf8Bom(bytes)) return 'utf-8-bom';
   const sample = bytes.subarray(0, Math.min(bytes.length, SAMPLE_BYTES));
+  const endsFile = whole && bytes.length <= SAMPLE_BYTES;
   try {
-    utf8Fatal.decode(sample.subarray(0, completeUtf8Length(sample)));
+    utf8Fatal.decode(endsFile ? sample : sample.subarray(0, completeUtf8Length(sample)));
     return 'utf-8';
   } catch {
     return 'windows-1252';
@@ -244,7 +246,7 @@ export function createChunkDecoder(encoding: DetectedEncoding, { fromStart = tru
 
 /** Decodes a whole in-memory file (detects the encoding, strips the BOM). */
 export function decodeBytes(bytes: Uint8Array): { text: string; encoding: DetectedEncoding; bytesReadAsWindows1252: number } {
-  const decoder = createChunkDecoder(detectEncoding(bytes));
+  const decoder = createChunkDecoder(detectEncoding(bytes, { whole: true }));
   const text = decoder.decode(bytes) + decoder.end();
   return { text, encoding: decoder.encoding, bytesReadAsWindows1252: decoder.bytesReadAsWindows1252 };
 }
@@ -294,7 +296,8 @@ export async function openTextStream(path: string, opts: { chunkBytes?: number; 
   }
   const unreadable = unreadableReason(sample);
   if (unreadable) await handle.close();
-  const decoder = createChunkDecoder(detectEncoding(sample), { fromStart: start === 0 });
+  // A sample shorter than asked for is the whole file.
+  const decoder = createChunkDecoder(detectEncoding(sample, { whole: sample.length < SAMPLE_BYTES }), { fromStart: start === 0 });
 
   async function* chunks(): AsyncGenerator<string> {
     if (unreadable) return;

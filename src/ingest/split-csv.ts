@@ -38,7 +38,7 @@ export async function planCsvSplit(path: string, at: number): Promise<CsvSplit |
     const { bytesRead } = await handle.read(sample, 0, sample.length, 0);
     const head = sample.subarray(0, bytesRead);
     if (unreadableReason(head)) return undefined;
-    const encoding = detectEncoding(head);
+    const encoding = detectEncoding(head, { whole: bytesRead === size });
     if (encoding === 'windows-1252') return undefined;
     const decoder = createChunkDecoder(encoding);
     const sampleText = decoder.decode(head);

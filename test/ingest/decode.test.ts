@@ -71,6 +71,14 @@ describe('detectEncoding', () => {
     expect(detectEncoding(bytes(0x61, 0xe2, 0x82))).toBe('utf-8');
   });
 
+  it('counts a cut character as invalid when the bytes are the whole file', () => {
+    // "ö–" in Windows-1252 is F6 96: a cut UTF-8 sequence in a prefix, invalid at a file's end.
+    expect(detectEncoding(bytes(0xf6, 0x96))).toBe('utf-8');
+    expect(detectEncoding(bytes(0xf6, 0x96), { whole: true })).toBe('windows-1252');
+    expect(detectEncoding(bytes(0x61, 0xe2, 0x82), { whole: true })).toBe('windows-1252');
+    expect(detectEncoding(utf8('id;namn\n1;Åsa'), { whole: true })).toBe('utf-8');
+  });
+
   it('decides from the first 64 KiB only', () => {
     const data = new Uint8Array(SAMPLE_BYTES + 10).fill(0x61);
     data[SAMPLE_BYTES + 5] = 0xf6; // "ö" in Windows-1252, after the sample
