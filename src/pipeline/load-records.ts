@@ -174,7 +174,11 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     if (split && second) {
       const firstIds = activityLog.ids;
       const overlap = firstIds !== undefined && second.ids !== undefined && second.ids.sharesAnIdWith(firstIds);
-      activityLog = joinActivityLogs(activityLog, overlap ? await readHere({ part: split.second, ids: firstIds }) : second);
+      second.ids?.release();
+      const secondLog = overlap ? await readHere({ part: split.second, ids: firstIds }) : second;
+      // The id tables (12 bytes per row read) are done with: freed now, not at some later collection.
+      firstIds?.release();
+      activityLog = joinActivityLogs(activityLog, secondLog);
     }
   } else {
     activityLog = await readHere();

@@ -3,7 +3,7 @@
  * million-row export would otherwise keep a million strings alive just to compare them. Each
  * id is kept as a 64-bit fingerprint — two independent 32-bit hashes of its UTF-16 code units
  * (FNV-1a, and a multiply-rotate hash with another seed) — with the line it was first seen on,
- * in an open-addressing table of typed arrays: 12 bytes a slot, at most 5/8 full.
+ * in an open-addressing table of typed arrays: 12 bytes a slot, at most 3/4 full.
  *
  * Two different ids are taken for one only if both hashes agree: for n ids the chance that this
  * happens anywhere in the file is about n² / 2⁶⁵ — below one in a million at 5 million ids.
@@ -26,7 +26,7 @@ export class IdIndex {
   /** `expected`: how many ids the table takes before it first grows (an estimate is fine). */
   constructor(expected = 640) {
     let slots = 16;
-    while (slots * 5 < expected * 8) slots *= 2;
+    while (slots * 3 < expected * 4) slots *= 2;
     this.#first = new Int32Array(slots);
     this.#second = new Int32Array(slots);
     this.#lines = new Int32Array(slots);
@@ -84,8 +84,20 @@ export class IdIndex {
     this.#first[slot] = a;
     this.#second[slot] = b;
     this.#lines[slot] = line;
-    if (++this.#size * 8 > this.#lines.length * 5) this.#grow();
+    if (++this.#size * 4 > this.#lines.length * 3) this.#grow();
     return undefined;
+  }
+
+  /**
+   * Frees the table's memory now, not whenever the garbage collector gets to it (a table moved in
+   * from another thread can hold hundreds of MB). The index is empty afterwards.
+   */
+  release(): void {
+    for (const table of [this.#first, this.#second, this.#lines]) (table.buffer as ArrayBuffer).transfer(0);
+    this.#first = new Int32Array(16);
+    this.#second = new Int32Array(16);
+    this.#lines = new Int32Array(16);
+    this.#size = 0;
   }
 
   #grow(): void {

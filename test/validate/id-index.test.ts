@@ -54,11 +54,28 @@ describe('IdIndex', () => {
   });
 
   it('takes the expected number of ids before it grows', () => {
-    // 1 000 ids fit 2 048 slots at most 5/8 full (1 280); the tables stay those arrays.
-    const index = new IdIndex(1000);
+    // 1 500 ids fit 2 048 slots at most 3/4 full (1 536); the tables stay those arrays.
+    const index = new IdIndex(1500);
     const before = index.tables().lines;
     expect(before.length).toBe(2048);
-    for (let i = 0; i < 1000; i++) index.firstLineOrAdd(`id${i}`, i + 2);
+    for (let i = 0; i < 1500; i++) index.firstLineOrAdd(`id${i}`, i + 2);
     expect(index.tables().lines).toBe(before);
+    // 1 537 do not: the table is presized to 4 096 slots, or grows to them.
+    expect(new IdIndex(1537).tables().lines.length).toBe(4096);
+    for (let i = 1500; i < 1537; i++) index.firstLineOrAdd(`id${i}`, i + 2);
+    expect(index.tables().lines.length).toBe(4096);
+    expect(index.firstLineOrAdd('id0', 9999)).toBe(2);
+    expect(index.firstLineOrAdd('id1536', 9999)).toBe(1538);
+  });
+
+  it('frees its tables on release and is empty, still usable, afterwards', () => {
+    const index = new IdIndex(1000);
+    index.firstLineOrAdd('A', 2);
+    const { first, second, lines } = index.tables();
+    index.release();
+    expect([first.buffer.byteLength, second.buffer.byteLength, lines.buffer.byteLength]).toEqual([0, 0, 0]);
+    expect(index.size).toBe(0);
+    expect(index.firstLineOrAdd('A', 5)).toBeUndefined();
+    expect(index.firstLineOrAdd('A', 6)).toBe(5);
   });
 });
