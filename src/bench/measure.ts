@@ -253,15 +253,10 @@ const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 
 /**
  * The V8 flags `npm run build` runs the pipeline with (package.json), so every measured process
- * runs as the build does:
- * - a 64 MB young generation semi-space (Node's default is 16–32 MB) means fewer scavenges while
- *   millions of short-lived row objects stream by;
- * - after each full collection the heap may grow by 10 % over what is alive before the next one,
- *   where V8 would otherwise let it grow by up to several times that: a stage's garbage (rows
- *   read, intermediate groupings) is collected before it piles up beside the live records, at
- *   about the same CPU time (collection is mostly concurrent).
+ * runs as the build does: a 64 MB young generation semi-space (Node's default is 16–32 MB) means
+ * fewer scavenges while millions of short-lived row objects stream by.
  */
-export const PIPELINE_FLAGS = ['--max-semi-space-size=64', '--heap-growing-percent=10'];
+export const PIPELINE_FLAGS = ['--max-semi-space-size=64'];
 const RESULT_PREFIX = 'BENCH_RESULT ';
 
 /** Runs one stage in a fresh Node process (the running Node binary) and returns its result. */
