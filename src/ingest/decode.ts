@@ -232,8 +232,7 @@ export function createChunkDecoder(encoding: DetectedEncoding, { fromStart = tru
       return rest ? decodeUtf8(rest) : '';
     },
     get encoding(): DetectedEncoding {
-      if (encoding === 'utf-8' && fallbackBytes > 0 && !multibyte) return 'windows-1252';
-      return encoding;
+      return combinedEncoding(encoding, [{ bytesReadAsWindows1252: fallbackBytes, multibyte }]);
     },
     get bytesReadAsWindows1252(): number {
       return fallbackBytes;

@@ -85,20 +85,14 @@ export function activityGoals(
     }
     actuals.set(week, sums);
   }
-  // Each week × type goal is summed once: the type list and the rows both read it.
-  const goalCache = new Map<string, number>();
-  const goalOf = (week: string, type: ActivityType) => {
-    const key = `${week} ${type}`;
-    let goal = goalCache.get(key);
-    if (goal === undefined) goalCache.set(key, (goal = weeklyGoal(goals, type, week)));
-    return goal;
-  };
-  const types = ACTIVITY_TYPES.filter((type) => weeks.some((week) => goalOf(week, type) > 0));
-  return weeks.flatMap((week) =>
-    types.map((type) => {
-      const actual = actuals.get(week)![ACTIVITY_TYPES.indexOf(type)]!;
-      const goal = goalOf(week, type);
-      return { week, type, actual, goal, share: ratio(actual, goal) };
+  // Each week × type goal is summed once (by position in ACTIVITY_TYPES): the type list and the rows both read it.
+  const goalTable = weeks.map((week) => ACTIVITY_TYPES.map((type) => weeklyGoal(goals, type, week)));
+  const typesWithGoals = ACTIVITY_TYPES.flatMap((type, t) => (goalTable.some((row) => row[t]! > 0) ? [t] : []));
+  return weeks.flatMap((week, w) =>
+    typesWithGoals.map((t) => {
+      const actual = actuals.get(week)![t]!;
+      const goal = goalTable[w]![t]!;
+      return { week, type: ACTIVITY_TYPES[t]!, actual, goal, share: ratio(actual, goal) };
     }),
   );
 }

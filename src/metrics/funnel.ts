@@ -38,7 +38,7 @@
  */
 import type { Activity, Deal, FunnelWeek, Hat, IsoDate, User } from '../model/types.ts';
 import { addTo } from '../model/group-by.ts';
-import { addDays, inRange, type DateRange } from '../periods/calendar.ts';
+import { addDays, dayNumber, inRange, type DateRange } from '../periods/calendar.ts';
 import { isoWeekStart } from '../periods/iso-week.ts';
 import type { MetricContext } from './context.ts';
 import { ratio, sumMoney } from './money.ts';
@@ -99,13 +99,11 @@ function sameMeeting(booking: Activity, held: Activity): boolean {
 }
 
 /** An ISO date as the integer yyyymmdd: ordered as the dates are. */
-const dateKey = (date: IsoDate) => Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
-
 /** The `meeting_booked` activities that were held (matching rule in the header), of all dates. */
 export function heldBookings(activities: readonly Activity[], asOf: IsoDate): Set<Activity> {
   const byDate = (a: Activity, b: Activity) => byText(a.date, b.date) || byText(a.id, b.id);
   const bookings = activities.filter((a) => a.type === 'meeting_booked');
-  const day = Int32Array.from(bookings, (booking) => dateKey(booking.date));
+  const day = Int32Array.from(bookings, (booking) => dayNumber(booking.date));
   // Bookings in (date, id) order, ties in file order; `rank` numbers the distinct (date, id), so
   // "later" is a comparison of two integers. The lists per account and per deal are in that order.
   const order = bookings
@@ -136,7 +134,7 @@ export function heldBookings(activities: readonly Activity[], asOf: IsoDate): Se
     if (candidates === undefined) return best;
     const bestRank = best < 0 ? -1 : rank[best]!;
     // The last candidate dated on or before the meeting (the list is in date order).
-    const meetingDay = dateKey(meeting.date);
+    const meetingDay = dayNumber(meeting.date);
     let low = 0;
     let high = candidates.length;
     while (low < high) {

@@ -175,7 +175,7 @@ export function addActivity(facts: ActivityFacts, activity: FactActivity, detach
 
   const tracking = facts.tracking;
   if (dealId && upToAsOf && tracking) {
-    const place = tracking.grows ? tracking.table.placeOrAdd(dealId, keep === same ? own : keep) : tracking.table.placeOf(dealId);
+    const place = tracking.grows ? tracking.table.placeOrAdd(dealId, own) : tracking.table.placeOf(dealId);
     if (place >= 0) {
       const seen = tracking.last[place];
       if (seen === undefined || date > seen) tracking.last[place] = date;

@@ -78,8 +78,7 @@ export async function readActivityLog(input: ActivityLogInput, kept: KeptRows = 
     log: input.log,
     part: input.part,
     keep: (record, file) => {
-      const resolved = resolvers && fromCrm.has(file) ? resolveActivity(resolvers, record as Activity) : (record as Activity);
-      const activity = resolved;
+      const activity = resolvers && fromCrm.has(file) ? resolveActivity(resolvers, record as Activity) : (record as Activity);
       addActivity(facts, activity, true, detachReferences(activity, userIds, accountIds));
       input.onActivity?.(activity);
       if (KEPT_TYPES.has(activity.type) || flagged(activity)) kept.push(detachActivity(activity));

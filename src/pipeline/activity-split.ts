@@ -9,8 +9,6 @@
  * main thread cannot know while the worker still reads; when the two parts' ids overlap, the
  * second part is read again knowing the first part's ids (a rare, slower path, same result).
  */
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { planCsvSplit, type CsvSplit } from '../ingest/split-csv.ts';
 import { mergeActivityFacts } from '../model/activity-facts.ts';
 import type { Activity } from '../model/types.ts';
@@ -27,11 +25,6 @@ export const MIN_SHARED_BYTES = 1024 * 1024;
  */
 export function halfOfRest(bytes: number, read: number): number | undefined {
   return bytes - read < MIN_SHARED_BYTES ? undefined : Math.round(read + (bytes - read) / 2);
-}
-
-/** The bytes of a file in the data folder (0 when absent). */
-export async function fileBytes(dataDir: string, file: string): Promise<number> {
-  return stat(join(dataDir, file)).then((s) => (s.isFile() ? s.size : 0), () => 0);
 }
 
 /**

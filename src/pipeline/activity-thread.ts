@@ -4,12 +4,13 @@
  * other files. Used for large logs only (`ACTIVITY_WORKER_MIN_BYTES`), where the thread's start
  * (loading the modules, ≈ 0.3 s) is small against the reading it moves off the main thread.
  */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Account, User } from '../model/types.ts';
 import type { PlannedSource } from '../presets/detect.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { ActivityLog } from './activity-log.ts';
-import { fileBytes } from './activity-split.ts';
 import { unpackActivityLog, type PackedActivityLog, type SharedStrings } from './activity-transfer.ts';
 
 /** What the worker is started with (structured-cloned into it). */
@@ -42,6 +43,11 @@ export type WorkerRequest = { kind: 'openDeals'; ids: string[] } | { kind: 'wher
 
 /** Activity logs of at least this many bytes are read in a worker thread (`'auto'`). */
 export const ACTIVITY_WORKER_MIN_BYTES = 32 * 1024 * 1024;
+
+/** The bytes of a file in the data folder (0 when absent). */
+async function fileBytes(dataDir: string, file: string): Promise<number> {
+  return stat(join(dataDir, file)).then((s) => (s.isFile() ? s.size : 0), () => 0);
+}
 
 /** The bytes of the files the activity log is read from (0 for files that are absent). */
 export async function activityLogBytes(dataDir: string, sources: readonly PlannedSource[]): Promise<number> {

@@ -14,9 +14,8 @@ import type { Model } from '../model/build-model.ts';
 import { addTo, groupBy } from '../model/group-by.ts';
 import type { Activity, ModelDeal, Target } from '../model/types.ts';
 import { fiscalYearOf, fiscalYearRange, monthOf, monthRange, monthsBetween } from '../periods/fiscal.ts';
-import { salesVolume, salesVolumeByMonth, sumVolumes, type SalesVolumeMonth } from '../metrics/sales-volume.ts';
+import { salesVolume, salesVolumeByMonth, sumVolumes, wonInRange, type SalesVolumeMonth } from '../metrics/sales-volume.ts';
 import { addWeeks, isoWeekOf, isoWeeksBetween } from '../periods/iso-week.ts';
-import { inRange } from '../periods/calendar.ts';
 import type { FileAccount } from '../pipeline/load-records.ts';
 import { ruleOf } from '../quality/rules.ts';
 import { issuesByCode, issuesByTeam, overallScore, scoreByOwner } from '../quality/score.ts';
@@ -105,7 +104,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
   }));
   // Volume beside revenue counts the deals won in year-to-date only: only those are grouped.
   const wonYtdByAccount = groupBy(
-    model.deals.filter((d) => d.status === 'won' && inRange(d.close, periods.yearToDate)),
+    wonInRange(model.deals, periods.yearToDate),
     (d) => d.accountId,
   );
   const accountsByOwner = groupBy(records.accounts, (a) => a.ownerId);

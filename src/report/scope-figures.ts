@@ -24,7 +24,6 @@ import { winRate, type WinRate } from '../metrics/win-rate.ts';
 import type { ActivityFacts } from '../model/activity-facts.ts';
 import type { Activity, Invoice, ModelDeal, Target } from '../model/types.ts';
 import { inRange } from '../periods/calendar.ts';
-import { isoWeekStart } from '../periods/iso-week.ts';
 import type { ReportPeriods } from './periods-of-report.ts';
 
 /** The records of one cut. `sellerIds` are the people whose activity goals count. */
@@ -74,11 +73,8 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
   // themselves: the cut's deals are split once, so a metric does not walk a million deals to find
   // the few it counts. Each metric still gets every deal it would have kept from the whole list
   // (in the same order), so figures are unchanged.
-  const { asOf } = ctx;
-  const trailing = periods.trailingYear;
+  const trailing = periods.trailingYear; // ends at as-of
   const quarter = periods.quarter.range;
-  // No deal created before the first listed week's Monday is in any of the weeks.
-  const recentFrom = isoWeekStart(periods.recentWeeks[0]!);
   const fiscalYear = periods.fiscalYearRange;
   const previousYtd = periods.previousYearToDate;
   const open: ModelDeal[] = [];
@@ -91,11 +87,9 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
   const wonTrailing: ModelDeal[] = [];
   /** Deals with a close date in the quarter (forecast categories). */
   const closingInQuarter: ModelDeal[] = [];
-  /** Deals created from the first recent week on (new pipeline). */
-  const createdRecently: ModelDeal[] = [];
   for (const deal of deals) {
     if (deal.status === 'open') open.push(deal);
-    else if (deal.close <= asOf && inRange(deal.close, trailing)) {
+    else if (inRange(deal.close, trailing)) {
       closedTrailing.push(deal);
       if (deal.status === 'won') wonTrailing.push(deal);
     }
@@ -104,7 +98,6 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
       if (inRange(deal.close, previousYtd)) wonPreviousYtd.push(deal);
     }
     if (inRange(deal.close, quarter)) closingInQuarter.push(deal);
-    if (deal.created >= recentFrom) createdRecently.push(deal);
   }
   // Target attainment's year-to-date is the report's (both from as-of and the fiscal-year start),
   // inside the fiscal year.
@@ -135,7 +128,7 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
       aging: dealAging(open, ctx),
       stalled: stalledDeals(open, records.activityFacts.lastByDeal, ctx),
       slipped: slippedDeals(open, ctx),
-      newPipeline: newPipeline(createdRecently, periods.recentWeeks, ctx),
+      newPipeline: newPipeline(deals, periods.recentWeeks, ctx),
     },
     winRate: trailingWinRate,
     dealSize: trailingDealSize,
