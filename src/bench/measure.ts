@@ -253,10 +253,12 @@ const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 
 /**
  * The V8 flags `npm run build` runs the pipeline with (package.json), so every measured process
- * runs as the build does: a 64 MB young generation semi-space (Node's default is 16–32 MB) means
- * fewer scavenges while millions of short-lived row objects stream by.
+ * runs as the build does: a young generation semi-space of at most 16 MB. Node's default lets it
+ * grow to 64 MB here, in each thread; at full size the smaller one peaked 180–300 MB lower and
+ * was no slower (docs/performance.md): a row's objects die young either way, and a small young
+ * generation stays in the processor's caches.
  */
-export const PIPELINE_FLAGS = ['--max-semi-space-size=64'];
+export const PIPELINE_FLAGS = ['--max-semi-space-size=16'];
 const RESULT_PREFIX = 'BENCH_RESULT ';
 
 /** Runs one stage in a fresh Node process (the running Node binary) and returns its result. */
