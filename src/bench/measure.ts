@@ -253,12 +253,17 @@ const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 
 /**
  * The V8 flags `npm run build` runs the pipeline with (package.json), so every measured process
- * runs as the build does: a young generation semi-space of at most 16 MB. Node's default lets it
- * grow to 64 MB here, in each thread; at full size the smaller one peaked 180–300 MB lower and
- * was no slower (docs/performance.md): a row's objects die young either way, and a small young
- * generation stays in the processor's caches.
+ * runs as the build does (docs/performance.md, "V8 flags"):
+ * - a young generation semi-space of at most 16 MB. Node's default lets it grow to 64 MB here,
+ *   in each thread; the smaller one peaked about 210 MB lower and was no slower: a row's objects
+ *   die young either way, and a small young generation stays in the processor's caches.
+ * - no allocation-site pretenuring. V8 may decide, from how many objects of one allocation site
+ *   survived a young collection, to allocate all further objects of that site in the old
+ *   generation. When it decides so for a row object while millions of rows stream, every dead
+ *   row then keeps its cells alive through the next young collection: about 40 % of what is
+ *   allocated is promoted, and a read of the activity log took 25–40 % longer in about half the runs.
  */
-export const PIPELINE_FLAGS = ['--max-semi-space-size=16'];
+export const PIPELINE_FLAGS = ['--max-semi-space-size=16', '--no-allocation-site-pretenuring'];
 const RESULT_PREFIX = 'BENCH_RESULT ';
 
 /** Runs one stage in a fresh Node process (the running Node binary) and returns its result. */
