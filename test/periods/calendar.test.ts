@@ -17,6 +17,34 @@ describe('calendar', () => {
     expect(fromDayNumber(365)).toBe('1971-01-01');
   });
 
+  it('counts leap days: 2000 is a leap year (÷ 400), 1900 and 2100 are not (÷ 100)', () => {
+    // 1970 → 2000: 30 years of 365 days and 7 leap days (1972 … 1996).
+    expect(dayNumber('2000-01-01')).toBe(30 * 365 + 7);
+    expect(dayNumber('2000-03-01') - dayNumber('2000-02-28')).toBe(2);
+    expect(dayNumber('1900-03-01') - dayNumber('1900-02-28')).toBe(1);
+    expect(dayNumber('2100-03-01') - dayNumber('2100-02-28')).toBe(1);
+    expect(dayNumber('2024-03-01') - dayNumber('2024-02-28')).toBe(2);
+    // 1969-12-31 is the day before day 0; 1960-01-01 is 10 years back, with 3 leap days (1960, 1964, 1968).
+    expect(dayNumber('1969-12-31')).toBe(-1);
+    expect(dayNumber('1960-01-01')).toBe(-(10 * 365 + 3));
+  });
+
+  it('gives what Date.UTC gives: every day of 1890–2110, every 97th day of 1000–9999, other texts', () => {
+    const utc = (date: string) => Math.floor(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000);
+    const differing: string[] = [];
+    const check = (day: number) => {
+      const date = fromDayNumber(day); // through Date: independent of dayNumber
+      if (dayNumber(date) !== day || dayNumber(date) !== utc(date)) differing.push(date);
+    };
+    for (let day = utc('1890-01-01'); day <= utc('2110-12-31'); day++) check(day);
+    for (let day = utc('1000-01-01'); day <= utc('9999-12-31'); day += 97) check(day);
+    expect(differing).toEqual([]);
+    // Not a date's usual form: read as Date.UTC reads it (years 0–99 are 1900–1999 there).
+    for (const text of ['0050-06-01', '2026-1-05', '2026/01/05', '2026-02-30', '2026-13-01', 'x026-01-01']) {
+      expect(dayNumber(text)).toEqual(utc(text));
+    }
+  });
+
   it('adds days across month, year and leap-day edges', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29'); // 2024 is a leap year
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
