@@ -98,7 +98,6 @@ function sameMeeting(booking: Activity, held: Activity): boolean {
   return !!booking.accountId && booking.accountId === held.accountId;
 }
 
-/** An ISO date as the integer yyyymmdd: ordered as the dates are. */
 /** The `meeting_booked` activities that were held (matching rule in the header), of all dates. */
 export function heldBookings(activities: readonly Activity[], asOf: IsoDate): Set<Activity> {
   const byDate = (a: Activity, b: Activity) => byText(a.date, b.date) || byText(a.id, b.id);
@@ -127,14 +126,13 @@ export function heldBookings(activities: readonly Activity[], asOf: IsoDate): Se
   const fits = (index: number, meeting: Activity) => used[index] === 0 && sameMeeting(bookings[index]!, meeting);
   /**
    * The latest unused booking of `candidates` that matches `meeting` and is dated on or before
-   * it — of several with the same (date, id), the first in the file — if it is later than `best`
-   * (-1: none); else `best`.
+   * it (day `meetingDay`) — of several with the same (date, id), the first in the file — if it is
+   * later than `best` (-1: none); else `best`.
    */
-  const latest = (candidates: readonly number[] | undefined, meeting: Activity, best: number) => {
+  const latest = (candidates: readonly number[] | undefined, meeting: Activity, meetingDay: number, best: number) => {
     if (candidates === undefined) return best;
     const bestRank = best < 0 ? -1 : rank[best]!;
     // The last candidate dated on or before the meeting (the list is in date order).
-    const meetingDay = dayNumber(meeting.date);
     let low = 0;
     let high = candidates.length;
     while (low < high) {
@@ -154,8 +152,9 @@ export function heldBookings(activities: readonly Activity[], asOf: IsoDate): Se
     return best;
   };
   for (const meeting of held) {
-    const byDeal = meeting.dealId ? latest(bookingsByDeal.get(meeting.dealId), meeting, -1) : -1;
-    const best = meeting.accountId ? latest(bookingsByAccount.get(meeting.accountId), meeting, byDeal) : byDeal;
+    const meetingDay = dayNumber(meeting.date);
+    const byDeal = meeting.dealId ? latest(bookingsByDeal.get(meeting.dealId), meeting, meetingDay, -1) : -1;
+    const best = meeting.accountId ? latest(bookingsByAccount.get(meeting.accountId), meeting, meetingDay, byDeal) : byDeal;
     if (best >= 0) used[best] = 1;
   }
   return new Set(bookings.filter((_, index) => used[index] === 1));

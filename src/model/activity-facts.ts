@@ -69,11 +69,6 @@ export interface DealDates {
 
 export type FactActivity = Pick<Activity, 'ownerId' | 'type' | 'date' | 'accountId' | 'dealId'> & { file?: string };
 
-/** Deal ids to the string to key them by (the main thread's own deal ids), undefined for others. */
-export interface DealKeys {
-  get(dealId: string): string | undefined;
-}
-
 export interface FactsOptions {
   asOf: IsoDate;
   fiscalYearStartMonth: number;

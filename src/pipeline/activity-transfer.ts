@@ -6,7 +6,7 @@
  * accounts become the main thread's shared strings again (the users.csv and accounts.csv ids),
  * and the last activity per deal is narrowed to the deals the main thread tracks.
  */
-import type { ActivityFacts, DealKeys } from '../model/activity-facts.ts';
+import type { ActivityFacts } from '../model/activity-facts.ts';
 import { ACTIVITY_TYPES, type Activity, type ActivityType } from '../model/types.ts';
 import type { SharedIds } from '../schemas/activities.ts';
 import { IdIndex, type IdTables } from '../validate/id-index.ts';
@@ -156,6 +156,11 @@ export function packActivities(rows: readonly Activity[]): PackedActivities {
   const columns = new ActivityColumns();
   for (const row of rows) columns.push(row);
   return columns.pack();
+}
+
+/** Deal ids to the string to key them by (the main thread's own deal ids), undefined for others. */
+export interface DealKeys {
+  get(dealId: string): string | undefined;
 }
 
 /** The main thread's shared strings that unpacked rows and facts point at. */
