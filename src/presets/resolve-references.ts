@@ -67,13 +67,17 @@ export function resolveReferences(
   if (fromFiles.size === 0) return records;
   const mine = (record: { file: string }) => fromFiles.has(record.file);
   const { owner, account } = referenceResolvers(records, present);
-  let { deals, accounts } = records;
-  if (owner) {
-    deals = deals.map((deal) => (mine(deal) ? { ...deal, ownerId: owner(deal.ownerId)!, sdrId: owner(deal.sdrId) } : deal));
-    accounts = accounts.map((a) => (mine(a) ? { ...a, ownerId: owner(a.ownerId)! } : a));
+  let { accounts } = records;
+  // Deals are changed in place: a deal record keeps some fields in its file's columns
+  // (src/model/stored-deal.ts), which a copy made by spreading would leave behind.
+  for (const deal of records.deals) {
+    if (!mine(deal)) continue;
+    if (owner) {
+      deal.ownerId = owner(deal.ownerId)!;
+      deal.sdrId = owner(deal.sdrId);
+    }
+    if (account) deal.accountId = account(deal.accountId)!;
   }
-  if (account) {
-    deals = deals.map((deal) => (mine(deal) ? { ...deal, accountId: account(deal.accountId)! } : deal));
-  }
-  return { ...records, deals, accounts };
+  if (owner) accounts = accounts.map((a) => (mine(a) ? { ...a, ownerId: owner(a.ownerId)! } : a));
+  return { ...records, accounts };
 }

@@ -6,7 +6,8 @@
 import { CHANNELS, FORECAST_CATEGORIES, type Channel, type Deal, type ForecastCategory } from '../model/types.ts';
 import type { Settings } from '../settings/schema.ts';
 import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, type Finish } from './cells.ts';
-import { interner, optionalText, own } from './intern.ts';
+import { DealColumns, StoredDeal } from '../model/stored-deal.ts';
+import { interner, own } from './intern.ts';
 import type { FileSpec } from './column.ts';
 
 export type DealRow = Omit<Deal, 'file' | 'line'>;
@@ -70,10 +71,8 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
   const names = interner(); // names often repeat: "account – product"
   const accounts = interner();
   const owners = interner();
-  const products = interner();
-  const sources = interner();
-  const lostReasons = interner();
-  const sdrs = interner();
+  // Product, source, lost reason, SDR and dates are kept once per distinct text by the columns.
+  const columns = new DealColumns();
   return (row, fail) => {
     const stageId = stages(row.stage);
     const stage = stageId === undefined ? undefined : stageById.get(stageId);
@@ -99,40 +98,32 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       }
     }
     const id = own(row.id);
-    const amount = Math.round(row.amount * rate * 100) / 100;
-    // Created with every field the deal will get — file and line (validation) and the model's
-    // fields (src/model/build-model.ts), unset until then — so a million deals are laid out once,
-    // in the object.
-    const deal = {
-      file: '',
-      line: 0,
+    // A StoredDeal (src/model/stored-deal.ts): the fields most metrics read are its own, the
+    // others go to this file's columns; file and line (validation) and the model's fields are
+    // set later.
+    const deal = new StoredDeal(columns, {
       id,
-      name: row.name === undefined ? id : names(row.name),
       accountId: accounts(row.account_id),
       ownerId: owners(row.owner),
       stageId: stage.id,
       status: stage.status,
-      amount,
-      amountOriginal: row.amount,
-      currency,
+      amount: Math.round(row.amount * rate * 100) / 100,
       created: row.created_date,
       close: row.close_date,
-      channelGiven,
-      product: optionalText(products, row.product),
-      contractStart: row.contract_start,
-      contractEnd: row.contract_end,
-      termMonths: row.term_months,
-      forecastCategory,
-      source: optionalText(sources, row.source),
-      lostReason: optionalText(lostReasons, row.lost_reason),
-      sdrId: optionalText(sdrs, row.sdr),
-      updated: row.updated_date,
-      channel: undefined,
-      channelReason: undefined,
-      contractYears: undefined,
-      annualAmount: undefined,
-      teamId: undefined,
-    };
+    });
+    deal.name = row.name === undefined ? id : names(row.name);
+    deal.amountOriginal = row.amount;
+    deal.currency = currency;
+    deal.channelGiven = channelGiven;
+    deal.product = row.product;
+    deal.contractStart = row.contract_start;
+    deal.contractEnd = row.contract_end;
+    deal.termMonths = row.term_months;
+    deal.forecastCategory = forecastCategory;
+    deal.source = row.source;
+    deal.lostReason = row.lost_reason;
+    deal.sdrId = row.sdr;
+    deal.updated = row.updated_date;
     return deal as DealRow;
   };
 }

@@ -1,0 +1,286 @@
+/**
+ * A million deals in little memory. Every deal of deals.csv is kept for the whole build, and as a
+ * plain object of 28 fields it takes ≈ 250 bytes (8 per field) plus a boxed number per amount.
+ * A `StoredDeal` keeps as its own properties only the fields most metrics read in their loops
+ * (id, account, owner, stage, status, amount, created and close date, and the model's channel
+ * and team); the others live in columns shared by the deals of one file (`DealColumns`) and are
+ * read and written through accessors: repeating texts (product, source, dates…) as 2- or 4-byte
+ * codes into one copy of each text, numbers unboxed in typed arrays. About 100 bytes less per
+ * deal, with the same `Deal` / `ModelDeal` shape for every reader.
+ *
+ * Accessor fields are not own properties: spread (`{ ...deal }`), `Object.keys` and
+ * `JSON.stringify` see the own fields only; `toJSON()` and `plainDeal` give every field.
+ */
+import { IdTable } from '../schemas/id-table.ts';
+import { own } from '../schemas/intern.ts';
+import type { Channel, ChannelReason, DealStatus, ForecastCategory, IsoDate, ModelDeal } from './types.ts';
+
+/** Rows the columns are first made for; they double as deals are added. */
+const FIRST_CAPACITY = 1024;
+
+/**
+ * Repeating texts as codes: one copy per distinct text (copied out of the parser's chunk when
+ * first seen), 2 bytes per row (4 past 65 535 texts).
+ */
+export class CodedTexts {
+  readonly #texts = new IdTable();
+  /** Per row: the text's place in `#texts` + 1; 0 is no text (undefined). */
+  #codes: Uint16Array | Uint32Array = new Uint16Array(FIRST_CAPACITY);
+
+  get(row: number): string | undefined {
+    const code = this.#codes[row]!;
+    return code === 0 ? undefined : this.#texts.at(code - 1);
+  }
+
+  set(row: number, text: string | undefined): void {
+    const code = text === undefined ? 0 : this.#texts.placeOrAdd(text, own) + 1;
+    if (row >= this.#codes.length || code > 0xffff) this.#widen(row, code);
+    this.#codes[row] = code;
+  }
+
+  /** Distinct texts stored. */
+  get distinct(): number {
+    return this.#texts.size;
+  }
+
+  #widen(row: number, code: number): void {
+    const length = Math.max(this.#codes.length, grownLength(row));
+    const wide = code > 0xffff || this.#codes instanceof Uint32Array;
+    const codes = wide ? new Uint32Array(length) : new Uint16Array(length);
+    codes.set(this.#codes);
+    this.#codes = codes;
+  }
+}
+
+/** Numbers per row, unboxed; undefined is kept as NaN. */
+export class Numbers {
+  #values = new Float64Array(FIRST_CAPACITY);
+
+  get(row: number): number | undefined {
+    const value = this.#values[row]!;
+    return Number.isNaN(value) ? undefined : value;
+  }
+
+  set(row: number, value: number | undefined): void {
+    if (row >= this.#values.length) {
+      const values = new Float64Array(grownLength(row));
+      values.set(this.#values);
+      this.#values = values;
+    }
+    this.#values[row] = value === undefined ? Number.NaN : value;
+  }
+}
+
+/** The smallest doubling of the first capacity that holds `row`. */
+function grownLength(row: number): number {
+  let length = FIRST_CAPACITY;
+  while (length <= row) length *= 2;
+  return length;
+}
+
+/** The columns of the fields a `StoredDeal` does not hold itself, for the deals of one file. */
+export class DealColumns {
+  /** Rows handed out so far (one per deal made, kept or rejected). */
+  size = 0;
+  readonly file = new CodedTexts();
+  readonly line = new Numbers();
+  /** Deal names: mostly distinct ("account – product"), so one reference per row. */
+  readonly name: string[] = [];
+  readonly amountOriginal = new Numbers();
+  readonly currency = new CodedTexts();
+  readonly channelGiven = new CodedTexts();
+  readonly product = new CodedTexts();
+  readonly contractStart = new CodedTexts();
+  readonly contractEnd = new CodedTexts();
+  readonly termMonths = new Numbers();
+  readonly forecastCategory = new CodedTexts();
+  readonly source = new CodedTexts();
+  readonly lostReason = new CodedTexts();
+  readonly sdrId = new CodedTexts();
+  readonly updated = new CodedTexts();
+  readonly channelReason = new CodedTexts();
+  readonly annualAmount = new Numbers();
+  readonly contractYears = new Numbers();
+}
+
+/** The fields a `StoredDeal` holds itself, as given when it is made. */
+export interface OwnDealFields {
+  id: string;
+  accountId: string;
+  ownerId: string;
+  stageId: string;
+  status: DealStatus;
+  amount: number;
+  created: IsoDate;
+  close: IsoDate;
+}
+
+export class StoredDeal implements ModelDeal {
+  id: string;
+  accountId: string;
+  ownerId: string;
+  stageId: string;
+  status: DealStatus;
+  amount: number;
+  created: IsoDate;
+  close: IsoDate;
+  /** Set by the model (src/model/build-model.ts); undefined until then. */
+  channel!: Channel;
+  /** Set by the model; undefined until then. */
+  teamId!: string;
+  readonly #columns: DealColumns;
+  readonly #row: number;
+
+  /** A new row of `columns`: every column field undefined (`file` and `line` too) until set. */
+  constructor(columns: DealColumns, own: OwnDealFields) {
+    this.id = own.id;
+    this.accountId = own.accountId;
+    this.ownerId = own.ownerId;
+    this.stageId = own.stageId;
+    this.status = own.status;
+    this.amount = own.amount;
+    this.created = own.created;
+    this.close = own.close;
+    this.channel = undefined as unknown as Channel;
+    this.teamId = undefined as unknown as string;
+    this.#columns = columns;
+    this.#row = columns.size++;
+    columns.line.set(this.#row, undefined);
+    columns.amountOriginal.set(this.#row, undefined);
+    columns.termMonths.set(this.#row, undefined);
+    columns.annualAmount.set(this.#row, undefined);
+    columns.contractYears.set(this.#row, undefined);
+  }
+
+  get file(): string {
+    return this.#columns.file.get(this.#row)!;
+  }
+  set file(value: string) {
+    this.#columns.file.set(this.#row, value);
+  }
+  get line(): number {
+    return this.#columns.line.get(this.#row)!;
+  }
+  set line(value: number) {
+    this.#columns.line.set(this.#row, value);
+  }
+  get name(): string {
+    return this.#columns.name[this.#row]!;
+  }
+  set name(value: string) {
+    this.#columns.name[this.#row] = value;
+  }
+  get amountOriginal(): number {
+    return this.#columns.amountOriginal.get(this.#row)!;
+  }
+  set amountOriginal(value: number) {
+    this.#columns.amountOriginal.set(this.#row, value);
+  }
+  get currency(): string {
+    return this.#columns.currency.get(this.#row)!;
+  }
+  set currency(value: string) {
+    this.#columns.currency.set(this.#row, value);
+  }
+  get channelGiven(): Channel | undefined {
+    return this.#columns.channelGiven.get(this.#row) as Channel | undefined;
+  }
+  set channelGiven(value: Channel | undefined) {
+    this.#columns.channelGiven.set(this.#row, value);
+  }
+  get product(): string | undefined {
+    return this.#columns.product.get(this.#row);
+  }
+  set product(value: string | undefined) {
+    this.#columns.product.set(this.#row, value);
+  }
+  get contractStart(): IsoDate | undefined {
+    return this.#columns.contractStart.get(this.#row);
+  }
+  set contractStart(value: IsoDate | undefined) {
+    this.#columns.contractStart.set(this.#row, value);
+  }
+  get contractEnd(): IsoDate | undefined {
+    return this.#columns.contractEnd.get(this.#row);
+  }
+  set contractEnd(value: IsoDate | undefined) {
+    this.#columns.contractEnd.set(this.#row, value);
+  }
+  get termMonths(): number | undefined {
+    return this.#columns.termMonths.get(this.#row);
+  }
+  set termMonths(value: number | undefined) {
+    this.#columns.termMonths.set(this.#row, value);
+  }
+  get forecastCategory(): ForecastCategory | undefined {
+    return this.#columns.forecastCategory.get(this.#row) as ForecastCategory | undefined;
+  }
+  set forecastCategory(value: ForecastCategory | undefined) {
+    this.#columns.forecastCategory.set(this.#row, value);
+  }
+  get source(): string | undefined {
+    return this.#columns.source.get(this.#row);
+  }
+  set source(value: string | undefined) {
+    this.#columns.source.set(this.#row, value);
+  }
+  get lostReason(): string | undefined {
+    return this.#columns.lostReason.get(this.#row);
+  }
+  set lostReason(value: string | undefined) {
+    this.#columns.lostReason.set(this.#row, value);
+  }
+  get sdrId(): string | undefined {
+    return this.#columns.sdrId.get(this.#row);
+  }
+  set sdrId(value: string | undefined) {
+    this.#columns.sdrId.set(this.#row, value);
+  }
+  get updated(): IsoDate | undefined {
+    return this.#columns.updated.get(this.#row);
+  }
+  set updated(value: IsoDate | undefined) {
+    this.#columns.updated.set(this.#row, value);
+  }
+  get channelReason(): ChannelReason {
+    return this.#columns.channelReason.get(this.#row) as ChannelReason;
+  }
+  set channelReason(value: ChannelReason) {
+    this.#columns.channelReason.set(this.#row, value);
+  }
+  get annualAmount(): number {
+    return this.#columns.annualAmount.get(this.#row)!;
+  }
+  set annualAmount(value: number) {
+    this.#columns.annualAmount.set(this.#row, value);
+  }
+  get contractYears(): number {
+    return this.#columns.contractYears.get(this.#row)!;
+  }
+  set contractYears(value: number) {
+    this.#columns.contractYears.set(this.#row, value);
+  }
+
+  /** Every field, own and column, as a plain object (what `JSON.stringify` writes). */
+  toJSON(): ModelDeal {
+    return plainDeal<ModelDeal>(this);
+  }
+}
+
+/** The fields of the `Deal` / `ModelDeal` shape, in the order of src/model/types.ts. */
+const DEAL_FIELDS = [
+  'file', 'line', 'id', 'name', 'accountId', 'ownerId', 'stageId', 'status', 'amount', 'amountOriginal',
+  'currency', 'created', 'close', 'channelGiven', 'product', 'contractStart', 'contractEnd', 'termMonths',
+  'forecastCategory', 'source', 'lostReason', 'sdrId', 'updated', 'channel', 'channelReason',
+  'annualAmount', 'contractYears', 'teamId',
+] as const;
+
+/** A deal as a plain object: every field that is set (undefined ones left out). */
+export function plainDeal<T extends object>(deal: T): T {
+  const plain: Record<string, unknown> = {};
+  for (const field of DEAL_FIELDS) {
+    const value = (deal as Record<string, unknown>)[field];
+    if (value !== undefined) plain[field] = value;
+  }
+  return plain as T;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { CodedTexts, DealColumns, Numbers, plainDeal, StoredDeal } from '../../src/model/stored-deal.ts';
+
+const own = { id: 'D1', accountId: 'A1', ownerId: 'u1', stageId: 'won', status: 'won', amount: 1200.5, created: '2026-01-05', close: '2026-03-31' } as const;
+
+describe('CodedTexts', () => {
+  it('keeps one copy per distinct text, undefined as no text, and widens past 65 535 texts', () => {
+    const texts = new CodedTexts();
+    texts.set(0, 'a');
+    texts.set(2, 'a');
+    expect([texts.get(0), texts.get(1), texts.get(2), texts.distinct]).toEqual(['a', undefined, 'a', 1]);
+    for (let row = 0; row < 70_000; row++) texts.set(row, `t${row}`);
+    expect([texts.get(0), texts.get(65_535), texts.get(69_999), texts.distinct]).toEqual(['t0', 't65535', 't69999', 70_001]);
+    texts.set(3, undefined);
+    expect(texts.get(3)).toBeUndefined();
+  });
+});
+
+describe('Numbers', () => {
+  it('keeps numbers unboxed, undefined as NaN, growing past the first capacity', () => {
+    const numbers = new Numbers();
+    numbers.set(5000, 0.1 + 0.2);
+    numbers.set(1, undefined);
+    numbers.set(2, 0);
+    expect([numbers.get(5000), numbers.get(1), numbers.get(2)]).toEqual([0.1 + 0.2, undefined, 0]);
+  });
+});
+
+describe('StoredDeal', () => {
+  it('reads back every field, own and column, per deal', () => {
+    const columns = new DealColumns();
+    const a = new StoredDeal(columns, own);
+    const b = new StoredDeal(columns, { ...own, id: 'D2', amount: 10 });
+    a.file = 'deals.csv';
+    a.line = 2;
+    a.name = 'Alpha';
+    a.product = 'Analys';
+    a.termMonths = 36;
+    b.file = 'deals.csv';
+    b.line = 3;
+    b.name = 'Beta';
+    Object.assign(a, { channel: 'new', channelReason: 'given', annualAmount: 400.17, contractYears: 3, teamId: 't1' });
+    expect(columns.size).toBe(2);
+    expect(plainDeal(a)).toEqual({
+      ...own, file: 'deals.csv', line: 2, name: 'Alpha', product: 'Analys', termMonths: 36,
+      channel: 'new', channelReason: 'given', annualAmount: 400.17, contractYears: 3, teamId: 't1',
+    });
+    // b's columns are its own: nothing of a's leaks into them.
+    expect(plainDeal(b)).toEqual({ ...own, id: 'D2', amount: 10, file: 'deals.csv', line: 3, name: 'Beta' });
+    expect([b.termMonths, b.product, b.annualAmount]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('serializes every field to JSON, not its columns', () => {
+    const deal = new StoredDeal(new DealColumns(), own);
+    deal.line = 7;
+    expect(JSON.parse(JSON.stringify(deal))).toEqual({ ...own, line: 7 });
+  });
+});
