@@ -32,6 +32,7 @@ import type { DateRange } from '../periods/calendar.ts';
 import { yearToDate } from '../periods/fiscal.ts';
 import { IdTable } from '../schemas/id-table.ts';
 import { own } from '../schemas/intern.ts';
+import { DailyCounts } from './daily-counts.ts';
 import { ACTIVITY_TYPES, type Activity, type ActivityType, type IsoDate } from './types.ts';
 
 export interface ActivityFacts {
@@ -40,7 +41,8 @@ export interface ActivityFacts {
   ytd: DateRange;
   file: string | undefined;
   rows: number;
-  counts: Map<string, Map<IsoDate, number[]>>;
+  /** Per owner: counts per day and type (src/model/daily-counts.ts). */
+  counts: Map<string, DailyCounts>;
   lastByDeal: Map<string, IsoDate>;
   accountsContactedYtd: Map<string, Set<string>>;
   contactsWithoutAccountYtd: Map<string, number>;
@@ -156,17 +158,12 @@ export function addActivity(facts: ActivityFacts, activity: FactActivity, detach
 
   let byDate = facts.counts.get(ownerId);
   if (byDate === undefined) {
-    byDate = new Map();
+    byDate = new DailyCounts(ACTIVITY_TYPES.length);
     const owner = keep(ownerId);
     facts.counts.set(owner, byDate);
     if (owner !== '') facts.owners.add(owner);
   }
-  let perType = byDate.get(date);
-  if (perType === undefined) {
-    perType = new Array<number>(ACTIVITY_TYPES.length).fill(0);
-    byDate.set(keep(date), perType);
-  }
-  perType[TYPE_INDEX.get(type)!]!++;
+  byDate.add(date, TYPE_INDEX.get(type)!);
 
   const tracking = facts.tracking;
   if (dealId && upToAsOf && tracking) {
@@ -209,11 +206,7 @@ export function mergeActivityFacts(into: ActivityFacts, from: ActivityFacts): Ac
       into.counts.set(owner, byDate);
       continue;
     }
-    for (const [date, perType] of byDate) {
-      const sum = ours.get(date);
-      if (sum === undefined) ours.set(date, perType);
-      else for (let i = 0; i < sum.length; i++) sum[i]! += perType[i]!;
-    }
+    ours.addAll(byDate);
   }
   for (const [deal, date] of from.lastByDeal) {
     const seen = into.lastByDeal.get(deal);

@@ -7,6 +7,7 @@
  * and the last activity per deal is narrowed to the deals the main thread tracks.
  */
 import type { ActivityFacts } from '../model/activity-facts.ts';
+import { DailyCounts, type PackedDailyCounts } from '../model/daily-counts.ts';
 import { ACTIVITY_TYPES, type Activity, type ActivityType } from '../model/types.ts';
 import type { SharedIds } from '../schemas/activities.ts';
 import { IdIndex, type IdTables } from '../validate/id-index.ts';
@@ -79,7 +80,10 @@ type PackedContacts = { owners: string[]; accounts: PackedDictionary[] };
 
 export interface PackedActivityLog {
   results: ActivityLog['results'];
-  facts: Omit<ActivityFacts, 'tracking' | 'accountsContactedYtd'> & { accountsContactedYtd: PackedContacts };
+  facts: Omit<ActivityFacts, 'tracking' | 'accountsContactedYtd' | 'counts'> & {
+    accountsContactedYtd: PackedContacts;
+    counts: [string, PackedDailyCounts][];
+  };
   kept: PackedActivities;
   ids?: IdTables;
 }
@@ -199,10 +203,11 @@ export function unpackActivities(packed: PackedActivities, shared: SharedStrings
   return rows;
 }
 
-export function packFacts({ tracking: _tracking, accountsContactedYtd, ...facts }: ActivityFacts): PackedActivityLog['facts'] {
+export function packFacts({ tracking: _tracking, accountsContactedYtd, counts, ...facts }: ActivityFacts): PackedActivityLog['facts'] {
   const owners = [...accountsContactedYtd.keys()];
   return {
     ...facts,
+    counts: [...counts].map(([owner, byDate]) => [owner, byDate.pack()]),
     accountsContactedYtd: { owners, accounts: owners.map((owner) => packDictionary([...accountsContactedYtd.get(owner)!])) },
   };
 }
@@ -219,7 +224,7 @@ export function unpackFacts(facts: PackedActivityLog['facts'], shared: SharedStr
   const contacts = facts.accountsContactedYtd;
   return {
     ...facts,
-    counts: new Map([...facts.counts].map(([id, byDate]) => [owner(id), byDate])),
+    counts: new Map(facts.counts.map(([id, byDate]) => [owner(id), DailyCounts.unpack(byDate)])),
     lastByDeal,
     accountsContactedYtd: new Map(
       contacts.owners.map((id, i) => [owner(id), new Set(unpackDictionary(contacts.accounts[i]!, account) as string[])]),
