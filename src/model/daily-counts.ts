@@ -30,9 +30,10 @@ export class DailyCounts {
   /** The day's counts per type, or undefined when the day has none. */
   get(date: IsoDate): number[] | undefined {
     const day = dayNumber(date);
-    const block = this.#blocks.get(Math.floor(day / BLOCK_DAYS));
+    const key = Math.floor(day / BLOCK_DAYS);
+    const block = this.#blocks.get(key);
     if (block === undefined) return undefined;
-    const start = (day - Math.floor(day / BLOCK_DAYS) * BLOCK_DAYS) * this.types;
+    const start = (day - key * BLOCK_DAYS) * this.types;
     const counts = Array.from(block.subarray(start, start + this.types));
     return counts.some((count) => count > 0) ? counts : undefined;
   }

@@ -52,9 +52,9 @@ export class CodedTexts {
   }
 }
 
-/** Numbers per row, unboxed; undefined is kept as NaN. */
+/** Numbers per row, unboxed; undefined is kept as NaN (rows never set read undefined). */
 export class Numbers {
-  #values = new Float64Array(FIRST_CAPACITY);
+  #values = new Float64Array(FIRST_CAPACITY).fill(Number.NaN);
 
   get(row: number): number | undefined {
     const value = this.#values[row]!;
@@ -63,7 +63,7 @@ export class Numbers {
 
   set(row: number, value: number | undefined): void {
     if (row >= this.#values.length) {
-      const values = new Float64Array(grownLength(row));
+      const values = new Float64Array(grownLength(row)).fill(Number.NaN);
       values.set(this.#values);
       this.#values = values;
     }
@@ -145,11 +145,6 @@ export class StoredDeal implements ModelDeal {
     this.teamId = undefined as unknown as string;
     this.#columns = columns;
     this.#row = columns.size++;
-    columns.line.set(this.#row, undefined);
-    columns.amountOriginal.set(this.#row, undefined);
-    columns.termMonths.set(this.#row, undefined);
-    columns.annualAmount.set(this.#row, undefined);
-    columns.contractYears.set(this.#row, undefined);
   }
 
   get file(): string {

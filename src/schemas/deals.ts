@@ -65,13 +65,12 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
   const forecasts = cachedLookup(forecastLookup);
   const stageById = new Map<string, Settings['stages'][number]>();
   for (const stage of settings.stages) if (!stageById.has(stage.id)) stageById.set(stage.id, stage);
-  // One interner per column: a column of few values (owner, product, source) stays a small,
-  // quickly searched table instead of sharing one with the many account ids.
-  const currencies = interner();
+  // One interner per column: a column of few values (owner) stays a small, quickly searched
+  // table instead of sharing one with the many account ids.
   const names = interner(); // names often repeat: "account – product"
   const accounts = interner();
   const owners = interner();
-  // Product, source, lost reason, SDR and dates are kept once per distinct text by the columns.
+  // Currency, product, source, lost reason, SDR and dates are kept once per distinct text by the columns.
   const columns = new DealColumns();
   return (row, fail) => {
     const stageId = stages(row.stage);
@@ -80,7 +79,7 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       const known = settings.stages.map((s) => s.id).join(', ');
       return fail('UnknownStage', `unknown stage "${row.stage}" (known: ${known})`, row.stage, 'stage');
     }
-    const currency = currencies((row.currency ?? settings.currency).toUpperCase());
+    const currency = (row.currency ?? settings.currency).toUpperCase(); // kept once per distinct text by its column
     const rate = currency === settings.currency ? 1 : settings.exchangeRates[currency];
     if (rate === undefined) {
       return fail('UnknownCurrency', `no exchange rate for "${currency}" in the settings`, currency, 'currency');
