@@ -243,7 +243,7 @@ export function packActivityLog(log: ActivityLog<Activity[] | ActivityColumns>):
 /** The buffers a packed log can hand over instead of copying (`postMessage`'s transfer list). */
 export function transferables(packed: PackedActivityLog): ArrayBuffer[] {
   const ids = packed.ids;
-  return ids ? [ids.first.buffer, ids.second.buffer, ids.lines.buffer] as ArrayBuffer[] : [];
+  return ids ? IdIndex.buffers(ids) : [];
 }
 
 export function unpackActivityLog(packed: PackedActivityLog, shared: SharedStrings): ActivityLog {

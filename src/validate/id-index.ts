@@ -2,69 +2,100 @@
  * The ids seen so far in one file, for the DuplicateId rule, without holding the id strings: a
  * million-row export would otherwise keep a million strings alive just to compare them. Each
  * id is kept as a 64-bit fingerprint — two independent 32-bit hashes of its UTF-16 code units
- * (FNV-1a, and a multiply-rotate hash with another seed) — with the line it was first seen on,
- * in an open-addressing table of typed arrays: 12 bytes a slot, at most 3/4 full.
+ * (FNV-1a, and a multiply-rotate hash with another seed) — with the line it was first seen on.
+ *
+ * Exports are mostly in id order (D-0000001, D-0000002… or 9, 10, 11…). While each id comes
+ * after the one before in shortlex order (shorter first, then by code unit), no id can repeat an
+ * earlier one, and the fingerprints are only appended to a list, one after the other. The first
+ * id out of that order turns the list into an open-addressing table (a slot is the two hashes
+ * and the line side by side, 12 bytes, so a lookup reads one place in memory; at most 3/4 of the
+ * slots used), and every id from then on is looked up in it.
  *
  * Two different ids are taken for one only if both hashes agree: for n ids the chance that this
  * happens anywhere in the file is about n² / 2⁶⁵ — below one in a million at 5 million ids.
  */
-/** An IdIndex's table, as `IdIndex#tables` gives it. */
+/** An IdIndex as plain data, as `IdIndex#tables` gives it (to move it to another thread). */
 export interface IdTables {
-  first: Int32Array;
-  second: Int32Array;
-  lines: Int32Array;
+  /** Ids in order: per id its first hash, second hash and line; `size` of them. Absent once `slots` is made. */
+  run?: Int32Array;
+  /** Per slot: first hash, second hash, line of the first row (0 = empty slot). */
+  slots?: Int32Array;
   size: number;
+  /** The first and the last id of the run (the smallest and the greatest). */
+  first?: string;
+  last?: string;
+}
+
+/** Numbers per id: the two hashes and the line. */
+const STRIDE = 3;
+
+/** Whether `a` comes after `b` in shortlex order: longer, or as long and greater by code units. */
+function after(a: string, b: string): boolean {
+  return a.length > b.length || (a.length === b.length && a > b);
 }
 
 export class IdIndex {
-  #first: Int32Array;
-  #second: Int32Array;
-  /** Line of the first row with the id; 0 = empty slot (data lines start at 2). */
-  #lines: Int32Array;
+  /** How many ids the table is made for when it is made (see the constructor). */
+  readonly #expected: number;
+  /** The ids in order while they come in order (STRIDE numbers each), else undefined. */
+  #run: Int32Array | undefined;
+  /** Per slot: first hash, second hash, line of the first row with the id (0 = empty slot; data lines start at 2). */
+  #slots: Int32Array | undefined;
   #size = 0;
+  #first: string | undefined;
+  /** The run's last id: the text a parser cut (one chunk of the file stays alive with it). */
+  #last: string | undefined;
 
   /** `expected`: how many ids the table takes before it first grows (an estimate is fine). */
   constructor(expected = 640) {
-    let slots = 16;
-    while (slots * 3 < expected * 4) slots *= 2;
-    this.#first = new Int32Array(slots);
-    this.#second = new Int32Array(slots);
-    this.#lines = new Int32Array(slots);
+    this.#expected = Math.max(16, expected);
+    this.#run = new Int32Array(Math.min(this.#expected, 1 << 16) * STRIDE);
   }
 
   get size(): number {
     return this.#size;
   }
 
-  /** The table as typed arrays (to move it to another thread); `IdIndex.fromTables` rebuilds it. */
+  /** Slots of the table (used or not); 0 while the ids have come in order (no table). */
+  get capacity(): number {
+    return this.#slots === undefined ? 0 : this.#slots.length / STRIDE;
+  }
+
+  /** The index as plain data (typed arrays and two strings); `IdIndex.fromTables` rebuilds it. */
   tables(): IdTables {
-    return { first: this.#first, second: this.#second, lines: this.#lines, size: this.#size };
+    if (this.#slots) return { slots: this.#slots, size: this.#size };
+    return { run: this.#run, size: this.#size, first: this.#first, last: this.#last };
+  }
+
+  /** The buffers of `tables`, to transfer rather than copy. */
+  static buffers(tables: IdTables): ArrayBuffer[] {
+    return [tables.run, tables.slots].filter((array) => array !== undefined).map((array) => array.buffer as ArrayBuffer);
   }
 
   static fromTables(tables: IdTables): IdIndex {
     const index = new IdIndex(0);
-    index.#first = tables.first;
-    index.#second = tables.second;
-    index.#lines = tables.lines;
+    index.#run = tables.run;
+    index.#slots = tables.slots;
     index.#size = tables.size;
+    index.#first = tables.first;
+    index.#last = tables.last;
     return index;
   }
 
-  /** True when an id of `other` is in this index too. */
+  /** True when this index and `other` have an id in common (one of them may make its table for it). */
   sharesAnIdWith(other: IdIndex): boolean {
-    const lines = other.#lines;
-    for (let i = 0; i < lines.length; i++) {
-      if (lines[i] !== 0 && this.#lines[this.#slotOf(other.#first[i]!, other.#second[i]!)] !== 0) return true;
+    if (this.#size === 0 || other.#size === 0) return false;
+    // Two runs, one wholly after the other: no id in common, nothing to look up.
+    if (this.#run && other.#run && (after(this.#first!, other.#last!) || after(other.#first!, this.#last!))) return false;
+    // Look up in a table one has already, else in one made of the smaller (it stays in the cache better).
+    const [walked, looked] = other.#slots && !this.#slots ? [this, other] : this.#slots && !other.#slots ? [other, this] : this.#size <= other.#size ? [other, this] : [this, other];
+    const table = looked.#table();
+    const entries = walked.#slots ?? walked.#run!;
+    const end = walked.#slots ? entries.length : walked.#size * STRIDE;
+    for (let i = 0; i < end; i += STRIDE) {
+      if (entries[i + 2] !== 0 && table[looked.#slotOf(entries[i]!, entries[i + 1]!) + 2] !== 0) return true;
     }
     return false;
-  }
-
-  /** The slot holding the fingerprint (a, b), or the empty slot where it would go. */
-  #slotOf(a: number, b: number): number {
-    const mask = this.#lines.length - 1;
-    for (let slot = (a ^ (a >>> 16)) & mask; ; slot = (slot + 1) & mask) {
-      if (this.#lines[slot] === 0 || (this.#first[slot] === a && this.#second[slot] === b)) return slot;
-    }
   }
 
   /** The line `id` was first seen on; when it is new, records it at `line` and returns undefined. */
@@ -78,45 +109,94 @@ export class IdIndex {
       b = (b << 13) | (b >>> 19);
     }
     b = Math.imul(b ^ (b >>> 15), 0x2c1b3c6d) ^ id.length;
-    const slot = this.#slotOf(a, b);
-    const seen = this.#lines[slot]!;
+    const run = this.#run;
+    if (run !== undefined) {
+      if (this.#size === 0 || after(id, this.#last!)) {
+        const at = this.#size * STRIDE;
+        const entries = at < run.length ? run : this.#growRun();
+        entries[at] = a;
+        entries[at + 1] = b;
+        entries[at + 2] = line;
+        if (this.#size++ === 0) this.#first = (' ' + id).slice(1); // copied: kept for good
+        this.#last = id;
+        return undefined;
+      }
+    }
+    const slots = this.#table();
+    const at = this.#slotOf(a, b);
+    const seen = slots[at + 2]!;
     if (seen !== 0) return seen;
-    this.#first[slot] = a;
-    this.#second[slot] = b;
-    this.#lines[slot] = line;
-    if (++this.#size * 4 > this.#lines.length * 3) this.#grow();
+    this.#insert(a, b, line, at);
     return undefined;
   }
 
   /**
-   * Frees the table's memory now, not whenever the garbage collector gets to it (a table moved in
+   * Frees the index's memory now, not whenever the garbage collector gets to it (an index moved in
    * from another thread can hold hundreds of MB). The index is empty afterwards.
    */
   release(): void {
-    for (const table of [this.#first, this.#second, this.#lines]) (table.buffer as ArrayBuffer).transfer(0);
-    this.#first = new Int32Array(16);
-    this.#second = new Int32Array(16);
-    this.#lines = new Int32Array(16);
+    for (const array of [this.#run, this.#slots]) if (array) (array.buffer as ArrayBuffer).transfer(0);
+    this.#run = new Int32Array(16 * STRIDE);
+    this.#slots = undefined;
     this.#size = 0;
+    this.#first = this.#last = undefined;
+  }
+
+  /** The table, made from the run when there is none yet (the run is then dropped). */
+  #table(): Int32Array {
+    if (this.#slots) return this.#slots;
+    let slots = 16;
+    while (slots * 3 < Math.max(this.#expected, this.#size + 1) * 4) slots *= 2;
+    this.#slots = new Int32Array(slots * STRIDE);
+    const run = this.#run!;
+    const count = this.#size;
+    this.#size = 0;
+    for (let i = 0; i < count * STRIDE; i += STRIDE) this.#insert(run[i]!, run[i + 1]!, run[i + 2]!, this.#slotOf(run[i]!, run[i + 1]!));
+    this.#run = undefined;
+    this.#first = this.#last = undefined;
+    return this.#slots;
+  }
+
+  #growRun(): Int32Array {
+    const run = new Int32Array(this.#run!.length * 2);
+    run.set(this.#run!);
+    this.#run = run;
+    return run;
+  }
+
+  /** The offset of the slot holding the fingerprint (a, b), or of the empty slot where it would go. */
+  #slotOf(a: number, b: number): number {
+    const slots = this.#slots!;
+    const mask = slots.length / STRIDE - 1;
+    for (let slot = (a ^ (a >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * STRIDE;
+      if (slots[at + 2] === 0 || (slots[at] === a && slots[at + 1] === b)) return at;
+    }
+  }
+
+  /** Puts a new fingerprint in the empty slot at offset `at`, growing the table when 3/4 full. */
+  #insert(a: number, b: number, line: number, at: number): void {
+    const slots = this.#slots!;
+    slots[at] = a;
+    slots[at + 1] = b;
+    slots[at + 2] = line;
+    if (++this.#size * 4 > this.capacity * 3) this.#grow();
   }
 
   #grow(): void {
-    const first = this.#first;
-    const second = this.#second;
-    const lines = this.#lines;
-    const slots = lines.length * 2;
-    this.#first = new Int32Array(slots);
-    this.#second = new Int32Array(slots);
-    this.#lines = new Int32Array(slots);
-    const mask = slots - 1;
-    for (let i = 0; i < lines.length; i++) {
-      if (lines[i] === 0) continue;
-      const a = first[i]!;
+    const old = this.#slots!;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / STRIDE - 1;
+    for (let i = 0; i < old.length; i += STRIDE) {
+      if (old[i + 2] === 0) continue;
+      const a = old[i]!;
       let slot = (a ^ (a >>> 16)) & mask;
-      while (this.#lines[slot] !== 0) slot = (slot + 1) & mask;
-      this.#first[slot] = a;
-      this.#second[slot] = second[i]!;
-      this.#lines[slot] = lines[i]!;
+      while (slots[slot * STRIDE + 2] !== 0) slot = (slot + 1) & mask;
+      const at = slot * STRIDE;
+      slots[at] = a;
+      slots[at + 1] = old[i + 1]!;
+      slots[at + 2] = old[i + 2]!;
     }
+    this.#slots = slots;
   }
 }
