@@ -17,6 +17,13 @@ export class DailyCounts {
   readonly types: number;
   /** Block number (day number ÷ 64, rounded down) → counts of its 64 days. */
   readonly #blocks = new Map<number, Int32Array>();
+  /**
+   * The date last added to and where its counts are: one person's rows come mostly in date
+   * order, so most rows add to the day before's date, found without reading the date again.
+   */
+  #lastDate = '';
+  #lastBlock: Int32Array | undefined;
+  #lastStart = 0;
 
   constructor(types: number) {
     this.types = types;
@@ -24,7 +31,14 @@ export class DailyCounts {
 
   /** Adds `count` to the day's count of type `type` (an index below `types`). */
   add(date: IsoDate, type: number, count = 1): void {
-    this.#addAt(dayNumber(date), type, count);
+    if (date !== this.#lastDate || this.#lastBlock === undefined) {
+      const day = dayNumber(date);
+      const key = Math.floor(day / BLOCK_DAYS);
+      this.#lastBlock = this.#blockAt(key);
+      this.#lastStart = (day - key * BLOCK_DAYS) * this.types;
+      this.#lastDate = date;
+    }
+    this.#lastBlock[this.#lastStart + type]! += count;
   }
 
   /** The day's counts per type, or undefined when the day has none. */
@@ -73,11 +87,11 @@ export class DailyCounts {
     return counts;
   }
 
-  #addAt(day: number, type: number, count: number): void {
-    const key = Math.floor(day / BLOCK_DAYS);
+  /** The block of key `key`, made when there is none. */
+  #blockAt(key: number): Int32Array {
     let block = this.#blocks.get(key);
     if (block === undefined) this.#blocks.set(key, (block = new Int32Array(BLOCK_DAYS * this.types)));
-    block[(day - key * BLOCK_DAYS) * this.types + type]! += count;
+    return block;
   }
 }
 

@@ -11,7 +11,7 @@ import type { PlannedSource } from '../presets/detect.ts';
 import { referenceResolvers, resolveActivity } from '../presets/resolve-references.ts';
 import { activityFlagger } from '../quality/flag-activity.ts';
 import { IdTable } from '../schemas/id-table.ts';
-import { activitiesFile, detachActivity, detachReferences } from '../schemas/activities.ts';
+import { activitiesFile, detachAccount, detachActivity, detachOwner } from '../schemas/activities.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { IdIndex } from '../validate/id-index.ts';
 import type { FileResult, PartOptions } from '../validate/validate-file.ts';
@@ -79,9 +79,11 @@ export async function readActivityLog(input: ActivityLogInput, kept: KeptRows = 
     part: input.part,
     keep: (record, file) => {
       const activity = resolvers && fromCrm.has(file) ? resolveActivity(resolvers, record as Activity) : (record as Activity);
-      addActivity(facts, activity, true, detachReferences(activity, userIds, accountIds));
+      const ownerKnown = detachOwner(activity, userIds);
+      const accountPlace = detachAccount(activity, accountIds);
+      addActivity(facts, activity, true, accountPlace);
       input.onActivity?.(activity);
-      if (KEPT_TYPES.has(activity.type) || flagged(activity)) kept.push(detachActivity(activity));
+      if (KEPT_TYPES.has(activity.type) || flagged(activity, ownerKnown, accountPlace >= 0)) kept.push(detachActivity(activity));
     },
   });
   settleFacts(facts);

@@ -20,9 +20,17 @@ export interface FlagContext {
   userIds: IdSet | undefined;
 }
 
-export function activityFlagger({ asOf, accountIds, userIds }: FlagContext): (activity: Activity) => boolean {
-  return (activity) =>
+/**
+ * Whether a row is flagged. A caller that has looked the row's owner and account up already
+ * (the activity log, src/pipeline/activity-log.ts) passes what it found: `ownerKnown` (the owner
+ * is one of `userIds`) and `accountKnown` (the account is one of `accountIds`), and the ids are
+ * not looked up again.
+ */
+export type ActivityFlagger = (activity: Activity, ownerKnown?: boolean, accountKnown?: boolean) => boolean;
+
+export function activityFlagger({ asOf, accountIds, userIds }: FlagContext): ActivityFlagger {
+  return (activity, ownerKnown, accountKnown) =>
     (activity.date > asOf && !PLANNED.has(activity.type)) ||
-    (accountIds !== undefined && !!activity.accountId && !accountIds.has(activity.accountId)) ||
-    (userIds !== undefined && !!activity.ownerId && !userIds.has(activity.ownerId));
+    (accountIds !== undefined && !!activity.accountId && !(accountKnown ?? accountIds.has(activity.accountId))) ||
+    (userIds !== undefined && !!activity.ownerId && !(ownerKnown ?? userIds.has(activity.ownerId)));
 }

@@ -54,12 +54,21 @@ function finishActivity(settings: Settings): Finish<typeof ACTIVITY_CELLS, Activ
 export type SharedIds = IdTable;
 
 /**
- * The row's owner and account made independent of the parser's chunk: a known id becomes the
- * shared id string, an unknown one a copy. Every row streaming by gets this. Returns the
- * account's place in `accounts` (-1: no account, or not a known one).
+ * The row's owner made independent of the parser's chunk: a known id becomes the shared id
+ * string, an unknown one a copy. Every row streaming by gets this. True when the owner is a
+ * known id (one of `users`).
  */
-export function detachReferences(activity: Activity, users: SharedIds | undefined, accounts: SharedIds | undefined): number {
-  activity.ownerId = users?.get(activity.ownerId) ?? own(activity.ownerId);
+export function detachOwner(activity: Activity, users: SharedIds | undefined): boolean {
+  const shared = users?.get(activity.ownerId);
+  activity.ownerId = shared ?? own(activity.ownerId);
+  return shared !== undefined;
+}
+
+/**
+ * The row's account made independent of the parser's chunk, as `detachOwner` does the owner.
+ * Returns the account's place in `accounts` (-1: no account, or not a known one).
+ */
+export function detachAccount(activity: Activity, accounts: SharedIds | undefined): number {
   const accountId = activity.accountId;
   if (accountId === undefined) return -1;
   const place = accounts ? accounts.placeOf(accountId) : -1;

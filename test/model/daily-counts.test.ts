@@ -29,6 +29,15 @@ describe('DailyCounts', () => {
     ]);
   });
 
+  it('adds to the right day when rows go back and forth between dates and blocks', () => {
+    // The date last added to is remembered: each change of date, and a date back again, must
+    // still count on its own day (2026-04-01 opens the next 64-day block).
+    const daily = counts([['2026-03-31', 0], ['2026-04-01', 0], ['2026-03-31', 1], ['2026-03-31', 1], ['2026-04-01', 2]]);
+    daily.add(['2026', '03', '31'].join('-'), 2); // equal text, another string
+    expect(daily.get('2026-03-31')).toEqual([1, 2, 1]);
+    expect(daily.get('2026-04-01')).toEqual([1, 0, 1]);
+  });
+
   it('adds another owner part (addAll) without changing it', () => {
     const a = counts([['2026-02-03', 0]]);
     const b = counts([['2026-02-03', 0, 2], ['2026-09-01', 1]]);

@@ -45,6 +45,8 @@ describe('activityFlagger', () => {
           userIds: withUsers ? new Set(['u1']) : undefined,
         });
         expect(flag(act)).toBe(listed);
+        // What a caller found already (owner and account known or not) gives the same answer.
+        expect(flag(act, fields.ownerId === 'u1', fields.accountId === 'A1')).toBe(listed);
       }),
     );
   });
