@@ -4,13 +4,19 @@
  * of users.csv, accounts.csv and the open deals are looked up millions of times while the
  * activity log streams; interners (src/schemas/intern.ts) keep one copy per distinct value.
  *
- * An open-addressing table in one typed array (a slot holds the text's 32-bit FNV-1a hash and
- * its place in the list, side by side; at most half the slots are used) that compares a text with a string of
- * the table only when their hashes agree: fewer memory reads per lookup than a `Map` of strings.
+ * An open-addressing table in one typed array: a slot holds the text's 64-bit fingerprint
+ * (src/schemas/fingerprint.ts) and its place in the list, side by side, and at most half the
+ * slots are used. A text whose fingerprint is in the table is taken for the text stored there
+ * without comparing the two strings, so a lookup reads one slot and never the stored string.
  */
+import { FINGERPRINT, fingerprint } from './fingerprint.ts';
+
+/** Numbers per slot: the two hashes and the place + 1 (0 = empty slot). */
+const STRIDE = 3;
+
 export class IdTable {
   readonly #ids: string[] = [];
-  /** Per slot two numbers: the text's hash, and its place in `#ids` + 1 (0 = empty slot). */
+  /** Per slot: the text's two hashes, and its place in `#ids` + 1 (0 = empty slot). */
   #slots: Int32Array;
   #mask: number;
 
@@ -18,7 +24,7 @@ export class IdTable {
     const list = [...ids];
     let slots = 16;
     while (slots < list.length * 2) slots *= 2;
-    this.#slots = new Int32Array(slots * 2);
+    this.#slots = new Int32Array(slots * STRIDE);
     this.#mask = slots - 1;
     for (const id of list) this.intern(id);
   }
@@ -29,12 +35,12 @@ export class IdTable {
 
   /** The table's string equal to `text`, or undefined. */
   get(text: string): string | undefined {
-    const place = this.#slots[this.#find(text, hashOf(text)) * 2 + 1]!;
+    const place = this.#slots[this.#find(text) + 2]!;
     return place === 0 ? undefined : this.#ids[place - 1];
   }
 
   has(text: string): boolean {
-    return this.#slots[this.#find(text, hashOf(text)) * 2 + 1] !== 0;
+    return this.#slots[this.#find(text) + 2] !== 0;
   }
 
   /** The table's string equal to `text`; when there is none, `copy(text)` is added and returned. */
@@ -44,18 +50,19 @@ export class IdTable {
 
   /** The place (0, 1, …: order of adding) of the string equal to `text`, or -1. */
   placeOf(text: string): number {
-    return this.#slots[this.#find(text, hashOf(text)) * 2 + 1]! - 1;
+    return this.#slots[this.#find(text) + 2]! - 1;
   }
 
   /** The place of the string equal to `text`; when there is none, `copy(text)` is added there. */
   placeOrAdd(text: string, copy: (text: string) => string = (same) => same): number {
-    const hash = hashOf(text);
-    const slot = this.#find(text, hash);
-    const place = this.#slots[slot * 2 + 1]!;
+    const at = this.#find(text);
+    const slots = this.#slots;
+    const place = slots[at + 2]!;
     if (place !== 0) return place - 1;
-    this.#slots[slot * 2] = hash;
-    this.#slots[slot * 2 + 1] = this.#ids.push(copy(text));
-    if (this.#ids.length * 4 > this.#slots.length) this.#grow();
+    slots[at] = FINGERPRINT[0]!;
+    slots[at + 1] = FINGERPRINT[1]!;
+    slots[at + 2] = this.#ids.push(copy(text));
+    if (this.#ids.length * 2 > this.#mask + 1) this.#grow();
     return this.#ids.length - 1;
   }
 
@@ -69,36 +76,37 @@ export class IdTable {
     return this.#ids;
   }
 
-  /** The slot holding `text`, or the empty slot where it would go. */
-  #find(text: string, hash: number): number {
+  /**
+   * The offset of the slot holding `text`'s fingerprint, or of the empty slot where it would go;
+   * the fingerprint is left in FINGERPRINT.
+   */
+  #find(text: string): number {
+    const a = fingerprint(text);
+    const b = FINGERPRINT[1]!;
     const slots = this.#slots;
     const mask = this.#mask;
-    let slot = (hash ^ (hash >>> 15)) & mask;
-    for (;;) {
-      const place = slots[slot * 2 + 1]!;
-      if (place === 0 || (slots[slot * 2] === hash && this.#ids[place - 1] === text)) return slot;
-      slot = (slot + 1) & mask;
+    for (let slot = (a ^ (a >>> 15)) & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * STRIDE;
+      if (slots[at + 2] === 0 || (slots[at] === a && slots[at + 1] === b)) return at;
     }
   }
 
   #grow(): void {
     const old = this.#slots;
-    this.#slots = new Int32Array(old.length * 2);
-    this.#mask = old.length - 1; // old.length / 2 slots before, twice as many now
-    for (let i = 0; i < old.length; i += 2) {
-      if (old[i + 1] === 0) continue;
-      const hash = old[i]!;
-      let slot = (hash ^ (hash >>> 15)) & this.#mask;
-      while (this.#slots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.#mask;
-      this.#slots[slot * 2] = hash;
-      this.#slots[slot * 2 + 1] = old[i + 1]!;
+    const count = (this.#mask + 1) * 2;
+    const slots = new Int32Array(count * STRIDE);
+    const mask = count - 1;
+    for (let i = 0; i < old.length; i += STRIDE) {
+      if (old[i + 2] === 0) continue;
+      const a = old[i]!;
+      let slot = (a ^ (a >>> 15)) & mask;
+      while (slots[slot * STRIDE + 2] !== 0) slot = (slot + 1) & mask;
+      const at = slot * STRIDE;
+      slots[at] = a;
+      slots[at + 1] = old[i + 1]!;
+      slots[at + 2] = old[i + 2]!;
     }
+    this.#slots = slots;
+    this.#mask = mask;
   }
-}
-
-/** 32-bit FNV-1a of the UTF-16 code units. */
-function hashOf(text: string): number {
-  let hash = 0x811c9dc5 | 0;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash;
 }

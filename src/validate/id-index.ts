@@ -1,8 +1,7 @@
 /**
  * The ids seen so far in one file, for the DuplicateId rule, without holding the id strings: a
  * million-row export would otherwise keep a million strings alive just to compare them. Each
- * id is kept as a 64-bit fingerprint — two independent 32-bit hashes of its UTF-16 code units
- * (FNV-1a, and a multiply-rotate hash with another seed) — with the line it was first seen on.
+ * id is kept as a 64-bit fingerprint (src/schemas/fingerprint.ts) with the line it was first seen on.
  *
  * Exports are mostly in id order (D-0000001, D-0000002… or 9, 10, 11…). While each id comes
  * after the one before in shortlex order (shorter first, then by code unit), no id can repeat an
@@ -10,10 +9,9 @@
  * id out of that order turns the list into an open-addressing table (a slot is the two hashes
  * and the line side by side, 12 bytes, so a lookup reads one place in memory; at most 3/4 of the
  * slots used), and every id from then on is looked up in it.
- *
- * Two different ids are taken for one only if both hashes agree: for n ids the chance that this
- * happens anywhere in the file is about n² / 2⁶⁵ — below one in a million at 5 million ids.
  */
+import { FINGERPRINT, fingerprint } from '../schemas/fingerprint.ts';
+
 /** An IdIndex as plain data, as `IdIndex#tables` gives it (to move it to another thread). */
 export interface IdTables {
   /** Ids in order: per id its first hash, second hash and line; `size` of them. Absent once `slots` is made. */
@@ -100,15 +98,8 @@ export class IdIndex {
 
   /** The line `id` was first seen on; when it is new, records it at `line` and returns undefined. */
   firstLineOrAdd(id: string, line: number): number | undefined {
-    let a = 0x811c9dc5 | 0;
-    let b = 0x9747b28c | 0;
-    for (let i = 0; i < id.length; i++) {
-      const code = id.charCodeAt(i);
-      a = Math.imul(a ^ code, 0x01000193);
-      b = Math.imul(b ^ code, 0x5bd1e995);
-      b = (b << 13) | (b >>> 19);
-    }
-    b = Math.imul(b ^ (b >>> 15), 0x2c1b3c6d) ^ id.length;
+    const a = fingerprint(id);
+    const b = FINGERPRINT[1]!;
     const run = this.#run;
     if (run !== undefined) {
       if (this.#size === 0 || after(id, this.#last!)) {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { IdTable } from '../../src/schemas/id-table.ts';
+import { FINGERPRINT, fingerprint } from '../../src/schemas/fingerprint.ts';
+import { IdIndex } from '../../src/validate/id-index.ts';
+
+describe('fingerprint', () => {
+  it('has FNV-1a as its first hash (published test vectors)', () => {
+    expect(fingerprint('') >>> 0).toBe(0x811c9dc5);
+    expect(fingerprint('a') >>> 0).toBe(0xe40c292c);
+    expect(fingerprint('foobar') >>> 0).toBe(0xbf9cf968);
+  });
+
+  it('tells apart texts whose FNV-1a hashes collide by its second hash', () => {
+    // "costarring" and "liquid" (and "declinate" and "macallums") share their 32-bit FNV-1a hash.
+    for (const [x, y] of [['costarring', 'liquid'], ['declinate', 'macallums']] as const) {
+      const first = fingerprint(x);
+      const second = FINGERPRINT[1];
+      expect(fingerprint(y)).toBe(first);
+      expect(FINGERPRINT[1]).not.toBe(second);
+    }
+  });
+
+  it('keeps such texts apart in the tables built on it', () => {
+    const table = new IdTable(['costarring']);
+    expect(table.get('liquid')).toBeUndefined();
+    expect(table.placeOrAdd('liquid')).toBe(1);
+    expect(table.get(['costar', 'ring'].join(''))).toBe('costarring');
+    const index = new IdIndex();
+    expect(index.firstLineOrAdd('macallums', 2)).toBeUndefined();
+    expect(index.firstLineOrAdd('declinate', 3)).toBeUndefined();
+    expect(index.firstLineOrAdd('macallums', 4)).toBe(2);
+  });
+});
