@@ -84,8 +84,8 @@ export class DealColumns {
   size = 0;
   readonly file = new CodedTexts();
   readonly line = new Numbers();
-  /** Deal names: mostly distinct ("account – product"), so one reference per row. */
-  readonly name: string[] = [];
+  /** Deal names ("account – product": about one in four distinct); no text: the name is the deal's id. */
+  readonly name = new CodedTexts();
   readonly amountOriginal = new Numbers();
   readonly currency = new CodedTexts();
   readonly channelGiven = new CodedTexts();
@@ -159,11 +159,12 @@ export class StoredDeal implements ModelDeal {
   set line(value: number) {
     this.#columns.line.set(this.#row, value);
   }
+  /** The deal's name; its id when none is given. */
   get name(): string {
-    return this.#columns.name[this.#row]!;
+    return this.#columns.name.get(this.#row) ?? this.id;
   }
   set name(value: string) {
-    this.#columns.name[this.#row] = value;
+    this.#columns.name.set(this.#row, value === this.id ? undefined : value);
   }
   get amountOriginal(): number {
     return this.#columns.amountOriginal.get(this.#row)!;

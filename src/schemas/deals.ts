@@ -67,10 +67,9 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
   for (const stage of settings.stages) if (!stageById.has(stage.id)) stageById.set(stage.id, stage);
   // One interner per column: a column of few values (owner) stays a small, quickly searched
   // table instead of sharing one with the many account ids.
-  const names = interner(); // names often repeat: "account – product"
   const accounts = interner();
   const owners = interner();
-  // Currency, product, source, lost reason, SDR and dates are kept once per distinct text by the columns.
+  // Names, currency, product, source, lost reason, SDR and dates are kept once per distinct text by the columns.
   const columns = new DealColumns();
   return (row, fail) => {
     const stageId = stages(row.stage);
@@ -110,7 +109,7 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       created: row.created_date,
       close: row.close_date,
     });
-    deal.name = row.name === undefined ? id : names(row.name);
+    if (row.name !== undefined) deal.name = row.name; // without one, a deal's name is its id
     deal.amountOriginal = row.amount;
     deal.currency = currency;
     deal.channelGiven = channelGiven;

@@ -27,6 +27,16 @@ describe('Numbers', () => {
 });
 
 describe('StoredDeal', () => {
+  it('has its id as its name when no name is given, and keeps no copy of the id as a name', () => {
+    const columns = new DealColumns();
+    const unnamed = new StoredDeal(columns, own);
+    const named = new StoredDeal(columns, { ...own, id: 'D2' });
+    named.name = 'Beta';
+    unnamed.name = 'D1'; // the id itself
+    expect([unnamed.name, named.name]).toEqual(['D1', 'Beta']);
+    expect(columns.name.distinct).toBe(1);
+  });
+
   it('reads back every field, own and column, per deal', () => {
     const columns = new DealColumns();
     const a = new StoredDeal(columns, own);
@@ -53,6 +63,6 @@ describe('StoredDeal', () => {
   it('serializes every field to JSON, not its columns', () => {
     const deal = new StoredDeal(new DealColumns(), own);
     deal.line = 7;
-    expect(JSON.parse(JSON.stringify(deal))).toEqual({ ...own, line: 7 });
+    expect(JSON.parse(JSON.stringify(deal))).toEqual({ ...own, line: 7, name: 'D1' }); // no name given: the id
   });
 });
