@@ -34,7 +34,7 @@ export class CodedTexts {
 
   set(row: number, text: string | undefined): void {
     const code = text === undefined ? 0 : this.#texts.placeOrAdd(text, own) + 1;
-    if (row >= this.#codes.length || code > 0xffff) this.#widen(row, code);
+    if (row >= this.#codes.length || (code > 0xffff && this.#codes instanceof Uint16Array)) this.#widen(row, code);
     this.#codes[row] = code;
   }
 
