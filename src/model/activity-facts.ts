@@ -106,11 +106,22 @@ export function emptyActivityFacts({ asOf, fiscalYearStartMonth, trackDeals, acc
 }
 
 /** Writes `lastByDeal` from the dates gathered, once every row is added (no row can be added after). */
-export function settleFacts(facts: ActivityFacts): ActivityFacts {
-  const { tracking, contacts } = facts;
+export function settleDealDates(facts: ActivityFacts): ActivityFacts {
+  const { tracking } = facts;
   tracking?.last.forEach((date, place) => {
     if (date !== undefined) facts.lastByDeal.set(tracking.table.at(place), date);
   });
+  delete facts.tracking;
+  return facts;
+}
+
+/**
+ * Adds the contacts counted by bit to `accountsContactedYtd`, once every row is added. Parts of
+ * one log keep their bits until they are merged (`mergeActivityFacts`), so each account is
+ * added to a set once, not once per part.
+ */
+export function settleContacts(facts: ActivityFacts): ActivityFacts {
+  const { contacts } = facts;
   for (const [owner, bits] of contacts?.byOwner ?? []) {
     let accounts = facts.accountsContactedYtd.get(owner);
     if (accounts === undefined) facts.accountsContactedYtd.set(owner, (accounts = new Set()));
@@ -120,9 +131,13 @@ export function settleFacts(facts: ActivityFacts): ActivityFacts {
       }
     }
   }
-  delete facts.tracking;
   delete facts.contacts;
   return facts;
+}
+
+/** `settleDealDates` and `settleContacts`: the facts as the reports read them. */
+export function settleFacts(facts: ActivityFacts): ActivityFacts {
+  return settleContacts(settleDealDates(facts));
 }
 
 /**
@@ -193,7 +208,9 @@ export function addActivity(facts: ActivityFacts, activity: FactActivity, detach
 /**
  * Adds the facts of the rows after `into`'s (the log's next part) to `into`: counts and contacts
  * added, the later last date per deal, the earlier first date and the later newest date. Both
- * must be settled (`settleFacts`) and key owners, accounts and deals by the same strings.
+ * must have their deal dates settled (`settleDealDates`) and key owners, accounts and deals by
+ * the same strings. Contacts still counted by bit in both are added bit by bit; their account
+ * tables must then list the same accounts in the same order (both made from accounts.csv).
  */
 export function mergeActivityFacts(into: ActivityFacts, from: ActivityFacts): ActivityFacts {
   if (into.rows === 0) into.file = from.file;
@@ -211,6 +228,17 @@ export function mergeActivityFacts(into: ActivityFacts, from: ActivityFacts): Ac
   for (const [deal, date] of from.lastByDeal) {
     const seen = into.lastByDeal.get(deal);
     if (seen === undefined || date > seen) into.lastByDeal.set(deal, date);
+  }
+  if (into.contacts && from.contacts && into.contacts.accounts.size === from.contacts.accounts.size) {
+    for (const [owner, bits] of from.contacts.byOwner) {
+      const ours = into.contacts.byOwner.get(owner);
+      if (ours === undefined) into.contacts.byOwner.set(owner, bits);
+      else for (let word = 0; word < bits.length; word++) ours[word]! |= bits[word]!;
+    }
+    delete from.contacts;
+  } else {
+    settleContacts(into);
+    settleContacts(from);
   }
   for (const [owner, accounts] of from.accountsContactedYtd) {
     const ours = into.accountsContactedYtd.get(owner);

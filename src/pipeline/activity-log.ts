@@ -5,7 +5,7 @@
  * list stay rows. Memory then grows with people, days, deals and accounts, not with the number
  * of calls logged. Owners and accounts resolve against users.csv and accounts.csv, read before.
  */
-import { addActivity, emptyActivityFacts, settleFacts, type ActivityFacts } from '../model/activity-facts.ts';
+import { addActivity, emptyActivityFacts, settleDealDates, settleFacts, type ActivityFacts } from '../model/activity-facts.ts';
 import type { Account, Activity, ActivityType, User } from '../model/types.ts';
 import type { PlannedSource } from '../presets/detect.ts';
 import { referenceResolvers, resolveActivity } from '../presets/resolve-references.ts';
@@ -35,7 +35,10 @@ export interface ActivityLogInput {
   onActivity?: (activity: Activity) => void;
   /** Told the facts being gathered before the first row (a worker narrows their tracked deals). */
   onFacts?: (facts: ActivityFacts) => void;
-  /** Read one part of activities.csv only (src/pipeline/activity-split.ts). */
+  /**
+   * Read one part of activities.csv only (src/pipeline/activity-split.ts). The facts' contacts then
+   * stay counted by bit, for `mergeActivityFacts` and `settleContacts`.
+   */
   part?: PartOptions;
 }
 
@@ -86,7 +89,9 @@ export async function readActivityLog(input: ActivityLogInput, kept: KeptRows = 
       if (KEPT_TYPES.has(activity.type) || flagged(activity, ownerKnown, accountPlace >= 0)) kept.push(detachActivity(activity));
     },
   });
-  settleFacts(facts);
+  // A part of the log keeps its contacts by bit, to be merged with the other part's and settled then.
+  if (input.part) settleDealDates(facts);
+  else settleFacts(facts);
   const ids = results[0]?.ids;
   for (const result of results) delete result.ids;
   return ids ? { results, facts, kept, ids } : { results, facts, kept };

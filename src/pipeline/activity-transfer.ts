@@ -78,11 +78,15 @@ export interface PackedActivities {
 /** The facts' per-owner sets of accounts, as owners and a packed list of accounts each. */
 type PackedContacts = { owners: string[]; accounts: PackedDictionary[] };
 
+/** Contacts still counted by bit (a part of the log): owners and each owner's bits. */
+type PackedContactBits = { owners: string[]; bits: Uint32Array[] };
+
 export interface PackedActivityLog {
   results: ActivityLog['results'];
-  facts: Omit<ActivityFacts, 'tracking' | 'accountsContactedYtd' | 'counts'> & {
+  facts: Omit<ActivityFacts, 'tracking' | 'accountsContactedYtd' | 'counts' | 'contacts'> & {
     accountsContactedYtd: PackedContacts;
     counts: [string, PackedDailyCounts][];
+    contacts?: PackedContactBits;
   };
   kept: PackedActivities;
   ids?: IdTables;
@@ -203,17 +207,19 @@ export function unpackActivities(packed: PackedActivities, shared: SharedStrings
   return rows;
 }
 
-export function packFacts({ tracking: _tracking, accountsContactedYtd, counts, ...facts }: ActivityFacts): PackedActivityLog['facts'] {
+export function packFacts({ tracking: _tracking, accountsContactedYtd, counts, contacts, ...facts }: ActivityFacts): PackedActivityLog['facts'] {
   const owners = [...accountsContactedYtd.keys()];
   return {
     ...facts,
     counts: [...counts].map(([owner, byDate]) => [owner, byDate.pack()]),
     accountsContactedYtd: { owners, accounts: owners.map((owner) => packDictionary([...accountsContactedYtd.get(owner)!])) },
+    // The bits' account places are those of accounts.csv, the same on both threads.
+    ...(contacts ? { contacts: { owners: [...contacts.byOwner.keys()], bits: [...contacts.byOwner.values()] } } : {}),
   };
 }
 
 /** The facts with owner and account keys as shared strings, and only the tracked deals' last dates. */
-export function unpackFacts(facts: PackedActivityLog['facts'], shared: SharedStrings): ActivityFacts {
+export function unpackFacts({ contacts: bits, ...facts }: PackedActivityLog['facts'], shared: SharedStrings): ActivityFacts {
   const owner = shareWith(shared.users);
   const account = shareWith(shared.accounts);
   const lastByDeal = new Map<string, string>();
@@ -222,8 +228,10 @@ export function unpackFacts(facts: PackedActivityLog['facts'], shared: SharedStr
     if (key !== undefined) lastByDeal.set(key, date);
   }
   const contacts = facts.accountsContactedYtd;
+  if (bits && !shared.accounts) throw new Error('contacts counted by bit need the accounts they count');
   return {
     ...facts,
+    ...(bits ? { contacts: { accounts: shared.accounts!, byOwner: new Map(bits.owners.map((id, i) => [owner(id), bits.bits[i]!])) } } : {}),
     counts: new Map(facts.counts.map(([id, byDate]) => [owner(id), DailyCounts.unpack(byDate)])),
     lastByDeal,
     accountsContactedYtd: new Map(

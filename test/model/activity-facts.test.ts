@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { activityFactsOf, addActivity, emptyActivityFacts, mergeActivityFacts, restrictFacts, settleFacts, trackOnly, type ActivityFacts } from '../../src/model/activity-facts.ts';
+import {
+  activityFactsOf,
+  addActivity,
+  emptyActivityFacts,
+  mergeActivityFacts,
+  restrictFacts,
+  settleDealDates,
+  settleFacts,
+  trackOnly,
+  type ActivityFacts,
+} from '../../src/model/activity-facts.ts';
 import { ACTIVITY_TYPES, type Activity } from '../../src/model/types.ts';
 import { IdTable } from '../../src/schemas/id-table.ts';
 
@@ -107,6 +117,32 @@ describe('mergeActivityFacts', () => {
     expect([...merged.accountsContactedYtd.get('u1')!].sort()).toEqual(['a1', 'a2']);
     expect(merged.contactsWithoutAccountYtd.get('u1')).toBe(1);
     expect([merged.firstDate, merged.newestUpToAsOf]).toEqual(['2026-01-15', '2026-02-03']);
+  });
+});
+
+describe('mergeActivityFacts of parts that count contacts by bit', () => {
+  // Two parts of one log, each counting the contacts of known accounts (a1, a2: places 0 and 1)
+  // by bit, merged before the bits become sets, and a part settled already.
+  const known = ['a1', 'a2'];
+  const part = (rows: ReturnType<typeof row>[]) => {
+    const table = new IdTable(known);
+    const facts = emptyActivityFacts({ ...options, accounts: table });
+    for (const a of rows) addActivity(facts, a, false, a.accountId === undefined ? -1 : table.placeOf(a.accountId));
+    return settleDealDates(facts);
+  };
+  const first = [row('u1', 'call', '2026-02-03', { accountId: 'a1' })];
+  const second = [row('u1', 'email', '2026-03-03', { accountId: 'a2' }), row('u2', 'call', '2026-04-01', { accountId: 'a1' }), row('u1', 'call', '2026-04-02', { accountId: 'a1' })];
+
+  it('adds the bits, and the settled sets hold each account once (hand-worked)', () => {
+    const merged = settleFacts(mergeActivityFacts(part(first), part(second)));
+    // u1: a1 (both parts) and a2; u2: a1.
+    expect(merged.accountsContactedYtd).toEqual(new Map([['u1', new Set(['a1', 'a2'])], ['u2', new Set(['a1'])]]));
+    expect(merged.contacts).toBeUndefined();
+  });
+
+  it('gives the same when one part is settled already', () => {
+    const merged = settleFacts(mergeActivityFacts(part(first), settleFacts(part(second))));
+    expect(merged.accountsContactedYtd).toEqual(new Map([['u1', new Set(['a1', 'a2'])], ['u2', new Set(['a1'])]]));
   });
 });
 

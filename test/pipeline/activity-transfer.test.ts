@@ -1,7 +1,7 @@
 // Packing kept activity rows and facts for the trip between threads, and unpacking them with the
 // main thread's shared strings.
 import { describe, expect, it } from 'vitest';
-import { activityFactsOf } from '../../src/model/activity-facts.ts';
+import { activityFactsOf, addActivity, emptyActivityFacts, settleDealDates, settleFacts } from '../../src/model/activity-facts.ts';
 import type { Activity } from '../../src/model/types.ts';
 import { IdTable } from '../../src/schemas/id-table.ts';
 import {
@@ -94,5 +94,16 @@ describe('packFacts / unpackFacts', () => {
     expect(back.counts).toEqual(facts.counts);
     expect(back.owners).toEqual(new Set(['u1', 'u2']));
     expect([back.rows, back.firstDate, back.newestUpToAsOf]).toEqual([3, '2026-11-10', '2026-11-15']);
+  });
+
+  it('carries contacts still counted by bit, keyed by the receiver\'s account table and owner strings', () => {
+    const accounts = new IdTable(['A1', 'A2']);
+    const part = emptyActivityFacts({ asOf: '2026-11-20', fiscalYearStartMonth: 1, accounts: new IdTable(['A1', 'A2']) });
+    for (const a of log) addActivity(part, a, false, a.accountId === undefined ? -1 : accounts.placeOf(a.accountId));
+    const owners = new IdTable(['u1', 'u2']);
+    const back = unpackFacts(structuredClone(packFacts(settleDealDates(part))), { users: owners, accounts, deals: new Map() });
+    expect(back.contacts?.accounts).toBe(accounts);
+    expect([...back.contacts!.byOwner.keys()]).toEqual(['u1']);
+    expect(settleFacts(back).accountsContactedYtd).toEqual(new Map([['u1', new Set(['A1', 'A2'])]]));
   });
 });
