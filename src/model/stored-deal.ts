@@ -26,6 +26,9 @@ export class CodedTexts {
   readonly #texts = new IdTable();
   /** Per row: the text's place in `#texts` + 1; 0 is no text (undefined). */
   #codes: Uint16Array | Uint32Array = new Uint16Array(FIRST_CAPACITY);
+  /** The text last set that was not undefined (the table's copy) and its code. */
+  #lastText: string | undefined;
+  #lastCode = 0;
 
   get(row: number): string | undefined {
     const code = this.#codes[row]!;
@@ -33,7 +36,14 @@ export class CodedTexts {
   }
 
   set(row: number, text: string | undefined): void {
-    const code = text === undefined ? 0 : this.#texts.placeOrAdd(text, own) + 1;
+    let code = 0;
+    if (text === this.#lastText) code = this.#lastCode;
+    else if (text !== undefined) {
+      code = this.#texts.placeOrAdd(text, own) + 1;
+      // The text of the row before often comes again (one file's name, a currency, a sorted column).
+      this.#lastText = this.#texts.at(code - 1);
+      this.#lastCode = code;
+    }
     if (row >= this.#codes.length || (code > 0xffff && this.#codes instanceof Uint16Array)) this.#widen(row, code);
     this.#codes[row] = code;
   }

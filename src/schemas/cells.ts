@@ -39,6 +39,16 @@ function cleanCellFast(raw: string | undefined): string {
   return raw;
 }
 
+/** `text` is one or more ASCII digits. */
+function allDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
 /** A cell that cannot be read: the catalog rule, the message and the offending text. */
 export class CellFailure {
   readonly rule: string;
@@ -102,6 +112,8 @@ export function cellReader(settings: Settings): CellReader {
     return value;
   };
   const number = (text: string, integer: boolean): number | CellFailure => {
+    // Most cells are plain digits: read at once (what parseNumber gives them, without its work).
+    if (text.length <= 15 && allDigits(text)) return Number(text);
     const parsed = integer ? parseInteger(text) : parseNumber(text);
     return parsed.ok ? parsed.value : new CellFailure('BadNumber', parsed.message, text);
   };

@@ -14,6 +14,15 @@ describe('CodedTexts', () => {
     texts.set(3, undefined);
     expect(texts.get(3)).toBeUndefined();
   });
+
+  it('gives every row its own text when texts and no text alternate', () => {
+    // The text of the row before is remembered: a change, no text, and a text again must still be stored.
+    const texts = new CodedTexts();
+    const rows = ['x', 'x', undefined, 'x', 'y', ['x'].join(''), undefined, undefined, 'y'];
+    rows.forEach((text, row) => texts.set(row, text));
+    expect(rows.map((_, row) => texts.get(row))).toEqual(rows);
+    expect(texts.distinct).toBe(2);
+  });
 });
 
 describe('Numbers', () => {

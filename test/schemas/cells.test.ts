@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { activitiesFile } from '../../src/schemas/activities.ts';
 import { accountsFile } from '../../src/schemas/accounts.ts';
-import { cleanCell, NOT_FAST } from '../../src/schemas/cells.ts';
+import { cellReader, cleanCell, NOT_FAST } from '../../src/schemas/cells.ts';
+import { parseInteger, parseNumber } from '../../src/ingest/parse-number.ts';
 import { dealsFile } from '../../src/schemas/deals.ts';
 import type { FileSpec } from '../../src/schemas/column.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
@@ -85,6 +86,26 @@ describe('fast activity and account readers', () => {
         return slow.success && JSON.stringify(fast) === JSON.stringify(slow.data);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('cellReader numbers', () => {
+  const read = cellReader(settings);
+
+  it('read plain digits as parseNumber and parseInteger do (hand-picked and property)', () => {
+    expect(read('requiredNumber', '0042')).toBe(42);
+    expect(read('optionalInteger', '123456789012345')).toBe(123_456_789_012_345); // 15 digits: read at once
+    expect(read('requiredNumber', '12345678901234567')).toBe(12_345_678_901_234_568); // 17: through parseNumber
+    expect(read('requiredNumber', '0')).toBe(0);
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{1,18}$/), (text) => {
+        const number = parseNumber(text);
+        const integer = parseInteger(text);
+        expect(read('requiredNumber', text)).toBe(number.ok ? number.value : undefined);
+        if (integer.ok) expect(read('optionalInteger', text)).toBe(integer.value);
+        else expect(read('optionalInteger', text)).toMatchObject({ rule: 'BadNumber' });
+      }),
     );
   });
 });
