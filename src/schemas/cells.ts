@@ -92,7 +92,10 @@ export type CellReader = (kind: CellKind, raw: string | undefined) => unknown;
 /** Distinct date texts remembered per reader; past this the cache starts over. */
 const MAX_CACHED_DATES = 50_000;
 
-export function cellReader(settings: Settings): CellReader {
+/** One reader per cell kind, sharing one date cache. */
+export type CellReaders = { [K in CellKind]: (raw: string | undefined) => unknown };
+
+export function cellReaders(settings: Settings): CellReaders {
   const options = { dateOrder: settings.dateOrder, timeZone: settings.timeZone };
   const dates = new Map<string, string | CellFailure>();
   // Exports are mostly in date order: the same date text as the row before needs no lookup.
@@ -117,27 +120,42 @@ export function cellReader(settings: Settings): CellReader {
     const parsed = integer ? parseInteger(text) : parseNumber(text);
     return parsed.ok ? parsed.value : new CellFailure('BadNumber', parsed.message, text);
   };
-  return (kind, raw) => {
-    const text = cleanCellFast(raw);
-    switch (kind) {
-      case 'requiredText':
-        return text === '' ? EMPTY : text;
-      case 'optionalText':
-        return text === '' ? undefined : text;
-      case 'textOrEmpty':
-        return text;
-      case 'requiredNumber':
-        return text === '' ? EMPTY : number(text, false);
-      case 'optionalNumber':
-        return text === '' ? undefined : number(text, false);
-      case 'optionalInteger':
-        return text === '' ? undefined : number(text, true);
-      case 'requiredDate':
-        return text === '' ? EMPTY : date(text);
-      case 'optionalDate':
-        return text === '' ? undefined : date(text);
-    }
+  return {
+    requiredText: (raw) => {
+      const text = cleanCellFast(raw);
+      return text === '' ? EMPTY : text;
+    },
+    optionalText: (raw) => {
+      const text = cleanCellFast(raw);
+      return text === '' ? undefined : text;
+    },
+    textOrEmpty: (raw) => cleanCellFast(raw),
+    requiredNumber: (raw) => {
+      const text = cleanCellFast(raw);
+      return text === '' ? EMPTY : number(text, false);
+    },
+    optionalNumber: (raw) => {
+      const text = cleanCellFast(raw);
+      return text === '' ? undefined : number(text, false);
+    },
+    optionalInteger: (raw) => {
+      const text = cleanCellFast(raw);
+      return text === '' ? undefined : number(text, true);
+    },
+    requiredDate: (raw) => {
+      const text = cleanCellFast(raw);
+      return text === '' ? EMPTY : date(text);
+    },
+    optionalDate: (raw) => {
+      const text = cleanCellFast(raw);
+      return text === '' ? undefined : date(text);
+    },
   };
+}
+
+export function cellReader(settings: Settings): CellReader {
+  const readers = cellReaders(settings);
+  return (kind, raw) => readers[kind](raw);
 }
 
 type Ctx = { issues: unknown[] };
@@ -183,43 +201,35 @@ export interface FastRowReader<T> {
   read(values: readonly (string | undefined)[]): T | typeof NOT_FAST;
 }
 
-/**
- * An object literal of fixed shape from positional values. Built once per file from the
- * schema's own constant column names, so every row object shares one hidden class (filling `{}`
- * key by key would make each store a slow dictionary write).
- */
-function shapeOf(names: readonly string[]): (values: readonly unknown[]) => Record<string, unknown> {
-  const body = `return {${names.map((name, i) => `${JSON.stringify(name)}: v[${i}]`).join(', ')}};`;
-  return new Function('v', body) as (values: readonly unknown[]) => Record<string, unknown>;
-}
+/** Cell kinds that can fail (a required cell left empty, a number or date that cannot be read). */
+const CAN_FAIL: ReadonlySet<CellKind> = new Set(['requiredText', 'requiredNumber', 'optionalNumber', 'optionalInteger', 'requiredDate', 'optionalDate']);
 
-/** Reads a good row without zod: the record, or `NOT_FAST` at the first problem. */
+/**
+ * Reads a good row without zod: the record, or `NOT_FAST` at the first problem. The reading of a
+ * row is made once per file as code from the schema's own constant column names and kinds (cell
+ * readers called one by one, the row object of fixed shape written as one literal), so no row
+ * goes through a loop over kinds or a switch, and every row object shares one hidden class.
+ */
 export function fastRowReader<K extends CellKinds, T>(kinds: K, settings: Settings, finish: Finish<K, T>): FastRowReader<T> {
-  const read = cellReader(settings);
+  const readers = cellReaders(settings);
   const entries = Object.entries(kinds);
   const columns = entries.map(([name]) => name);
-  const types = entries.map(([, kind]) => kind);
-  const shape = shapeOf(columns);
-  const typed: unknown[] = new Array(columns.length);
+  const cells = entries.map(([, kind]) => readers[kind]);
   const giveUp = (() => {
     throw NOT_FAST;
   }) as Fail;
-  return {
-    columns,
-    read(values) {
-      for (let i = 0; i < types.length; i++) {
-        const value = read(types[i]!, values[i]);
-        if (value instanceof CellFailure) return NOT_FAST;
-        typed[i] = value;
-      }
-      try {
-        return finish(shape(typed) as CellsOf<K>, giveUp);
-      } catch (error) {
-        if (error === NOT_FAST) return NOT_FAST;
-        throw error;
-      }
-    },
-  };
+  const body = [
+    ...entries.map(([, kind], i) => `const c${i} = r${i}(v[${i}]);${CAN_FAIL.has(kind) ? ` if (c${i} instanceof Failure) return NOT_FAST;` : ''}`),
+    `const row = {${columns.map((name, i) => `${JSON.stringify(name)}: c${i}`).join(', ')}};`,
+    'try {',
+    '  return finish(row, giveUp);',
+    '} catch (error) {',
+    '  if (error === NOT_FAST) return NOT_FAST;',
+    '  throw error;',
+    '}',
+  ].join('\n');
+  const make = new Function('Failure', 'NOT_FAST', 'finish', 'giveUp', ...cells.map((_, i) => `r${i}`), `return function read(v) {\n${body}\n};`);
+  return { columns, read: make(CellFailure, NOT_FAST, finish, giveUp, ...cells) as FastRowReader<T>['read'] };
 }
 
 /** A raw text remembered as not in the lookup. */
