@@ -167,6 +167,16 @@ describe.skipIf(!policy.run)(`site in Chromium${policy.run ? '' : ` — SKIPPED:
             if (h1s.length === 0) problems.push('no <h1>');
             else if (!h1s[0]?.trim()) problems.push('the <h1> is empty');
             if (!(await page.title()).trim()) problems.push('empty <title>');
+            // A key figure wider than its card runs into the next card (at 1280 px).
+            const overflowing = await page.evaluate(() =>
+              Array.from(document.querySelectorAll('.kpi'))
+                .filter((card) => {
+                  const value = card.querySelector('.value');
+                  return value !== null && value.scrollWidth > value.clientWidth;
+                })
+                .map((card) => card.querySelector('.value')?.textContent ?? ''),
+            );
+            for (const value of overflowing) problems.push(`the key figure "${value}" is wider than its card`);
           } finally {
             await close();
           }
