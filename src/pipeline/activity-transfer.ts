@@ -99,13 +99,21 @@ class DictionaryColumn {
   #places = new Map<string, number>();
   #table: string[] = [];
   #index: number[] = [];
+  /** The text of the row before and its place: a file name, or a date of a log in date order, repeats. */
+  #last: string | undefined;
+  #lastPlace = -1;
   push(value: string | undefined): void {
-    if (value === undefined) {
-      this.#index.push(-1);
+    if (value === this.#last) {
+      this.#index.push(this.#lastPlace);
       return;
     }
-    let place = this.#places.get(value);
-    if (place === undefined) this.#places.set(value, (place = this.#table.push(value) - 1));
+    let place = -1;
+    if (value !== undefined) {
+      place = this.#places.get(value) ?? -1;
+      if (place < 0) this.#places.set(value, (place = this.#table.push(value) - 1));
+    }
+    this.#last = value;
+    this.#lastPlace = place;
     this.#index.push(place);
   }
   pack(): PackedDictionary {

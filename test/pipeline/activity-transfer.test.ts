@@ -47,6 +47,14 @@ describe('packDictionary / unpackDictionary', () => {
     expect([...packed.index]).toEqual([0, 1, 0, -1, 1]);
     expect(unpackDictionary(packed, (text) => text.toUpperCase())).toEqual(['U1', 'U2', 'U1', undefined, 'U2']);
   });
+
+  it('places repeated and alternating values right (the value before is remembered)', () => {
+    const values = [undefined, 'a', 'a', undefined, undefined, 'a', 'b', ['a'].join(''), 'b', 'b'];
+    const packed = packDictionary(values);
+    expect(unpackTexts(packed.table)).toEqual(['a', 'b']);
+    expect([...packed.index]).toEqual([-1, 0, 0, -1, -1, 0, 1, 0, 1, 1]);
+    expect(unpackDictionary(packed)).toEqual(values);
+  });
 });
 
 describe('packActivities / unpackActivities', () => {
