@@ -25,3 +25,27 @@ export function fingerprint(text: string): number {
   FINGERPRINT[1] = Math.imul(b ^ (b >>> 15), 0x2c1b3c6d) ^ text.length;
   return a;
 }
+
+/**
+ * Open-addressing tables keyed by fingerprint (IdTable, IdIndex) keep a slot as three numbers:
+ * the two hashes and a value that is never 0 (0 marks an empty slot).
+ */
+export const SLOT_NUMBERS = 3;
+
+/** The first slot to look at for a first hash `a` in a table of `mask + 1` slots. */
+export function firstSlot(a: number, mask: number): number {
+  return (a ^ (a >>> 16)) & mask;
+}
+
+/** A table of twice as many slots holding the same entries (each placed again by its first hash). */
+export function doubled(old: Int32Array): Int32Array {
+  const slots = new Int32Array(old.length * 2);
+  const mask = slots.length / SLOT_NUMBERS - 1;
+  for (let i = 0; i < old.length; i += SLOT_NUMBERS) {
+    if (old[i + 2] === 0) continue;
+    let slot = firstSlot(old[i]!, mask);
+    while (slots[slot * SLOT_NUMBERS + 2] !== 0) slot = (slot + 1) & mask;
+    slots.set(old.subarray(i, i + SLOT_NUMBERS), slot * SLOT_NUMBERS);
+  }
+  return slots;
+}

@@ -9,10 +9,7 @@
  * slots are used. A text whose fingerprint is in the table is taken for the text stored there
  * without comparing the two strings, so a lookup reads one slot and never the stored string.
  */
-import { FINGERPRINT, fingerprint } from './fingerprint.ts';
-
-/** Numbers per slot: the two hashes and the place + 1 (0 = empty slot). */
-const STRIDE = 3;
+import { doubled, FINGERPRINT, fingerprint, firstSlot, SLOT_NUMBERS as STRIDE } from './fingerprint.ts';
 
 export class IdTable {
   readonly #ids: string[] = [];
@@ -85,28 +82,14 @@ export class IdTable {
     const b = FINGERPRINT[1]!;
     const slots = this.#slots;
     const mask = this.#mask;
-    for (let slot = (a ^ (a >>> 15)) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = firstSlot(a, mask); ; slot = (slot + 1) & mask) {
       const at = slot * STRIDE;
       if (slots[at + 2] === 0 || (slots[at] === a && slots[at + 1] === b)) return at;
     }
   }
 
   #grow(): void {
-    const old = this.#slots;
-    const count = (this.#mask + 1) * 2;
-    const slots = new Int32Array(count * STRIDE);
-    const mask = count - 1;
-    for (let i = 0; i < old.length; i += STRIDE) {
-      if (old[i + 2] === 0) continue;
-      const a = old[i]!;
-      let slot = (a ^ (a >>> 15)) & mask;
-      while (slots[slot * STRIDE + 2] !== 0) slot = (slot + 1) & mask;
-      const at = slot * STRIDE;
-      slots[at] = a;
-      slots[at + 1] = old[i + 1]!;
-      slots[at + 2] = old[i + 2]!;
-    }
-    this.#slots = slots;
-    this.#mask = mask;
+    this.#slots = doubled(this.#slots);
+    this.#mask = this.#slots.length / STRIDE - 1;
   }
 }

@@ -10,7 +10,7 @@
  * and the line side by side, 12 bytes, so a lookup reads one place in memory; at most 3/4 of the
  * slots used), and every id from then on is looked up in it.
  */
-import { FINGERPRINT, fingerprint } from '../schemas/fingerprint.ts';
+import { doubled, FINGERPRINT, fingerprint, firstSlot, SLOT_NUMBERS as STRIDE } from '../schemas/fingerprint.ts';
 
 /** An IdIndex as plain data, as `IdIndex#tables` gives it (to move it to another thread). */
 export interface IdTables {
@@ -23,9 +23,6 @@ export interface IdTables {
   first?: string;
   last?: string;
 }
-
-/** Numbers per id: the two hashes and the line. */
-const STRIDE = 3;
 
 /** Whether `a` comes after `b` in shortlex order: longer, or as long and greater by code units. */
 function after(a: string, b: string): boolean {
@@ -159,7 +156,7 @@ export class IdIndex {
   #slotOf(a: number, b: number): number {
     const slots = this.#slots!;
     const mask = slots.length / STRIDE - 1;
-    for (let slot = (a ^ (a >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = firstSlot(a, mask); ; slot = (slot + 1) & mask) {
       const at = slot * STRIDE;
       if (slots[at + 2] === 0 || (slots[at] === a && slots[at + 1] === b)) return at;
     }
@@ -175,19 +172,6 @@ export class IdIndex {
   }
 
   #grow(): void {
-    const old = this.#slots!;
-    const slots = new Int32Array(old.length * 2);
-    const mask = slots.length / STRIDE - 1;
-    for (let i = 0; i < old.length; i += STRIDE) {
-      if (old[i + 2] === 0) continue;
-      const a = old[i]!;
-      let slot = (a ^ (a >>> 16)) & mask;
-      while (slots[slot * STRIDE + 2] !== 0) slot = (slot + 1) & mask;
-      const at = slot * STRIDE;
-      slots[at] = a;
-      slots[at + 1] = old[i + 1]!;
-      slots[at + 2] = old[i + 2]!;
-    }
-    this.#slots = slots;
+    this.#slots = doubled(this.#slots!);
   }
 }
