@@ -188,7 +188,8 @@ export function createCsvParser(onRow: OnCsvRow, opts: Pick<CsvReadOptions, 'onH
 
   const countLineBreaks = (from: number, to: number): number => {
     let n = 0;
-    for (let i = buffer.indexOf(lineBreakChar, from); i !== -1 && i < to; i = buffer.indexOf(lineBreakChar, i + 1)) n++;
+    // A record's last line break is usually its last character: no search past it into the next record.
+    for (let i = buffer.indexOf(lineBreakChar, from); i !== -1 && i < to; i = i + 1 < to ? buffer.indexOf(lineBreakChar, i + 1) : -1) n++;
     return n;
   };
 
