@@ -13,14 +13,22 @@ import type { Settings } from '../settings/schema.ts';
 import type { ActivityLog } from './activity-log.ts';
 import { unpackActivityLog, type PackedActivityLog, type SharedStrings } from './activity-transfer.ts';
 
-/** What the worker is started with (structured-cloned into it). */
+/** The users and accounts the log's owners and accounts are resolved against (sent once read). */
+export interface WorkerReferences {
+  users: User[];
+  accounts: Account[];
+  present: { users: boolean; accounts: boolean };
+}
+
+/**
+ * What the worker is started with (structured-cloned into it). It is started before users.csv
+ * and accounts.csv are read, so it loads its modules meanwhile; it reads nothing until it has
+ * their records (`ActivityThread.references`).
+ */
 export interface WorkerInput {
   dataDir: string;
   settings: Settings;
   asOf: string;
-  users: User[];
-  accounts: Account[];
-  present: { users: boolean; accounts: boolean };
   /**
    * activities.csv (of `bytes`) is shared: the main thread may take its end (`cut`). With
    * `waitForCut`, the worker reads nothing until the first `cut` request.
@@ -39,7 +47,11 @@ export type WorkerMessage =
  * `where`: how far the shared log is read (bytes, the chunk being read included); `cut`: stop
  * at byte `end` if not past it yet (`null`: no cut; both release a worker waiting for a cut).
  */
-export type WorkerRequest = { kind: 'openDeals'; ids: string[] } | { kind: 'where' } | { kind: 'cut'; end: number | null };
+export type WorkerRequest =
+  | { kind: 'references'; references: WorkerReferences }
+  | { kind: 'openDeals'; ids: string[] }
+  | { kind: 'where' }
+  | { kind: 'cut'; end: number | null };
 
 /** Activity logs of at least this many bytes are read in a worker thread (`'auto'`). */
 export const ACTIVITY_WORKER_MIN_BYTES = 32 * 1024 * 1024;
@@ -65,6 +77,8 @@ export interface LogCutter {
 }
 
 export interface ActivityThread extends LogCutter {
+  /** Gives the worker the users and accounts; it starts reading then. */
+  references(references: WorkerReferences): void;
   /** Tells the worker which deals are open, so it tracks only those from then on. */
   trackOpenDeals(ids: string[]): void;
   /** The log, its owners, accounts and tracked deals as the main thread's strings. */
@@ -117,6 +131,7 @@ export function readActivityLogInWorker(input: WorkerInput, log?: (line: string)
   return {
     where: () => ask({ kind: 'where' }, (message) => (message.kind === 'where' ? message.read : 0)),
     cut: (end) => ask({ kind: 'cut', end }, (message) => message.kind === 'cut' && message.accepted),
+    references: (references) => worker.postMessage({ kind: 'references', references } satisfies WorkerRequest),
     trackOpenDeals: (ids) => worker.postMessage({ kind: 'openDeals', ids } satisfies WorkerRequest),
     result: async (shared) => unpackActivityLog(await packed, shared),
   };

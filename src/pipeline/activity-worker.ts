@@ -1,6 +1,8 @@
 /**
  * Worker-thread entry: reads the activity log (src/pipeline/activity-log.ts) while the main
- * thread reads the deals, and sends it back packed (src/pipeline/activity-transfer.ts).
+ * thread reads the deals, and sends it back packed (src/pipeline/activity-transfer.ts). It is
+ * started early and loads its modules while the main thread reads users.csv and accounts.csv;
+ * it reads once the main thread has sent their records (`{ kind: 'references' }`).
  *
  * With `share`, the main thread may cut activities.csv's end off while this thread reads it
  * (src/pipeline/activity-split.ts); the ids of the part read are sent back too.
@@ -15,7 +17,7 @@ import { planSources } from '../presets/detect.ts';
 import { IdTable } from '../schemas/id-table.ts';
 import { readActivityLog } from './activity-log.ts';
 import { ActivityColumns, packActivityLog, transferables } from './activity-transfer.ts';
-import type { WorkerInput, WorkerMessage, WorkerRequest } from './activity-thread.ts';
+import type { WorkerInput, WorkerMessage, WorkerReferences, WorkerRequest } from './activity-thread.ts';
 import { SPECS } from './specs.ts';
 
 const port = parentPort!;
@@ -32,8 +34,12 @@ function narrow(): void {
 const range: ByteRange = { start: 0, end: input.share?.bytes ?? 0 };
 let released: () => void = () => {};
 const cutDecided = new Promise<void>((resolve) => (released = resolve));
+let referencesGiven: (references: WorkerReferences) => void = () => {};
+const referencesReceived = new Promise<WorkerReferences>((resolve) => (referencesGiven = resolve));
 port.on('message', (request: WorkerRequest) => {
-  if (request.kind === 'openDeals') {
+  if (request.kind === 'references') {
+    referencesGiven(request.references);
+  } else if (request.kind === 'openDeals') {
     openDeals = new IdTable(request.ids);
     narrow();
   } else if (request.kind === 'where') {
@@ -48,9 +54,11 @@ port.on('message', (request: WorkerRequest) => {
 
 try {
   const plan = await planSources(input.dataDir, input.settings, SPECS);
+  const references = await referencesReceived;
   if (input.share?.waitForCut) await cutDecided;
   const log = await readActivityLog({
     ...input,
+    ...references,
     part: input.share ? { part: { range }, keepIds: true } : undefined,
     sources: plan.sources.filter((source) => source.target === 'activities'),
     trackDeals: undefined,

@@ -117,12 +117,6 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
   const recordsOf = <T>(target: Target) => (results[target] ?? []).flatMap((result) => result.records) as T[];
   const presentOf = (target: Target) => (results[target] ?? []).some((result) => result.present);
 
-  // Users and accounts first: the activity log resolves its owners and accounts against them.
-  await load('users');
-  await load('accounts');
-  const users = recordsOf<User>('users');
-  const accounts = recordsOf<Account>('accounts');
-  const presentSoFar = { users: presentOf('users'), accounts: presentOf('accounts') };
   const activitySources = sourcesOf('activities');
   const mode = options.activityThread ?? 'auto';
   const logBytes = await activityLogBytes(dataDir, activitySources);
@@ -131,12 +125,20 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
   const shareLog = inWorker && activitySources.length === 0 && mode !== 'worker';
   const logPath = join(dataDir, SPECS.activities.file);
   const cutAt = options.activitySplitByte;
+  // The worker starts now, loading its modules while this thread reads users and accounts.
   const thread = inWorker
     ? readActivityLogInWorker(
-        { dataDir, settings: effective, asOf, users, accounts, present: presentSoFar, share: shareLog ? { bytes: logBytes, waitForCut: cutAt !== undefined } : undefined },
+        { dataDir, settings: effective, asOf, share: shareLog ? { bytes: logBytes, waitForCut: cutAt !== undefined } : undefined },
         options.log,
       )
     : undefined;
+  // Users and accounts first: the activity log resolves its owners and accounts against them.
+  await load('users');
+  await load('accounts');
+  const users = recordsOf<User>('users');
+  const accounts = recordsOf<Account>('accounts');
+  const presentSoFar = { users: presentOf('users'), accounts: presentOf('accounts') };
+  thread?.references({ users, accounts, present: presentSoFar });
   let split: CsvSplit | undefined;
   const takeEnd = async (target: (read: number) => number | undefined) => {
     split = await cutLog(thread!, logPath, target);

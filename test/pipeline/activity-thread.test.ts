@@ -77,15 +77,10 @@ describe('reading the activity log in a worker thread', () => {
   it('answers where and cut once it is done: read to the end, nothing left to cut', async () => {
     const dir = temp.folder({ ...TINY, 'activities.csv': ACTIVITIES });
     const bytes = Buffer.byteLength(ACTIVITIES);
-    const thread = readActivityLogInWorker({
-      dataDir: dir,
-      settings,
-      asOf: '2026-11-20',
-      users: [],
-      accounts: [],
-      present: { users: false, accounts: false },
-      share: { bytes, waitForCut: false },
-    });
+    const thread = readActivityLogInWorker({ dataDir: dir, settings, asOf: '2026-11-20', share: { bytes, waitForCut: false } });
+    // It reads nothing before it has the users and accounts.
+    expect(await thread.where()).toBe(0);
+    thread.references({ users: [], accounts: [], present: { users: false, accounts: false } });
     const log = await thread.result({ users: undefined, accounts: undefined, deals: new IdTable() });
     expect(log.facts.rows).toBe(6); // 8 data rows, 2 rejected
     expect(await thread.where()).toBe(Number.POSITIVE_INFINITY);
