@@ -94,11 +94,67 @@ export interface PackedActivityLog {
 
 const TYPE_INDEX = new Map<ActivityType, number>(ACTIVITY_TYPES.map((type, index) => [type, index]));
 
+type NumberArray = Float64Array | Int32Array | Uint8Array;
+
+/** Numbers of one column in a typed array, doubled when full (no boxed number, no array of pointers). */
+class NumberColumn<T extends NumberArray> {
+  readonly #make: (length: number) => T;
+  #values: T;
+  #length = 0;
+  constructor(make: (length: number) => T) {
+    this.#make = make;
+    this.#values = make(1024);
+  }
+  get length(): number {
+    return this.#length;
+  }
+  push(value: number): void {
+    if (this.#length === this.#values.length) {
+      const grown = this.#make(this.#length * 2);
+      grown.set(this.#values);
+      this.#values = grown;
+    }
+    this.#values[this.#length++] = value;
+  }
+  /** The numbers pushed, in a typed array of their own. */
+  values(): T {
+    return this.#values.slice(0, this.#length) as T;
+  }
+}
+
+/** Texts joined into one string every this many. */
+const TEXTS_PER_BLOCK = 4096;
+
+/**
+ * Texts of one column (ids), joined block by block as rows arrive: a few long strings instead of
+ * a string per row kept alive until the end, and each text's length (-1: no text).
+ */
+class TextColumn {
+  #blocks: string[] = [];
+  #pending: string[] = [];
+  #lengths = new NumberColumn((length) => new Int32Array(length));
+  push(text: string | undefined): void {
+    this.#lengths.push(text === undefined ? -1 : text.length);
+    if (text === undefined) return;
+    this.#pending.push(text);
+    if (this.#pending.length === TEXTS_PER_BLOCK) this.#flush();
+  }
+  pack(): PackedTexts {
+    this.#flush();
+    return { text: this.#blocks.join(''), lengths: this.#lengths.values() };
+  }
+  #flush(): void {
+    if (this.#pending.length === 0) return;
+    this.#blocks.push(this.#pending.join(''));
+    this.#pending = [];
+  }
+}
+
 /** A growing column of repeating texts (dictionary-encoded as rows arrive). */
 class DictionaryColumn {
   #places = new Map<string, number>();
   #table: string[] = [];
-  #index: number[] = [];
+  #index = new NumberColumn((length) => new Int32Array(length));
   /** The text of the row before and its place: a file name, or a date of a log in date order, repeats. */
   #last: string | undefined;
   #lastPlace = -1;
@@ -117,7 +173,7 @@ class DictionaryColumn {
     this.#index.push(place);
   }
   pack(): PackedDictionary {
-    return { table: packTexts(this.#table), index: Int32Array.from(this.#index) };
+    return { table: packTexts(this.#table), index: this.#index.values() };
   }
 }
 
@@ -127,14 +183,14 @@ class DictionaryColumn {
  */
 export class ActivityColumns {
   #file = new DictionaryColumn();
-  #line: number[] = [];
-  #id: string[] = [];
-  #type: number[] = [];
+  #line = new NumberColumn((length) => new Float64Array(length));
+  #id = new TextColumn();
+  #type = new NumberColumn((length) => new Uint8Array(length));
   #date = new DictionaryColumn();
   #owner = new DictionaryColumn();
   #account = new DictionaryColumn();
-  #deal: (string | undefined)[] = [];
-  #duration: number[] = [];
+  #deal = new TextColumn();
+  #duration = new NumberColumn((length) => new Float64Array(length));
 
   get length(): number {
     return this.#line.length;
@@ -156,14 +212,14 @@ export class ActivityColumns {
   pack(): PackedActivities {
     return {
       file: this.#file.pack(),
-      line: Float64Array.from(this.#line),
-      id: packTexts(this.#id),
-      type: Uint8Array.from(this.#type),
+      line: this.#line.values(),
+      id: this.#id.pack(),
+      type: this.#type.values(),
       date: this.#date.pack(),
       ownerId: this.#owner.pack(),
       accountId: this.#account.pack(),
-      dealId: packTexts(this.#deal),
-      durationMinutes: Float64Array.from(this.#duration),
+      dealId: this.#deal.pack(),
+      durationMinutes: this.#duration.values(),
     };
   }
 }

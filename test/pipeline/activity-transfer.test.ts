@@ -78,6 +78,28 @@ describe('packActivities / unpackActivities', () => {
     expect(columns.pack()).toEqual(packActivities(rows));
   });
 
+  it('keeps every row through the columns\' growth and text blocks (10 000 rows)', () => {
+    // Past the first 1 024 numbers of a column and the 4 096 texts of a block, with ids and deals
+    // present, empty and absent, and durations with and without a value.
+    const many = Array.from({ length: 10_000 }, (_, i) =>
+      row({
+        line: i + 2,
+        id: i % 7 === 0 ? '' : `X${i}`,
+        type: i % 2 === 0 ? 'meeting_held' : 'meeting_booked',
+        date: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`,
+        ownerId: i % 3 === 0 ? 'u1' : 'u2',
+        accountId: i % 5 === 0 ? undefined : `A${i % 11}`,
+        dealId: i % 4 === 0 ? undefined : `D${i % 997}`,
+        durationMinutes: i % 6 === 0 ? undefined : i % 90,
+      }),
+    );
+    const columns = new ActivityColumns();
+    for (const r of many) columns.push(r);
+    expect(columns.length).toBe(10_000);
+    const back = unpackActivities(structuredClone(columns.pack()), shared);
+    expect(back).toEqual(many);
+  });
+
   it('an unknown account stays as written', () => {
     expect(unpackActivities(packActivities(rows), { ...shared, accounts: undefined }).map((r) => r.accountId)).toEqual([undefined, 'A1', 'A9']);
   });
