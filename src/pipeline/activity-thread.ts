@@ -79,6 +79,8 @@ export interface LogCutter {
 export interface ActivityThread extends LogCutter {
   /** Gives the worker the users and accounts; it starts reading then. */
   references(references: WorkerReferences): void;
+  /** Stops the worker (the main thread failed before it needs the log); `result` then rejects. */
+  stop(): void;
   /** Tells the worker which deals are open, so it tracks only those from then on. */
   trackOpenDeals(ids: string[]): void;
   /** The log, its owners, accounts and tracked deals as the main thread's strings. */
@@ -132,6 +134,7 @@ export function readActivityLogInWorker(input: WorkerInput, log?: (line: string)
     where: () => ask({ kind: 'where' }, (message) => (message.kind === 'where' ? message.read : 0)),
     cut: (end) => ask({ kind: 'cut', end }, (message) => message.kind === 'cut' && message.accepted),
     references: (references) => worker.postMessage({ kind: 'references', references } satisfies WorkerRequest),
+    stop: () => void worker.terminate(),
     trackOpenDeals: (ids) => worker.postMessage({ kind: 'openDeals', ids } satisfies WorkerRequest),
     result: async (shared) => unpackActivityLog(await packed, shared),
   };

@@ -133,8 +133,14 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
       )
     : undefined;
   // Users and accounts first: the activity log resolves its owners and accounts against them.
-  await load('users');
-  await load('accounts');
+  // The worker waits for them: should reading them fail, it is stopped, not left waiting.
+  try {
+    await load('users');
+    await load('accounts');
+  } catch (error) {
+    thread?.stop();
+    throw error;
+  }
   const users = recordsOf<User>('users');
   const accounts = recordsOf<Account>('accounts');
   const presentSoFar = { users: presentOf('users'), accounts: presentOf('accounts') };

@@ -88,6 +88,14 @@ describe('reading the activity log in a worker thread', () => {
     expect(await cutLog(thread, join(dir, 'activities.csv'), (read) => halfOfRest(bytes, read))).toBeUndefined();
   });
 
+  it('can be stopped while it waits for the users and accounts: its result then fails', async () => {
+    const dir = temp.folder({ ...TINY, 'activities.csv': ACTIVITIES });
+    const thread = readActivityLogInWorker({ dataDir: dir, settings, asOf: '2026-11-20' });
+    expect(await thread.where()).toBe(0);
+    thread.stop();
+    await expect(thread.result({ users: undefined, accounts: undefined, deals: new IdTable() })).rejects.toThrow(/worker stopped/);
+  });
+
   it('is chosen for large logs only: the bytes of activities.csv, or of the exports read instead', async () => {
     const dir = temp.folder({ ...TINY, 'activities.csv': ACTIVITIES });
     expect(await activityLogBytes(dir, [])).toBe(Buffer.byteLength(ACTIVITIES));
