@@ -48,6 +48,16 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/**
+ * The value of a text of 1 to 15 ASCII digits and nothing else (what `parseNumber` and
+ * `parseInteger` give it), else undefined: most number cells, read without building a result.
+ */
+export function plainDigits(text: string): number | undefined {
+  if (text.length === 0 || text.length > 15) return undefined;
+  for (let i = 0; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return undefined;
+  return Number(text);
+}
+
 /** Space, no-break space, narrow no-break space, thin space. */
 function isSpace(c: number): boolean {
   return c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009;

@@ -26,14 +26,9 @@ export interface PackedDictionary {
 }
 
 export function packTexts(values: readonly (string | undefined)[]): PackedTexts {
-  const lengths = new Int32Array(values.length);
-  const parts: string[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    lengths[i] = value === undefined ? -1 : value.length;
-    if (value !== undefined) parts.push(value);
-  }
-  return { text: parts.join(''), lengths };
+  const column = new TextColumn();
+  for (const value of values) column.push(value);
+  return column.pack();
 }
 
 export function unpackTexts({ text, lengths }: PackedTexts): (string | undefined)[] {

@@ -13,7 +13,7 @@
 import { own } from './intern.ts';
 import { z } from 'zod';
 import { parseDate } from '../ingest/parse-date.ts';
-import { parseInteger, parseNumber } from '../ingest/parse-number.ts';
+import { parseInteger, parseNumber, plainDigits } from '../ingest/parse-number.ts';
 import type { Settings } from '../settings/schema.ts';
 
 /** Values that CRMs write for "nothing". */
@@ -37,16 +37,6 @@ function cleanCellFast(raw: string | undefined): string {
     return cleanCell(raw);
   }
   return raw;
-}
-
-/** `text` is one or more ASCII digits. */
-function allDigits(text: string): boolean {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
 }
 
 /** A cell that cannot be read: the catalog rule, the message and the offending text. */
@@ -115,8 +105,8 @@ export function cellReaders(settings: Settings): CellReaders {
     return value;
   };
   const number = (text: string, integer: boolean): number | CellFailure => {
-    // Most cells are plain digits: read at once (what parseNumber gives them, without its work).
-    if (text.length <= 15 && allDigits(text)) return Number(text);
+    const plain = plainDigits(text);
+    if (plain !== undefined) return plain;
     const parsed = integer ? parseInteger(text) : parseNumber(text);
     return parsed.ok ? parsed.value : new CellFailure('BadNumber', parsed.message, text);
   };

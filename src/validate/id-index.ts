@@ -11,6 +11,7 @@
  * slots used), and every id from then on is looked up in it.
  */
 import { doubled, FINGERPRINT, fingerprint, firstSlot, SLOT_NUMBERS as STRIDE } from '../schemas/fingerprint.ts';
+import { own } from '../schemas/intern.ts';
 
 /** An IdIndex as plain data, as `IdIndex#tables` gives it (to move it to another thread). */
 export interface IdTables {
@@ -105,7 +106,7 @@ export class IdIndex {
         entries[at] = a;
         entries[at + 1] = b;
         entries[at + 2] = line;
-        if (this.#size++ === 0) this.#first = (' ' + id).slice(1); // copied: kept for good
+        if (this.#size++ === 0) this.#first = own(id); // out of the parser's chunk: kept for good
         this.#last = id;
         return undefined;
       }
