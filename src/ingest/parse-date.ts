@@ -18,6 +18,7 @@
  * slot (every modern zone changes offset, and so starts a day, on a quarter hour).
  */
 import type { IsoDate } from '../model/types.ts';
+import { dayNumber } from '../periods/calendar.ts';
 import { quoteValue } from './parsed.ts';
 import type { Parsed } from './parsed.ts';
 
@@ -118,6 +119,19 @@ function digitsAt(text: string, at: number, length: number): number {
     value = value * 10 + c;
   }
   return value;
+}
+
+/**
+ * The day number (src/periods/calendar.ts) of a text that is exactly the ISO date of a real day
+ * from year 1000 on (`2026-11-23`, no spaces): `parseDate` reads such a text as itself. NaN for
+ * any other text, which `parseDate` then reads.
+ */
+export function isoDateDay(text: string): number {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  return year >= 1000 && month >= 0 && day >= 0 && isRealDate(year, month, day) ? dayNumber(text) : Number.NaN;
 }
 
 export function parseDate(raw: string, opts: DateOptions): Parsed<IsoDate> {

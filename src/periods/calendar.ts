@@ -41,6 +41,21 @@ export function fromDayNumber(day: number): IsoDate {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** Days whose dates `isoDateOf` keeps: 1900-01-01 (day -25 567) to 2199-12-31, 300 years. */
+const FIRST_KEPT_DAY = -25_567;
+const KEPT_DAYS = 109_573;
+const keptDates: (IsoDate | undefined)[] = [];
+
+/**
+ * `fromDayNumber`, one string per day: the date of a day from 1900 to 2199 is made once and
+ * then shared, so a million records dated by day number share a few thousand strings.
+ */
+export function isoDateOf(day: number): IsoDate {
+  const at = day - FIRST_KEPT_DAY;
+  if (at < 0 || at >= KEPT_DAYS) return fromDayNumber(day);
+  return (keptDates[at] ??= fromDayNumber(day));
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   return fromDayNumber(dayNumber(date) + days);
 }

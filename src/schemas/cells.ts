@@ -12,7 +12,8 @@
  */
 import { own } from './intern.ts';
 import { z } from 'zod';
-import { parseDate } from '../ingest/parse-date.ts';
+import { isoDateDay, parseDate } from '../ingest/parse-date.ts';
+import { isoDateOf } from '../periods/calendar.ts';
 import { parseInteger, parseNumber, plainDigits } from '../ingest/parse-number.ts';
 import type { Settings } from '../settings/schema.ts';
 
@@ -29,7 +30,7 @@ export function cleanCell(raw: string | undefined): string {
  * `cleanCell` without its work for the common cell: one that starts and ends with a printable
  * ASCII character that can begin no null marker (`#`, `(`, `n`, `N`) is returned as it is.
  */
-function cleanCellFast(raw: string | undefined): string {
+export function cleanCellFast(raw: string | undefined): string {
   if (raw === undefined || raw.length === 0) return '';
   const first = raw.charCodeAt(0);
   const last = raw.charCodeAt(raw.length - 1);
@@ -88,11 +89,10 @@ export type CellReaders = { [K in CellKind]: (raw: string | undefined) => unknow
 export function cellReaders(settings: Settings): CellReaders {
   const options = { dateOrder: settings.dateOrder, timeZone: settings.timeZone };
   const dates = new Map<string, string | CellFailure>();
-  // Exports are mostly in date order: the same date text as the row before needs no lookup.
-  let lastText = '';
-  let lastValue: string | CellFailure = '';
   const date = (text: string): string | CellFailure => {
-    if (text === lastText) return lastValue;
+    // The usual cell, an ISO date, is its own value: one shared string per day, no lookup by text.
+    const day = isoDateDay(text);
+    if (day === day) return isoDateOf(day);
     let value = dates.get(text);
     if (value === undefined) {
       const parsed = parseDate(text, options);
@@ -100,8 +100,6 @@ export function cellReaders(settings: Settings): CellReaders {
       if (dates.size >= MAX_CACHED_DATES) dates.clear();
       dates.set(own(text), value); // a key cut from the parser's chunk would keep the chunk alive
     }
-    lastText = own(text);
-    lastValue = value;
     return value;
   };
   const number = (text: string, integer: boolean): number | CellFailure => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { localDateOf, parseDate } from '../../src/ingest/parse-date.ts';
+import { isoDateDay, localDateOf, parseDate } from '../../src/ingest/parse-date.ts';
 import type { DateOptions } from '../../src/ingest/parse-date.ts';
 
 const DMY: DateOptions = { dateOrder: 'dmy', timeZone: 'Europe/Stockholm' };
@@ -146,3 +146,26 @@ describe('parseDate: rejects', () => {
     });
   });
 });
+
+describe('isoDateDay', () => {
+  it('gives the day number of an ISO date of a real day, as written', () => {
+    // 1970-01-01 is day 0; 2026-11-23 is 56 years (14 leap days) and 326 days later: 20 454 + 326.
+    expect(isoDateDay('1970-01-01')).toBe(0);
+    expect(isoDateDay('2026-11-23')).toBe(20780);
+    expect(isoDateDay('2024-02-29')).toBe(19782);
+  });
+
+  it('is NaN for every other text, which parseDate then reads', () => {
+    for (const text of ['2026-02-29', '2026-13-01', '2026-11-00', '0999-01-01', ' 2026-11-23', '2026-11-23 ', '2026-1-23', '23.11.2026', '2026-11-2x', '']) {
+      expect(isoDateDay(text), text).toBeNaN();
+    }
+  });
+
+  it('agrees with parseDate: where it gives a day, parseDate gives the text itself', () => {
+    for (const text of ['2026-11-23', '2024-02-29', '1999-12-31', '1000-01-01', '9999-12-31']) {
+      expect(Number.isNaN(isoDateDay(text))).toBe(false);
+      expect(date(text)).toBe(text);
+    }
+  });
+});
+

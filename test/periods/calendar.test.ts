@@ -5,6 +5,7 @@ import {
   dayNumber,
   daysBetween,
   fromDayNumber,
+  isoDateOf,
   isoDayOfWeek,
   monthsBetween,
   rangeDays,
@@ -79,3 +80,16 @@ describe('calendar', () => {
     expect(rangeDays({ start: '2026-01-01', end: '2026-12-31' })).toBe(365);
   });
 });
+
+describe('isoDateOf', () => {
+  it('is fromDayNumber, one shared string per day from 1900 to 2199', () => {
+    expect(isoDateOf(20780)).toBe('2026-11-23');
+    expect(isoDateOf(-25567)).toBe('1900-01-01');
+    expect(isoDateOf(-25568)).toBe('1899-12-31'); // before the kept days: made each time
+    // 300 years hold 300 · 365 days and 73 leap days (1904 to 2196 but 2100): 109 573 days.
+    expect(isoDateOf(84005)).toBe('2199-12-31'); // the last kept day
+    expect(isoDateOf(84006)).toBe('2200-01-01');
+    for (const day of [-30000, -1, 0, 19782, 84005, 90000]) expect(isoDateOf(day)).toBe(fromDayNumber(day));
+  });
+});
+
