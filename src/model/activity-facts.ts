@@ -32,6 +32,7 @@ import type { DateRange } from '../periods/calendar.ts';
 import { yearToDate } from '../periods/fiscal.ts';
 import { IdTable } from '../schemas/id-table.ts';
 import { own } from '../schemas/intern.ts';
+import { dayNumber } from '../periods/calendar.ts';
 import { DailyCounts } from './daily-counts.ts';
 import { ACTIVITY_TYPES, type Activity, type ActivityType, type IsoDate } from './types.ts';
 
@@ -53,6 +54,24 @@ export interface ActivityFacts {
   tracking?: DealDates;
   /** While rows are added: contacts of known accounts (`settleFacts` adds them to `accountsContactedYtd`). */
   contacts?: ContactBits;
+  /** While rows are added: each owner's counts and contact bits, found with one lookup per row. */
+  owning?: Map<string, OwnerFacts>;
+}
+
+/** One owner's share of the facts while rows are added (the same objects as in `counts` and `contacts`). */
+export interface OwnerFacts {
+  /** The owner id as the facts keep it. */
+  id: string;
+  counts: DailyCounts;
+  /** The owner's contact bits (`ContactBits.byOwner`), once the owner has a contact of a known account. */
+  bits: Uint32Array | undefined;
+}
+
+/** What the facts need of an activity type: its place in ACTIVITY_TYPES and whether it is a contact. */
+export interface ActivityKind {
+  type: ActivityType;
+  index: number;
+  contact: boolean;
 }
 
 /** Per owner, one bit per account of a table of known accounts: set when the owner contacted it. */
@@ -83,8 +102,10 @@ export interface FactsOptions {
 /** Activity types that count as working a customer (customers worked): notes and tasks do not. */
 export const CONTACT_TYPES: readonly ActivityType[] = ['call', 'email', 'meeting_booked', 'meeting_held', 'proposal'];
 
-const TYPE_INDEX = new Map<ActivityType, number>(ACTIVITY_TYPES.map((type, index) => [type, index]));
-const IS_CONTACT = new Set<ActivityType>(CONTACT_TYPES);
+/** Every activity type's `ActivityKind`. */
+export const ACTIVITY_KINDS: ReadonlyMap<ActivityType, ActivityKind> = new Map(
+  ACTIVITY_TYPES.map((type, index) => [type, { type, index, contact: CONTACT_TYPES.includes(type) }]),
+);
 const same = (text: string) => text;
 
 export function emptyActivityFacts({ asOf, fiscalYearStartMonth, trackDeals, accounts }: FactsOptions): ActivityFacts {
@@ -102,6 +123,7 @@ export function emptyActivityFacts({ asOf, fiscalYearStartMonth, trackDeals, acc
     owners: new Set(),
     tracking: { table: trackDeals ?? new IdTable(), grows: trackDeals === undefined, last: [] },
     ...(accounts ? { contacts: { accounts, byOwner: new Map() } } : {}),
+    owning: new Map(),
   };
 }
 
@@ -112,6 +134,7 @@ export function settleDealDates(facts: ActivityFacts): ActivityFacts {
     if (date !== undefined) facts.lastByDeal.set(tracking.table.at(place), date);
   });
   delete facts.tracking;
+  delete facts.owning;
   return facts;
 }
 
@@ -166,19 +189,44 @@ export function addActivity(facts: ActivityFacts, activity: FactActivity, detach
   const { ownerId, date, accountId, dealId, type } = activity;
   const keep = detached ? same : own;
   if (facts.rows === 0) facts.file = activity.file;
+  const owner = ownerFacts(facts, ownerId, keep);
+  addActivityOf(facts, owner, ACTIVITY_KINDS.get(type)!, date, dayNumber(date), accountId && keep(accountId), accountPlace, dealId);
+}
+
+/** The owner's share of the facts, made (under `keep(ownerId)`) on the owner's first row. */
+export function ownerFacts(facts: ActivityFacts, ownerId: string, keep: (text: string) => string = same): OwnerFacts {
+  const owning = (facts.owning ??= new Map());
+  let owner = owning.get(ownerId);
+  if (owner === undefined) {
+    const id = keep(ownerId);
+    owner = { id, counts: facts.counts.get(id) ?? new DailyCounts(ACTIVITY_TYPES.length), bits: facts.contacts?.byOwner.get(id) };
+    facts.counts.set(id, owner.counts);
+    if (id !== '') facts.owners.add(id);
+    owning.set(id, owner);
+  }
+  return owner;
+}
+
+/**
+ * `addActivity` for a row already taken apart: its owner's facts, its kind, its date and that
+ * date's day number, and its account (as the facts keep it) and deal. The activity log's quick
+ * rows (src/pipeline/activity-quick-rows.ts) add rows this way; `facts.file` is then theirs to set.
+ */
+export function addActivityOf(
+  facts: ActivityFacts,
+  owner: OwnerFacts,
+  kind: ActivityKind,
+  date: IsoDate,
+  day: number,
+  accountId: string | undefined,
+  accountPlace: number,
+  dealId: string | undefined,
+): void {
   facts.rows++;
   if (facts.firstDate === '' || date < facts.firstDate) facts.firstDate = date;
   const upToAsOf = date <= facts.asOf;
   if (upToAsOf && date > facts.newestUpToAsOf) facts.newestUpToAsOf = date;
-
-  let byDate = facts.counts.get(ownerId);
-  if (byDate === undefined) {
-    byDate = new DailyCounts(ACTIVITY_TYPES.length);
-    const owner = keep(ownerId);
-    facts.counts.set(owner, byDate);
-    if (owner !== '') facts.owners.add(owner);
-  }
-  byDate.add(date, TYPE_INDEX.get(type)!);
+  owner.counts.addOn(day, kind.index);
 
   const tracking = facts.tracking;
   if (dealId && upToAsOf && tracking) {
@@ -188,19 +236,18 @@ export function addActivity(facts: ActivityFacts, activity: FactActivity, detach
       if (seen === undefined || date > seen) tracking.last[place] = date;
     }
   }
-  if (IS_CONTACT.has(type) && upToAsOf && date >= facts.ytd.start) {
+  if (kind.contact && upToAsOf && date >= facts.ytd.start) {
     const contacts = facts.contacts;
     if (accountId && accountPlace >= 0 && contacts) {
-      let bits = contacts.byOwner.get(ownerId);
-      if (bits === undefined) contacts.byOwner.set(keep(ownerId), (bits = new Uint32Array((contacts.accounts.size + 31) >>> 5)));
+      let bits = owner.bits;
+      if (bits === undefined) contacts.byOwner.set(owner.id, (bits = owner.bits = new Uint32Array((contacts.accounts.size + 31) >>> 5)));
       bits[accountPlace >>> 5]! |= 1 << (accountPlace & 31);
     } else if (accountId) {
-      let accounts = facts.accountsContactedYtd.get(ownerId);
-      if (accounts === undefined) facts.accountsContactedYtd.set(keep(ownerId), (accounts = new Set()));
-      if (!accounts.has(accountId)) accounts.add(keep(accountId));
+      let accounts = facts.accountsContactedYtd.get(owner.id);
+      if (accounts === undefined) facts.accountsContactedYtd.set(owner.id, (accounts = new Set()));
+      accounts.add(accountId);
     } else {
-      const count = facts.contactsWithoutAccountYtd.get(ownerId);
-      facts.contactsWithoutAccountYtd.set(count === undefined ? keep(ownerId) : ownerId, (count ?? 0) + 1);
+      facts.contactsWithoutAccountYtd.set(owner.id, (facts.contactsWithoutAccountYtd.get(owner.id) ?? 0) + 1);
     }
   }
 }

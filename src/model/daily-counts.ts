@@ -18,10 +18,10 @@ export class DailyCounts {
   /** Block number (day number ÷ 64, rounded down) → counts of its 64 days. */
   readonly #blocks = new Map<number, Int32Array>();
   /**
-   * The date last added to and where its counts are: one person's rows come mostly in date
-   * order, so most rows add to the day before's date, found without reading the date again.
+   * The day last added to and where its counts are: one person's rows come mostly in date
+   * order, so most rows add to the day before's block, found without looking it up again.
    */
-  #lastDate = '';
+  #lastDay = Number.NaN;
   #lastBlock: Int32Array | undefined;
   #lastStart = 0;
 
@@ -31,12 +31,16 @@ export class DailyCounts {
 
   /** Adds `count` to the day's count of type `type` (an index below `types`). */
   add(date: IsoDate, type: number, count = 1): void {
-    if (date !== this.#lastDate || this.#lastBlock === undefined) {
-      const day = dayNumber(date);
+    this.addOn(dayNumber(date), type, count);
+  }
+
+  /** `add` for a day given by its day number (src/periods/calendar.ts). */
+  addOn(day: number, type: number, count = 1): void {
+    if (day !== this.#lastDay || this.#lastBlock === undefined) {
       const key = Math.floor(day / BLOCK_DAYS);
       this.#lastBlock = this.#blockAt(key);
       this.#lastStart = (day - key * BLOCK_DAYS) * this.types;
-      this.#lastDate = date;
+      this.#lastDay = day;
     }
     this.#lastBlock[this.#lastStart + type]! += count;
   }

@@ -15,6 +15,7 @@ import { activitiesFile, detachAccount, detachActivity, detachOwner } from '../s
 import type { Settings } from '../settings/schema.ts';
 import type { IdIndex } from '../validate/id-index.ts';
 import type { FileResult, PartOptions } from '../validate/validate-file.ts';
+import { activityQuickRows } from './activity-quick-rows.ts';
 import { readTarget } from './read-target.ts';
 
 export interface ActivityLogInput {
@@ -76,10 +77,13 @@ export async function readActivityLog(input: ActivityLogInput, kept: KeptRows = 
   const facts = emptyActivityFacts({ asOf, fiscalYearStartMonth: settings.fiscalYearStartMonth, trackDeals: input.trackDeals, accounts: accountIds });
   input.onFacts?.(facts);
   const flagged = activityFlagger({ asOf, accountIds, userIds });
+  // The common rows of activities.csv are taken whole; a caller that sees every row reads them all the general way.
+  const quick = input.onActivity ? undefined : activityQuickRows({ settings, asOf, facts, users: userIds, accounts: accountIds, keptTypes: KEPT_TYPES, kept });
   const results = await readTarget(input.dataDir, activitiesFile, settings, input.sources, {
     asOf,
     log: input.log,
     part: input.part,
+    quick,
     keep: (record, file) => {
       const activity = resolvers && fromCrm.has(file) ? resolveActivity(resolvers, record as Activity) : (record as Activity);
       const ownerKnown = detachOwner(activity, userIds);

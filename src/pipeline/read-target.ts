@@ -7,7 +7,7 @@ import { fileSource } from '../presets/bind.ts';
 import type { PlannedSource } from '../presets/detect.ts';
 import type { FileSpec } from '../schemas/column.ts';
 import type { Settings } from '../settings/schema.ts';
-import { validateFile, type FileResult, type PartOptions } from '../validate/validate-file.ts';
+import { validateFile, type FileResult, type PartOptions, type QuickRows } from '../validate/validate-file.ts';
 import { rowProgress } from './progress.ts';
 
 export interface ReadTargetOptions {
@@ -19,6 +19,8 @@ export interface ReadTargetOptions {
   log?: (line: string) => void;
   /** One part of the canonical file (no CRM sources): see `PartOptions`. */
   part?: PartOptions;
+  /** Takes the canonical file's common rows whole (not used for CRM exports): see `QuickRows`. */
+  quick?: QuickRows;
 }
 
 export async function readTarget(
@@ -26,13 +28,13 @@ export async function readTarget(
   spec: FileSpec<unknown>,
   settings: Settings,
   sources: readonly PlannedSource[],
-  { asOf, keep, log, part }: ReadTargetOptions,
+  { asOf, keep, log, part, quick }: ReadTargetOptions,
 ): Promise<FileResult<unknown>[]> {
   const progressOf = (file: string) => (log ? rowProgress(file, log) : undefined);
   if (sources.length === 0) {
     const firstLine = part?.part?.firstLine;
     const label = firstLine === undefined ? spec.file : `${spec.file} from line ${firstLine}`;
-    return [await validateFile(dataDir, spec, settings, undefined, keep && ((r) => keep(r, spec.file)), progressOf(label), part)];
+    return [await validateFile(dataDir, spec, settings, undefined, keep && ((r) => keep(r, spec.file)), progressOf(label), { ...part, quick })];
   }
   if (part) throw new Error('only a canonical file is read in parts');
   const results: FileResult<unknown>[] = [];

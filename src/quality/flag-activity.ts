@@ -4,7 +4,7 @@
  * the meetings) are the only activity rows kept. Must say yes to every row one of those checks
  * reports; test/quality/flag-activity.test.ts holds the two side by side.
  */
-import type { Activity, IsoDate } from '../model/types.ts';
+import type { Activity, ActivityType, IsoDate } from '../model/types.ts';
 import { PLANNED } from './checks/future-activity.ts';
 
 /** A set of ids (a Set, or a Map keyed by id). */
@@ -30,7 +30,19 @@ export type ActivityFlagger = (activity: Activity, ownerKnown?: boolean, account
 
 export function activityFlagger({ asOf, accountIds, userIds }: FlagContext): ActivityFlagger {
   return (activity, ownerKnown, accountKnown) =>
-    (activity.date > asOf && !PLANNED.has(activity.type)) ||
-    (accountIds !== undefined && !!activity.accountId && !(accountKnown ?? accountIds.has(activity.accountId))) ||
-    (userIds !== undefined && !!activity.ownerId && !(ownerKnown ?? userIds.has(activity.ownerId)));
+    flaggedRow(
+      asOf,
+      activity.date,
+      activity.type,
+      accountIds !== undefined && !!activity.accountId && !(accountKnown ?? accountIds.has(activity.accountId)),
+      userIds !== undefined && !!activity.ownerId && !(ownerKnown ?? userIds.has(activity.ownerId)),
+    );
+}
+
+/**
+ * The decision for a row whose references are looked up already: `accountUnknown` (UnknownAccount
+ * would list it: an account given that accounts.csv lacks) and `ownerUnknown` (UnknownOwner).
+ */
+export function flaggedRow(asOf: IsoDate, date: IsoDate, type: ActivityType, accountUnknown: boolean, ownerUnknown: boolean): boolean {
+  return (date > asOf && !PLANNED.has(type)) || accountUnknown || ownerUnknown;
 }

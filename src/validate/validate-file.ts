@@ -108,7 +108,26 @@ export interface RowValidatorOptions<T> {
   expectedRows?: number;
   /** The ids seen before this file (part) starts; new ids are added to it. */
   ids?: IdIndex;
+  /** Takes the common row of a canonical file whole, before the general reading (see `QuickRows`). */
+  quick?: QuickRows;
 }
+
+/**
+ * A reader that takes the common row of a canonical file whole: its cells read, its id checked
+ * and the record added where it goes, in one step (src/pipeline/activity-quick-rows.ts). `bind`
+ * gives the row taker for one file's columns (`position(column)`: the field index of a canonical
+ * column, -1 when absent) and id index, or undefined when it cannot take that file's rows.
+ */
+export interface QuickRows {
+  bind(position: (column: string) => number, ids: IdIndex, file: string): QuickRow | undefined;
+}
+
+/**
+ * Takes one well-formed row (as many fields as the header): true when it accepted and took it;
+ * false when it left it to the general reading, having changed nothing. It checks the id last,
+ * so a repeated id is left to the general reading too, which reports it at its first line.
+ */
+export type QuickRow = (fields: readonly string[], line: number) => boolean;
 
 /** Turns rows of one file into records; exported for in-memory use by tests and benchmarks. */
 export function createRowValidator<T>(
@@ -116,7 +135,7 @@ export function createRowValidator<T>(
   settings: Settings,
   header: string[],
   source?: FileSource,
-  { keep, expectedRows, ids }: RowValidatorOptions<T> = {},
+  { keep, expectedRows, ids, quick }: RowValidatorOptions<T> = {},
 ) {
   const mapper = source ? source.bind(header) : canonicalMapper(spec, settings, header);
   const file = source?.file ?? spec.file;
@@ -128,6 +147,7 @@ export function createRowValidator<T>(
   const idAt = spec.idColumn === undefined ? undefined : mapper.locate(spec.idColumn);
   const idPosition = idAt?.position ?? -1;
   const seenIds = ids ?? new IdIndex(expectedRows);
+  const quickRow = quick && mapper.verbatim && !mapper.footer ? quick.bind((column) => mapper.locate(column).position ?? -1, seenIds, file) : undefined;
   const records: (T & Located)[] = [];
   const issues: Issue[] = [];
   /** One-cell rows held back while they may be a report footer. */
@@ -152,6 +172,10 @@ export function createRowValidator<T>(
         code: 'MalformedRow',
         message: `expected ${header.length} fields, got ${row.fields.length} (check quoting and the delimiter)`,
       });
+      return;
+    }
+    if (quickRow !== undefined && quickRow(row.fields, row.line)) {
+      accepted++;
       return;
     }
     let cells: Record<string, string | undefined> | undefined;
@@ -267,7 +291,7 @@ export async function validateFile<T>(
   keep?: (record: T & Located) => void,
   /** Told the rows read so far, every 65 536 rows. */
   progress?: (rowsRead: number) => void,
-  { part, ids, keepIds }: PartOptions = {},
+  { part, ids, keepIds, quick }: PartOptions & { quick?: QuickRows } = {},
 ): Promise<FileResult<T>> {
   const started = performance.now();
   const name = source?.file ?? spec.file;
@@ -296,7 +320,7 @@ export async function validateFile<T>(
       part,
       onHeader: (header, headerLine) => {
         const rows = expectedRows(part ? part.range.end - part.range.start : bytes, header);
-        validator = createRowValidator(spec, settings, header, source, { keep, expectedRows: rows, ids });
+        validator = createRowValidator(spec, settings, header, source, { keep, expectedRows: rows, ids, quick });
         for (const { column, closest } of validator.mapper.missing) {
           fatal.push({
             code: 'MissingColumn',

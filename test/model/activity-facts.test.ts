@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ACTIVITY_KINDS,
   activityFactsOf,
   addActivity,
+  addActivityOf,
   emptyActivityFacts,
   mergeActivityFacts,
+  ownerFacts,
   restrictFacts,
   settleDealDates,
   settleFacts,
@@ -178,3 +181,25 @@ describe('contacts of known accounts, counted by bit', () => {
     expect(facts.contacts).toBeUndefined();
   });
 });
+
+describe('ownerFacts and addActivityOf', () => {
+  it('makes an owner\'s share once, in counts and owners, and adds taken-apart rows as addActivity does', () => {
+    const facts = emptyActivityFacts({ asOf: '2026-11-20', fiscalYearStartMonth: 1, accounts: new IdTable(['A1', 'A2']) });
+    const u1 = ownerFacts(facts, 'u1');
+    expect(ownerFacts(facts, 'u1')).toBe(u1);
+    expect(facts.counts.get('u1')).toBe(u1.counts);
+    ownerFacts(facts, '');
+    expect([...facts.owners]).toEqual(['u1']); // an empty owner is counted, but is no owner
+    // 2026-11-18 is day 20 775; A2 is the accounts' second (place 1); a note is no contact.
+    addActivityOf(facts, u1, ACTIVITY_KINDS.get('call')!, '2026-11-18', 20775, 'A2', 1, undefined);
+    addActivityOf(facts, u1, ACTIVITY_KINDS.get('note')!, '2026-11-18', 20775, 'A1', 0, undefined);
+    addActivityOf(facts, u1, ACTIVITY_KINDS.get('email')!, '2026-11-19', 20776, undefined, -1, undefined);
+    expect(facts.rows).toBe(3);
+    expect(u1.counts.get('2026-11-18')).toEqual(ACTIVITY_TYPES.map((type) => (type === 'call' || type === 'note' ? 1 : 0)));
+    settleFacts(facts);
+    expect([...facts.accountsContactedYtd.get('u1')!]).toEqual(['A2']);
+    expect(facts.contactsWithoutAccountYtd.get('u1')).toBe(1);
+    expect(facts.owning).toBeUndefined(); // dropped once settled
+  });
+});
+

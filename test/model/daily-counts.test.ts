@@ -57,4 +57,17 @@ describe('DailyCounts', () => {
     expect(counts([['2026-02-03', 0]])).toEqual(counts([['2026-02-03', 0]]));
     expect(counts([['2026-02-03', 0]])).not.toEqual(counts([['2026-02-03', 1]]));
   });
+
+  it('adds by day number as by date, also when days alternate', () => {
+    // 2026-04-01 is day 20544 (see above), 2026-03-31 day 20543.
+    const daily = new DailyCounts(2);
+    daily.addOn(20544, 0);
+    daily.addOn(20543, 1);
+    daily.add('2026-04-01', 0, 2);
+    daily.addOn(20543, 1);
+    expect([...daily]).toEqual([
+      ['2026-03-31', [0, 2]],
+      ['2026-04-01', [3, 0]],
+    ]);
+  });
 });

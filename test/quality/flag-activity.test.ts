@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVITY_TYPES } from '../../src/model/types.ts';
 import { futureActivity } from '../../src/quality/checks/future-activity.ts';
 import { unknownAccount, unknownOwner } from '../../src/quality/checks/unknown-references.ts';
-import { activityFlagger } from '../../src/quality/flag-activity.ts';
+import { activityFlagger, flaggedRow } from '../../src/quality/flag-activity.ts';
 import { account, activity, AS_OF, input, user } from './helpers.ts';
 
 const accounts = [account(2, { id: 'A1' })];
@@ -51,3 +51,14 @@ describe('activityFlagger', () => {
     );
   });
 });
+
+describe('flaggedRow', () => {
+  it('decides from the looked-up references and the date and type', () => {
+    expect(flaggedRow(AS_OF, '2026-11-21', 'call', false, false)).toBe(true); // after as-of, not planned
+    expect(flaggedRow(AS_OF, '2026-11-21', 'task', false, false)).toBe(false);
+    expect(flaggedRow(AS_OF, AS_OF, 'call', false, false)).toBe(false); // on as-of
+    expect(flaggedRow(AS_OF, '2026-11-19', 'call', true, false)).toBe(true);
+    expect(flaggedRow(AS_OF, '2026-11-19', 'call', false, true)).toBe(true);
+  });
+});
+
