@@ -4,15 +4,16 @@
  * A `StoredDeal` keeps as its own properties only the fields most metrics read in their loops
  * (id, account, owner, stage, status, amount, created and close date, and the model's channel
  * and team); the others live in columns shared by the deals of one file (`DealColumns`) and are
- * read and written through accessors: repeating texts (product, source, dates…) as 2- or 4-byte
- * codes into one copy of each text, numbers unboxed in typed arrays. About 100 bytes less per
- * deal, with the same `Deal` / `ModelDeal` shape for every reader.
+ * read and written through accessors: repeating texts (product, source…) as 2- or 4-byte
+ * codes into one copy of each text, dates as day numbers, numbers unboxed in typed arrays.
+ * About 100 bytes less per deal, with the same `Deal` / `ModelDeal` shape for every reader.
  *
  * Accessor fields are not own properties: spread (`{ ...deal }`), `Object.keys` and
  * `JSON.stringify` see the own fields only; `toJSON()` and `plainDeal` give every field.
  */
 import { IdTable } from '../schemas/id-table.ts';
 import { own } from '../schemas/intern.ts';
+import { dayNumber, isoDateOf } from '../periods/calendar.ts';
 import type { Channel, ChannelReason, DealStatus, ForecastCategory, IsoDate, ModelDeal } from './types.ts';
 
 /** Rows the columns are first made for; they double as deals are added. */
@@ -26,7 +27,9 @@ export class CodedTexts {
   readonly #texts = new IdTable();
   /** Per row: the text's place in `#texts` + 1; 0 is no text (undefined). */
   #codes: Uint16Array | Uint32Array = new Uint16Array(FIRST_CAPACITY);
-  /** The text last set that was not undefined (the table's copy) and its code. */
+  /** The largest code `#codes` holds. */
+  #maxCode = 0xffff;
+  /** The text last set that was one of the first MEMO_TEXTS (the table's copy), and its code. */
   #lastText: string | undefined;
   #lastCode = 0;
 
@@ -40,11 +43,14 @@ export class CodedTexts {
     if (text === this.#lastText) code = this.#lastCode;
     else if (text !== undefined) {
       code = this.#texts.placeOrAdd(text, own) + 1;
-      // The text of the row before often comes again (one file's name, a currency, a sorted column).
-      this.#lastText = this.#texts.at(code - 1);
-      this.#lastCode = code;
+      // The text of the row before often comes again in a column of few texts (a currency, a
+      // stage, a sorted column); a column of many (names) would only pay for remembering it.
+      if (code <= MEMO_TEXTS) {
+        this.#lastText = this.#texts.at(code - 1);
+        this.#lastCode = code;
+      }
     }
-    if (row >= this.#codes.length || (code > 0xffff && this.#codes instanceof Uint16Array)) this.#widen(row, code);
+    if (row >= this.#codes.length || code > this.#maxCode) this.#widen(row, code);
     this.#codes[row] = code;
   }
 
@@ -55,12 +61,16 @@ export class CodedTexts {
 
   #widen(row: number, code: number): void {
     const length = Math.max(this.#codes.length, grownLength(row));
-    const wide = code > 0xffff || this.#codes instanceof Uint32Array;
+    const wide = code > 0xffff || this.#maxCode > 0xffff;
     const codes = wide ? new Uint32Array(length) : new Uint16Array(length);
     codes.set(this.#codes);
     this.#codes = codes;
+    this.#maxCode = wide ? 0xffffffff : 0xffff;
   }
 }
+
+/** Texts of a column remembered as the last one set: the first 256 distinct ones. */
+const MEMO_TEXTS = 256;
 
 /** Numbers per row, unboxed; undefined is kept as NaN (rows never set read undefined). */
 export class Numbers {
@@ -78,6 +88,48 @@ export class Numbers {
       this.#values = values;
     }
     this.#values[row] = value === undefined ? Number.NaN : value;
+  }
+}
+
+/** Marks a row of `Dates` without a date of its own day number. */
+const NO_DAY = -0x80000000;
+/** The furthest day from 1970-01-01 a `Date` holds (100 000 000 days each way). */
+const MAX_DATE_DAY = 100_000_000;
+
+/**
+ * Dates per row as day numbers (4 bytes a row), read back as one shared string per day
+ * (`isoDateOf`). A date that its day number would not give back as written (none that the
+ * readers make) is kept as text beside them.
+ */
+export class Dates {
+  #days = new Int32Array(FIRST_CAPACITY).fill(NO_DAY);
+  /** Rows whose date is kept as text. */
+  #others: Map<number, IsoDate> | undefined;
+
+  get(row: number): IsoDate | undefined {
+    const day = this.#days[row]!;
+    return day === NO_DAY ? this.#others?.get(row) : isoDateOf(day);
+  }
+
+  set(row: number, date: IsoDate | undefined): void {
+    if (row >= this.#days.length) {
+      const days = new Int32Array(grownLength(row)).fill(NO_DAY);
+      days.set(this.#days);
+      this.#days = days;
+    }
+    this.#others?.delete(row);
+    if (date === undefined) {
+      this.#days[row] = NO_DAY;
+      return;
+    }
+    const day = dayNumber(date);
+    // Days a Date can hold (NaN: a text that is no date at all).
+    if (Math.abs(day) <= MAX_DATE_DAY && isoDateOf(day) === date) {
+      this.#days[row] = day;
+    } else {
+      this.#days[row] = NO_DAY;
+      (this.#others ??= new Map()).set(row, date);
+    }
   }
 }
 
@@ -100,14 +152,14 @@ export class DealColumns {
   readonly currency = new CodedTexts();
   readonly channelGiven = new CodedTexts();
   readonly product = new CodedTexts();
-  readonly contractStart = new CodedTexts();
-  readonly contractEnd = new CodedTexts();
+  readonly contractStart = new Dates();
+  readonly contractEnd = new Dates();
   readonly termMonths = new Numbers();
   readonly forecastCategory = new CodedTexts();
   readonly source = new CodedTexts();
   readonly lostReason = new CodedTexts();
   readonly sdrId = new CodedTexts();
-  readonly updated = new CodedTexts();
+  readonly updated = new Dates();
   readonly channelReason = new CodedTexts();
   readonly annualAmount = new Numbers();
   readonly contractYears = new Numbers();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CodedTexts, DealColumns, Numbers, plainDeal, StoredDeal } from '../../src/model/stored-deal.ts';
+import { CodedTexts, Dates, DealColumns, Numbers, plainDeal, StoredDeal } from '../../src/model/stored-deal.ts';
 
 const own = { id: 'D1', accountId: 'A1', ownerId: 'u1', stageId: 'won', status: 'won', amount: 1200.5, created: '2026-01-05', close: '2026-03-31' } as const;
 
@@ -22,6 +22,36 @@ describe('CodedTexts', () => {
     rows.forEach((text, row) => texts.set(row, text));
     expect(rows.map((_, row) => texts.get(row))).toEqual(rows);
     expect(texts.distinct).toBe(2);
+  });
+
+  it('stores texts past the first 256 (not remembered as the last one) and before them alike', () => {
+    const texts = new CodedTexts();
+    for (let row = 0; row < 300; row++) texts.set(row, `t${row}`);
+    // t299 (code 300) is not remembered; t5 is; both alternating with each other and a repeat.
+    const rows = ['t299', 't5', 't5', 't299', 't299', 't5', undefined, 't299'];
+    rows.forEach((text, i) => texts.set(300 + i, text));
+    expect(rows.map((_, i) => texts.get(300 + i))).toEqual(rows);
+    expect(texts.distinct).toBe(300);
+  });
+});
+
+describe('Dates', () => {
+  it('keeps ISO dates as day numbers and gives them back as written', () => {
+    const dates = new Dates();
+    dates.set(0, '2026-11-23');
+    dates.set(3000, '1899-12-31'); // past the first capacity, before the days kept as strings
+    dates.set(1, undefined);
+    expect([dates.get(0), dates.get(1), dates.get(2), dates.get(3000)]).toEqual(['2026-11-23', undefined, undefined, '1899-12-31']);
+  });
+
+  it('keeps a date its day would not give back as written as text, until the row is set again', () => {
+    const dates = new Dates();
+    dates.set(0, '999-01-01'); // day number of 0999-01-01, which is written with four digits
+    dates.set(1, 'not a date');
+    expect([dates.get(0), dates.get(1)]).toEqual(['999-01-01', 'not a date']);
+    dates.set(0, '2026-01-05');
+    dates.set(1, undefined);
+    expect([dates.get(0), dates.get(1)]).toEqual(['2026-01-05', undefined]);
   });
 });
 
