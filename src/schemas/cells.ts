@@ -17,7 +17,7 @@ import { isoDateOf } from '../periods/calendar.ts';
 import { parseInteger, parseNumber, plainDigits } from '../ingest/parse-number.ts';
 import type { Settings } from '../settings/schema.ts';
 
-/** Values that CRMs write for "nothing". */
+/** Values that CRMs write for "nothing" (see LONGEST_EMPTY_VALUE). */
 const EMPTY_VALUES = new Set(['', '#n/a', 'n/a', 'null', '(tom)', '(tomt)']);
 
 /** Trimmed cell text, `''` for empty and null markers. */
@@ -26,18 +26,27 @@ export function cleanCell(raw: string | undefined): string {
   return EMPTY_VALUES.has(text.toLowerCase()) ? '' : text;
 }
 
+/** The longest of EMPTY_VALUES. */
+const LONGEST_EMPTY_VALUE = 6;
+
+/** Whether `trim()` would keep the character `code` at a text's edge (it removes spaces and line breaks). */
+function keptAtEdge(code: number): boolean {
+  if (code < 127) return code > 32;
+  return !(code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff);
+}
+
 /**
- * `cleanCell` without its work for the common cell: one that starts and ends with a printable
- * ASCII character that can begin no null marker (`#`, `(`, `n`, `N`) is returned as it is.
+ * `cleanCell` without its work for the common cell: one whose first and last characters `trim()`
+ * keeps, and that is longer than any null marker or cannot begin one (`#`, `(`, `n`, `N`), is
+ * returned as it is.
  */
 export function cleanCellFast(raw: string | undefined): string {
   if (raw === undefined || raw.length === 0) return '';
   const first = raw.charCodeAt(0);
-  const last = raw.charCodeAt(raw.length - 1);
-  if (first <= 32 || first >= 127 || last <= 32 || last >= 127 || first === 35 || first === 40 || first === 78 || first === 110) {
-    return cleanCell(raw);
+  if (keptAtEdge(first) && keptAtEdge(raw.charCodeAt(raw.length - 1))) {
+    if (raw.length > LONGEST_EMPTY_VALUE || (first !== 35 && first !== 40 && first !== 78 && first !== 110)) return raw;
   }
-  return raw;
+  return cleanCell(raw);
 }
 
 /** A cell that cannot be read: the catalog rule, the message and the offending text. */
@@ -226,11 +235,21 @@ const UNKNOWN = Symbol('unknown');
 /** `lookup.get(valueKey(raw))`, remembered per distinct raw text (a column repeats few values). */
 export function cachedLookup<T>(lookup: ReadonlyMap<string, T>): (raw: string) => T | undefined {
   const seen = new Map<string, T | typeof UNKNOWN>();
+  // The text of the row before, and its value: a column of few values often repeats one.
+  let lastRaw: string | undefined;
+  let lastValue: T | undefined;
   return (raw) => {
+    if (raw === lastRaw) return lastValue;
     const known = seen.get(raw);
-    if (known !== undefined) return known === UNKNOWN ? undefined : (known as T);
-    const value = lookup.get(valueKey(raw));
-    if (seen.size < 10_000) seen.set(own(raw), value ?? UNKNOWN); // a key cut from the parser's chunk would keep it alive
+    let value: T | undefined;
+    if (known !== undefined) {
+      value = known === UNKNOWN ? undefined : (known as T);
+    } else {
+      value = lookup.get(valueKey(raw));
+      if (seen.size < 10_000) seen.set(own(raw), value ?? UNKNOWN); // a key cut from the parser's chunk would keep it alive
+    }
+    lastRaw = own(raw);
+    lastValue = value;
     return value;
   };
 }

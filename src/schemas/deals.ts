@@ -71,6 +71,16 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
   const owners = interner();
   // Names, currency, product, source, lost reason, SDR and dates are kept once per distinct text by the columns.
   const columns = new DealColumns();
+  // The currency of the row before, as written and in capitals (`toUpperCase` makes a new string each time).
+  let lastCurrencyText = '';
+  let lastCurrency = '';
+  const upperCase = (text: string): string => {
+    if (text !== lastCurrencyText) {
+      lastCurrency = text.toUpperCase();
+      lastCurrencyText = own(text);
+    }
+    return lastCurrency;
+  };
   return (row, fail) => {
     const stageId = stages(row.stage);
     const stage = stageId === undefined ? undefined : stageById.get(stageId);
@@ -78,7 +88,7 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       const known = settings.stages.map((s) => s.id).join(', ');
       return fail('UnknownStage', `unknown stage "${row.stage}" (known: ${known})`, row.stage, 'stage');
     }
-    const currency = (row.currency ?? settings.currency).toUpperCase(); // kept once per distinct text by its column
+    const currency = upperCase(row.currency ?? settings.currency); // kept once per distinct text by its column
     const rate = currency === settings.currency ? 1 : settings.exchangeRates[currency];
     if (rate === undefined) {
       return fail('UnknownCurrency', `no exchange rate for "${currency}" in the settings`, currency, 'currency');

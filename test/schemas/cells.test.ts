@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { activitiesFile } from '../../src/schemas/activities.ts';
 import { accountsFile } from '../../src/schemas/accounts.ts';
-import { cellReader, cleanCell, NOT_FAST } from '../../src/schemas/cells.ts';
+import { cachedLookup, cellReader, cleanCell, cleanCellFast, NOT_FAST, valueLookup } from '../../src/schemas/cells.ts';
 import { parseInteger, parseNumber } from '../../src/ingest/parse-number.ts';
 import { dealsFile } from '../../src/schemas/deals.ts';
 import type { FileSpec } from '../../src/schemas/column.ts';
@@ -114,4 +114,20 @@ describe('cleanCell', () => {
   it('trims and maps null markers to empty', () => {
     expect(['  a ', 'NULL', '(tomt)', '#N/A', 'n/a', 'none'].map(cleanCell)).toEqual(['a', '', '', '', '', 'none']);
   });
+
+  it('is what cleanCellFast gives, for texts of markers, spaces of every kind and letters', () => {
+    const pieces = ['n', 'N', 'u', 'l', '#', '/', 'a', '(', ')', 't', 'o', 'm', 'Nils', 'ö', 'Ö', '–', ' ', '\t', '\u00a0', '\u1680', '\u2003', '\u200a', '\u200b', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', '\u180e', '\u0085', '\u007f'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 9 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (raw) => cleanCellFast(raw) === cleanCell(raw)), { numRuns: 5000 });
+    expect(['(tomt)', 'Nils Berg', 'null', ' Nils', 'Öl\u00a0', 'n/a!'].map(cleanCellFast)).toEqual(['', 'Nils Berg', '', 'Nils', 'Öl', 'n/a!']);
+  });
 });
+
+describe('cachedLookup', () => {
+  it('gives each text its value, whatever came the row before', () => {
+    const lookup = cachedLookup(valueLookup([['Won', 'won'], ['Closed Lost', 'lost']]));
+    const texts = ['won', 'won', 'closed_lost', 'Demo', 'Demo', 'WON', 'closed lost', 'won'];
+    expect(texts.map(lookup)).toEqual(['won', 'won', 'lost', undefined, undefined, 'won', 'lost', 'won']);
+  });
+});
+
