@@ -298,24 +298,37 @@ export async function openTextStream(path: string, opts: { chunkBytes?: number; 
   // A sample shorter than asked for is the whole file.
   const decoder = createChunkDecoder(detectEncoding(sample, { whole: sample.length < SAMPLE_BYTES }), { fromStart: start === 0 });
 
+  let pending: { buffer: Buffer; bytes: Promise<number> } | undefined;
   async function* chunks(): AsyncGenerator<string> {
     if (unreadable) return;
     try {
-      const buffer = Buffer.alloc(chunkBytes);
+      // Two buffers: the next chunk is read while the text of the one before is parsed.
+      const buffers = [Buffer.alloc(chunkBytes), Buffer.alloc(chunkBytes)];
+      let turn = 0;
       let position = start;
-      for (;;) {
+      const readNext = (): { buffer: Buffer; bytes: Promise<number> } | undefined => {
         const want = Math.min(chunkBytes, (range?.end ?? Infinity) - position);
-        if (want <= 0) break;
+        if (want <= 0) return undefined;
         if (range) range.read = position + want; // claimed before the read, so a move of `end` can check it
-        const { bytesRead } = await handle.read(buffer, 0, want, position);
+        const buffer = buffers[(turn ^= 1)]!;
+        return { buffer, bytes: handle.read(buffer, 0, want, position).then((result) => result.bytesRead) };
+      };
+      pending = readNext();
+      while (pending) {
+        const { buffer, bytes } = pending;
+        const bytesRead = await bytes;
+        pending = undefined;
         if (bytesRead === 0) break;
         position += bytesRead;
+        pending = readNext();
         const text = decoder.decode(buffer.subarray(0, bytesRead));
         if (text) yield text;
       }
       const rest = decoder.end();
       if (rest) yield rest;
     } finally {
+      // A read still under way (the reader stopped early) ends before the file is closed.
+      await pending?.bytes.catch(() => 0);
       await handle.close();
     }
   }

@@ -222,12 +222,12 @@ describe('openTextStream', () => {
     for await (const piece of stream.chunks) {
       pieces.push(piece);
       if (pieces.length === 1) {
-        expect(range.read).toBe(3); // bytes 0–2 read
-        range.end = 5; // the next read stops at byte 5
+        expect(range.read).toBe(6); // bytes 0–2 read, 3–5 being read ahead
+        range.end = 7; // the read after that stops at byte 7
       }
     }
-    expect(pieces).toEqual(['abc', 'de']);
-    expect(range.read).toBe(5);
+    expect(pieces).toEqual(['abc', 'def', 'g']);
+    expect(range.read).toBe(7);
   });
 
   it('names the encoding of a file read in parts as reading it whole would', () => {
