@@ -18,7 +18,7 @@
  * slot (every modern zone changes offset, and so starts a day, on a quarter hour).
  */
 import type { IsoDate } from '../model/types.ts';
-import { dayNumber } from '../periods/calendar.ts';
+import { daysFromCivil } from '../periods/calendar.ts';
 import { quoteValue } from './parsed.ts';
 import type { Parsed } from './parsed.ts';
 
@@ -131,7 +131,7 @@ export function isoDateDay(text: string): number {
   const year = digitsAt(text, 0, 4);
   const month = digitsAt(text, 5, 2);
   const day = digitsAt(text, 8, 2);
-  return year >= 1000 && month >= 0 && day >= 0 && isRealDate(year, month, day) ? dayNumber(text) : Number.NaN;
+  return year >= 1000 && month >= 0 && day >= 0 && isRealDate(year, month, day) ? daysFromCivil(year, month, day) : Number.NaN;
 }
 
 export function parseDate(raw: string, opts: DateOptions): Parsed<IsoDate> {

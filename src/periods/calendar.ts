@@ -24,16 +24,22 @@ export function dayNumber(date: IsoDate): number {
     const m = digitAt(date, 5) * 10 + digitAt(date, 6);
     const d = digitAt(date, 8) * 10 + digitAt(date, 9);
     // Date.UTC reads years 0–99 as 1900–1999: those take the slow path.
-    if (y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-      const year = m <= 2 ? y - 1 : y; // years start on March 1, so a leap day ends its year
-      const era = Math.floor(year / 400);
-      const yearOfEra = year - era * 400;
-      const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-      const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-      return era * 146_097 + dayOfEra - 719_468; // 719 468: days from 0000-03-01 to 1970-01-01
-    }
+    if (y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= 31) return daysFromCivil(y, m, d);
   }
   return Math.floor(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY);
+}
+
+/**
+ * Day number of year `y` (100 or later), month `m` (1–12), day `d` (1–31, a day past the month's
+ * end counts on into the next): H. Hinnant's `days_from_civil`.
+ */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y; // years start on March 1, so a leap day ends its year
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468; // 719 468: days from 0000-03-01 to 1970-01-01
 }
 
 /** The `YYYY-MM-DD` date of a day number. */

@@ -4,6 +4,7 @@ import {
   addMonths,
   dayNumber,
   daysBetween,
+  daysFromCivil,
   fromDayNumber,
   isoDateOf,
   isoDayOfWeek,
@@ -90,6 +91,16 @@ describe('isoDateOf', () => {
     expect(isoDateOf(84005)).toBe('2199-12-31'); // the last kept day
     expect(isoDateOf(84006)).toBe('2200-01-01');
     for (const day of [-30000, -1, 0, 19782, 84005, 90000]) expect(isoDateOf(day)).toBe(fromDayNumber(day));
+  });
+});
+
+describe('daysFromCivil', () => {
+  it('counts days from 1970-01-01 by year, month and day', () => {
+    expect(daysFromCivil(1970, 1, 1)).toBe(0);
+    // 30 years with 7 leap days to 2000-01-01 (10 957), then 31 days of January and 29 of February.
+    expect(daysFromCivil(2000, 3, 1)).toBe(11017);
+    expect(daysFromCivil(2026, 11, 23)).toBe(20780);
+    expect(daysFromCivil(1969, 12, 31)).toBe(-1);
   });
 });
 
