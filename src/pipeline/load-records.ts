@@ -114,7 +114,11 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
   const load = async (target: Target) => {
     results[target] = await readTarget(dataDir, SPECS[target] as FileSpec<unknown>, effective, sourcesOf(target), { asOf, log: options.log });
   };
-  const recordsOf = <T>(target: Target) => (results[target] ?? []).flatMap((result) => result.records) as T[];
+  // One file's records as they are (a million deals are not copied); several files' joined.
+  const recordsOf = <T>(target: Target) => {
+    const files = results[target] ?? [];
+    return (files.length === 1 ? files[0]!.records : files.flatMap((result) => result.records)) as T[];
+  };
   const presentOf = (target: Target) => (results[target] ?? []).some((result) => result.present);
 
   const activitySources = sourcesOf('activities');
