@@ -30,6 +30,7 @@
  */
 import type { DateRange } from '../periods/calendar.ts';
 import { yearToDate } from '../periods/fiscal.ts';
+import { FINGERPRINT, fingerprint } from '../schemas/fingerprint.ts';
 import { IdTable } from '../schemas/id-table.ts';
 import { own } from '../schemas/intern.ts';
 import { dayNumber } from '../periods/calendar.ts';
@@ -86,6 +87,14 @@ export interface DealDates {
   table: IdTable;
   grows: boolean;
   last: (IsoDate | undefined)[];
+  /** While the deals to track are not named yet (`trackDeals: 'later'`): each row's deal and date. */
+  noted?: NotedDeals;
+}
+
+/** Rows' deals by fingerprint (two numbers a row) and their dates, in the order the rows came. */
+export interface NotedDeals {
+  prints: Int32Array;
+  dates: IsoDate[];
 }
 
 export type FactActivity = Pick<Activity, 'ownerId' | 'type' | 'date' | 'accountId' | 'dealId'> & { file?: string };
@@ -93,8 +102,11 @@ export type FactActivity = Pick<Activity, 'ownerId' | 'type' | 'date' | 'account
 export interface FactsOptions {
   asOf: IsoDate;
   fiscalYearStartMonth: number;
-  /** The deals whose last activity is tracked, keyed by the table's strings; absent: every deal. */
-  trackDeals?: IdTable;
+  /**
+   * The deals whose last activity is tracked, keyed by the table's strings; absent: every deal;
+   * `'later'`: named by `trackOnly` before the facts are settled (each row's deal is noted till then).
+   */
+  trackDeals?: IdTable | 'later';
   /** Known accounts: a row that gives its account's place in this table (see `addActivity`) is counted by bit. */
   accounts?: IdTable;
 }
@@ -121,7 +133,10 @@ export function emptyActivityFacts({ asOf, fiscalYearStartMonth, trackDeals, acc
     firstDate: '',
     newestUpToAsOf: '',
     owners: new Set(),
-    tracking: { table: trackDeals ?? new IdTable(), grows: trackDeals === undefined, last: [] },
+    tracking:
+      trackDeals === 'later'
+        ? { table: new IdTable(), grows: false, last: [], noted: { prints: new Int32Array(2048), dates: [] } }
+        : { table: trackDeals ?? new IdTable(), grows: trackDeals === undefined, last: [] },
     ...(accounts ? { contacts: { accounts, byOwner: new Map() } } : {}),
     owning: new Map(),
   };
@@ -130,6 +145,7 @@ export function emptyActivityFacts({ asOf, fiscalYearStartMonth, trackDeals, acc
 /** Writes `lastByDeal` from the dates gathered, once every row is added (no row can be added after). */
 export function settleDealDates(facts: ActivityFacts): ActivityFacts {
   const { tracking } = facts;
+  if (tracking?.noted) throw new Error('activity facts settled before the deals to track were named (trackOnly)');
   tracking?.last.forEach((date, place) => {
     if (date !== undefined) facts.lastByDeal.set(tracking.table.at(place), date);
   });
@@ -175,8 +191,26 @@ export function trackOnly(facts: ActivityFacts, table: IdTable): void {
       const seen = before.table.placeOf(table.at(place));
       if (seen >= 0 && before.last[seen] !== undefined) last[place] = before.last[seen];
     }
+    const noted = before.noted;
+    for (let row = 0; noted && row < noted.dates.length; row++) {
+      const place = table.placeOfPrint(noted.prints[2 * row]!, noted.prints[2 * row + 1]!);
+      const date = noted.dates[row]!;
+      if (place >= 0 && (last[place] === undefined || date > last[place]!)) last[place] = date;
+    }
   }
   facts.tracking = { table, grows: false, last };
+}
+
+/** Notes a row's deal by its fingerprint, and its date. */
+function note(noted: NotedDeals, dealId: string, date: IsoDate): void {
+  const at = 2 * noted.dates.push(date) - 2;
+  if (at + 2 > noted.prints.length) {
+    const prints = new Int32Array(noted.prints.length * 2);
+    prints.set(noted.prints);
+    noted.prints = prints;
+  }
+  noted.prints[at] = fingerprint(dealId);
+  noted.prints[at + 1] = FINGERPRINT[1]!;
 }
 
 /**
@@ -229,7 +263,9 @@ export function addActivityOf(
   owner.counts.addOn(day, kind.index);
 
   const tracking = facts.tracking;
-  if (dealId && upToAsOf && tracking) {
+  if (dealId && upToAsOf && tracking?.noted) {
+    note(tracking.noted, dealId, date);
+  } else if (dealId && upToAsOf && tracking) {
     const place = tracking.grows ? tracking.table.placeOrAdd(dealId, own) : tracking.table.placeOf(dealId);
     if (place >= 0) {
       const seen = tracking.last[place];

@@ -5,7 +5,7 @@
  * list stay rows. Memory then grows with people, days, deals and accounts, not with the number
  * of calls logged. Owners and accounts resolve against users.csv and accounts.csv, read before.
  */
-import { addActivity, emptyActivityFacts, settleDealDates, settleFacts, type ActivityFacts } from '../model/activity-facts.ts';
+import { addActivity, emptyActivityFacts, settleDealDates, settleFacts, trackOnly, type ActivityFacts } from '../model/activity-facts.ts';
 import type { Account, Activity, ActivityType, User } from '../model/types.ts';
 import type { PlannedSource } from '../presets/detect.ts';
 import { referenceResolvers, resolveActivity } from '../presets/resolve-references.ts';
@@ -29,13 +29,15 @@ export interface ActivityLogInput {
   accounts: readonly Account[];
   /** Which of users.csv and accounts.csv were present (owners and accounts are checked only then). */
   present: { users: boolean; accounts: boolean };
-  /** The deals whose last activity date is tracked (see `FactsOptions.trackDeals`); undefined: all. */
-  trackDeals: IdTable | undefined;
+  /**
+   * The deals whose last activity date is tracked (see `FactsOptions.trackDeals`); undefined: all;
+   * a promise: the deals are named when it resolves (a worker thread reading while the main
+   * thread reads the deals), each row's deal noted till then, and the log waits for it to settle.
+   */
+  trackDeals: IdTable | Promise<IdTable> | undefined;
   log?: (line: string) => void;
   /** Sees every accepted row as it streams by (owner and account resolved), kept or not. */
   onActivity?: (activity: Activity) => void;
-  /** Told the facts being gathered before the first row (a worker narrows their tracked deals). */
-  onFacts?: (facts: ActivityFacts) => void;
   /**
    * Read one part of activities.csv only (src/pipeline/activity-split.ts). The facts' contacts then
    * stay counted by bit, for `mergeActivityFacts` and `settleContacts`.
@@ -74,8 +76,14 @@ export async function readActivityLog(input: ActivityLogInput, kept: KeptRows = 
   const resolvers = fromCrm.size > 0 ? referenceResolvers({ users: [...input.users], accounts: [...input.accounts] }, present) : undefined;
   const userIds = present.users ? sharedIds(input.users.map((u) => u.id)) : undefined;
   const accountIds = present.accounts ? sharedIds(input.accounts.map((a) => a.id)) : undefined;
-  const facts = emptyActivityFacts({ asOf, fiscalYearStartMonth: settings.fiscalYearStartMonth, trackDeals: input.trackDeals, accounts: accountIds });
-  input.onFacts?.(facts);
+  const named = input.trackDeals instanceof Promise ? input.trackDeals : undefined;
+  const facts = emptyActivityFacts({
+    asOf,
+    fiscalYearStartMonth: settings.fiscalYearStartMonth,
+    trackDeals: named ? 'later' : (input.trackDeals as IdTable | undefined),
+    accounts: accountIds,
+  });
+  const tracked = named?.then((deals) => trackOnly(facts, deals));
   const flagged = activityFlagger({ asOf, accountIds, userIds });
   // The common rows of activities.csv are taken whole; a caller that sees every row reads them all the general way.
   const quick = input.onActivity ? undefined : activityQuickRows({ settings, asOf, facts, users: userIds, accounts: accountIds, keptTypes: KEPT_TYPES, kept });
@@ -93,6 +101,7 @@ export async function readActivityLog(input: ActivityLogInput, kept: KeptRows = 
       if (KEPT_TYPES.has(activity.type) || flagged(activity, ownerKnown, accountPlace >= 0)) kept.push(detachActivity(activity));
     },
   });
+  await tracked;
   // A part of the log keeps its contacts by bit, to be merged with the other part's and settled then.
   if (input.part) settleDealDates(facts);
   else settleFacts(facts);

@@ -81,7 +81,7 @@ export interface ActivityThread extends LogCutter {
   references(references: WorkerReferences): void;
   /** Stops the worker (the main thread failed before it needs the log); `result` then rejects. */
   stop(): void;
-  /** Tells the worker which deals are open, so it tracks only those from then on. */
+  /** Tells the worker which deals are open, so it tracks only those; it is not done before it knows them. */
   trackOpenDeals(ids: string[]): void;
   /** The log, its owners, accounts and tracked deals as the main thread's strings. */
   result(shared: SharedStrings): Promise<ActivityLog>;

@@ -6,13 +6,13 @@
  *
  * With `share`, the main thread may cut activities.csv's end off while this thread reads it
  * (src/pipeline/activity-split.ts); the ids of the part read are sent back too.
- * Until the main thread has read the deals, the last activity date of every deal is tracked;
- * when it sends the open deal ids, the others are dropped and no longer tracked.
+ * Until the main thread has read the deals and sent the open deal ids, each row's deal is noted
+ * (by fingerprint, with its date); then only the open deals are tracked. The thread waits for
+ * them before it settles its facts: the main thread sends them, or stops the thread on failure.
  * Messages out: `{ kind: 'log', line }`, then `{ kind: 'done', log }` or `{ kind: 'failed', message }`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ByteRange } from '../ingest/decode.ts';
-import { trackOnly, type ActivityFacts } from '../model/activity-facts.ts';
 import { planSources } from '../presets/detect.ts';
 import { IdTable } from '../schemas/id-table.ts';
 import { readActivityLog } from './activity-log.ts';
@@ -24,12 +24,9 @@ const port = parentPort!;
 const input = workerData as WorkerInput;
 const post = (message: WorkerMessage) => port.postMessage(message);
 
-let facts: ActivityFacts | undefined;
-let openDeals: IdTable | undefined;
-/** Tracks only the open deals from now on, and forgets the last dates of the others. */
-function narrow(): void {
-  if (facts && openDeals) trackOnly(facts, openDeals);
-}
+/** The open deals, named by the main thread once it has read deals.csv: only they are tracked. */
+let openDealsGiven: (deals: IdTable) => void = () => {};
+const openDeals = new Promise<IdTable>((resolve) => (openDealsGiven = resolve));
 /** The shared log's bytes this thread reads: `end` moves back when the main thread takes the rest. */
 const range: ByteRange = { start: 0, end: input.share?.bytes ?? 0 };
 let released: () => void = () => {};
@@ -40,8 +37,7 @@ port.on('message', (request: WorkerRequest) => {
   if (request.kind === 'references') {
     referencesGiven(request.references);
   } else if (request.kind === 'openDeals') {
-    openDeals = new IdTable(request.ids);
-    narrow();
+    openDealsGiven(new IdTable(request.ids));
   } else if (request.kind === 'where') {
     post({ kind: 'where', read: range.read ?? range.start });
   } else {
@@ -61,12 +57,8 @@ try {
     ...references,
     part: input.share ? { part: { range }, keepIds: true } : undefined,
     sources: plan.sources.filter((source) => source.target === 'activities'),
-    trackDeals: undefined,
+    trackDeals: openDeals,
     log: (line) => post({ kind: 'log', line }),
-    onFacts: (started) => {
-      facts = started;
-      narrow();
-    },
   }, new ActivityColumns());
   const packed = packActivityLog(log);
   port.postMessage({ kind: 'done', log: packed } satisfies WorkerMessage, transferables(packed));

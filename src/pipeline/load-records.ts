@@ -137,64 +137,68 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
       )
     : undefined;
   // Users and accounts first: the activity log resolves its owners and accounts against them.
-  // The worker waits for them: should reading them fail, it is stopped, not left waiting.
+  // The worker waits for them, and later for the open deals: should this thread fail before it
+  // has the worker's log, the worker is stopped, not left waiting.
+  let users: User[];
+  let accounts: Account[];
+  let presentSoFar: { users: boolean; accounts: boolean };
+  let activityLog: ActivityLog;
   try {
     await load('users');
     await load('accounts');
+    users = recordsOf<User>('users');
+    accounts = recordsOf<Account>('accounts');
+    presentSoFar = { users: presentOf('users'), accounts: presentOf('accounts') };
+    thread?.references({ users, accounts, present: presentSoFar });
+    let split: CsvSplit | undefined;
+    const takeEnd = async (target: (read: number) => number | undefined) => {
+      split = await cutLog(thread!, logPath, target);
+      if (split) options.log?.(`  ${SPECS.activities.file}: read in two threads, from line ${split.second.firstLine} on by the main thread`);
+    };
+    if (shareLog && cutAt !== undefined) await takeEnd(() => cutAt);
+    for (const target of ['deals', 'targets', 'funnel', 'invoices'] as const) await load(target);
+    // Only open deals are tracked for their last activity (stalled deals are open deals), each
+    // under the deal's own id string.
+    const openDealIds = recordsOf<Deal>('deals').filter((d) => d.status === 'open').map((d) => d.id);
+    const openDeals = sharedIds(openDealIds);
+    const readHere = (part?: PartOptions) =>
+      readActivityLog({
+        dataDir,
+        settings: effective,
+        asOf,
+        sources: activitySources,
+        users,
+        accounts,
+        present: presentSoFar,
+        trackDeals: openDeals,
+        log: options.log,
+        onActivity: options.onActivity,
+        part,
+      });
+    if (thread) {
+      thread.trackOpenDeals(openDealIds);
+      if (shareLog && cutAt === undefined) await takeEnd((read) => halfOfRest(logBytes, read));
+      const second = split ? await readHere({ part: split.second, keepIds: true }) : undefined;
+      activityLog = await thread.result({
+        users: presentSoFar.users ? sharedIds(users.map((u) => u.id)) : undefined,
+        accounts: presentSoFar.accounts ? sharedIds(accounts.map((a) => a.id)) : undefined,
+        deals: openDeals,
+      });
+      if (split && second) {
+        const firstIds = activityLog.ids;
+        const overlap = firstIds !== undefined && second.ids !== undefined && second.ids.sharesAnIdWith(firstIds);
+        second.ids?.release();
+        const secondLog = overlap ? await readHere({ part: split.second, ids: firstIds }) : second;
+        // The id tables (12 bytes per row read) are done with: freed now, not at some later collection.
+        firstIds?.release();
+        activityLog = joinActivityLogs(activityLog, secondLog);
+      }
+    } else {
+      activityLog = await readHere();
+    }
   } catch (error) {
     thread?.stop();
     throw error;
-  }
-  const users = recordsOf<User>('users');
-  const accounts = recordsOf<Account>('accounts');
-  const presentSoFar = { users: presentOf('users'), accounts: presentOf('accounts') };
-  thread?.references({ users, accounts, present: presentSoFar });
-  let split: CsvSplit | undefined;
-  const takeEnd = async (target: (read: number) => number | undefined) => {
-    split = await cutLog(thread!, logPath, target);
-    if (split) options.log?.(`  ${SPECS.activities.file}: read in two threads, from line ${split.second.firstLine} on by the main thread`);
-  };
-  if (shareLog && cutAt !== undefined) await takeEnd(() => cutAt);
-  for (const target of ['deals', 'targets', 'funnel', 'invoices'] as const) await load(target);
-  // Only open deals are tracked for their last activity (stalled deals are open deals), each
-  // under the deal's own id string.
-  const openDealIds = recordsOf<Deal>('deals').filter((d) => d.status === 'open').map((d) => d.id);
-  const openDeals = sharedIds(openDealIds);
-  const readHere = (part?: PartOptions) =>
-    readActivityLog({
-      dataDir,
-      settings: effective,
-      asOf,
-      sources: activitySources,
-      users,
-      accounts,
-      present: presentSoFar,
-      trackDeals: openDeals,
-      log: options.log,
-      onActivity: options.onActivity,
-      part,
-    });
-  let activityLog: ActivityLog;
-  if (thread) {
-    thread.trackOpenDeals(openDealIds);
-    if (shareLog && cutAt === undefined) await takeEnd((read) => halfOfRest(logBytes, read));
-    const second = split ? await readHere({ part: split.second, keepIds: true }) : undefined;
-    activityLog = await thread.result({
-      users: presentSoFar.users ? sharedIds(users.map((u) => u.id)) : undefined,
-      accounts: presentSoFar.accounts ? sharedIds(accounts.map((a) => a.id)) : undefined,
-      deals: openDeals,
-    });
-    if (split && second) {
-      const firstIds = activityLog.ids;
-      const overlap = firstIds !== undefined && second.ids !== undefined && second.ids.sharesAnIdWith(firstIds);
-      second.ids?.release();
-      const secondLog = overlap ? await readHere({ part: split.second, ids: firstIds }) : second;
-      // The id tables (12 bytes per row read) are done with: freed now, not at some later collection.
-      firstIds?.release();
-      activityLog = joinActivityLogs(activityLog, secondLog);
-    }
-  } else {
-    activityLog = await readHere();
   }
   // The contacts of a log read in parts are counted by bit until here.
   settleFacts(activityLog.facts);

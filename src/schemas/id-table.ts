@@ -50,6 +50,11 @@ export class IdTable {
     return this.#slots[this.#find(text) + 2]! - 1;
   }
 
+  /** `placeOf` for the text whose fingerprint (src/schemas/fingerprint.ts) is `a`, `b`. */
+  placeOfPrint(a: number, b: number): number {
+    return this.#slots[this.#findPrint(a, b) + 2]! - 1;
+  }
+
   /** The place of the string equal to `text`; when there is none, `copy(text)` is added there. */
   placeOrAdd(text: string, copy: (text: string) => string = (same) => same): number {
     const at = this.#find(text);
@@ -79,7 +84,10 @@ export class IdTable {
    */
   #find(text: string): number {
     const a = fingerprint(text);
-    const b = FINGERPRINT[1]!;
+    return this.#findPrint(a, FINGERPRINT[1]!);
+  }
+
+  #findPrint(a: number, b: number): number {
     const slots = this.#slots;
     const mask = this.#mask;
     for (let slot = firstSlot(a, mask); ; slot = (slot + 1) & mask) {

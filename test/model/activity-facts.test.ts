@@ -165,6 +165,27 @@ describe('trackOnly', () => {
   });
 });
 
+describe('deals named later', () => {
+  it('notes each row\'s deal until the deals are named, then tracks as if named from the start', () => {
+    // d1 and d2 named after the first four rows: d1's two noted rows (2026-02-03, 2025-12-31)
+    // give its later date; d2's rows come after (2026-11-20; the one of 11-21 is after as-of).
+    const later = emptyActivityFacts({ ...options, trackDeals: 'later' });
+    log.slice(0, 4).forEach((a) => addActivity(later, a));
+    trackOnly(later, new IdTable(['d1', 'd2']));
+    log.slice(4).forEach((a) => addActivity(later, a));
+    expect([...settleFacts(later).lastByDeal]).toEqual([
+      ['d1', '2026-02-03'],
+      ['d2', '2026-11-20'],
+    ]);
+  });
+
+  it('are named before the facts are settled', () => {
+    const later = emptyActivityFacts({ ...options, trackDeals: 'later' });
+    log.forEach((a) => addActivity(later, a));
+    expect(() => settleFacts(later)).toThrow(/named/);
+  });
+});
+
 describe('contacts of known accounts, counted by bit', () => {
   it('give the same accounts contacted as the rows counted one by one; unknown accounts still count', () => {
     // a1 and a3 are known (places 0 and 1); a9 is not, so its contact takes the set path.

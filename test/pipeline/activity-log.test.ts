@@ -4,6 +4,7 @@ import type { Account, User } from '../../src/model/types.ts';
 import { readActivityLog, sharedIds, type ActivityLogInput } from '../../src/pipeline/activity-log.ts';
 import { ActivityColumns, packActivities } from '../../src/pipeline/activity-transfer.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
+import type { IdTable } from '../../src/schemas/id-table.ts';
 import { tempFolders } from './folder.ts';
 
 const temp = tempFolders('activity-log');
@@ -45,14 +46,25 @@ describe('readActivityLog', () => {
     expect(log.results.map((r) => [r.file, r.read, r.accepted, r.records.length])).toEqual([['activities.csv', 4, 4, 0]]);
   });
 
-  it('gives kept rows to the sink it is handed, and the facts before the first row', async () => {
+  it('gives kept rows to the sink it is handed', async () => {
     const dir = temp.folder({ 'activities.csv': LOG });
-    let rowsWhenTold = -1;
     const columns = new ActivityColumns();
-    const log = await readActivityLog(input(dir, { onFacts: (facts) => (rowsWhenTold = facts.rows) }), columns);
-    expect(rowsWhenTold).toBe(0);
+    const log = await readActivityLog(input(dir), columns);
     expect(log.kept).toBe(columns);
     expect(columns.pack()).toEqual(packActivities((await readActivityLog(input(dir))).kept));
+  });
+
+  it('tracks the deals named while it reads, and waits for them before it settles', async () => {
+    const dir = temp.folder({ 'activities.csv': LOG });
+    let name: (deals: IdTable) => void = () => {};
+    const later = new Promise<IdTable>((resolve) => (name = resolve));
+    let done = false;
+    const reading = readActivityLog(input(dir, { trackDeals: later })).then((log) => ((done = true), log));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // time to read every row
+    expect(done).toBe(false);
+    name(sharedIds(['D1']));
+    const log = await reading;
+    expect([...log.facts.lastByDeal]).toEqual([['D1', '2026-11-18']]); // as when named from the start
   });
 
   it('without users.csv and accounts.csv no owner or account is flagged', async () => {

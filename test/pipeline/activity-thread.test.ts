@@ -81,6 +81,7 @@ describe('reading the activity log in a worker thread', () => {
     // It reads nothing before it has the users and accounts.
     expect(await thread.where()).toBe(0);
     thread.references({ users: [], accounts: [], present: { users: false, accounts: false } });
+    thread.trackOpenDeals([]); // it settles its facts once it knows the open deals
     const log = await thread.result({ users: undefined, accounts: undefined, deals: new IdTable() });
     expect(log.facts.rows).toBe(6); // 8 data rows, 2 rejected
     expect(await thread.where()).toBe(Number.POSITIVE_INFINITY);
