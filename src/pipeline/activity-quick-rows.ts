@@ -22,11 +22,11 @@ import { dayNumber, isoDateOf } from '../periods/calendar.ts';
 import { flaggedRow } from '../quality/flag-activity.ts';
 import { activityTypeLookup } from '../schemas/activities.ts';
 import { cleanCellFast, valueKey } from '../schemas/cells.ts';
-import type { IdTable } from '../schemas/id-table.ts';
+import { IdTable } from '../schemas/id-table.ts';
 import { own } from '../schemas/intern.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { QuickRow, QuickRows } from '../validate/validate-file.ts';
-import type { KeptRows } from './activity-log.ts';
+import { keepRow, type KeptRows } from './activity-transfer.ts';
 
 export interface QuickLogInput {
   settings: Settings;
@@ -66,21 +66,34 @@ function asWritten(raw: string): string | undefined {
 export function activityQuickRows({ settings, asOf, facts, users, accounts, keptTypes, kept }: QuickLogInput): QuickRows {
   const typeLookup = activityTypeLookup(settings);
   const dateOptions = { dateOrder: settings.dateOrder, timeZone: settings.timeZone };
-  const kinds = new Map<string, QuickKind | null>();
+  // Type and owner texts by fingerprint (src/schemas/id-table.ts): a table of a few hundred texts
+  // stays in the processor's cache, and a lookup reads no stored string.
+  const kindTexts = new IdTable();
+  const kinds: (QuickKind | null)[] = [];
   const otherDates = new Map<string, number>();
-  const owners = new Map<string, QuickOwner>();
+  const ownerTexts = new IdTable();
+  const owners: QuickOwner[] = [];
+  // A log in date order repeats the date of the row before.
+  let lastDateText = '';
+  let lastDay = Number.NaN;
 
   const kindOf = (text: string): QuickKind | null => {
-    let kind = kinds.get(text);
-    if (kind === undefined) {
-      const type = typeLookup.get(valueKey(text));
-      kind = type === undefined ? null : { ...ACTIVITY_KINDS.get(type)!, kept: keptTypes.has(type) };
-      if (kinds.size < MAX_TYPES) kinds.set(own(text), kind);
-    }
+    const place = kindTexts.placeOf(text);
+    if (place >= 0) return kinds[place]!;
+    const type = typeLookup.get(valueKey(text));
+    const kind = type === undefined ? null : { ...ACTIVITY_KINDS.get(type)!, kept: keptTypes.has(type) };
+    if (kindTexts.size < MAX_TYPES) kinds[kindTexts.placeOrAdd(text, own)] = kind;
     return kind;
   };
   /** The day number of a date cell, NaN when the general reading is to read it. */
   const dayOf = (text: string): number => {
+    if (text === lastDateText) return lastDay;
+    const day = dayOfText(text);
+    lastDateText = own(text);
+    lastDay = day;
+    return day;
+  };
+  const dayOfText = (text: string): number => {
     const iso = isoDateDay(text);
     if (iso === iso) return iso;
     let day = otherDates.get(text);
@@ -94,12 +107,12 @@ export function activityQuickRows({ settings, asOf, facts, users, accounts, kept
     return day;
   };
   const ownerOf = (text: string): QuickOwner | undefined => {
-    let owner = owners.get(text);
-    if (owner === undefined && owners.size < MAX_OWNERS) {
-      const shared = users?.get(text);
-      owner = { id: shared ?? own(text), known: shared !== undefined, facts: undefined };
-      owners.set(owner.id, owner);
-    }
+    const place = ownerTexts.placeOf(text);
+    if (place >= 0) return owners[place];
+    if (ownerTexts.size >= MAX_OWNERS) return undefined;
+    const shared = users?.get(text);
+    const owner = { id: shared ?? own(text), known: shared !== undefined, facts: undefined };
+    owners[ownerTexts.placeOrAdd(owner.id)] = owner;
     return owner;
   };
 
@@ -149,7 +162,7 @@ export function activityQuickRows({ settings, asOf, facts, users, accounts, kept
         owner.facts ??= ownerFacts(facts, owner.id);
         addActivityOf(facts, owner.facts, kind!, date, day, accountId, accountPlace, dealId);
         if (kind!.kept || flaggedRow(asOf, date, kind!.type, false, users !== undefined && !owner.known)) {
-          kept.push({
+          keepRow(kept, {
             file,
             line,
             id: own(id),
@@ -159,7 +172,7 @@ export function activityQuickRows({ settings, asOf, facts, users, accounts, kept
             accountId,
             dealId: dealId === undefined ? undefined : own(dealId),
             durationMinutes,
-          });
+          }, accountPlace);
         }
         return true;
       };
