@@ -16,6 +16,7 @@ import type { Settings } from '../settings/schema.ts';
 import type { IdIndex } from '../validate/id-index.ts';
 import type { FileResult, PartOptions } from '../validate/validate-file.ts';
 import { activityQuickRows } from './activity-quick-rows.ts';
+import { keepRow, type KeptRows } from './activity-transfer.ts';
 import { readTarget } from './read-target.ts';
 
 export interface ActivityLogInput {
@@ -55,10 +56,6 @@ export interface ActivityLog<Kept = Activity[]> {
   ids?: IdIndex;
 }
 
-/** Where kept rows go: a list, or columns (src/pipeline/activity-transfer.ts). */
-export interface KeptRows {
-  push(row: Activity): void;
-}
 
 /** Activity rows kept as rows whatever their content: customer meetings. */
 export const KEPT_TYPES: ReadonlySet<ActivityType> = new Set(['meeting_booked', 'meeting_held']);
@@ -98,7 +95,7 @@ export async function readActivityLog(input: ActivityLogInput, kept: KeptRows = 
       const accountPlace = detachAccount(activity, accountIds);
       addActivity(facts, activity, true, accountPlace);
       input.onActivity?.(activity);
-      if (KEPT_TYPES.has(activity.type) || flagged(activity, ownerKnown, accountPlace >= 0)) kept.push(detachActivity(activity));
+      if (KEPT_TYPES.has(activity.type) || flagged(activity, ownerKnown, accountPlace >= 0)) keepRow(kept, detachActivity(activity), accountPlace);
     },
   });
   await tracked;

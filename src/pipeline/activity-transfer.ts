@@ -48,11 +48,21 @@ export function packDictionary(values: readonly (string | undefined)[]): PackedD
   return column.pack();
 }
 
-/** The values, each distinct text as one string (`share` may swap it for the caller's own). */
-export function unpackDictionary({ table, index }: PackedDictionary, share: (text: string) => string = (text) => text): (string | undefined)[] {
+/**
+ * The values, each distinct text as one string (`share` may swap it for the caller's own). A value
+ * pushed as a place in a list outside the table (`DictionaryColumn.pushOutside`) is `outside(place)`.
+ */
+export function unpackDictionary(
+  { table, index }: PackedDictionary,
+  share: (text: string) => string = (text) => text,
+  outside: (place: number) => string | undefined = () => undefined,
+): (string | undefined)[] {
   const texts = unpackTexts(table).map((text) => share(text!));
   const values = new Array<string | undefined>(index.length);
-  for (let i = 0; i < index.length; i++) values[i] = index[i]! < 0 ? undefined : texts[index[i]!];
+  for (let i = 0; i < index.length; i++) {
+    const code = index[i]!;
+    values[i] = code >= 0 ? texts[code] : code === -1 ? undefined : outside(-2 - code);
+  }
   return values;
 }
 
@@ -167,9 +177,26 @@ class DictionaryColumn {
     this.#lastPlace = place;
     this.#index.push(place);
   }
+  /** A value given by its place in a list both threads hold (accounts.csv's ids): no lookup by text. */
+  pushOutside(place: number): void {
+    this.#index.push(-2 - place);
+  }
   pack(): PackedDictionary {
     return { table: packTexts(this.#table), index: this.#index.values() };
   }
+}
+
+/** Where kept rows go: a list, or columns (`ActivityColumns`). */
+export interface KeptRows {
+  push(row: Activity): void;
+  /** Takes a row whose account is known by its place among accounts.csv's ids (columns keep the place). */
+  pushKnown?(row: Activity, accountPlace: number): void;
+}
+
+/** Keeps a row, by its account's place where the sink takes that. */
+export function keepRow(kept: KeptRows, row: Activity, accountPlace: number): void {
+  if (accountPlace >= 0 && kept.pushKnown) kept.pushKnown(row, accountPlace);
+  else kept.push(row);
 }
 
 /**
@@ -193,13 +220,23 @@ export class ActivityColumns {
 
   /** Adds a row whose texts are detached from the parser's chunk already. */
   push(row: Activity): void {
+    this.#pushAllButAccount(row);
+    this.#account.push(row.accountId);
+  }
+
+  /** `push` for a row whose account is the one at `accountPlace` in accounts.csv (`SharedStrings.accounts`). */
+  pushKnown(row: Activity, accountPlace: number): void {
+    this.#pushAllButAccount(row);
+    this.#account.pushOutside(accountPlace);
+  }
+
+  #pushAllButAccount(row: Activity): void {
     this.#file.push(row.file);
     this.#line.push(row.line);
     this.#id.push(row.id);
     this.#type.push(TYPE_INDEX.get(row.type)!);
     this.#date.push(row.date);
     this.#owner.push(row.ownerId);
-    this.#account.push(row.accountId);
     this.#deal.push(row.dealId);
     this.#duration.push(row.durationMinutes ?? NaN);
   }
@@ -245,7 +282,11 @@ export function unpackActivities(packed: PackedActivities, shared: SharedStrings
   const id = unpackTexts(packed.id);
   const date = unpackDictionary(packed.date);
   const ownerId = unpackDictionary(packed.ownerId, shareWith(shared.users));
-  const accountId = unpackDictionary(packed.accountId, shareWith(shared.accounts));
+  const accounts = shared.accounts;
+  const accountId = unpackDictionary(packed.accountId, shareWith(accounts), (place) => {
+    if (!accounts) throw new Error('activity rows name their accounts by place, but no accounts were given');
+    return accounts.at(place);
+  });
   const dealId = unpackTexts(packed.dealId);
   const rows = new Array<Activity>(id.length);
   for (let i = 0; i < rows.length; i++) {

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Account, User } from '../../src/model/types.ts';
 import { readActivityLog, sharedIds, type ActivityLogInput } from '../../src/pipeline/activity-log.ts';
-import { ActivityColumns, packActivities } from '../../src/pipeline/activity-transfer.ts';
+import { ActivityColumns, unpackActivities } from '../../src/pipeline/activity-transfer.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
 import type { IdTable } from '../../src/schemas/id-table.ts';
 import { tempFolders } from './folder.ts';
@@ -51,7 +51,8 @@ describe('readActivityLog', () => {
     const columns = new ActivityColumns();
     const log = await readActivityLog(input(dir), columns);
     expect(log.kept).toBe(columns);
-    expect(columns.pack()).toEqual(packActivities((await readActivityLog(input(dir))).kept));
+    const shared = { users: sharedIds(users.map((u) => u.id)), accounts: sharedIds(accounts.map((a) => a.id)), deals: sharedIds([]) };
+    expect(unpackActivities(columns.pack(), shared)).toEqual((await readActivityLog(input(dir))).kept);
   });
 
   it('tracks the deals named while it reads, and waits for them before it settles', async () => {

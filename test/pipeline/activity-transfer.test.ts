@@ -100,6 +100,20 @@ describe('packActivities / unpackActivities', () => {
     expect(back).toEqual(many);
   });
 
+  it('gives back accounts kept by their place in accounts.csv as the receiver\'s strings', () => {
+    // A1 is place 0 and A2 place 1 of the receiver's accounts; A9 is not among them and goes by text.
+    const accounts = new IdTable(['A1', 'A2']);
+    const columns = new ActivityColumns();
+    columns.pushKnown(row({ accountId: 'A2' }), 1);
+    columns.push(row({ accountId: 'A9' }));
+    columns.pushKnown(row({ accountId: 'A1' }), 0);
+    columns.push(row({}));
+    const back = unpackActivities(structuredClone(columns.pack()), { ...shared, accounts });
+    expect(back.map((r) => r.accountId)).toEqual(['A2', 'A9', 'A1', undefined]);
+    expect(back[0]!.accountId).toBe(accounts.at(1));
+    expect(() => unpackActivities(columns.pack(), { ...shared, accounts: undefined })).toThrow(/by place/);
+  });
+
   it('an unknown account stays as written', () => {
     expect(unpackActivities(packActivities(rows), { ...shared, accounts: undefined }).map((r) => r.accountId)).toEqual([undefined, 'A1', 'A9']);
   });
