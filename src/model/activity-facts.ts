@@ -28,12 +28,11 @@
  * //   accountsContactedYtd u1 → {a1}; contactsWithoutAccountYtd u1 → 1;
  * //   firstDate 2026-02-03, newestUpToAsOf 2026-02-03, owners {u1, u2}
  */
-import type { DateRange } from '../periods/calendar.ts';
+import { dayNumber, type DateRange } from '../periods/calendar.ts';
 import { yearToDate } from '../periods/fiscal.ts';
 import { FINGERPRINT, fingerprint } from '../schemas/fingerprint.ts';
 import { IdTable } from '../schemas/id-table.ts';
 import { own } from '../schemas/intern.ts';
-import { dayNumber } from '../periods/calendar.ts';
 import { DailyCounts } from './daily-counts.ts';
 import { ACTIVITY_TYPES, type Activity, type ActivityType, type IsoDate } from './types.ts';
 

@@ -56,7 +56,6 @@ export interface ActivityLog<Kept = Activity[]> {
   ids?: IdIndex;
 }
 
-
 /** Activity rows kept as rows whatever their content: customer meetings. */
 export const KEPT_TYPES: ReadonlySet<ActivityType> = new Set(['meeting_booked', 'meeting_held']);
 

@@ -14,16 +14,16 @@
  * (`addActivityOf`, `flaggedRow`), so the facts and kept rows do not depend on which way a row
  * went (test/pipeline/activity-quick-rows.test.ts reads the same logs both ways).
  */
-import { isoDateDay, parseDate } from '../ingest/parse-date.ts';
+import { isoDateDay } from '../ingest/parse-date.ts';
 import { plainDigits } from '../ingest/parse-number.ts';
 import { ACTIVITY_KINDS, addActivityOf, ownerFacts, type ActivityFacts, type ActivityKind, type OwnerFacts } from '../model/activity-facts.ts';
 import type { ActivityType, IsoDate } from '../model/types.ts';
 import { dayNumber, isoDateOf } from '../periods/calendar.ts';
 import { flaggedRow } from '../quality/flag-activity.ts';
 import { activityTypeLookup } from '../schemas/activities.ts';
-import { cleanCellFast, valueKey } from '../schemas/cells.ts';
+import { CellFailure, cellReaders, cleanCellFast, valueKey } from '../schemas/cells.ts';
 import { IdTable } from '../schemas/id-table.ts';
-import { own } from '../schemas/intern.ts';
+import { own, rememberLast } from '../schemas/intern.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { QuickRow, QuickRows } from '../validate/validate-file.ts';
 import { keepRow, type KeptRows } from './activity-transfer.ts';
@@ -55,7 +55,6 @@ interface QuickOwner {
 
 /** Distinct texts remembered per table; past these, rows with new texts go the general way. */
 const MAX_TYPES = 10_000;
-const MAX_DATES = 50_000;
 const MAX_OWNERS = 100_000;
 
 /** A cell as the general reading reads it (`cleanCell`), when that is the text as written; else undefined. */
@@ -65,18 +64,13 @@ function asWritten(raw: string): string | undefined {
 
 export function activityQuickRows({ settings, asOf, facts, users, accounts, keptTypes, kept }: QuickLogInput): QuickRows {
   const typeLookup = activityTypeLookup(settings);
-  const dateOptions = { dateOrder: settings.dateOrder, timeZone: settings.timeZone };
+  const readDate = cellReaders(settings).requiredDate;
   // Type and owner texts by fingerprint (src/schemas/id-table.ts): a table of a few hundred texts
   // stays in the processor's cache, and a lookup reads no stored string.
   const kindTexts = new IdTable();
   const kinds: (QuickKind | null)[] = [];
-  const otherDates = new Map<string, number>();
   const ownerTexts = new IdTable();
   const owners: QuickOwner[] = [];
-  // A log in date order repeats the date of the row before.
-  let lastDateText = '';
-  let lastDay = Number.NaN;
-
   const kindOf = (text: string): QuickKind | null => {
     const place = kindTexts.placeOf(text);
     if (place >= 0) return kinds[place]!;
@@ -86,26 +80,17 @@ export function activityQuickRows({ settings, asOf, facts, users, accounts, kept
     return kind;
   };
   /** The day number of a date cell, NaN when the general reading is to read it. */
-  const dayOf = (text: string): number => {
-    if (text === lastDateText) return lastDay;
-    const day = dayOfText(text);
-    lastDateText = own(text);
-    lastDay = day;
-    return day;
-  };
   const dayOfText = (text: string): number => {
     const iso = isoDateDay(text);
     if (iso === iso) return iso;
-    let day = otherDates.get(text);
-    if (day === undefined) {
-      const parsed = parseDate(text, dateOptions);
-      // Only a date whose day gives back the same text (the kept rows carry the text).
-      day = parsed.ok && isoDateOf(dayNumber(parsed.value)) === parsed.value ? dayNumber(parsed.value) : Number.NaN;
-      if (otherDates.size >= MAX_DATES) otherDates.clear();
-      otherDates.set(own(text), day);
-    }
-    return day;
+    // Other forms as the cell reader reads them, if their day gives back the same text (the kept rows carry it).
+    const value = readDate(text);
+    if (value instanceof CellFailure) return Number.NaN;
+    const day = dayNumber(value as IsoDate);
+    return isoDateOf(day) === value ? day : Number.NaN;
   };
+  // A log in date order repeats the date of the row before.
+  const dayOf = rememberLast(dayOfText);
   const ownerOf = (text: string): QuickOwner | undefined => {
     const place = ownerTexts.placeOf(text);
     if (place >= 0) return owners[place];

@@ -6,9 +6,9 @@
  * accounts become the main thread's shared strings again (the users.csv and accounts.csv ids),
  * and the last activity per deal is narrowed to the deals the main thread tracks.
  */
-import type { ActivityFacts } from '../model/activity-facts.ts';
+import { ACTIVITY_KINDS, type ActivityFacts } from '../model/activity-facts.ts';
 import { DailyCounts, type PackedDailyCounts } from '../model/daily-counts.ts';
-import { ACTIVITY_TYPES, type Activity, type ActivityType } from '../model/types.ts';
+import { ACTIVITY_TYPES, type Activity } from '../model/types.ts';
 import type { SharedIds } from '../schemas/activities.ts';
 import { IdIndex, type IdTables } from '../validate/id-index.ts';
 import type { ActivityLog } from './activity-log.ts';
@@ -96,8 +96,6 @@ export interface PackedActivityLog {
   kept: PackedActivities;
   ids?: IdTables;
 }
-
-const TYPE_INDEX = new Map<ActivityType, number>(ACTIVITY_TYPES.map((type, index) => [type, index]));
 
 type NumberArray = Float64Array | Int32Array | Uint8Array;
 
@@ -234,7 +232,7 @@ export class ActivityColumns {
     this.#file.push(row.file);
     this.#line.push(row.line);
     this.#id.push(row.id);
-    this.#type.push(TYPE_INDEX.get(row.type)!);
+    this.#type.push(ACTIVITY_KINDS.get(row.type)!.index);
     this.#date.push(row.date);
     this.#owner.push(row.ownerId);
     this.#deal.push(row.dealId);

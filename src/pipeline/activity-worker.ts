@@ -25,39 +25,36 @@ const input = workerData as WorkerInput;
 const post = (message: WorkerMessage) => port.postMessage(message);
 
 /** The open deals, named by the main thread once it has read deals.csv: only they are tracked. */
-let openDealsGiven: (deals: IdTable) => void = () => {};
-const openDeals = new Promise<IdTable>((resolve) => (openDealsGiven = resolve));
+const openDeals = Promise.withResolvers<IdTable>();
 /** The shared log's bytes this thread reads: `end` moves back when the main thread takes the rest. */
 const range: ByteRange = { start: 0, end: input.share?.bytes ?? 0 };
-let released: () => void = () => {};
-const cutDecided = new Promise<void>((resolve) => (released = resolve));
-let referencesGiven: (references: WorkerReferences) => void = () => {};
-const referencesReceived = new Promise<WorkerReferences>((resolve) => (referencesGiven = resolve));
+const cutDecided = Promise.withResolvers<void>();
+const referencesGiven = Promise.withResolvers<WorkerReferences>();
 port.on('message', (request: WorkerRequest) => {
   if (request.kind === 'references') {
-    referencesGiven(request.references);
+    referencesGiven.resolve(request.references);
   } else if (request.kind === 'openDeals') {
-    openDealsGiven(new IdTable(request.ids));
+    openDeals.resolve(new IdTable(request.ids));
   } else if (request.kind === 'where') {
     post({ kind: 'where', read: range.read ?? range.start });
   } else {
     const accepted = request.end !== null && (range.read ?? range.start) <= request.end && request.end <= range.end;
     if (accepted) range.end = request.end!;
     post({ kind: 'cut', accepted });
-    released();
+    cutDecided.resolve();
   }
 });
 
 try {
   const plan = await planSources(input.dataDir, input.settings, SPECS);
-  const references = await referencesReceived;
-  if (input.share?.waitForCut) await cutDecided;
+  const references = await referencesGiven.promise;
+  if (input.share?.waitForCut) await cutDecided.promise;
   const log = await readActivityLog({
     ...input,
     ...references,
     part: input.share ? { part: { range }, keepIds: true } : undefined,
     sources: plan.sources.filter((source) => source.target === 'activities'),
-    trackDeals: openDeals,
+    trackDeals: openDeals.promise,
     log: (line) => post({ kind: 'log', line }),
   }, new ActivityColumns());
   const packed = packActivityLog(log);

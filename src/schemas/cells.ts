@@ -10,7 +10,7 @@
  * Both call the same cell functions and the same `finish` (the row's cross-cell checks), so a row
  * the fast reader accepts is exactly the record the schema would give.
  */
-import { own } from './intern.ts';
+import { own, rememberLast } from './intern.ts';
 import { z } from 'zod';
 import { isoDateDay, parseDate } from '../ingest/parse-date.ts';
 import { isoDateOf } from '../periods/calendar.ts';
@@ -235,23 +235,14 @@ const UNKNOWN = Symbol('unknown');
 /** `lookup.get(valueKey(raw))`, remembered per distinct raw text (a column repeats few values). */
 export function cachedLookup<T>(lookup: ReadonlyMap<string, T>): (raw: string) => T | undefined {
   const seen = new Map<string, T | typeof UNKNOWN>();
-  // The text of the row before, and its value: a column of few values often repeats one.
-  let lastRaw: string | undefined;
-  let lastValue: T | undefined;
-  return (raw) => {
-    if (raw === lastRaw) return lastValue;
+  // The text of the row before needs no lookup at all: a column of few values often repeats one.
+  return rememberLast((raw) => {
     const known = seen.get(raw);
-    let value: T | undefined;
-    if (known !== undefined) {
-      value = known === UNKNOWN ? undefined : (known as T);
-    } else {
-      value = lookup.get(valueKey(raw));
-      if (seen.size < 10_000) seen.set(own(raw), value ?? UNKNOWN); // a key cut from the parser's chunk would keep it alive
-    }
-    lastRaw = own(raw);
-    lastValue = value;
+    if (known !== undefined) return known === UNKNOWN ? undefined : (known as T);
+    const value = lookup.get(valueKey(raw));
+    if (seen.size < 10_000) seen.set(own(raw), value ?? UNKNOWN); // a key cut from the parser's chunk would keep it alive
     return value;
-  };
+  });
 }
 
 const legacyRead = cellReader({ dateOrder: 'dmy', timeZone: 'UTC' } as Settings);

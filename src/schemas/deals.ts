@@ -7,7 +7,7 @@ import { CHANNELS, FORECAST_CATEGORIES, type Channel, type Deal, type ForecastCa
 import type { Settings } from '../settings/schema.ts';
 import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, type Finish } from './cells.ts';
 import { DealColumns, StoredDeal } from '../model/stored-deal.ts';
-import { interner, own } from './intern.ts';
+import { interner, own, rememberLast } from './intern.ts';
 import type { FileSpec } from './column.ts';
 
 export type DealRow = Omit<Deal, 'file' | 'line'>;
@@ -71,16 +71,8 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
   const owners = interner();
   // Names, currency, product, source, lost reason, SDR and dates are kept once per distinct text by the columns.
   const columns = new DealColumns();
-  // The currency of the row before, as written and in capitals (`toUpperCase` makes a new string each time).
-  let lastCurrencyText = '';
-  let lastCurrency = '';
-  const upperCase = (text: string): string => {
-    if (text !== lastCurrencyText) {
-      lastCurrency = text.toUpperCase();
-      lastCurrencyText = own(text);
-    }
-    return lastCurrency;
-  };
+  // `toUpperCase` makes a new string each time: the currency of the row before is taken as it was.
+  const upperCase = rememberLast((text: string) => text.toUpperCase());
   return (row, fail) => {
     const stageId = stages(row.stage);
     const stage = stageId === undefined ? undefined : stageById.get(stageId);

@@ -37,6 +37,17 @@ export function firstSlot(a: number, mask: number): number {
   return (a ^ (a >>> 16)) & mask;
 }
 
+/**
+ * The offset of the slot of `slots` (of `mask + 1` slots) holding the fingerprint (a, b), or of
+ * the empty slot where it would go.
+ */
+export function findSlot(slots: Int32Array, mask: number, a: number, b: number): number {
+  for (let slot = firstSlot(a, mask); ; slot = (slot + 1) & mask) {
+    const at = slot * SLOT_NUMBERS;
+    if (slots[at + 2] === 0 || (slots[at] === a && slots[at + 1] === b)) return at;
+  }
+}
+
 /** A table of twice as many slots holding the same entries (each placed again by its first hash). */
 export function doubled(old: Int32Array): Int32Array {
   const slots = new Int32Array(old.length * 2);

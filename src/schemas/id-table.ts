@@ -9,7 +9,7 @@
  * slots are used. A text whose fingerprint is in the table is taken for the text stored there
  * without comparing the two strings, so a lookup reads one slot and never the stored string.
  */
-import { doubled, FINGERPRINT, fingerprint, firstSlot, SLOT_NUMBERS as STRIDE } from './fingerprint.ts';
+import { doubled, findSlot, FINGERPRINT, fingerprint, SLOT_NUMBERS as STRIDE } from './fingerprint.ts';
 
 export class IdTable {
   readonly #ids: string[] = [];
@@ -88,12 +88,7 @@ export class IdTable {
   }
 
   #findPrint(a: number, b: number): number {
-    const slots = this.#slots;
-    const mask = this.#mask;
-    for (let slot = firstSlot(a, mask); ; slot = (slot + 1) & mask) {
-      const at = slot * STRIDE;
-      if (slots[at + 2] === 0 || (slots[at] === a && slots[at + 1] === b)) return at;
-    }
+    return findSlot(this.#slots, this.#mask, a, b);
   }
 
   #grow(): void {

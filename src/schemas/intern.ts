@@ -27,3 +27,20 @@ export function interner(): (text: string) => string {
 export function optionalText(intern: (text: string) => string, text: string | undefined): string | undefined {
   return text === undefined ? undefined : intern(text);
 }
+
+/**
+ * `read`, remembering the text of the call before and what it gave: a column often repeats its
+ * text on the next row (a currency, the date of a log in date order). The text is kept as a copy
+ * (`own`), so no parser chunk stays alive with it.
+ */
+export function rememberLast<T>(read: (text: string) => T): (text: string) => T {
+  let lastText: string | undefined;
+  let lastValue!: T;
+  return (text) => {
+    if (text !== lastText) {
+      lastValue = read(text);
+      lastText = own(text);
+    }
+    return lastValue;
+  };
+}

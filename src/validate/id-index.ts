@@ -10,7 +10,7 @@
  * and the line side by side, 12 bytes, so a lookup reads one place in memory; at most 3/4 of the
  * slots used), and every id from then on is looked up in it.
  */
-import { doubled, FINGERPRINT, fingerprint, firstSlot, SLOT_NUMBERS as STRIDE } from '../schemas/fingerprint.ts';
+import { doubled, findSlot, FINGERPRINT, fingerprint, SLOT_NUMBERS as STRIDE } from '../schemas/fingerprint.ts';
 import { own } from '../schemas/intern.ts';
 
 /** An IdIndex as plain data, as `IdIndex#tables` gives it (to move it to another thread). */
@@ -156,11 +156,7 @@ export class IdIndex {
   /** The offset of the slot holding the fingerprint (a, b), or of the empty slot where it would go. */
   #slotOf(a: number, b: number): number {
     const slots = this.#slots!;
-    const mask = slots.length / STRIDE - 1;
-    for (let slot = firstSlot(a, mask); ; slot = (slot + 1) & mask) {
-      const at = slot * STRIDE;
-      if (slots[at + 2] === 0 || (slots[at] === a && slots[at + 1] === b)) return at;
-    }
+    return findSlot(slots, slots.length / STRIDE - 1, a, b);
   }
 
   /** Puts a new fingerprint in the empty slot at offset `at`, growing the table when 3/4 full. */
