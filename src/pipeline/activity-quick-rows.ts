@@ -87,7 +87,7 @@ export function activityQuickRows({ settings, asOf, facts, users, accounts, kept
     const value = readDate(text);
     if (value instanceof CellFailure) return Number.NaN;
     const day = dayNumber(value as IsoDate);
-    return isoDateOf(day) === value ? day : Number.NaN;
+    return day === day && isoDateOf(day) === value ? day : Number.NaN; // NaN: a date written with fewer than four year digits
   };
   // A log in date order repeats the date of the row before.
   const dayOf = rememberLast(dayOfText);

@@ -69,6 +69,7 @@ describe('activityQuickRows', () => {
       'X1,call,2026-11-18,u1,A9,,', // an account not in accounts.csv
       'X1,call,2026-11-18,u1,A1,,1.5', // a duration that is not plain digits
       'X1,call,2026-11-18,u1,A1, D1,', // a deal the general reading trims
+      'X1,call,01.01.0999,u1,A1,,', // a date the general reading writes as 999-01-01, not as its day's date
     ];
     for (const [i, row] of left.entries()) expect(take(row, i + 2), row).toBe(false);
     expect(facts.rows).toBe(0);
@@ -109,7 +110,7 @@ describe('the activity log read with and without quick rows', () => {
   const cellOf = {
     id: ['X1', 'X2', 'X3', 'X4', ' X5', '', 'null', 'X6'],
     type: ['call', 'email', 'meeting_held', 'meeting_booked', 'task', 'note', 'proposal', 'Samtal', ' call', 'lunch', ''],
-    date: ['2026-11-18', '2026-01-05', '2026-12-03', '2025-12-31', '05.02.2026', '2026-02-30', ' 2026-11-18', '2026-11-18T10:00', 'n/a', ''],
+    date: ['2026-11-18', '2026-01-05', '2026-12-03', '2025-12-31', '05.02.2026', '01.01.0999', '2026-02-30', ' 2026-11-18', '2026-11-18T10:00', 'n/a', ''],
     owner: ['u1', 'u2', 'u9', ' u1', 'N/A', ''],
     account: ['A1', 'A2', 'A9', '', ' A1'],
     deal: ['D1', 'D2', '', 'D1 '],
