@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interner, optionalText, own } from '../../src/schemas/intern.ts';
+import { interner, optionalText, own, rememberLast } from '../../src/schemas/intern.ts';
 
 describe('own and interner', () => {
   it('keep the text as it is', () => {
@@ -19,3 +19,13 @@ describe('own and interner', () => {
     expect(optionalText(intern, 'x')).toBe('x');
   });
 });
+
+describe('rememberLast', () => {
+  it('reads a text again only when it differs from the one before', () => {
+    const read: string[] = [];
+    const upper = rememberLast((text: string) => (read.push(text), text.toUpperCase()));
+    expect(['sek', 'sek', 'eur', 'sek', 'sek'].map(upper)).toEqual(['SEK', 'SEK', 'EUR', 'SEK', 'SEK']);
+    expect(read).toEqual(['sek', 'eur', 'sek']);
+  });
+});
+
