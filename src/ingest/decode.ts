@@ -24,6 +24,12 @@ export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 export const SAMPLE_BYTES = 64 * 1024;
 
 const DEFAULT_CHUNK_BYTES = 64 * 1024;
+/**
+ * Bytes read from the file at once (decoded and handed on in chunks of `chunkBytes`). Each read
+ * is a request to the I/O thread pool that costs ≈ 40 µs of the reading thread whatever its size
+ * (≈ 0.1 s for a 168 MB file in 64 KiB reads, 20 ms in 1 MiB reads).
+ */
+const DEFAULT_READ_BYTES = 1024 * 1024;
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -274,13 +280,18 @@ export interface ByteRange {
 }
 
 /**
- * Opens a file for streaming decoded text. Memory stays at one chunk (64 KiB by default;
- * `chunkBytes` is for tests). The file is closed when iteration ends or stops early.
+ * Opens a file for streaming decoded text, in chunks of `chunkBytes` (64 KiB by default) from
+ * reads of `readBytes` (1 MiB by default; both for tests); memory stays at two reads. The file
+ * is closed when iteration ends or stops early.
  * With `range`, only those bytes are read, decoded as the encoding detected from the file's
  * start (a range after the start has no BOM to skip); `range.start` must begin a character.
  */
-export async function openTextStream(path: string, opts: { chunkBytes?: number; range?: ByteRange } = {}): Promise<TextStream> {
+export async function openTextStream(
+  path: string,
+  opts: { chunkBytes?: number; readBytes?: number; range?: ByteRange } = {},
+): Promise<TextStream> {
   const chunkBytes = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  const readBytes = opts.readBytes ?? DEFAULT_READ_BYTES;
   const range = opts.range;
   const start = range?.start ?? 0;
   const handle = await open(path, 'r');
@@ -302,12 +313,13 @@ export async function openTextStream(path: string, opts: { chunkBytes?: number; 
   async function* chunks(): AsyncGenerator<string> {
     if (unreadable) return;
     try {
-      // Two buffers: the next chunk is read while the text of the one before is parsed.
-      const buffers = [Buffer.alloc(chunkBytes), Buffer.alloc(chunkBytes)];
+      // Two buffers: the next read is under way while the text of the one before is parsed.
+      // (Only the bytes a read fills are decoded: the buffers need no zeroing.)
+      const buffers = [Buffer.allocUnsafe(readBytes), Buffer.allocUnsafe(readBytes)];
       let turn = 0;
       let position = start;
       const readNext = (): { buffer: Buffer; bytes: Promise<number> } | undefined => {
-        const want = Math.min(chunkBytes, (range?.end ?? Infinity) - position);
+        const want = Math.min(readBytes, (range?.end ?? Infinity) - position);
         if (want <= 0) return undefined;
         if (range) range.read = position + want; // claimed before the read, so a move of `end` can check it
         const buffer = buffers[(turn ^= 1)]!;
@@ -321,8 +333,10 @@ export async function openTextStream(path: string, opts: { chunkBytes?: number; 
         if (bytesRead === 0) break;
         position += bytesRead;
         pending = readNext();
-        const text = decoder.decode(buffer.subarray(0, bytesRead));
-        if (text) yield text;
+        for (let at = 0; at < bytesRead; at += chunkBytes) {
+          const text = decoder.decode(buffer.subarray(at, Math.min(at + chunkBytes, bytesRead)));
+          if (text) yield text;
+        }
       }
       const rest = decoder.end();
       if (rest) yield rest;

@@ -54,7 +54,7 @@ export interface CsvReadOptions {
   onHeader?: (header: string[], headerLine: number) => void;
   /** The file's name in the data folder, for thrown I/O errors. */
   fileLabel?: string;
-  /** Bytes per read (default 64 KiB); for tests. */
+  /** Bytes decoded and parsed at a time (default 64 KiB; the file is read in larger reads); for tests. */
   chunkBytes?: number;
   /** One part of a file (src/ingest/split-csv.ts): only its bytes are read (`readCsv` only). */
   part?: CsvPart;

@@ -9,7 +9,8 @@ import { createCsvParser } from '../ingest/read-csv.ts';
 export async function readHeader(path: string): Promise<string[] | undefined> {
   let header: string[] | undefined;
   try {
-    const stream = await openTextStream(path);
+    // One 64 KiB read holds the header of any export; a larger read would be read for nothing.
+    const stream = await openTextStream(path, { readBytes: 64 * 1024 });
     if (stream.unreadable) return undefined;
     const parser = createCsvParser(() => {}, { onHeader: (fields) => (header = fields) });
     for await (const chunk of stream.chunks) {

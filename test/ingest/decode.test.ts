@@ -217,7 +217,7 @@ describe('openTextStream', () => {
     const path = join(dir, 'range-moved.csv');
     writeFileSync(path, 'abcdefghij');
     const range = { start: 0, end: 10 } as { start: number; end: number; read?: number };
-    const stream = await openTextStream(path, { range, chunkBytes: 3 });
+    const stream = await openTextStream(path, { range, chunkBytes: 3, readBytes: 3 });
     const pieces: string[] = [];
     for await (const piece of stream.chunks) {
       pieces.push(piece);
@@ -228,6 +228,18 @@ describe('openTextStream', () => {
     }
     expect(pieces).toEqual(['abc', 'def', 'g']);
     expect(range.read).toBe(7);
+  });
+
+  it('hands on each read in chunks, characters split across chunks and reads kept whole', async () => {
+    const path = join(dir, 'slices.csv');
+    // "aö€b" is a, ö (2 bytes), € (3 bytes), b: bytes 0 | 1–2 | 3–5 | 6.
+    writeFileSync(path, 'aö€b');
+    const stream = await openTextStream(path, { chunkBytes: 2, readBytes: 5 });
+    const pieces: string[] = [];
+    for await (const piece of stream.chunks) pieces.push(piece);
+    // Read 1 (bytes 0–4) in chunks 0–1 ("a", ö's first byte held), 2–3 ("ö", €'s first byte
+    // held), 4 (held); read 2 (bytes 5–6) in one chunk: "€b".
+    expect(pieces).toEqual(['a', 'ö', '€b']);
   });
 
   it('names the encoding of a file read in parts as reading it whole would', () => {
