@@ -14,6 +14,10 @@
  *   taken from the end of the header line.
  * - Blank lines, and lines holding only delimiters and whitespace (`;;;` left by Excel), are
  *   skipped; line numbering counts them.
+ * - Lines without a quote (`\n` line breaks) are split by this reader itself, exactly as
+ *   papaparse splits text without quotes (at the line break, then at the delimiter), without
+ *   papaparse's result object per record; text holding a quote, other line breaks and a record
+ *   past MAX_RECORD_CHARS go through papaparse. A property test reads random text both ways.
  * - Problems carry the rule-catalog code (src/quality/rules.ts) and a message in its wording:
  *   - `MalformedRow` (row level): a field count different from the header's, or text after a
  *     closing quote. The row still goes to `onRow`, with `problem` set; the caller rejects it.
@@ -160,17 +164,29 @@ export function detectDialect(text: string, final: boolean): { delimiter: CsvDel
   return line.trim() === '' ? undefined : { delimiter: chooseDelimiter(line), newline: '\n' };
 }
 
+/** The delimiter of a one-column file: NUL never occurs in text files (decode.ts rejects files holding one). */
+const NEVER_SPLITS = '\u0000';
+
 function isBlankRecord(fields: string[]): boolean {
   for (const field of fields) if (field.trim() !== '') return false;
   return true;
 }
 
 /** The incremental reader behind `readCsv` and `readCsvText`. */
-export function createCsvParser(onRow: OnCsvRow, opts: Pick<CsvReadOptions, 'onHeader'> & { firstLine?: number } = {}): CsvStreamParser {
+export function createCsvParser(
+  onRow: OnCsvRow,
+  opts: Pick<CsvReadOptions, 'onHeader'> & {
+    firstLine?: number;
+    /** False: papaparse reads every line, quoted or not (the reference the plain lines are tested against). */
+    plainLines?: boolean;
+  } = {},
+): CsvStreamParser {
+  const plainLines = opts.plainLines ?? true;
   let started = false;
   let pending = ''; // text before the dialect is known
   let delimiter: CsvDelimiterUsed = 'none';
   let lineBreakChar = '\n'; // the character counted for physical lines
+  let lineBreak: LineBreak = '\n';
   let papa: Parser | undefined;
   let buffer = ''; // unconsumed text; buffer[0] is at absolute offset bufStart
   let bufStart = 0;
@@ -234,6 +250,11 @@ export function createCsvParser(onRow: OnCsvRow, opts: Pick<CsvReadOptions, 'onH
       });
       return;
     }
+    takeRecord(fields, line, problem);
+  };
+
+  /** A record read either way: blank ones skipped, the first the header, the others passed on. */
+  const takeRecord = (fields: string[], line: number, problem: CsvProblem | undefined): void => {
     if (!problem && isBlankRecord(fields)) return;
     if (!header) {
       header = fields;
@@ -255,13 +276,46 @@ export function createCsvParser(onRow: OnCsvRow, opts: Pick<CsvReadOptions, 'onH
     }
   };
 
+  /**
+   * The buffer's complete lines (all of it when `final`) when they hold no quote, read as
+   * papaparse reads text without a quote (its "fast mode": records split at the line break,
+   * fields at the delimiter, no escapes to follow), without papaparse's result object per record:
+   * each line is one record. False, reading nothing, when papaparse must read them: a quote among
+   * them, line breaks other than `\n`, or a record past MAX_RECORD_CHARS being flushed.
+   */
+  const readPlainLines = (final: boolean): boolean => {
+    if (!plainLines || lineBreak !== '\n' || overflow) return false;
+    const end = final ? buffer.length : buffer.lastIndexOf('\n') + 1;
+    const quote = buffer.indexOf('"');
+    if (quote !== -1 && quote < end) return false;
+    const split = delimiter === 'none' ? NEVER_SPLITS : delimiter;
+    let at = 0;
+    while (at < end) {
+      const lineEnd = buffer.indexOf('\n', at);
+      const stop = lineEnd === -1 || lineEnd >= end ? end : lineEnd;
+      const fields = buffer.slice(at, stop).split(split);
+      const line = rowLine;
+      if (stop === lineEnd) rowLine++;
+      at = stop + 1;
+      takeRecord(fields, line, undefined);
+    }
+    if (end > 0) {
+      buffer = buffer.slice(end);
+      bufStart += end;
+      rowStart = bufStart;
+    }
+    return true;
+  };
+
   const runParser = (final: boolean): void => {
     if (!papa) return;
-    papa.parse(buffer, bufStart, !final);
-    const consumed = rowStart - bufStart;
-    if (consumed > 0) {
-      buffer = buffer.slice(consumed);
-      bufStart = rowStart;
+    if (!readPlainLines(final)) {
+      papa.parse(buffer, bufStart, !final);
+      const consumed = rowStart - bufStart;
+      if (consumed > 0) {
+        buffer = buffer.slice(consumed);
+        bufStart = rowStart;
+      }
     }
     if (!final && buffer.length > MAX_RECORD_CHARS) {
       overflow = true;
@@ -276,9 +330,9 @@ export function createCsvParser(onRow: OnCsvRow, opts: Pick<CsvReadOptions, 'onH
     if (!dialect) return;
     delimiter = dialect.delimiter;
     lineBreakChar = dialect.newline === '\r' ? '\r' : '\n';
+    lineBreak = dialect.newline;
     papa = new Papa.Parser({
-      // NUL never occurs in text files (decode.ts rejects files holding one), so it never splits.
-      delimiter: delimiter === 'none' ? '\u0000' : delimiter,
+      delimiter: delimiter === 'none' ? NEVER_SPLITS : delimiter,
       newline: dialect.newline,
       quoteChar: '"',
       step: onRecord as (results: ParseStepResult<unknown>) => void,

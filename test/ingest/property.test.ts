@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readCsv, readCsvText, type CsvRow } from '../../src/ingest/read-csv.ts';
+import { createCsvParser, readCsv, readCsvText, type CsvRow } from '../../src/ingest/read-csv.ts';
 import { dealsFile } from '../../src/schemas/deals.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
 import { validateFile } from '../../src/validate/validate-file.ts';
@@ -325,6 +325,37 @@ describe('(e) empty and header-only files are accounted for', () => {
         expect(validated).toMatchObject({ present: true, read: 0, accepted: 0, rejected: 0, fatal: [], issues: [] });
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('lines without quotes', () => {
+  /** Rows and summary of `text` pushed in pieces cut at `cuts`, read with or without the plain-line reading. */
+  function readInPieces(text: string, cuts: number[], plainLines: boolean) {
+    const rows: CsvRow[] = [];
+    const headers: [string[], number][] = [];
+    const parser = createCsvParser((row) => rows.push(row), { plainLines, onHeader: (header, line) => headers.push([header, line]) });
+    let at = 0;
+    for (const cut of [...cuts].sort((a, b) => a - b)) {
+      parser.push(text.slice(at, Math.max(at, cut)));
+      at = Math.max(at, cut);
+    }
+    parser.push(text.slice(at));
+    return { rows, headers, summary: parser.end() };
+  }
+
+  it('read as papaparse reads them: the same rows, lines, problems and header in any pieces', () => {
+    // Mostly plain text (blank and delimiter-only lines, `\r` in fields, rows of other lengths),
+    // now and then a quote, so reading switches between the two ways.
+    const units = ['a', 'b', 'ö', '€', ' ', ',', ';', '\t', '\r', '\n', '\n', '\n', '#'];
+    const text = fc.tuple(fc.string({ unit: fc.constantFrom(...units), maxLength: 200 }), fc.string({ unit: fc.constantFrom(...units, '"'), maxLength: 60 }))
+      .map(([plain, mixed]) => plain + mixed);
+    fc.assert(
+      fc.property(fc.constantFrom('a,b,c\n', 'a;b\n', 'one\n', '\n\nx,y\n', ''), text, fc.array(fc.nat({ max: 280 }), { maxLength: 6 }), (head, body, cuts) => {
+        const whole = head + body;
+        expect(readInPieces(whole, cuts, true)).toEqual(readInPieces(whole, cuts, false));
+      }),
+      { numRuns: 400 },
     );
   });
 });
