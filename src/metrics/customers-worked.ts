@@ -26,7 +26,7 @@
  * //=> { fiscalYear: 'FY2026', ytd: { start: '2026-01-01', end: '2026-07-02' }, accountsWorked: 1,
  * //     activitiesWithoutAccount: 0, goal: 40, share: 0.025, goalToDate: 20.05, elapsedShare: 0.50137 }
  */
-import type { ActivityFacts } from '../model/activity-facts.ts';
+import { accountsContactedBy, type ActivityFacts } from '../model/activity-facts.ts';
 import type { Target } from '../model/types.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import { elapsedShare, fiscalYearOf, fiscalYearRange, yearToDate } from '../periods/fiscal.ts';
@@ -62,14 +62,9 @@ export function customersWorked(
     throw new Error(`activity facts gathered as of ${facts.asOf} (FY from ${facts.ytd.start}), asked as of ${ctx.asOf}`);
   }
   const owners = new Set(ownerIds);
-  // One owner (a seller's page): that owner's own set, without copying it.
-  const only = owners.size === 1 ? facts.accountsContactedYtd.get([...owners][0]!) : undefined;
-  const accounts = only ?? new Set<string>();
+  const accountsWorked = accountsContactedBy(facts, owners);
   let withoutAccount = 0;
-  for (const id of owners) {
-    if (!only) for (const account of facts.accountsContactedYtd.get(id) ?? []) accounts.add(account);
-    withoutAccount += facts.contactsWithoutAccountYtd.get(id) ?? 0;
-  }
+  for (const id of owners) withoutAccount += facts.contactsWithoutAccountYtd.get(id) ?? 0;
   const goals = targets.filter(
     (t) => t.measure === 'customers_worked' && t.cadence === 'total' && t.period === fiscalYear,
   );
@@ -77,10 +72,10 @@ export function customersWorked(
   return {
     fiscalYear,
     ytd,
-    accountsWorked: accounts.size,
+    accountsWorked,
     activitiesWithoutAccount: withoutAccount,
     goal,
-    share: goal === null ? null : ratio(accounts.size, goal),
+    share: goal === null ? null : ratio(accountsWorked, goal),
     goalToDate: goal === null ? null : Math.round(goal * share * 100) / 100,
     elapsedShare: share,
   };

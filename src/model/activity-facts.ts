@@ -11,9 +11,12 @@
  * - `lastByDeal`: per deal id, the latest activity date on or before as-of (stalled deals). When
  *   the caller names the deals to track (`trackDeals`: loadRecords passes the open deals, the
  *   only ones stalled-deal figures read), other deals are left out.
- * - `accountsContactedYtd`: per owner, the accounts with a contact activity (CONTACT_TYPES) dated
- *   in fiscal year-to-date of as-of; `contactsWithoutAccountYtd`: per owner, such contact
- *   activities without an account (customers worked).
+ * - Accounts contacted: per owner, the accounts with a contact activity (CONTACT_TYPES) dated in
+ *   fiscal year-to-date of as-of, kept two ways: accounts of accounts.csv (`FactsOptions.accounts`)
+ *   as one bit each in `contacts`, other accounts as texts in `accountsContactedYtd`; read them
+ *   with `accountsContactedBy` (how many, owners together) and `contactedAccounts` (which).
+ *   `contactsWithoutAccountYtd`: per owner, such contact activities without an account
+ *   (customers worked).
  * - `firstDate`: the earliest activity date; `newestUpToAsOf`: the latest date on or before as-of
  *   ('' when none) (meeting pages' first week, stale-export check).
  * - `owners`: every non-empty owner id; `file`: the file of the first row; `rows`: rows added.
@@ -45,6 +48,7 @@ export interface ActivityFacts {
   /** Per owner: counts per day and type (src/model/daily-counts.ts). */
   counts: Map<string, DailyCounts>;
   lastByDeal: Map<string, IsoDate>;
+  /** Per owner, the accounts contacted in fiscal year-to-date that `contacts` does not count by bit. */
   accountsContactedYtd: Map<string, Set<string>>;
   contactsWithoutAccountYtd: Map<string, number>;
   firstDate: IsoDate | '';
@@ -52,7 +56,7 @@ export interface ActivityFacts {
   owners: Set<string>;
   /** While rows are added: the last date per tracked deal (`settleFacts` writes `lastByDeal` and drops it). */
   tracking?: DealDates;
-  /** While rows are added: contacts of known accounts (`settleFacts` adds them to `accountsContactedYtd`). */
+  /** Contacts in fiscal year-to-date of known accounts, by bit (see `accountsContactedBy`). */
   contacts?: ContactBits;
   /** While rows are added: each owner's counts and contact bits, found with one lookup per row. */
   owning?: Map<string, OwnerFacts>;
@@ -154,11 +158,10 @@ export function settleDealDates(facts: ActivityFacts): ActivityFacts {
 }
 
 /**
- * Adds the contacts counted by bit to `accountsContactedYtd`, once every row is added. Parts of
- * one log keep their bits until they are merged (`mergeActivityFacts`), so each account is
- * added to a set once, not once per part.
+ * Moves the contacts counted by bit to `accountsContactedYtd` (facts whose bits cannot be
+ * merged bit by bit: their account tables differ).
  */
-export function settleContacts(facts: ActivityFacts): ActivityFacts {
+function settleContacts(facts: ActivityFacts): ActivityFacts {
   const { contacts } = facts;
   for (const [owner, bits] of contacts?.byOwner ?? []) {
     let accounts = facts.accountsContactedYtd.get(owner);
@@ -173,9 +176,64 @@ export function settleContacts(facts: ActivityFacts): ActivityFacts {
   return facts;
 }
 
-/** `settleDealDates` and `settleContacts`: the facts as the reports read them. */
+/** The facts as the reports read them, once every row is added (`settleDealDates`; contacts stay by bit). */
 export function settleFacts(facts: ActivityFacts): ActivityFacts {
-  return settleContacts(settleDealDates(facts));
+  return settleDealDates(facts);
+}
+
+/**
+ * How many distinct accounts the owners contacted in fiscal year-to-date together (an account
+ * two of them contacted counts once): the bits of known accounts joined, plus the other accounts.
+ */
+export function accountsContactedBy(facts: ActivityFacts, ownerIds: Iterable<string>): number {
+  const owners = [...new Set(ownerIds)];
+  const byOwner = facts.contacts?.byOwner;
+  let union: Uint32Array | undefined;
+  for (const owner of owners) {
+    const bits = byOwner?.get(owner);
+    if (bits === undefined) continue;
+    if (union === undefined) union = owners.length === 1 ? bits : bits.slice();
+    else for (let word = 0; word < bits.length; word++) union[word]! |= bits[word]!;
+  }
+  let count = 0;
+  if (union) for (let word = 0; word < union.length; word++) count += bitCount(union[word]!);
+  // The other accounts, each once, unless its bit is counted already.
+  if (union === undefined && owners.length === 1) return facts.accountsContactedYtd.get(owners[0]!)?.size ?? 0;
+  const table = facts.contacts?.accounts;
+  const others = new Set<string>();
+  for (const owner of owners) {
+    for (const account of facts.accountsContactedYtd.get(owner) ?? []) {
+      const place = union && table ? table.placeOf(account) : -1;
+      if (place < 0 || (union![place >>> 5]! & (1 << (place & 31))) === 0) others.add(account);
+    }
+  }
+  return count + others.size;
+}
+
+/** The ids of the accounts each owner contacted in fiscal year-to-date (known and other accounts), owners with none left out. */
+export function contactedAccounts(facts: ActivityFacts): Map<string, Set<string>> {
+  const contacted = new Map<string, Set<string>>();
+  const { contacts } = facts;
+  for (const [owner, bits] of contacts?.byOwner ?? []) {
+    const accounts = new Set<string>();
+    for (let word = 0; word < bits.length; word++) {
+      for (let rest = bits[word]!; rest !== 0; rest &= rest - 1) accounts.add(contacts!.accounts.at(word * 32 + (31 - Math.clz32(rest & -rest))));
+    }
+    if (accounts.size > 0) contacted.set(owner, accounts);
+  }
+  for (const [owner, others] of facts.accountsContactedYtd) {
+    const accounts = contacted.get(owner);
+    if (accounts === undefined) contacted.set(owner, new Set(others));
+    else for (const account of others) accounts.add(account);
+  }
+  return contacted;
+}
+
+/** The number of bits set in a 32-bit word. */
+function bitCount(word: number): number {
+  let n = word - ((word >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (Math.imul((n + (n >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
 /**
@@ -349,6 +407,7 @@ export function restrictFacts(facts: ActivityFacts, owners: ReadonlySet<string>,
   const pick = <V>(map: Map<string, V>) => new Map([...map].filter(([key]) => owners.has(key)));
   return {
     ...facts,
+    ...(facts.contacts ? { contacts: { accounts: facts.contacts.accounts, byOwner: pick(facts.contacts.byOwner) } } : {}),
     counts: pick(facts.counts),
     lastByDeal: new Map([...facts.lastByDeal].filter(([id]) => dealIds.has(id))),
     accountsContactedYtd: pick(facts.accountsContactedYtd),

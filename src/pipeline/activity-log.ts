@@ -5,7 +5,7 @@
  * list stay rows. Memory then grows with people, days, deals and accounts, not with the number
  * of calls logged. Owners and accounts resolve against users.csv and accounts.csv, read before.
  */
-import { addActivity, emptyActivityFacts, settleDealDates, settleFacts, trackOnly, type ActivityFacts } from '../model/activity-facts.ts';
+import { addActivity, emptyActivityFacts, settleFacts, trackOnly, type ActivityFacts } from '../model/activity-facts.ts';
 import type { Account, Activity, ActivityType, User } from '../model/types.ts';
 import type { PlannedSource } from '../presets/detect.ts';
 import { referenceResolvers, resolveActivity } from '../presets/resolve-references.ts';
@@ -39,10 +39,7 @@ export interface ActivityLogInput {
   log?: (line: string) => void;
   /** Sees every accepted row as it streams by (owner and account resolved), kept or not. */
   onActivity?: (activity: Activity) => void;
-  /**
-   * Read one part of activities.csv only (src/pipeline/activity-split.ts). The facts' contacts then
-   * stay counted by bit, for `mergeActivityFacts` and `settleContacts`.
-   */
+  /** Read one part of activities.csv only (src/pipeline/activity-split.ts); see `mergeActivityFacts`. */
   part?: PartOptions;
 }
 
@@ -98,9 +95,7 @@ export async function readActivityLog(input: ActivityLogInput, kept: KeptRows = 
     },
   });
   await tracked;
-  // A part of the log keeps its contacts by bit, to be merged with the other part's and settled then.
-  if (input.part) settleDealDates(facts);
-  else settleFacts(facts);
+  settleFacts(facts);
   const ids = results[0]?.ids;
   for (const result of results) delete result.ids;
   return ids ? { results, facts, kept, ids } : { results, facts, kept };

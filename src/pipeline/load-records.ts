@@ -25,7 +25,6 @@ import type { Settings } from '../settings/schema.ts';
 import type { Issue } from '../validate/issue.ts';
 import type { CsvSplit } from '../ingest/split-csv.ts';
 import type { FileResult, PartOptions } from '../validate/validate-file.ts';
-import { settleFacts } from '../model/activity-facts.ts';
 import { readActivityLog, sharedIds, type ActivityLog } from './activity-log.ts';
 import { ACTIVITY_WORKER_MIN_BYTES, activityLogBytes, readActivityLogInWorker } from './activity-thread.ts';
 import { cutLog, halfOfRest, joinActivityLogs } from './activity-split.ts';
@@ -200,8 +199,6 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     thread?.stop();
     throw error;
   }
-  // The contacts of a log read in parts are counted by bit until here.
-  settleFacts(activityLog.facts);
   results.activities = activityLog.results;
 
   const all = (Object.keys(SPECS) as Target[]).flatMap((target) => results[target]);

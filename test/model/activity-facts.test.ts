@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACTIVITY_KINDS,
+  accountsContactedBy,
   activityFactsOf,
+  contactedAccounts,
   addActivity,
   addActivityOf,
   emptyActivityFacts,
@@ -94,6 +96,13 @@ describe('restrictFacts', () => {
     expect([...team.owners]).toEqual(['u2']);
     expect(Object.fromEntries(team.lastByDeal)).toEqual({ d2: '2026-11-20' });
     expect([...team.accountsContactedYtd.keys()]).toEqual(['u2']);
+    const known = new IdTable(['a1']);
+    const byBit = emptyActivityFacts({ ...options, accounts: known });
+    for (const a of log) addActivity(byBit, a, false, a.accountId === undefined ? -1 : known.placeOf(a.accountId));
+    // u1 and u2 each contacted a1 (by bit); u2's team keeps u2's bits only.
+    const teamByBit = restrictFacts(settleFacts(byBit), new Set(['u2']), new Set());
+    expect([...teamByBit.contacts!.byOwner.keys()]).toEqual(['u2']);
+    expect(accountsContactedBy(teamByBit, ['u1', 'u2'])).toBe(1);
   });
 });
 
@@ -136,16 +145,19 @@ describe('mergeActivityFacts of parts that count contacts by bit', () => {
   const first = [row('u1', 'call', '2026-02-03', { accountId: 'a1' })];
   const second = [row('u1', 'email', '2026-03-03', { accountId: 'a2' }), row('u2', 'call', '2026-04-01', { accountId: 'a1' }), row('u1', 'call', '2026-04-02', { accountId: 'a1' })];
 
-  it('adds the bits, and the settled sets hold each account once (hand-worked)', () => {
+  it('adds the bits: each account once (hand-worked)', () => {
     const merged = settleFacts(mergeActivityFacts(part(first), part(second)));
-    // u1: a1 (both parts) and a2; u2: a1.
-    expect(merged.accountsContactedYtd).toEqual(new Map([['u1', new Set(['a1', 'a2'])], ['u2', new Set(['a1'])]]));
-    expect(merged.contacts).toBeUndefined();
+    // u1: a1 (both parts) and a2; u2: a1. All by bit: no account as text.
+    expect(contactedAccounts(merged)).toEqual(new Map([['u1', new Set(['a1', 'a2'])], ['u2', new Set(['a1'])]]));
+    expect(merged.accountsContactedYtd).toEqual(new Map());
+    expect(accountsContactedBy(merged, ['u1', 'u2'])).toBe(2);
   });
 
-  it('gives the same when one part is settled already', () => {
-    const merged = settleFacts(mergeActivityFacts(part(first), settleFacts(part(second))));
-    expect(merged.accountsContactedYtd).toEqual(new Map([['u1', new Set(['a1', 'a2'])], ['u2', new Set(['a1'])]]));
+  it('gives the same when one part counts them as texts (an account table of its own)', () => {
+    const texts = settleDealDates(activityFactsOf(second, options));
+    const merged = settleFacts(mergeActivityFacts(part(first), texts));
+    expect(contactedAccounts(merged)).toEqual(new Map([['u1', new Set(['a1', 'a2'])], ['u2', new Set(['a1'])]]));
+    expect(accountsContactedBy(merged, ['u1', 'u2'])).toBe(2);
   });
 });
 
@@ -194,12 +206,47 @@ describe('contacts of known accounts, counted by bit', () => {
     const facts = emptyActivityFacts({ ...options, accounts: known });
     for (const a of rows) addActivity(facts, a, false, a.accountId === undefined ? -1 : known.placeOf(a.accountId));
     settleFacts(facts);
-    const sorted = (f: ActivityFacts) => [...f.accountsContactedYtd].map(([owner, set]) => [owner, [...set].sort()]).sort();
+    const sorted = (f: ActivityFacts) => [...contactedAccounts(f)].map(([owner, set]) => [owner, [...set].sort()]).sort();
     expect(sorted(facts)).toEqual(sorted(activityFactsOf(rows, options)));
     // By hand, contacts in YTD up to as-of: u1 a1 (call, 2026-02-03) and a9 (email, 2026-05-05);
     // u2 a1 (meeting_held, on as-of). a3 is before YTD; a2 a note; a4 after as-of.
     expect(sorted(facts)).toEqual([['u1', ['a1', 'a9']], ['u2', ['a1']]]);
-    expect(facts.contacts).toBeUndefined();
+    // a1 by bit, a9 (unknown) as text.
+    expect([...facts.contacts!.byOwner.keys()]).toEqual(['u1', 'u2']);
+    expect(facts.accountsContactedYtd).toEqual(new Map([['u1', new Set(['a9'])]]));
+  });
+});
+
+describe('accountsContactedBy', () => {
+  // Known accounts k0…k39 (places 0–39: two words of bits); x1, x2 unknown.
+  const known = new IdTable(Array.from({ length: 40 }, (_, i) => `k${i}`));
+  const contact = (owner: string, account: string) => row(owner, 'call', '2026-03-01', { accountId: account });
+  const facts = emptyActivityFacts({ ...options, accounts: known });
+  const rows = [
+    contact('u1', 'k0'), contact('u1', 'k33'), contact('u1', 'x1'),
+    contact('u2', 'k33'), contact('u2', 'k39'), contact('u2', 'x1'), contact('u2', 'x2'),
+    contact('u3', 'x2'),
+  ];
+  for (const a of rows) addActivity(facts, a, false, known.placeOf(a.accountId!));
+  settleFacts(facts);
+
+  it('counts each account once across owners, known by bit and unknown by text (hand-worked)', () => {
+    expect(accountsContactedBy(facts, ['u1'])).toBe(3); // k0, k33, x1
+    expect(accountsContactedBy(facts, ['u2'])).toBe(4); // k33, k39, x1, x2
+    expect(accountsContactedBy(facts, ['u1', 'u2'])).toBe(5); // k0, k33, k39, x1, x2
+    expect(accountsContactedBy(facts, ['u1', 'u2', 'u3', 'u9'])).toBe(5); // u3's x2 is u2's too; u9 has none
+    expect(accountsContactedBy(facts, ['u3'])).toBe(1);
+    expect(accountsContactedBy(facts, [])).toBe(0);
+    // The owners' bits are not changed by joining them.
+    expect(accountsContactedBy(facts, ['u1'])).toBe(3);
+  });
+
+  it('counts a known account given as text once, when its bit is set too', () => {
+    const mixed = emptyActivityFacts({ ...options, accounts: known });
+    addActivity(mixed, contact('u1', 'k5'), false, 5);
+    addActivity(mixed, contact('u2', 'k5'), false, -1); // its place not given: kept as text
+    expect(accountsContactedBy(settleFacts(mixed), ['u1', 'u2'])).toBe(1);
+    expect(accountsContactedBy(mixed, ['u2'])).toBe(1);
   });
 });
 
@@ -218,7 +265,7 @@ describe('ownerFacts and addActivityOf', () => {
     expect(facts.rows).toBe(3);
     expect(u1.counts.get('2026-11-18')).toEqual(ACTIVITY_TYPES.map((type) => (type === 'call' || type === 'note' ? 1 : 0)));
     settleFacts(facts);
-    expect([...facts.accountsContactedYtd.get('u1')!]).toEqual(['A2']);
+    expect(contactedAccounts(facts)).toEqual(new Map([['u1', new Set(['A2'])]]));
     expect(facts.contactsWithoutAccountYtd.get('u1')).toBe(1);
     expect(facts.owning).toBeUndefined(); // dropped once settled
   });

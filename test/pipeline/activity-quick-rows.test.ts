@@ -1,7 +1,7 @@
 // The common activity row taken whole, and every other row left to the general reading unchanged.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emptyActivityFacts, settleFacts, type ActivityFacts } from '../../src/model/activity-facts.ts';
+import { contactedAccounts, emptyActivityFacts, settleFacts, type ActivityFacts } from '../../src/model/activity-facts.ts';
 import type { Account, Activity, User } from '../../src/model/types.ts';
 import { KEPT_TYPES, readActivityLog, sharedIds, type ActivityLogInput } from '../../src/pipeline/activity-log.ts';
 import { activityQuickRows } from '../../src/pipeline/activity-quick-rows.ts';
@@ -41,7 +41,7 @@ describe('activityQuickRows', () => {
     settleFacts(facts);
     expect([...facts.lastByDeal]).toEqual([['D1', '2026-11-18']]);
     // u1 called A1 and A2 this year; u2's booking lies after as-of, so it is no contact yet.
-    expect([...facts.accountsContactedYtd].map(([owner, set]) => [owner, [...set].sort()])).toEqual([['u1', ['A1', 'A2']]]);
+    expect([...contactedAccounts(facts)].map(([owner, set]) => [owner, [...set].sort()])).toEqual([['u1', ['A1', 'A2']]]);
     expect(kept).toEqual([
       { file: 'activities.csv', line: 4, id: 'X3', type: 'meeting_booked', date: '2026-11-24', ownerId: 'u2', accountId: 'A1', dealId: undefined, durationMinutes: 45 },
     ]);
@@ -101,7 +101,7 @@ function plainFacts(facts: ActivityFacts) {
     owners: [...facts.owners].sort(),
     counts: [...facts.counts].map(([owner, byDate]) => [owner, [...byDate]]).sort(),
     lastByDeal: [...facts.lastByDeal].sort(),
-    contacted: [...facts.accountsContactedYtd].map(([owner, set]) => [owner, [...set].sort()]).sort(),
+    contacted: [...contactedAccounts(facts)].map(([owner, set]) => [owner, [...set].sort()]).sort(),
     withoutAccount: [...facts.contactsWithoutAccountYtd].sort(),
   };
 }

@@ -1,7 +1,7 @@
 // Packing kept activity rows and facts for the trip between threads, and unpacking them with the
 // main thread's shared strings.
 import { describe, expect, it } from 'vitest';
-import { activityFactsOf, addActivity, emptyActivityFacts, settleDealDates, settleFacts } from '../../src/model/activity-facts.ts';
+import { activityFactsOf, addActivity, contactedAccounts, emptyActivityFacts, settleDealDates, settleFacts } from '../../src/model/activity-facts.ts';
 import type { Activity } from '../../src/model/types.ts';
 import { IdTable } from '../../src/schemas/id-table.ts';
 import {
@@ -148,6 +148,6 @@ describe('packFacts / unpackFacts', () => {
     const back = unpackFacts(structuredClone(packFacts(settleDealDates(part))), { users: owners, accounts, deals: new Map() });
     expect(back.contacts?.accounts).toBe(accounts);
     expect([...back.contacts!.byOwner.keys()]).toEqual(['u1']);
-    expect(settleFacts(back).accountsContactedYtd).toEqual(new Map([['u1', new Set(['A1', 'A2'])]]));
+    expect(contactedAccounts(settleFacts(back))).toEqual(new Map([['u1', new Set(['A1', 'A2'])]]));
   });
 });
