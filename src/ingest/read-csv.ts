@@ -14,10 +14,11 @@
  *   taken from the end of the header line.
  * - Blank lines, and lines holding only delimiters and whitespace (`;;;` left by Excel), are
  *   skipped; line numbering counts them.
- * - Lines without a quote (`\n` line breaks) are split by this reader itself, exactly as
- *   papaparse splits text without quotes (at the line break, then at the delimiter), without
- *   papaparse's result object per record; text holding a quote, other line breaks and a record
- *   past MAX_RECORD_CHARS go through papaparse. A property test reads random text both ways.
+ * - A line that is one record (`\n` line breaks; no quote, or only plainly quoted fields) is
+ *   split by this reader itself, exactly as papaparse splits it, without papaparse's result
+ *   object per record; from any other line (a quoted line break, a quote used otherwise) to the
+ *   end of the text read so far, and for other line breaks, papaparse reads. Property tests
+ *   read random text both ways.
  * - Problems carry the rule-catalog code (src/quality/rules.ts) and a message in its wording:
  *   - `MalformedRow` (row level): a field count different from the header's, or text after a
  *     closing quote. The row still goes to `onRow`, with `problem` set; the caller rejects it.
@@ -167,6 +168,49 @@ export function detectDialect(text: string, final: boolean): { delimiter: CsvDel
 /** The delimiter of a one-column file: NUL never occurs in text files (decode.ts rejects files holding one). */
 const NEVER_SPLITS = '\u0000';
 
+/**
+ * The fields of the line `text[from, to)` when each field is either free of quotes or plainly
+ * quoted (a quote first, its closing quote right before the delimiter or the line's end, quotes
+ * inside doubled), as papaparse reads them then; undefined for any other use of quotes (text
+ * after a closing quote, a quote inside an unquoted field, a quote left open), papaparse's to read.
+ */
+export function quotedFields(text: string, from: number, to: number, delimiter: string): string[] | undefined {
+  const fields: string[] = [];
+  let at = from;
+  let nextQuote = text.indexOf('"', from);
+  for (;;) {
+    let end: number;
+    if (nextQuote === at) {
+      let value = '';
+      let piece = at + 1;
+      for (;;) {
+        const quote = text.indexOf('"', piece);
+        if (quote === -1 || quote >= to) return undefined;
+        if (quote + 1 < to && text.charCodeAt(quote + 1) === QUOTE_CODE) {
+          value += text.slice(piece, quote + 1);
+          piece = quote + 2;
+          continue;
+        }
+        value += text.slice(piece, quote);
+        end = quote + 1;
+        break;
+      }
+      if (end < to && !text.startsWith(delimiter, end)) return undefined;
+      fields.push(value);
+      nextQuote = end < to ? text.indexOf('"', end) : -1;
+    } else {
+      const next = text.indexOf(delimiter, at);
+      end = next === -1 || next >= to ? to : next;
+      if (nextQuote !== -1 && nextQuote < end) return undefined;
+      fields.push(text.slice(at, end));
+    }
+    if (end >= to) return fields;
+    at = end + delimiter.length;
+  }
+}
+
+const QUOTE_CODE = 34;
+
 function isBlankRecord(fields: string[]): boolean {
   for (const field of fields) if (field.trim() !== '') return false;
   return true;
@@ -277,39 +321,53 @@ export function createCsvParser(
   };
 
   /**
-   * The buffer's complete lines (all of it when `final`) when they hold no quote, read as
-   * papaparse reads text without a quote (its "fast mode": records split at the line break,
-   * fields at the delimiter, no escapes to follow), without papaparse's result object per record:
-   * each line is one record. False, reading nothing, when papaparse must read them: a quote among
-   * them, line breaks other than `\n`, or a record past MAX_RECORD_CHARS being flushed.
+   * Reads the buffer's complete lines (all of it when `final`) as papaparse reads them, without
+   * papaparse's result object per record, while each line is one record: a line without a quote
+   * split at the delimiter (papaparse's own "fast mode" for text without quotes), a line whose
+   * quoted fields are plainly quoted (`"…"` from delimiter to delimiter, `""` inside) read by
+   * `quotedFields`. True when it read them all; false at the first line it leaves to papaparse
+   * (a quote used otherwise, a quoted line break), from which papaparse reads the buffer; and at
+   * once for line breaks other than `\n` or a record past MAX_RECORD_CHARS being flushed.
    */
   const readPlainLines = (final: boolean): boolean => {
     if (!plainLines || lineBreak !== '\n' || overflow) return false;
     const end = final ? buffer.length : buffer.lastIndexOf('\n') + 1;
-    const quote = buffer.indexOf('"');
-    if (quote !== -1 && quote < end) return false;
     const split = delimiter === 'none' ? NEVER_SPLITS : delimiter;
+    let quote = buffer.indexOf('"');
     let at = 0;
+    let done = true;
     while (at < end) {
       const lineEnd = buffer.indexOf('\n', at);
       const stop = lineEnd === -1 || lineEnd >= end ? end : lineEnd;
-      const fields = buffer.slice(at, stop).split(split);
+      let fields: string[] | undefined;
+      if (quote === -1 || quote >= stop) {
+        fields = buffer.slice(at, stop).split(split);
+      } else {
+        fields = delimiter === 'none' ? undefined : quotedFields(buffer, at, stop, delimiter);
+        if (fields === undefined) {
+          done = false;
+          break;
+        }
+        quote = buffer.indexOf('"', stop);
+      }
       const line = rowLine;
       if (stop === lineEnd) rowLine++;
       at = stop + 1;
       takeRecord(fields, line, undefined);
     }
-    if (end > 0) {
-      buffer = buffer.slice(end);
-      bufStart += end;
+    const read = Math.min(at, end);
+    if (read > 0) {
+      buffer = buffer.slice(read);
+      bufStart += read;
       rowStart = bufStart;
     }
-    return true;
+    return done;
   };
 
   const runParser = (final: boolean): void => {
     if (!papa) return;
     if (!readPlainLines(final)) {
+      // From the first record the plain reading left, to the end of the buffer.
       papa.parse(buffer, bufStart, !final);
       const consumed = rowStart - bufStart;
       if (consumed > 0) {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCsvParser, readCsv, readCsvText, type CsvRow } from '../../src/ingest/read-csv.ts';
+import { createCsvParser, quotedFields, readCsv, readCsvText, type CsvRow } from '../../src/ingest/read-csv.ts';
 import { dealsFile } from '../../src/schemas/deals.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
 import { validateFile } from '../../src/validate/validate-file.ts';
@@ -357,5 +357,42 @@ describe('lines without quotes', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('quoted fields read as papaparse reads them: plainly quoted, quotes doubled inside, and every other use of quotes', () => {
+    const units = ['a', 'ö', ' ', ',', ';', '"', '\r', '\n', 'x'];
+    const plain = fc.string({ unit: fc.constantFrom(...units.filter((c) => c !== '"' && c !== ',' && c !== '\n')), maxLength: 6 });
+    // A field as a CSV writer would write it (quoted, quotes doubled) or as a careless one would.
+    const field = fc.oneof(
+      plain,
+      fc.string({ unit: fc.constantFrom(...units), maxLength: 8 }).map((text) => `"${text.replaceAll('"', '""')}"`),
+      fc.tuple(plain, plain).map(([a, b]) => `"${a}"${b}`), // text after the closing quote
+      fc.tuple(plain, plain).map(([a, b]) => `${a}"${b}`), // a quote inside an unquoted field
+      plain.map((a) => `"${a}`), // a quote left open
+      plain.map((a) => ` "${a}"`), // a space before the opening quote
+    );
+    const line = fc.array(field, { minLength: 1, maxLength: 4 }).map((fields) => fields.join(','));
+    const text = fc.array(line, { maxLength: 12 }).map((lines) => lines.join('\n'));
+    fc.assert(
+      fc.property(fc.constantFrom('a,b,c\n', 'a,b\n'), text, fc.boolean(), fc.array(fc.nat({ max: 120 }), { maxLength: 6 }), (head, body, newlineAtEnd, cuts) => {
+        const whole = head + body + (newlineAtEnd ? '\n' : '');
+        expect(readInPieces(whole, cuts, true)).toEqual(readInPieces(whole, cuts, false));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('quotedFields', () => {
+  it('reads plainly quoted fields and leaves every other use of quotes (hand-worked)', () => {
+    const read = (line: string) => quotedFields(`${line}\nnext`, 0, line.length, ',');
+    expect(read('"a,b",c')).toEqual(['a,b', 'c']);
+    expect(read('x,"say ""hi""",')).toEqual(['x', 'say "hi"', '']);
+    expect(read('"",""""')).toEqual(['', '"']);
+    expect(read('"a"b,c')).toBeUndefined(); // text after the closing quote
+    expect(read('a"b,c')).toBeUndefined(); // a quote inside an unquoted field
+    expect(read('a,"b')).toBeUndefined(); // open to the line's end
+    expect(read('a, "b"')).toBeUndefined(); // a space before the opening quote
+    expect(quotedFields('x;"a;b";y', 0, 9, ';')).toEqual(['x', 'a;b', 'y']);
   });
 });
