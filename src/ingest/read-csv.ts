@@ -55,8 +55,15 @@ export interface CsvRow {
 }
 
 export interface CsvReadOptions {
-  /** Called once with the header, before the first row (not at all for an empty file). */
-  onHeader?: (header: string[], headerLine: number) => void;
+  /** Called once with the header and the delimiter read from it, before the first row (not at all for an empty file). */
+  onHeader?: (header: string[], headerLine: number, delimiter: CsvDelimiterUsed) => void;
+  /**
+   * Offered each line after the header that is one record without a quote, before it is split
+   * (`text.slice(from, to)`, its line break left out): true when it took the record whole, which
+   * then counts as read and is not passed to `onRow`; false leaves it to be split and passed on
+   * as usual (a blank line is then skipped).
+   */
+  onPlainLine?: (text: string, from: number, to: number, line: number) => boolean;
   /** The file's name in the data folder, for thrown I/O errors. */
   fileLabel?: string;
   /** Bytes decoded and parsed at a time (default 64 KiB; the file is read in larger reads); for tests. */
@@ -219,13 +226,14 @@ function isBlankRecord(fields: string[]): boolean {
 /** The incremental reader behind `readCsv` and `readCsvText`. */
 export function createCsvParser(
   onRow: OnCsvRow,
-  opts: Pick<CsvReadOptions, 'onHeader'> & {
+  opts: Pick<CsvReadOptions, 'onHeader' | 'onPlainLine'> & {
     firstLine?: number;
     /** False: papaparse reads every line, quoted or not (the reference the plain lines are tested against). */
     plainLines?: boolean;
   } = {},
 ): CsvStreamParser {
   const plainLines = opts.plainLines ?? true;
+  const onPlainLine = opts.onPlainLine;
   let started = false;
   let pending = ''; // text before the dialect is known
   let delimiter: CsvDelimiterUsed = 'none';
@@ -303,7 +311,7 @@ export function createCsvParser(
     if (!header) {
       header = fields;
       headerLine = line;
-      opts.onHeader?.(header, headerLine);
+      opts.onHeader?.(header, headerLine, delimiter);
       if (opts.firstLine !== undefined) rowLine = opts.firstLine;
       return;
     }
@@ -341,6 +349,12 @@ export function createCsvParser(
       const stop = lineEnd === -1 || lineEnd >= end ? end : lineEnd;
       let fields: string[] | undefined;
       if (quote === -1 || quote >= stop) {
+        if (onPlainLine !== undefined && header !== undefined && onPlainLine(buffer, at, stop, rowLine)) {
+          rowsRead++;
+          if (stop === lineEnd) rowLine++;
+          at = stop + 1;
+          continue;
+        }
         fields = buffer.slice(at, stop).split(split);
       } else {
         fields = delimiter === 'none' ? undefined : quotedFields(buffer, at, stop, delimiter);
@@ -429,7 +443,7 @@ export function createCsvParser(
 }
 
 /** Reads CSV text already in memory (same semantics as `readCsv`). */
-export function readCsvText(text: string, onRow: OnCsvRow, opts: Pick<CsvReadOptions, 'onHeader'> = {}): CsvParseSummary {
+export function readCsvText(text: string, onRow: OnCsvRow, opts: Pick<CsvReadOptions, 'onHeader' | 'onPlainLine'> = {}): CsvParseSummary {
   const parser = createCsvParser(onRow, opts);
   parser.push(text);
   return parser.end();
@@ -451,7 +465,7 @@ export async function readCsv(path: string, onRow: OnCsvRow, opts: CsvReadOption
   } catch (error) {
     throw new Error(`cannot read ${opts.fileLabel ?? path}: ${(error as Error).message}`, { cause: error });
   }
-  const parser = createCsvParser(onRow, { onHeader: opts.onHeader, firstLine: part?.firstLine });
+  const parser = createCsvParser(onRow, { onHeader: opts.onHeader, onPlainLine: opts.onPlainLine, firstLine: part?.firstLine });
   if (stream.unreadable) {
     const summary = parser.end();
     const problem: CsvProblem = { code: 'UnreadableFile', line: 0, message: `not a CSV text file (${stream.unreadable})` };

@@ -49,6 +49,17 @@ export function cleanCellFast(raw: string | undefined): string {
   return cleanCell(raw);
 }
 
+/**
+ * Whether `text.slice(from, to)` is a cell `cleanCellFast` gives back as it is (an empty cell
+ * too), judged without making the slice: false for a cell it might change, which the caller
+ * then reads by its text.
+ */
+export function plainCellAt(text: string, from: number, to: number): boolean {
+  if (from === to) return true;
+  const first = text.charCodeAt(from);
+  return keptAtEdge(first) && keptAtEdge(text.charCodeAt(to - 1)) && (to - from > LONGEST_EMPTY_VALUE || (first !== 35 && first !== 40 && first !== 78 && first !== 110));
+}
+
 /** A cell that cannot be read: the catalog rule, the message and the offending text. */
 export class CellFailure {
   readonly rule: string;

@@ -13,16 +13,21 @@ export const FINGERPRINT = new Int32Array(2);
 
 /** Writes the fingerprint of `text` to FINGERPRINT and returns its first hash. */
 export function fingerprint(text: string): number {
+  return fingerprintOf(text, 0, text.length);
+}
+
+/** `fingerprint(text.slice(from, to))`, without making the slice. */
+export function fingerprintOf(text: string, from: number, to: number): number {
   let a = 0x811c9dc5 | 0;
   let b = 0x9747b28c | 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     a = Math.imul(a ^ code, 0x01000193);
     b = Math.imul(b ^ code, 0x5bd1e995);
     b = (b << 13) | (b >>> 19);
   }
   FINGERPRINT[0] = a;
-  FINGERPRINT[1] = Math.imul(b ^ (b >>> 15), 0x2c1b3c6d) ^ text.length;
+  FINGERPRINT[1] = Math.imul(b ^ (b >>> 15), 0x2c1b3c6d) ^ (to - from);
   return a;
 }
 

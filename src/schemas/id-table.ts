@@ -9,7 +9,7 @@
  * slots are used. A text whose fingerprint is in the table is taken for the text stored there
  * without comparing the two strings, so a lookup reads one slot and never the stored string.
  */
-import { doubled, findSlot, FINGERPRINT, fingerprint, SLOT_NUMBERS as STRIDE } from './fingerprint.ts';
+import { doubled, findSlot, FINGERPRINT, fingerprint, fingerprintOf, SLOT_NUMBERS as STRIDE } from './fingerprint.ts';
 
 export class IdTable {
   readonly #ids: string[] = [];
@@ -48,6 +48,12 @@ export class IdTable {
   /** The place (0, 1, …: order of adding) of the string equal to `text`, or -1. */
   placeOf(text: string): number {
     return this.#slots[this.#find(text) + 2]! - 1;
+  }
+
+  /** `placeOf(text.slice(from, to))`, without making the slice. */
+  placeOfPart(text: string, from: number, to: number): number {
+    const a = fingerprintOf(text, from, to);
+    return this.#slots[this.#findPrint(a, FINGERPRINT[1]!) + 2]! - 1;
   }
 
   /** `placeOf` for the text whose fingerprint (src/schemas/fingerprint.ts) is `a`, `b`. */

@@ -12,7 +12,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mapColumns } from '../ingest/header.ts';
 import { combinedEncoding, type DetectedEncoding } from '../ingest/decode.ts';
-import { readCsv, type CsvPart, type CsvRow } from '../ingest/read-csv.ts';
+import { readCsv, type CsvDelimiterUsed, type CsvPart, type CsvRow } from '../ingest/read-csv.ts';
 import type { Located } from '../model/types.ts';
 import { RULES } from '../quality/rules.ts';
 import { NOT_FAST } from '../schemas/cells.ts';
@@ -110,6 +110,8 @@ export interface RowValidatorOptions<T> {
   ids?: IdIndex;
   /** Takes the common row of a canonical file whole, before the general reading (see `QuickRows`). */
   quick?: QuickRows;
+  /** The file's delimiter, for `QuickRows.bindLine`. */
+  delimiter?: CsvDelimiterUsed;
 }
 
 /**
@@ -120,6 +122,11 @@ export interface RowValidatorOptions<T> {
  */
 export interface QuickRows {
   bind(position: (column: string) => number, ids: IdIndex, file: string): QuickRow | undefined;
+  /**
+   * `bind` for rows still unsplit (`QuickLine`), in a file of `fields` columns split at
+   * `delimiter`; undefined when it cannot take them.
+   */
+  bindLine?(position: (column: string) => number, ids: IdIndex, file: string, fields: number, delimiter: string): QuickLine | undefined;
 }
 
 /**
@@ -129,13 +136,19 @@ export interface QuickRows {
  */
 export type QuickRow = (fields: readonly string[], line: number) => boolean;
 
+/**
+ * `QuickRow` for a row that is the line `text.slice(from, to)` without quotes, before it is split
+ * (src/ingest/read-csv.ts, `onPlainLine`): a line it leaves is split and read as usual.
+ */
+export type QuickLine = (text: string, from: number, to: number, line: number) => boolean;
+
 /** Turns rows of one file into records; exported for in-memory use by tests and benchmarks. */
 export function createRowValidator<T>(
   spec: FileSpec<T>,
   settings: Settings,
   header: string[],
   source?: FileSource,
-  { keep, expectedRows, ids, quick }: RowValidatorOptions<T> = {},
+  { keep, expectedRows, ids, quick, delimiter }: RowValidatorOptions<T> = {},
 ) {
   const mapper = source ? source.bind(header) : canonicalMapper(spec, settings, header);
   const file = source?.file ?? spec.file;
@@ -148,6 +161,10 @@ export function createRowValidator<T>(
   const idPosition = idAt?.position ?? -1;
   const seenIds = ids ?? new IdIndex(expectedRows);
   const quickRow = quick && mapper.verbatim && !mapper.footer ? quick.bind((column) => mapper.locate(column).position ?? -1, seenIds, file) : undefined;
+  const quickLine =
+    quickRow && quick?.bindLine && delimiter !== undefined && delimiter !== 'none'
+      ? quick.bindLine((column) => mapper.locate(column).position ?? -1, seenIds, file, header.length, delimiter)
+      : undefined;
   const records: (T & Located)[] = [];
   const issues: Issue[] = [];
   /** One-cell rows held back while they may be a report footer. */
@@ -264,6 +281,14 @@ export function createRowValidator<T>(
     mapper,
     seenIds,
     validateRow,
+    /** Takes a row still unsplit through the quick line (see `QuickLine`): true when taken. */
+    takeLine(text: string, from: number, to: number, line: number): boolean {
+      if (quickLine === undefined || !quickLine(text, from, to, line)) return false;
+      accepted++;
+      return true;
+    },
+    /** Whether `takeLine` can take rows. */
+    takesLines: quickLine !== undefined,
     finish,
     records,
     issues,
@@ -318,9 +343,19 @@ export async function validateFile<T>(
     {
       fileLabel: name,
       part,
-      onHeader: (header, headerLine) => {
+      // Rows a quick reader takes before they are split (src/ingest/read-csv.ts, `onPlainLine`).
+      ...(quick?.bindLine
+        ? {
+            onPlainLine: (text: string, from: number, to: number, line: number) => {
+              if (validator === undefined || !validator.takesLines || !validator.takeLine(text, from, to, line)) return false;
+              if (progress && (++rowsRead & 0xffff) === 0) progress(rowsRead);
+              return true;
+            },
+          }
+        : {}),
+      onHeader: (header, headerLine, delimiter) => {
         const rows = expectedRows(part ? part.range.end - part.range.start : bytes, header);
-        validator = createRowValidator(spec, settings, header, source, { keep, expectedRows: rows, ids, quick });
+        validator = createRowValidator(spec, settings, header, source, { keep, expectedRows: rows, ids, quick, delimiter });
         for (const { column, closest } of validator.mapper.missing) {
           fatal.push({
             code: 'MissingColumn',

@@ -294,6 +294,22 @@ describe('readCsvText', () => {
     readCsvText('\r\n', () => {}, { onHeader: () => (called = true) });
     expect(called).toBe(false);
   });
+
+  it('offers each unquoted line after the header to onPlainLine: a line it takes is counted and not passed on', () => {
+    const rows: string[] = [];
+    const offered: string[] = [];
+    const summary = readCsvText('id,x\ntake,1\n\nkeep,2\n"take",3\ntake,4', (row) => rows.push(`${row.line}:${row.fields.join('|')}`), {
+      onHeader: (_header, _line, delimiter) => offered.push(`header ${delimiter}`),
+      onPlainLine: (text, from, to, line) => {
+        offered.push(`${line}:${text.slice(from, to)}`);
+        return text.startsWith('take', from);
+      },
+    });
+    // Line 3 is blank (left, then skipped); line 5 holds quotes (not offered); line 6 ends the text.
+    expect(offered).toEqual(['header ,', '2:take,1', '3:', '4:keep,2', '6:take,4']);
+    expect(rows).toEqual(['4:keep|2', '5:take|3']);
+    expect(summary.rowsRead).toBe(4);
+  });
 });
 
 describe('readCsv on a big file', () => {

@@ -16,19 +16,28 @@ const AS_OF = '2026-11-20';
 const settings = settingsSchema.parse({ asOf: AS_OF, dateOrder: 'dmy', activityTypeMap: { Samtal: 'call' } });
 const HEADER = ['id', 'type', 'date', 'owner', 'account_id', 'deal_id', 'duration_minutes'];
 
-/** A row taker over users u1, u2 and accounts A1, A2, with the facts and kept rows it adds to. */
-function taker() {
+/**
+ * A row taker over users u1, u2 and accounts A1, A2, with the facts and kept rows it adds to:
+ * rows taken as fields (`bind`), or as lines not yet split (`bindLine`, the line amid other text).
+ */
+function taker(way: 'fields' | 'line' = 'fields') {
   const facts = emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1, trackDeals: sharedIds(['D1']), accounts: sharedIds(['A1', 'A2']) });
   const kept: Activity[] = [];
   const ids = new IdIndex(16);
   const quick = activityQuickRows({ settings, asOf: AS_OF, facts, users: sharedIds(['u1', 'u2']), accounts: sharedIds(['A1', 'A2']), keptTypes: KEPT_TYPES, kept });
-  const take = quick.bind((column) => HEADER.indexOf(column), ids, 'activities.csv')!;
-  return { facts, kept, ids, take: (row: string, line: number) => take(row.split(','), line) };
+  const position = (column: string) => HEADER.indexOf(column);
+  if (way === 'fields') {
+    const take = quick.bind(position, ids, 'activities.csv')!;
+    return { facts, kept, ids, take: (row: string, line: number) => take(row.split(','), line) };
+  }
+  const take = quick.bindLine!(position, ids, 'activities.csv', HEADER.length, ',')!;
+  return { facts, kept, ids, take: (row: string, line: number) => take(`before\n${row}\nX9,call,after`, 7, 7 + row.length, line) };
 }
 
-describe('activityQuickRows', () => {
+describe.each(['fields', 'line'] as const)('activityQuickRows, rows taken as %s', (way) => {
+  const aTaker = () => taker(way);
   it('takes a clean row whole: counted, its deal tracked, its contact recorded; meetings kept', () => {
-    const { facts, kept, take } = taker();
+    const { facts, kept, take } = aTaker();
     expect(take('X1,call,2026-11-18,u1,A1,D1,', 2)).toBe(true);
     expect(take('X2,Samtal,17.11.2026,u1,A2,,', 3)).toBe(true); // a mapped type, a day-month-year date
     expect(take('X3,meeting_booked,2026-11-24,u2,A1,,45', 4)).toBe(true);
@@ -48,7 +57,7 @@ describe('activityQuickRows', () => {
   });
 
   it('keeps the rows a data-quality check lists: an unknown owner, a future call', () => {
-    const { kept, take } = taker();
+    const { kept, take } = aTaker();
     expect(take('X1,call,2026-11-18,u9,A1,,', 2)).toBe(true);
     expect(take('X2,call,2026-12-01,u1,A1,,', 3)).toBe(true);
     expect(take('X3,task,2026-12-01,u1,A1,,', 4)).toBe(true); // a task ahead is planned: not kept
@@ -59,7 +68,7 @@ describe('activityQuickRows', () => {
   });
 
   it('leaves every other row to the general reading, having changed nothing', () => {
-    const { facts, kept, ids, take } = taker();
+    const { facts, kept, ids, take } = aTaker();
     const left = [
       ' X1,call,2026-11-18,u1,A1,,', // an id the general reading trims
       'X1,lunch,2026-11-18,u1,A1,,', // unknown type
@@ -78,7 +87,7 @@ describe('activityQuickRows', () => {
   });
 
   it('leaves a repeated id to the general reading, which finds it at its first line', () => {
-    const { facts, ids, take } = taker();
+    const { facts, ids, take } = aTaker();
     expect(take('X1,call,2026-11-18,u1,A1,,', 2)).toBe(true);
     expect(take('X1,email,2026-11-18,u1,A1,,', 3)).toBe(false);
     expect(facts.rows).toBe(1);
@@ -88,6 +97,30 @@ describe('activityQuickRows', () => {
   it('takes no rows of a file without the type, date or owner column', () => {
     const quick = activityQuickRows({ settings, asOf: AS_OF, facts: emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1 }), users: undefined, accounts: undefined, keptTypes: KEPT_TYPES, kept: [] });
     expect(quick.bind((column) => ['id', 'type', 'date'].indexOf(column), new IdIndex(4), 'activities.csv')).toBeUndefined();
+    expect(quick.bindLine!((column) => ['id', 'type', 'date'].indexOf(column), new IdIndex(4), 'activities.csv', 3, ',')).toBeUndefined();
+  });
+});
+
+describe('activityQuickRows, rows taken as lines', () => {
+  it('leaves a line of more or fewer fields than the header to the general reading, which reports it', () => {
+    const { facts, take } = taker('line');
+    expect(take('X1,call,2026-11-18,u1,A1,,,', 2)).toBe(false);
+    expect(take('X1,call,2026-11-18,u1,A1,', 3)).toBe(false);
+    expect(take('X1,call,2026-11-18,u1,A1,,', 4)).toBe(true);
+    expect(facts.rows).toBe(1);
+  });
+
+  it('reads the cells it cannot judge where they stand by their text: a short owner or type that may be a null marker', () => {
+    const users = sharedIds(['nils', 'u1']);
+    const facts = emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1 });
+    const quick = activityQuickRows({ settings, asOf: AS_OF, facts, users, accounts: undefined, keptTypes: KEPT_TYPES, kept: [] });
+    const take = quick.bindLine!((column) => HEADER.indexOf(column), new IdIndex(4), 'activities.csv', HEADER.length, ',')!;
+    // "nils" might be a marker by its first letter: the line goes on to be split and read by its text.
+    const line = 'X1,call,2026-11-18,nils,,,';
+    expect(take(line, 0, line.length, 2)).toBe(false);
+    const fields = quick.bind((column) => HEADER.indexOf(column), new IdIndex(4), 'activities.csv')!;
+    expect(fields(line.split(','), 2)).toBe(true);
+    expect(facts.counts.get('nils')?.get('2026-11-18')?.[0]).toBe(1);
   });
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { activitiesFile } from '../../src/schemas/activities.ts';
 import { accountsFile } from '../../src/schemas/accounts.ts';
-import { cachedLookup, cellReader, cleanCell, cleanCellFast, NOT_FAST, valueLookup } from '../../src/schemas/cells.ts';
+import { cachedLookup, cellReader, cleanCell, cleanCellFast, NOT_FAST, plainCellAt, valueLookup } from '../../src/schemas/cells.ts';
 import { parseInteger, parseNumber } from '../../src/ingest/parse-number.ts';
 import { dealsFile } from '../../src/schemas/deals.ts';
 import type { FileSpec } from '../../src/schemas/column.ts';
@@ -120,6 +120,24 @@ describe('cleanCell', () => {
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 9 }).map((parts) => parts.join(''));
     fc.assert(fc.property(text, (raw) => cleanCellFast(raw) === cleanCell(raw)), { numRuns: 5000 });
     expect(['(tomt)', 'Nils Berg', 'null', ' Nils', 'Öl\u00a0', 'n/a!'].map(cleanCellFast)).toEqual(['', 'Nils Berg', '', 'Nils', 'Öl', 'n/a!']);
+  });
+});
+
+describe('plainCellAt', () => {
+  it('says a cell is plain only when cleanCellFast gives it back as it is, judged where it stands', () => {
+    const pieces = ['n', 'N', 'u', 'l', '#', '/', 'a', '(', ')', 't', 'Nils', 'ö', ' ', '\t', '\u00a0', '\u2003', '\u200b', '\ufeff'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 9 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, text, text, (before, cell, after) => {
+        if (plainCellAt(before + cell + after, before.length, before.length + cell.length)) expect(cleanCellFast(cell)).toBe(cell);
+      }),
+      { numRuns: 3000 },
+    );
+    // By hand: empty and ordinary cells are plain; spaces at an edge, markers and short cells that
+    // may be a marker (n…, N…, #…, (…) are not, and are read by their text instead.
+    const plain = (cell: string) => plainCellAt(`x,${cell},y`, 2, 2 + cell.length);
+    expect(['', 'Nils Berg', 'A-0001', 'nils.berg'].map(plain)).toEqual([true, true, true, true]);
+    expect([' Nils', 'Nils\u00a0', 'null', 'none', '#N/A', '(tomt)'].map(plain)).toEqual([false, false, false, false, false, false]);
   });
 });
 

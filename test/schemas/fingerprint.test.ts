@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IdTable } from '../../src/schemas/id-table.ts';
-import { FINGERPRINT, fingerprint } from '../../src/schemas/fingerprint.ts';
+import { FINGERPRINT, fingerprint, fingerprintOf } from '../../src/schemas/fingerprint.ts';
 import { IdIndex } from '../../src/validate/id-index.ts';
 
 describe('fingerprint', () => {
@@ -8,6 +8,16 @@ describe('fingerprint', () => {
     expect(fingerprint('') >>> 0).toBe(0x811c9dc5);
     expect(fingerprint('a') >>> 0).toBe(0xe40c292c);
     expect(fingerprint('foobar') >>> 0).toBe(0xbf9cf968);
+  });
+
+  it('of a part of a text is the fingerprint of that part as a text of its own', () => {
+    const whole = (text: string) => (fingerprint(text), [FINGERPRINT[0], FINGERPRINT[1]]);
+    const part = (text: string, from: number, to: number) => (fingerprintOf(text, from, to), [FINGERPRINT[0], FINGERPRINT[1]]);
+    expect(part('x,foobar,y', 2, 8)).toEqual(whole('foobar'));
+    expect(fingerprintOf('x,foobar,y', 2, 8) >>> 0).toBe(0xbf9cf968);
+    expect(part('abc', 1, 1)).toEqual(whole(''));
+    // The length is in the second hash: a part and the same text one longer differ.
+    expect(part('aa', 0, 1)).not.toEqual(whole('aa'));
   });
 
   it('tells apart texts whose FNV-1a hashes collide by its second hash', () => {

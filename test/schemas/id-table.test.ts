@@ -51,4 +51,10 @@ describe('IdTable', () => {
     expect(table.placeOrAdd('D1')).toBe(0);
     expect([table.at(0), table.at(2)]).toEqual(['D1', 'D3']);
   });
+
+  it('finds a part of a text by place, without the part as a string of its own', () => {
+    const table = new IdTable(['D1', 'D22']);
+    const line = 'x,D22,D1,D2,';
+    expect([table.placeOfPart(line, 2, 5), table.placeOfPart(line, 6, 8), table.placeOfPart(line, 9, 11), table.placeOfPart(line, 12, 12)]).toEqual([1, 0, -1, -1]);
+  });
 });
