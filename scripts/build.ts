@@ -22,6 +22,14 @@ import { checkPageWeights, formatPageWeights } from '../src/pipeline/page-weight
 import { runPipeline } from '../src/pipeline/run-pipeline.ts';
 import type { SiteModel } from '../src/report/site-model.ts';
 import { credentialFiles, unexpectedOutput } from '../src/pipeline/safety.ts';
+import { PIPELINE_ENV, restartForPipelineEnv } from '../src/pipeline/process-settings.ts';
+
+// The C library reads its settings when the process starts: a build started without them runs
+// again, with the same Node flags and arguments, in a process that has them.
+if (restartForPipelineEnv()) {
+  const again = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, ...PIPELINE_ENV } });
+  process.exit(again.status ?? 1);
+}
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(process.env.TAVLA_DATA ?? join(root, 'data'));

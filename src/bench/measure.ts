@@ -24,7 +24,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-// The project's modules are imported by the stage that needs them, so a child's peak RSS
+import { PIPELINE_ENV } from '../pipeline/process-settings.ts';
+// The project's other modules are imported by the stage that needs them, so a child's peak RSS
 // holds only what that stage loads (the papaparse ceiling loads papaparse alone).
 
 export const STAGES = ['papaparse', 'parse', 'validate', 'pipeline', 'site'] as const;
@@ -152,7 +153,7 @@ async function buildSite(dir: string): Promise<{ ms: number; figures: BuildFigur
     const build = spawnSync(command, args, {
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
-      env: { ...process.env, TAVLA_DATA: dir, TAVLA_OUT: join(out, 'site'), TAVLA_HISTORY: join(out, 'history') },
+      env: { ...process.env, ...PIPELINE_ENV, TAVLA_DATA: dir, TAVLA_OUT: join(out, 'site'), TAVLA_HISTORY: join(out, 'history') },
     });
     const ms = performance.now() - started;
     if (build.status !== 0) {
@@ -253,7 +254,8 @@ const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 
 /**
  * The V8 flags `npm run build` runs the pipeline with (package.json), so every measured process
- * runs as the build does (docs/performance.md, "V8 flags"):
+ * runs as the build does (docs/performance.md, "V8 flags"; each measured process also gets the
+ * build's C library settings, `PIPELINE_ENV` in src/pipeline/process-settings.ts):
  * - a young generation semi-space of at most 16 MB. Node's default lets it grow to 64 MB here,
  *   in each thread; the smaller one peaked about 210 MB lower and was no slower: a row's objects
  *   die young either way, and a small young generation stays in the processor's caches.
@@ -282,7 +284,7 @@ export function measureInChild(stage: StageName, dir: string, options: ChildOpti
     dir,
   ];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'UTC' } });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...PIPELINE_ENV, TZ: 'UTC' } });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
