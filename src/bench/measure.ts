@@ -157,7 +157,8 @@ async function buildSite(dir: string): Promise<{ ms: number; figures: BuildFigur
     });
     const ms = performance.now() - started;
     if (build.status !== 0) {
-      throw new Error(`npm run build failed (exit ${build.status ?? build.signal}): ${`${build.stdout}\n${build.stderr}`.trim().split('\n').slice(-4).join(' | ')}`);
+      const lines = `${build.stdout}\n${build.stderr}`.split('\n').filter((line) => line.trim() !== '');
+      throw new Error(`npm run build failed (exit ${build.status ?? build.signal}): ${lines.slice(-12).join(' | ')}`);
     }
     const rss = /BENCH_MAXRSS_KB (\d+)/.exec(build.stderr);
     return { ms, figures: parseBuildOutput(build.stdout), peakRss: rss ? Number(rss[1]) * 1024 : 0 };
