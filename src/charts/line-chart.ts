@@ -4,6 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Currency } from '../format/number.ts';
+import { formatPercent } from '../format/percent.ts';
 import { weekLabel } from '../format/week.ts';
 import { t } from '../i18n/index.ts';
 import { axisUnit } from './axis.ts';
@@ -27,6 +28,8 @@ export interface LineChartOptions extends ChartOptions {
   goal?: number;
   /** Legend text for the goal. Default: "Goal" in the locale. */
   goalLabel?: string;
+  /** Values are percentages (100 = the whole): the value axis reads "50 %" and has no unit label. */
+  percent?: boolean;
   /** Colour per series name; default the series palette in order of appearance. */
   colors?: Readonly<Record<string, string>>;
   height?: number;
@@ -41,7 +44,12 @@ export function lineChart(data: readonly WeekDatum[], options: LineChartOptions)
   const color = (name: string, i: number) => options.colors?.[name] ?? SERIES_COLORS[i % SERIES_COLORS.length] ?? 'currentColor';
   const rows = data.map((d) => ({ week: d.week, value: d.value, series: d.series ?? '' }));
   const values = rows.map((d) => d.value ?? 0);
-  const unit = axisUnit(Math.max(0, ...values, goal ?? 0), locale, currency);
+  const unit = options.percent
+    ? { label: null, tickFormat: (value: number) => formatPercent(value / 100, locale) }
+    : axisUnit(Math.max(0, ...values, goal ?? 0), locale, currency);
+  // Room for the widest value tick ("1 000 %"), about 7 px a character; the axis reaches at most
+  // a quarter past the largest value when it is made nice.
+  const widestTick = unit.tickFormat(1.25 * Math.max(1, ...values, goal ?? 0)).length;
   const every = Math.max(1, Math.ceil(weeks.length / MAX_TICKS));
   const ticks = weeks.filter((_, i) => i % every === 0);
   const dots = weeks.length <= 26;
@@ -49,7 +57,7 @@ export function lineChart(data: readonly WeekDatum[], options: LineChartOptions)
   const plot = Plot.plot({
     ...baseOptions(options),
     height: options.height ?? 280,
-    marginLeft: 56,
+    marginLeft: Math.max(56, 7 * widestTick + 16),
     marginRight: 24,
     x: { type: 'point', domain: weeks, padding: 0.3, label: null },
     y: { grid: true, nice: true, domain: [Math.min(0, ...values), Math.max(1, ...values, goal ?? 0)] },

@@ -21,7 +21,7 @@ export function activityGoalTable(id: string, rows: readonly ActivityGoalRow[], 
           : () =>
               lineChart(
                 rows.map((r) => ({ week: r.week, value: r.share === null ? null : r.share * 100, series: t(locale, `activity.${r.type}`) })),
-                { locale, title: heading, weeks, goal: 100, goalLabel: t(locale, 'common.goal') },
+                { locale, title: heading, weeks, goal: 100, goalLabel: t(locale, 'common.goal'), percent: true },
               ),
     },
     [
