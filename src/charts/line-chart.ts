@@ -44,12 +44,13 @@ export function lineChart(data: readonly WeekDatum[], options: LineChartOptions)
   const color = (name: string, i: number) => options.colors?.[name] ?? SERIES_COLORS[i % SERIES_COLORS.length] ?? 'currentColor';
   const rows = data.map((d) => ({ week: d.week, value: d.value, series: d.series ?? '' }));
   const values = rows.map((d) => d.value ?? 0);
+  const top = Math.max(1, ...values, goal ?? 0);
   const unit = options.percent
     ? { label: null, tickFormat: (value: number) => formatPercent(value / 100, locale) }
     : axisUnit(Math.max(0, ...values, goal ?? 0), locale, currency);
   // Room for the widest value tick ("1 000 %"), about 7 px a character; the axis reaches at most
   // a quarter past the largest value when it is made nice.
-  const widestTick = unit.tickFormat(1.25 * Math.max(1, ...values, goal ?? 0)).length;
+  const widestTick = unit.tickFormat(1.25 * top).length;
   const every = Math.max(1, Math.ceil(weeks.length / MAX_TICKS));
   const ticks = weeks.filter((_, i) => i % every === 0);
   const dots = weeks.length <= 26;
@@ -60,7 +61,7 @@ export function lineChart(data: readonly WeekDatum[], options: LineChartOptions)
     marginLeft: Math.max(56, 7 * widestTick + 16),
     marginRight: 24,
     x: { type: 'point', domain: weeks, padding: 0.3, label: null },
-    y: { grid: true, nice: true, domain: [Math.min(0, ...values), Math.max(1, ...values, goal ?? 0)] },
+    y: { grid: true, nice: true, domain: [Math.min(0, ...values), top] },
     color: { domain: names, range: names.map(color) },
     marks: [
       Plot.axisX({ ticks, tickFormat: (w: string) => weekLabel(w, locale) }),

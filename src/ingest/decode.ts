@@ -309,9 +309,9 @@ export async function openTextStream(
   // A sample shorter than asked for is the whole file.
   const decoder = createChunkDecoder(detectEncoding(sample, { whole: sample.length < SAMPLE_BYTES }), { fromStart: start === 0 });
 
-  let pending: { buffer: Buffer; bytes: Promise<number> } | undefined;
   async function* chunks(): AsyncGenerator<string> {
     if (unreadable) return;
+    let pending: { buffer: Buffer; bytes: Promise<number> } | undefined;
     try {
       // Two buffers: the next read is under way while the text of the one before is parsed.
       // (Only the bytes a read fills are decoded: the buffers need no zeroing.)

@@ -145,8 +145,11 @@ export function emptyActivityFacts({ asOf, fiscalYearStartMonth, trackDeals, acc
   };
 }
 
-/** Writes `lastByDeal` from the dates gathered, once every row is added (no row can be added after). */
-export function settleDealDates(facts: ActivityFacts): ActivityFacts {
+/**
+ * The facts as the reports read them, once every row is added (no row can be added after):
+ * `lastByDeal` written from the dates gathered; contacts stay by bit.
+ */
+export function settleFacts(facts: ActivityFacts): ActivityFacts {
   const { tracking } = facts;
   if (tracking?.noted) throw new Error('activity facts settled before the deals to track were named (trackOnly)');
   tracking?.last.forEach((date, place) => {
@@ -166,19 +169,17 @@ function settleContacts(facts: ActivityFacts): ActivityFacts {
   for (const [owner, bits] of contacts?.byOwner ?? []) {
     let accounts = facts.accountsContactedYtd.get(owner);
     if (accounts === undefined) facts.accountsContactedYtd.set(owner, (accounts = new Set()));
-    for (let word = 0; word < bits.length; word++) {
-      for (let rest = bits[word]!; rest !== 0; rest &= rest - 1) {
-        accounts.add(contacts!.accounts.at(word * 32 + (31 - Math.clz32(rest & -rest))));
-      }
-    }
+    addAccountsOfBits(bits, contacts!.accounts, accounts);
   }
   delete facts.contacts;
   return facts;
 }
 
-/** The facts as the reports read them, once every row is added (`settleDealDates`; contacts stay by bit). */
-export function settleFacts(facts: ActivityFacts): ActivityFacts {
-  return settleDealDates(facts);
+/** Adds to `accounts` the account of each bit set in `bits` (bit n: the account at place n of `table`). */
+function addAccountsOfBits(bits: Uint32Array, table: IdTable, accounts: Set<string>): void {
+  for (let word = 0; word < bits.length; word++) {
+    for (let rest = bits[word]!; rest !== 0; rest &= rest - 1) accounts.add(table.at(word * 32 + (31 - Math.clz32(rest & -rest))));
+  }
 }
 
 /**
@@ -216,9 +217,7 @@ export function contactedAccounts(facts: ActivityFacts): Map<string, Set<string>
   const { contacts } = facts;
   for (const [owner, bits] of contacts?.byOwner ?? []) {
     const accounts = new Set<string>();
-    for (let word = 0; word < bits.length; word++) {
-      for (let rest = bits[word]!; rest !== 0; rest &= rest - 1) accounts.add(contacts!.accounts.at(word * 32 + (31 - Math.clz32(rest & -rest))));
-    }
+    addAccountsOfBits(bits, contacts!.accounts, accounts);
     if (accounts.size > 0) contacted.set(owner, accounts);
   }
   for (const [owner, others] of facts.accountsContactedYtd) {
@@ -348,8 +347,8 @@ export function addActivityOf(
 /**
  * Adds the facts of the rows after `into`'s (the log's next part) to `into`: counts and contacts
  * added, the later last date per deal, the earlier first date and the later newest date. Both
- * must have their deal dates settled (`settleDealDates`) and key owners, accounts and deals by
- * the same strings. Contacts still counted by bit in both are added bit by bit; their account
+ * must be settled (`settleFacts`) and key owners, accounts and deals by the same strings.
+ * Contacts still counted by bit in both are added bit by bit; their account
  * tables must then list the same accounts in the same order (both made from accounts.csv).
  */
 export function mergeActivityFacts(into: ActivityFacts, from: ActivityFacts): ActivityFacts {

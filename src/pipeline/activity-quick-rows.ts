@@ -228,7 +228,7 @@ export function activityQuickRows({ settings, asOf, facts, users, accounts, kept
         if (kind === null) return false;
         if (dateTo - dateFrom !== lastDate.length || !text.startsWith(lastDate, dateFrom)) {
           lastDate = own(text.slice(dateFrom, dateTo));
-          lastDay = dayOf(lastDate);
+          lastDay = dayOfText(lastDate);
         }
         const day = lastDay;
         if (day !== day) return false;

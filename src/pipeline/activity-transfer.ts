@@ -68,7 +68,7 @@ export function unpackDictionary(
 
 export interface PackedActivities {
   file: PackedDictionary;
-  line: Float64Array;
+  line: Int32Array;
   id: PackedTexts;
   /** Index into ACTIVITY_TYPES. */
   type: Uint8Array;
@@ -203,7 +203,7 @@ export function keepRow(kept: KeptRows, row: Activity, accountPlace: number): vo
  */
 export class ActivityColumns {
   #file = new DictionaryColumn();
-  #line = new NumberColumn((length) => new Float64Array(length));
+  #line = new NumberColumn((length) => new Int32Array(length));
   #id = new TextColumn();
   #type = new NumberColumn((length) => new Uint8Array(length));
   #date = new DictionaryColumn();
@@ -292,7 +292,7 @@ export function unpackActivities(packed: PackedActivities, shared: SharedStrings
     // The fields in the order row validation creates them (src/schemas/activities.ts).
     rows[i] = {
       file: file[i]!,
-      line: small(packed.line[i]!),
+      line: packed.line[i]!,
       id: id[i]!,
       type: ACTIVITY_TYPES[packed.type[i]!]!,
       date: date[i]!,
@@ -306,9 +306,9 @@ export function unpackActivities(packed: PackedActivities, shared: SharedStrings
 }
 
 /**
- * A number read from a typed array, as a small integer when it is one: V8 keeps a number read
- * from a Float64Array in an object field as a number object of its own (16 bytes more per row
- * of 800 000 kept meetings) unless it is converted to an integer.
+ * A number read from a Float64Array, as a small integer when it is one: V8 keeps such a number in
+ * an object field as a number object of its own (16 bytes more per row of 800 000 kept meetings)
+ * unless it is converted to an integer. (Lines are kept in an Int32Array, read as integers.)
  */
 function small(value: number): number {
   return (value | 0) === value ? value | 0 : value;

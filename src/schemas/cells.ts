@@ -41,12 +41,8 @@ function keptAtEdge(code: number): boolean {
  * returned as it is.
  */
 export function cleanCellFast(raw: string | undefined): string {
-  if (raw === undefined || raw.length === 0) return '';
-  const first = raw.charCodeAt(0);
-  if (keptAtEdge(first) && keptAtEdge(raw.charCodeAt(raw.length - 1))) {
-    if (raw.length > LONGEST_EMPTY_VALUE || (first !== 35 && first !== 40 && first !== 78 && first !== 110)) return raw;
-  }
-  return cleanCell(raw);
+  if (raw === undefined) return '';
+  return plainCellAt(raw, 0, raw.length) ? raw : cleanCell(raw);
 }
 
 /**

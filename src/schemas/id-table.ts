@@ -52,8 +52,7 @@ export class IdTable {
 
   /** `placeOf(text.slice(from, to))`, without making the slice. */
   placeOfPart(text: string, from: number, to: number): number {
-    const a = fingerprintOf(text, from, to);
-    return this.#slots[this.#findPrint(a, FINGERPRINT[1]!) + 2]! - 1;
+    return this.placeOfPrint(fingerprintOf(text, from, to), FINGERPRINT[1]!);
   }
 
   /** `placeOf` for the text whose fingerprint (src/schemas/fingerprint.ts) is `a`, `b`. */

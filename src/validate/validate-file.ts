@@ -160,11 +160,10 @@ export function createRowValidator<T>(
   const idAt = spec.idColumn === undefined ? undefined : mapper.locate(spec.idColumn);
   const idPosition = idAt?.position ?? -1;
   const seenIds = ids ?? new IdIndex(expectedRows);
-  const quickRow = quick && mapper.verbatim && !mapper.footer ? quick.bind((column) => mapper.locate(column).position ?? -1, seenIds, file) : undefined;
+  const position = (column: string) => mapper.locate(column).position ?? -1;
+  const quickRow = quick && mapper.verbatim && !mapper.footer ? quick.bind(position, seenIds, file) : undefined;
   const quickLine =
-    quickRow && quick?.bindLine && delimiter !== undefined && delimiter !== 'none'
-      ? quick.bindLine((column) => mapper.locate(column).position ?? -1, seenIds, file, header.length, delimiter)
-      : undefined;
+    quickRow && quick?.bindLine && delimiter !== undefined && delimiter !== 'none' ? quick.bindLine(position, seenIds, file, header.length, delimiter) : undefined;
   const records: (T & Located)[] = [];
   const issues: Issue[] = [];
   /** One-cell rows held back while they may be a report footer. */
@@ -287,8 +286,6 @@ export function createRowValidator<T>(
       accepted++;
       return true;
     },
-    /** Whether `takeLine` can take rows. */
-    takesLines: quickLine !== undefined,
     finish,
     records,
     issues,
@@ -347,7 +344,7 @@ export async function validateFile<T>(
       ...(quick?.bindLine
         ? {
             onPlainLine: (text: string, from: number, to: number, line: number) => {
-              if (validator === undefined || !validator.takesLines || !validator.takeLine(text, from, to, line)) return false;
+              if (validator === undefined || !validator.takeLine(text, from, to, line)) return false;
               if (progress && (++rowsRead & 0xffff) === 0) progress(rowsRead);
               return true;
             },

@@ -10,7 +10,6 @@ import {
   mergeActivityFacts,
   ownerFacts,
   restrictFacts,
-  settleDealDates,
   settleFacts,
   trackOnly,
   type ActivityFacts,
@@ -140,7 +139,7 @@ describe('mergeActivityFacts of parts that count contacts by bit', () => {
     const table = new IdTable(known);
     const facts = emptyActivityFacts({ ...options, accounts: table });
     for (const a of rows) addActivity(facts, a, false, a.accountId === undefined ? -1 : table.placeOf(a.accountId));
-    return settleDealDates(facts);
+    return settleFacts(facts);
   };
   const first = [row('u1', 'call', '2026-02-03', { accountId: 'a1' })];
   const second = [row('u1', 'email', '2026-03-03', { accountId: 'a2' }), row('u2', 'call', '2026-04-01', { accountId: 'a1' }), row('u1', 'call', '2026-04-02', { accountId: 'a1' })];
@@ -154,7 +153,7 @@ describe('mergeActivityFacts of parts that count contacts by bit', () => {
   });
 
   it('gives the same when one part counts them as texts (an account table of its own)', () => {
-    const texts = settleDealDates(activityFactsOf(second, options));
+    const texts = settleFacts(activityFactsOf(second, options));
     const merged = settleFacts(mergeActivityFacts(part(first), texts));
     expect(contactedAccounts(merged)).toEqual(new Map([['u1', new Set(['a1', 'a2'])], ['u2', new Set(['a1'])]]));
     expect(accountsContactedBy(merged, ['u1', 'u2'])).toBe(2);

@@ -1,7 +1,7 @@
 // Packing kept activity rows and facts for the trip between threads, and unpacking them with the
 // main thread's shared strings.
 import { describe, expect, it } from 'vitest';
-import { activityFactsOf, addActivity, contactedAccounts, emptyActivityFacts, settleDealDates, settleFacts } from '../../src/model/activity-facts.ts';
+import { activityFactsOf, addActivity, contactedAccounts, emptyActivityFacts, settleFacts } from '../../src/model/activity-facts.ts';
 import type { Activity } from '../../src/model/types.ts';
 import { IdTable } from '../../src/schemas/id-table.ts';
 import {
@@ -145,7 +145,7 @@ describe('packFacts / unpackFacts', () => {
     const part = emptyActivityFacts({ asOf: '2026-11-20', fiscalYearStartMonth: 1, accounts: new IdTable(['A1', 'A2']) });
     for (const a of log) addActivity(part, a, false, a.accountId === undefined ? -1 : accounts.placeOf(a.accountId));
     const owners = new IdTable(['u1', 'u2']);
-    const back = unpackFacts(structuredClone(packFacts(settleDealDates(part))), { users: owners, accounts, deals: new Map() });
+    const back = unpackFacts(structuredClone(packFacts(settleFacts(part))), { users: owners, accounts, deals: new Map() });
     expect(back.contacts?.accounts).toBe(accounts);
     expect([...back.contacts!.byOwner.keys()]).toEqual(['u1']);
     expect(contactedAccounts(settleFacts(back))).toEqual(new Map([['u1', new Set(['A1', 'A2'])]]));
