@@ -177,6 +177,17 @@ describe.skipIf(!policy.run)(`site in Chromium${policy.run ? '' : ` — SKIPPED:
                 .map((card) => card.querySelector('.value')?.textContent ?? ''),
             );
             for (const value of overflowing) problems.push(`the key figure "${value}" is wider than its card`);
+            // A key figure broken over two lines ("54,9 mio. SE" / "K") reads as two figures.
+            const wrapped = await page.evaluate(() =>
+              Array.from(document.querySelectorAll('.kpi .value'))
+                .filter((value) => {
+                  const range = document.createRange();
+                  range.selectNodeContents(value);
+                  return new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top))).size > 1;
+                })
+                .map((value) => value.textContent ?? ''),
+            );
+            for (const value of wrapped) problems.push(`the key figure "${value}" is broken over lines`);
           } finally {
             await close();
           }
