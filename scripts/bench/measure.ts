@@ -1,5 +1,5 @@
 /**
- * The benchmark's measurements. Each stage runs in its own child process (src/bench/child.ts)
+ * The benchmark's measurements. Each stage runs in its own child process (scripts/bench/child.ts)
  * so its peak RSS (`process.resourceUsage().maxRSS`) is that stage's alone:
  *
  * - `papaparse`: the parse-only ceiling: papaparse in its fastest streaming configuration
@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { PIPELINE_ENV } from '../pipeline/process-settings.ts';
+import { PIPELINE_ENV } from '../../src/pipeline/process-settings.ts';
 // The project's other modules are imported by the stage that needs them, so a child's peak RSS
 // holds only what that stage loads (the papaparse ceiling loads papaparse alone).
 
@@ -81,11 +81,11 @@ export function papaCount(path: string): Promise<number> {
   });
 }
 
-type ReadCsv = typeof import('../ingest/read-csv.ts').readCsv;
+type ReadCsv = typeof import('../../src/ingest/read-csv.ts').readCsv;
 
 /** Data rows of one file through the project's reader (decode + papaparse step + line accounting). */
 export async function readCsvCount(path: string, readCsv?: ReadCsv): Promise<number> {
-  const read = readCsv ?? (await import('../ingest/read-csv.ts')).readCsv;
+  const read = readCsv ?? (await import('../../src/ingest/read-csv.ts')).readCsv;
   let rows = 0;
   const result = await read(path, () => {
     rows++;
@@ -135,7 +135,7 @@ export function parseBuildOutput(stdout: string): BuildFigures {
   };
 }
 
-const BUILD_SCRIPT = fileURLToPath(new URL('../../scripts/build.ts', import.meta.url));
+const BUILD_SCRIPT = fileURLToPath(new URL('../build.ts', import.meta.url));
 const GNU_TIME = '/usr/bin/time';
 
 /**
@@ -172,14 +172,14 @@ export async function runStage(stage: StageName, dir: string): Promise<StageResu
   // Modules first, so the wall time is the stage's work alone and baseRss includes them.
   const modules =
     stage === 'parse'
-      ? { readCsv: (await import('../ingest/read-csv.ts')).readCsv }
+      ? { readCsv: (await import('../../src/ingest/read-csv.ts')).readCsv }
       : stage === 'validate'
         ? {
-            loadSettings: (await import('../settings/load-settings.ts')).loadSettings,
-            loadRecords: (await import('../pipeline/load-records.ts')).loadRecords,
+            loadSettings: (await import('../../src/settings/load-settings.ts')).loadSettings,
+            loadRecords: (await import('../../src/pipeline/load-records.ts')).loadRecords,
           }
         : stage === 'pipeline'
-          ? { runPipeline: (await import('../pipeline/run-pipeline.ts')).runPipeline }
+          ? { runPipeline: (await import('../../src/pipeline/run-pipeline.ts')).runPipeline }
           : {};
   const sizes = new Map((await presentFiles(dir, CSV_FILES)).map((f) => [f.file, f.bytes]));
   const detail: Record<string, number> = {};

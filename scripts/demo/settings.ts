@@ -3,7 +3,7 @@
  * spellings the CRM uses for them, channel labels for the few deals that carry them, and
  * the as-of date pinned so the site is the same on every build.
  */
-import type { SettingsInput } from '../settings/schema.ts';
+import type { SettingsInput } from '../../src/settings/schema.ts';
 import { COMPANY, TEAM_NAMES } from './company.ts';
 import { CHANNEL_LABELS, STAGE_LABELS } from './deal-rows.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/demo/random.ts';
-import { lineOf, money, toCsv } from '../../src/demo/write-csv.ts';
+import { createRng } from '../../../scripts/demo/random.ts';
+import { lineOf, money, toCsv } from '../../../scripts/demo/write-csv.ts';
 
 describe('toCsv', () => {
   it('quotes only fields that need it and doubles quotes', () => {

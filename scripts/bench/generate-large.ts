@@ -4,7 +4,7 @@
  * 12 teams over 3 fiscal years, plus users, targets, a weekly funnel and tavla.config.json with
  * a pinned as-of date (no invoices.csv).
  *
- * Rows are written to file streams with backpressure (src/bench/csv-sink.ts) as they are made;
+ * Rows are written to file streams with backpressure (scripts/bench/csv-sink.ts) as they are made;
  * only compact typed arrays are kept (per deal: created/close day, owner, account) so activities
  * can point at real deals. Same options + seed = the same bytes. Every row is valid for the
  * real validator (0 rejected rows) and avoids the data-quality patterns that would flag most

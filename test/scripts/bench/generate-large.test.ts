@@ -2,10 +2,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateLarge, type LargeDataset, type LargeOptions } from '../../src/bench/generate-large.ts';
-import { papaCount, parseRowsRead, parseTimings, readCsvCount } from '../../src/bench/measure.ts';
-import { loadRecords } from '../../src/pipeline/load-records.ts';
-import { loadSettings } from '../../src/settings/load-settings.ts';
+import { generateLarge, type LargeDataset, type LargeOptions } from '../../../scripts/bench/generate-large.ts';
+import { papaCount, parseRowsRead, parseTimings, readCsvCount } from '../../../scripts/bench/measure.ts';
+import { loadRecords } from '../../../src/pipeline/load-records.ts';
+import { loadSettings } from '../../../src/settings/load-settings.ts';
 
 const TINY: Partial<LargeOptions> = { deals: 400, activities: 2000, accounts: 80, sellers: 30, teams: 4 };
 

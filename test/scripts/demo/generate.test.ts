@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACTIVITY_TYPES, CHANNELS } from '../../src/model/types.ts';
-import { settingsSchema } from '../../src/settings/schema.ts';
-import { CSV_FILES, generateDemo, type DemoDataset } from '../../src/demo/generate.ts';
+import { ACTIVITY_TYPES, CHANNELS } from '../../../src/model/types.ts';
+import { settingsSchema } from '../../../src/settings/schema.ts';
+import { CSV_FILES, generateDemo, type DemoDataset } from '../../../scripts/demo/generate.ts';
 
 type Row = Record<string, string>;
 const AS_OF = '2026-11-20';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { median, parseBuildOutput, parseRowsRead, parseTimings, PIPELINE_FLAGS } from '../../src/bench/measure.ts';
+import { median, parseBuildOutput, parseRowsRead, parseTimings, PIPELINE_FLAGS } from '../../../scripts/bench/measure.ts';
 
 // What `npm run build` prints (shortened): runPipeline's table and summary, then the page weights.
 const BUILD_OUTPUT = [
@@ -48,7 +48,7 @@ describe('median', () => {
 
 describe('PIPELINE_FLAGS', () => {
   it('are the flags npm run build gives Node, so the bench measures the build as it runs', () => {
-    const scripts = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).scripts as Record<string, string>;
+    const scripts = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).scripts as Record<string, string>;
     expect(scripts.build).toBe(`node ${PIPELINE_FLAGS.join(' ')} scripts/build.ts`);
   });
 });

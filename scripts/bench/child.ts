@@ -1,12 +1,12 @@
 /**
- * Child process of the benchmark: `node src/bench/child.ts <stage> <dataDir>` runs one stage
+ * Child process of the benchmark: `node scripts/bench/child.ts <stage> <dataDir>` runs one stage
  * (see measure.ts) and prints one line `BENCH_RESULT {json}`; failures go to stderr, exit 1.
  */
 import { RESULT_PREFIX, runStage, STAGES, type StageName } from './measure.ts';
 
 const [stage, dir] = process.argv.slice(2);
 if (!stage || !dir || !(STAGES as readonly string[]).includes(stage)) {
-  process.stderr.write(`usage: node src/bench/child.ts <${STAGES.join('|')}> <dataDir>\n`);
+  process.stderr.write(`usage: node scripts/bench/child.ts <${STAGES.join('|')}> <dataDir>\n`);
   process.exit(2);
 }
 try {
