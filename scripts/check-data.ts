@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { runPipeline } from '../src/pipeline/run-pipeline.ts';
-import { formatIssue } from '../src/validate/issue.ts';
+import { formatIssue } from '../src/core/issue.ts';
 
 const dataDir = resolve(process.argv[2] ?? process.env.TAVLA_DATA ?? 'data');
 const result = await runPipeline({ dataDir, now: new Date(), log: (line) => process.stdout.write(`${line}\n`) });

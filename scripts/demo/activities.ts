@@ -7,7 +7,7 @@
  * SDR set up, else the person holding it). Bookings without a held meeting are the no-shows
  * and cancellations, and the first meetings of deals that never got that far.
  */
-import type { ActivityType } from '../../src/model/types.ts';
+import type { ActivityType } from '../../src/core/records.ts';
 import { AS_OF, hasHat, type DemoUser } from './company.ts';
 import { isWorkday, toWorkday, type Day } from './dates.ts';
 import type { DealPlan } from './deals.ts';

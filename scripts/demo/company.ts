@@ -3,7 +3,7 @@
  * domain §5, plus the marketing hats of the KPI chain (§4). A fixed roster, not random, so
  * the names read naturally and the hats are deliberate.
  */
-import type { Hat } from '../../src/model/types.ts';
+import type { Hat } from '../../src/core/records.ts';
 import { day, type Day } from './dates.ts';
 
 export const COMPANY = 'Norrsken Data AB';

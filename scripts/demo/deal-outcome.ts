@@ -3,7 +3,7 @@
  * the quarter-end rush), how far a lost one got, and why it was lost. Per channel, following
  * domain §1: new business has the longest cycle, win-backs are shorter, renewals mostly win.
  */
-import type { Channel, DealStatus } from '../../src/model/types.ts';
+import type { Channel, DealStatus } from '../../src/core/records.ts';
 import { AS_OF } from './company.ts';
 import { quarterEnd, toWorkday, type Day } from './dates.ts';
 import type { Segment } from './products.ts';

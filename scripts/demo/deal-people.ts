@@ -3,7 +3,7 @@
  * account managers own renewals and most upsells, and an SDR is credited when an outbound
  * call or an inbound lead booked the first meeting.
  */
-import type { Hat } from '../../src/model/types.ts';
+import type { Hat } from '../../src/core/records.ts';
 import type { DemoAccount } from './accounts.ts';
 import { AS_OF, hasHat, isCloser, isKam, staffFor, type DemoUser } from './company.ts';
 import type { DealPlan } from './deals.ts';

@@ -3,7 +3,7 @@
  * Swedish alias), channel given on most deals but left empty on about 30% where the history
  * in the export is enough to infer it, forecast category on some open deals.
  */
-import type { Channel } from '../../src/model/types.ts';
+import type { Channel } from '../../src/core/records.ts';
 import { AS_OF } from './company.ts';
 import { iso, ymd } from './dates.ts';
 import { OPEN_STAGES } from './deal-outcome.ts';

@@ -4,7 +4,7 @@
  * each decided by deal-outcome.ts. Only deals closing in the period (or still open) are
  * exported; earlier ones shape the history but are not in the file, like a real CRM cut.
  */
-import type { Channel, DealStatus } from '../../src/model/types.ts';
+import type { Channel, DealStatus } from '../../src/core/records.ts';
 import type { DemoAccount } from './accounts.ts';
 import { AS_OF, PERIOD_START, type DemoUser } from './company.ts';
 import { addMonthStart, contractEnd, day, toWorkday, workload, type Day } from './dates.ts';

@@ -4,7 +4,7 @@
  * and the account managers (KAMs are measured on revenue too). Goals are set per role, a
  * little above what the role did on average, so some people meet them and some do not.
  */
-import type { ActivityType } from '../../src/model/types.ts';
+import type { ActivityType } from '../../src/core/records.ts';
 import { AS_OF, employed, FISCAL_YEARS, hasHat, isKam, type DemoUser } from './company.ts';
 import { fromYmd, ymd } from './dates.ts';
 import type { ActivityPlan } from './activities.ts';

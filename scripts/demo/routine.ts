@@ -4,7 +4,7 @@
  * are per hat and week, scaled by holidays (dates.ts workload) and each person's own pace.
  * A meeting is booked (for the meeting day) before it is held; `NO_SHOW` of them never are.
  */
-import type { ActivityType, Hat } from '../../src/model/types.ts';
+import type { ActivityType, Hat } from '../../src/core/records.ts';
 import type { DemoAccount } from './accounts.ts';
 import { AS_OF, employed, isCloser, isKam, PERIOD_START, staffFor, type DemoUser } from './company.ts';
 import { isWorkday, weekMonday, workload } from './dates.ts';

@@ -6,7 +6,7 @@
  * gap: new business FY2025, where Nils Lindahl left in May and his remaining months were
  * never handed to Klara Öberg, who took over his territory.
  */
-import { CHANNELS, type Channel } from '../../src/model/types.ts';
+import { CHANNELS, type Channel } from '../../src/core/records.ts';
 import { employed, FISCAL_YEARS, isCloser, isKam, TEAMS, type DemoUser } from './company.ts';
 import { fromYmd, ymd } from './dates.ts';
 import type { DealPlan } from './deals.ts';

@@ -33,11 +33,11 @@
  */
 import { dayNumber, type DateRange } from '../periods/calendar.ts';
 import { yearToDate } from '../periods/fiscal.ts';
-import { FINGERPRINT, fingerprint } from '../schemas/fingerprint.ts';
-import { IdTable } from '../schemas/id-table.ts';
-import { own } from '../schemas/intern.ts';
+import { FINGERPRINT, fingerprint } from '../speed/fingerprint.ts';
+import { IdTable } from '../speed/id-table.ts';
+import { own } from '../speed/intern.ts';
 import { DailyCounts } from './daily-counts.ts';
-import { ACTIVITY_TYPES, type Activity, type ActivityType, type IsoDate } from './types.ts';
+import { ACTIVITY_TYPES, type Activity, type ActivityType, type IsoDate } from '../core/records.ts';
 
 export interface ActivityFacts {
   asOf: IsoDate;

@@ -7,7 +7,8 @@
 import type { Settings } from '../settings/schema.ts';
 import { assignChannels } from './channels.ts';
 import { contractYears } from './contract-years.ts';
-import type { Account, IsoDate, ModelDeal, Records, User } from './types.ts';
+import type { Account, IsoDate, ModelDeal, User } from '../core/records.ts';
+import type { Records } from './records.ts';
 
 export interface Team {
   id: string;

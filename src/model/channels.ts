@@ -11,7 +11,7 @@
  * Deals won on the same day at a new customer are all `new`.
  */
 import { addDays, addMonths, daysBetween } from '../periods/calendar.ts';
-import type { Channel, ChannelReason, Deal, IsoDate } from './types.ts';
+import type { Channel, ChannelReason, Deal, IsoDate } from '../core/records.ts';
 
 export interface ChannelRules {
   winbackMonths: number;

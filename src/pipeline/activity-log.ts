@@ -6,14 +6,14 @@
  * of calls logged. Owners and accounts resolve against users.csv and accounts.csv, read before.
  */
 import { addActivity, emptyActivityFacts, settleFacts, trackOnly, type ActivityFacts } from '../model/activity-facts.ts';
-import type { Account, Activity, ActivityType, User } from '../model/types.ts';
+import type { Account, Activity, ActivityType, User } from '../core/records.ts';
 import type { PlannedSource } from '../presets/detect.ts';
 import { referenceResolvers, resolveActivity } from '../presets/resolve-references.ts';
 import { activityFlagger } from '../quality/flag-activity.ts';
-import { IdTable } from '../schemas/id-table.ts';
+import { IdTable } from '../speed/id-table.ts';
 import { activitiesFile, detachAccount, detachActivity, detachOwner } from '../schemas/activities.ts';
 import type { Settings } from '../settings/schema.ts';
-import type { IdIndex } from '../validate/id-index.ts';
+import type { IdIndex } from '../speed/id-index.ts';
 import type { FileResult, PartOptions } from '../validate/validate-file.ts';
 import { activityQuickRows } from './activity-quick-rows.ts';
 import { keepRow, type KeptRows } from './activity-transfer.ts';

@@ -23,15 +23,15 @@
 import { isoDateDay } from '../ingest/parse-date.ts';
 import { plainDigits } from '../ingest/parse-number.ts';
 import { ACTIVITY_KINDS, addActivityOf, ownerFacts, type ActivityFacts, type ActivityKind, type OwnerFacts } from '../model/activity-facts.ts';
-import type { ActivityType, IsoDate } from '../model/types.ts';
+import type { ActivityType, IsoDate } from '../core/records.ts';
 import { dayNumber, isoDateOf } from '../periods/calendar.ts';
 import { flaggedRow } from '../quality/flag-activity.ts';
 import { activityTypeLookup } from '../schemas/activities.ts';
 import { CellFailure, cellReaders, cleanCellFast, plainCellAt, valueKey } from '../schemas/cells.ts';
-import { IdTable } from '../schemas/id-table.ts';
-import { own, rememberLast } from '../schemas/intern.ts';
+import { IdTable } from '../speed/id-table.ts';
+import { own, rememberLast } from '../speed/intern.ts';
 import type { Settings } from '../settings/schema.ts';
-import type { IdIndex } from '../validate/id-index.ts';
+import type { IdIndex } from '../speed/id-index.ts';
 import type { QuickLine, QuickRow, QuickRows } from '../validate/validate-file.ts';
 import { keepRow, type KeptRows } from './activity-transfer.ts';
 
@@ -72,7 +72,7 @@ function asWritten(raw: string): string | undefined {
 export function activityQuickRows({ settings, asOf, facts, users, accounts, keptTypes, kept }: QuickLogInput): QuickRows {
   const typeLookup = activityTypeLookup(settings);
   const readDate = cellReaders(settings).requiredDate;
-  // Type and owner texts by fingerprint (src/schemas/id-table.ts): a table of a few hundred texts
+  // Type and owner texts by fingerprint (src/speed/id-table.ts): a table of a few hundred texts
   // stays in the processor's cache, and a lookup reads no stored string.
   const kindTexts = new IdTable();
   const kinds: (QuickKind | null)[] = [];

@@ -11,7 +11,7 @@
  */
 import { planCsvSplit, type CsvSplit } from '../ingest/split-csv.ts';
 import { mergeActivityFacts } from '../model/activity-facts.ts';
-import type { Activity } from '../model/types.ts';
+import type { Activity } from '../core/records.ts';
 import { joinParts } from '../validate/validate-file.ts';
 import type { ActivityLog } from './activity-log.ts';
 import type { LogCutter } from './activity-thread.ts';

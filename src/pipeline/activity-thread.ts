@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Account, User } from '../model/types.ts';
+import type { Account, User } from '../core/records.ts';
 import type { PlannedSource } from '../presets/detect.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { ActivityLog } from './activity-log.ts';

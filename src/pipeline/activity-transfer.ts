@@ -8,9 +8,9 @@
  */
 import { ACTIVITY_KINDS, type ActivityFacts } from '../model/activity-facts.ts';
 import { DailyCounts, type PackedDailyCounts } from '../model/daily-counts.ts';
-import { ACTIVITY_TYPES, type Activity } from '../model/types.ts';
+import { ACTIVITY_TYPES, type Activity } from '../core/records.ts';
 import type { SharedIds } from '../schemas/activities.ts';
-import { IdIndex, type IdTables } from '../validate/id-index.ts';
+import { IdIndex, type IdTables } from '../speed/id-index.ts';
 import type { ActivityLog } from './activity-log.ts';
 
 /** Texts as one string and each text's length (-1: no text). */

@@ -14,7 +14,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ByteRange } from '../ingest/decode.ts';
 import { planSources } from '../presets/detect.ts';
-import { IdTable } from '../schemas/id-table.ts';
+import { IdTable } from '../speed/id-table.ts';
 import { readActivityLog } from './activity-log.ts';
 import { ActivityColumns, packActivityLog, transferables } from './activity-transfer.ts';
 import type { WorkerInput, WorkerMessage, WorkerReferences, WorkerRequest } from './activity-thread.ts';

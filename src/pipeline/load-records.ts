@@ -15,14 +15,16 @@
  */
 import { join } from 'node:path';
 import type { FileSpec } from '../schemas/column.ts';
-import type { Account, Activity, Deal, Records, User } from '../model/types.ts';
+import type { Account, Activity, Deal, User } from '../core/records.ts';
+import type { Records } from '../model/records.ts';
 import { planSources, type SourcePlan } from '../presets/detect.ts';
 import { readExchangeRates } from '../presets/exchange-rates.ts';
 import { resolveReferences } from '../presets/resolve-references.ts';
 import type { Target } from '../presets/types.ts';
 import { resolveAsOf } from '../settings/load-settings.ts';
 import type { Settings } from '../settings/schema.ts';
-import type { Issue } from '../validate/issue.ts';
+import type { FileAccount } from '../core/file-account.ts';
+import type { Issue } from '../core/issue.ts';
 import type { CsvSplit } from '../ingest/split-csv.ts';
 import type { FileResult, PartOptions } from '../validate/validate-file.ts';
 import { readActivityLog, sharedIds, type ActivityLog } from './activity-log.ts';
@@ -30,18 +32,6 @@ import { ACTIVITY_WORKER_MIN_BYTES, activityLogBytes, readActivityLogInWorker } 
 import { cutLog, halfOfRest, joinActivityLogs } from './activity-split.ts';
 import { readTarget } from './read-target.ts';
 import { SPECS } from './specs.ts';
-
-/** Per-file row accounting, as published in report.json and on the data-quality page. */
-export interface FileAccount {
-  file: string;
-  present: boolean;
-  read: number;
-  accepted: number;
-  rejected: number;
-  encoding?: string;
-  delimiter?: string;
-  ms: number;
-}
 
 export interface LoadedRecords {
   records: Records;

@@ -2,7 +2,7 @@
  * Renders docs/data-quality.md from the rule catalog. scripts/gen-quality-docs.ts writes it;
  * test/quality/docs.test.ts regenerates it in memory so the committed page cannot drift.
  */
-import { formatIssue } from '../validate/issue.ts';
+import { formatIssue } from '../core/issue.ts';
 import { makeIssue, RULE_CODES, RULES, type RuleCode, type RuleKind } from './rules.ts';
 
 const SECTIONS: { kind: RuleKind; heading: string; intro: string }[] = [

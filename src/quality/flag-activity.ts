@@ -4,7 +4,7 @@
  * the meetings) are the only activity rows kept. Must say yes to every row one of those checks
  * reports; test/quality/flag-activity.test.ts holds the two side by side.
  */
-import type { Activity, ActivityType, IsoDate } from '../model/types.ts';
+import type { Activity, ActivityType, IsoDate } from '../core/records.ts';
 import { PLANNED } from './checks/future-activity.ts';
 
 /** A set of ids (a Set, or a Map keyed by id). */

@@ -1,9 +1,9 @@
 /** `activities.csv`: one row per call, email, meeting, proposal… Types go through `activityTypeMap`. */
-import { ACTIVITY_TYPES, type Activity, type ActivityType } from '../model/types.ts';
+import { ACTIVITY_TYPES, type Activity, type ActivityType } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
 import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, type Finish } from './cells.ts';
-import type { IdTable } from './id-table.ts';
-import { own } from './intern.ts';
+import type { IdTable } from '../speed/id-table.ts';
+import { own } from '../speed/intern.ts';
 import type { FileSpec } from './column.ts';
 
 export type ActivityRow = Omit<Activity, 'file' | 'line'>;

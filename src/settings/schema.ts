@@ -3,7 +3,7 @@
  * Every later stage reads the normalized `Settings`, never the raw file.
  */
 import { z } from 'zod';
-import { ACTIVITY_TYPES, CHANNELS, FORECAST_CATEGORIES, HATS } from '../model/types.ts';
+import { ACTIVITY_TYPES, CHANNELS, FORECAST_CATEGORIES, HATS } from '../core/records.ts';
 
 function isTimeZone(zone: string): boolean {
   try {

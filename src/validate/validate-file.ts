@@ -13,13 +13,13 @@ import { join } from 'node:path';
 import { mapColumns } from '../ingest/header.ts';
 import { combinedEncoding, type DetectedEncoding } from '../ingest/decode.ts';
 import { readCsv, type CsvDelimiterUsed, type CsvPart, type CsvRow } from '../ingest/read-csv.ts';
-import type { Located } from '../model/types.ts';
+import type { Located } from '../core/records.ts';
 import { RULES } from '../quality/rules.ts';
 import { NOT_FAST } from '../schemas/cells.ts';
 import type { FileSpec } from '../schemas/column.ts';
 import type { Settings } from '../settings/schema.ts';
-import { IdIndex } from './id-index.ts';
-import type { Issue } from './issue.ts';
+import { IdIndex } from '../speed/id-index.ts';
+import type { Issue } from '../core/issue.ts';
 
 export interface FileResult<T> {
   file: string;

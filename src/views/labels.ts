@@ -1,6 +1,6 @@
 /** Names of target measures as the pages show them. */
 import { t, type Locale } from '../i18n/index.ts';
-import type { Channel } from '../model/types.ts';
+import type { Channel } from '../core/records.ts';
 
 /** `volume:new` → "Nyförsäljning", `volume:total` → "Totalt", `revenue` → "Omsättning". */
 export function measureLabel(locale: Locale, measure: string): string {

@@ -1,6 +1,6 @@
 /** The data-quality page: every row accounted for, issues per rule and owner, each issue located. */
 import { t } from '../i18n/index.ts';
-import type { FileAccount } from '../pipeline/load-records.ts';
+import type { FileAccount } from '../core/file-account.ts';
 import type { PublishedIssue, Report } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
 import type { Fmt } from './format-context.ts';

@@ -9,7 +9,7 @@ import type { ChannelMix, ChannelMixRow } from '../metrics/channel-mix.ts';
 import type { Funnel, FunnelLink } from '../metrics/funnel.ts';
 import type { PlanCheckRow } from '../metrics/plan-check.ts';
 import { totalRow } from '../metrics/target-attainment.ts';
-import { CHANNELS, FORECAST_CATEGORIES } from '../model/types.ts';
+import { CHANNELS, FORECAST_CATEGORIES } from '../core/records.ts';
 import type { Report } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
 import { dealTable, PAGE_ROWS } from './deal-table.ts';

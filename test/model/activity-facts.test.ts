@@ -14,8 +14,8 @@ import {
   trackOnly,
   type ActivityFacts,
 } from '../../src/model/activity-facts.ts';
-import { ACTIVITY_TYPES, type Activity } from '../../src/model/types.ts';
-import { IdTable } from '../../src/schemas/id-table.ts';
+import { ACTIVITY_TYPES, type Activity } from '../../src/core/records.ts';
+import { IdTable } from '../../src/speed/id-table.ts';
 
 /** The count of one owner, date and type in the facts. */
 const countOf = (facts: ActivityFacts, ownerId: string, date: string, type: Activity['type']) =>

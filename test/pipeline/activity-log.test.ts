@@ -1,10 +1,10 @@
 // The activity log streamed into facts and kept rows.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Account, User } from '../../src/model/types.ts';
+import type { Account, User } from '../../src/core/records.ts';
 import { readActivityLog, sharedIds, type ActivityLogInput } from '../../src/pipeline/activity-log.ts';
 import { ActivityColumns, unpackActivities } from '../../src/pipeline/activity-transfer.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
-import type { IdTable } from '../../src/schemas/id-table.ts';
+import type { IdTable } from '../../src/speed/id-table.ts';
 import { tempFolders } from './folder.ts';
 
 const temp = tempFolders('activity-log');

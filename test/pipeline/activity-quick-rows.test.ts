@@ -2,11 +2,11 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contactedAccounts, emptyActivityFacts, settleFacts, type ActivityFacts } from '../../src/model/activity-facts.ts';
-import type { Account, Activity, User } from '../../src/model/types.ts';
+import type { Account, Activity, User } from '../../src/core/records.ts';
 import { KEPT_TYPES, readActivityLog, sharedIds, type ActivityLogInput } from '../../src/pipeline/activity-log.ts';
 import { activityQuickRows } from '../../src/pipeline/activity-quick-rows.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
-import { IdIndex } from '../../src/validate/id-index.ts';
+import { IdIndex } from '../../src/speed/id-index.ts';
 import { tempFolders } from './folder.ts';
 
 const temp = tempFolders('activity-quick-rows');

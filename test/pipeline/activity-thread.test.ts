@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { cutLog, halfOfRest } from '../../src/pipeline/activity-split.ts';
 import { ACTIVITY_WORKER_MIN_BYTES, activityLogBytes, readActivityLogInWorker } from '../../src/pipeline/activity-thread.ts';
-import { IdTable } from '../../src/schemas/id-table.ts';
+import { IdTable } from '../../src/speed/id-table.ts';
 import { loadRecords, type LoadedRecords } from '../../src/pipeline/load-records.ts';
 import { loadSettings } from '../../src/settings/load-settings.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';

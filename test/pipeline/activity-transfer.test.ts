@@ -2,8 +2,8 @@
 // main thread's shared strings.
 import { describe, expect, it } from 'vitest';
 import { activityFactsOf, addActivity, contactedAccounts, emptyActivityFacts, settleFacts } from '../../src/model/activity-facts.ts';
-import type { Activity } from '../../src/model/types.ts';
-import { IdTable } from '../../src/schemas/id-table.ts';
+import type { Activity } from '../../src/core/records.ts';
+import { IdTable } from '../../src/speed/id-table.ts';
 import {
   ActivityColumns,
   packActivities,

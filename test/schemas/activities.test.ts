@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Activity } from '../../src/model/types.ts';
+import type { Activity } from '../../src/core/records.ts';
 import { detachAccount, detachOwner } from '../../src/schemas/activities.ts';
-import { IdTable } from '../../src/schemas/id-table.ts';
+import { IdTable } from '../../src/speed/id-table.ts';
 
 const row = (ownerId: string, accountId?: string): Activity => ({
   file: 'activities.csv',

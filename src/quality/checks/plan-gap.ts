@@ -6,7 +6,7 @@
  * the first target row of the whole (team or company), field `value`, with no owner.
  */
 import { planCheck } from '../../metrics/plan-check.ts';
-import type { Issue } from '../../validate/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import type { QualityInput } from '../input.ts';
 import { makeIssue } from '../rules.ts';
 

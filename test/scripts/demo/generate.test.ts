@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACTIVITY_TYPES, CHANNELS } from '../../../src/model/types.ts';
+import { ACTIVITY_TYPES, CHANNELS } from '../../../src/core/records.ts';
 import { settingsSchema } from '../../../src/settings/schema.ts';
 import { CSV_FILES, generateDemo, type DemoDataset } from '../../../scripts/demo/generate.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interner, optionalText, own, rememberLast } from '../../src/schemas/intern.ts';
+import { interner, optionalText, own, rememberLast } from '../../src/speed/intern.ts';
 
 describe('own and interner', () => {
   it('keep the text as it is', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IdIndex } from '../../src/validate/id-index.ts';
+import { IdIndex } from '../../src/speed/id-index.ts';
 
 describe('IdIndex', () => {
   it('gives the first line of a repeated id and records new ones', () => {

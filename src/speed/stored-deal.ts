@@ -11,10 +11,10 @@
  * Accessor fields are not own properties: spread (`{ ...deal }`), `Object.keys` and
  * `JSON.stringify` see the own fields only; `toJSON()` and `plainDeal` give every field.
  */
-import { IdTable } from '../schemas/id-table.ts';
-import { own } from '../schemas/intern.ts';
+import { IdTable } from './id-table.ts';
+import { own } from './intern.ts';
 import { dayNumber, isoDateOf } from '../periods/calendar.ts';
-import type { Channel, ChannelReason, DealStatus, ForecastCategory, IsoDate, ModelDeal } from './types.ts';
+import type { Channel, ChannelReason, DealStatus, ForecastCategory, IsoDate, ModelDeal } from '../core/records.ts';
 
 /** Rows the columns are first made for; they double as deals are added. */
 const FIRST_CAPACITY = 1024;
@@ -325,7 +325,7 @@ export class StoredDeal implements ModelDeal {
   }
 }
 
-/** The fields of the `Deal` / `ModelDeal` shape, in the order of src/model/types.ts. */
+/** The fields of the `Deal` / `ModelDeal` shape, in the order of src/core/records.ts. */
 const DEAL_FIELDS = [
   'file', 'line', 'id', 'name', 'accountId', 'ownerId', 'stageId', 'status', 'amount', 'amountOriginal',
   'currency', 'created', 'close', 'channelGiven', 'product', 'contractStart', 'contractEnd', 'termMonths',

@@ -1,7 +1,7 @@
 /**
  * A 64-bit fingerprint of a text: two independent 32-bit hashes of its UTF-16 code units
  * (FNV-1a, and a multiply-rotate hash with another seed, mixed with the length). Tables of ids
- * (src/schemas/id-table.ts, src/validate/id-index.ts) take two texts with equal fingerprints for
+ * (src/speed/id-table.ts, src/speed/id-index.ts) take two texts with equal fingerprints for
  * one text without comparing them: for n distinct texts the chance that any two share a
  * fingerprint is about n² / 2⁶⁵, below one in a million at 5 million texts. Not comparing saves
  * reading the stored string, which in a table of a million ids is a miss of the processor's

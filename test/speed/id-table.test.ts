@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IdTable } from '../../src/schemas/id-table.ts';
+import { IdTable } from '../../src/speed/id-table.ts';
 
 describe('IdTable', () => {
   it('gives back the listed id string for an equal text, and undefined for others', () => {

@@ -2,10 +2,10 @@
  * A set of texts looked up by texts the CSV parser has just cut: a text found gives back the
  * table's own string, so records, kept rows and facts share one string per id or value. The ids
  * of users.csv, accounts.csv and the open deals are looked up millions of times while the
- * activity log streams; interners (src/schemas/intern.ts) keep one copy per distinct value.
+ * activity log streams; interners (src/speed/intern.ts) keep one copy per distinct value.
  *
  * An open-addressing table in one typed array: a slot holds the text's 64-bit fingerprint
- * (src/schemas/fingerprint.ts) and its place in the list, side by side, and at most half the
+ * (src/speed/fingerprint.ts) and its place in the list, side by side, and at most half the
  * slots are used. A text whose fingerprint is in the table is taken for the text stored there
  * without comparing the two strings, so a lookup reads one slot and never the stored string.
  */
@@ -55,7 +55,7 @@ export class IdTable {
     return this.placeOfPrint(fingerprintOf(text, from, to), FINGERPRINT[1]!);
   }
 
-  /** `placeOf` for the text whose fingerprint (src/schemas/fingerprint.ts) is `a`, `b`. */
+  /** `placeOf` for the text whose fingerprint (src/speed/fingerprint.ts) is `a`, `b`. */
   placeOfPrint(a: number, b: number): number {
     return this.#slots[this.#findPrint(a, b) + 2]! - 1;
   }

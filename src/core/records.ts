@@ -6,8 +6,6 @@
  * converted before truncation), so string order is date order. Money is in the reporting
  * currency, major units, rounded to 2 decimals; sums go through `sumMoney` (integer cents).
  */
-import type { ActivityFacts } from './activity-facts.ts';
-
 /** A local calendar date, `YYYY-MM-DD`, in the settings' time zone. */
 export type IsoDate = string;
 
@@ -162,23 +160,6 @@ export interface Invoice extends Located {
   dealId?: string;
   date: IsoDate;
   amount: number;
-}
-
-/** Everything validated, as read. */
-export interface Records {
-  deals: Deal[];
-  accounts: Account[];
-  /**
-   * The activity rows kept as rows: customer meetings (booked and held) and rows a data-quality
-   * check lists. Everything else in the activity log is summed into `activityFacts`.
-   */
-  activities: Activity[];
-  /** Aggregates over every accepted activity row (src/model/activity-facts.ts). */
-  activityFacts: ActivityFacts;
-  users: User[];
-  targets: Target[];
-  funnel: FunnelWeek[];
-  invoices: Invoice[];
 }
 
 /** A deal after the model's joins: its channel (given or inferred, with the reason). */

@@ -1,7 +1,7 @@
 /**
  * The ids seen so far in one file, for the DuplicateId rule, without holding the id strings: a
  * million-row export would otherwise keep a million strings alive just to compare them. Each
- * id is kept as a 64-bit fingerprint (src/schemas/fingerprint.ts) with the line it was first seen on.
+ * id is kept as a 64-bit fingerprint (src/speed/fingerprint.ts) with the line it was first seen on.
  *
  * Exports are mostly in id order (D-0000001, D-0000002… or 9, 10, 11…). While each id comes
  * after the one before in shortlex order (shorter first, then by code unit), no id can repeat an
@@ -10,8 +10,8 @@
  * and the line side by side, 12 bytes, so a lookup reads one place in memory; at most 3/4 of the
  * slots used), and every id from then on is looked up in it.
  */
-import { doubled, findSlot, FINGERPRINT, fingerprint, SLOT_NUMBERS as STRIDE } from '../schemas/fingerprint.ts';
-import { own } from '../schemas/intern.ts';
+import { doubled, findSlot, FINGERPRINT, fingerprint, SLOT_NUMBERS as STRIDE } from './fingerprint.ts';
+import { own } from './intern.ts';
 
 /** An IdIndex as plain data, as `IdIndex#tables` gives it (to move it to another thread). */
 export interface IdTables {

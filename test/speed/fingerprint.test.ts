@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IdTable } from '../../src/schemas/id-table.ts';
-import { FINGERPRINT, fingerprint, fingerprintOf } from '../../src/schemas/fingerprint.ts';
-import { IdIndex } from '../../src/validate/id-index.ts';
+import { IdTable } from '../../src/speed/id-table.ts';
+import { FINGERPRINT, fingerprint, fingerprintOf } from '../../src/speed/fingerprint.ts';
+import { IdIndex } from '../../src/speed/id-index.ts';
 
 describe('fingerprint', () => {
   it('has FNV-1a as its first hash (published test vectors)', () => {
