@@ -300,7 +300,7 @@ export function ownerFacts(facts: ActivityFacts, ownerId: string, keep: (text: s
 /**
  * `addActivity` for a row already taken apart: its owner's facts, its kind, its date and that
  * date's day number, and its account (as the facts keep it) and deal. The activity log's quick
- * rows (src/pipeline/activity-quick-rows.ts) add rows this way; `facts.file` is then theirs to set.
+ * rows (src/pipeline/activity-log/quick-rows.ts) add rows this way; `facts.file` is then theirs to set.
  */
 export function addActivityOf(
   facts: ActivityFacts,

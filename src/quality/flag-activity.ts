@@ -22,7 +22,7 @@ export interface FlagContext {
 
 /**
  * Whether a row is flagged. A caller that has looked the row's owner and account up already
- * (the activity log, src/pipeline/activity-log.ts) passes what it found: `ownerKnown` (the owner
+ * (the activity log, src/pipeline/activity-log/stream.ts) passes what it found: `ownerKnown` (the owner
  * is one of `userIds`) and `accountKnown` (the account is one of `accountIds`), and the ids are
  * not looked up again.
  */

@@ -116,7 +116,7 @@ export interface RowValidatorOptions<T> {
 
 /**
  * A reader that takes the common row of a canonical file whole: its cells read, its id checked
- * and the record added where it goes, in one step (src/pipeline/activity-quick-rows.ts). `bind`
+ * and the record added where it goes, in one step (src/pipeline/activity-log/quick-rows.ts). `bind`
  * gives the row taker for one file's columns (`position(column)`: the field index of a canonical
  * column, -1 when absent) and id index, or undefined when it cannot take that file's rows.
  */

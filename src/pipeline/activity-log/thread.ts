@@ -1,17 +1,17 @@
 /**
  * Reading the activity log on the machine's second core: a worker thread
- * (src/pipeline/activity-worker.ts) reads it while the main thread reads the deals and the
+ * (src/pipeline/activity-log/worker.ts) reads it while the main thread reads the deals and the
  * other files. Used for large logs only (`ACTIVITY_WORKER_MIN_BYTES`), where the thread's start
  * (loading the modules, ≈ 0.3 s) is small against the reading it moves off the main thread.
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Account, User } from '../core/records.ts';
-import type { PlannedSource } from '../presets/detect.ts';
-import type { Settings } from '../settings/schema.ts';
-import type { ActivityLog } from './activity-log.ts';
-import { unpackActivityLog, type PackedActivityLog, type SharedStrings } from './activity-transfer.ts';
+import type { Account, User } from '../../core/records.ts';
+import type { PlannedSource } from '../../presets/detect.ts';
+import type { Settings } from '../../settings/schema.ts';
+import type { ActivityLog } from './stream.ts';
+import { unpackActivityLog, type PackedActivityLog, type SharedStrings } from './transfer.ts';
 
 /** The users and accounts the log's owners and accounts are resolved against (sent once read). */
 export interface WorkerReferences {
@@ -87,8 +87,8 @@ export interface ActivityThread extends LogCutter {
   result(shared: SharedStrings): Promise<ActivityLog>;
 }
 
-export function readActivityLogInWorker(input: WorkerInput, log?: (line: string) => void): ActivityThread {
-  const worker = new Worker(new URL('./activity-worker.ts', import.meta.url), { workerData: input });
+export function startLogWorker(input: WorkerInput, log?: (line: string) => void): ActivityThread {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: input });
   // `where` and `cut` requests are answered in order. Once the worker is done (or failed) it
   // answers no more: it has read the whole log, so there is nothing left to cut.
   const waiting: { request: WorkerRequest; answer: (message: WorkerMessage) => void }[] = [];

@@ -1,9 +1,9 @@
 // Packing kept activity rows and facts for the trip between threads, and unpacking them with the
 // main thread's shared strings.
 import { describe, expect, it } from 'vitest';
-import { activityFactsOf, addActivity, contactedAccounts, emptyActivityFacts, settleFacts } from '../../src/model/activity-facts.ts';
-import type { Activity } from '../../src/core/records.ts';
-import { IdTable } from '../../src/speed/id-table.ts';
+import { activityFactsOf, addActivity, contactedAccounts, emptyActivityFacts, settleFacts } from '../../../src/model/activity-facts.ts';
+import type { Activity } from '../../../src/core/records.ts';
+import { IdTable } from '../../../src/speed/id-table.ts';
 import {
   ActivityColumns,
   packActivities,
@@ -14,7 +14,7 @@ import {
   unpackDictionary,
   unpackFacts,
   unpackTexts,
-} from '../../src/pipeline/activity-transfer.ts';
+} from '../../../src/pipeline/activity-log/transfer.ts';
 
 const row = (over: Partial<Activity>): Activity => ({
   file: 'activities.csv',

@@ -4,18 +4,18 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { cutLog, halfOfRest } from '../../src/pipeline/activity-split.ts';
-import { ACTIVITY_WORKER_MIN_BYTES, activityLogBytes, readActivityLogInWorker } from '../../src/pipeline/activity-thread.ts';
-import { IdTable } from '../../src/speed/id-table.ts';
-import { loadRecords, type LoadedRecords } from '../../src/pipeline/load-records.ts';
-import { loadSettings } from '../../src/settings/load-settings.ts';
-import { settingsSchema } from '../../src/settings/schema.ts';
-import { TINY, tempFolders } from './folder.ts';
+import { cutLog, halfOfRest } from '../../../src/pipeline/activity-log/split.ts';
+import { ACTIVITY_WORKER_MIN_BYTES, activityLogBytes, startLogWorker } from '../../../src/pipeline/activity-log/thread.ts';
+import { IdTable } from '../../../src/speed/id-table.ts';
+import { loadRecords, type LoadedRecords } from '../../../src/pipeline/load-records.ts';
+import { loadSettings } from '../../../src/settings/load-settings.ts';
+import { settingsSchema } from '../../../src/settings/schema.ts';
+import { TINY, tempFolders } from '../folder.ts';
 
 const temp = tempFolders('activity-thread');
 afterAll(() => temp.cleanup());
 const settings = settingsSchema.parse({ asOf: '2026-11-20' });
-const crm = (name: string) => fileURLToPath(new URL(`../fixtures/crm/${name}`, import.meta.url));
+const crm = (name: string) => fileURLToPath(new URL(`../../fixtures/crm/${name}`, import.meta.url));
 
 /** What a load gives, without timings. */
 const comparable = (loaded: LoadedRecords) => ({
@@ -77,7 +77,7 @@ describe('reading the activity log in a worker thread', () => {
   it('answers where and cut once it is done: read to the end, nothing left to cut', async () => {
     const dir = temp.folder({ ...TINY, 'activities.csv': ACTIVITIES });
     const bytes = Buffer.byteLength(ACTIVITIES);
-    const thread = readActivityLogInWorker({ dataDir: dir, settings, asOf: '2026-11-20', share: { bytes, waitForCut: false } });
+    const thread = startLogWorker({ dataDir: dir, settings, asOf: '2026-11-20', share: { bytes, waitForCut: false } });
     // It reads nothing before it has the users and accounts.
     expect(await thread.where()).toBe(0);
     thread.references({ users: [], accounts: [], present: { users: false, accounts: false } });
@@ -91,7 +91,7 @@ describe('reading the activity log in a worker thread', () => {
 
   it('can be stopped while it waits for the users and accounts: its result then fails', async () => {
     const dir = temp.folder({ ...TINY, 'activities.csv': ACTIVITIES });
-    const thread = readActivityLogInWorker({ dataDir: dir, settings, asOf: '2026-11-20' });
+    const thread = startLogWorker({ dataDir: dir, settings, asOf: '2026-11-20' });
     expect(await thread.where()).toBe(0);
     thread.stop();
     await expect(thread.result({ users: undefined, accounts: undefined, deals: new IdTable() })).rejects.toThrow(/worker stopped/);

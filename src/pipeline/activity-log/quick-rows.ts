@@ -18,22 +18,22 @@
  * account not in accounts.csv, a duration that is not plain digits, or a repeated id. What a row
  * adds to the facts and whether it is kept is decided by the same functions both ways
  * (`addActivityOf`, `flaggedRow`), so the facts and kept rows do not depend on which way a row
- * went (test/pipeline/activity-quick-rows.test.ts reads the same logs both ways).
+ * went (test/pipeline/activity-log/quick-rows.test.ts reads the same logs both ways).
  */
-import { isoDateDay } from '../ingest/parse-date.ts';
-import { plainDigits } from '../ingest/parse-number.ts';
-import { ACTIVITY_KINDS, addActivityOf, ownerFacts, type ActivityFacts, type ActivityKind, type OwnerFacts } from '../model/activity-facts.ts';
-import type { ActivityType, IsoDate } from '../core/records.ts';
-import { dayNumber, isoDateOf } from '../periods/calendar.ts';
-import { flaggedRow } from '../quality/flag-activity.ts';
-import { activityTypeLookup } from '../schemas/activities.ts';
-import { CellFailure, cellReaders, cleanCellFast, plainCellAt, valueKey } from '../schemas/cells.ts';
-import { IdTable } from '../speed/id-table.ts';
-import { own, rememberLast } from '../speed/intern.ts';
-import type { Settings } from '../settings/schema.ts';
-import type { IdIndex } from '../speed/id-index.ts';
-import type { QuickLine, QuickRow, QuickRows } from '../validate/validate-file.ts';
-import { keepRow, type KeptRows } from './activity-transfer.ts';
+import { isoDateDay } from '../../ingest/parse-date.ts';
+import { plainDigits } from '../../ingest/parse-number.ts';
+import { ACTIVITY_KINDS, addActivityOf, ownerFacts, type ActivityFacts, type ActivityKind, type OwnerFacts } from '../../model/activity-facts.ts';
+import type { ActivityType, IsoDate } from '../../core/records.ts';
+import { dayNumber, isoDateOf } from '../../periods/calendar.ts';
+import { flaggedRow } from '../../quality/flag-activity.ts';
+import { activityTypeLookup } from '../../schemas/activities.ts';
+import { CellFailure, cellReaders, cleanCellFast, plainCellAt, valueKey } from '../../schemas/cells.ts';
+import { IdTable } from '../../speed/id-table.ts';
+import { own, rememberLast } from '../../speed/intern.ts';
+import type { Settings } from '../../settings/schema.ts';
+import type { IdIndex } from '../../speed/id-index.ts';
+import type { QuickLine, QuickRow, QuickRows } from '../../validate/validate-file.ts';
+import { keepRow, type KeptRows } from './transfer.ts';
 
 export interface QuickLogInput {
   settings: Settings;

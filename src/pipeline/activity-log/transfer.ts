@@ -6,12 +6,12 @@
  * accounts become the main thread's shared strings again (the users.csv and accounts.csv ids),
  * and the last activity per deal is narrowed to the deals the main thread tracks.
  */
-import { ACTIVITY_KINDS, type ActivityFacts } from '../model/activity-facts.ts';
-import { DailyCounts, type PackedDailyCounts } from '../model/daily-counts.ts';
-import { ACTIVITY_TYPES, type Activity } from '../core/records.ts';
-import type { SharedIds } from '../schemas/activities.ts';
-import { IdIndex, type IdTables } from '../speed/id-index.ts';
-import type { ActivityLog } from './activity-log.ts';
+import { ACTIVITY_KINDS, type ActivityFacts } from '../../model/activity-facts.ts';
+import { DailyCounts, type PackedDailyCounts } from '../../model/daily-counts.ts';
+import { ACTIVITY_TYPES, type Activity } from '../../core/records.ts';
+import type { SharedIds } from '../../schemas/activities.ts';
+import { IdIndex, type IdTables } from '../../speed/id-index.ts';
+import type { ActivityLog } from './stream.ts';
 
 /** Texts as one string and each text's length (-1: no text). */
 export interface PackedTexts {

@@ -5,19 +5,19 @@
  * list stay rows. Memory then grows with people, days, deals and accounts, not with the number
  * of calls logged. Owners and accounts resolve against users.csv and accounts.csv, read before.
  */
-import { addActivity, emptyActivityFacts, settleFacts, trackOnly, type ActivityFacts } from '../model/activity-facts.ts';
-import type { Account, Activity, ActivityType, User } from '../core/records.ts';
-import type { PlannedSource } from '../presets/detect.ts';
-import { referenceResolvers, resolveActivity } from '../presets/resolve-references.ts';
-import { activityFlagger } from '../quality/flag-activity.ts';
-import { IdTable } from '../speed/id-table.ts';
-import { activitiesFile, detachAccount, detachActivity, detachOwner } from '../schemas/activities.ts';
-import type { Settings } from '../settings/schema.ts';
-import type { IdIndex } from '../speed/id-index.ts';
-import type { FileResult, PartOptions } from '../validate/validate-file.ts';
-import { activityQuickRows } from './activity-quick-rows.ts';
-import { keepRow, type KeptRows } from './activity-transfer.ts';
-import { readTarget } from './read-target.ts';
+import { addActivity, emptyActivityFacts, settleFacts, trackOnly, type ActivityFacts } from '../../model/activity-facts.ts';
+import type { Account, Activity, ActivityType, User } from '../../core/records.ts';
+import type { PlannedSource } from '../../presets/detect.ts';
+import { referenceResolvers, resolveActivity } from '../../presets/resolve-references.ts';
+import { activityFlagger } from '../../quality/flag-activity.ts';
+import { IdTable } from '../../speed/id-table.ts';
+import { activitiesFile, detachAccount, detachActivity, detachOwner } from '../../schemas/activities.ts';
+import type { Settings } from '../../settings/schema.ts';
+import type { IdIndex } from '../../speed/id-index.ts';
+import type { FileResult, PartOptions } from '../../validate/validate-file.ts';
+import { activityQuickRows } from './quick-rows.ts';
+import { keepRow, type KeptRows } from './transfer.ts';
+import { readTarget } from '../read-target.ts';
 
 export interface ActivityLogInput {
   dataDir: string;
@@ -39,7 +39,7 @@ export interface ActivityLogInput {
   log?: (line: string) => void;
   /** Sees every accepted row as it streams by (owner and account resolved), kept or not. */
   onActivity?: (activity: Activity) => void;
-  /** Read one part of activities.csv only (src/pipeline/activity-split.ts); see `mergeActivityFacts`. */
+  /** Read one part of activities.csv only (src/pipeline/activity-log/split.ts); see `mergeActivityFacts`. */
   part?: PartOptions;
 }
 
@@ -61,9 +61,9 @@ export function sharedIds(ids: readonly string[]): IdTable {
   return new IdTable(ids);
 }
 
-export function readActivityLog(input: ActivityLogInput): Promise<ActivityLog>;
-export function readActivityLog<Kept extends KeptRows>(input: ActivityLogInput, kept: Kept): Promise<ActivityLog<Kept>>;
-export async function readActivityLog(input: ActivityLogInput, kept: KeptRows = [] as Activity[]): Promise<ActivityLog<KeptRows>> {
+export function streamActivityLog(input: ActivityLogInput): Promise<ActivityLog>;
+export function streamActivityLog<Kept extends KeptRows>(input: ActivityLogInput, kept: Kept): Promise<ActivityLog<Kept>>;
+export async function streamActivityLog(input: ActivityLogInput, kept: KeptRows = [] as Activity[]): Promise<ActivityLog<KeptRows>> {
   const { settings, asOf, present } = input;
   const fromCrm = new Set(input.sources.map((source) => source.file));
   const resolvers = fromCrm.size > 0 ? referenceResolvers({ users: [...input.users], accounts: [...input.accounts] }, present) : undefined;

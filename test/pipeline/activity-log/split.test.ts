@@ -3,10 +3,10 @@
 // of the second part was used in the first.
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { cutLog, halfOfRest, MIN_SHARED_BYTES } from '../../src/pipeline/activity-split.ts';
-import { loadRecords, type LoadedRecords } from '../../src/pipeline/load-records.ts';
-import { settingsSchema } from '../../src/settings/schema.ts';
-import { TINY, tempFolders } from './folder.ts';
+import { cutLog, halfOfRest, MIN_SHARED_BYTES } from '../../../src/pipeline/activity-log/split.ts';
+import { loadRecords, type LoadedRecords } from '../../../src/pipeline/load-records.ts';
+import { settingsSchema } from '../../../src/settings/schema.ts';
+import { TINY, tempFolders } from '../folder.ts';
 
 const temp = tempFolders('activity-split');
 afterAll(() => temp.cleanup());

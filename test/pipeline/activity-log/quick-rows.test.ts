@@ -1,13 +1,13 @@
 // The common activity row taken whole, and every other row left to the general reading unchanged.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contactedAccounts, emptyActivityFacts, settleFacts, type ActivityFacts } from '../../src/model/activity-facts.ts';
-import type { Account, Activity, User } from '../../src/core/records.ts';
-import { KEPT_TYPES, readActivityLog, sharedIds, type ActivityLogInput } from '../../src/pipeline/activity-log.ts';
-import { activityQuickRows } from '../../src/pipeline/activity-quick-rows.ts';
-import { settingsSchema } from '../../src/settings/schema.ts';
-import { IdIndex } from '../../src/speed/id-index.ts';
-import { tempFolders } from './folder.ts';
+import { contactedAccounts, emptyActivityFacts, settleFacts, type ActivityFacts } from '../../../src/model/activity-facts.ts';
+import type { Account, Activity, User } from '../../../src/core/records.ts';
+import { KEPT_TYPES, streamActivityLog, sharedIds, type ActivityLogInput } from '../../../src/pipeline/activity-log/stream.ts';
+import { activityQuickRows } from '../../../src/pipeline/activity-log/quick-rows.ts';
+import { settingsSchema } from '../../../src/settings/schema.ts';
+import { IdIndex } from '../../../src/speed/id-index.ts';
+import { tempFolders } from '../folder.ts';
 
 const temp = tempFolders('activity-quick-rows');
 afterAll(() => temp.cleanup());
@@ -170,8 +170,8 @@ describe('the activity log read with and without quick rows', () => {
           present: { users: withReferences, accounts: withReferences },
           trackDeals: sharedIds(['D1', 'D2']),
         };
-        const quick = await readActivityLog(input);
-        const general = await readActivityLog({ ...input, onActivity: () => {} }); // a caller that sees every row: no quick rows
+        const quick = await streamActivityLog(input);
+        const general = await streamActivityLog({ ...input, onActivity: () => {} }); // a caller that sees every row: no quick rows
         expect(plainFacts(quick.facts)).toEqual(plainFacts(general.facts));
         expect(quick.kept).toEqual(general.kept);
         const counts = (log: typeof quick) => log.results.map((r) => ({ read: r.read, accepted: r.accepted, rejected: r.rejected, issues: r.issues }));

@@ -1,24 +1,24 @@
 /**
- * Worker-thread entry: reads the activity log (src/pipeline/activity-log.ts) while the main
- * thread reads the deals, and sends it back packed (src/pipeline/activity-transfer.ts). It is
+ * Worker-thread entry: reads the activity log (src/pipeline/activity-log/stream.ts) while the main
+ * thread reads the deals, and sends it back packed (src/pipeline/activity-log/transfer.ts). It is
  * started early and loads its modules while the main thread reads users.csv and accounts.csv;
  * it reads once the main thread has sent their records (`{ kind: 'references' }`).
  *
  * With `share`, the main thread may cut activities.csv's end off while this thread reads it
- * (src/pipeline/activity-split.ts); the ids of the part read are sent back too.
+ * (src/pipeline/activity-log/split.ts); the ids of the part read are sent back too.
  * Until the main thread has read the deals and sent the open deal ids, each row's deal is noted
  * (by fingerprint, with its date); then only the open deals are tracked. The thread waits for
  * them before it settles its facts: the main thread sends them, or stops the thread on failure.
  * Messages out: `{ kind: 'log', line }`, then `{ kind: 'done', log }` or `{ kind: 'failed', message }`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ByteRange } from '../ingest/decode.ts';
-import { planSources } from '../presets/detect.ts';
-import { IdTable } from '../speed/id-table.ts';
-import { readActivityLog } from './activity-log.ts';
-import { ActivityColumns, packActivityLog, transferables } from './activity-transfer.ts';
-import type { WorkerInput, WorkerMessage, WorkerReferences, WorkerRequest } from './activity-thread.ts';
-import { SPECS } from './specs.ts';
+import type { ByteRange } from '../../ingest/decode.ts';
+import { planSources } from '../../presets/detect.ts';
+import { IdTable } from '../../speed/id-table.ts';
+import { streamActivityLog } from './stream.ts';
+import { ActivityColumns, packActivityLog, transferables } from './transfer.ts';
+import type { WorkerInput, WorkerMessage, WorkerReferences, WorkerRequest } from './thread.ts';
+import { SPECS } from '../specs.ts';
 
 const port = parentPort!;
 const input = workerData as WorkerInput;
@@ -49,7 +49,7 @@ try {
   const plan = await planSources(input.dataDir, input.settings, SPECS);
   const references = await referencesGiven.promise;
   if (input.share?.waitForCut) await cutDecided.promise;
-  const log = await readActivityLog({
+  const log = await streamActivityLog({
     ...input,
     ...references,
     part: input.share ? { part: { range }, keepIds: true } : undefined,

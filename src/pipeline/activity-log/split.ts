@@ -9,12 +9,12 @@
  * main thread cannot know while the worker still reads; when the two parts' ids overlap, the
  * second part is read again knowing the first part's ids (a rare, slower path, same result).
  */
-import { planCsvSplit, type CsvSplit } from '../ingest/split-csv.ts';
-import { mergeActivityFacts } from '../model/activity-facts.ts';
-import type { Activity } from '../core/records.ts';
-import { joinParts } from '../validate/validate-file.ts';
-import type { ActivityLog } from './activity-log.ts';
-import type { LogCutter } from './activity-thread.ts';
+import { planCsvSplit, type CsvSplit } from '../../ingest/split-csv.ts';
+import { mergeActivityFacts } from '../../model/activity-facts.ts';
+import type { Activity } from '../../core/records.ts';
+import { joinParts } from '../../validate/validate-file.ts';
+import type { ActivityLog } from './stream.ts';
+import type { LogCutter } from './thread.ts';
 
 /** Less than this much of the log left unread, and the main thread leaves it to the worker. */
 export const MIN_SHARED_BYTES = 1024 * 1024;

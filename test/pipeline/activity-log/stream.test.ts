@@ -1,11 +1,11 @@
 // The activity log streamed into facts and kept rows.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Account, User } from '../../src/core/records.ts';
-import { readActivityLog, sharedIds, type ActivityLogInput } from '../../src/pipeline/activity-log.ts';
-import { ActivityColumns, unpackActivities } from '../../src/pipeline/activity-transfer.ts';
-import { settingsSchema } from '../../src/settings/schema.ts';
-import type { IdTable } from '../../src/speed/id-table.ts';
-import { tempFolders } from './folder.ts';
+import type { Account, User } from '../../../src/core/records.ts';
+import { streamActivityLog, sharedIds, type ActivityLogInput } from '../../../src/pipeline/activity-log/stream.ts';
+import { ActivityColumns, unpackActivities } from '../../../src/pipeline/activity-log/transfer.ts';
+import { settingsSchema } from '../../../src/settings/schema.ts';
+import type { IdTable } from '../../../src/speed/id-table.ts';
+import { tempFolders } from '../folder.ts';
 
 const temp = tempFolders('activity-log');
 afterAll(() => temp.cleanup());
@@ -35,10 +35,10 @@ function input(dir: string, over: Partial<ActivityLogInput> = {}): ActivityLogIn
   };
 }
 
-describe('readActivityLog', () => {
+describe('streamActivityLog', () => {
   it('sums every accepted row and keeps meetings and flagged rows only', async () => {
     const dir = temp.folder({ 'activities.csv': LOG });
-    const log = await readActivityLog(input(dir));
+    const log = await streamActivityLog(input(dir));
     expect(log.kept.map((a) => a.id)).toEqual(['X2', 'X3']);
     expect(log.facts.rows).toBe(4);
     // Only D1 is tracked: its latest date up to as-of.
@@ -49,10 +49,10 @@ describe('readActivityLog', () => {
   it('gives kept rows to the sink it is handed', async () => {
     const dir = temp.folder({ 'activities.csv': LOG });
     const columns = new ActivityColumns();
-    const log = await readActivityLog(input(dir), columns);
+    const log = await streamActivityLog(input(dir), columns);
     expect(log.kept).toBe(columns);
     const shared = { users: sharedIds(users.map((u) => u.id)), accounts: sharedIds(accounts.map((a) => a.id)), deals: sharedIds([]) };
-    expect(unpackActivities(columns.pack(), shared)).toEqual((await readActivityLog(input(dir))).kept);
+    expect(unpackActivities(columns.pack(), shared)).toEqual((await streamActivityLog(input(dir))).kept);
   });
 
   it('tracks the deals named while it reads, and waits for them before it settles', async () => {
@@ -60,7 +60,7 @@ describe('readActivityLog', () => {
     let name: (deals: IdTable) => void = () => {};
     const later = new Promise<IdTable>((resolve) => (name = resolve));
     let done = false;
-    const reading = readActivityLog(input(dir, { trackDeals: later })).then((log) => ((done = true), log));
+    const reading = streamActivityLog(input(dir, { trackDeals: later })).then((log) => ((done = true), log));
     await new Promise((resolve) => setTimeout(resolve, 100)); // time to read every row
     expect(done).toBe(false);
     name(sharedIds(['D1']));
@@ -70,7 +70,7 @@ describe('readActivityLog', () => {
 
   it('without users.csv and accounts.csv no owner or account is flagged', async () => {
     const dir = temp.folder({ 'activities.csv': LOG });
-    const log = await readActivityLog(input(dir, { users: [], accounts: [], present: { users: false, accounts: false } }));
+    const log = await streamActivityLog(input(dir, { users: [], accounts: [], present: { users: false, accounts: false } }));
     expect(log.kept.map((a) => a.id)).toEqual(['X2']);
   });
 });
