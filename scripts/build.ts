@@ -5,7 +5,8 @@
  * so a failed build never leaves a half-written site where the last good one was.
  * Environment: TAVLA_DATA (data folder, default ./data), TAVLA_OUT (output, default ./dist),
  * TAVLA_BASE (base path when hosted below the domain root), TAVLA_TEAM (build for one market team only),
- * TAVLA_HISTORY (snapshot folder; default <data>/history, <data>/history/<team> for a team build).
+ * TAVLA_HISTORY (snapshot folder; default <data>/history, <data>/history/<team> for a team build),
+ * TAVLA_AS_OF (the as-of date, over the settings' `asOf` and today in the settings' time zone).
  *
  * The computed report is reused only when the hash of the inputs (data files, settings, earlier
  * snapshots, the code and the lockfile) is unchanged; any new export recomputes it.
@@ -23,6 +24,7 @@ import { runPipeline } from '../src/pipeline/run-pipeline.ts';
 import type { SiteModel } from '../src/report/site-model.ts';
 import { credentialFiles, unexpectedOutput } from '../src/pipeline/safety.ts';
 import { PIPELINE_ENV, restartForPipelineEnv } from '../src/pipeline/process-settings.ts';
+import { buildAsOf } from '../src/pipeline/build-as-of.ts';
 
 // The C library reads its settings when the process starts: a build started without them runs
 // again, with the same Node flags and arguments, in a process that has them.
@@ -54,6 +56,9 @@ if (secrets.length > 0) {
   fail(`tavla: the data folder inside the repository holds files that look like credentials:\n${secrets.map((f) => `  ✗ ${f}`).join('\n')}\nMove them out of the repository and keep credentials in the CI's secret store.`);
 }
 process.stdout.write(`tavla: reading ${dataDir}\n`);
+const asOfChoice = await buildAsOf(dataDir, process.env.TAVLA_AS_OF, new Date());
+if (!asOfChoice.ok) fail(`tavla cannot build honest reports from ${dataDir}:\n  ✗ ${asOfChoice.message}`);
+process.stdout.write(`tavla: ${asOfChoice.note}\n`);
 const team = process.env.TAVLA_TEAM || undefined;
 const historyDir = resolve(process.env.TAVLA_HISTORY ?? join(dataDir, 'history', team ?? ''));
 const history = await readSnapshots(historyDir);
@@ -62,7 +67,7 @@ const dataFiles = readdirSync(dataDir, { withFileTypes: true }).filter((e) => e.
 const inputHash = await hashInputs(dataDir, dataFiles);
 const codeFiles = ['package-lock.json', ...listFiles(join(root, 'src')).map((f) => f.slice(root.length + 1))];
 const cacheKey = createHash('sha256')
-  .update([inputHash, await hashInputs(root, codeFiles), team ?? '', history.snapshots.map((s) => `${s.asOf}:${s.inputHash}`).join(',')].join('\n'))
+  .update([inputHash, await hashInputs(root, codeFiles), team ?? '', asOfChoice.asOf, history.snapshots.map((s) => `${s.asOf}:${s.inputHash}`).join(',')].join('\n'))
   .digest('hex');
 const cacheKeyPath = `${siteModelPath}.key`;
 const cached = existsSync(siteModelPath) && existsSync(cacheKeyPath) && readFileSync(cacheKeyPath, 'utf8') === cacheKey;
@@ -75,6 +80,7 @@ if (cached) {
     team,
     history: { ...history, inputHash },
     now: new Date(),
+    asOf: asOfChoice.asOf,
     log: (line) => process.stdout.write(`${line}\n`),
   });
   if (!result.ok) {

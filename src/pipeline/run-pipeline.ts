@@ -23,8 +23,10 @@ export interface PipelineOptions {
   team?: string;
   /** Snapshots of earlier builds, and this build's input hash; absent: no history section. */
   history?: { snapshots: Snapshot[]; problems: string[]; inputHash: string };
-  /** The clock, used only when the settings pin no as-of date. */
+  /** The clock, used only when neither `asOf` nor the settings give the as-of date. */
   now: Date;
+  /** The as-of date chosen for this build (TAVLA_AS_OF), over the setting and the clock. */
+  asOf?: string;
   log: (line: string) => void;
 }
 
@@ -59,7 +61,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     return { ok: false, messages: settingsResult.issues.map((issue) => formatIssue(issue) + hintFor(issue)) };
   }
   const { settings } = settingsResult;
-  const asOf = resolveAsOf(settings, options.now);
+  let asOf: string;
+  try {
+    asOf = resolveAsOf(settings, options.now, options.asOf);
+  } catch (error) {
+    return { ok: false, messages: [(error as Error).message] };
+  }
   const loaded = await timed('read + validate', () => loadRecords(options.dataDir, settings, { asOf, log: options.log }));
   if (loaded.fatal.length > 0) {
     return { ok: false, messages: loaded.fatal.map((issue) => formatIssue(issue) + hintFor(issue)) };
