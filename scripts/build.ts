@@ -25,6 +25,7 @@ import type { SiteModel } from '../src/report/site-model.ts';
 import { credentialFiles, unexpectedOutput } from '../src/pipeline/safety.ts';
 import { PIPELINE_ENV, restartForPipelineEnv } from '../src/pipeline/process-settings.ts';
 import { buildAsOf } from '../src/pipeline/build-as-of.ts';
+import { placeSite } from '../src/pipeline/place-site.ts';
 
 // The C library reads its settings when the process starts: a build started without them runs
 // again, with the same Node flags and arguments, in a process that has them.
@@ -40,6 +41,9 @@ const workDir = join(root, '.tavla');
 // One prepared model per output folder, so two builds (e.g. tests) never read each other's.
 const siteModelPath = join(workDir, `site-model-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}.json`);
 const tempOut = `${outDir}.tmp`;
+// Astro renders inside the project (its prerender step imports packages from node_modules);
+// the finished site is then moved to the output folder, wherever that is.
+const renderDir = join(workDir, `render-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}`);
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
@@ -94,16 +98,18 @@ if (cached) {
 }
 
 await rm(tempOut, { recursive: true, force: true });
+await rm(renderDir, { recursive: true, force: true });
 const astroStarted = performance.now();
 const astro = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, TAVLA_OUT_DIR: tempOut, TAVLA_SITE_MODEL: siteModelPath, ASTRO_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, TAVLA_OUT_DIR: renderDir, TAVLA_SITE_MODEL: siteModelPath, ASTRO_TELEMETRY_DISABLED: '1' },
 });
 if (astro.status !== 0) {
-  await rm(tempOut, { recursive: true, force: true });
+  await rm(renderDir, { recursive: true, force: true });
   fail('tavla: the site could not be rendered (astro build failed, see above).');
 }
+await placeSite(renderDir, tempOut);
 const astroMs = performance.now() - astroStarted;
 
 const stray = await unexpectedOutput(tempOut);
