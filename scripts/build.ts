@@ -6,7 +6,8 @@
  * Environment: TAVLA_DATA (data folder, default ./data), TAVLA_OUT (output, default ./dist),
  * TAVLA_BASE (base path when hosted below the domain root), TAVLA_TEAM (build for one market team only),
  * TAVLA_HISTORY (snapshot folder; default <data>/history, <data>/history/<team> for a team build),
- * TAVLA_AS_OF (the as-of date, over the settings' `asOf` and today in the settings' time zone).
+ * TAVLA_AS_OF (the as-of date, over the settings' `asOf` and today in the settings' time zone),
+ * TAVLA_FAIL_STALE=1 (a stale export fails the build; the nightly run sets it).
  *
  * The computed report is reused only when the hash of the inputs (data files, settings, earlier
  * snapshots, the code and the lockfile) is unchanged; any new export recomputes it.
@@ -26,6 +27,7 @@ import { credentialFiles, unexpectedOutput } from '../src/pipeline/safety.ts';
 import { PIPELINE_ENV, restartForPipelineEnv } from '../src/pipeline/process-settings.ts';
 import { buildAsOf } from '../src/pipeline/build-as-of.ts';
 import { placeSite } from '../src/pipeline/place-site.ts';
+import { staleExportFailure } from '../src/nightly/freshness-gate.ts';
 
 // The C library reads its settings when the process starts: a build started without them runs
 // again, with the same Node flags and arguments, in a process that has them.
@@ -97,13 +99,18 @@ if (cached) {
   snapshot = result.site.snapshot;
 }
 
+if (process.env.TAVLA_FAIL_STALE === '1') {
+  const stale = await staleExportFailure(siteModelPath);
+  if (stale) fail(stale);
+}
+
 await rm(tempOut, { recursive: true, force: true });
 await rm(renderDir, { recursive: true, force: true });
 const astroStarted = performance.now();
 const astro = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, TAVLA_OUT_DIR: renderDir, TAVLA_SITE_MODEL: siteModelPath, ASTRO_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, TAVLA_OUT_DIR: renderDir, TAVLA_SITE_MODEL: siteModelPath, TAVLA_BUILT_AT: new Date().toISOString(), ASTRO_TELEMETRY_DISABLED: '1' },
 });
 if (astro.status !== 0) {
   await rm(renderDir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import type { SiteModel } from '../report/site-model.ts';
 import { loadSettings, resolveAsOf } from '../settings/load-settings.ts';
 import { formatIssue, type Issue } from '../validate/issue.ts';
 import { RULES } from '../quality/rules.ts';
+import { exportFreshness } from './freshness.ts';
 import { loadRecords } from './load-records.ts';
 import { restrictToTeam } from './restrict-to-team.ts';
 import type { Snapshot } from '../history/types.ts';
@@ -85,7 +86,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   // keeps the issues located on its own records.
   const allIssues = await timed('quality', () => runChecks({ records: loaded.records, settings, asOf, present: loaded.present }));
   const quality = options.team === undefined ? allIssues : issuesOnRecords(allIssues, records);
-  const site = await timed('metrics + report', () => buildReport({ model, files: loaded.files, rejected, quality, history: options.history }));
+  const built = await timed('metrics + report', () => buildReport({ model, files: loaded.files, rejected, quality, history: options.history }));
+  const site = { ...built, freshness: exportFreshness(loaded.records, asOf, settings.staleExportDays, loaded.present.activities) };
   const summary = formatSummary(loaded.files, timings);
   options.log(summary);
   options.log(`as of ${asOf}: ${rejected.length} rejected-row issue(s), ${quality.length} data-quality issue(s)`);
