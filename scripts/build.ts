@@ -5,7 +5,9 @@
  * so a failed build never leaves a half-written site where the last good one was.
  * Environment: TAVLA_DATA (data folder, default ./data), TAVLA_OUT (output, default ./dist),
  * TAVLA_BASE (base path when hosted below the domain root), TAVLA_TEAM (build for one market team only),
- * TAVLA_HISTORY (snapshot folder; default <data>/history, <data>/history/<team> for a team build).
+ * TAVLA_HISTORY (snapshot folder; default <data>/history, <data>/history/<team> for a team build),
+ * TAVLA_AS_OF (the as-of date, over the settings' `asOf` and today in the settings' time zone),
+ * TAVLA_FAIL_STALE=1 (a stale export fails the build; the nightly run sets it).
  *
  * The computed report is reused only when the hash of the inputs (data files, settings, earlier
  * snapshots, the code and the lockfile) is unchanged; any new export recomputes it.
@@ -23,6 +25,9 @@ import { runPipeline } from '../src/pipeline/run-pipeline.ts';
 import type { SiteModel } from '../src/report/site-model.ts';
 import { credentialFiles, unexpectedOutput } from '../src/pipeline/safety.ts';
 import { PIPELINE_ENV, restartForPipelineEnv } from '../src/pipeline/process-settings.ts';
+import { buildAsOf } from '../src/pipeline/build-as-of.ts';
+import { placeSite } from '../src/pipeline/place-site.ts';
+import { staleExportFailure } from '../src/nightly/freshness-gate.ts';
 
 // The C library reads its settings when the process starts: a build started without them runs
 // again, with the same Node flags and arguments, in a process that has them.
@@ -38,6 +43,9 @@ const workDir = join(root, '.tavla');
 // One prepared model per output folder, so two builds (e.g. tests) never read each other's.
 const siteModelPath = join(workDir, `site-model-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}.json`);
 const tempOut = `${outDir}.tmp`;
+// Astro renders inside the project (its prerender step imports packages from node_modules);
+// the finished site is then moved to the output folder, wherever that is.
+const renderDir = join(workDir, `render-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}`);
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
@@ -54,6 +62,9 @@ if (secrets.length > 0) {
   fail(`tavla: the data folder inside the repository holds files that look like credentials:\n${secrets.map((f) => `  ✗ ${f}`).join('\n')}\nMove them out of the repository and keep credentials in the CI's secret store.`);
 }
 process.stdout.write(`tavla: reading ${dataDir}\n`);
+const asOfChoice = await buildAsOf(dataDir, process.env.TAVLA_AS_OF, new Date());
+if (!asOfChoice.ok) fail(`tavla cannot build honest reports from ${dataDir}:\n  ✗ ${asOfChoice.message}`);
+process.stdout.write(`tavla: ${asOfChoice.note}\n`);
 const team = process.env.TAVLA_TEAM || undefined;
 const historyDir = resolve(process.env.TAVLA_HISTORY ?? join(dataDir, 'history', team ?? ''));
 const history = await readSnapshots(historyDir);
@@ -62,7 +73,7 @@ const dataFiles = readdirSync(dataDir, { withFileTypes: true }).filter((e) => e.
 const inputHash = await hashInputs(dataDir, dataFiles);
 const codeFiles = ['package-lock.json', ...listFiles(join(root, 'src')).map((f) => f.slice(root.length + 1))];
 const cacheKey = createHash('sha256')
-  .update([inputHash, await hashInputs(root, codeFiles), team ?? '', history.snapshots.map((s) => `${s.asOf}:${s.inputHash}`).join(',')].join('\n'))
+  .update([inputHash, await hashInputs(root, codeFiles), team ?? '', asOfChoice.asOf, history.snapshots.map((s) => `${s.asOf}:${s.inputHash}`).join(',')].join('\n'))
   .digest('hex');
 const cacheKeyPath = `${siteModelPath}.key`;
 const cached = existsSync(siteModelPath) && existsSync(cacheKeyPath) && readFileSync(cacheKeyPath, 'utf8') === cacheKey;
@@ -75,6 +86,7 @@ if (cached) {
     team,
     history: { ...history, inputHash },
     now: new Date(),
+    asOf: asOfChoice.asOf,
     log: (line) => process.stdout.write(`${line}\n`),
   });
   if (!result.ok) {
@@ -87,17 +99,24 @@ if (cached) {
   snapshot = result.site.snapshot;
 }
 
+if (process.env.TAVLA_FAIL_STALE === '1') {
+  const stale = await staleExportFailure(siteModelPath);
+  if (stale) fail(stale);
+}
+
 await rm(tempOut, { recursive: true, force: true });
+await rm(renderDir, { recursive: true, force: true });
 const astroStarted = performance.now();
 const astro = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, TAVLA_OUT_DIR: tempOut, TAVLA_SITE_MODEL: siteModelPath, ASTRO_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, TAVLA_OUT_DIR: renderDir, TAVLA_SITE_MODEL: siteModelPath, TAVLA_BUILT_AT: new Date().toISOString(), ASTRO_TELEMETRY_DISABLED: '1' },
 });
 if (astro.status !== 0) {
-  await rm(tempOut, { recursive: true, force: true });
+  await rm(renderDir, { recursive: true, force: true });
   fail('tavla: the site could not be rendered (astro build failed, see above).');
 }
+await placeSite(renderDir, tempOut);
 const astroMs = performance.now() - astroStarted;
 
 const stray = await unexpectedOutput(tempOut);

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ACTIVITY_TYPES, CHANNELS, FORECAST_CATEGORIES, HATS } from '../core/records.ts';
+import { asOfProblem } from './as-of.ts';
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -14,7 +15,11 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** A real calendar day from 2000-01-01 to 2099-12-31 (./as-of.ts); the message says what is wrong. */
+const asOfDate = z.string().superRefine((value, ctx) => {
+  const problem = asOfProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const stageSchema = z.object({
   /** The stage as the CRM exports it (matched case-insensitively, trimmed). */
@@ -78,8 +83,11 @@ export const settingsSchema = z
       .default('Europe/Stockholm'),
     /** First month of the fiscal year, 1 = January. FY2026 is the fiscal year starting in 2026. */
     fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
-    /** The day the report is "as of". When absent the build uses today in `timeZone`. */
-    asOf: isoDate.optional(),
+    /**
+     * The day the report is "as of". When absent (the normal case) the build uses today in
+     * `timeZone`; `TAVLA_AS_OF` overrides both. Pinning it freezes the report at that day.
+     */
+    asOf: asOfDate.optional(),
     /** Order of day and month in dates written with `/` or `.`; never guessed. */
     dateOrder: z.enum(['dmy', 'mdy']).default('dmy'),
     /** Ordered stages of the sales process, open stages first. */

@@ -43,6 +43,7 @@ export function allTables(report: Report): ViewTable[] {
       const teamName = (id: string) => report.teams.find((x) => x.id === id)?.name ?? id;
       return [changeCountsTable(w, f, teamName), changesTable(w, f, teamName)];
     }),
+    ...(report.history?.weekMemories ?? []).map((w) => memoryTable(w, f)),
     ...(report.history?.months ?? []).map((m) => memoryTable(m, f)),
   ];
   const seen = new Set<string>();
