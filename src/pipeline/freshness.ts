@@ -16,7 +16,8 @@
  * // as of 2026-11-20, deals updated up to 2026-11-19, activities up to 2026-11-12, limit 7
  * //=> dataThrough '2026-11-12', ageDays 8, stale true (8 > 7)
  */
-import type { IsoDate, Records } from '../core/records.ts';
+import type { IsoDate } from '../core/records.ts';
+import type { Records } from '../model/records.ts';
 import { daysBetween } from '../periods/calendar.ts';
 
 export interface Freshness {
