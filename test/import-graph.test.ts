@@ -25,6 +25,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['views', 'charts'],
   ['components', 'layouts'],
   ['pages'],
+  ['nightly'], // the nightly run: restore history, build, keep the snapshot, publish
 ];
 
 /**

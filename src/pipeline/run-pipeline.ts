@@ -10,7 +10,7 @@ import type { SiteModel } from '../report/site-model.ts';
 import { loadSettings, resolveAsOf } from '../settings/load-settings.ts';
 import { formatIssue, type Issue } from '../core/issue.ts';
 import { RULES } from '../quality/rules.ts';
-import { exportFreshness } from './freshness.ts';
+import { exportFreshness } from '../quality/freshness.ts';
 import { loadRecords } from './load-records.ts';
 import { restrictToTeam } from './restrict-to-team.ts';
 import type { Snapshot } from '../history/types.ts';

@@ -2,7 +2,7 @@
  * The contract between the pipeline and the pages: everything a page shows, computed once.
  * `report` is published as report.json (docs/report-json.md); the rest are page-only lists.
  */
-import type { Freshness } from '../pipeline/freshness.ts';
+import type { Freshness } from '../quality/freshness.ts';
 import type { Funnel } from '../metrics/funnel.ts';
 import type { Handoffs } from '../metrics/handoffs.ts';
 import type { ChannelMix } from '../metrics/channel-mix.ts';
