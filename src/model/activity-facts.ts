@@ -115,7 +115,7 @@ export interface FactsOptions {
 }
 
 /** Activity types that count as working a customer (customers worked): notes and tasks do not. */
-export const CONTACT_TYPES: readonly ActivityType[] = ['call', 'email', 'meeting_booked', 'meeting_held', 'proposal'];
+const CONTACT_TYPES: readonly ActivityType[] = ['call', 'email', 'meeting_booked', 'meeting_held', 'proposal'];
 
 /** Every activity type's `ActivityKind`. */
 export const ACTIVITY_KINDS: ReadonlyMap<ActivityType, ActivityKind> = new Map(

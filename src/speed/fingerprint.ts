@@ -38,7 +38,7 @@ export function fingerprintOf(text: string, from: number, to: number): number {
 export const SLOT_NUMBERS = 3;
 
 /** The first slot to look at for a first hash `a` in a table of `mask + 1` slots. */
-export function firstSlot(a: number, mask: number): number {
+function firstSlot(a: number, mask: number): number {
   return (a ^ (a >>> 16)) & mask;
 }
 

@@ -76,7 +76,7 @@ export interface FileSource {
 }
 
 /** The canonical reading: columns found by the spec's names and aliases, cells copied as written. */
-export function canonicalMapper<T>(spec: FileSpec<T>, settings: Settings, header: string[]): RowMapper {
+function canonicalMapper<T>(spec: FileSpec<T>, settings: Settings, header: string[]): RowMapper {
   const mapping = mapColumns(header, spec.columns);
   const names = spec.columns.map((column) => column.name);
   const positions = names.map((name) => mapping.index[name]);
@@ -143,7 +143,7 @@ export type QuickRow = (fields: readonly string[], line: number) => boolean;
 export type QuickLine = (text: string, from: number, to: number, line: number) => boolean;
 
 /** Turns rows of one file into records; exported for in-memory use by tests and benchmarks. */
-export function createRowValidator<T>(
+function createRowValidator<T>(
   spec: FileSpec<T>,
   settings: Settings,
   header: string[],
