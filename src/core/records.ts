@@ -18,7 +18,7 @@ export interface Located {
 export const CHANNELS = ['renewal', 'upsell', 'winback', 'new'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
+const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
 
 /** Salesforce-style forecast categories; `omitted` deals are left out of the forecast. */

@@ -38,7 +38,7 @@ function contractEnd(deal: Deal): IsoDate {
 }
 
 /** Infers one deal's channel from the account's earlier won contracts (sorted by close). */
-export function inferChannel(deal: Deal, earlierWon: readonly WonContract[], rules: ChannelRules): ChannelAssignment {
+function inferChannel(deal: Deal, earlierWon: readonly WonContract[], rules: ChannelRules): ChannelAssignment {
   const before = earlierWon.filter((won) => won.close < deal.close);
   if (before.length === 0) return { channel: 'new', reason: 'first-deal' };
   let lastActive = before[0]!.end;

@@ -1,7 +1,7 @@
 /**
  * A 64-bit fingerprint of a text: two independent 32-bit hashes of its UTF-16 code units
  * (FNV-1a, and a multiply-rotate hash with another seed, mixed with the length). Tables of ids
- * (src/speed/id-table.ts, src/speed/id-index.ts) take two texts with equal fingerprints for
+ * (src/speed/fingerprint-table.ts, src/speed/id-fingerprints.ts) take two texts with equal fingerprints for
  * one text without comparing them: for n distinct texts the chance that any two share a
  * fingerprint is about n² / 2⁶⁵, below one in a million at 5 million texts. Not comparing saves
  * reading the stored string, which in a table of a million ids is a miss of the processor's
@@ -9,9 +9,9 @@
  */
 
 /** The last fingerprint made: `[0]` the first hash, `[1]` the second (read right after `fingerprint`). */
-export const FINGERPRINT = new Int32Array(2);
+export const LAST_FINGERPRINT = new Int32Array(2);
 
-/** Writes the fingerprint of `text` to FINGERPRINT and returns its first hash. */
+/** Writes the fingerprint of `text` to LAST_FINGERPRINT and returns its first hash. */
 export function fingerprint(text: string): number {
   return fingerprintOf(text, 0, text.length);
 }
@@ -26,19 +26,19 @@ export function fingerprintOf(text: string, from: number, to: number): number {
     b = Math.imul(b ^ code, 0x5bd1e995);
     b = (b << 13) | (b >>> 19);
   }
-  FINGERPRINT[0] = a;
-  FINGERPRINT[1] = Math.imul(b ^ (b >>> 15), 0x2c1b3c6d) ^ (to - from);
+  LAST_FINGERPRINT[0] = a;
+  LAST_FINGERPRINT[1] = Math.imul(b ^ (b >>> 15), 0x2c1b3c6d) ^ (to - from);
   return a;
 }
 
 /**
- * Open-addressing tables keyed by fingerprint (IdTable, IdIndex) keep a slot as three numbers:
+ * Open-addressing tables keyed by fingerprint (FingerprintTable, IdFingerprints) keep a slot as three numbers:
  * the two hashes and a value that is never 0 (0 marks an empty slot).
  */
 export const SLOT_NUMBERS = 3;
 
 /** The first slot to look at for a first hash `a` in a table of `mask + 1` slots. */
-export function firstSlot(a: number, mask: number): number {
+function firstSlot(a: number, mask: number): number {
   return (a ^ (a >>> 16)) & mask;
 }
 

@@ -4,7 +4,7 @@
  * repeats on most rows. `own` copies a cell out of its chunk; `interner` returns one shared copy
  * per distinct text.
  */
-import { IdTable } from './id-table.ts';
+import { FingerprintTable } from './fingerprint-table.ts';
 
 /** V8 copies substrings shorter than this instead of slicing them. */
 const SLICE_MIN_LENGTH = 13;
@@ -19,7 +19,7 @@ const MAX_INTERNED = 1_000_000;
 
 /** One shared copy per distinct text. */
 export function interner(): (text: string) => string {
-  const seen = new IdTable();
+  const seen = new FingerprintTable();
   return (text) => (seen.size < MAX_INTERNED ? seen.intern(text, own) : (seen.get(text) ?? own(text)));
 }
 

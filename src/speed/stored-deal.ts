@@ -11,7 +11,7 @@
  * Accessor fields are not own properties: spread (`{ ...deal }`), `Object.keys` and
  * `JSON.stringify` see the own fields only; `toJSON()` and `plainDeal` give every field.
  */
-import { IdTable } from './id-table.ts';
+import { FingerprintTable } from './fingerprint-table.ts';
 import { own } from './intern.ts';
 import { dayNumber, isoDateOf } from '../periods/calendar.ts';
 import type { Channel, ChannelReason, DealStatus, ForecastCategory, IsoDate, ModelDeal } from '../core/records.ts';
@@ -24,7 +24,7 @@ const FIRST_CAPACITY = 1024;
  * first seen), 2 bytes per row (4 past 65 535 texts).
  */
 export class CodedTexts {
-  readonly #texts = new IdTable();
+  readonly #texts = new FingerprintTable();
   /** Per row: the text's place in `#texts` + 1; 0 is no text (undefined). */
   #codes: Uint16Array | Uint32Array = new Uint16Array(FIRST_CAPACITY);
   /** The largest code `#codes` holds. */

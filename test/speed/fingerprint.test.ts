@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IdTable } from '../../src/speed/id-table.ts';
-import { FINGERPRINT, fingerprint, fingerprintOf } from '../../src/speed/fingerprint.ts';
-import { IdIndex } from '../../src/speed/id-index.ts';
+import { FingerprintTable } from '../../src/speed/fingerprint-table.ts';
+import { LAST_FINGERPRINT, fingerprint, fingerprintOf } from '../../src/speed/fingerprint.ts';
+import { IdFingerprints } from '../../src/speed/id-fingerprints.ts';
 
 describe('fingerprint', () => {
   it('has FNV-1a as its first hash (published test vectors)', () => {
@@ -11,8 +11,8 @@ describe('fingerprint', () => {
   });
 
   it('of a part of a text is the fingerprint of that part as a text of its own', () => {
-    const whole = (text: string) => (fingerprint(text), [FINGERPRINT[0], FINGERPRINT[1]]);
-    const part = (text: string, from: number, to: number) => (fingerprintOf(text, from, to), [FINGERPRINT[0], FINGERPRINT[1]]);
+    const whole = (text: string) => (fingerprint(text), [LAST_FINGERPRINT[0], LAST_FINGERPRINT[1]]);
+    const part = (text: string, from: number, to: number) => (fingerprintOf(text, from, to), [LAST_FINGERPRINT[0], LAST_FINGERPRINT[1]]);
     expect(part('x,foobar,y', 2, 8)).toEqual(whole('foobar'));
     expect(fingerprintOf('x,foobar,y', 2, 8) >>> 0).toBe(0xbf9cf968);
     expect(part('abc', 1, 1)).toEqual(whole(''));
@@ -24,18 +24,18 @@ describe('fingerprint', () => {
     // "costarring" and "liquid" (and "declinate" and "macallums") share their 32-bit FNV-1a hash.
     for (const [x, y] of [['costarring', 'liquid'], ['declinate', 'macallums']] as const) {
       const first = fingerprint(x);
-      const second = FINGERPRINT[1];
+      const second = LAST_FINGERPRINT[1];
       expect(fingerprint(y)).toBe(first);
-      expect(FINGERPRINT[1]).not.toBe(second);
+      expect(LAST_FINGERPRINT[1]).not.toBe(second);
     }
   });
 
   it('keeps such texts apart in the tables built on it', () => {
-    const table = new IdTable(['costarring']);
+    const table = new FingerprintTable(['costarring']);
     expect(table.get('liquid')).toBeUndefined();
     expect(table.placeOrAdd('liquid')).toBe(1);
     expect(table.get(['costar', 'ring'].join(''))).toBe('costarring');
-    const index = new IdIndex();
+    const index = new IdFingerprints();
     expect(index.firstLineOrAdd('macallums', 2)).toBeUndefined();
     expect(index.firstLineOrAdd('declinate', 3)).toBeUndefined();
     expect(index.firstLineOrAdd('macallums', 4)).toBe(2);

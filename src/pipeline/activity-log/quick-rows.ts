@@ -28,10 +28,10 @@ import { dayNumber, isoDateOf } from '../../periods/calendar.ts';
 import { flaggedRow } from '../../quality/flag-activity.ts';
 import { activityTypeLookup } from '../../schemas/activities.ts';
 import { CellFailure, cellReaders, cleanCellFast, plainCellAt, valueKey } from '../../schemas/cells.ts';
-import { IdTable } from '../../speed/id-table.ts';
+import { FingerprintTable } from '../../speed/fingerprint-table.ts';
 import { own, rememberLast } from '../../speed/intern.ts';
 import type { Settings } from '../../settings/schema.ts';
-import type { IdIndex } from '../../speed/id-index.ts';
+import type { IdFingerprints } from '../../speed/id-fingerprints.ts';
 import type { QuickLine, QuickRow, QuickRows } from '../../validate/validate-file.ts';
 import { keepRow, type KeptRows } from './transfer.ts';
 
@@ -40,9 +40,9 @@ export interface QuickLogInput {
   asOf: IsoDate;
   facts: ActivityFacts;
   /** users.csv's ids (undefined when the file is absent: owners are then not checked). */
-  users: IdTable | undefined;
+  users: FingerprintTable | undefined;
   /** accounts.csv's ids (undefined when the file is absent: rows with an account are left to the general reading). */
-  accounts: IdTable | undefined;
+  accounts: FingerprintTable | undefined;
   /** Activity types whose rows are kept whatever their content. */
   keptTypes: ReadonlySet<ActivityType>;
   kept: KeptRows;
@@ -72,11 +72,11 @@ function asWritten(raw: string): string | undefined {
 export function activityQuickRows({ settings, asOf, facts, users, accounts, keptTypes, kept }: QuickLogInput): QuickRows {
   const typeLookup = activityTypeLookup(settings);
   const readDate = cellReaders(settings).requiredDate;
-  // Type and owner texts by fingerprint (src/speed/id-table.ts): a table of a few hundred texts
+  // Type and owner texts by fingerprint (src/speed/fingerprint-table.ts): a table of a few hundred texts
   // stays in the processor's cache, and a lookup reads no stored string.
-  const kindTexts = new IdTable();
+  const kindTexts = new FingerprintTable();
   const kinds: (QuickKind | null)[] = [];
-  const ownerTexts = new IdTable();
+  const ownerTexts = new FingerprintTable();
   const owners: QuickOwner[] = [];
   const kindOf = (text: string): QuickKind | null => {
     const place = kindTexts.placeOf(text);
@@ -119,7 +119,7 @@ export function activityQuickRows({ settings, asOf, facts, users, accounts, kept
    * and kept as the general reading would. False (nothing changed) when the general reading is to read it.
    */
   const take = (
-    ids: IdIndex,
+    ids: IdFingerprints,
     file: string,
     line: number,
     id: string,

@@ -10,10 +10,10 @@ import type { Account, Activity, ActivityType, User } from '../../core/records.t
 import type { PlannedSource } from '../../presets/detect.ts';
 import { referenceResolvers, resolveActivity } from '../../presets/resolve-references.ts';
 import { activityFlagger } from '../../quality/flag-activity.ts';
-import { IdTable } from '../../speed/id-table.ts';
+import { FingerprintTable } from '../../speed/fingerprint-table.ts';
 import { activitiesFile, detachAccount, detachActivity, detachOwner } from '../../schemas/activities.ts';
 import type { Settings } from '../../settings/schema.ts';
-import type { IdIndex } from '../../speed/id-index.ts';
+import type { IdFingerprints } from '../../speed/id-fingerprints.ts';
 import type { FileResult, PartOptions } from '../../validate/validate-file.ts';
 import { activityQuickRows } from './quick-rows.ts';
 import { keepRow, type KeptRows } from './transfer.ts';
@@ -35,7 +35,7 @@ export interface ActivityLogInput {
    * a promise: the deals are named when it resolves (a worker thread reading while the main
    * thread reads the deals), each row's deal noted till then, and the log waits for it to settle.
    */
-  trackDeals: IdTable | Promise<IdTable> | undefined;
+  trackDeals: FingerprintTable | Promise<FingerprintTable> | undefined;
   log?: (line: string) => void;
   /** Sees every accepted row as it streams by (owner and account resolved), kept or not. */
   onActivity?: (activity: Activity) => void;
@@ -50,15 +50,15 @@ export interface ActivityLog<Kept = Activity[]> {
   /** Customer meetings and the rows a data-quality check lists, in file order. */
   kept: Kept;
   /** The ids of a part read with `keepIds`. */
-  ids?: IdIndex;
+  ids?: IdFingerprints;
 }
 
 /** Activity rows kept as rows whatever their content: customer meetings. */
 export const KEPT_TYPES: ReadonlySet<ActivityType> = new Set(['meeting_booked', 'meeting_held']);
 
 /** Each id as the record's own id string, so facts and kept rows share the records' strings. */
-export function sharedIds(ids: readonly string[]): IdTable {
-  return new IdTable(ids);
+export function sharedIds(ids: readonly string[]): FingerprintTable {
+  return new FingerprintTable(ids);
 }
 
 export function streamActivityLog(input: ActivityLogInput): Promise<ActivityLog>;
@@ -73,7 +73,7 @@ export async function streamActivityLog(input: ActivityLogInput, kept: KeptRows 
   const facts = emptyActivityFacts({
     asOf,
     fiscalYearStartMonth: settings.fiscalYearStartMonth,
-    trackDeals: named ? 'later' : (input.trackDeals as IdTable | undefined),
+    trackDeals: named ? 'later' : (input.trackDeals as FingerprintTable | undefined),
     accounts: accountIds,
   });
   const tracked = named?.then((deals) => trackOnly(facts, deals));

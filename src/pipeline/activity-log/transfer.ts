@@ -10,7 +10,7 @@ import { ACTIVITY_KINDS, type ActivityFacts } from '../../model/activity-facts.t
 import { DailyCounts, type PackedDailyCounts } from '../../model/daily-counts.ts';
 import { ACTIVITY_TYPES, type Activity } from '../../core/records.ts';
 import type { SharedIds } from '../../schemas/activities.ts';
-import { IdIndex, type IdTables } from '../../speed/id-index.ts';
+import { IdFingerprints, type IdTables } from '../../speed/id-fingerprints.ts';
 import type { ActivityLog } from './stream.ts';
 
 /** Texts as one string and each text's length (-1: no text). */
@@ -358,11 +358,11 @@ export function packActivityLog(log: ActivityLog<Activity[] | ActivityColumns>):
 /** The buffers a packed log can hand over instead of copying (`postMessage`'s transfer list). */
 export function transferables(packed: PackedActivityLog): ArrayBuffer[] {
   const ids = packed.ids;
-  return ids ? IdIndex.buffers(ids) : [];
+  return ids ? IdFingerprints.buffers(ids) : [];
 }
 
 export function unpackActivityLog(packed: PackedActivityLog, shared: SharedStrings): ActivityLog {
   const log: ActivityLog = { results: packed.results, facts: unpackFacts(packed.facts, shared), kept: unpackActivities(packed.kept, shared) };
-  if (packed.ids) log.ids = IdIndex.fromTables(packed.ids);
+  if (packed.ids) log.ids = IdFingerprints.fromTables(packed.ids);
   return log;
 }

@@ -14,7 +14,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ByteRange } from '../../ingest/decode.ts';
 import { planSources } from '../../presets/detect.ts';
-import { IdTable } from '../../speed/id-table.ts';
+import { FingerprintTable } from '../../speed/fingerprint-table.ts';
 import { streamActivityLog } from './stream.ts';
 import { ActivityColumns, packActivityLog, transferables } from './transfer.ts';
 import type { WorkerInput, WorkerMessage, WorkerReferences, WorkerRequest } from './thread.ts';
@@ -25,7 +25,7 @@ const input = workerData as WorkerInput;
 const post = (message: WorkerMessage) => port.postMessage(message);
 
 /** The open deals, named by the main thread once it has read deals.csv: only they are tracked. */
-const openDeals = Promise.withResolvers<IdTable>();
+const openDeals = Promise.withResolvers<FingerprintTable>();
 /** The shared log's bytes this thread reads: `end` moves back when the main thread takes the rest. */
 const range: ByteRange = { start: 0, end: input.share?.bytes ?? 0 };
 const cutDecided = Promise.withResolvers<void>();
@@ -34,7 +34,7 @@ port.on('message', (request: WorkerRequest) => {
   if (request.kind === 'references') {
     referencesGiven.resolve(request.references);
   } else if (request.kind === 'openDeals') {
-    openDeals.resolve(new IdTable(request.ids));
+    openDeals.resolve(new FingerprintTable(request.ids));
   } else if (request.kind === 'where') {
     post({ kind: 'where', read: range.read ?? range.start });
   } else {

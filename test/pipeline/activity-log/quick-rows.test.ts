@@ -6,7 +6,7 @@ import type { Account, Activity, User } from '../../../src/core/records.ts';
 import { KEPT_TYPES, streamActivityLog, sharedIds, type ActivityLogInput } from '../../../src/pipeline/activity-log/stream.ts';
 import { activityQuickRows } from '../../../src/pipeline/activity-log/quick-rows.ts';
 import { settingsSchema } from '../../../src/settings/schema.ts';
-import { IdIndex } from '../../../src/speed/id-index.ts';
+import { IdFingerprints } from '../../../src/speed/id-fingerprints.ts';
 import { tempFolders } from '../folder.ts';
 
 const temp = tempFolders('activity-quick-rows');
@@ -23,7 +23,7 @@ const HEADER = ['id', 'type', 'date', 'owner', 'account_id', 'deal_id', 'duratio
 function taker(way: 'fields' | 'line' = 'fields') {
   const facts = emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1, trackDeals: sharedIds(['D1']), accounts: sharedIds(['A1', 'A2']) });
   const kept: Activity[] = [];
-  const ids = new IdIndex(16);
+  const ids = new IdFingerprints(16);
   const quick = activityQuickRows({ settings, asOf: AS_OF, facts, users: sharedIds(['u1', 'u2']), accounts: sharedIds(['A1', 'A2']), keptTypes: KEPT_TYPES, kept });
   const position = (column: string) => HEADER.indexOf(column);
   if (way === 'fields') {
@@ -96,8 +96,8 @@ describe.each(['fields', 'line'] as const)('activityQuickRows, rows taken as %s'
 
   it('takes no rows of a file without the type, date or owner column', () => {
     const quick = activityQuickRows({ settings, asOf: AS_OF, facts: emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1 }), users: undefined, accounts: undefined, keptTypes: KEPT_TYPES, kept: [] });
-    expect(quick.bind((column) => ['id', 'type', 'date'].indexOf(column), new IdIndex(4), 'activities.csv')).toBeUndefined();
-    expect(quick.bindLine!((column) => ['id', 'type', 'date'].indexOf(column), new IdIndex(4), 'activities.csv', 3, ',')).toBeUndefined();
+    expect(quick.bind((column) => ['id', 'type', 'date'].indexOf(column), new IdFingerprints(4), 'activities.csv')).toBeUndefined();
+    expect(quick.bindLine!((column) => ['id', 'type', 'date'].indexOf(column), new IdFingerprints(4), 'activities.csv', 3, ',')).toBeUndefined();
   });
 });
 
@@ -114,11 +114,11 @@ describe('activityQuickRows, rows taken as lines', () => {
     const users = sharedIds(['nils', 'u1']);
     const facts = emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1 });
     const quick = activityQuickRows({ settings, asOf: AS_OF, facts, users, accounts: undefined, keptTypes: KEPT_TYPES, kept: [] });
-    const take = quick.bindLine!((column) => HEADER.indexOf(column), new IdIndex(4), 'activities.csv', HEADER.length, ',')!;
+    const take = quick.bindLine!((column) => HEADER.indexOf(column), new IdFingerprints(4), 'activities.csv', HEADER.length, ',')!;
     // "nils" might be a marker by its first letter: the line goes on to be split and read by its text.
     const line = 'X1,call,2026-11-18,nils,,,';
     expect(take(line, 0, line.length, 2)).toBe(false);
-    const fields = quick.bind((column) => HEADER.indexOf(column), new IdIndex(4), 'activities.csv')!;
+    const fields = quick.bind((column) => HEADER.indexOf(column), new IdFingerprints(4), 'activities.csv')!;
     expect(fields(line.split(','), 2)).toBe(true);
     expect(facts.counts.get('nils')?.get('2026-11-18')?.[0]).toBe(1);
   });

@@ -4,7 +4,7 @@ import type { Account, User } from '../../../src/core/records.ts';
 import { streamActivityLog, sharedIds, type ActivityLogInput } from '../../../src/pipeline/activity-log/stream.ts';
 import { ActivityColumns, unpackActivities } from '../../../src/pipeline/activity-log/transfer.ts';
 import { settingsSchema } from '../../../src/settings/schema.ts';
-import type { IdTable } from '../../../src/speed/id-table.ts';
+import type { FingerprintTable } from '../../../src/speed/fingerprint-table.ts';
 import { tempFolders } from '../folder.ts';
 
 const temp = tempFolders('activity-log');
@@ -57,8 +57,8 @@ describe('streamActivityLog', () => {
 
   it('tracks the deals named while it reads, and waits for them before it settles', async () => {
     const dir = temp.folder({ 'activities.csv': LOG });
-    let name: (deals: IdTable) => void = () => {};
-    const later = new Promise<IdTable>((resolve) => (name = resolve));
+    let name: (deals: FingerprintTable) => void = () => {};
+    const later = new Promise<FingerprintTable>((resolve) => (name = resolve));
     let done = false;
     const reading = streamActivityLog(input(dir, { trackDeals: later })).then((log) => ((done = true), log));
     await new Promise((resolve) => setTimeout(resolve, 100)); // time to read every row

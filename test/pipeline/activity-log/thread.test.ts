@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { cutLog, halfOfRest } from '../../../src/pipeline/activity-log/split.ts';
 import { ACTIVITY_WORKER_MIN_BYTES, activityLogBytes, startLogWorker } from '../../../src/pipeline/activity-log/thread.ts';
-import { IdTable } from '../../../src/speed/id-table.ts';
+import { FingerprintTable } from '../../../src/speed/fingerprint-table.ts';
 import { loadRecords, type LoadedRecords } from '../../../src/pipeline/load-records.ts';
 import { loadSettings } from '../../../src/settings/load-settings.ts';
 import { settingsSchema } from '../../../src/settings/schema.ts';
@@ -82,7 +82,7 @@ describe('reading the activity log in a worker thread', () => {
     expect(await thread.where()).toBe(0);
     thread.references({ users: [], accounts: [], present: { users: false, accounts: false } });
     thread.trackOpenDeals([]); // it settles its facts once it knows the open deals
-    const log = await thread.result({ users: undefined, accounts: undefined, deals: new IdTable() });
+    const log = await thread.result({ users: undefined, accounts: undefined, deals: new FingerprintTable() });
     expect(log.facts.rows).toBe(6); // 8 data rows, 2 rejected
     expect(await thread.where()).toBe(Number.POSITIVE_INFINITY);
     expect(await thread.cut(10)).toBe(false);
@@ -94,7 +94,7 @@ describe('reading the activity log in a worker thread', () => {
     const thread = startLogWorker({ dataDir: dir, settings, asOf: '2026-11-20' });
     expect(await thread.where()).toBe(0);
     thread.stop();
-    await expect(thread.result({ users: undefined, accounts: undefined, deals: new IdTable() })).rejects.toThrow(/worker stopped/);
+    await expect(thread.result({ users: undefined, accounts: undefined, deals: new FingerprintTable() })).rejects.toThrow(/worker stopped/);
   });
 
   it('is chosen for large logs only: the bytes of activities.csv, or of the exports read instead', async () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { activityFactsOf, addActivity, contactedAccounts, emptyActivityFacts, settleFacts } from '../../../src/model/activity-facts.ts';
 import type { Activity } from '../../../src/core/records.ts';
-import { IdTable } from '../../../src/speed/id-table.ts';
+import { FingerprintTable } from '../../../src/speed/fingerprint-table.ts';
 import {
   ActivityColumns,
   packActivities,
@@ -63,7 +63,7 @@ describe('packActivities / unpackActivities', () => {
     row({ line: 7, id: 'X7', type: 'meeting_held', date: '2026-11-19', ownerId: 'u2', accountId: 'A1', dealId: 'D1', durationMinutes: 45 }),
     row({ file: 'calls.csv', line: 3, id: '', type: 'meeting_booked', accountId: 'A9', durationMinutes: 0 }),
   ];
-  const shared = { users: new IdTable(['u1', 'u2']), accounts: new IdTable(['A1']), deals: new IdTable() };
+  const shared = { users: new FingerprintTable(['u1', 'u2']), accounts: new FingerprintTable(['A1']), deals: new FingerprintTable() };
 
   it('gives back the same rows, with the same fields in the same order', () => {
     const back = unpackActivities(packActivities(rows), shared);
@@ -102,7 +102,7 @@ describe('packActivities / unpackActivities', () => {
 
   it('gives back accounts kept by their place in accounts.csv as the receiver\'s strings', () => {
     // A1 is place 0 and A2 place 1 of the receiver's accounts; A9 is not among them and goes by text.
-    const accounts = new IdTable(['A1', 'A2']);
+    const accounts = new FingerprintTable(['A1', 'A2']);
     const columns = new ActivityColumns();
     columns.pushKnown(row({ accountId: 'A2' }), 1);
     columns.push(row({ accountId: 'A9' }));
@@ -141,10 +141,10 @@ describe('packFacts / unpackFacts', () => {
   });
 
   it('carries contacts still counted by bit, keyed by the receiver\'s account table and owner strings', () => {
-    const accounts = new IdTable(['A1', 'A2']);
-    const part = emptyActivityFacts({ asOf: '2026-11-20', fiscalYearStartMonth: 1, accounts: new IdTable(['A1', 'A2']) });
+    const accounts = new FingerprintTable(['A1', 'A2']);
+    const part = emptyActivityFacts({ asOf: '2026-11-20', fiscalYearStartMonth: 1, accounts: new FingerprintTable(['A1', 'A2']) });
     for (const a of log) addActivity(part, a, false, a.accountId === undefined ? -1 : accounts.placeOf(a.accountId));
-    const owners = new IdTable(['u1', 'u2']);
+    const owners = new FingerprintTable(['u1', 'u2']);
     const back = unpackFacts(structuredClone(packFacts(settleFacts(part))), { users: owners, accounts, deals: new Map() });
     expect(back.contacts?.accounts).toBe(accounts);
     expect([...back.contacts!.byOwner.keys()]).toEqual(['u1']);

@@ -1,5 +1,6 @@
 /**
- * The ids seen so far in one file, for the DuplicateId rule, without holding the id strings: a
+ * The ids seen so far in one file, as fingerprints only (two ids with one fingerprint are taken
+ * for one id), for the DuplicateId rule, without holding the id strings: a
  * million-row export would otherwise keep a million strings alive just to compare them. Each
  * id is kept as a 64-bit fingerprint (src/speed/fingerprint.ts) with the line it was first seen on.
  *
@@ -10,10 +11,10 @@
  * and the line side by side, 12 bytes, so a lookup reads one place in memory; at most 3/4 of the
  * slots used), and every id from then on is looked up in it.
  */
-import { doubled, findSlot, FINGERPRINT, fingerprint, SLOT_NUMBERS as STRIDE } from './fingerprint.ts';
+import { doubled, findSlot, LAST_FINGERPRINT, fingerprint, SLOT_NUMBERS as STRIDE } from './fingerprint.ts';
 import { own } from './intern.ts';
 
-/** An IdIndex as plain data, as `IdIndex#tables` gives it (to move it to another thread). */
+/** An IdFingerprints as plain data, as `IdFingerprints#tables` gives it (to move it to another thread). */
 export interface IdTables {
   /** Ids in order: per id its first hash, second hash and line; `size` of them. Absent once `slots` is made. */
   run?: Int32Array;
@@ -30,7 +31,7 @@ function after(a: string, b: string): boolean {
   return a.length > b.length || (a.length === b.length && a > b);
 }
 
-export class IdIndex {
+export class IdFingerprints {
   /** How many ids the table is made for when it is made (see the constructor). */
   readonly #expected: number;
   /** The ids in order while they come in order (STRIDE numbers each), else undefined. */
@@ -57,7 +58,7 @@ export class IdIndex {
     return this.#slots === undefined ? 0 : this.#slots.length / STRIDE;
   }
 
-  /** The index as plain data (typed arrays and two strings); `IdIndex.fromTables` rebuilds it. */
+  /** The index as plain data (typed arrays and two strings); `IdFingerprints.fromTables` rebuilds it. */
   tables(): IdTables {
     if (this.#slots) return { slots: this.#slots, size: this.#size };
     return { run: this.#run, size: this.#size, first: this.#first, last: this.#last };
@@ -68,8 +69,8 @@ export class IdIndex {
     return [tables.run, tables.slots].filter((array) => array !== undefined).map((array) => array.buffer as ArrayBuffer);
   }
 
-  static fromTables(tables: IdTables): IdIndex {
-    const index = new IdIndex(0);
+  static fromTables(tables: IdTables): IdFingerprints {
+    const index = new IdFingerprints(0);
     index.#run = tables.run;
     index.#slots = tables.slots;
     index.#size = tables.size;
@@ -79,7 +80,7 @@ export class IdIndex {
   }
 
   /** True when this index and `other` have an id in common (one of them may make its table for it). */
-  sharesAnIdWith(other: IdIndex): boolean {
+  sharesAnIdWith(other: IdFingerprints): boolean {
     if (this.#size === 0 || other.#size === 0) return false;
     // Two runs, one wholly after the other: no id in common, nothing to look up.
     if (this.#run && other.#run && (after(this.#first!, other.#last!) || after(other.#first!, this.#last!))) return false;
@@ -97,7 +98,7 @@ export class IdIndex {
   /** The line `id` was first seen on; when it is new, records it at `line` and returns undefined. */
   firstLineOrAdd(id: string, line: number): number | undefined {
     const a = fingerprint(id);
-    const b = FINGERPRINT[1]!;
+    const b = LAST_FINGERPRINT[1]!;
     const run = this.#run;
     if (run !== undefined) {
       if (this.#size === 0 || after(id, this.#last!)) {

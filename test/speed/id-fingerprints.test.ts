@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IdIndex } from '../../src/speed/id-index.ts';
+import { IdFingerprints } from '../../src/speed/id-fingerprints.ts';
 
-describe('IdIndex', () => {
+describe('IdFingerprints', () => {
   it('gives the first line of a repeated id and records new ones', () => {
-    const index = new IdIndex();
+    const index = new IdFingerprints();
     expect(index.firstLineOrAdd('D1', 2)).toBeUndefined();
     expect(index.firstLineOrAdd('D2', 3)).toBeUndefined();
     expect(index.firstLineOrAdd('D1', 4)).toBe(2);
@@ -16,7 +16,7 @@ describe('IdIndex', () => {
   });
 
   it('keeps every id through many growths (200 000 ids from 16 slots)', () => {
-    const index = new IdIndex(1);
+    const index = new IdFingerprints(1);
     // Ids out of order from the second on ("0065g1AAI" before "0065g0AAI"), so the table is made at once and grows.
     const order = (i: number) => (i < 2 ? 1 - i : i);
     for (let k = 0; k < 200_000; k++) expect(index.firstLineOrAdd(`0065g${order(k)}AAI`, order(k) + 2)).toBeUndefined();
@@ -30,7 +30,7 @@ describe('IdIndex', () => {
   it('agrees with a Map of the ids', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 300 }), (ids) => {
-        const index = new IdIndex(4);
+        const index = new IdFingerprints(4);
         const map = new Map<string, number>();
         ids.forEach((id, i) => {
           const line = i + 2;
@@ -42,13 +42,13 @@ describe('IdIndex', () => {
   });
 
   it('travels as its tables and tells whether two indexes share an id', () => {
-    const first = new IdIndex();
+    const first = new IdFingerprints();
     first.firstLineOrAdd('X1', 2);
     first.firstLineOrAdd('X2', 3);
-    const copy = IdIndex.fromTables(first.tables());
+    const copy = IdFingerprints.fromTables(first.tables());
     expect(copy.size).toBe(2);
     expect(copy.firstLineOrAdd('X2', 9)).toBe(3);
-    const second = new IdIndex();
+    const second = new IdFingerprints();
     second.firstLineOrAdd('X3', 10);
     expect(second.sharesAnIdWith(first)).toBe(false);
     second.firstLineOrAdd('X1', 11);
@@ -57,9 +57,9 @@ describe('IdIndex', () => {
   });
 
   it('finds a shared id whichever of two indexes of different sizes is asked', () => {
-    const large = new IdIndex();
+    const large = new IdFingerprints();
     for (let i = 0; i < 5000; i++) large.firstLineOrAdd(`L${i}`, i + 2);
-    const small = new IdIndex();
+    const small = new IdFingerprints();
     small.firstLineOrAdd('S1', 2);
     expect(small.sharesAnIdWith(large)).toBe(false);
     expect(large.sharesAnIdWith(small)).toBe(false);
@@ -71,7 +71,7 @@ describe('IdIndex', () => {
   it('takes the expected number of ids before its table grows', () => {
     // 1 500 ids fit 2 048 slots at most 3/4 full (1 536); the table stays that array.
     // Ids out of order (id9 before id10 in shortlex order is in order; id9 after id10 is not).
-    const index = new IdIndex(1500);
+    const index = new IdFingerprints(1500);
     index.firstLineOrAdd('id10', 2);
     expect(index.capacity).toBe(0); // in order so far: no table
     index.firstLineOrAdd('id9', 3);
@@ -90,7 +90,7 @@ describe('IdIndex', () => {
   });
 
   it('keeps ids in order as a list and makes the table at the first id out of order', () => {
-    const index = new IdIndex(4);
+    const index = new IdFingerprints(4);
     ['9', '10', '11', 'A1', 'B1', '100'].forEach((id, i) => expect(index.firstLineOrAdd(id, i + 2)).toBeUndefined());
     expect(index.capacity).toBe(0); // shortlex order: 9 < 10 < 11 < A1 < B1 < 100
     expect(index.tables().run).toBeDefined();
@@ -109,7 +109,7 @@ describe('IdIndex', () => {
     fc.assert(
       fc.property(ids, ids, fc.boolean(), (xs, ys, sorted) => {
         const order = (list: string[]) => (sorted ? [...list].sort((a, b) => a.length - b.length || (a < b ? -1 : 1)) : list);
-        const [x, y] = [new IdIndex(2), new IdIndex(2)];
+        const [x, y] = [new IdFingerprints(2), new IdFingerprints(2)];
         order(xs).forEach((id, i) => x.firstLineOrAdd(id, i + 2));
         order(ys).forEach((id, i) => y.firstLineOrAdd(id, i + 2));
         const shared = xs.some((id) => ys.includes(id));
@@ -120,8 +120,8 @@ describe('IdIndex', () => {
   });
 
   it('tells two runs apart without a table when one comes wholly after the other', () => {
-    const first = new IdIndex();
-    const second = new IdIndex();
+    const first = new IdFingerprints();
+    const second = new IdFingerprints();
     for (let i = 1; i <= 100; i++) first.firstLineOrAdd(`ACT-${String(i).padStart(4, '0')}`, i + 1);
     for (let i = 101; i <= 150; i++) second.firstLineOrAdd(`ACT-${String(i).padStart(4, '0')}`, i + 1);
     expect(second.sharesAnIdWith(first)).toBe(false);
@@ -129,24 +129,24 @@ describe('IdIndex', () => {
     // Ranges that overlap are looked up: ACT-0150 in both.
     first.firstLineOrAdd('ACT-0150', 500);
     expect(second.sharesAnIdWith(first)).toBe(true);
-    const third = new IdIndex();
+    const third = new IdFingerprints();
     third.firstLineOrAdd('ACT-0050x', 2); // inside first's range but not one of its ids
     expect(third.sharesAnIdWith(first)).toBe(false);
   });
 
   it('travels as plain data in either form', () => {
-    const run = new IdIndex();
+    const run = new IdFingerprints();
     run.firstLineOrAdd('a1', 2);
     run.firstLineOrAdd('a2', 3);
-    const table = new IdIndex();
+    const table = new IdFingerprints();
     table.firstLineOrAdd('b2', 2);
     table.firstLineOrAdd('b1', 3);
-    expect(IdIndex.buffers(run.tables())).toEqual([run.tables().run!.buffer]);
-    expect(IdIndex.buffers(table.tables())).toEqual([table.tables().slots!.buffer]);
-    expect(IdIndex.fromTables(structuredClone(run.tables())).firstLineOrAdd('a2', 9)).toBe(3);
-    expect(IdIndex.fromTables(structuredClone(table.tables())).firstLineOrAdd('b1', 9)).toBe(3);
+    expect(IdFingerprints.buffers(run.tables())).toEqual([run.tables().run!.buffer]);
+    expect(IdFingerprints.buffers(table.tables())).toEqual([table.tables().slots!.buffer]);
+    expect(IdFingerprints.fromTables(structuredClone(run.tables())).firstLineOrAdd('a2', 9)).toBe(3);
+    expect(IdFingerprints.fromTables(structuredClone(table.tables())).firstLineOrAdd('b1', 9)).toBe(3);
     for (const index of [run, table]) {
-      const copy = IdIndex.fromTables(structuredClone(index.tables()));
+      const copy = IdFingerprints.fromTables(structuredClone(index.tables()));
       expect(copy.size).toBe(2);
       expect(copy.sharesAnIdWith(index)).toBe(true);
     }
@@ -154,7 +154,7 @@ describe('IdIndex', () => {
 
   it('frees its tables on release and is empty, still usable, afterwards', () => {
     for (const ids of [['A', 'B'], ['B', 'A']]) {
-      const index = new IdIndex(1000);
+      const index = new IdFingerprints(1000);
       ids.forEach((id, i) => index.firstLineOrAdd(id, i + 2));
       const { run, slots } = index.tables();
       index.release();
