@@ -424,7 +424,7 @@ export const RULES = {
     }) =>
       `${period} ${measure}: ${level === 'team' ? `team ${quote(scopeId)}` : 'company'} target ${formatNumber(target)}, ` +
       `${parts} targets sum to ${formatNumber(sum)} (gap ${formatNumber(gap)})`,
-    hint: 'Break the whole target down in targets.csv so the parts cover it; the sum of seller targets must reach the company target.',
+    hint: 'Break the whole target down in targets.csv so the parts cover it; small rounding gaps within planGapTolerance are not shown.',
     example: {
       args: { period: 'FY2026', measure: 'volume:new', level: 'team', scopeId: 'north', target: 4_000_000, parts: 'seller', sum: 3_500_000, gap: 500_000 },
       at: { file: 'targets.csv', line: 6, field: 'value' },
