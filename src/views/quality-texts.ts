@@ -129,6 +129,10 @@ export function issueText(locale: Locale, issue: Pick<PublishedIssue, 'code' | '
     }
   }
   const value = rejectedValue(issue);
-  if (value === undefined) return t(locale, key).includes('{value}') ? ruleTitle(locale, issue.code) : t(locale, key);
-  return t(locale, key, { value: quote(value) });
+  if (value !== undefined) return t(locale, key, { value: quote(value) });
+  try {
+    return t(locale, key);
+  } catch {
+    return ruleTitle(locale, issue.code); // the wording needs the value, and none is known
+  }
 }
