@@ -20,6 +20,8 @@ export interface IssueList {
   slug: string;
   /** The rule code, or the owner's person id. */
   key: string;
+  /** The owner's name (owner lists only). */
+  name?: string;
   issues: PublishedIssue[];
 }
 
@@ -32,21 +34,29 @@ export function ruleSlug(code: string): string {
     .replace(/[^a-z0-9-]+/g, '-');
 }
 
-/** Lists per rule (in order of first appearance: rejected rows first) and per owner (sorted by slug). */
+/**
+ * Lists per rule (in order of first appearance: rejected rows first) and per owner, sorted by
+ * slug: every owner of a check issue and every seller, so a seller's list exists (maybe empty)
+ * and a link to it from the seller's page never breaks.
+ */
 function buildLists(report: Report): IssueList[] {
   const byRule = new Map<string, PublishedIssue[]>();
   for (const issue of report.rejected) addTo(byRule, issue.code, issue);
   for (const issue of report.quality.issues) addTo(byRule, issue.code, issue);
   const byOwner = new Map<string, PublishedIssue[]>();
-  const slugOf = new Map<string, string>();
+  const person = new Map<string, { slug: string; name: string }>();
+  for (const seller of report.sellers ?? []) {
+    byOwner.set(seller.person.id, []);
+    person.set(seller.person.id, seller.person);
+  }
   for (const issue of report.quality.issues) {
     if (!issue.owner) continue;
     addTo(byOwner, issue.owner.id, issue);
-    slugOf.set(issue.owner.id, issue.owner.slug);
+    person.set(issue.owner.id, issue.owner);
   }
   const rules = [...byRule].map(([code, issues]): IssueList => ({ kind: 'rule', slug: ruleSlug(code), key: code, issues }));
   const owners = [...byOwner]
-    .map(([id, issues]): IssueList => ({ kind: 'owner', slug: slugOf.get(id)!, key: id, issues }))
+    .map(([id, issues]): IssueList => ({ kind: 'owner', slug: person.get(id)!.slug, key: id, name: person.get(id)!.name, issues }))
     .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   return [...rules, ...owners];
 }

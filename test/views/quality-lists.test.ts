@@ -61,6 +61,10 @@ describe('quality lists', () => {
       { slug: 'anna-berg', page: 1 },
       { slug: 'erik-ek', page: 1 },
     ]);
+    // Every seller has a list, an empty one when they own no issue; one page.
+    const withSeller = { ...r, sellers: [{ person: { id: 'u-cia', slug: 'cia-ny', name: 'Cia Ny' } }] } as unknown as Report;
+    const cia = issueLists(withSeller).find((l) => l.slug === 'cia-ny')!;
+    expect([cia.kind, cia.name, cia.issues.length, pageCount(cia)]).toEqual(['owner', 'Cia Ny', 0, 1]);
     const to = routes('/');
     expect(to.qualityList('sv', 'owner', 'anna-berg')).toBe('/sv/quality/owners/anna-berg/');
     expect(to.qualityList('da', 'rule', 'past-close-date', 3)).toBe('/da/quality/rules/past-close-date/3/');
