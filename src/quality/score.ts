@@ -12,11 +12,10 @@
  * // open deal D1 (u1, clean), open deal D2 (u1, PastCloseDate), account A1 (u1, clean)
  * scoreByOwner(records, issues) //=> [{ ownerId: 'u1', scored: 3, clean: 2, score: 2 / 3 }]
  */
-import type { User } from '../core/records.ts';
-import type { Records } from '../model/records.ts';
 import type { Issue } from '../core/issue.ts';
 import { groupBy } from '../model/group-by.ts';
-import type { Records, User } from '../core/records.ts';
+import type { User } from '../core/records.ts';
+import type { Records } from '../model/records.ts';
 import { compareIssues } from './run-checks.ts';
 import { ruleOf } from './rules.ts';
 

@@ -1,6 +1,5 @@
 /** Names of target measures as the pages show them. */
 import { t, type Locale } from '../i18n/index.ts';
-import type { Channel } from '../core/records.ts';
 import type { ActivityType, Channel } from '../core/records.ts';
 
 /** `volume:new` → "Nyförsäljning", `volume:total` → "Totalt", `revenue` → "Omsättning",

@@ -12,10 +12,10 @@
 import { isMessageKey, t, tn, type Locale, type MessageKey, type Params } from '../i18n/index.ts';
 import { formatNumber } from '../format/index.ts';
 import type { PublishedIssue, Report } from '../report/site-model.ts';
-import type { IssueArg } from '../validate/issue.ts';
+import type { IssueArg } from '../core/issue.ts';
 import { quote, ruleOf } from '../quality/rules.ts';
 import { measureLabel } from './labels.ts';
-import type { ActivityType } from '../model/types.ts';
+import type { ActivityType } from '../core/records.ts';
 
 /** Names for the ids found in issue values; identity for a context without a report. */
 export interface IssueNames {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyActivityFacts } from '../../src/model/activity-facts.ts';
 import { buildModel } from '../../src/model/build-model.ts';
-import type { Records } from '../../src/model/types.ts';
+import type { Records } from '../../src/model/records.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
 import { deal } from './deal-factory.ts';
 

@@ -10,7 +10,6 @@
  * team breaks down while the sellers' targets cover it (revenue planned per account manager, not
  * per team: the domain's rule is that seller targets cover the company target).
  */
-import { planCheck } from '../../metrics/plan-check.ts';
 import type { Issue } from '../../core/issue.ts';
 import { planCheck, type PlanCheckRow } from '../../metrics/plan-check.ts';
 import type { Settings } from '../../settings/schema.ts';

@@ -4,7 +4,7 @@
  * close date has passed and that were last touched long ago (two check issues each: PastCloseDate
  * and StalledDeal), spread over the demo sellers, plus rows with an unreadable amount (rejected).
  *
- *   npx node test/bench/many-issues.ts /tmp/many-issues 50000
+ *   npx node scripts/bench/many-issues.ts /tmp/many-issues 50000
  *   TAVLA_DATA=/tmp/many-issues TAVLA_OUT=/tmp/many-issues-site npm run build
  */
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
