@@ -21,6 +21,7 @@
  * went (test/pipeline/activity-quick-rows.test.ts reads the same logs both ways).
  */
 import { isoDateDay } from '../ingest/parse-date.ts';
+import { dayWindow, isPlausibleDay } from '../ingest/plausible-date.ts';
 import { plainDigits } from '../ingest/parse-number.ts';
 import { ACTIVITY_KINDS, addActivityOf, ownerFacts, type ActivityFacts, type ActivityKind, type OwnerFacts } from '../model/activity-facts.ts';
 import type { ActivityType, IsoDate } from '../model/types.ts';
@@ -72,6 +73,7 @@ function asWritten(raw: string): string | undefined {
 export function activityQuickRows({ settings, asOf, facts, users, accounts, keptTypes, kept }: QuickLogInput): QuickRows {
   const typeLookup = activityTypeLookup(settings);
   const readDate = cellReaders(settings).requiredDate;
+  const window = dayWindow(settings.plausibleYears);
   // Type and owner texts by fingerprint (src/schemas/id-table.ts): a table of a few hundred texts
   // stays in the processor's cache, and a lookup reads no stored string.
   const kindTexts = new IdTable();
@@ -89,7 +91,7 @@ export function activityQuickRows({ settings, asOf, facts, users, accounts, kept
   /** The day number of a date cell, NaN when the general reading is to read it. */
   const dayOfText = (text: string): number => {
     const iso = isoDateDay(text);
-    if (iso === iso) return iso;
+    if (iso === iso) return isPlausibleDay(iso, window) ? iso : Number.NaN;
     // Other forms as the cell reader reads them, if their day gives back the same text (the kept rows carry it).
     const value = readDate(text);
     if (value instanceof CellFailure) return Number.NaN;

@@ -80,6 +80,14 @@ export const settingsSchema = z
     fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
     /** The day the report is "as of". When absent the build uses today in `timeZone`. */
     asOf: isoDate.optional(),
+    /**
+     * Years a date cell may have (src/ingest/plausible-date.ts); a date outside is rejected
+     * (BadDate), so a typo like 0026 or 9999 never stretches the report over centuries.
+     */
+    plausibleYears: z
+      .object({ from: z.number().int().min(1000), to: z.number().int().max(9999) })
+      .refine((w) => w.from <= w.to, { message: 'expected from ≤ to' })
+      .default({ from: 1990, to: 2100 }),
     /** Order of day and month in dates written with `/` or `.`; never guessed. */
     dateOrder: z.enum(['dmy', 'mdy']).default('dmy'),
     /** Ordered stages of the sales process, open stages first. */

@@ -23,6 +23,10 @@ describe('settings', () => {
         "hatMap": {},
         "initialsOnly": false,
         "locale": "sv",
+        "plausibleYears": {
+          "from": 1990,
+          "to": 2100,
+        },
         "renewalWindowDays": 90,
         "staleExportDays": 7,
         "stalledDays": 30,
