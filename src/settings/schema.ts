@@ -88,6 +88,14 @@ export const settingsSchema = z
      * `timeZone`; `TAVLA_AS_OF` overrides both. Pinning it freezes the report at that day.
      */
     asOf: asOfDate.optional(),
+    /**
+     * Years a date cell may have (src/ingest/plausible-date.ts); a date outside is rejected
+     * (BadDate), so a typo like 0026 or 9999 never stretches the report over centuries.
+     */
+    plausibleYears: z
+      .object({ from: z.number().int().min(1000), to: z.number().int().max(9999) })
+      .refine((w) => w.from <= w.to, { message: 'expected from ≤ to' })
+      .default({ from: 1990, to: 2100 }),
     /** Order of day and month in dates written with `/` or `.`; never guessed. */
     dateOrder: z.enum(['dmy', 'mdy']).default('dmy'),
     /** Ordered stages of the sales process, open stages first. */

@@ -27,6 +27,10 @@ describe('settings', () => {
           "amount": 10000,
           "share": 0.005,
         },
+        "plausibleYears": {
+          "from": 1990,
+          "to": 2100,
+        },
         "renewalWindowDays": 90,
         "staleExportDays": 7,
         "stalledDays": 30,

@@ -34,6 +34,13 @@ import type { Settings } from '../../settings/schema.ts';
 import type { IdFingerprints } from '../../speed/id-fingerprints.ts';
 import type { QuickLine, QuickRow, QuickRows } from '../../validate/validate-file.ts';
 import { keepRow, type KeptRows } from './transfer.ts';
+import { dayWindow, isPlausibleDay } from '../../ingest/plausible-date.ts';
+import { IdTable } from '../schemas/id-table.ts';
+import { own, rememberLast } from '../schemas/intern.ts';
+import type { Settings } from '../settings/schema.ts';
+import type { IdIndex } from '../validate/id-index.ts';
+import type { QuickLine, QuickRow, QuickRows } from '../validate/validate-file.ts';
+import { keepRow, type KeptRows } from './activity-transfer.ts';
 
 export interface QuickLogInput {
   settings: Settings;
@@ -72,6 +79,7 @@ function asWritten(raw: string): string | undefined {
 export function activityQuickRows({ settings, asOf, facts, users, accounts, keptTypes, kept }: QuickLogInput): QuickRows {
   const typeLookup = activityTypeLookup(settings);
   const readDate = cellReaders(settings).requiredDate;
+  const window = dayWindow(settings.plausibleYears);
   // Type and owner texts by fingerprint (src/speed/fingerprint-table.ts): a table of a few hundred texts
   // stays in the processor's cache, and a lookup reads no stored string.
   const kindTexts = new FingerprintTable();
@@ -89,7 +97,7 @@ export function activityQuickRows({ settings, asOf, facts, users, accounts, kept
   /** The day number of a date cell, NaN when the general reading is to read it. */
   const dayOfText = (text: string): number => {
     const iso = isoDateDay(text);
-    if (iso === iso) return iso;
+    if (iso === iso) return isPlausibleDay(iso, window) ? iso : Number.NaN;
     // Other forms as the cell reader reads them, if their day gives back the same text (the kept rows carry it).
     const value = readDate(text);
     if (value instanceof CellFailure) return Number.NaN;
