@@ -35,12 +35,6 @@ import type { IdFingerprints } from '../../speed/id-fingerprints.ts';
 import type { QuickLine, QuickRow, QuickRows } from '../../validate/validate-file.ts';
 import { keepRow, type KeptRows } from './transfer.ts';
 import { dayWindow, isPlausibleDay } from '../../ingest/plausible-date.ts';
-import { IdTable } from '../schemas/id-table.ts';
-import { own, rememberLast } from '../schemas/intern.ts';
-import type { Settings } from '../settings/schema.ts';
-import type { IdIndex } from '../validate/id-index.ts';
-import type { QuickLine, QuickRow, QuickRows } from '../validate/validate-file.ts';
-import { keepRow, type KeptRows } from './activity-transfer.ts';
 
 export interface QuickLogInput {
   settings: Settings;
