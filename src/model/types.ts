@@ -7,6 +7,7 @@
  * currency, major units, rounded to 2 decimals; sums go through `sumMoney` (integer cents).
  */
 import type { ActivityFacts } from './activity-facts.ts';
+import type { Lead } from '../schemas/leads.ts';
 
 /** A local calendar date, `YYYY-MM-DD`, in the settings' time zone. */
 export type IsoDate = string;
@@ -84,6 +85,8 @@ export interface Deal extends Located {
   lostReason?: string;
   /** The SDR who booked the first meeting / handed the opportunity over. */
   sdrId?: string;
+  /** The lead this deal was made from (leads.csv `id`), when the export names it. */
+  leadId?: string;
   /** Last modification in the CRM. */
   updated?: IsoDate;
 }
@@ -179,6 +182,8 @@ export interface Records {
   targets: Target[];
   funnel: FunnelWeek[];
   invoices: Invoice[];
+  /** Lead-level export (leads.csv or a CRM's leads export); undefined when there is none. */
+  leads?: Lead[];
 }
 
 /** A deal after the model's joins: its channel (given or inferred, with the reason). */

@@ -16,6 +16,7 @@
 import { join } from 'node:path';
 import type { FileSpec } from '../schemas/column.ts';
 import type { Account, Activity, Deal, Records, User } from '../model/types.ts';
+import type { Lead } from '../schemas/leads.ts';
 import { planSources, type SourcePlan } from '../presets/detect.ts';
 import { readExchangeRates } from '../presets/exchange-rates.ts';
 import { resolveReferences } from '../presets/resolve-references.ts';
@@ -155,7 +156,7 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
       if (split) options.log?.(`  ${SPECS.activities.file}: read in two threads, from line ${split.second.firstLine} on by the main thread`);
     };
     if (shareLog && cutAt !== undefined) await takeEnd(() => cutAt);
-    for (const target of ['deals', 'targets', 'funnel', 'invoices'] as const) await load(target);
+    for (const target of ['deals', 'targets', 'funnel', 'invoices', 'leads'] as const) await load(target);
     // Only open deals are tracked for their last activity (stalled deals are open deals), each
     // under the deal's own id string.
     const openDealIds = recordsOf<Deal>('deals').filter((d) => d.status === 'open').map((d) => d.id);
@@ -220,6 +221,7 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
       targets: recordsOf('targets'),
       funnel: recordsOf('funnel'),
       invoices: recordsOf('invoices'),
+      ...(presentOf('leads') ? { leads: recordsOf<Lead>('leads') } : {}),
     },
     present,
     fromCrm,

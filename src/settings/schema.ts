@@ -56,7 +56,7 @@ export const mappedFileSchema = z
   })
   .strict();
 
-export const MAPPABLE_FILES = ['deals', 'accounts', 'activities', 'users', 'targets', 'funnel', 'invoices'] as const;
+export const MAPPABLE_FILES = ['deals', 'accounts', 'activities', 'users', 'targets', 'funnel', 'invoices', 'leads'] as const;
 export type MappableFile = (typeof MAPPABLE_FILES)[number];
 
 export const settingsSchema = z
