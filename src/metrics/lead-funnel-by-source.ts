@@ -12,6 +12,9 @@
  *   conversion, so no conversion exceeds 100 %. The first known link has none.
  * - Median days: over the paths with both links' own dates, the middle number of days from the
  *   previous known link to this one (mean of the two middle ones for an even count).
+ * - Lead → won: of the cohort's leads, the share won by `asOf` (deals without a lead left out).
+ *   Stopped at: per link, the cohort's leads whose furthest link is that one, open or closed;
+ *   they add up to the leads and show where a source loses its leads.
  * - Open: cohort paths neither won, lost nor turned down as of `asOf`: right-censored, their
  *   cohort can still convert. Won volume: Σ amount of the cohort's deals won by `asOf`.
  * - One row per source, blank as `''` ("(none)"), sorted by leads then deals (descending),
@@ -48,6 +51,10 @@ export interface LeadFunnelRow {
   wonAmount: number;
   /** Deals in the cohort that came from no lead. */
   withoutLead: number;
+  /** Won ÷ leads, over the cohort's leads only (deals without a lead left out). */
+  leadToWon: number | null;
+  /** Per link, the cohort's leads whose furthest link by `asOf` is that one (they add up to the leads). */
+  stoppedAt: number[];
 }
 
 export interface LeadFunnelCohort {
@@ -67,6 +74,7 @@ export function median(values: number[]): number | null {
 
 /** The funnel figures of one group of paths. */
 export function funnelRow(source: string, paths: readonly LeadPath[], known: readonly boolean[]): LeadFunnelRow {
+  const leads = paths.filter((p) => p.entry === 0 && p.reached >= 0);
   let previous = -1;
   const links = LEAD_LINKS.map((id, k): LeadLinkFigures => {
     if (known[k] !== true) return { id, count: null, conversion: null, medianDays: null };
@@ -91,6 +99,8 @@ export function funnelRow(source: string, paths: readonly LeadPath[], known: rea
     open: paths.filter((p) => p.reached >= 0 && !p.closed).length,
     wonAmount: sumMoney(paths.map((p) => p.wonAmount)),
     withoutLead: paths.filter((p) => p.entry > 0 && p.reached >= p.entry).length,
+    leadToWon: ratio(leads.filter((p) => p.reached === LEAD_LINKS.length - 1).length, leads.length),
+    stoppedAt: LEAD_LINKS.map((_, k) => leads.filter((p) => p.reached === k).length),
   };
 }
 

@@ -8,7 +8,8 @@
  *   that names no record is counted in `unresolved` and the path goes on without it.
  * - The date of each link, dropped when after `asOf`: leads = the lead's created date;
  *   qualified = its qualified date; meetings = its meeting date, else the earliest held meeting
- *   (`meeting_held` activity) on its deal; deals = the deal's created date, else the lead's
+ *   (`meeting_held` activity) on its deal (a deal without a lead has no meetings link: it
+ *   enters at deals); deals = the deal's created date, else the lead's
  *   converted date; won = the won deal's close date, else the lead's won date.
  * - A path has reached a link when it has the link's date or a later link's date (a deal made
  *   from a lead without a qualified date was qualified all the same), so every later count is a
@@ -114,7 +115,7 @@ function pathOf(l: Lead | undefined, d: Deal | undefined, meetings: Map<string, 
   const dates = [
     upTo(l?.created, asOf),
     upTo(l?.qualified, asOf),
-    upTo(l?.meeting, asOf) ?? (d ? meetings.get(d.id) : undefined),
+    upTo(l?.meeting, asOf) ?? (l && d ? meetings.get(d.id) : undefined),
     upTo(d?.created, asOf) ?? upTo(l?.converted, asOf),
     won,
   ];

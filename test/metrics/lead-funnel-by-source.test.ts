@@ -23,6 +23,9 @@ describe('leadFunnelBySource (cohort)', () => {
     const web = result.rows[0]!;
     expect(figures(web)).toEqual([[3, null, null], [2, 2 / 3, 5.5], [1, 0.5, 5], [2, 1, 5], [1, 0.5, 12]]);
     expect(web).toMatchObject({ open: 2, wonAmount: 100, withoutLead: 1 }); // open: L2, D5
+    // Of the 3 leads (D5 is no lead): L1 won, L2 stopped at qualified, L3 at leads. Lead → won 1/3.
+    expect(web.stoppedAt).toEqual([1, 1, 0, 0, 1]);
+    expect(web.leadToWon).toBe(1 / 3);
   });
 
   it('counts a lead at a link it passed without a date, and a deal without a lead from the deals link on', () => {
@@ -32,13 +35,15 @@ describe('leadFunnelBySource (cohort)', () => {
     const event = result.rows[1]!;
     expect(figures(event)).toEqual([[2, null, null], [1, 0.5, 2], [1, 1, null], [2, 1, null], [2, 1, 17]]);
     expect(event).toMatchObject({ open: 1, wonAmount: 250, withoutLead: 1 });
+    // Leads L4 (won) and L5 (stopped at leads): 1/2; D6 won but came from no lead.
+    expect([event.stoppedAt, event.leadToWon]).toEqual([[1, 0, 0, 0, 1], 0.5]);
   });
 
   it('shows a source with no conversion as 0, and no conversion where nothing got to the link before', () => {
     // partner: L7, L8 (converted after as-of). qualified L8 = 1 (1/2, 3 days); meetings 0 (0/1);
     // deals 0, of 0 at meetings: none; won 0: none.
     expect(figures(result.rows[2]!)).toEqual([[2, null, null], [1, 0.5, 3], [0, 0, null], [0, null, null], [0, null, null]]);
-    expect(result.rows[2]).toMatchObject({ open: 2, wonAmount: 0 });
+    expect(result.rows[2]).toMatchObject({ open: 2, wonAmount: 0, leadToWon: 0, stoppedAt: [1, 1, 0, 0, 0] });
   });
 
   it('gives the blank source its row', () => {

@@ -54,3 +54,12 @@ describe('leadPaths', () => {
     expect(() => leadPaths(frozen, AS_OF)).not.toThrow();
   });
 });
+
+describe('leadPaths without leads', () => {
+  it('gives a deal without a lead no meetings link, even with held meetings on it', () => {
+    // D1 has a held meeting (m1) but, without its lead, enters at deals: meetings stay unknown.
+    const alone = leadPaths({ leads: [], deals, activities }, AS_OF);
+    expect(alone.paths.find((p) => p.dealId === 'D1')!.dates[2]).toBeUndefined();
+    expect(alone.known[2]).toBe(false);
+  });
+});
