@@ -19,6 +19,8 @@ export interface LeadLossBar {
 export interface LeadLossChartOptions extends ChartOptions {
   /** Labels of the segments, in link order: "Stopped at leads", …, "Won". */
   segments: string[];
+  /** The last segment is the won link (drawn green). */
+  endsWon: boolean;
 }
 
 const BAR_STEP = 30;
@@ -26,7 +28,7 @@ const MAX_MARGIN = 200;
 
 export function leadLossChart(bars: readonly LeadLossBar[], options: LeadLossChartOptions): string {
   const { locale, segments } = options;
-  const colors = segments.map((_, i) => (i === segments.length - 1 ? '#2b8a3e' : SERIES_COLORS[i % 5]!));
+  const colors = segments.map((_, i) => (options.endsWon && i === segments.length - 1 ? '#2b8a3e' : SERIES_COLORS[i % 5]!));
   const rows = bars.flatMap((bar, index) => {
     const total = bar.stopped.reduce((sum, n) => sum + n, 0);
     return bar.stopped.map((count, k) => ({ index, segment: segments[k]!, share: total === 0 ? 0 : count / total }));

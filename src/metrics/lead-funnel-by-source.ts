@@ -12,7 +12,8 @@
  *   conversion, so no conversion exceeds 100 %. The first known link has none.
  * - Median days: over the paths with both links' own dates, the middle number of days from the
  *   previous known link to this one (mean of the two middle ones for an even count).
- * - Lead → won: of the cohort's leads, the share won by `asOf` (deals without a lead left out).
+ * - Lead → won: of the cohort's leads, the share won by `asOf` (deals without a lead left out);
+ *   null when no export carries the won link.
  *   Stopped at: per link, the cohort's leads whose furthest link is that one, open or closed;
  *   they add up to the leads and show where a source loses its leads.
  * - Open: cohort paths neither won, lost nor turned down as of `asOf`: right-censored, their
@@ -31,7 +32,7 @@
  */
 import type { IsoDate } from '../model/types.ts';
 import { dayNumber, inRange, type DateRange } from '../periods/calendar.ts';
-import { LEAD_LINKS, type LeadLinkId, type LeadPath, type LeadPaths } from './lead-funnel-paths.ts';
+import { LEAD_LINKS, WON_LINK as WON, type LeadLinkId, type LeadPath, type LeadPaths } from './lead-funnel-paths.ts';
 import { ratio, sumMoney } from './money.ts';
 
 export interface LeadLinkFigures {
@@ -48,7 +49,8 @@ export interface LeadFunnelRow {
   source: string;
   links: LeadLinkFigures[];
   open: number;
-  wonAmount: number;
+  /** null when no export carries the won link. */
+  wonAmount: number | null;
   /** Deals in the cohort that came from no lead. */
   withoutLead: number;
   /** Won ÷ leads, over the cohort's leads only (deals without a lead left out). */
@@ -97,9 +99,9 @@ export function funnelRow(source: string, paths: readonly LeadPath[], known: rea
     source,
     links,
     open: paths.filter((p) => p.reached >= 0 && !p.closed).length,
-    wonAmount: sumMoney(paths.map((p) => p.wonAmount)),
+    wonAmount: known[WON] ? sumMoney(paths.map((p) => p.wonAmount)) : null,
     withoutLead: paths.filter((p) => p.entry > 0 && p.reached >= p.entry).length,
-    leadToWon: ratio(leads.filter((p) => p.reached === LEAD_LINKS.length - 1).length, leads.length),
+    leadToWon: known[WON] ? ratio(leads.filter((p) => p.reached === WON).length, leads.length) : null,
     stoppedAt: LEAD_LINKS.map((_, k) => leads.filter((p) => p.reached === k).length),
   };
 }

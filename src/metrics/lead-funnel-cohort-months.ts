@@ -8,7 +8,8 @@
  *   src/metrics/lead-funnel-paths.ts), up to `asOf`, oldest first.
  * - Won: the month's leads whose path reached won by `asOf`; open: neither won, lost nor turned
  *   down; conversion = won ÷ leads (never above 100 %: won is a subset of the leads).
- * - Deals without a lead are left out: they have no lead month.
+ * - Deals without a lead are left out: they have no lead month. Without any export carrying the
+ *   won link, won and conversion are null.
  *
  * @example
  * leadCohortMonths(leadPaths({ leads: [lead({ id: 'L1', created: '2026-01-05', dealId: 'D1' }),
@@ -24,7 +25,8 @@ import { ratio } from './money.ts';
 export interface LeadCohortMonth {
   month: string;
   leads: number;
-  won: number;
+  /** null when no export carries the won link. */
+  won: number | null;
   open: number;
   conversion: number | null;
 }
@@ -37,10 +39,10 @@ export function leadCohortMonths(linked: LeadPaths, range: DateRange): LeadCohor
     let row = months.get(month);
     if (!row) months.set(month, (row = { month, leads: 0, won: 0, open: 0, conversion: null }));
     row.leads++;
-    if (p.reached >= WON_LINK) row.won++;
+    if (p.reached >= WON_LINK) row.won!++;
     if (!p.closed) row.open++;
   }
   return [...months.values()]
     .sort((a, b) => (a.month < b.month ? -1 : 1))
-    .map((row) => ({ ...row, conversion: ratio(row.won, row.leads) }));
+    .map((row) => (linked.known[WON_LINK] ? { ...row, conversion: ratio(row.won!, row.leads) } : { ...row, won: null }));
 }

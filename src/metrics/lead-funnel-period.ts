@@ -36,7 +36,8 @@ export interface LeadPeriodLink {
 export interface LeadPeriodRow {
   source: string;
   links: LeadPeriodLink[];
-  wonAmount: number;
+  /** null when no export carries the won link. */
+  wonAmount: number | null;
 }
 
 export interface LeadFunnelPeriod {
@@ -54,7 +55,7 @@ function periodRow(source: string, paths: readonly LeadPath[], known: readonly b
     return { id, count: here.length, fromEarlier: earlier.length };
   });
   const won = paths.filter((p) => p.dates[WON_LINK] !== undefined && inRange(p.dates[WON_LINK]!, range));
-  return { source, links, wonAmount: sumMoney(won.map((p) => p.wonAmount)) };
+  return { source, links, wonAmount: known[WON_LINK] ? sumMoney(won.map((p) => p.wonAmount)) : null };
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -102,6 +102,15 @@ function explainMissingDeals(fatal: Issue[], plan: SourcePlan): Issue[] {
   );
 }
 
+/**
+ * A lead export without any deals export still gives honest reports (the funnel by source, up to
+ * the links the leads carry): a missing deals.csv then stops nothing; the pages say which export
+ * would fill the deals and won links.
+ */
+function withoutDealsWhenLeads(fatal: Issue[], leads: boolean): Issue[] {
+  return leads ? fatal.filter((issue) => !(issue.code === 'MissingFile' && issue.file === SPECS.deals.file)) : fatal;
+}
+
 export async function loadRecords(dataDir: string, settings: Settings, options: LoadOptions = {}): Promise<LoadedRecords> {
   const asOf = options.asOf ?? resolveAsOf(settings, new Date());
   const plan = await planSources(dataDir, settings, SPECS);
@@ -230,7 +239,7 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     records,
     files: all.map(account),
     rejected: all.flatMap((result) => result.issues),
-    fatal: [...plan.fatal, ...explainMissingDeals(all.flatMap((result) => result.fatal), plan)],
+    fatal: [...plan.fatal, ...explainMissingDeals(withoutDealsWhenLeads(all.flatMap((result) => result.fatal), presentOf('leads')), plan)],
     present,
     sources: plan.notes,
   };

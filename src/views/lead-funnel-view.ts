@@ -43,22 +43,25 @@ const sourceName = (source: string, f: Fmt) => source || t(f.locale, 'leadFunnel
 const linkName = (id: LeadLinkId, f: Fmt) => t(f.locale, LINK_KEY[id]);
 const tableId = (entry: LeadFunnelPeriodEntry, part: string) => `lead-funnel-${entry.slug}-${part}`;
 
-/** Count and conversion columns of the known links (unknown ones show "–"). */
-function linkColumns(f: Fmt): ColumnDef<LeadFunnelRow>[] {
-  return LEAD_LINKS.flatMap((id, k) => {
+/** The links some export carries: the others get no column (the page's notes name the export that would fill them). */
+const shownLinks = (known: readonly boolean[]) => LEAD_LINKS.map((id, k) => ({ id, k })).filter(({ k }) => known[k]);
+
+/** Count and conversion columns of the known links; the first has no conversion. */
+function linkColumns(known: readonly boolean[], f: Fmt): ColumnDef<LeadFunnelRow>[] {
+  return shownLinks(known).flatMap(({ id, k }, i) => {
     const at = (r: LeadFunnelRow): LeadLinkFigures => r.links[k]!;
     const count: ColumnDef<LeadFunnelRow> = { label: linkName(id, f), key: id, align: 'end', show: (r) => f.number(at(r).count), raw: (r) => at(r).count };
-    if (k === 0) return [count];
+    if (i === 0) return [count];
     const label = t(f.locale, 'leadFunnel.conversionTo', { link: linkName(id, f) });
     return [count, { label, key: `${id}_conversion`, align: 'end', show: (r) => f.percent(at(r).conversion), raw: (r) => at(r).conversion }];
   });
 }
 
-function sourcesTable(entry: LeadFunnelPeriodEntry, f: Fmt): ViewTable {
+function sourcesTable(entry: LeadFunnelPeriodEntry, known: readonly boolean[], f: Fmt): ViewTable {
   const { total, rows } = entry.cohort;
   const columns: ColumnDef<LeadFunnelRow>[] = [
     { label: t(f.locale, 'leadFunnel.source'), key: 'source', show: (r) => sourceName(r.source, f), raw: (r) => r.source },
-    ...linkColumns(f),
+    ...linkColumns(known, f),
     { label: t(f.locale, 'leadFunnel.leadToWon'), key: 'lead_to_won', align: 'end', show: (r) => f.percent(r.leadToWon), raw: (r) => r.leadToWon },
     { label: t(f.locale, 'leadFunnel.open'), key: 'open', align: 'end', show: (r) => f.number(r.open), raw: (r) => r.open },
     { label: t(f.locale, 'leadFunnel.withoutLead'), key: 'deals_without_lead', align: 'end', show: (r) => f.number(r.withoutLead), raw: (r) => r.withoutLead },
@@ -84,6 +87,7 @@ function lossTable(entry: LeadFunnelPeriodEntry, known: readonly boolean[], f: F
           locale: f.locale,
           title,
           segments: ks.map(segment),
+          endsWon: known[LEAD_LINKS.length - 1] === true,
         }),
     },
     [
@@ -94,32 +98,32 @@ function lossTable(entry: LeadFunnelPeriodEntry, known: readonly boolean[], f: F
   );
 }
 
-function daysTable(entry: LeadFunnelPeriodEntry, f: Fmt): ViewTable {
+function daysTable(entry: LeadFunnelPeriodEntry, known: readonly boolean[], f: Fmt): ViewTable {
   return buildTable<LeadFunnelRow>(
     { id: tableId(entry, 'days'), title: t(f.locale, 'leadFunnel.days.title'), definition: 'lead-funnel-cohort' },
     [
       { label: t(f.locale, 'leadFunnel.source'), key: 'source', show: (r) => sourceName(r.source, f), raw: (r) => r.source },
-      ...LEAD_LINKS.slice(1).map((id, i): ColumnDef<LeadFunnelRow> => ({
+      ...shownLinks(known).slice(1).map(({ id, k }): ColumnDef<LeadFunnelRow> => ({
         label: t(f.locale, 'leadFunnel.days.to', { link: linkName(id, f) }),
         key: `median_days_to_${id}`,
         align: 'end',
-        show: (r) => f.number(r.links[i + 1]!.medianDays, 1),
-        raw: (r) => r.links[i + 1]!.medianDays,
+        show: (r) => f.number(r.links[k]!.medianDays, 1),
+        raw: (r) => r.links[k]!.medianDays,
       })),
     ],
     [...entry.cohort.rows, entry.cohort.total].map((r, i, all) => (i === all.length - 1 ? { ...r, source: t(f.locale, 'common.total') } : r)),
   );
 }
 
-function ownersTable(entry: LeadFunnelPeriodEntry, f: Fmt): ViewTable {
+function ownersTable(entry: LeadFunnelPeriodEntry, known: readonly boolean[], f: Fmt): ViewTable {
   type Row = LeadFunnelPeriodEntry['owners'][number];
   return buildTable<Row>(
     { id: tableId(entry, 'owners'), title: t(f.locale, 'leadFunnel.owners.title'), description: t(f.locale, 'leadFunnel.owners.desc'), definition: 'lead-funnel-cohort' },
     [
       { label: t(f.locale, 'leadFunnel.owner'), key: 'owner', show: (r) => r.name, raw: (r) => r.name },
-      ...LEAD_LINKS.flatMap((id, k): ColumnDef<Row>[] => [
+      ...shownLinks(known).flatMap(({ id, k }, i): ColumnDef<Row>[] => [
         { label: linkName(id, f), key: id, align: 'end', show: (r) => f.number(r.links[k]!.count), raw: (r) => r.links[k]!.count },
-        ...(k === 0 ? [] : [{ label: t(f.locale, 'leadFunnel.conversionTo', { link: linkName(id, f) }), key: `${id}_conversion`, align: 'end' as const, show: (r: Row) => f.percent(r.links[k]!.conversion), raw: (r: Row) => r.links[k]!.conversion }]),
+        ...(i === 0 ? [] : [{ label: t(f.locale, 'leadFunnel.conversionTo', { link: linkName(id, f) }), key: `${id}_conversion`, align: 'end' as const, show: (r: Row) => f.percent(r.links[k]!.conversion), raw: (r: Row) => r.links[k]!.conversion }]),
       ]),
     ],
     entry.owners,
@@ -140,11 +144,11 @@ function monthsTable(entry: LeadFunnelPeriodEntry, f: Fmt): ViewTable {
   );
 }
 
-function periodTable(entry: LeadFunnelPeriodEntry, f: Fmt): ViewTable {
+function periodTable(entry: LeadFunnelPeriodEntry, known: readonly boolean[], f: Fmt): ViewTable {
   const { total, rows } = entry.period;
   const columns: ColumnDef<LeadPeriodRow>[] = [
     { label: t(f.locale, 'leadFunnel.source'), key: 'source', show: (r) => sourceName(r.source, f), raw: (r) => r.source },
-    ...LEAD_LINKS.map((id, k): ColumnDef<LeadPeriodRow> => ({ label: linkName(id, f), key: id, align: 'end', show: (r) => f.number(r.links[k]!.count), raw: (r) => r.links[k]!.count })),
+    ...shownLinks(known).map(({ id, k }): ColumnDef<LeadPeriodRow> => ({ label: linkName(id, f), key: id, align: 'end', show: (r) => f.number(r.links[k]!.count), raw: (r) => r.links[k]!.count })),
     { label: t(f.locale, 'leadFunnel.fromEarlier'), key: 'won_from_earlier_leads', align: 'end', show: (r) => f.number(r.links[4]!.fromEarlier), raw: (r) => r.links[4]!.fromEarlier },
     { label: t(f.locale, 'leadFunnel.wonVolume'), key: 'won_volume', align: 'end', show: (r) => f.money(r.wonAmount), raw: (r) => r.wonAmount },
   ];
@@ -179,13 +183,14 @@ export function leadFunnelView(report: Report, entry: LeadFunnelPeriodEntry, f: 
   return {
     // Where leads are lost and the monthly lead cohorts need leads; the notes say which export gives them.
     cohort: [
-      sourcesTable(entry, f),
-      ...(section.known[0] ? [lossTable(entry, section.known, f)] : []),
-      daysTable(entry, f),
-      ownersTable(entry, f),
+      sourcesTable(entry, section.known, f),
+      // Where leads are lost needs leads and a second link to lose them at.
+      ...(section.known[0] && section.known.filter(Boolean).length > 1 ? [lossTable(entry, section.known, f)] : []),
+      daysTable(entry, section.known, f),
+      ownersTable(entry, section.known, f),
       ...(section.known[0] ? [monthsTable(entry, f)] : []),
     ],
-    period: [periodTable(entry, f)],
+    period: [periodTable(entry, section.known, f)],
     notes: leadFunnelNotes(section, f),
     cohortExplain: t(f.locale, 'leadFunnel.cohort.explain', { range, asOf: f.date(entry.cohort.asOf), open: f.number(entry.cohort.total.open) }),
     periodExplain: t(f.locale, 'leadFunnel.period.explain', { range, earlier: f.number(won.fromEarlier), won: f.number(won.count) }),

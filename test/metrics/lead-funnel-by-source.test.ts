@@ -72,6 +72,8 @@ describe('leadFunnelBySource (cohort)', () => {
     const only = leadPaths({ leads, deals: [], activities: [] }, AS_OF);
     // Leads only: L8's conversion is after as-of, so no lead reached a deal by as-of: deals and won unknown.
     expect(leadFunnelBySource(only, Q1, AS_OF).total.links.map((l) => l.count)).toEqual([8, 5, null, null, null]);
+    // Absent is not zero: with no won link, lead → won is unknown, not 0 %.
+    expect(leadFunnelBySource(only, Q1, AS_OF).total.leadToWon).toBeNull();
     expect(leadFunnelBySource(linked, { start: '2020-01-01', end: '2020-12-31' }, AS_OF).rows).toEqual([]);
   });
 

@@ -14,3 +14,14 @@ describe('leadCohortMonths', () => {
     ]);
   });
 });
+
+describe('leadCohortMonths without won deals in any export', () => {
+  it('has no won count and no conversion (absent, not 0)', () => {
+    const rows = leadCohortMonths(leadPaths({ leads, deals: [], activities: [] }, AS_OF), Q1);
+    expect(rows.map((r) => [r.month, r.leads, r.won, r.conversion])).toEqual([
+      ['2026-01', 3, null, null],
+      ['2026-02', 3, null, null],
+      ['2026-03', 2, null, null],
+    ]);
+  });
+});

@@ -46,3 +46,21 @@ describe('leads.csv', () => {
     for (const status of ['Open', 'Working - Contacted', 'Qualified', 'Converted', 'Nurture', undefined]) expect(isTurnedDown(status)).toBe(false);
   });
 });
+
+describe('a data folder with leads and no deals export', () => {
+  it('builds from the leads alone: a missing deals.csv stops nothing when there are leads', async () => {
+    const { runPipeline } = await import('../../src/pipeline/run-pipeline.ts');
+    const dir = temp.folder({ 'tavla.config.json': '{"asOf": "2026-11-20"}', 'leads.csv': 'id,created_date,source\nL1,2026-10-01,web\nL2,2026-10-02,\n' });
+    const result = await runPipeline({ dataDir: dir, now: new Date('2026-11-20T12:00:00Z'), log: () => {} });
+    if (!result.ok) throw new Error(result.messages.join('\n'));
+    const all = result.site.report.leadFunnel.periods.find((p) => p.slug === 'all')!;
+    // web 1 lead, blank 1 lead; deals and won: no export carries them ("–", not 0).
+    expect(all.cohort.rows.map((r) => [r.source, r.links[0]!.count, r.links[4]!.count, r.leadToWon])).toEqual([['', 1, null, null], ['web', 1, null, null]]);
+  });
+
+  it('still stops without deals.csv when there are no leads either', async () => {
+    const { runPipeline } = await import('../../src/pipeline/run-pipeline.ts');
+    const result = await runPipeline({ dataDir: temp.folder({ 'tavla.config.json': '{}' }), now: new Date(), log: () => {} });
+    expect(result.ok).toBe(false);
+  });
+});
