@@ -40,25 +40,29 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function leadFunnelByOwner(linked: LeadPaths, range: DateRange): LeadOwnerRow[] {
   const cohort = cohortOf(linked.paths, range);
-  const at = (k: number) => cohort.filter((p) => p.entry <= k && p.reached >= k);
-  const owners = new Set<string>();
-  LEAD_LINKS.forEach((_, k) => { if (linked.known[k]) for (const p of at(k)) owners.add(ownerAt(p, k)); });
-  const rows = [...owners].map((ownerId): LeadOwnerRow => {
+  const known = LEAD_LINKS.map((_, k) => k).filter((k) => linked.known[k]);
+  // Per owner and link: the paths the owner held there (one pass over the cohort per link).
+  const held = new Map<string, LeadPath[][]>();
+  for (const k of known) {
+    for (const p of cohort) {
+      if (p.entry > k || p.reached < k) continue;
+      const owner = ownerAt(p, k);
+      let lists = held.get(owner);
+      if (!lists) held.set(owner, (lists = LEAD_LINKS.map(() => [])));
+      lists[k]!.push(p);
+    }
+  }
+  const rows = [...held].map(([ownerId, lists]): LeadOwnerRow => {
     let previous = -1;
     const links = LEAD_LINKS.map((id, k): OwnerLink => {
       if (!linked.known[k]) return { id, count: null, conversion: null };
-      const count = at(k).filter((p) => ownerAt(p, k) === ownerId).length;
-      let conversion: number | null = null;
-      if (previous >= 0) {
-        const held = at(previous).filter((p) => ownerAt(p, previous) === ownerId);
-        conversion = ratio(held.filter((p) => p.reached >= k).length, held.length);
-      }
+      const conversion = previous < 0 ? null : ratio(lists[previous]!.filter((p) => p.reached >= k).length, lists[previous]!.length);
       previous = k;
-      return { id, count, conversion };
+      return { id, count: lists[k]!.length, conversion };
     });
     return { ownerId, links };
   });
-  const first = linked.known.indexOf(true);
+  const first = known[0] ?? -1;
   const size = (row: LeadOwnerRow, k: number) => (k < 0 ? 0 : (row.links[k]!.count ?? 0));
   return rows.sort((a, b) => size(b, first) - size(a, first) || size(b, DEALS_LINK) - size(a, DEALS_LINK) || byText(a.ownerId, b.ownerId));
 }
