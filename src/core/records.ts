@@ -82,6 +82,8 @@ export interface Deal extends Located {
   lostReason?: string;
   /** The SDR who booked the first meeting / handed the opportunity over. */
   sdrId?: string;
+  /** The lead this deal was made from (leads.csv `id`), when the export names it. */
+  leadId?: string;
   /** Last modification in the CRM. */
   updated?: IsoDate;
 }

@@ -15,6 +15,7 @@
 import type { FileSpec } from '../schemas/column.ts';
 import type { Account, Activity, Deal, User } from '../core/records.ts';
 import type { Records } from '../model/records.ts';
+import type { Lead } from '../schemas/leads.ts';
 import { planSources, type SourcePlan } from '../presets/detect.ts';
 import { readExchangeRates } from '../presets/exchange-rates.ts';
 import { resolveReferences } from '../presets/resolve-references.ts';
@@ -100,6 +101,15 @@ function fileReader(dataDir: string, settings: Settings, plan: SourcePlan, asOf:
   };
 }
 
+/**
+ * A lead export without any deals export still gives honest reports (the funnel by source, up to
+ * the links the leads carry): a missing deals.csv then stops nothing; the pages say which export
+ * would fill the deals and won links.
+ */
+function withoutDealsWhenLeads(fatal: Issue[], leads: boolean): Issue[] {
+  return leads ? fatal.filter((issue) => !(issue.code === 'MissingFile' && issue.file === SPECS.deals.file)) : fatal;
+}
+
 export async function loadRecords(dataDir: string, settings: Settings, options: LoadOptions = {}): Promise<LoadedRecords> {
   const asOf = options.asOf ?? resolveAsOf(settings, new Date());
   const plan = await planSources(dataDir, settings, SPECS);
@@ -128,7 +138,7 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     },
     // Only open deals are tracked for their last activity (stalled deals are open deals).
     readOtherFiles: async () => {
-      for (const target of ['deals', 'targets', 'funnel', 'invoices'] as const) await load(target);
+      for (const target of ['deals', 'targets', 'funnel', 'invoices', 'leads'] as const) await load(target);
       return recordsOf<Deal>('deals').filter((d) => d.status === 'open').map((d) => d.id);
     },
   });
@@ -154,6 +164,7 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
       targets: recordsOf('targets'),
       funnel: recordsOf('funnel'),
       invoices: recordsOf('invoices'),
+      ...(presentOf('leads') ? { leads: recordsOf<Lead>('leads') } : {}),
     },
     present,
     new Set(plan.sources.map((source) => source.file)),
@@ -162,7 +173,7 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     records,
     files: all.map(account),
     rejected: all.flatMap((result) => result.issues),
-    fatal: [...plan.fatal, ...explainMissingDeals(all.flatMap((result) => result.fatal), plan)],
+    fatal: [...plan.fatal, ...explainMissingDeals(withoutDealsWhenLeads(all.flatMap((result) => result.fatal), presentOf('leads')), plan)],
     present,
     sources: plan.notes,
   };

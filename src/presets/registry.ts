@@ -15,6 +15,7 @@ import {
 } from './salesforce-data-export.ts';
 import { salesforceAccountReport, salesforceOpportunityReport } from './salesforce-report.ts';
 import type { SourceAdapter } from './types.ts';
+import { LEAD_PRESETS } from './leads.ts';
 
 export const PRESETS: readonly SourceAdapter[] = [
   salesforceOpportunities,
@@ -30,6 +31,7 @@ export const PRESETS: readonly SourceAdapter[] = [
   hubspotCalls,
   hubspotMeetings,
   pipedriveActivities,
+  ...LEAD_PRESETS,
   salesforceUsers,
   hubspotUsers,
   salesforceCurrencyTypes,

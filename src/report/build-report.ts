@@ -31,6 +31,7 @@ import { weekFigures } from './week-figures.ts';
 import { closedDeals, currentState, makeSnapshot, qualityScoresOf } from '../history/snapshot.ts';
 import type { Snapshot } from '../history/types.ts';
 import { historySection } from './history-section.ts';
+import { leadFunnelSection } from './lead-funnel-section.ts';
 
 export interface ReportInput {
   model: Model;
@@ -300,6 +301,10 @@ export function buildReport({ model, files, rejected, quality, history }: Report
         };
       }),
     },
+    leadFunnel: leadFunnelSection(
+      { leads: records.leads, deals: model.deals, activities: records.activities, aggregateFunnel: model.present.funnel },
+      { asOf, trailing: periods.trailingYear, fiscalYearStartMonth: settings.fiscalYearStartMonth, name: (id) => persons.ref(id).name },
+    ),
     handoffs: handoffs({ deals: model.deals, activities: records.activities, users: model.users, accounts: records.accounts }, periods.yearToDate, ctx),
     weeks,
     months,

@@ -4,6 +4,7 @@
  */
 import type { Freshness } from '../quality/freshness.ts';
 import type { Funnel } from '../metrics/funnel.ts';
+import type { LeadFunnelSection } from './lead-funnel-section.ts';
 import type { Handoffs } from '../metrics/handoffs.ts';
 import type { ChannelMix } from '../metrics/channel-mix.ts';
 import type { PlanCheckRow } from '../metrics/plan-check.ts';
@@ -81,6 +82,8 @@ export interface Report {
   channelMix: { bySeller: ChannelMix; byTeam: ChannelMix };
   planCheck: PlanCheckRow[];
   funnel: { yearToDate: Funnel; teams: { teamId: string; funnel: Funnel }[] };
+  /** The linked funnel from lead-level exports, by source, per period. */
+  leadFunnel: LeadFunnelSection;
   handoffs: Handoffs;
   weeks: WeekFigures[];
   months: MonthFigures[];

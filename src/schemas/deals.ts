@@ -55,6 +55,7 @@ const DEAL_CELLS = {
   source: 'optionalText',
   lost_reason: 'optionalText',
   sdr: 'optionalText',
+  lead_id: 'optionalText',
   updated_date: 'optionalDate',
 } as const satisfies CellKinds;
 
@@ -123,6 +124,7 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
     deal.source = row.source;
     deal.lostReason = row.lost_reason;
     deal.sdrId = row.sdr;
+    deal.leadId = row.lead_id;
     deal.updated = row.updated_date;
     return deal as DealRow;
   };
@@ -152,6 +154,7 @@ export const dealsFile: FileSpec<DealRow> = {
     { name: 'lost_reason', required: false },
     { name: 'sdr', required: false, aliases: ['sdr_id', 'booked_by'] },
     { name: 'updated_date', required: false, aliases: ['updated', 'last_modified'] },
+    { name: 'lead_id', required: false, aliases: ['mql_id'] },
   ],
   schema: (settings) => rowSchema(DEAL_CELLS, settings, finishDeal(settings)),
   fast: (settings) => fastRowReader(DEAL_CELLS, settings, finishDeal(settings)),

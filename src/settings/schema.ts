@@ -58,10 +58,31 @@ export const mappedFileSchema = z
     decimal: z.enum([',', '.']).optional(),
     /** Day order of this file's dates written with `/` or `.`, when it differs from `dateOrder`. */
     dateOrder: z.enum(['dmy', 'mdy']).optional(),
+    /**
+     * Canonical column → one value for every row, for a column the export lacks, e.g.
+     * `{"status": "won"}` for a file holding only won deals (`status` sets a deals file's stage to
+     * the settings' first stage with that status).
+     */
+    constants: z.record(z.string(), z.string()).default({}),
+    /** The status from dates: a row whose `won` (or `lost`) header has a value is won (lost); else open. */
+    statusFrom: z.object({ won: z.string().min(1).optional(), lost: z.string().min(1).optional() }).strict().optional(),
+    /**
+     * Columns taken from a second file by key: rows whose `key` header equals the other file's
+     * `on` header get `columns` (canonical column → header in the other file) from it.
+     */
+    join: z
+      .object({
+        file: z.string().min(1),
+        key: z.string().min(1),
+        on: z.string().min(1),
+        columns: z.record(z.string(), z.string().min(1)),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
-export const MAPPABLE_FILES = ['deals', 'accounts', 'activities', 'users', 'targets', 'funnel', 'invoices'] as const;
+export const MAPPABLE_FILES = ['deals', 'accounts', 'activities', 'users', 'targets', 'funnel', 'invoices', 'leads'] as const;
 export type MappableFile = (typeof MAPPABLE_FILES)[number];
 
 export const settingsSchema = z

@@ -159,6 +159,7 @@ export class DealColumns {
   readonly source = new CodedTexts();
   readonly lostReason = new CodedTexts();
   readonly sdrId = new CodedTexts();
+  readonly leadId = new CodedTexts();
   readonly updated = new Dates();
   readonly channelReason = new CodedTexts();
   readonly annualAmount = new Numbers();
@@ -294,6 +295,12 @@ export class StoredDeal implements ModelDeal {
   set sdrId(value: string | undefined) {
     this.#columns.sdrId.set(this.#row, value);
   }
+  get leadId(): string | undefined {
+    return this.#columns.leadId.get(this.#row);
+  }
+  set leadId(value: string | undefined) {
+    this.#columns.leadId.set(this.#row, value);
+  }
   get updated(): IsoDate | undefined {
     return this.#columns.updated.get(this.#row);
   }
@@ -329,7 +336,7 @@ export class StoredDeal implements ModelDeal {
 const DEAL_FIELDS = [
   'file', 'line', 'id', 'name', 'accountId', 'ownerId', 'stageId', 'status', 'amount', 'amountOriginal',
   'currency', 'created', 'close', 'channelGiven', 'product', 'contractStart', 'contractEnd', 'termMonths',
-  'forecastCategory', 'source', 'lostReason', 'sdrId', 'updated', 'channel', 'channelReason',
+  'forecastCategory', 'source', 'lostReason', 'sdrId', 'leadId', 'updated', 'channel', 'channelReason',
   'annualAmount', 'contractYears', 'teamId',
 ] as const;
 

@@ -13,6 +13,7 @@ import { scopeTables } from './scope-view.ts';
 import { TABLE_SECTIONS, sectionTables } from './section-tables.ts';
 import type { ViewTable } from './table.ts';
 import { weekView } from './week-view.ts';
+import { leadFunnelTables } from './lead-funnel-view.ts';
 import { changeCountsTable, changesTable, memoryTable } from './history-view.ts';
 
 export function allTables(report: Report): ViewTable[] {
@@ -38,6 +39,7 @@ export function allTables(report: Report): ViewTable[] {
       return [...view.results, ...view.opportunities];
     }),
     ...TABLE_SECTIONS.flatMap((section) => sectionTables(section, report, f)),
+    ...leadFunnelTables(report, f),
     ...qualityTables(report, f),
     ...qualityCsvTables(report, f),
     ...(report.history?.weeks ?? []).flatMap((w) => {
