@@ -1,0 +1,52 @@
+// The real-world corpus (test/fixtures/real-world/, README there says where each shape comes
+// from) through the real pipeline. Every expected figure is worked out by hand in the comment
+// beside it from the fixture's own cells, never copied from the code's output.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
+import type { Report } from '../../src/report/site-model.ts';
+
+const folder = (name: string): string => fileURLToPath(new URL(`../fixtures/real-world/${name}`, import.meta.url));
+const NOW = new Date('2026-11-20T12:00:00Z');
+
+async function run(name: string): Promise<{ report: Report; log: string[] }> {
+  const log: string[] = [];
+  const result = await runPipeline({ dataDir: folder(name), now: NOW, log: (line: string) => log.push(line) });
+  if (!result.ok) throw new Error(result.messages.join('\n'));
+  return { report: result.site.report, log };
+}
+
+/** [file, read, accepted, rejected] of every file present. */
+const accounting = (r: Report) => r.files.filter((f) => f.present).map((f) => [f.file, f.read, f.accepted, f.rejected]);
+
+/** [won deals, won volume, open deals, open amount, weighted] */
+function headline(r: Report): number[] {
+  const ytd = r.company.volume.yearToDate;
+  return [ytd.wonDeals, ytd.contractVolume, r.company.pipeline.open.count, r.company.pipeline.open.amount, r.company.pipeline.weighted.weighted];
+}
+
+describe('real-world exports: headline figures worked out by hand', () => {
+  it('Salesforce Data Loader extract (upper-case API names, ISO datetimes with .000Z)', async () => {
+    const { report } = await run('salesforce-data-loader');
+    expect(accounting(report)).toEqual([
+      ['extract.csv', 6, 6, 0],
+      ['Account.csv', 3, 3, 0],
+      ['User.csv', 2, 2, 0],
+    ]);
+    // Won 2026: 180 000 (Mar 5) + 95 000 (Oct 30) = 275 000, 2 deals.
+    // Open: Prospecting 50 000 (→ qualification 0.1 = 5 000), Proposal/Price Quote 30 000
+    // (→ proposal 0.5 = 15 000), Negotiation/Review 140 000 (→ negotiation 0.8 = 112 000):
+    // 3 deals, 220 000, weighted 5 000 + 15 000 + 112 000 = 132 000.
+    expect(headline(report)).toEqual([2, 275_000, 3, 220_000, 132_000]);
+  });
+
+  it('HubSpot with numeric custom stage ids, mapped by aliases in the settings', async () => {
+    const { report } = await run('hubspot-numeric-stages');
+    // Line 7's stage 88213999 is in no alias: rejected, the other 5 accepted.
+    expect(accounting(report)).toEqual([['hubspot-crm-exports-all-deals-2026-11-20.csv', 6, 5, 1]]);
+    expect(report.rejected.map((i) => [i.code, i.line])).toEqual([['UnknownStage', 7]]);
+    // Won (88213460): 310 000 + 90 000 = 400 000. Open: Commercials 200 000 × 0.7 = 140 000,
+    // Discovery 30 000 × 0.1 = 3 000 → 2 deals, 230 000, weighted 143 000.
+    expect(headline(report)).toEqual([2, 400_000, 2, 230_000, 143_000]);
+  });
+});
