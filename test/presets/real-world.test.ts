@@ -49,4 +49,16 @@ describe('real-world exports: headline figures worked out by hand', () => {
     // Discovery 30 000 × 0.1 = 3 000 → 2 deals, 230 000, weighted 143 000.
     expect(headline(report)).toEqual([2, 400_000, 2, 230_000, 143_000]);
   });
+
+  it('a USD company on Salesforce: USD reporting currency, CurrencyType.csv rates used exactly', async () => {
+    const { report, log } = await run('salesforce-usd-company');
+    expect(report.meta.currency).toBe('USD');
+    expect(log.join('\n')).toContain('exchange rates: EUR, GBP from CurrencyType.csv');
+    // CurrencyType: USD corporate 1.0, EUR 0.92, GBP 0.79 per USD → 1 EUR = 1/0.92 USD, 1 GBP = 1/0.79 USD.
+    // Won 2026: 120 000 USD + 46 000 EUR (46 000 / 0.92 = 50 000) + 39 500 GBP (39 500 / 0.79 = 50 000)
+    // = 220 000, 3 deals. (Rates rounded to 6 decimals gave 50 000.02 and 49 999.91.)
+    // Open: Negotiation/Review 80 000 × 0.8 = 64 000; Prospecting 15 800 GBP = 20 000 × 0.1 = 2 000
+    // → 2 deals, 100 000, weighted 66 000.
+    expect(headline(report)).toEqual([3, 220_000, 2, 100_000, 66_000]);
+  });
 });
