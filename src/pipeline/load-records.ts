@@ -47,6 +47,8 @@ export interface LoadedRecords {
   records: Records;
   files: FileAccount[];
   rejected: Issue[];
+  /** Data-quality issues found while reading (a NUL byte removed from a cell), not rejections. */
+  cleaned: Issue[];
   fatal: Issue[];
   present: { accounts: boolean; users: boolean; activities: boolean; targets: boolean; funnel: boolean; invoices: boolean };
   /** What was read from which CRM export (one log line each); empty for a folder of canonical files. */
@@ -228,6 +230,7 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     records,
     files: all.map(account),
     rejected: all.flatMap((result) => result.issues),
+    cleaned: all.flatMap((result) => result.cleaned ?? []),
     fatal: [...plan.fatal, ...explainMissingDeals(all.flatMap((result) => result.fatal), plan)],
     present,
     sources: plan.notes,

@@ -4,7 +4,7 @@
  * for the person who has to fix the export.
  */
 import { buildModel } from '../model/build-model.ts';
-import { runChecks } from '../quality/run-checks.ts';
+import { compareIssues, runChecks } from '../quality/run-checks.ts';
 import { buildReport } from '../report/build-report.ts';
 import type { SiteModel } from '../report/site-model.ts';
 import { loadSettings, resolveAsOf } from '../settings/load-settings.ts';
@@ -76,7 +76,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const model = await timed('model', () => buildModel(records, settings, asOf, loaded.present));
   // Checks run on the whole export, so references across teams resolve; a restricted build then
   // keeps the issues located on its own records.
-  const allIssues = await timed('quality', () => runChecks({ records: loaded.records, settings, asOf, present: loaded.present }));
+  const allIssues = await timed('quality', () =>
+    [...runChecks({ records: loaded.records, settings, asOf, present: loaded.present }), ...loaded.cleaned].sort(compareIssues),
+  );
   const quality = options.team === undefined ? allIssues : issuesOnRecords(allIssues, records);
   const site = await timed('metrics + report', () => buildReport({ model, files: loaded.files, rejected, quality, history: options.history }));
   const summary = formatSummary(loaded.files, timings);

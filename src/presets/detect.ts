@@ -13,7 +13,7 @@ import type { Settings } from '../settings/schema.ts';
 import type { Issue } from '../validate/issue.ts';
 import { matchColumns } from './bind.ts';
 import { mappingAdapter, mappingIssues } from './mapping.ts';
-import { readHeader } from './read-header.ts';
+import { readHeaderOrReason } from './read-header.ts';
 import { PRESETS } from './registry.ts';
 import type { SourceAdapter, Target } from './types.ts';
 
@@ -131,7 +131,13 @@ export async function planSources(
   const unknown: string[] = [];
   for (const file of files) {
     if (taken.has(file.normalize('NFC')) || canonical.has(file.toLowerCase())) continue;
-    const header = await readHeader(join(dataDir, file));
+    const { header, unreadable } = await readHeaderOrReason(join(dataDir, file));
+    if (unreadable) {
+      // Named first: a deals export that cannot be read must not be blamed on another file.
+      plan.nearMisses.unshift(`${file} is not a CSV text file (${unreadable})`);
+      plan.notes.push(`${file}: not read, not a CSV text file (${unreadable})`);
+      continue;
+    }
     const fit = header ? recognise(header, file) : undefined;
     if (!fit) {
       unknown.push(file);

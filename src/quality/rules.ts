@@ -451,6 +451,16 @@ export const RULES = {
     hint: 'Record why the deal was lost; the reasons feed the win/loss review.',
     example: { args: { name: 'Pilot Q3' }, at: { file: 'deals.csv', line: 77, field: 'lost_reason', recordId: 'D-70', ownerId: 'u-erik' } },
   }),
+  NulInCell: rule({
+    code: 'NulInCell',
+    title: 'NUL byte removed from a cell',
+    severity: 'warning',
+    kind: 'check',
+    trigger: 'A quoted cell holds a NUL byte (0x00), as rich-text fields of some CRM exports do; the byte is removed and the row read.',
+    message: ({ count }: { count: number }) => `${count === 1 ? 'a NUL byte (0x00) was' : `${count} NUL bytes (0x00) were`} removed from a quoted cell on this line`,
+    hint: 'Usually text pasted into a rich-text field (a description or a note); clear the stray character in the CRM record.',
+    example: { args: { count: 1 }, at: { file: 'Opportunity.csv', line: 12 } },
+  }),
 } as const;
 
 export type RuleCode = keyof typeof RULES;

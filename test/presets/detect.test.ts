@@ -87,6 +87,18 @@ describe('detection in a data folder', () => {
     expect(loaded.sources).toEqual(['not recognised, not read: Opps.csv, notes.csv']);
   });
 
+  it('an export that is not CSV text is named first, never blamed on another file', async () => {
+    const dir = temp.folder({
+      'Opportunity.csv': Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+      'Event.csv': '"Id","WhatId","IsAllDayEvent","ActivityDate","DurationInMinutes","StartDateTime","OwnerId"\n',
+    });
+    const loaded = await loadRecords(dir, settings);
+    expect(loaded.fatal[0]!.message).toMatch(
+      /no deals export recognised: Opportunity\.csv is not a CSV text file \(an Excel workbook or ZIP archive; save the sheet as CSV or unpack the archive\)$/,
+    );
+    expect(loaded.sources).toContain('Opportunity.csv: not read, not a CSV text file (an Excel workbook or ZIP archive; save the sheet as CSV or unpack the archive)');
+  });
+
   it('a mapped column that is not canonical is a settings error naming the key', async () => {
     const mapped = settingsSchema.parse({ mapping: { deals: { file: 'x.csv', columns: { amout: 'Belopp' } } } });
     const loaded = await loadRecords(temp.folder({ 'x.csv': 'a\n' }), mapped);
