@@ -86,7 +86,8 @@ function nearMiss(header: string[], file: string): string | undefined {
     const { position, missing } = matchColumns(adapter, header);
     const keys = [...new Set(adapter.signatures.flatMap((signature) => signature.keys))];
     const found = keys.filter((key) => position[key] !== undefined).length;
-    if (found === 0 || (best && best.found >= found)) continue;
+    // One shared header (`Id`, `Name`) says nothing about the CRM: a near miss needs two.
+    if (found < 2 || (best && best.found >= found)) continue;
     const lackingKeys = keys.filter((key) => position[key] === undefined);
     const lacking = [
       ...lackingKeys.map((key) => adapter.columns.find((column) => column.key === key)!.headers[0]!),

@@ -61,4 +61,18 @@ describe('real-world exports: headline figures worked out by hand', () => {
     // → 2 deals, 100 000, weighted 66 000.
     expect(headline(report)).toEqual([3, 220_000, 2, 100_000, 66_000]);
   });
+
+  it('Pipedrive exports without the "Deal - " prefixes, NOK converted by the settings', async () => {
+    const { report, log } = await run('pipedrive-plain');
+    expect(accounting(report)).toEqual([
+      ['deals-7720114-5.csv', 5, 5, 0],
+      ['organizations-7720114-6.csv', 3, 3, 0],
+      ['activities-7720114-7.csv', 3, 3, 0],
+    ]);
+    expect(log.some((line) => line.startsWith('deals: Pipedrive deals export (headers without prefix)'))).toBe(true);
+    // Won 2026 by status: 501 210 000 SEK + 502 50 000 NOK × 0.96 = 48 000 → 258 000, 2 deals.
+    // Open: 504 Proposal Made 95 000 × 0.5 = 47 500; 505 Negotiations Started 120 000 × 0.8 = 96 000
+    // → 2 deals, 215 000, weighted 143 500.
+    expect(headline(report)).toEqual([2, 258_000, 2, 215_000, 143_500]);
+  });
 });
