@@ -18,6 +18,8 @@ import type { FileSpec } from '../schemas/column.ts';
 import type { Account, Activity, Deal, Records, User } from '../model/types.ts';
 import { planSources, type SourcePlan } from '../presets/detect.ts';
 import { readExchangeRates } from '../presets/exchange-rates.ts';
+import { salesforceOpportunities } from '../presets/salesforce-data-export.ts';
+import { deriveSalesforceStages } from '../presets/salesforce-stages.ts';
 import { resolveReferences } from '../presets/resolve-references.ts';
 import type { Target } from '../presets/types.ts';
 import { resolveAsOf } from '../settings/load-settings.ts';
@@ -47,6 +49,8 @@ export interface LoadedRecords {
   records: Records;
   files: FileAccount[];
   rejected: Issue[];
+  /** The settings the export was read with: the user's, plus the stages a Salesforce export defines (when the user set none). */
+  settings: Settings;
   /** Data-quality issues found while reading (a NUL byte removed from a cell), not rejections. */
   cleaned: Issue[];
   fatal: Issue[];
@@ -93,6 +97,16 @@ async function withCrmRates(dataDir: string, settings: Settings, plan: SourcePla
   return result;
 }
 
+/** An org's own stages from its Salesforce Opportunity.csv, when the settings have none (salesforce-stages.ts). */
+async function withCrmStages(dataDir: string, settings: Settings, plan: SourcePlan): Promise<Settings> {
+  const source = plan.sources.find((s) => s.target === 'deals' && s.adapter.id === salesforceOpportunities.id);
+  if (!source) return settings;
+  const derived = await deriveSalesforceStages(dataDir, source.file, source.adapter, settings);
+  if (!derived) return settings;
+  plan.notes.push(derived.note);
+  return { ...settings, stages: derived.stages };
+}
+
 /** A missing deals file: name the exports that came close, so the fix is obvious. */
 function explainMissingDeals(fatal: Issue[], plan: SourcePlan): Issue[] {
   if (plan.nearMisses.length === 0) return fatal;
@@ -106,7 +120,7 @@ function explainMissingDeals(fatal: Issue[], plan: SourcePlan): Issue[] {
 export async function loadRecords(dataDir: string, settings: Settings, options: LoadOptions = {}): Promise<LoadedRecords> {
   const asOf = options.asOf ?? resolveAsOf(settings, new Date());
   const plan = await planSources(dataDir, settings, SPECS);
-  const effective = await withCrmRates(dataDir, settings, plan);
+  const effective = await withCrmStages(dataDir, await withCrmRates(dataDir, settings, plan), plan);
   for (const line of plan.notes) options.log?.(line);
 
   const results = {} as Record<Target, FileResult<unknown>[]>;
@@ -231,6 +245,7 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     files: all.map(account),
     rejected: all.flatMap((result) => result.issues),
     cleaned: all.flatMap((result) => result.cleaned ?? []),
+    settings: effective.stages === settings.stages ? settings : { ...settings, stages: effective.stages },
     fatal: [...plan.fatal, ...explainMissingDeals(all.flatMap((result) => result.fatal), plan)],
     present,
     sources: plan.notes,

@@ -58,12 +58,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   if (!settingsResult.ok) {
     return { ok: false, messages: settingsResult.issues.map((issue) => formatIssue(issue) + hintFor(issue)) };
   }
-  const { settings } = settingsResult;
-  const asOf = resolveAsOf(settings, options.now);
-  const loaded = await timed('read + validate', () => loadRecords(options.dataDir, settings, { asOf, log: options.log }));
+  const asOf = resolveAsOf(settingsResult.settings, options.now);
+  const loaded = await timed('read + validate', () => loadRecords(options.dataDir, settingsResult.settings, { asOf, log: options.log }));
   if (loaded.fatal.length > 0) {
     return { ok: false, messages: loaded.fatal.map((issue) => formatIssue(issue) + hintFor(issue)) };
   }
+  // The stages a Salesforce export defines (when the settings have none) name the stage tables too.
+  const settings = loaded.settings;
   let { records, rejected } = loaded;
   if (options.team !== undefined) {
     const teams = new Set(records.users.map((u) => u.teamId));

@@ -42,6 +42,8 @@ export const salesforceOpportunities: SourceAdapter = {
     { key: 'created', headers: ['CreatedDate'], required: true },
     { key: 'won', headers: ['IsWon'] },
     { key: 'closed', headers: ['IsClosed'] },
+    { key: 'sortOrder', headers: ['StageSortOrder'] },
+    { key: 'probability', headers: ['Probability'] },
     { key: 'type', headers: ['Type'] },
     { key: 'forecastName', headers: ['ForecastCategoryName'] },
     { key: 'forecast', headers: ['ForecastCategory'] },

@@ -75,4 +75,38 @@ describe('real-world exports: headline figures worked out by hand', () => {
     // → 2 deals, 215 000, weighted 143 500.
     expect(headline(report)).toEqual([2, 258_000, 2, 215_000, 143_500]);
   });
+
+  it('Salesforce weekly Data Export: Windows-1252, NULs in rich text, custom stages, CurrencyType, no StartDateTime', async () => {
+    const { report, log } = await run('salesforce-weekly-export');
+    expect(accounting(report)).toEqual([
+      ['Opportunity.csv', 9, 8, 1],
+      ['Account.csv', 4, 4, 0],
+      ['Event.csv', 3, 3, 0],
+      ['Task.csv', 4, 4, 0],
+    ]);
+    // The stages come from the export itself: StageSortOrder 1–4 open with Probability 10/25/50/75,
+    // then the IsWon stage, then the IsClosed-not-won stage.
+    expect(report.meta.stages.map((s) => [s.id, s.probability, s.status])).toEqual([
+      ['Förstudie', 0.1, 'open'],
+      ['Behovsanalys', 0.25, 'open'],
+      ['Offert lämnad', 0.5, 'open'],
+      ['Förhandling pågår', 0.75, 'open'],
+      ['Avslutad – vunnen', 1, 'won'],
+      ['Avslutad – förlorad', 0, 'lost'],
+    ]);
+    expect(log.some((line) => line.startsWith('stages: Förstudie 10 %, Behovsanalys 25 %'))).toBe(true);
+    // Lines 2 and 7 held a NUL inside the quoted Description: cleaned, read, and reported.
+    expect(report.quality.issues.filter((i) => i.code === 'NulInCell').map((i) => [i.file, i.line])).toEqual([
+      ['Opportunity.csv', 2],
+      ['Opportunity.csv', 7],
+    ]);
+    // CurrencyType: SEK corporate; EUR 0.08 → 12.5 SEK; DKK 0.6875 → 1/0.6875 SEK.
+    // Won 2026: 300 000 + 20 000 EUR (250 000) + 110 000 DKK (110 000 / 0.6875 = 160 000) = 710 000, 3 deals.
+    // Open with an amount: Förstudie 80 000 × 0.1 = 8 000; Behovsanalys 40 000 EUR = 500 000 × 0.25
+    // = 125 000; Förhandling pågår 120 000 × 0.75 = 90 000 → 700 000, weighted 223 000.
+    const ytd = report.company.volume.yearToDate;
+    expect([ytd.wonDeals, ytd.contractVolume, report.company.pipeline.open.amount, report.company.pipeline.weighted.weighted]).toEqual([
+      3, 710_000, 700_000, 223_000,
+    ]);
+  });
 });
