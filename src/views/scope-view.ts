@@ -51,7 +51,9 @@ export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes): Kpi[] 
     {
       label: t(locale, 'metric.openPipeline'),
       value: f.moneyCompact(pipeline.open.amount),
-      sub: t(locale, 'kpi.pipelineSub', { count: pipeline.open.count, weighted: f.moneyCompact(pipeline.weighted.weighted) }),
+      sub:
+        t(locale, 'kpi.pipelineSub', { count: pipeline.open.count, weighted: f.moneyCompact(pipeline.weighted.weighted) }) +
+        (pipeline.open.withoutAmount > 0 ? ` · ${t(locale, 'kpi.withoutAmount', { count: pipeline.open.withoutAmount })}` : ''),
       definitionHref: def('open-pipeline'),
     },
     {
@@ -156,7 +158,19 @@ export function scopeTables(figures: ScopeFigures, f: Fmt, idPrefix: string): Vi
       [
         { label: t(locale, 'common.stage'), key: 'stage', show: (r) => r.label, raw: (r) => r.stageId },
         { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (r) => f.number(r.count), raw: (r) => r.count },
-        { label: t(locale, 'metric.openPipeline'), key: 'amount', align: 'end', show: (r) => f.money(r.amount), raw: (r) => r.amount },
+        {
+          label: t(locale, 'metric.openPipeline'),
+          key: 'amount',
+          align: 'end',
+          // "amount not set" where every deal of the stage lacks one; beside the sum where some do.
+          show: (r) =>
+            r.withoutAmount === 0
+              ? f.money(r.amount)
+              : r.withoutAmount === r.count
+                ? t(locale, 'common.amountNotSet')
+                : `${f.money(r.amount)} (${t(locale, 'kpi.withoutAmount', { count: r.withoutAmount })})`,
+          raw: (r) => r.amount,
+        },
         { label: t(locale, 'common.share'), key: 'probability', align: 'end', show: (r) => f.percent(r.probability), raw: (r) => r.probability },
         { label: t(locale, 'metric.weightedPipeline'), key: 'weighted', align: 'end', show: (r) => f.money(r.weighted), raw: (r) => r.weighted },
       ],

@@ -79,7 +79,7 @@ describe('real-world exports: headline figures worked out by hand', () => {
   it('Salesforce weekly Data Export: Windows-1252, NULs in rich text, custom stages, CurrencyType, no StartDateTime', async () => {
     const { report, log } = await run('salesforce-weekly-export');
     expect(accounting(report)).toEqual([
-      ['Opportunity.csv', 9, 8, 1],
+      ['Opportunity.csv', 9, 9, 0],
       ['Account.csv', 4, 4, 0],
       ['Event.csv', 3, 3, 0],
       ['Task.csv', 4, 4, 0],
@@ -102,11 +102,59 @@ describe('real-world exports: headline figures worked out by hand', () => {
     ]);
     // CurrencyType: SEK corporate; EUR 0.08 → 12.5 SEK; DKK 0.6875 → 1/0.6875 SEK.
     // Won 2026: 300 000 + 20 000 EUR (250 000) + 110 000 DKK (110 000 / 0.6875 = 160 000) = 710 000, 3 deals.
-    // Open with an amount: Förstudie 80 000 × 0.1 = 8 000; Behovsanalys 40 000 EUR = 500 000 × 0.25
-    // = 125 000; Förhandling pågår 120 000 × 0.75 = 90 000 → 700 000, weighted 223 000.
-    const ytd = report.company.volume.yearToDate;
-    expect([ytd.wonDeals, ytd.contractVolume, report.company.pipeline.open.amount, report.company.pipeline.weighted.weighted]).toEqual([
-      3, 710_000, 700_000, 223_000,
+    // Open: Förstudie 80 000 × 0.1 = 8 000; Behovsanalys 40 000 EUR = 500 000 × 0.25 = 125 000;
+    // Förhandling pågår 120 000 × 0.75 = 90 000; Offert lämnad (line 9) without amount →
+    // 4 deals, 700 000, 1 with amount not set, weighted 223 000.
+    expect(headline(report)).toEqual([3, 710_000, 4, 700_000, 223_000]);
+    expect(report.company.pipeline.open.withoutAmount).toBe(1);
+    expect(report.company.pipeline.open.stages.map((s) => [s.stageId, s.count, s.withoutAmount])).toEqual([
+      ['Förstudie', 1, 0],
+      ['Behovsanalys', 1, 0],
+      ['Offert lämnad', 1, 1],
+      ['Förhandling pågår', 1, 0],
     ]);
+    expect(report.quality.issues.filter((i) => i.code === 'OpenDealWithoutAmount').map((i) => [i.line, i.recordId])).toEqual([
+      [9, '0063X00001Op08AAA'],
+    ]);
+  });
+
+  it('HubSpot all-properties export (English): an open deal without amount or close date is kept', async () => {
+    const { report } = await run('hubspot-all-properties-en');
+    expect(accounting(report)).toEqual([
+      ['hubspot-crm-exports-all-deals-2026-11-20.csv', 6, 6, 0],
+      ['hubspot-crm-exports-all-companies-2026-11-20.csv', 4, 4, 0],
+    ]);
+    // Won 2026 (Is Closed Won true): 200 000 + 10 000 EUR × 11.5 = 115 000 → 315 000, 2 deals.
+    // Open: Contract Sent 90 000 × 0.8 = 72 000; Qualified To Buy 4 000 EUR = 46 000 × 0.2 = 9 200;
+    // Appointment Scheduled without amount and close date → 3 deals, 136 000, weighted 81 200.
+    expect(headline(report)).toEqual([2, 315_000, 3, 136_000, 81_200]);
+    expect(report.quality.issues.filter((i) => i.code.startsWith('OpenDealWithout')).map((i) => [i.code, i.line])).toEqual([
+      ['OpenDealWithoutAmount', 6],
+      ['OpenDealWithoutCloseDate', 6],
+    ]);
+  });
+
+  it('Pipedrive exports with "Deal - " prefixes: an open deal without expected close date is kept', async () => {
+    const { report } = await run('pipedrive-prefixed');
+    expect(accounting(report)).toEqual([
+      ['deals-4411902-31.csv', 5, 5, 0],
+      ['organizations-4411902-32.csv', 3, 3, 0],
+      ['activities-4411902-33.csv', 4, 4, 0],
+    ]);
+    // Won: 150 000 + 8 000 EUR × 11.25 = 90 000 → 240 000, 2 deals. Open: 204 Proposal Made 70 000
+    // × 0.5 = 35 000; 205 Qualified, value 0 (Pipedrive writes 0), no expected close date → 2 deals, 70 000.
+    expect(headline(report)).toEqual([2, 240_000, 2, 70_000, 35_000]);
+  });
+
+  it('public CRM opportunities data set: Engaging and Prospecting deals have no close_value or close_date', async () => {
+    const { report } = await run('crm-opportunities-open-without-amount');
+    // 7 rows: W3J7PL9Q has no account → rejected; the other 6 accepted.
+    expect(accounting(report)).toEqual([['sales_pipeline.csv', 7, 6, 1]]);
+    expect(report.rejected.map((i) => [i.code, i.line, i.field])).toEqual([['MissingValue', 8, 'account']]);
+    // Won 2017: 1 050 + 4 820 = 5 870, 2 deals. Open: 2 Engaging + 1 Prospecting, none with an
+    // amount → 3 deals, 0, weighted 0, all 3 "amount not set".
+    expect(headline(report)).toEqual([2, 5_870, 3, 0, 0]);
+    expect(report.company.pipeline.open.withoutAmount).toBe(3);
+    expect(report.meta.currency).toBe('USD');
   });
 });
