@@ -5,6 +5,7 @@
  */
 import { buildModel } from '../model/build-model.ts';
 import { compareIssues, runChecks } from '../quality/run-checks.ts';
+import { dateOrderHints } from '../validate/date-order-hint.ts';
 import { buildReport } from '../report/build-report.ts';
 import type { SiteModel } from '../report/site-model.ts';
 import { loadSettings, resolveAsOf } from '../settings/load-settings.ts';
@@ -84,6 +85,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const site = await timed('metrics + report', () => buildReport({ model, files: loaded.files, rejected, quality, history: options.history }));
   const summary = formatSummary(loaded.files, timings);
   options.log(summary);
+  for (const hint of dateOrderHints(loaded.files, loaded.rejected)) options.log(`✗ ${hint}`);
   options.log(`as of ${asOf}: ${rejected.length} rejected-row issue(s), ${quality.length} data-quality issue(s)`);
   return { ok: true, site, summary };
 }

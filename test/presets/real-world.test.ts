@@ -157,4 +157,13 @@ describe('real-world exports: headline figures worked out by hand', () => {
     expect(report.company.pipeline.open.withoutAmount).toBe(3);
     expect(report.meta.currency).toBe('USD');
   });
+
+  it('Excel re-save with US dates: m/d/yyyy, mm/dd/yy hh:mm AM/PM, two-digit years (dateOrder mdy)', async () => {
+    const { report } = await run('excel-us-dates');
+    expect(accounting(report)).toEqual([['Lead to Deal.csv', 6, 6, 0]]);
+    // Won 2017: D-1001 42 000 (3/15/2017) + D-1002 18 500 (06/01/17 04:30 PM) = 60 500, 2 deals;
+    // D-1006 was won 12/20/2016. Open: D-1004 Proposal 33 000 × 0.6 = 19 800; D-1005 Qualified
+    // 12 000 × 0.3 = 3 600 (created 10/3/17) → 2 deals, 45 000, weighted 23 400.
+    expect(headline(report)).toEqual([2, 60_500, 2, 45_000, 23_400]);
+  });
 });
