@@ -166,4 +166,12 @@ describe('real-world exports: headline figures worked out by hand', () => {
     // 12 000 × 0.3 = 3 600 (created 10/3/17) → 2 deals, 45 000, weighted 23 400.
     expect(headline(report)).toEqual([2, 60_500, 2, 45_000, 23_400]);
   });
+
+  it('HubSpot all-properties export with Swedish labels and Swedish default-pipeline stages', async () => {
+    const { report } = await run('hubspot-all-properties-sv');
+    expect(accounting(report)).toEqual([['hubspot-crm-exports-alla-affarer-2026-11-20.csv', 5, 5, 0]]);
+    // Won (Stängd vunnen): 125 000 + 64 000 = 189 000, 2 deals. Open: Avtal skickat 88 000 →
+    // negotiation × 0.8 = 70 400; Bokat möte 22 000 → meeting × 0.2 = 4 400 → 2 deals, 110 000, 74 800.
+    expect(headline(report)).toEqual([2, 189_000, 2, 110_000, 74_800]);
+  });
 });
