@@ -5,6 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
 import type { Report } from '../../src/report/site-model.ts';
+import { ownerLabels } from '../../src/model/build-model.ts';
+import { fmt } from '../../src/views/format-context.ts';
+import { routes } from '../../src/views/routes.ts';
+import { scopeKpis } from '../../src/views/scope-view.ts';
 
 const folder = (name: string): string => fileURLToPath(new URL(`../fixtures/real-world/${name}`, import.meta.url));
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -114,7 +118,7 @@ describe('real-world exports: headline figures worked out by hand', () => {
       ['Förhandling pågår', 1, 0],
     ]);
     expect(report.quality.issues.filter((i) => i.code === 'OpenDealWithoutAmount').map((i) => [i.line, i.recordId])).toEqual([
-      [9, '0063X00001Op08AAA'],
+      [9, '0063X00001Op008AAA'],
     ]);
   });
 
@@ -173,5 +177,29 @@ describe('real-world exports: headline figures worked out by hand', () => {
     // Won (Stängd vunnen): 125 000 + 64 000 = 189 000, 2 deals. Open: Avtal skickat 88 000 →
     // negotiation × 0.8 = 70 400; Bokat möte 22 000 → meeting × 0.2 = 4 400 → 2 deals, 110 000, 74 800.
     expect(headline(report)).toEqual([2, 189_000, 2, 110_000, 74_800]);
+  });
+
+  it('absent is not zero: no targets, no activities, lost deals without value show "–" and why', async () => {
+    const { report } = await run('crm-opportunities-open-without-amount');
+    expect(report.meta.inputs).toEqual({ users: false, activities: false, targets: false });
+    const kpis = scopeKpis(report.company, fmt('en', 'USD'), routes('/'), report.meta);
+    const kpi = (label: string) => kpis.find((k) => k.label === label)!;
+    // Lost Z9K3TQ1B carries close_value 0: by value "–" (not 500 / 500 = 100 %).
+    expect(report.company.winRate.byValue).toBeNull();
+    expect(kpi('Win rate by count').sub).toBe('By value: – (lost deals carry no value)');
+    expect([kpi('Customers worked').value, kpi('Customers worked').sub]).toEqual(['–', 'No activities export']);
+    expect(kpi('Attainment').sub).toBe('No targets for FY2017');
+    // Open pipeline: 3 deals, none with an amount.
+    expect(kpi('Open pipeline').sub).toContain('3 with amount not set');
+  });
+
+  it('without User.csv, Salesforce owners get a short readable label, and the overview says why', async () => {
+    const { report } = await run('salesforce-weekly-export');
+    expect(report.meta.inputs.users).toBe(false);
+    // 0053X00000Ab001AAS → characters 11–15 of the 15-character id: Ab001.
+    expect(report.sellers.map((s) => s.person.name).sort()).toEqual(['005…Ab001', '005…Ab002']);
+    expect(ownerLabels(['0053X00000Ab001AAS', 'Anna Berg']).get('Anna Berg')).toBe('Anna Berg');
+    // Two ids sharing the short form keep their whole id.
+    expect([...ownerLabels(['0051X00000Zz9QAAS', '0052X00000Zz9QBAS']).values()]).toEqual(['0051X00000Zz9QAAS', '0052X00000Zz9QBAS']);
   });
 });
