@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { FileSpec } from '../schemas/column.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { Issue } from '../validate/issue.ts';
-import { matchColumns } from './bind.ts';
+import { collisionNotes, matchColumns } from './bind.ts';
 import { mappingAdapter, mappingIssues } from './mapping.ts';
 import { readHeaderOrReason } from './read-header.ts';
 import { PRESETS } from './registry.ts';
@@ -161,6 +161,7 @@ export async function planSources(
       }
     }
     detected.push({ target: adapter.target, file, adapter, note: `${adapter.target}: ${adapter.label} (${headers}) in ${file}` });
+    plan.notes.push(...collisionNotes(file, adapter, header!));
   }
   const order = [...targets, 'exchangeRates'];
   detected.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target));

@@ -99,6 +99,10 @@ describe('real-world exports: headline figures worked out by hand', () => {
       ['Avslutad – förlorad', 0, 'lost'],
     ]);
     expect(log.some((line) => line.startsWith('stages: Förstudie 10 %, Behovsanalys 25 %'))).toBe(true);
+    // Loss_Reason__c (empty) and LossReason__c ("Pris") normalise to one column: named in the log,
+    // and the lost deal on line 5 takes the filled one, so it is no LostDealWithoutReason.
+    expect(log).toContain('Opportunity.csv: "Loss_Reason__c" and "LossReason__c" are one column (lostReason); each row takes the first of them that is filled');
+    expect(report.quality.issues.filter((i) => i.code === 'LostDealWithoutReason')).toEqual([]);
     // Lines 2 and 7 held a NUL inside the quoted Description: cleaned, read, and reported.
     expect(report.quality.issues.filter((i) => i.code === 'NulInCell').map((i) => [i.file, i.line])).toEqual([
       ['Opportunity.csv', 2],
