@@ -18,6 +18,8 @@ import type { Records } from '../model/records.ts';
 import type { Lead } from '../schemas/leads.ts';
 import { planSources, type SourcePlan } from '../presets/detect.ts';
 import { readExchangeRates } from '../presets/exchange-rates.ts';
+import { salesforceOpportunities } from '../presets/salesforce-data-export.ts';
+import { deriveSalesforceStages } from '../presets/salesforce-stages.ts';
 import { resolveReferences } from '../presets/resolve-references.ts';
 import type { Target } from '../presets/types.ts';
 import { resolveAsOf } from '../settings/load-settings.ts';
@@ -33,6 +35,10 @@ export interface LoadedRecords {
   records: Records;
   files: FileAccount[];
   rejected: Issue[];
+  /** The settings the export was read with: the user's, plus the stages a Salesforce export defines (when the user set none). */
+  settings: Settings;
+  /** Data-quality issues found while reading (a NUL byte removed from a cell), not rejections. */
+  cleaned: Issue[];
   fatal: Issue[];
   present: { accounts: boolean; users: boolean; activities: boolean; targets: boolean; funnel: boolean; invoices: boolean };
   /** What was read from which CRM export (one log line each); empty for a folder of canonical files. */
@@ -70,6 +76,16 @@ async function withCrmRates(dataDir: string, settings: Settings, plan: SourcePla
     result = { ...result, exchangeRates: { ...rates, ...result.exchangeRates } };
   }
   return result;
+}
+
+/** An org's own stages from its Salesforce Opportunity.csv, when the settings have none (salesforce-stages.ts). */
+async function withCrmStages(dataDir: string, settings: Settings, plan: SourcePlan): Promise<Settings> {
+  const source = plan.sources.find((s) => s.target === 'deals' && s.adapter.id === salesforceOpportunities.id);
+  if (!source) return settings;
+  const derived = await deriveSalesforceStages(dataDir, source.file, source.adapter, settings);
+  if (!derived) return settings;
+  plan.notes.push(derived.note);
+  return { ...settings, stages: derived.stages };
 }
 
 /** A missing deals file: name the exports that came close, so the fix is obvious. */
@@ -113,7 +129,7 @@ function withoutDealsWhenLeads(fatal: Issue[], leads: boolean): Issue[] {
 export async function loadRecords(dataDir: string, settings: Settings, options: LoadOptions = {}): Promise<LoadedRecords> {
   const asOf = options.asOf ?? resolveAsOf(settings, new Date());
   const plan = await planSources(dataDir, settings, SPECS);
-  const effective = await withCrmRates(dataDir, settings, plan);
+  const effective = await withCrmStages(dataDir, await withCrmRates(dataDir, settings, plan), plan);
   for (const line of plan.notes) options.log?.(line);
   const files = fileReader(dataDir, effective, plan, asOf, options.log);
   const { load, recordsOf, presentOf, results } = files;
@@ -173,6 +189,8 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     records,
     files: all.map(account),
     rejected: all.flatMap((result) => result.issues),
+    cleaned: all.flatMap((result) => result.cleaned ?? []),
+    settings: effective.stages === settings.stages ? settings : { ...settings, stages: effective.stages },
     fatal: [...plan.fatal, ...explainMissingDeals(withoutDealsWhenLeads(all.flatMap((result) => result.fatal), presentOf('leads')), plan)],
     present,
     sources: plan.notes,

@@ -3,7 +3,14 @@
  * accounts and activities exports that may carry some deal columns too.
  */
 import { hubspotCalls, hubspotCompanies, hubspotDeals, hubspotMeetings, hubspotUsers } from './hubspot.ts';
-import { pipedriveActivities, pipedriveDeals, pipedriveOrganizations } from './pipedrive.ts';
+import {
+  pipedriveActivities,
+  pipedriveActivitiesPlain,
+  pipedriveDeals,
+  pipedriveDealsPlain,
+  pipedriveOrganizations,
+  pipedriveOrganizationsPlain,
+} from './pipedrive.ts';
 import {
   salesforceAccounts,
   salesforceCurrencyTypes,
@@ -22,15 +29,18 @@ export const PRESETS: readonly SourceAdapter[] = [
   salesforceOpportunityReport,
   hubspotDeals,
   pipedriveDeals,
+  pipedriveDealsPlain,
   salesforceAccounts,
   salesforceAccountReport,
   hubspotCompanies,
   pipedriveOrganizations,
+  pipedriveOrganizationsPlain,
   salesforceTasks,
   salesforceEvents,
   hubspotCalls,
   hubspotMeetings,
   pipedriveActivities,
+  pipedriveActivitiesPlain,
   ...LEAD_PRESETS,
   salesforceUsers,
   hubspotUsers,

@@ -272,6 +272,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
       quarter: { label: `FY${periods.quarter.fiscalYear}-Q${periods.quarter.quarter}`, range: periods.quarter.range },
       initialsOnly: settings.initialsOnly,
       stages: settings.stages.map((s) => ({ id: s.id, label: s.label ?? s.id, probability: s.probability, status: s.status })),
+      inputs: { users: model.present.users, activities: model.present.activities, targets: model.present.targets },
     },
     files,
     company: scopeFigures(companyRecords, periods, ctx),

@@ -19,6 +19,9 @@ export interface DealLine {
   annualAmount: number;
   created: string;
   close: string;
+  /** The export gave this open deal no amount (`amount` is 0) / no expected close date. */
+  amountMissing?: true;
+  closeMissing?: true;
 }
 
 export interface DealList {
@@ -53,6 +56,8 @@ export function dealLine(deal: ModelDeal, ctx: DealLineContext): DealLine {
     annualAmount: deal.annualAmount,
     created: deal.created,
     close: deal.close,
+    ...(deal.amountMissing ? { amountMissing: true as const } : {}),
+    ...(deal.closeMissing ? { closeMissing: true as const } : {}),
   };
 }
 

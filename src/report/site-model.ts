@@ -58,6 +58,12 @@ export interface QualitySection {
   issues: PublishedIssue[];
 }
 
+export interface ReportInputs {
+  users: boolean;
+  activities: boolean;
+  targets: boolean;
+}
+
 export interface Report {
   schemaVersion: 1;
   meta: {
@@ -74,6 +80,8 @@ export interface Report {
     quarter: { label: string; range: DateRange };
     initialsOnly: boolean;
     stages: { id: string; label: string; probability: number; status: string }[];
+    /** Which optional exports were in the data folder: a figure without its input shows "–" and why. */
+    inputs: ReportInputs;
   };
   files: FileAccount[];
   company: ScopeFigures;

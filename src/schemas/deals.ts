@@ -6,8 +6,9 @@
 import { CHANNELS, FORECAST_CATEGORIES, type Channel, type Deal, type ForecastCategory } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
 import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, type Finish } from './cells.ts';
-import { DealColumns, StoredDeal } from '../speed/stored-deal.ts';
+import { DealColumns, StoredDeal, UNSET_AMOUNT, UNSET_CLOSE } from '../speed/stored-deal.ts';
 import { interner, own, rememberLast } from '../speed/intern.ts';
+import { NO_CLOSE_DATE } from '../core/records.ts';
 import type { FileSpec } from './column.ts';
 
 export type DealRow = Omit<Deal, 'file' | 'line'>;
@@ -42,10 +43,10 @@ const DEAL_CELLS = {
   account_id: 'requiredText',
   owner: 'textOrEmpty',
   stage: 'requiredText',
-  amount: 'requiredNumber',
+  amount: 'optionalNumber',
   currency: 'optionalText',
   created_date: 'requiredDate',
-  close_date: 'requiredDate',
+  close_date: 'optionalDate',
   channel: 'optionalText',
   product: 'optionalText',
   contract_start: 'optionalDate',
@@ -81,6 +82,12 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       const known = settings.stages.map((s) => s.id).join(', ');
       return fail('UnknownStage', `unknown stage "${row.stage}" (known: ${known})`, row.stage, 'stage');
     }
+    // An open deal keeps its stage, owner and age without amount or expected close date (many CRMs
+    // leave both empty early on); a won or lost deal needs both.
+    if (stage.status !== 'open') {
+      if (row.amount === undefined) return fail('MissingValue', 'required value is empty', '', 'amount');
+      if (row.close_date === undefined) return fail('MissingValue', 'required value is empty', '', 'close_date');
+    }
     const currency = upperCase(row.currency ?? settings.currency); // kept once per distinct text by its column
     const rate = currency === settings.currency ? 1 : settings.exchangeRates[currency];
     if (rate === undefined) {
@@ -108,12 +115,15 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       ownerId: owners(row.owner),
       stageId: stage.id,
       status: stage.status,
-      amount: Math.round(row.amount * rate * 100) / 100,
+      amount: row.amount === undefined ? 0 : Math.round(row.amount * rate * 100) / 100,
       created: row.created_date,
-      close: row.close_date,
+      close: row.close_date ?? NO_CLOSE_DATE,
     });
     if (row.name !== undefined) deal.name = row.name; // without one, a deal's name is its id
-    deal.amountOriginal = row.amount;
+    deal.amountOriginal = row.amount ?? 0;
+    if (row.amount === undefined || row.close_date === undefined) {
+      deal.unset = (row.amount === undefined ? UNSET_AMOUNT : 0) | (row.close_date === undefined ? UNSET_CLOSE : 0);
+    }
     deal.currency = currency;
     deal.channelGiven = channelGiven;
     deal.product = row.product;

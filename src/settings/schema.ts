@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ACTIVITY_TYPES, CHANNELS, FORECAST_CATEGORIES, HATS } from '../core/records.ts';
 import { asOfProblem } from './as-of.ts';
+import { isCurrencyCode } from '../format/number.ts';
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -91,8 +92,11 @@ export const settingsSchema = z
     company: z.string().default('Company'),
     /** Display names of market teams by team id, e.g. `{"goteborg": "Göteborg"}`. */
     teamNames: z.record(z.string(), z.string()).default({}),
-    /** Reporting currency: amounts in other currencies are converted with `exchangeRates`. */
-    currency: z.enum(['SEK', 'DKK', 'NOK', 'EUR']).default('SEK'),
+    /** Reporting currency, any ISO 4217 code: amounts in other currencies are converted with `exchangeRates`. */
+    currency: z
+      .string()
+      .refine(isCurrencyCode, { message: 'expected an ISO 4217 currency code in capitals, such as "SEK", "EUR" or "USD"' })
+      .default('SEK'),
     /** Units of the reporting currency per one unit of another currency, e.g. `{"EUR": 11.4}`. */
     exchangeRates: z.record(z.string(), z.number().positive()).default({}),
     /** Default language of the site; the others stay reachable. */
