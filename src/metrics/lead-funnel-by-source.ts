@@ -33,7 +33,7 @@
 import type { IsoDate } from '../core/records.ts';
 import { dayNumber, inRange, type DateRange } from '../periods/calendar.ts';
 import { LEAD_LINKS, WON_LINK as WON, type LeadLinkId, type LeadPath, type LeadPaths } from './lead-funnel-paths.ts';
-import { ratio, sumMoney } from './money.ts';
+import { ratio } from './money.ts';
 
 export interface LeadLinkFigures {
   id: LeadLinkId;
@@ -69,41 +69,85 @@ export interface LeadFunnelCohort {
 /** The middle of the numbers (mean of the two middle ones); null when there are none. */
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort(); // a typed array sorts numerically
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/** The figures of one row, added up path by path (one pass fills every row and the total). */
+class RowTally {
+  readonly #shown: number[];
+  readonly #known: readonly boolean[];
+  readonly #count = LEAD_LINKS.map(() => 0);
+  readonly #before = LEAD_LINKS.map(() => 0);
+  readonly #after = LEAD_LINKS.map(() => 0);
+  readonly #stoppedAt = LEAD_LINKS.map(() => 0);
+  readonly #days: number[][] = LEAD_LINKS.map(() => []);
+  #leads = 0;
+  #wonLeads = 0;
+  #open = 0;
+  #withoutLead = 0;
+  #cents = 0;
+
+  constructor(known: readonly boolean[]) {
+    this.#known = known;
+    this.#shown = LEAD_LINKS.map((_, k) => k).filter((k) => known[k]);
+  }
+
+  add(p: LeadPath): void {
+    if (p.reached >= 0 && !p.closed) this.#open++;
+    if (p.entry > 0 && p.reached >= p.entry) this.#withoutLead++;
+    if (p.entry === 0 && p.reached >= 0) {
+      this.#leads++;
+      this.#stoppedAt[p.reached]!++;
+      if (p.reached === WON) this.#wonLeads++;
+    }
+    this.#cents += Math.round(p.wonAmount * 100);
+    const shown = this.#shown;
+    for (let j = 0; j < shown.length; j++) {
+      const k = shown[j]!;
+      if (p.entry <= k && p.reached >= k) this.#count[k]!++;
+      if (j === 0) continue;
+      // Of the paths at the previous known link: how many got here, and in how many days.
+      const from = shown[j - 1]!;
+      if (p.entry > from || p.reached < from) continue;
+      this.#before[k]!++;
+      if (p.reached >= k) this.#after[k]!++;
+      const start = p.dates[from];
+      const end = p.dates[k];
+      if (start !== undefined && end !== undefined) this.#days[k]!.push(dayNumber(end) - dayNumber(start));
+    }
+  }
+
+  row(source: string): LeadFunnelRow {
+    const known = this.#known;
+    const links = LEAD_LINKS.map((id, k): LeadLinkFigures => {
+      if (known[k] !== true) return { id, count: null, conversion: null, medianDays: null };
+      const first = k === this.#shown[0];
+      return {
+        id,
+        count: this.#count[k]!,
+        conversion: first ? null : ratio(this.#after[k]!, this.#before[k]!),
+        medianDays: first ? null : median(this.#days[k]!),
+      };
+    });
+    return {
+      source,
+      links,
+      open: this.#open,
+      wonAmount: known[WON] ? this.#cents / 100 : null,
+      withoutLead: this.#withoutLead,
+      leadToWon: known[WON] ? ratio(this.#wonLeads, this.#leads) : null,
+      stoppedAt: [...this.#stoppedAt],
+    };
+  }
+}
+
 /** The funnel figures of one group of paths. */
 export function funnelRow(source: string, paths: readonly LeadPath[], known: readonly boolean[]): LeadFunnelRow {
-  const leads = paths.filter((p) => p.entry === 0 && p.reached >= 0);
-  let previous = -1;
-  const links = LEAD_LINKS.map((id, k): LeadLinkFigures => {
-    if (known[k] !== true) return { id, count: null, conversion: null, medianDays: null };
-    const count = paths.filter((p) => p.entry <= k && p.reached >= k).length;
-    let conversion: number | null = null;
-    let medianDays: number | null = null;
-    if (previous >= 0) {
-      const from = previous;
-      const before = paths.filter((p) => p.entry <= from && p.reached >= from);
-      conversion = ratio(before.filter((p) => p.reached >= k).length, before.length);
-      const days = before
-        .filter((p) => p.dates[from] !== undefined && p.dates[k] !== undefined)
-        .map((p) => dayNumber(p.dates[k]!) - dayNumber(p.dates[from]!));
-      medianDays = median(days);
-    }
-    previous = k;
-    return { id, count, conversion, medianDays };
-  });
-  return {
-    source,
-    links,
-    open: paths.filter((p) => p.reached >= 0 && !p.closed).length,
-    wonAmount: known[WON] ? sumMoney(paths.map((p) => p.wonAmount)) : null,
-    withoutLead: paths.filter((p) => p.entry > 0 && p.reached >= p.entry).length,
-    leadToWon: known[WON] ? ratio(leads.filter((p) => p.reached === WON).length, leads.length) : null,
-    stoppedAt: LEAD_LINKS.map((_, k) => leads.filter((p) => p.reached === k).length),
-  };
+  const tally = new RowTally(known);
+  for (const p of paths) tally.add(p);
+  return tally.row(source);
 }
 
 /** The cohort of a range: paths whose first link is dated in it (up to `asOf`, by construction). */
@@ -117,15 +161,18 @@ export function cohortOf(paths: readonly LeadPath[], range: DateRange): LeadPath
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function leadFunnelBySource(linked: LeadPaths, range: DateRange, asOf: IsoDate): LeadFunnelCohort {
-  const cohort = cohortOf(linked.paths, range);
-  const bySource = new Map<string, LeadPath[]>();
-  for (const p of cohort) {
-    const list = bySource.get(p.source);
-    if (list) list.push(p);
-    else bySource.set(p.source, [p]);
+  const total = new RowTally(linked.known);
+  const bySource = new Map<string, RowTally>();
+  for (const p of linked.paths) {
+    const start = p.dates[p.entry];
+    if (p.reached < p.entry || start === undefined || !inRange(start, range)) continue; // cohortOf
+    let tally = bySource.get(p.source);
+    if (!tally) bySource.set(p.source, (tally = new RowTally(linked.known)));
+    tally.add(p);
+    total.add(p);
   }
   const size = (row: LeadFunnelRow, k: number) => row.links[k]!.count ?? 0;
-  const rows = [...bySource].map(([source, paths]) => funnelRow(source, paths, linked.known));
+  const rows = [...bySource].map(([source, tally]) => tally.row(source));
   rows.sort((a, b) => size(b, 0) - size(a, 0) || size(b, 3) - size(a, 3) || byText(a.source, b.source));
-  return { range: { start: range.start, end: range.end }, asOf, rows, total: funnelRow('', cohort, linked.known) };
+  return { range: { start: range.start, end: range.end }, asOf, rows, total: total.row('') };
 }

@@ -33,6 +33,7 @@ export interface LeadCohortMonth {
 
 export function leadCohortMonths(linked: LeadPaths, range: DateRange): LeadCohortMonth[] {
   const months = new Map<string, LeadCohortMonth>();
+  if (!linked.known[0]) return []; // no lead export: no lead months
   for (const p of cohortOf(linked.paths, range)) {
     if (p.entry !== 0) continue;
     const month = p.dates[0]!.slice(0, 7);

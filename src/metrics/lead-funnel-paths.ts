@@ -83,27 +83,39 @@ function firstMeetings(activities: readonly Activity[], asOf: IsoDate): Map<stri
   return first;
 }
 
-/** Pairs leads with deals both ways; a deal goes to the first lead that claims it. */
+/**
+ * Pairs leads with deals both ways; a deal goes to the first lead that claims it. Deals are
+ * marked taken by their place in `deals` (a million deals need no set of objects).
+ */
 function pairs(input: LeadPathInput) {
-  const dealById = new Map(input.deals.map((d) => [d.id, d]));
-  const leadIds = new Set(input.leads.map((l) => l.id));
-  const leadsByClaim = new Map<string, Deal>();
+  const { leads, deals } = input;
+  const taken = new Uint8Array(deals.length);
+  const dealOf: (Deal | undefined)[] = new Array(leads.length).fill(undefined);
   let unresolved = 0;
-  for (const d of input.deals) {
-    if (d.leadId === undefined) continue;
-    if (leadIds.has(d.leadId)) { if (!leadsByClaim.has(d.leadId)) leadsByClaim.set(d.leadId, d); }
-    else unresolved++;
-  }
-  const taken = new Set<Deal>();
   let conflicts = 0;
-  const dealOf = input.leads.map((l) => {
-    const named = l.dealId === undefined ? undefined : dealById.get(l.dealId);
-    if (l.dealId !== undefined && !named) unresolved++;
-    const d = named ?? leadsByClaim.get(l.id);
-    if (!d) return undefined;
-    if (taken.has(d)) { conflicts++; return undefined; }
-    taken.add(d);
-    return d;
+  if (leads.length === 0) {
+    for (const d of deals) if (d.leadId !== undefined) unresolved++;
+    return { dealOf, taken, unresolved, conflicts };
+  }
+  const leadIds = new Set(leads.map((l) => l.id));
+  const claimedBy = new Map<string, number>(); // lead id → the first deal naming it
+  deals.forEach((d, i) => {
+    if (d.leadId === undefined) return;
+    if (!leadIds.has(d.leadId)) unresolved++;
+    else if (!claimedBy.has(d.leadId)) claimedBy.set(d.leadId, i);
+  });
+  const named = leads.some((l) => l.dealId !== undefined) ? new Map(deals.map((d, i) => [d.id, i])) : undefined;
+  leads.forEach((l, n) => {
+    const byLead = l.dealId === undefined ? undefined : named!.get(l.dealId);
+    if (l.dealId !== undefined && byLead === undefined) unresolved++;
+    const i = byLead ?? claimedBy.get(l.id);
+    if (i === undefined) return;
+    if (taken[i] === 1) {
+      conflicts++;
+      return;
+    }
+    taken[i] = 1;
+    dealOf[n] = deals[i];
   });
   return { dealOf, taken, unresolved, conflicts };
 }
@@ -141,7 +153,9 @@ export function leadPaths(input: LeadPathInput, asOf: IsoDate): LeadPaths {
   const meetings = firstMeetings(input.activities, asOf);
   const { dealOf, taken, unresolved, conflicts } = pairs(input);
   const paths = input.leads.map((l, i) => pathOf(l, dealOf[i], meetings, asOf));
-  for (const d of input.deals) if (!taken.has(d)) paths.push(pathOf(undefined, d, meetings, asOf));
+  input.deals.forEach((d, i) => {
+    if (taken[i] === 0) paths.push(pathOf(undefined, d, meetings, asOf));
+  });
   const known = LEAD_LINKS.map((_, k) => paths.some((p) => p.dates[k] !== undefined));
   return { paths, known, leads: input.leads.length, deals: input.deals.length, unresolved, conflicts };
 }

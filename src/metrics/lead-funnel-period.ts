@@ -24,7 +24,6 @@
 import type { IsoDate } from '../core/records.ts';
 import { inRange, type DateRange } from '../periods/calendar.ts';
 import { LEAD_LINKS, WON_LINK, type LeadLinkId, type LeadPath, type LeadPaths } from './lead-funnel-paths.ts';
-import { sumMoney } from './money.ts';
 
 export interface LeadPeriodLink {
   id: LeadLinkId;
@@ -47,29 +46,58 @@ export interface LeadFunnelPeriod {
   total: LeadPeriodRow;
 }
 
-function periodRow(source: string, paths: readonly LeadPath[], known: readonly boolean[], range: DateRange): LeadPeriodRow {
-  const links = LEAD_LINKS.map((id, k): LeadPeriodLink => {
-    if (known[k] !== true) return { id, count: null, fromEarlier: null };
-    const here = paths.filter((p) => p.dates[k] !== undefined && inRange(p.dates[k]!, range));
-    const earlier = here.filter((p) => (p.dates[p.entry] ?? p.dates[k]!) < range.start);
-    return { id, count: here.length, fromEarlier: earlier.length };
-  });
-  const won = paths.filter((p) => p.dates[WON_LINK] !== undefined && inRange(p.dates[WON_LINK]!, range));
-  return { source, links, wonAmount: known[WON_LINK] ? sumMoney(won.map((p) => p.wonAmount)) : null };
+/** The period figures of one row, added up path by path (one pass fills every row and the total). */
+class PeriodTally {
+  readonly #shown: number[];
+  readonly #known: readonly boolean[];
+  readonly #range: DateRange;
+  readonly #count = LEAD_LINKS.map(() => 0);
+  readonly #earlier = LEAD_LINKS.map(() => 0);
+  #cents = 0;
+
+  constructor(known: readonly boolean[], range: DateRange) {
+    this.#known = known;
+    this.#range = range;
+    this.#shown = LEAD_LINKS.map((_, k) => k).filter((k) => known[k]);
+  }
+
+  add(p: LeadPath): void {
+    for (const k of this.#shown) {
+      const date = p.dates[k];
+      if (date === undefined || !inRange(date, this.#range)) continue;
+      this.#count[k]!++;
+      if ((p.dates[p.entry] ?? date) < this.#range.start) this.#earlier[k]!++;
+      if (k === WON_LINK) this.#cents += Math.round(p.wonAmount * 100);
+    }
+  }
+
+  row(source: string): LeadPeriodRow {
+    const known = this.#known;
+    const links = LEAD_LINKS.map((id, k): LeadPeriodLink => (known[k] !== true ? { id, count: null, fromEarlier: null } : { id, count: this.#count[k]!, fromEarlier: this.#earlier[k]! }));
+    return { source, links, wonAmount: known[WON_LINK] ? this.#cents / 100 : null };
+  }
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A path with any link dated in the range. */
+function active(p: LeadPath, range: DateRange): boolean {
+  for (const date of p.dates) if (date !== undefined && inRange(date, range)) return true;
+  return false;
+}
+
 export function leadFunnelPeriod(linked: LeadPaths, range: DateRange, asOf: IsoDate): LeadFunnelPeriod {
-  const active = linked.paths.filter((p) => p.dates.some((date) => date !== undefined && inRange(date, range)));
-  const bySource = new Map<string, LeadPath[]>();
-  for (const p of active) {
-    const list = bySource.get(p.source);
-    if (list) list.push(p);
-    else bySource.set(p.source, [p]);
+  const total = new PeriodTally(linked.known, range);
+  const bySource = new Map<string, PeriodTally>();
+  for (const p of linked.paths) {
+    if (!active(p, range)) continue;
+    let tally = bySource.get(p.source);
+    if (!tally) bySource.set(p.source, (tally = new PeriodTally(linked.known, range)));
+    tally.add(p);
+    total.add(p);
   }
   const size = (row: LeadPeriodRow, k: number) => row.links[k]!.count ?? 0;
-  const rows = [...bySource].map(([source, paths]) => periodRow(source, paths, linked.known, range));
+  const rows = [...bySource].map(([source, tally]) => tally.row(source));
   rows.sort((a, b) => size(b, 0) - size(a, 0) || size(b, 3) - size(a, 3) || byText(a.source, b.source));
-  return { range: { start: range.start, end: range.end }, asOf, rows, total: periodRow('', active, linked.known, range) };
+  return { range: { start: range.start, end: range.end }, asOf, rows, total: total.row('') };
 }
