@@ -3,7 +3,7 @@
  * it, a few examples, the fix) and the score per owner. The full lists are their own paged pages
  * (quality-lists.ts) and CSV downloads with every row, so the page keeps its size for any export.
  */
-import { t } from '../i18n/index.ts';
+import { t, tn } from '../i18n/index.ts';
 import type { FileAccount } from '../core/file-account.ts';
 import type { PublishedIssue, Report } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
@@ -181,14 +181,29 @@ export function ruleTable(report: Report, f: Fmt, summaries = ruleSummaries(repo
   );
 }
 
-/** The tables of the summary page, in page order (the rule summary is drawn by RuleSummary.astro). */
+export interface QualityPageTables {
+  rows: ViewTable;
+  /** The rule summary's CSV (the page draws the summary with RuleSummary.astro). */
+  byRule: ViewTable;
+  byOwner: ViewTable;
+  /** Score per owner week by week, when the build has history. */
+  trend: ViewTable | null;
+}
+
+/** The tables of the summary page, by name. */
+export function qualityPageTables(report: Report, f: Fmt): QualityPageTables {
+  return {
+    rows: rowsTable(report, f),
+    byRule: ruleTable(report, f),
+    byOwner: ownerTable(report, f),
+    trend: report.history && report.history.qualityByOwner.length > 0 ? qualityTrendTable(report.history, f) : null,
+  };
+}
+
+/** The tables of the summary page, in page order. */
 export function qualityTables(report: Report, f: Fmt): ViewTable[] {
-  return [
-    rowsTable(report, f),
-    ruleTable(report, f),
-    ownerTable(report, f),
-    ...(report.history && report.history.qualityByOwner.length > 0 ? [qualityTrendTable(report.history, f)] : []),
-  ];
+  const { rows, byRule, byOwner, trend } = qualityPageTables(report, f);
+  return [rows, byRule, byOwner, ...(trend ? [trend] : [])];
 }
 
 
@@ -216,7 +231,7 @@ export function qualityKpis(report: Report, f: Fmt): QualityKpi[] {
     {
       label: t(locale, 'quality.issues'),
       value: f.number(report.quality.issues.length),
-      sub: t(locale, 'quality.issues.sub', { rules: f.number(rules) }),
+      sub: tn(locale, 'quality.issues.sub', rules),
     },
     {
       label: t(locale, 'quality.rowsRejected'),
