@@ -150,17 +150,29 @@ function rowsTable(report: Report, f: Fmt): ViewTable {
   );
 }
 
+/** Owners on the summary page; the rest are in the CSV (an export may have thousands of owners). */
+export const OWNERS_ON_PAGE = 50;
+
+type OwnerEntry = Report['quality']['byOwner'][number];
+
+/** Owners with most issues first, then by name: the page shows the first OWNERS_ON_PAGE. */
+export function ownersByIssues(report: Report): OwnerEntry[] {
+  return [...report.quality.byOwner].sort(
+    (a, b) => b.issues - a.issues || (a.person.name < b.person.name ? -1 : a.person.name > b.person.name ? 1 : 0),
+  );
+}
+
 export function ownerTable(report: Report, f: Fmt): ViewTable {
   const { locale } = f;
   return buildTable(
-    { id: 'quality-by-owner', title: t(locale, 'quality.byOwner'), description: t(locale, 'quality.score.desc') },
+    { id: 'quality-by-owner', title: t(locale, 'quality.byOwner'), description: t(locale, 'quality.score.desc'), pageRows: OWNERS_ON_PAGE },
     [
       { label: t(locale, 'common.seller'), key: 'owner', show: (r) => r.person.name, raw: (r) => r.person.name },
       { label: t(locale, 'quality.scored'), key: 'scored', align: 'end', show: (r) => f.number(r.scored), raw: (r) => r.scored },
       { label: t(locale, 'quality.issues'), key: 'issues', align: 'end', show: (r) => f.number(r.issues), raw: (r) => r.issues },
       { label: t(locale, 'quality.score'), key: 'score', align: 'end', show: (r) => f.percent(r.score), raw: (r) => r.score },
     ],
-    report.quality.byOwner,
+    ownersByIssues(report),
   );
 }
 
@@ -181,6 +193,12 @@ export function ruleTable(report: Report, f: Fmt, summaries = ruleSummaries(repo
   );
 }
 
+/** At most `max` rows on the page; the CSV keeps every row and the page says how many are left off. */
+function capRows(table: ViewTable, max: number): ViewTable {
+  if (table.rows.length <= max) return table;
+  return { ...table, rows: table.rows.slice(0, max), hiddenRows: (table.hiddenRows ?? 0) + table.rows.length - max };
+}
+
 export interface QualityPageTables {
   rows: ViewTable;
   /** The rule summary's CSV (the page draws the summary with RuleSummary.astro). */
@@ -196,7 +214,7 @@ export function qualityPageTables(report: Report, f: Fmt): QualityPageTables {
     rows: rowsTable(report, f),
     byRule: ruleTable(report, f),
     byOwner: ownerTable(report, f),
-    trend: report.history && report.history.qualityByOwner.length > 0 ? qualityTrendTable(report.history, f) : null,
+    trend: report.history && report.history.qualityByOwner.length > 0 ? capRows(qualityTrendTable(report.history, f), OWNERS_ON_PAGE) : null,
   };
 }
 
