@@ -20,7 +20,7 @@ import type { FileAccount } from '../pipeline/load-records.ts';
 import { ruleOf } from '../quality/rules.ts';
 import { issuesByCode, issuesByTeam, overallScore, scoreByOwner } from '../quality/score.ts';
 import type { Issue } from '../validate/issue.ts';
-import { dealList, type DealLineContext } from './deal-lines.ts';
+import { dealList, type DealLineContext, type DealRows } from './deal-lines.ts';
 import { monthFigures, type ScopeForMonth } from './month-figures.ts';
 import { people, slugify } from './people.ts';
 import { scrubPeople } from './scrub-people.ts';
@@ -46,10 +46,12 @@ export function buildReport({ model, files, rejected, quality, history }: Report
   const ctx: MetricContext = { settings, asOf };
   const periods = reportPeriods(asOf, settings.fiscalYearStartMonth);
   const persons = people(model.users, settings.initialsOnly);
+  const dealRows: DealRows = {};
   const lines: DealLineContext = {
     settings,
     accountName: (id) => model.accountById.get(id)?.name ?? id,
     person: (id) => persons.ref(id),
+    rows: dealRows,
   };
 
   const activitiesByOwner = groupBy(records.activities, (a) => a.ownerId);
@@ -339,5 +341,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
       person: (id) => persons.ref(id),
     });
   }
-  return { report: settings.initialsOnly ? scrubPeople(report, model.users, persons) : report, snapshot };
+  return settings.initialsOnly
+    ? { report: scrubPeople(report, model.users, persons), dealRows: scrubPeople(dealRows, model.users, persons), snapshot }
+    : { report, dealRows, snapshot };
 }

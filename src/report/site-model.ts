@@ -10,7 +10,7 @@ import type { VolumeVsRevenue } from '../metrics/revenue.ts';
 import type { Hat } from '../model/types.ts';
 import type { FileAccount } from '../pipeline/load-records.ts';
 import type { DateRange } from '../periods/calendar.ts';
-import type { DealList } from './deal-lines.ts';
+import type { DealList, DealRows } from './deal-lines.ts';
 import type { MonthFigures } from './month-figures.ts';
 import type { PersonRef } from './people.ts';
 import type { ScopeFigures } from './scope-figures.ts';
@@ -92,6 +92,8 @@ export interface Report {
 
 export interface SiteModel {
   report: Report;
+  /** Every deal named by a deal list's `ids`, for the lists' CSV downloads; not in report.json. */
+  dealRows: DealRows;
   /** This build's snapshot, for the history folder; never published. */
   snapshot: Snapshot;
 }

@@ -32,7 +32,8 @@ export interface WeekFigures {
   lost: DealList;
   created: DealList;
   bigMoves: (DealLine & { move: 'won' | 'lost' | 'created' })[];
-  ahead: { week: string; range: DateRange; count: number; bySeller: PersonCount[]; meetings: MeetingLine[]; more: number };
+  /** The meetings booked in the following week: `meetings` holds all `count` of them. */
+  ahead: { week: string; range: DateRange; count: number; bySeller: PersonCount[]; meetings: MeetingLine[] };
   goals: ActivityGoalRow[];
 }
 
@@ -81,7 +82,6 @@ export function weekFigures(week: string, input: WeekInput, lines: DealLineConte
     .sort((a, b) => largestFirst(a.deal, b.deal))
     .slice(0, MOVES)
     .map(({ deal, move }) => ({ ...dealLine(deal, lines), move }));
-  const MEETING_CAP = 40;
   return {
     week,
     range,
@@ -96,12 +96,11 @@ export function weekFigures(week: string, input: WeekInput, lines: DealLineConte
       range: next,
       count: booked.length,
       bySeller: countBySeller(booked, lines),
-      meetings: booked.slice(0, MEETING_CAP).map((a) => ({
+      meetings: booked.map((a) => ({
         date: a.date,
         owner: lines.person(a.ownerId),
         account: a.accountId ? lines.accountName(a.accountId) : '—',
       })),
-      more: Math.max(0, booked.length - MEETING_CAP),
     },
     goals: activityGoals(input.activityCounts, input.sellerTargets, input.sellerIds, [week], ctx),
   };

@@ -2,6 +2,7 @@
 import { t } from '../i18n/index.ts';
 import type { AttainmentRow } from '../metrics/target-attainment.ts';
 import type { MonthFigures } from '../report/month-figures.ts';
+import type { DealRows } from '../report/deal-lines.ts';
 import { buildTable } from './build-table.ts';
 import { dealTable } from './deal-table.ts';
 import type { Fmt } from './format-context.ts';
@@ -23,7 +24,8 @@ export interface MonthView {
   opportunities: ViewTable[];
 }
 
-export function monthView(month: MonthFigures, f: Fmt): MonthView {
+/** `rows`: the site model's deal rows, for deal lists whose CSV holds every deal. */
+export function monthView(month: MonthFigures, f: Fmt, rows?: DealRows): MonthView {
   const { locale } = f;
   const id = `month-${month.month}`;
   return {
@@ -45,10 +47,10 @@ export function monthView(month: MonthFigures, f: Fmt): MonthView {
       ),
     ],
     opportunities: [
-      dealTable(`${id}-won`, t(locale, 'metric.dealsWon'), month.won, f),
-      dealTable(`${id}-open-closing`, t(locale, 'meeting.monthly.openClosing'), month.openClosingInMonth, f),
-      dealTable(`${id}-created`, t(locale, 'meeting.weekly.newOpportunities'), month.created, f, 'created'),
-      dealTable(`${id}-lost`, t(locale, 'metric.dealsLost'), month.lost, f),
+      dealTable(`${id}-won`, t(locale, 'metric.dealsWon'), month.won, f, 'close', rows),
+      dealTable(`${id}-open-closing`, t(locale, 'meeting.monthly.openClosing'), month.openClosingInMonth, f, 'close', rows),
+      dealTable(`${id}-created`, t(locale, 'meeting.weekly.newOpportunities'), month.created, f, 'created', rows),
+      dealTable(`${id}-lost`, t(locale, 'metric.dealsLost'), month.lost, f, 'close', rows),
     ],
   };
 }
