@@ -3,13 +3,14 @@
  * the metrics once per cut, builds the weekly and monthly meeting entries from records grouped
  * once by week and month, and publishes quality issues and rejected rows with people resolved.
  */
+import { reconcileBudgets } from '../metrics/budget-reconciliation.ts';
 import { channelMix } from '../metrics/channel-mix.ts';
 import type { MetricContext } from '../metrics/context.ts';
 import { funnel } from '../metrics/funnel.ts';
 import { handoffs } from '../metrics/handoffs.ts';
-import { planCheck } from '../metrics/plan-check.ts';
+import { planCheck, planVerdict } from '../metrics/plan-check.ts';
 import { volumeVsRevenue } from '../metrics/revenue.ts';
-import { targetAttainment, totalRow } from '../metrics/target-attainment.ts';
+import { ATTAINMENT_MEASURES, targetAttainment, totalRow } from '../metrics/target-attainment.ts';
 import type { Model } from '../model/build-model.ts';
 import { addTo, groupBy } from '../model/group-by.ts';
 import type { Activity, ModelDeal, Target } from '../model/types.ts';
@@ -256,6 +257,9 @@ export function buildReport({ model, files, rejected, quality, history }: Report
   const teamIssues = issuesByTeam(quality, model.users);
   const allIssues = [...rejected, ...quality];
 
+  const company = scopeFigures(companyRecords, periods, ctx);
+  const plan = planCheck(records.targets, model.users, ctx);
+  const teamIds = new Set(model.teams.map((team) => team.id));
   const report: Report = {
     schemaVersion: 1,
     meta: {
@@ -274,14 +278,23 @@ export function buildReport({ model, files, rejected, quality, history }: Report
       stages: settings.stages.map((s) => ({ id: s.id, label: s.label ?? s.id, probability: s.probability, status: s.status })),
     },
     files,
-    company: scopeFigures(companyRecords, periods, ctx),
+    company,
     teams,
     sellers,
+    reconciliation: reconcileBudgets(
+      {
+        company: company.targets.rows,
+        teams: teams.map((team) => team.figures.targets.rows),
+        sellers: sellers.map((seller) => ({ rows: seller.figures.targets.rows, inTeam: teamIds.has(seller.teamId) })),
+      },
+      ATTAINMENT_MEASURES,
+    ),
     channelMix: {
       bySeller: channelMix(model.deals, periods.yearToDate, { groupBy: 'seller', keys: allIds }),
       byTeam: channelMix(model.deals, periods.yearToDate, { groupBy: 'team', keys: model.teams.map((t) => t.id) }),
     },
-    planCheck: planCheck(records.targets, model.users, ctx),
+    planCheck: plan,
+    planVerdict: planVerdict(plan),
     funnel: {
       yearToDate: funnel({ funnel: records.funnel, activities: records.activities, deals: model.deals, users: model.users }, periods.yearToDate, ctx),
       teams: teams.map((team) => {

@@ -4,8 +4,9 @@
  */
 import type { Funnel } from '../metrics/funnel.ts';
 import type { Handoffs } from '../metrics/handoffs.ts';
+import type { ReconciliationRow } from '../metrics/budget-reconciliation.ts';
 import type { ChannelMix } from '../metrics/channel-mix.ts';
-import type { PlanCheckRow } from '../metrics/plan-check.ts';
+import type { PlanCheckRow, PlanVerdict } from '../metrics/plan-check.ts';
 import type { VolumeVsRevenue } from '../metrics/revenue.ts';
 import type { Hat } from '../model/types.ts';
 import type { FileAccount } from '../pipeline/load-records.ts';
@@ -77,8 +78,12 @@ export interface Report {
   company: ScopeFigures;
   teams: TeamEntry[];
   sellers: SellerEntry[];
+  /** Company budget vs Σ teams vs Σ sellers, per measure, year to date and full year. */
+  reconciliation: ReconciliationRow[];
   channelMix: { bySeller: ChannelMix; byTeam: ChannelMix };
   planCheck: PlanCheckRow[];
+  /** Whether the plan passes its documented rule (Σ seller targets ≥ company target). */
+  planVerdict: PlanVerdict;
   funnel: { yearToDate: Funnel; teams: { teamId: string; funnel: Funnel }[] };
   handoffs: Handoffs;
   weeks: WeekFigures[];

@@ -11,6 +11,7 @@ export const DEFINITIONS: { id: string; term: MessageKey; text: MessageKey[] }[]
   { id: 'attainment', term: 'metric.attainment', text: ['def.attainment'] },
   { id: 'pace', term: 'metric.pace', text: ['def.pace'] },
   { id: 'plan-check', term: 'metric.planCheck', text: ['def.planCheck'] },
+  { id: 'budget-reconciliation', term: 'reconcile.term', text: ['def.reconciliation'] },
   { id: 'open-pipeline', term: 'metric.openPipeline', text: ['def.openPipeline'] },
   { id: 'weighted-pipeline', term: 'metric.weightedPipeline', text: ['def.weightedPipeline'] },
   { id: 'coverage', term: 'metric.coverage', text: ['def.coverage', 'def.requiredCoverage'] },

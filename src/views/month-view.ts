@@ -8,6 +8,7 @@ import { dealTable } from './deal-table.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
 import { measureLabel } from './labels.ts';
+import { reconciliationTable, unitOfMeasure } from './reconciliation-view.ts';
 
 function resultColumns<T>(f: Fmt, row: (x: T) => AttainmentRow | undefined) {
   const { locale } = f;
@@ -32,18 +33,24 @@ export function monthView(month: MonthFigures, f: Fmt, rows?: DealRows): MonthVi
     results: [
       buildTable(
         { id: `${id}-company`, title: t(locale, 'meeting.monthly.company'), description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }) },
-        [{ label: t(locale, 'channel.label'), key: 'measure', show: (r: AttainmentRow) => measureLabel(f.locale, r.measure), raw: (r: AttainmentRow) => r.measure }, ...resultColumns<AttainmentRow>(f, (r) => r)],
+        [
+          { label: t(locale, 'channel.label'), key: 'measure', show: (r: AttainmentRow) => measureLabel(f.locale, r.measure), raw: (r: AttainmentRow) => r.measure },
+          { label: t(locale, 'unit.label'), key: 'unit', show: (r: AttainmentRow) => unitOfMeasure(locale, r.measure), raw: (r: AttainmentRow) => (r.measure === 'revenue' ? 'invoiced' : 'annual_volume') },
+          ...resultColumns<AttainmentRow>(f, (r) => r),
+        ],
         month.company.rows,
       ),
+      reconciliationTable(`${id}-reconciliation`, month.reconciliation, f, t(locale, 'reconcile.monthDesc', { date: f.date(month.through) })),
       buildTable(
-        { id: `${id}-teams`, title: t(locale, 'nav.teams') },
+        { id: `${id}-teams`, title: `${t(locale, 'nav.teams')} (${t(locale, 'unit.annualVolume').toLowerCase()})`, description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }) },
         [{ label: t(locale, 'common.team'), key: 'team', show: (r: MonthFigures['teams'][number]) => r.name, raw: (r: MonthFigures['teams'][number]) => r.id }, ...resultColumns<MonthFigures['teams'][number]>(f, (r) => r.total)],
         month.teams,
       ),
       buildTable(
-        { id: `${id}-sellers`, title: t(locale, 'nav.sellers') },
+        { id: `${id}-sellers`, title: `${t(locale, 'nav.sellers')} (${t(locale, 'unit.annualVolume').toLowerCase()})`, description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }) },
         [{ label: t(locale, 'common.seller'), key: 'seller', show: (r: MonthFigures['sellers'][number]) => r.person.name, raw: (r: MonthFigures['sellers'][number]) => r.person.name }, ...resultColumns<MonthFigures['sellers'][number]>(f, (r) => r.total)],
-        month.sellers,
+        // A seller without a budget has no attainment: not listed (their result is in the company's).
+        month.sellers.filter((s) => s.total?.budgetYtd != null),
       ),
     ],
     opportunities: [
