@@ -4,7 +4,7 @@
  * activities against the weekly goals. One entry per ISO week; its address never changes.
  */
 import type { MetricContext } from '../metrics/context.ts';
-import { activityGoals, type ActivityCounts, type ActivityGoalRow } from '../metrics/activity-goals.ts';
+import { activityGoals, activityGoalsByPerson, type ActivityCounts, type ActivityGoalRow, type PersonGoalRow } from '../metrics/activity-goals.ts';
 import { inRange, type DateRange } from '../periods/calendar.ts';
 import { addWeeks, isoWeekRange } from '../periods/iso-week.ts';
 import type { Activity, ModelDeal, Target } from '../model/types.ts';
@@ -35,6 +35,8 @@ export interface WeekFigures {
   /** The meetings booked in the following week: `meetings` holds all `count` of them. */
   ahead: { week: string; range: DateRange; count: number; bySeller: PersonCount[]; meetings: MeetingLine[] };
   goals: ActivityGoalRow[];
+  /** The week's activities against goals per person and type (adding up to `goals`). */
+  goalsByPerson: (PersonGoalRow & { person: PersonRef })[];
 }
 
 /** The records of the week, pre-grouped by the caller so each week costs only its own rows. */
@@ -103,5 +105,9 @@ export function weekFigures(week: string, input: WeekInput, lines: DealLineConte
       })),
     },
     goals: activityGoals(input.activityCounts, input.sellerTargets, input.sellerIds, [week], ctx),
+    goalsByPerson: activityGoalsByPerson(input.activityCounts, input.sellerTargets, input.sellerIds, [week], ctx).map((row) => ({
+      ...row,
+      person: lines.person(row.personId),
+    })),
   };
 }

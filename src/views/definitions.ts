@@ -23,6 +23,7 @@ export const DEFINITIONS: { id: string; term: MessageKey; text: MessageKey[] }[]
   { id: 'stalled-deals', term: 'metric.stalledDeals', text: ['def.stalledDeals'] },
   { id: 'slipped-deals', term: 'metric.slippedDeals', text: ['def.slippedDeals'] },
   { id: 'new-pipeline', term: 'metric.newPipelinePerWeek', text: ['def.newPipeline'] },
+  { id: 'activity-goals', term: 'metric.activityGoal', text: ['chart.activityGoals.desc'] },
   { id: 'customers-worked', term: 'metric.customersWorked', text: ['def.customersWorked'] },
   { id: 'time-with-customers', term: 'metric.timeWithCustomers', text: ['def.timeWithCustomers'] },
 ];

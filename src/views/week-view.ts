@@ -6,7 +6,7 @@ import { buildTable } from './build-table.ts';
 import { dealTable } from './deal-table.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
-import { activityGoalTable } from './activity-view.ts';
+import { activityGoalTable, activityPersonTable } from './activity-view.ts';
 
 function perSeller(id: string, title: string, rows: readonly PersonCount[], f: Fmt): ViewTable {
   return buildTable(
@@ -64,6 +64,7 @@ export function weekView(week: WeekFigures, f: Fmt, rows?: DealRows): WeekView {
       dealTable(`${id}-lost`, t(locale, 'metric.dealsLost'), week.lost, f, 'close', rows),
       dealTable(`${id}-created`, t(locale, 'meeting.weekly.newOpportunities'), week.created, f, 'created', rows),
       activityGoalTable(`${id}-activity-goals`, week.goals, f),
+      activityPersonTable(`${id}-activity-goals-by-person`, week.goalsByPerson, f, (personId) => week.goalsByPerson.find((r) => r.personId === personId)?.person.name ?? '–', [week.week]),
     ],
     ahead: [meetings, perSeller(`${id}-booked-by-seller`, t(locale, 'meeting.weekly.bookedBySeller'), week.ahead.bySeller, f)],
   };
