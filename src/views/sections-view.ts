@@ -231,6 +231,7 @@ export function cohortTable(id: string, funnel: Funnel, f: Fmt): ViewTable {
     ['cohort.won', f.number(o.won), o.won],
     ['cohort.lost', f.number(o.lost), o.lost],
     ['cohort.open', f.number(o.open), o.open],
+    ['cohort.closedAfterAsOf', f.number(o.closedAfterAsOf), o.closedAfterAsOf],
     ['cohort.winRate', f.percent(o.winRate), o.winRate],
     ['cohort.booked', f.number(m.booked), m.booked],
     ['cohort.held', f.number(m.held), m.held],
