@@ -7,6 +7,7 @@ import { reconcileBudgets } from '../metrics/budget-reconciliation.ts';
 import { channelMix } from '../metrics/channel-mix.ts';
 import type { MetricContext } from '../metrics/context.ts';
 import { funnel } from '../metrics/funnel.ts';
+import { openDeals } from '../metrics/open-pipeline.ts';
 import { handoffs } from '../metrics/handoffs.ts';
 import { planCheck, planVerdict } from '../metrics/plan-check.ts';
 import { volumeVsRevenue } from '../metrics/revenue.ts';
@@ -136,7 +137,8 @@ export function buildReport({ model, files, rejected, quality, history }: Report
     teamName: model.teams.find((t) => t.id === user.teamId)?.name ?? '—',
     hats: user.hats,
     figures: scopeFigures(sellerRecords(user.id), periods, ctx),
-    openDeals: dealList((dealsByOwner.get(user.id) ?? []).filter((d) => d.status === 'open'), lines, 50),
+    // The same open deals as the seller's open pipeline (one rule: `openDeals`).
+    openDeals: dealList(openDeals(dealsByOwner.get(user.id) ?? [], asOf), lines, 50),
     volumeAndRevenue: volumeAndRevenue(user.id),
   }));
 

@@ -9,11 +9,12 @@ import type { ChannelMix, ChannelMixRow } from '../metrics/channel-mix.ts';
 import type { Funnel, FunnelLink } from '../metrics/funnel.ts';
 import type { PlanCheckRow, PlanVerdict } from '../metrics/plan-check.ts';
 import { totalRow } from '../metrics/target-attainment.ts';
-import { CHANNELS, FORECAST_CATEGORIES } from '../model/types.ts';
+import { CHANNELS, FORECAST_CATEGORIES, type ActivityType } from '../model/types.ts';
 import type { Report } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
 import { dealTable, PAGE_ROWS } from './deal-table.ts';
 import { reconciliationTable } from './reconciliation-view.ts';
+import { measureLabel } from './labels.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
 
@@ -58,6 +59,12 @@ export function channelTables(report: Report, f: Fmt): ViewTable[] {
   ];
 }
 
+/** A planned measure's name: a channel, total or revenue, or an activity type. */
+function planMeasureLabel(locale: Fmt['locale'], measure: string): string {
+  if (measure.startsWith('activity:')) return t(locale, `activity.${measure.slice('activity:'.length) as ActivityType}`);
+  return measure === 'revenue' || measure.startsWith('volume:') ? measureLabel(locale, measure) : measure;
+}
+
 function verdictText(verdict: PlanVerdict, f: Fmt): string {
   const counts = { failing: f.number(verdict.failing), checked: f.number(verdict.checked) };
   if (verdict.passes === null) return t(f.locale, 'planCheck.verdict.none');
@@ -76,7 +83,7 @@ export function planCheckTable(rows: readonly PlanCheckRow[], f: Fmt, teamName: 
     [
       { label: t(locale, 'common.period'), key: 'period', show: (r) => r.period, raw: (r) => r.period },
       { label: t(locale, 'planCheck.level'), key: 'level', show: (r) => t(locale, levelKey[r.level], { team: r.teamId ? teamName(r.teamId) : '' }), raw: (r) => `${r.level}${r.teamId ? `:${r.teamId}` : ''}` },
-      { label: t(locale, 'planCheck.measure'), key: 'measure', show: (r) => r.measure, raw: (r) => r.measure },
+      { label: t(locale, 'planCheck.measure'), key: 'measure', show: (r) => planMeasureLabel(locale, r.measure), raw: (r) => r.measure },
       { label: t(locale, 'planCheck.sum'), key: 'sum', align: 'end', show: (r) => f.money(r.sum), raw: (r) => r.sum },
       { label: t(locale, 'metric.target'), key: 'target', align: 'end', show: (r) => f.money(r.target), raw: (r) => r.target },
       { label: t(locale, 'planCheck.gap'), key: 'gap', align: 'end', show: (r) => `${r.ok ? '✓' : '✗'} ${f.money(r.gap)}`, raw: (r) => r.gap },
