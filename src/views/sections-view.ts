@@ -125,6 +125,7 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
   const forecastTitle = t(locale, 'chart.forecast', { quarter: report.meta.quarter.label });
   const agingTitle = t(locale, 'metric.dealAge');
   const sellerName = (id: string) => report.sellers.find((s) => s.person.id === id)?.person.name ?? (id || t(locale, 'common.noOwner'));
+  const stageLabel = (id: string) => report.meta.stages.find((s) => s.id === id)?.label ?? id;
   return [
     buildTable(
       {
@@ -165,7 +166,7 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
       [
         { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
         { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },
-        { label: t(locale, 'common.stage'), key: 'stage', show: (d) => d.stageId, raw: (d) => d.stageId },
+        { label: t(locale, 'common.stage'), key: 'stage', show: (d) => stageLabel(d.stageId), raw: (d) => d.stageId },
         { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
         { label: t(locale, 'pipeline.lastTouch'), key: 'last_touch', show: (d) => f.date(d.lastTouch), raw: (d) => d.lastTouch },
         { label: t(locale, 'pipeline.daysSince'), key: 'days_since_touch', align: 'end', show: (d) => f.number(d.daysSinceTouch), raw: (d) => d.daysSinceTouch },
