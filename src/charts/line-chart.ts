@@ -3,7 +3,7 @@
  * an ordinal axis labelled "v. 47"; a `null` value leaves a gap, it is not drawn as zero.
  * With nothing but zeros and gaps the chart is a sentence, not an empty frame. With `cap`, the
  * axis stops there: a value above is drawn at the cap as ▲ with its own figure, and a note says
- * so. A single week is drawn as stems from zero, not as dots floating in the frame.
+ * so. A single week is drawn as a bar per series, not as dots floating in the frame.
  */
 import * as Plot from '@observablehq/plot';
 import type { Currency } from '../format/number.ts';
@@ -63,6 +63,7 @@ export function lineChart(data: readonly WeekDatum[], options: LineChartOptions)
   const every = Math.max(1, Math.ceil(weeks.length / MAX_TICKS));
   const ticks = weeks.filter((_, i) => i % every === 0);
   const dots = weeks.length <= 26;
+  const single = weeks.length === 1;
   const format = (value: number) => (options.percent ? formatPercent(value / 100, locale) : unit.tickFormat(value));
 
   const plot = Plot.plot({
@@ -70,20 +71,21 @@ export function lineChart(data: readonly WeekDatum[], options: LineChartOptions)
     height: options.height ?? 280,
     marginLeft: Math.max(56, 7 * widestTick + 16),
     marginRight: 24,
-    x: { type: 'point', domain: weeks, padding: 0.3, label: null },
+    // One week: a bar per series side by side (a line needs two weeks; lone dots would float).
+    x: single ? { type: 'band', domain: names, padding: 0.3, label: null } : { type: 'point', domain: weeks, padding: 0.3, label: null },
     y: { grid: true, nice: over.length === 0, domain: [Math.min(0, ...values), top] },
     color: { domain: names, range: names.map(color) },
     marks: [
-      Plot.axisX({ ticks, tickFormat: (w: string) => weekLabel(w, locale) }),
+      single ? Plot.axisX({ tickSize: 0, label: weekLabel(weeks[0]!, locale), labelAnchor: 'center', labelArrow: 'none' }) : Plot.axisX({ ticks, tickFormat: (w: string) => weekLabel(w, locale) }),
       Plot.axisY({ tickFormat: unit.tickFormat, label: unit.label, labelArrow: 'none' }),
       Plot.ruleY([0]),
       goal === undefined ? null : Plot.ruleY([goal], { strokeDasharray: '6 4', strokeWidth: 2 }),
-      weeks.length === 1
-        ? Plot.ruleX(rows, { x: 'week', y1: 0, y2: 'value', stroke: 'series', strokeWidth: 6, dx: 0 })
+      single
+        ? Plot.barY(rows, { x: 'series', y: 'value', fill: 'series' })
         : Plot.lineY(rows, { x: 'week', y: 'value', z: 'series', stroke: 'series', strokeWidth: 2 }),
-      dots ? Plot.dot(rows, { x: 'week', y: 'value', fill: 'series', r: 3, filter: (d: (typeof rows)[number]) => !over.includes(d) }) : null,
-      over.length === 0 ? null : Plot.dot(over, { x: 'week', y: 'value', fill: 'series', symbol: 'triangle', r: 5 }),
-      over.length === 0 ? null : Plot.text(over, { x: 'week', y: 'value', text: (d: (typeof rows)[number]) => format(d.actual ?? 0), dy: -10, fontWeight: 'bold' }),
+      dots && !single ? Plot.dot(rows, { x: 'week', y: 'value', fill: 'series', r: 3, filter: (d: (typeof rows)[number]) => !over.includes(d) }) : null,
+      over.length === 0 ? null : Plot.dot(over, { x: single ? 'series' : 'week', y: 'value', fill: 'series', symbol: 'triangle', r: 5 }),
+      over.length === 0 ? null : Plot.text(over, { x: single ? 'series' : 'week', y: 'value', text: (d: (typeof rows)[number]) => format(d.actual ?? 0), dy: -10, fontWeight: 'bold' }),
     ],
   });
   const legend: LegendItem[] = names.length > 1 ? names.map((name, i) => ({ label: name, color: color(name, i) })) : [];

@@ -216,9 +216,16 @@ describe('lineChart of percentages with a cap', () => {
     expect(text).not.toMatch(/>(300|400|600|800|1\s?000)\s%</);
   });
 
-  it('draws one week as a stem from zero, not a dot floating in the frame', () => {
-    const markup = lineChart([{ week: '2026-W47', value: 50, series: 'Calls' }], { ...base, percent: true });
-    expect(markup).toContain('data-mark="rule"');
+  it('draws one week as a bar per series, not dots floating in the frame', () => {
+    const markup = lineChart(
+      [
+        { week: '2026-W47', value: 50, series: 'Calls' },
+        { week: '2026-W47', value: 80, series: 'Meetings' },
+      ],
+      { ...base, percent: true },
+    );
+    expect(markup.match(/<rect/g)?.length).toBeGreaterThanOrEqual(2);
     expect(markup).not.toContain('data-mark="line"');
+    expect(markup).not.toContain('data-mark="dot"');
   });
 });
