@@ -27,6 +27,7 @@
 import type { Deal, IsoDate } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
 import { stageOf, type MetricContext } from './context.ts';
+import { dealStateAsOf } from './deal-state.ts';
 import { sumMoney } from './money.ts';
 
 export interface PipelineStageRow {
@@ -54,9 +55,9 @@ export function countWithoutAmount(deals: readonly Deal[]): number {
   return count;
 }
 
-/** The deals open as of `asOf`: status `open` and created on or before `asOf`. */
+/** The deals open as of `asOf`: status `open` and created on or before `asOf` (`dealStateAsOf`). */
 export function openDeals<D extends Deal>(deals: readonly D[], asOf: IsoDate): D[] {
-  return deals.filter((deal) => deal.status === 'open' && deal.created <= asOf);
+  return deals.filter((deal) => dealStateAsOf(deal, asOf) === 'open');
 }
 
 /** Deals grouped by stage: the open stages of the settings in order, then unexpected stages. */

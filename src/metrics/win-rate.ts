@@ -26,6 +26,7 @@
 import { CHANNELS, type Channel, type ModelDeal } from '../core/records.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
+import { dealStateAsOf } from './deal-state.ts';
 import { ratio, sumMoney } from './money.ts';
 
 export interface WinRateFigures {
@@ -70,7 +71,9 @@ export function winRate(deals: readonly ModelDeal[], range: DateRange, ctx: Metr
   const { start, end } = range;
   const { asOf } = ctx;
   for (const deal of deals) {
-    if (deal.status === 'open' || deal.close > asOf || deal.close < start || deal.close > end) continue;
+    // Won or lost as of as-of (`dealStateAsOf`): closed on or before as-of, created by then.
+    const state = dealStateAsOf(deal, asOf);
+    if ((state !== 'won' && state !== 'lost') || deal.close < start || deal.close > end) continue;
     if (deal.status === 'won') {
       won[deal.channel]!++;
       wonCents[deal.channel]! += Math.round(deal.amount * 100);

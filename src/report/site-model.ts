@@ -6,13 +6,14 @@ import type { Freshness } from '../quality/freshness.ts';
 import type { Funnel } from '../metrics/funnel.ts';
 import type { LeadFunnelSection } from './lead-funnel-section.ts';
 import type { Handoffs } from '../metrics/handoffs.ts';
+import type { ReconciliationRow } from '../metrics/budget-reconciliation.ts';
 import type { ChannelMix } from '../metrics/channel-mix.ts';
-import type { PlanCheckRow } from '../metrics/plan-check.ts';
+import type { PlanCheckRow, PlanVerdict } from '../metrics/plan-check.ts';
 import type { VolumeVsRevenue } from '../metrics/revenue.ts';
 import type { Hat } from '../core/records.ts';
 import type { FileAccount } from '../core/file-account.ts';
 import type { DateRange } from '../periods/calendar.ts';
-import type { DealList } from './deal-lines.ts';
+import type { DealList, DealRows } from './deal-lines.ts';
 import type { MonthFigures } from './month-figures.ts';
 import type { PersonRef } from './people.ts';
 import type { ScopeFigures } from './scope-figures.ts';
@@ -87,8 +88,12 @@ export interface Report {
   company: ScopeFigures;
   teams: TeamEntry[];
   sellers: SellerEntry[];
+  /** Company budget vs Σ teams vs Σ sellers, per measure, year to date and full year. */
+  reconciliation: ReconciliationRow[];
   channelMix: { bySeller: ChannelMix; byTeam: ChannelMix };
   planCheck: PlanCheckRow[];
+  /** Whether the plan passes its documented rule (Σ seller targets ≥ company target). */
+  planVerdict: PlanVerdict;
   funnel: { yearToDate: Funnel; teams: { teamId: string; funnel: Funnel }[] };
   /** The linked funnel from lead-level exports, by source, per period. */
   leadFunnel: LeadFunnelSection;
@@ -106,6 +111,8 @@ export interface SiteModel {
   report: Report;
   /** How old the export is (src/pipeline/freshness.ts), for the page footer and the nightly run. */
   freshness?: Freshness;
+  /** Every deal named by a deal list's `ids`, for the lists' CSV downloads; not in report.json. */
+  dealRows: DealRows;
   /** This build's snapshot, for the history folder; never published. */
   snapshot: Snapshot;
 }

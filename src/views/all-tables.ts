@@ -2,6 +2,7 @@
  * Every table the site shows, by id: the CSV endpoint writes one download per table. Raw CSV
  * values do not depend on the language, so they are built once (with English labels).
  */
+import type { DealRows } from '../report/deal-lines.ts';
 import type { Report } from '../report/site-model.ts';
 import type { Currency } from '../format/index.ts';
 import { activityGoalTable } from './activity-view.ts';
@@ -16,7 +17,8 @@ import { weekView } from './week-view.ts';
 import { leadFunnelTables } from './lead-funnel-view.ts';
 import { changeCountsTable, changesTable, memoryTable } from './history-view.ts';
 
-export function allTables(report: Report): ViewTable[] {
+/** `dealRows`: the site model's deal rows, so every deal list's CSV holds all its deals. */
+export function allTables(report: Report, dealRows?: DealRows): ViewTable[] {
   const f = fmt('en', report.meta.currency as Currency);
   const tables: ViewTable[] = [
     ...scopeTables(report.company, f, 'overview'),
@@ -26,16 +28,16 @@ export function allTables(report: Report): ViewTable[] {
       return [
         ...scopeTables(s.figures, f, prefix),
         activityGoalTable(`${prefix}-activity-goals`, s.figures.activities.goalsRecentWeeks, f),
-        dealTable(`${prefix}-open-deals`, 'Open deals', s.openDeals, f),
+        dealTable(`${prefix}-open-deals`, 'Open deals', s.openDeals, f, 'close', dealRows),
         ...(s.volumeAndRevenue ? [volumeRevenueTable(`${prefix}-volume-revenue`, s.volumeAndRevenue, f)] : []),
       ];
     }),
     ...report.weeks.flatMap((w) => {
-      const view = weekView(w, f);
+      const view = weekView(w, f, dealRows);
       return [...view.past, ...view.ahead];
     }),
     ...report.months.flatMap((m) => {
-      const view = monthView(m, f);
+      const view = monthView(m, f, dealRows);
       return [...view.results, ...view.opportunities];
     }),
     ...TABLE_SECTIONS.flatMap((section) => sectionTables(section, report, f)),

@@ -205,7 +205,7 @@ export function scopeTables(figures: ScopeFigures, f: Fmt, idPrefix: string): Vi
       [
         { label: t(locale, 'common.week'), key: 'week', show: (r) => f.week(r.week, true), raw: (r) => r.week },
         { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (r) => f.number(r.count), raw: (r) => r.count },
-        { label: t(locale, 'common.value'), key: 'amount', align: 'end', show: (r) => f.money(r.amount), raw: (r) => r.amount },
+        { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (r) => f.money(r.amount), raw: (r) => r.amount },
       ],
       figures.pipeline.newPipeline.weeks,
     ),
