@@ -4,7 +4,7 @@
  * per deal, for "what changed"), the key figures of the company (the reviews' "as presented")
  * and of each team (the trends), and the data-quality score per owner (the quality trend).
  */
-import type { IsoDate } from '../model/types.ts';
+import type { IsoDate } from '../core/records.ts';
 
 /** One open deal: [id, name, account name, owner id, team id, stage id, amount, close date]. */
 export type SnapshotDeal = [string, string, string, string, string, string, number, IsoDate];

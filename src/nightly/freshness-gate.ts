@@ -4,7 +4,7 @@
  * instead of yesterday's figures being published under today's date.
  */
 import { readFile } from 'node:fs/promises';
-import type { Freshness } from '../pipeline/freshness.ts';
+import type { Freshness } from '../quality/freshness.ts';
 import type { SiteModel } from '../report/site-model.ts';
 
 /** Why the export is too old to publish, or undefined when it is fresh enough. */

@@ -17,7 +17,7 @@
  * pruneSnapshots(['2026-10-01', '2026-10-02', '2026-12-06'], '2026-12-07')
  * //=> { keep: ['2026-10-02', '2026-12-06'], drop: ['2026-10-01'] }
  */
-import type { IsoDate } from '../model/types.ts';
+import type { IsoDate } from '../core/records.ts';
 import { addDays } from '../periods/calendar.ts';
 import { isoWeekOf } from '../periods/iso-week.ts';
 

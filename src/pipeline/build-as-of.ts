@@ -6,7 +6,7 @@
  */
 import { chooseAsOf } from '../settings/as-of.ts';
 import { loadSettings } from '../settings/load-settings.ts';
-import { formatIssue } from '../validate/issue.ts';
+import { formatIssue } from '../core/issue.ts';
 
 export type BuildAsOf = { ok: true; asOf: string; note: string } | { ok: false; message: string };
 

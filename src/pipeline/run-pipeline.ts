@@ -8,13 +8,13 @@ import { runChecks } from '../quality/run-checks.ts';
 import { buildReport } from '../report/build-report.ts';
 import type { SiteModel } from '../report/site-model.ts';
 import { loadSettings, resolveAsOf } from '../settings/load-settings.ts';
-import { formatIssue, type Issue } from '../validate/issue.ts';
+import { formatIssue, type Issue } from '../core/issue.ts';
 import { RULES } from '../quality/rules.ts';
-import { exportFreshness } from './freshness.ts';
+import { exportFreshness } from '../quality/freshness.ts';
 import { loadRecords } from './load-records.ts';
 import { restrictToTeam } from './restrict-to-team.ts';
 import type { Snapshot } from '../history/types.ts';
-import type { Records } from '../model/types.ts';
+import type { Records } from '../model/records.ts';
 import { stageLine } from './progress.ts';
 import { formatSummary, type StageTiming } from './summary.ts';
 

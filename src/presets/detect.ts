@@ -10,7 +10,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileSpec } from '../schemas/column.ts';
 import type { Settings } from '../settings/schema.ts';
-import type { Issue } from '../validate/issue.ts';
+import type { Issue } from '../core/issue.ts';
 import { matchColumns } from './bind.ts';
 import { mappingAdapter, mappingIssues } from './mapping.ts';
 import { readHeader } from './read-header.ts';

@@ -8,7 +8,7 @@
  */
 import type { FileSpec } from '../schemas/column.ts';
 import type { MappedFile } from '../settings/schema.ts';
-import type { Issue } from '../validate/issue.ts';
+import type { Issue } from '../core/issue.ts';
 import type { SourceAdapter, Target } from './types.ts';
 
 export function mappingAdapter(target: Target, mapped: MappedFile, spec: FileSpec<unknown>): SourceAdapter {

@@ -6,7 +6,7 @@
  * status. Swedish (`Affär - Titel`) and Danish (`Handel - Titel`) headers and status words are
  * accepted on a best-effort basis. Deleted deals are skipped.
  */
-import type { ActivityType } from '../model/types.ts';
+import type { ActivityType } from '../core/records.ts';
 import { stageWithStatus, statusFromWord } from './deal-status.ts';
 import type { RowContext, SourceAdapter } from './types.ts';
 import { currencyCode, either, isTrue, minutesFromClock } from './values.ts';

@@ -4,7 +4,7 @@
  * and says how each canonical column (docs/data-format.md) is made from them. Rows keep their
  * original file name and physical line; messages name the original header.
  */
-import type { ActivityType, Channel } from '../model/types.ts';
+import type { ActivityType, Channel } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
 
 /** The canonical files a CRM export can stand in for. */

@@ -12,14 +12,14 @@ import { volumeVsRevenue } from '../metrics/revenue.ts';
 import { targetAttainment, totalRow } from '../metrics/target-attainment.ts';
 import type { Model } from '../model/build-model.ts';
 import { addTo, groupBy } from '../model/group-by.ts';
-import type { Activity, ModelDeal, Target } from '../model/types.ts';
+import type { Activity, ModelDeal, Target } from '../core/records.ts';
 import { fiscalYearOf, fiscalYearRange, monthOf, monthRange, monthsBetween } from '../periods/fiscal.ts';
 import { salesVolume, salesVolumeByMonth, sumVolumes, wonInRange, type SalesVolumeMonth } from '../metrics/sales-volume.ts';
 import { addWeeks, isoWeekOf, isoWeeksBetween } from '../periods/iso-week.ts';
-import type { FileAccount } from '../pipeline/load-records.ts';
+import type { FileAccount } from '../core/file-account.ts';
 import { ruleOf } from '../quality/rules.ts';
 import { issuesByCode, issuesByTeam, overallScore, scoreByOwner } from '../quality/score.ts';
-import type { Issue } from '../validate/issue.ts';
+import type { Issue } from '../core/issue.ts';
 import { dealList, type DealLineContext } from './deal-lines.ts';
 import { monthFigures, type ScopeForMonth } from './month-figures.ts';
 import { people, slugify } from './people.ts';
@@ -247,6 +247,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
       recordId: issue.recordId,
       owner: issue.ownerId ? persons.ref(issue.ownerId) : undefined,
       hint: rule?.hint ?? '',
+      args: issue.args,
     };
   };
   const issuesOfOwner = groupBy(quality, (i) => i.ownerId ?? '');

@@ -3,11 +3,11 @@
  * stages (id, label or alias), CRM channel values through `channelMap`, and amounts are
  * converted to the reporting currency.
  */
-import { CHANNELS, FORECAST_CATEGORIES, type Channel, type Deal, type ForecastCategory } from '../model/types.ts';
+import { CHANNELS, FORECAST_CATEGORIES, type Channel, type Deal, type ForecastCategory } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
 import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, type Finish } from './cells.ts';
-import { DealColumns, StoredDeal } from '../model/stored-deal.ts';
-import { interner, own, rememberLast } from './intern.ts';
+import { DealColumns, StoredDeal } from '../speed/stored-deal.ts';
+import { interner, own, rememberLast } from '../speed/intern.ts';
 import type { FileSpec } from './column.ts';
 
 export type DealRow = Omit<Deal, 'file' | 'line'>;
@@ -98,7 +98,7 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       }
     }
     const id = own(row.id);
-    // A StoredDeal (src/model/stored-deal.ts): the fields most metrics read are its own, the
+    // A StoredDeal (src/speed/stored-deal.ts): the fields most metrics read are its own, the
     // others go to this file's columns; file and line (validation) and the model's fields are
     // set later.
     const deal = new StoredDeal(columns, {

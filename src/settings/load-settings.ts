@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Issue } from '../validate/issue.ts';
+import type { Issue } from '../core/issue.ts';
 import { chooseAsOf } from './as-of.ts';
 import { settingsSchema, type Settings } from './schema.ts';
 

@@ -3,7 +3,7 @@
  * Every later stage reads the normalized `Settings`, never the raw file.
  */
 import { z } from 'zod';
-import { ACTIVITY_TYPES, CHANNELS, FORECAST_CATEGORIES, HATS } from '../model/types.ts';
+import { ACTIVITY_TYPES, CHANNELS, FORECAST_CATEGORIES, HATS } from '../core/records.ts';
 import { asOfProblem } from './as-of.ts';
 
 function isTimeZone(zone: string): boolean {
@@ -100,6 +100,15 @@ export const settingsSchema = z
     stalledDays: z.number().int().positive().default(30),
     /** The export is stale when its newest record is this many days older than as-of. */
     staleExportDays: z.number().int().positive().default(7),
+    /**
+     * How far the parts of a plan may fall short of the whole before PlanGap flags it (rounding
+     * of broken-down targets): the larger of `amount` (reporting currency, money measures only)
+     * and `share` of the whole target.
+     */
+    planGapTolerance: z
+      .object({ amount: z.number().nonnegative().default(10_000), share: z.number().min(0).max(1).default(0.005) })
+      .strict()
+      .prefault({}),
     /** CRM channel values → canonical channel (keys matched case-insensitively). */
     channelMap: z.record(z.string(), z.enum(CHANNELS)).default({}),
     /** CRM activity types → canonical type (keys matched case-insensitively). */

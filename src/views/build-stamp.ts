@@ -6,7 +6,7 @@
  */
 import { INTL_LOCALE, t, tn, type Locale } from '../i18n/index.ts';
 import { formatDate } from '../format/date.ts';
-import type { Freshness } from '../pipeline/freshness.ts';
+import type { Freshness } from '../quality/freshness.ts';
 
 export interface BuildStamp {
   /** "Built 7 Dec 2026, 02:31 from an export with data through 5 December 2026 (2 days old)." */

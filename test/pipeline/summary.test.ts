@@ -1,6 +1,6 @@
 // formatSummary: the one-screen build summary, rows read / accepted / rejected per file.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { FileAccount } from '../../src/pipeline/load-records.ts';
+import type { FileAccount } from '../../src/core/file-account.ts';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
 import { formatSummary } from '../../src/pipeline/summary.ts';
 import { TINY, tempFolders } from './folder.ts';

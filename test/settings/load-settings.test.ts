@@ -23,6 +23,10 @@ describe('settings', () => {
         "hatMap": {},
         "initialsOnly": false,
         "locale": "sv",
+        "planGapTolerance": {
+          "amount": 10000,
+          "share": 0.005,
+        },
         "renewalWindowDays": 90,
         "staleExportDays": 7,
         "stalledDays": 30,
