@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Freshness } from '../../src/pipeline/freshness.ts';
+import type { Freshness } from '../../src/quality/freshness.ts';
 import { buildStamp } from '../../src/views/build-stamp.ts';
 
 const fresh: Freshness = {
