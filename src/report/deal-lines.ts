@@ -19,6 +19,8 @@ export interface DealLine {
   annualAmount: number;
   created: string;
   close: string;
+  /** The reason given for a lost deal (the export's `lost_reason`), when there is one. */
+  lostReason?: string;
 }
 
 export interface DealList {
@@ -53,6 +55,7 @@ export function dealLine(deal: ModelDeal, ctx: DealLineContext): DealLine {
     annualAmount: deal.annualAmount,
     created: deal.created,
     close: deal.close,
+    ...(deal.status === 'lost' && deal.lostReason ? { lostReason: deal.lostReason } : {}),
   };
 }
 

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { monthPacks, weekAgenda, type PackScope } from '../../src/report/meeting-figures.ts';
+import type { DealLineContext } from '../../src/report/deal-lines.ts';
+import { groupBy } from '../../src/model/group-by.ts';
+import type { ModelDeal } from '../../src/model/types.ts';
+import { context, deal } from '../metrics/fixtures-pipeline.ts';
+import { target } from '../metrics/fixtures.ts';
+
+const ctx = context('2026-11-20');
+const lines: DealLineContext = {
+  settings: ctx.settings,
+  accountName: (id) => `Account ${id}`,
+  person: (id) => ({ id, name: id, slug: id }),
+};
+const november = target({ scope: 'company', scopeId: '', period: '2026-11', measure: 'volume:total', value: 300_000 });
+
+describe('weekAgenda', () => {
+  it('sets the week result against its days of the budget and lists slipped and closing deals', () => {
+    // Week 46 = 9–15 Nov 2026, inside November (30 days, 300 000): target 7 × 10 000 = 70 000.
+    // Result: w1 annual 40 000 (contract 80 000 over two years); l1 lost and o2 (next week) are not won.
+    // Slipped: o1, open, close 12 Nov < as-of 20 Nov, in the week: 25 000.
+    // Closing this and next week (9–22 Nov): w1, l1, o1, o2 = 80 000 + 10 000 + 25 000 + 5 000 = 120 000.
+    const deals = [
+      deal({ id: 'w1', status: 'won', close: '2026-11-10', amount: 80_000, annualAmount: 40_000 }),
+      deal({ id: 'l1', status: 'lost', close: '2026-11-11', amount: 10_000 }),
+      deal({ id: 'o1', close: '2026-11-12', amount: 25_000 }),
+      deal({ id: 'o2', close: '2026-11-18', amount: 5_000 }),
+      deal({ id: 'o3', close: '2026-11-30', amount: 99_000 }),
+    ];
+    const agenda = weekAgenda('2026-W46', { companyTargets: [november], closing: deals, activityCounts: new Map(), sellers: [] }, lines, ctx);
+    expect(agenda.target).toBe(70_000);
+    expect(agenda.result).toBe(40_000);
+    expect(agenda.slipped).toMatchObject({ count: 1, amount: 25_000 });
+    expect(agenda.closing).toMatchObject({ count: 4, amount: 120_000 });
+    expect(agenda.closing.deals.map((d) => d.id)).toEqual(['w1', 'o1', 'l1', 'o2']);
+  });
+});
+
+describe('monthPacks', () => {
+  it('sets the month to date against its budget to date and stacks the quarter forecast', () => {
+    // November to as-of 20 Nov: budget 20/30 × 300 000 = 200 000. Won in November: w1 annual 40 000.
+    // October: the budget is set by month and October has no row, so 0. The quarter's budget is read at
+    // its end (31 Dec): October 0 + November 300 000 + December 0 = 300 000.
+    // Quarter forecast: closed w1 40 000 + w0 (Oct) 60 000 = 100 000; commit o1 (negotiation) 50 000.
+    // Lost by reason: l1 'Pris' 10 000.
+    const deals: ModelDeal[] = [
+      deal({ id: 'w0', status: 'won', close: '2026-10-05', amount: 60_000 }),
+      deal({ id: 'w1', status: 'won', close: '2026-11-10', amount: 80_000, annualAmount: 40_000 }),
+      deal({ id: 'l1', status: 'lost', close: '2026-11-11', amount: 10_000, lostReason: 'Pris' }),
+      deal({ id: 'o1', stageId: 'negotiation', close: '2026-12-12', amount: 50_000 }),
+    ];
+    const company: PackScope = { id: '', deals, targets: [november], wonByMonth: groupBy(deals.filter((d) => d.status === 'won'), (d) => d.close.slice(0, 7)) };
+    const [october, nov] = monthPacks(['2026-10', '2026-11'], { company, teams: [], dealsOfMonth: () => deals }, ctx);
+    expect(nov!.company.at(-1)).toEqual({ measure: 'volume:total', result: 40_000, budget: 200_000 });
+    expect(october!.company.at(-1)).toEqual({ measure: 'volume:total', result: 60_000, budget: 0 });
+    expect(nov!.series.slice(-2)).toEqual([
+      { month: '2026-10', result: 60_000, budget: 0 },
+      { month: '2026-11', result: 40_000, budget: 200_000 },
+    ]);
+    expect(nov!.lostByReason).toEqual([{ reason: 'Pris', count: 1, amount: 10_000 }]);
+    expect(nov!.forecastQuarter).toMatchObject({ label: 'FY2026-Q4', closed: 100_000, commit: 50_000, budget: 300_000, remaining: 200_000 });
+    expect(nov!.forecastYear).toMatchObject({ label: 'FY2026', period: { start: '2026-01-01', end: '2026-12-31' } });
+  });
+});
