@@ -12,7 +12,7 @@ import { lostByReason, type LostReasonRow } from '../metrics/lost-reasons.ts';
 import { periodBudget } from '../metrics/period-budget.ts';
 import type { AttainmentMeasure } from '../metrics/target-attainment.ts';
 import { salesVolume } from '../metrics/sales-volume.ts';
-import { CHANNELS, type ActivityType, type ModelDeal, type Target } from '../model/types.ts';
+import { CHANNELS, type ActivityType, type Channel, type ModelDeal, type Target } from '../model/types.ts';
 import { inRange, type DateRange } from '../periods/calendar.ts';
 import { fiscalQuarterOf, fiscalQuarterRange, fiscalYearOf, fiscalYearRange, monthRange, monthsBetween } from '../periods/fiscal.ts';
 import { addWeeks, isoWeekRange } from '../periods/iso-week.ts';
@@ -46,8 +46,33 @@ export interface WeekAgendaInput {
   companyTargets: readonly Target[];
   /** Deals whose close date is in the week or the next. */
   closing: readonly ModelDeal[];
-  activityCounts: ActivityCounts;
-  sellers: readonly { id: string; teamId: string; targets: readonly Target[] }[];
+  /** Sellers below a weekly goal in the week (from `behindOnGoals`). */
+  behind: readonly BehindOnGoal[];
+}
+
+/**
+ * Per week, the sellers below a weekly activity goal (actual < goal > 0), furthest behind first.
+ * One `activityGoals` pass per seller over all the weeks.
+ */
+export function behindOnGoals(
+  weeks: readonly string[],
+  sellers: readonly { id: string; teamId: string; targets: readonly Target[] }[],
+  counts: ActivityCounts,
+  lines: DealLineContext,
+  ctx: MetricContext,
+): Map<string, BehindOnGoal[]> {
+  const byWeek = new Map<string, BehindOnGoal[]>();
+  for (const seller of sellers) {
+    const person = lines.person(seller.id);
+    for (const row of activityGoals(counts, [...seller.targets], [seller.id], weeks, ctx)) {
+      if (row.goal <= 0 || row.actual >= row.goal) continue;
+      const list = byWeek.get(row.week) ?? [];
+      list.push({ person, teamId: seller.teamId, type: row.type, actual: row.actual, goal: row.goal, share: row.share });
+      byWeek.set(row.week, list);
+    }
+  }
+  for (const list of byWeek.values()) list.sort((a, b) => (a.share ?? 0) - (b.share ?? 0) || a.person.name.localeCompare(b.person.name, 'sv'));
+  return byWeek;
 }
 
 export function weekAgenda(week: string, input: WeekAgendaInput, lines: DealLineContext, ctx: MetricContext): WeekAgenda {
@@ -56,19 +81,13 @@ export function weekAgenda(week: string, input: WeekAgendaInput, lines: DealLine
   const closing = input.closing.filter((d) => inRange(d.close, twoWeeks));
   const wonInWeek = closing.filter((d) => d.status === 'won' && inRange(d.close, range) && d.close <= ctx.asOf);
   const slipped = closing.filter((d) => d.status === 'open' && inRange(d.close, range) && d.close < ctx.asOf && d.created <= ctx.asOf);
-  const behind: BehindOnGoal[] = input.sellers.flatMap((seller) =>
-    activityGoals(input.activityCounts, [...seller.targets], [seller.id], [week], ctx)
-      .filter((row) => row.goal > 0 && row.actual < row.goal)
-      .map((row) => ({ person: lines.person(seller.id), teamId: seller.teamId, type: row.type, actual: row.actual, goal: row.goal, share: row.share })),
-  );
-  behind.sort((a, b) => (a.share ?? 0) - (b.share ?? 0) || a.person.name.localeCompare(b.person.name, 'sv'));
   return {
     week,
     target: periodBudget(input.companyTargets, 'volume:total', range, ctx.settings),
     result: salesVolume(wonInWeek, range).annualVolume,
     slipped: dealList(slipped, lines),
     closing: dealList(closing, lines, 60),
-    behind,
+    behind: [...input.behind],
   };
 }
 
@@ -85,7 +104,7 @@ export interface MonthPack {
   company: MonthBudgetRow[];
   teams: { id: string; result: number; budget: number | null }[];
   /** Every month of the fiscal year up to this one: result and budget (volume:total). */
-  series: { month: string; result: number; budget: number | null }[];
+  series: { month: string; result: number; budget: number | null; byChannel: Record<Channel, number> }[];
   lostByReason: LostReasonRow[];
   /** As of the report date: the quarter and the fiscal year of the month. */
   forecastQuarter: ForecastVsBudget & { label: string };
@@ -149,15 +168,41 @@ export function monthPacks(months: readonly string[], input: MonthPackInput, ctx
         result: volumeOf(team, month).annualVolume,
         budget: periodBudget(team.targets, 'volume:total', range, settings),
       })),
-      series: monthsBetween({ start: year.start, end: range.end }).map((m) => ({
-        month: m,
-        result: volumeOf(company, m).annualVolume,
-        budget: periodBudget(company.targets, 'volume:total', toDate(m), settings),
-      })),
+      series: monthsBetween({ start: year.start, end: range.end }).map((m) => {
+        const v = volumeOf(company, m);
+        return {
+          month: m,
+          result: v.annualVolume,
+          budget: periodBudget(company.targets, 'volume:total', toDate(m), settings),
+          byChannel: Object.fromEntries(CHANNELS.map((c) => [c, v.byChannel[c].annualVolume])) as Record<Channel, number>,
+        };
+      }),
       lostByReason: lostByReason(input.dealsOfMonth(month), range),
       forecastQuarter: { ...forecast(company, quarterRange), label: `FY${fiscalYear}-Q${quarter}` },
       forecastYear: { ...forecast(company, year), label: `FY${fiscalYear}` },
       teamForecasts: input.teams.map((team) => ({ id: team.id, forecast: forecast(team, quarterRange) })),
     };
   });
+}
+
+export interface SellerMonth {
+  id: string;
+  month: string;
+  won: DealList;
+  lost: DealList;
+  /** Deals created in the month (up to as-of) with this person as SDR. */
+  handedOver: number;
+}
+
+/** A person's month for the 1:1: won and lost deals they own, deals they handed over as SDR. */
+export function sellerMonth(id: string, month: string, owned: readonly ModelDeal[], asSdr: readonly ModelDeal[], lines: DealLineContext, ctx: MetricContext): SellerMonth {
+  const range = monthRange(month);
+  const upTo = { start: range.start, end: range.end < ctx.asOf ? range.end : ctx.asOf };
+  return {
+    id,
+    month,
+    won: dealList(owned.filter((d) => d.status === 'won' && inRange(d.close, upTo)), lines),
+    lost: dealList(owned.filter((d) => d.status === 'lost' && inRange(d.close, upTo)), lines),
+    handedOver: asSdr.filter((d) => inRange(d.created, upTo)).length,
+  };
 }

@@ -9,7 +9,7 @@ import type { ModelDeal, Target } from '../model/types.ts';
 import { monthOf } from '../periods/fiscal.ts';
 import { addWeeks, isoWeekOf } from '../periods/iso-week.ts';
 import type { DealLineContext } from './deal-lines.ts';
-import { monthPacks, weekAgenda, type PackScope } from './meeting-figures.ts';
+import { behindOnGoals, monthPacks, sellerMonth, weekAgenda, type PackScope } from './meeting-figures.ts';
 import type { ScopeRecords } from './scope-figures.ts';
 import type { MeetingsSection } from './site-model.ts';
 
@@ -36,14 +36,14 @@ export function meetingsSection(input: MeetingsInput): MeetingsSection {
   const sellers = model.users
     .map((u) => ({ id: u.id, teamId: u.teamId, targets: input.sellerTargets(u.id).filter((t) => t.cadence === 'weekly') }))
     .filter((s) => s.targets.length > 0);
+  const behind = behindOnGoals(input.weeks, sellers, model.records.activityFacts.counts, lines, ctx);
   const agendas = input.weeks.map((week) =>
     weekAgenda(
       week,
       {
         companyTargets: input.companyTargets,
         closing: [...(byCloseWeek.get(week) ?? []), ...(byCloseWeek.get(addWeeks(week, 1)) ?? [])],
-        activityCounts: model.records.activityFacts.counts,
-        sellers,
+        behind: behind.get(week) ?? [],
       },
       lines,
       ctx,
@@ -61,5 +61,9 @@ export function meetingsSection(input: MeetingsInput): MeetingsSection {
     },
     ctx,
   );
-  return { attention: ctx.settings.attention, crmDealUrl: ctx.settings.crmDealUrl ?? null, agendas, packs };
+  const month = monthOf(ctx.asOf);
+  const byOwner = groupBy(model.deals, (d) => d.ownerId);
+  const bySdr = groupBy(model.deals.filter((d) => d.sdrId), (d) => d.sdrId ?? '');
+  const sellerMonths = model.users.map((u) => sellerMonth(u.id, month, byOwner.get(u.id) ?? [], bySdr.get(u.id) ?? [], lines, ctx));
+  return { attention: ctx.settings.attention, crmDealUrl: ctx.settings.crmDealUrl ?? null, agendas, packs, sellers: sellerMonths };
 }

@@ -18,7 +18,7 @@ import type { WeekFigures } from './week-figures.ts';
 import type { HistorySection } from './history-section.ts';
 import type { Snapshot } from '../history/types.ts';
 import type { Issue } from '../validate/issue.ts';
-import type { MonthPack, WeekAgenda } from './meeting-figures.ts';
+import type { MonthPack, SellerMonth, WeekAgenda } from './meeting-figures.ts';
 import type { Settings } from '../settings/schema.ts';
 
 /** An Issue as published: the rule's title, severity and fix, the owner as a person. */
@@ -67,6 +67,8 @@ export interface MeetingsSection {
   agendas: WeekAgenda[];
   /** One per entry of `months`, same order. */
   packs: MonthPack[];
+  /** Per user, for the 1:1 page: deals won and lost in as-of's month, deals handed over as SDR in it. */
+  sellers: SellerMonth[];
 }
 
 export interface Report {

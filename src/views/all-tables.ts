@@ -13,6 +13,8 @@ import { scopeTables } from './scope-view.ts';
 import { TABLE_SECTIONS, sectionTables } from './section-tables.ts';
 import type { ViewTable } from './table.ts';
 import { weekView } from './week-view.ts';
+import { agendaTables } from './weekly-agenda.ts';
+import { boardPackTables } from './board-pack.ts';
 import { changeCountsTable, changesTable, memoryTable } from './history-view.ts';
 
 export function allTables(report: Report): ViewTable[] {
@@ -29,19 +31,22 @@ export function allTables(report: Report): ViewTable[] {
         ...(s.volumeAndRevenue ? [volumeRevenueTable(`${prefix}-volume-revenue`, s.volumeAndRevenue, f)] : []),
       ];
     }),
-    ...report.weeks.flatMap((w) => {
+    ...report.weeks.flatMap((w, i) => {
       const view = weekView(w, f);
-      return [...view.past, ...view.ahead];
+      const agenda = report.meetings.agendas[i];
+      return [...view.past, ...view.ahead, ...(agenda ? Object.values(agendaTables(w, agenda, f)) : [])];
     }),
-    ...report.months.flatMap((m) => {
+    ...report.months.flatMap((m, i) => {
       const view = monthView(m, f);
-      return [...view.results, ...view.opportunities];
+      const pack = report.meetings.packs[i];
+      return [...view.results, ...view.opportunities, ...(pack ? boardPackTables(report, m, pack, f) : [])];
     }),
     ...TABLE_SECTIONS.flatMap((section) => sectionTables(section, report, f)),
     ...qualityTables(report, f),
     ...(report.history?.weeks ?? []).flatMap((w) => {
       const teamName = (id: string) => report.teams.find((x) => x.id === id)?.name ?? id;
-      return [changeCountsTable(w, f, teamName), changesTable(w, f, teamName)];
+      const stageLabel = (id: string) => report.meta.stages.find((s) => s.id === id)?.label ?? id;
+      return [changeCountsTable(w, f, teamName), changesTable(w, f, teamName, stageLabel)];
     }),
     ...(report.history?.months ?? []).map((m) => memoryTable(m, f)),
   ];

@@ -1,10 +1,20 @@
 /** Names of target measures as the pages show them. */
 import { t, type Locale } from '../i18n/index.ts';
-import type { Channel } from '../model/types.ts';
+import { ACTIVITY_TYPES, CHANNELS, type ActivityType, type Channel } from '../model/types.ts';
 
 /** `volume:new` → "Nyförsäljning", `volume:total` → "Totalt", `revenue` → "Omsättning". */
 export function measureLabel(locale: Locale, measure: string): string {
   if (measure === 'volume:total') return t(locale, 'common.total');
   if (measure === 'revenue') return t(locale, 'metric.revenue');
   return t(locale, `channel.${measure.slice('volume:'.length) as Channel}`);
+}
+
+/** Any target measure: `volume:*` and `revenue` as above, `activity:call` → "Samtal". */
+export function measureOrActivityLabel(locale: Locale, measure: string): string {
+  if (measure.startsWith('activity:')) {
+    const type = measure.slice('activity:'.length);
+    return (ACTIVITY_TYPES as readonly string[]).includes(type) ? t(locale, `activity.${type as ActivityType}`) : measure;
+  }
+  if (measure === 'revenue' || measure === 'volume:total' || (CHANNELS as readonly string[]).includes(measure.slice('volume:'.length))) return measureLabel(locale, measure);
+  return measure;
 }

@@ -15,6 +15,7 @@ import { buildTable } from './build-table.ts';
 import { dealTable, PAGE_ROWS } from './deal-table.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
+import { measureOrActivityLabel } from './labels.ts';
 
 function mixTable(id: string, title: string, mix: ChannelMix, name: (key: string) => string, f: Fmt): ViewTable {
   const { locale } = f;
@@ -69,7 +70,7 @@ export function planCheckTable(rows: readonly PlanCheckRow[], f: Fmt, teamName: 
     [
       { label: t(locale, 'common.period'), key: 'period', show: (r) => r.period, raw: (r) => r.period },
       { label: t(locale, 'planCheck.level'), key: 'level', show: (r) => t(locale, levelKey[r.level], { team: r.teamId ? teamName(r.teamId) : '' }), raw: (r) => `${r.level}${r.teamId ? `:${r.teamId}` : ''}` },
-      { label: t(locale, 'planCheck.measure'), key: 'measure', show: (r) => r.measure, raw: (r) => r.measure },
+      { label: t(locale, 'planCheck.measure'), key: 'measure', show: (r) => measureOrActivityLabel(locale, r.measure), raw: (r) => r.measure },
       { label: t(locale, 'planCheck.sum'), key: 'sum', align: 'end', show: (r) => f.money(r.sum), raw: (r) => r.sum },
       { label: t(locale, 'metric.target'), key: 'target', align: 'end', show: (r) => f.money(r.target), raw: (r) => r.target },
       { label: t(locale, 'planCheck.gap'), key: 'gap', align: 'end', show: (r) => `${r.ok ? '✓' : '✗'} ${f.money(r.gap)}`, raw: (r) => r.gap },
@@ -109,6 +110,7 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
   const forecastTitle = t(locale, 'chart.forecast', { quarter: report.meta.quarter.label });
   const agingTitle = t(locale, 'metric.dealAge');
   const sellerName = (id: string) => report.sellers.find((s) => s.person.id === id)?.person.name ?? (id || t(locale, 'common.noOwner'));
+  const stageLabel = (id: string) => report.meta.stages.find((s) => s.id === id)?.label ?? id;
   return [
     buildTable(
       {
@@ -148,7 +150,7 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
       [
         { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
         { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },
-        { label: t(locale, 'common.stage'), key: 'stage', show: (d) => d.stageId, raw: (d) => d.stageId },
+        { label: t(locale, 'common.stage'), key: 'stage', show: (d) => stageLabel(d.stageId), raw: (d) => d.stageId },
         { label: t(locale, 'common.value'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
         { label: t(locale, 'pipeline.lastTouch'), key: 'last_touch', show: (d) => f.date(d.lastTouch), raw: (d) => d.lastTouch },
         { label: t(locale, 'pipeline.daysSince'), key: 'days_since_touch', align: 'end', show: (d) => f.number(d.daysSinceTouch), raw: (d) => d.daysSinceTouch },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { monthPacks, weekAgenda, type PackScope } from '../../src/report/meeting-figures.ts';
+import { behindOnGoals, monthPacks, weekAgenda, type PackScope } from '../../src/report/meeting-figures.ts';
 import type { DealLineContext } from '../../src/report/deal-lines.ts';
 import { groupBy } from '../../src/model/group-by.ts';
 import type { ModelDeal } from '../../src/model/types.ts';
 import { context, deal } from '../metrics/fixtures-pipeline.ts';
-import { target } from '../metrics/fixtures.ts';
+import { activity, factsOf, target } from '../metrics/fixtures.ts';
 
 const ctx = context('2026-11-20');
 const lines: DealLineContext = {
@@ -27,12 +27,41 @@ describe('weekAgenda', () => {
       deal({ id: 'o2', close: '2026-11-18', amount: 5_000 }),
       deal({ id: 'o3', close: '2026-11-30', amount: 99_000 }),
     ];
-    const agenda = weekAgenda('2026-W46', { companyTargets: [november], closing: deals, activityCounts: new Map(), sellers: [] }, lines, ctx);
+    const agenda = weekAgenda('2026-W46', { companyTargets: [november], closing: deals, behind: [] }, lines, ctx);
     expect(agenda.target).toBe(70_000);
     expect(agenda.result).toBe(40_000);
     expect(agenda.slipped).toMatchObject({ count: 1, amount: 25_000 });
     expect(agenda.closing).toMatchObject({ count: 4, amount: 120_000 });
     expect(agenda.closing.deals.map((d) => d.id)).toEqual(['w1', 'o1', 'l1', 'o2']);
+  });
+});
+
+describe('behindOnGoals', () => {
+  it('lists per week the sellers below a weekly goal, furthest behind first', () => {
+    // u1: goal 10 calls a week, 2 calls in W47 → 20 %; goal 2 meetings held, 2 held → reached, not listed.
+    // u2: goal 4 calls, 3 in W47 → 75 %. W46: nobody did anything → u1 0 %, u2 0 %, u1 meetings 0 %.
+    const weekly = { cadence: 'weekly', scope: 'seller', period: 'FY2026' } as const;
+    const u1 = [target({ ...weekly, scopeId: 'u1', measure: 'activity:call', value: 10 }), target({ ...weekly, scopeId: 'u1', measure: 'activity:meeting_held', value: 2 })];
+    const u2 = [target({ ...weekly, scopeId: 'u2', measure: 'activity:call', value: 4 })];
+    const counts = factsOf(
+      [
+        activity({ ownerId: 'u1', type: 'call', date: '2026-11-16' }),
+        activity({ ownerId: 'u1', type: 'call', date: '2026-11-17' }),
+        activity({ ownerId: 'u1', type: 'meeting_held', date: '2026-11-18' }),
+        activity({ ownerId: 'u1', type: 'meeting_held', date: '2026-11-19' }),
+        activity({ ownerId: 'u2', type: 'call', date: '2026-11-16' }),
+        activity({ ownerId: 'u2', type: 'call', date: '2026-11-16' }),
+        activity({ ownerId: 'u2', type: 'call', date: '2026-11-20' }),
+      ],
+      ctx,
+    ).counts;
+    const sellers = [{ id: 'u1', teamId: 't1', targets: u1 }, { id: 'u2', teamId: 't2', targets: u2 }];
+    const byWeek = behindOnGoals(['2026-W46', '2026-W47'], sellers, counts, lines, ctx);
+    expect(byWeek.get('2026-W47')!.map((r) => [r.person.id, r.type, r.actual, r.goal])).toEqual([
+      ['u1', 'call', 2, 10],
+      ['u2', 'call', 3, 4],
+    ]);
+    expect(byWeek.get('2026-W46')).toHaveLength(3);
   });
 });
 
@@ -53,8 +82,8 @@ describe('monthPacks', () => {
     const [october, nov] = monthPacks(['2026-10', '2026-11'], { company, teams: [], dealsOfMonth: () => deals }, ctx);
     expect(nov!.company.at(-1)).toEqual({ measure: 'volume:total', result: 40_000, budget: 200_000 });
     expect(october!.company.at(-1)).toEqual({ measure: 'volume:total', result: 60_000, budget: 0 });
-    expect(nov!.series.slice(-2)).toEqual([
-      { month: '2026-10', result: 60_000, budget: 0 },
+    expect(nov!.series.slice(-2)).toMatchObject([
+      { month: '2026-10', result: 60_000, budget: 0, byChannel: { new: 60_000, renewal: 0 } },
       { month: '2026-11', result: 40_000, budget: 200_000 },
     ]);
     expect(nov!.lostByReason).toEqual([{ reason: 'Pris', count: 1, amount: 10_000 }]);
