@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { behindOnGoals, monthPacks, weekAgenda, type PackScope } from '../../src/report/meeting-figures.ts';
+import { behindOnGoals, monthPacks, sellerMonth, weekAgenda, type PackScope } from '../../src/report/meeting-figures.ts';
 import type { DealLineContext } from '../../src/report/deal-lines.ts';
 import { groupBy } from '../../src/model/group-by.ts';
 import type { ModelDeal } from '../../src/model/types.ts';
@@ -89,5 +89,23 @@ describe('monthPacks', () => {
     expect(nov!.lostByReason).toEqual([{ reason: 'Pris', count: 1, amount: 10_000 }]);
     expect(nov!.forecastQuarter).toMatchObject({ label: 'FY2026-Q4', closed: 100_000, commit: 50_000, budget: 300_000, remaining: 200_000 });
     expect(nov!.forecastYear).toMatchObject({ label: 'FY2026', period: { start: '2026-01-01', end: '2026-12-31' } });
+  });
+});
+
+describe('sellerMonth', () => {
+  it("lists a person's deals won and lost in the month up to as-of and counts their hand-offs as SDR", () => {
+    // Won w1 (10 Nov) 80 000; lost l1 (11 Nov) with reason; w0 (October) and o1 (open) left out.
+    // As SDR: s1 created 3 Nov counts; s2 created 21 Nov (after as-of 20 Nov) and s3 (October) do not.
+    const owned = [
+      deal({ id: 'w0', status: 'won', close: '2026-10-05', amount: 60_000 }),
+      deal({ id: 'w1', status: 'won', close: '2026-11-10', amount: 80_000 }),
+      deal({ id: 'l1', status: 'lost', close: '2026-11-11', amount: 10_000, lostReason: 'Pris' }),
+      deal({ id: 'o1', close: '2026-11-12', amount: 25_000 }),
+    ];
+    const asSdr = [deal({ id: 's1', created: '2026-11-03' }), deal({ id: 's2', created: '2026-11-21' }), deal({ id: 's3', created: '2026-10-30' })];
+    const month = sellerMonth('u1', '2026-11', owned, asSdr, lines, ctx);
+    expect(month.won).toMatchObject({ count: 1, amount: 80_000 });
+    expect(month.lost.deals[0]).toMatchObject({ id: 'l1', lostReason: 'Pris' });
+    expect(month.handedOver).toBe(1);
   });
 });
