@@ -30,6 +30,7 @@ import { reportPeriods } from './periods-of-report.ts';
 import { scopeFigures, type ScopeRecords } from './scope-figures.ts';
 import type { PublishedIssue, Report, SiteModel } from './site-model.ts';
 import { weekFigures } from './week-figures.ts';
+import { meetingsSection } from './meetings-section.ts';
 import { closedDeals, currentState, makeSnapshot, qualityScoresOf } from '../history/snapshot.ts';
 import type { Snapshot } from '../history/types.ts';
 import { historySection } from './history-section.ts';
@@ -326,6 +327,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
     handoffs: handoffs({ deals: model.deals, activities: records.activities, users: model.users, accounts: records.accounts }, periods.yearToDate, ctx),
     weeks,
     months,
+    meetings: meetingsSection({ model, weeks: weekList, months: months.map((m) => m.month), companyTargets: companyRecords.targets, recordsOfTeam, sellerTargets: (id) => sellerRecords(id).targets, dealsOfMonth: (m) => dealsByMonth.get(m) ?? [], lines, ctx }),
     quality: {
       overallScore: overall.score,
       byOwner: scoreByOwner(records, quality).map((s) => ({

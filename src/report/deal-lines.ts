@@ -24,6 +24,8 @@ export interface DealLine {
   /** The export gave this open deal no amount (`amount` is 0) / no expected close date. */
   amountMissing?: true;
   closeMissing?: true;
+  /** The reason given for a lost deal (the export's `lost_reason`), when there is one. */
+  lostReason?: string;
 }
 
 export interface DealList {
@@ -77,6 +79,7 @@ export function dealLine(deal: ModelDeal, ctx: DealLineContext): DealLine {
     close: deal.close,
     ...(deal.amountMissing ? { amountMissing: true as const } : {}),
     ...(deal.closeMissing ? { closeMissing: true as const } : {}),
+    ...(deal.status === 'lost' && deal.lostReason ? { lostReason: deal.lostReason } : {}),
   };
 }
 

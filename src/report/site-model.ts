@@ -21,6 +21,8 @@ import type { WeekFigures } from './week-figures.ts';
 import type { HistorySection } from './history-section.ts';
 import type { Snapshot } from '../history/types.ts';
 import type { Issue } from '../core/issue.ts';
+import type { MonthPack, SellerMonth, WeekAgenda } from './meeting-figures.ts';
+import type { Settings } from '../settings/schema.ts';
 
 /** An Issue as published: the rule's title, severity and fix, the owner as a person. */
 export interface PublishedIssue extends Omit<Issue, 'ownerId'> {
@@ -65,6 +67,19 @@ export interface ReportInputs {
   targets: boolean;
 }
 
+/** The meeting pages' additions and settings: the weekly agenda and the monthly board pack. */
+export interface MeetingsSection {
+  attention: Settings['attention'];
+  /** CRM record address with `{id}` (validated http(s)), or null. */
+  crmDealUrl: string | null;
+  /** One per entry of `weeks`, same order. */
+  agendas: WeekAgenda[];
+  /** One per entry of `months`, same order. */
+  packs: MonthPack[];
+  /** Per user, for the 1:1 page: deals won and lost in as-of's month, deals handed over as SDR in it. */
+  sellers: SellerMonth[];
+}
+
 export interface Report {
   schemaVersion: 1;
   meta: {
@@ -100,6 +115,7 @@ export interface Report {
   handoffs: Handoffs;
   weeks: WeekFigures[];
   months: MonthFigures[];
+  meetings: MeetingsSection;
   quality: QualitySection;
   /** Rejected rows, each with file, line, column and reason. */
   rejected: PublishedIssue[];

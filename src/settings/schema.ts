@@ -151,6 +151,31 @@ export const settingsSchema = z
     /** Publish people by initials only, on every page, chart, download and report.json. */
     initialsOnly: z.boolean().default(false),
     /**
+     * When the overview and the meeting pages flag something as needing attention. Ratios are
+     * shares (0.9 = 90 %); amounts are in the reporting currency.
+     */
+    attention: z
+      .object({
+        /** A team or seller below this attainment year to date is behind (red); at or above 1 on track. */
+        attainmentBelow: z.number().min(0).max(2).default(0.9),
+        /** Slipped or stalled open value above this amount is worth a look. */
+        slippedAmountAbove: z.number().nonnegative().default(0),
+        stalledAmountAbove: z.number().nonnegative().default(0),
+        /** Weighted pipeline falling this many weeks in a row is flagged. */
+        fallingWeeks: z.number().int().min(2).max(12).default(3),
+      })
+      .strict()
+      .prefault({}),
+    /**
+     * Address of a deal in the CRM, with `{id}` where the deal id goes, e.g.
+     * `https://crm.example.com/deals/{id}`. Only http(s) addresses; every deal links to its record.
+     */
+    crmDealUrl: z
+      .string()
+      .regex(/^https?:\/\/[^\s"'<>]+$/i, 'expected an http(s) address with {id} where the deal id goes')
+      .refine((url) => url.includes('{id}'), 'expected {id} where the deal id goes')
+      .optional(),
+    /**
      * Hand-written column mappings per canonical file, for exports no preset recognises
      * (docs/exporting.md). A mapped file is read instead of the canonical file and detection.
      */

@@ -15,6 +15,8 @@ import { TABLE_SECTIONS, sectionTables } from './section-tables.ts';
 import type { ViewTable } from './table.ts';
 import { weekView } from './week-view.ts';
 import { leadFunnelTables } from './lead-funnel-view.ts';
+import { agendaTables } from './weekly-agenda.ts';
+import { boardPackTables } from './board-pack.ts';
 import { changeCountsTable, changesTable, memoryTable } from './history-view.ts';
 
 /** `dealRows`: the site model's deal rows, so every deal list's CSV holds all its deals. */
@@ -32,13 +34,15 @@ export function allTables(report: Report, dealRows?: DealRows): ViewTable[] {
         ...(s.volumeAndRevenue ? [volumeRevenueTable(`${prefix}-volume-revenue`, s.volumeAndRevenue, f)] : []),
       ];
     }),
-    ...report.weeks.flatMap((w) => {
+    ...report.weeks.flatMap((w, i) => {
       const view = weekView(w, f, dealRows);
-      return [...view.past, ...view.ahead];
+      const agenda = report.meetings.agendas[i];
+      return [...view.past, ...view.ahead, ...(agenda ? Object.values(agendaTables(w, agenda, f)) : [])];
     }),
-    ...report.months.flatMap((m) => {
+    ...report.months.flatMap((m, i) => {
       const view = monthView(m, f, dealRows);
-      return [...view.results, ...view.opportunities];
+      const pack = report.meetings.packs[i];
+      return [...view.results, ...view.opportunities, ...(pack ? boardPackTables(report, m, pack, f) : [])];
     }),
     ...TABLE_SECTIONS.flatMap((section) => sectionTables(section, report, f)),
     ...leadFunnelTables(report, f),
@@ -46,7 +50,8 @@ export function allTables(report: Report, dealRows?: DealRows): ViewTable[] {
     ...qualityCsvTables(report, f),
     ...(report.history?.weeks ?? []).flatMap((w) => {
       const teamName = (id: string) => report.teams.find((x) => x.id === id)?.name ?? id;
-      return [changeCountsTable(w, f, teamName), changesTable(w, f, teamName)];
+      const stageLabel = (id: string) => report.meta.stages.find((s) => s.id === id)?.label ?? id;
+      return [changeCountsTable(w, f, teamName), changesTable(w, f, teamName, stageLabel)];
     }),
     ...(report.history?.weekMemories ?? []).map((w) => memoryTable(w, f)),
     ...(report.history?.months ?? []).map((m) => memoryTable(m, f)),

@@ -20,14 +20,15 @@ const KIND_KEY: Record<ChangeKind, MessageKey> = {
   gone: 'change.gone',
 };
 
-export function changesTable(changes: WeekChanges, f: Fmt, teamName: (id: string) => string): ViewTable {
+/** `stageLabel` names a stage as the settings do (sv/da pages show no internal stage id). */
+export function changesTable(changes: WeekChanges, f: Fmt, teamName: (id: string) => string, stageLabel: (id: string) => string = (id) => id): ViewTable {
   const { locale } = f;
   const detail = (c: ChangeLine): string => {
     const b = c.before;
     const a = c.after;
     if (c.kind === 'slipped' && b && a) return `${f.date(b.close)} → ${f.date(a.close)}`;
     if ((c.kind === 'amount-up' || c.kind === 'amount-down') && b && a) return `${f.money(b.amount)} → ${f.money(a.amount)}`;
-    if ((c.kind === 'stage-back' || c.kind === 'stage-forward') && b && a) return `${b.stageId} → ${a.stageId}`;
+    if ((c.kind === 'stage-back' || c.kind === 'stage-forward') && b && a) return `${stageLabel(b.stageId)} → ${stageLabel(a.stageId)}`;
     return f.money(a?.amount ?? b?.amount ?? null);
   };
   return buildTable<ChangeLine>(

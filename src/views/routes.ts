@@ -19,17 +19,18 @@ export type Section =
   | 'months'
   | 'definitions';
 
+/** Navigation order: the overview and the two meeting pages first, so they are reached on a phone too. */
 export const SECTIONS: readonly Section[] = [
   'overview',
-  'teams',
-  'sellers',
-  'channels',
-  'targets',
-  'pipeline',
-  'funnel',
-  'activities',
   'weeks',
   'months',
+  'teams',
+  'sellers',
+  'targets',
+  'pipeline',
+  'channels',
+  'funnel',
+  'activities',
   'quality',
   'definitions',
 ];

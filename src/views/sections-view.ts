@@ -17,6 +17,7 @@ import { dealTable, PAGE_ROWS } from './deal-table.ts';
 import { reconciliationTable } from './reconciliation-view.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
+import { measureOrActivityLabel } from './labels.ts';
 
 function mixTable(id: string, title: string, mix: ChannelMix, name: (key: string) => string, f: Fmt): ViewTable {
   const { locale } = f;

@@ -14,6 +14,12 @@ describe('settings', () => {
     expect(rest).toMatchInlineSnapshot(`
       {
         "activityTypeMap": {},
+        "attention": {
+          "attainmentBelow": 0.9,
+          "fallingWeeks": 3,
+          "slippedAmountAbove": 0,
+          "stalledAmountAbove": 0,
+        },
         "channelMap": {},
         "company": "Company",
         "currency": "SEK",
