@@ -23,6 +23,7 @@ import type { Target } from '../presets/types.ts';
 import { resolveAsOf } from '../settings/load-settings.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { Issue } from '../validate/issue.ts';
+import { makeIssue } from '../quality/rules.ts';
 import type { CsvSplit } from '../ingest/split-csv.ts';
 import type { FileResult, PartOptions } from '../validate/validate-file.ts';
 import { readActivityLog, sharedIds, type ActivityLog } from './activity-log.ts';
@@ -99,6 +100,13 @@ function explainMissingDeals(fatal: Issue[], plan: SourcePlan): Issue[] {
       ? { ...issue, message: `${issue.message}; no deals export recognised: ${plan.nearMisses.join('; ')}` }
       : issue,
   );
+}
+
+/** A deals export with a header and no rows stops the build (NoRows): its report would be all zeros. */
+function noDeals(files: FileResult<unknown>[]): Issue[] {
+  const present = files.filter((file) => file.present);
+  if (present.length === 0 || present.some((file) => file.read > 0)) return [];
+  return present.map((file) => makeIssue('NoRows', { file: file.file }, { file: file.file, line: 0 }));
 }
 
 export async function loadRecords(dataDir: string, settings: Settings, options: LoadOptions = {}): Promise<LoadedRecords> {
@@ -224,11 +232,12 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     present,
     fromCrm,
   );
+  const fatal = [...plan.fatal, ...explainMissingDeals(all.flatMap((result) => result.fatal), plan)];
   return {
     records,
     files: all.map(account),
     rejected: all.flatMap((result) => result.issues),
-    fatal: [...plan.fatal, ...explainMissingDeals(all.flatMap((result) => result.fatal), plan)],
+    fatal: fatal.length > 0 ? fatal : noDeals(results.deals ?? []),
     present,
     sources: plan.notes,
   };

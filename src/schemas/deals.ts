@@ -9,6 +9,7 @@ import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, ty
 import { DealColumns, StoredDeal } from '../model/stored-deal.ts';
 import { interner, own, rememberLast } from './intern.ts';
 import type { FileSpec } from './column.ts';
+import { RULES } from '../quality/rules.ts';
 
 export type DealRow = Omit<Deal, 'file' | 'line'>;
 
@@ -79,6 +80,9 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
     if (!stage) {
       const known = settings.stages.map((s) => s.id).join(', ');
       return fail('UnknownStage', `unknown stage "${row.stage}" (known: ${known})`, row.stage, 'stage');
+    }
+    if (row.amount < 0) {
+      return fail('NegativeAmount', RULES.NegativeAmount.message({ value: row.amount }), String(row.amount), 'amount');
     }
     const currency = upperCase(row.currency ?? settings.currency); // kept once per distinct text by its column
     const rate = currency === settings.currency ? 1 : settings.exchangeRates[currency];
