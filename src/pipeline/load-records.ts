@@ -41,7 +41,8 @@ export interface FileAccount {
   rejected: number;
   encoding?: string;
   delimiter?: string;
-  ms: number;
+  /** Reading time: for the build log and the benchmark, never published (runPipeline leaves it out). */
+  ms?: number;
 }
 
 export interface LoadedRecords {

@@ -134,3 +134,18 @@ describe('runPipeline', () => {
     expect(failed(result)[0]).toMatch(/^tavla\.config\.json: /);
   });
 });
+
+describe('the same inputs twice', () => {
+  it('give byte-identical report.json content (no reading times in it)', async () => {
+    const { runPipeline: run } = await import('../../src/pipeline/run-pipeline.ts');
+    const dataDir = new URL('../scenarios/small-company/input', import.meta.url).pathname;
+    const reports: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const result = await run({ dataDir, now: new Date('2026-11-20T12:00:00Z'), log: () => {} });
+      if (!result.ok) throw new Error(result.messages.join('\n'));
+      reports.push(JSON.stringify(result.site.report));
+      expect(result.site.report.files.every((file) => !('ms' in file))).toBe(true);
+    }
+    expect(reports[1]).toBe(reports[0]);
+  });
+});
