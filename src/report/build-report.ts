@@ -23,7 +23,7 @@ import type { Issue } from '../validate/issue.ts';
 import { dealList, type DealLineContext } from './deal-lines.ts';
 import { monthFigures, type ScopeForMonth } from './month-figures.ts';
 import { people, slugify } from './people.ts';
-import { scrubPeople } from './scrub-people.ts';
+import { scrubPeople, unlistedPersonIds } from './scrub-people.ts';
 import { reportPeriods } from './periods-of-report.ts';
 import { scopeFigures, type ScopeRecords } from './scope-figures.ts';
 import type { PublishedIssue, Report, SiteModel } from './site-model.ts';
@@ -339,5 +339,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
       person: (id) => persons.ref(id),
     });
   }
-  return { report: settings.initialsOnly ? scrubPeople(report, model.users, persons) : report, snapshot };
+  if (!settings.initialsOnly) return { report, snapshot };
+  const unlisted = unlistedPersonIds(records, [...quality, ...rejected], model.users);
+  return { report: scrubPeople(report, model.users, persons, unlisted), snapshot };
 }
