@@ -8,7 +8,10 @@
  * Environment: TAVLA_DATA (data folder, default ./data), TAVLA_OUT (output, default ./dist),
  * TAVLA_BASE (base path when hosted below the domain root), TAVLA_TEAM (build for one market team only),
  * TAVLA_HISTORY (snapshot folder; default <data>/history, <data>/history/<team> for a team build),
- * TAVLA_LOCK_WAIT (seconds to wait for another build of the same output; default 300).
+ * TAVLA_AS_OF (the as-of date, over the settings' `asOf` and today in the settings' time zone),
+ * TAVLA_FAIL_STALE=1 (a stale export fails the build; the nightly run sets it),
+ * TAVLA_LOCK_WAIT (seconds to wait for another build of the same output; default 300),
+ * SOURCE_DATE_EPOCH (the build time the pages show, for reproducible builds; default now).
  *
  * The computed report is reused only when the hash of the inputs (data files, settings, earlier
  * snapshots, the code and the lockfile) is unchanged; any new export recomputes it.
@@ -28,6 +31,9 @@ import { PIPELINE_ENV, restartForPipelineEnv } from '../src/pipeline/process-set
 import { acquireBuildLock, LockBusyError } from '../src/pipeline/build-lock.ts';
 import { dieWithParent, onStop, parentGone, runChild } from '../src/pipeline/child-process.ts';
 import { prepareSlots, publishSite, siteSlots } from '../src/pipeline/swap-site.ts';
+import { buildAsOf } from '../src/pipeline/build-as-of.ts';
+import { placeSite } from '../src/pipeline/place-site.ts';
+import { staleExportFailure } from '../src/nightly/freshness-gate.ts';
 
 // The C library reads its settings when the process starts: a build started without them runs
 // again, with the same Node flags and arguments, in a child that has them and dies with it.
@@ -46,6 +52,10 @@ const team = process.env.TAVLA_TEAM || undefined;
 const historyDir = resolve(process.env.TAVLA_HISTORY ?? join(dataDir, 'history', team ?? ''));
 const slots = siteSlots(outDir);
 const tempOut = slots.temp;
+// Astro renders inside the project (its prerender step imports packages from node_modules);
+// the finished site is then moved beside the output folder, wherever that is, and published.
+const renderDir = join(workDir, `render-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}`);
+const builtAt = process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date();
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
@@ -53,6 +63,7 @@ function listFiles(dir: string): string[] {
 
 function fail(message: string): never {
   rmSync(tempOut, { recursive: true, force: true });
+  rmSync(renderDir, { recursive: true, force: true });
   process.stderr.write(`\n${message}\n\nThe previous site in ${outDir} was left as it was.\n`);
   process.exit(1);
 }
@@ -68,12 +79,16 @@ const lock = await acquireBuildLock(`${outDir}.lock`, {
 process.on('exit', () => lock.release());
 onStop(() => {
   rmSync(tempOut, { recursive: true, force: true });
+  rmSync(renderDir, { recursive: true, force: true });
   lock.release();
 });
 const secrets = await credentialFiles(dataDir, root);
 if (secrets.length > 0) {
   fail(`tavla: the data folder inside the repository holds files that look like credentials:\n${secrets.map((f) => `  ✗ ${f}`).join('\n')}\nMove them out of the repository and keep credentials in the CI's secret store.`);
 }
+const asOfChoice = await buildAsOf(dataDir, process.env.TAVLA_AS_OF, new Date());
+if (!asOfChoice.ok) fail(`tavla cannot build honest reports from ${dataDir}:\n  ✗ ${asOfChoice.message}`);
+process.stdout.write(`tavla: ${asOfChoice.note}\n`);
 process.stdout.write(`tavla: reading ${dataDir}\n`);
 const history = await readSnapshots(historyDir);
 for (const problem of history.problems) process.stdout.write(`tavla: history: ${problem}\n`);
@@ -81,7 +96,7 @@ const dataFiles = readdirSync(dataDir, { withFileTypes: true }).filter((e) => e.
 const inputHash = await hashInputs(dataDir, dataFiles);
 const codeFiles = ['package-lock.json', ...listFiles(join(root, 'src')).map((f) => f.slice(root.length + 1))];
 const cacheKey = createHash('sha256')
-  .update([inputHash, await hashInputs(root, codeFiles), team ?? '', history.snapshots.map((s) => `${s.asOf}:${s.inputHash}`).join(',')].join('\n'))
+  .update([inputHash, await hashInputs(root, codeFiles), team ?? '', asOfChoice.asOf, history.snapshots.map((s) => `${s.asOf}:${s.inputHash}`).join(',')].join('\n'))
   .digest('hex');
 const cacheKeyPath = `${siteModelPath}.key`;
 const cached = existsSync(siteModelPath) && existsSync(cacheKeyPath) && readFileSync(cacheKeyPath, 'utf8') === cacheKey;
@@ -93,6 +108,7 @@ if (cached) {
     dataDir,
     team,
     history: { ...history, inputHash },
+    asOf: asOfChoice.asOf,
     now: new Date(),
     log: (line) => process.stdout.write(`${line}\n`),
   });
@@ -106,17 +122,24 @@ if (cached) {
   snapshot = result.site.snapshot;
 }
 
+if (process.env.TAVLA_FAIL_STALE === '1') {
+  const stale = await staleExportFailure(siteModelPath);
+  if (stale) fail(stale);
+}
+
 await prepareSlots(slots);
+await rm(renderDir, { recursive: true, force: true });
 const astroStarted = performance.now();
 const watchdog = pathToFileURL(join(root, 'src/pipeline/die-with-parent.ts')).href;
 const astro = await runChild(process.execPath, ['--import', watchdog, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
   cwd: root,
-  env: { ...process.env, TAVLA_OUT_DIR: tempOut, TAVLA_SITE_MODEL: siteModelPath, ASTRO_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, TAVLA_OUT_DIR: renderDir, TAVLA_SITE_MODEL: siteModelPath, TAVLA_BUILT_AT: builtAt.toISOString(), ASTRO_TELEMETRY_DISABLED: '1' },
 });
 if (astro !== 0) {
   fail('tavla: the site could not be rendered (astro build failed, see above).');
 }
 const astroMs = performance.now() - astroStarted;
+await placeSite(renderDir, tempOut);
 
 const stray = await unexpectedOutput(tempOut);
 if (stray.length > 0) {

@@ -6,7 +6,7 @@
  *
  * Checked on day numbers (src/periods/calendar.ts), so the usual ISO cell costs two comparisons.
  */
-import type { IsoDate } from '../model/types.ts';
+import type { IsoDate } from '../core/records.ts';
 import { daysFromCivil } from '../periods/calendar.ts';
 import { quoteValue } from './parsed.ts';
 

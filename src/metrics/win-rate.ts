@@ -3,7 +3,9 @@
  *
  * @summary
  * - By count: won ÷ (won + lost), the "closed won ÷ all closed" of HubSpot and Salesforce.
- * - By value: Σ won `amount` ÷ (Σ won `amount` + Σ lost `amount`), contract values.
+ * - By value: Σ won `amount` ÷ (Σ won `amount` + Σ lost `amount`), contract values; `null` when
+ *   lost deals closed but none carries a value (exports often zero a lost deal's amount: that
+ *   is an absent value, not a 100 % win rate).
  * - A deal is in the range by its close date (signing date for won, lost date for lost), and
  *   only when that date is on or before `asOf` (the report does not see the future). Open
  *   deals are left out, however old. `null` when nothing closed (never NaN).
@@ -21,7 +23,7 @@
  * //     byChannel: { new: { won: 1, lost: 1, …, byCount: 0.5, byValue: 0.75 },
  * //       upsell: { won: 0, lost: 1, …, byCount: 0, byValue: 0 }, renewal: { …null }, winback: { …null } } }
  */
-import { CHANNELS, type Channel, type ModelDeal } from '../model/types.ts';
+import { CHANNELS, type Channel, type ModelDeal } from '../core/records.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { ratio, sumMoney } from './money.ts';
@@ -52,7 +54,9 @@ function figures(won: number, lost: number, wonCents: number, lostCents: number)
     wonAmount,
     lostAmount,
     byCount: ratio(won, won + lost),
-    byValue: ratio(wonAmount, sumMoney([wonAmount, lostAmount])),
+    // Lost deals that carry no value (the export leaves lost amounts empty or 0) give no
+    // value-based rate: "–", not 100 %.
+    byValue: lost > 0 && lostCents === 0 ? null : ratio(wonAmount, sumMoney([wonAmount, lostAmount])),
   };
 }
 

@@ -7,7 +7,8 @@
 import type { Settings } from '../settings/schema.ts';
 import { assignChannels } from './channels.ts';
 import { contractYears } from './contract-years.ts';
-import type { Account, IsoDate, ModelDeal, Records, User } from './types.ts';
+import type { Account, IsoDate, ModelDeal, User } from '../core/records.ts';
+import type { Records } from './records.ts';
 
 export interface Team {
   id: string;
@@ -33,12 +34,27 @@ function teamName(id: string, names: Record<string, string>): string {
   return names[id] ?? (id === '' ? '—' : id.charAt(0).toUpperCase() + id.slice(1));
 }
 
+/**
+ * The name of a person known only by an owner id, without a users file: a Salesforce user id
+ * (`0053X00000Ab1QAAS`) by its distinguishing characters (`005…Ab1QA`, unique within an org's
+ * ids, else the whole id); any other owner (a name, as Pipedrive and HubSpot export) as written.
+ */
+export function ownerLabels(ids: readonly string[]): Map<string, string> {
+  const salesforce = /^005[0-9A-Za-z]{12}(?:[0-9A-Za-z]{3})?$/;
+  const short = (id: string) => `005…${id.slice(10, 15)}`;
+  const counts = new Map<string, number>();
+  for (const id of ids) if (salesforce.test(id)) counts.set(short(id), (counts.get(short(id)) ?? 0) + 1);
+  return new Map(ids.map((id) => [id, salesforce.test(id) && counts.get(short(id)) === 1 ? short(id) : id]));
+}
+
 function usersFromOwners(records: Records): User[] {
   const ids = new Set<string>();
   for (const deal of records.deals) if (deal.ownerId) ids.add(deal.ownerId);
   for (const account of records.accounts) if (account.ownerId) ids.add(account.ownerId);
   for (const id of records.activityFacts.owners) if (id) ids.add(id);
-  return [...ids].sort().map((id) => ({ id, name: id, teamId: '', hats: [], file: 'deals.csv', line: 0 }));
+  const sorted = [...ids].sort();
+  const names = ownerLabels(sorted);
+  return sorted.map((id) => ({ id, name: names.get(id)!, teamId: '', hats: [], file: 'deals.csv', line: 0 }));
 }
 
 export function buildModel(
@@ -60,10 +76,14 @@ export function buildModel(
       channelReason: assignment.reason,
       contractYears: years,
       annualAmount: Math.round((deal.amount / years) * 100) / 100,
-      teamId: userById.get(deal.ownerId)?.teamId ?? accountById.get(deal.accountId)?.teamId ?? '',
+      // The owner's team, else the account's: an owner without a team (no users file) has '' here.
+      teamId: userById.get(deal.ownerId)?.teamId || accountById.get(deal.accountId)?.teamId || '',
     });
   });
-  const teamIds = [...new Set(users.map((user) => user.teamId))].sort();
+  // Teams of the users, and of deals that took their account's team (an account team nobody is in).
+  const teamIdSet = new Set(users.map((user) => user.teamId));
+  for (const deal of deals) teamIdSet.add(deal.teamId);
+  const teamIds = [...teamIdSet].sort();
   const teams = teamIds.map((id) => ({
     id,
     name: teamName(id, settings.teamNames),

@@ -1,6 +1,6 @@
 /**
  * The process the pipeline runs in. Besides its V8 flags (package.json's `build` script, and
- * `PIPELINE_FLAGS` in src/bench/measure.ts), a build runs with `PIPELINE_ENV`, settings of the C
+ * `PIPELINE_FLAGS` in scripts/bench/measure.ts), a build runs with `PIPELINE_ENV`, settings of the C
  * library that are read once, when the process starts:
  *
  * - `MALLOC_MMAP_THRESHOLD_=65536`: glibc serves every allocation of 64 KiB or more (the typed

@@ -4,16 +4,18 @@
  * for the person who has to fix the export.
  */
 import { buildModel } from '../model/build-model.ts';
-import { runChecks } from '../quality/run-checks.ts';
+import { compareIssues, runChecks } from '../quality/run-checks.ts';
+import { dateOrderHints } from '../validate/date-order-hint.ts';
 import { buildReport } from '../report/build-report.ts';
 import type { SiteModel } from '../report/site-model.ts';
 import { loadSettings, resolveAsOf } from '../settings/load-settings.ts';
-import { formatIssue, type Issue } from '../validate/issue.ts';
+import { formatIssue, type Issue } from '../core/issue.ts';
 import { RULES } from '../quality/rules.ts';
+import { exportFreshness } from '../quality/freshness.ts';
 import { loadRecords } from './load-records.ts';
 import { restrictToTeam } from './restrict-to-team.ts';
 import type { Snapshot } from '../history/types.ts';
-import type { Records } from '../model/types.ts';
+import type { Records } from '../model/records.ts';
 import { stageLine } from './progress.ts';
 import { formatSummary, type StageTiming } from './summary.ts';
 
@@ -23,8 +25,10 @@ export interface PipelineOptions {
   team?: string;
   /** Snapshots of earlier builds, and this build's input hash; absent: no history section. */
   history?: { snapshots: Snapshot[]; problems: string[]; inputHash: string };
-  /** The clock, used only when the settings pin no as-of date. */
+  /** The clock, used only when neither `asOf` nor the settings give the as-of date. */
   now: Date;
+  /** The as-of date chosen for this build (TAVLA_AS_OF), over the setting and the clock. */
+  asOf?: string;
   log: (line: string) => void;
 }
 
@@ -58,12 +62,18 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   if (!settingsResult.ok) {
     return { ok: false, messages: settingsResult.issues.map((issue) => formatIssue(issue) + hintFor(issue)) };
   }
-  const { settings } = settingsResult;
-  const asOf = resolveAsOf(settings, options.now);
-  const loaded = await timed('read + validate', () => loadRecords(options.dataDir, settings, { asOf, log: options.log }));
+  let asOf: string;
+  try {
+    asOf = resolveAsOf(settingsResult.settings, options.now, options.asOf);
+  } catch (error) {
+    return { ok: false, messages: [(error as Error).message] };
+  }
+  const loaded = await timed('read + validate', () => loadRecords(options.dataDir, settingsResult.settings, { asOf, log: options.log }));
   if (loaded.fatal.length > 0) {
     return { ok: false, messages: loaded.fatal.map((issue) => formatIssue(issue) + hintFor(issue)) };
   }
+  // The stages a Salesforce export defines (when the settings have none) name the stage tables too.
+  const settings = loaded.settings;
   let { records, rejected } = loaded;
   if (options.team !== undefined) {
     const teams = new Set(records.users.map((u) => u.teamId));
@@ -76,13 +86,17 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const model = await timed('model', () => buildModel(records, settings, asOf, loaded.present));
   // Checks run on the whole export, so references across teams resolve; a restricted build then
   // keeps the issues located on its own records.
-  const allIssues = await timed('quality', () => runChecks({ records: loaded.records, settings, asOf, present: loaded.present }));
+  const allIssues = await timed('quality', () =>
+    [...runChecks({ records: loaded.records, settings, asOf, present: loaded.present }), ...loaded.cleaned].sort(compareIssues),
+  );
   const quality = options.team === undefined ? allIssues : issuesOnRecords(allIssues, records);
   // Reading times stay out of report.json: two builds of the same inputs give the same bytes.
   const files = loaded.files.map(({ ms: _ms, ...file }) => file);
-  const site = await timed('metrics + report', () => buildReport({ model, files, rejected, quality, history: options.history }));
+  const built = await timed('metrics + report', () => buildReport({ model, files, rejected, quality, history: options.history }));
+  const site = { ...built, freshness: exportFreshness(loaded.records, asOf, settings.staleExportDays, loaded.present.activities) };
   const summary = formatSummary(loaded.files, timings);
   options.log(summary);
+  for (const hint of dateOrderHints(loaded.files, loaded.rejected)) options.log(`✗ ${hint}`);
   options.log(`as of ${asOf}: ${rejected.length} rejected-row issue(s), ${quality.length} data-quality issue(s)`);
   return { ok: true, site, summary };
 }

@@ -7,7 +7,7 @@
  * Stage labels: the settings' stages and HubSpot's default pipeline; any other label containing
  * "won"/"lost" (`Closed Won`, `Stängd vunnen`) in any pipeline is won or lost.
  */
-import type { ActivityType, Channel } from '../model/types.ts';
+import type { ActivityType, Channel } from '../core/records.ts';
 import { knownStage, stageWithStatus, statusFromLabel, type DealStatus } from './deal-status.ts';
 import type { RowContext, SourceAdapter } from './types.ts';
 import { either, firstOf, fullName, isTrue, minutesBetween, minutesFromMilliseconds, present } from './values.ts';
@@ -37,6 +37,19 @@ const HUBSPOT_STAGES: Record<string, string> = {
   closedwon: 'won',
   'Closed Lost': 'lost',
   closedlost: 'lost',
+  // The same pipeline with the user's language Swedish or Danish (labels as exported; *inferred*).
+  'Bokat möte': 'meeting',
+  'Möte bokat': 'meeting',
+  'Kvalificerad att köpa': 'meeting',
+  'Presentation bokad': 'proposal',
+  'Beslutsfattare övertygad': 'negotiation',
+  'Avtal skickat': 'negotiation',
+  'Kontrakt skickat': 'negotiation',
+  'Møde planlagt': 'meeting',
+  'Kvalificeret til køb': 'meeting',
+  'Præsentation planlagt': 'proposal',
+  'Beslutningstager overbevist': 'negotiation',
+  'Kontrakt sendt': 'negotiation',
 };
 
 /** `Deal Type` (labels and internal values) → channel. */

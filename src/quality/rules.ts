@@ -7,7 +7,7 @@
  * quote values verbatim as data (escaping is the page's job) and stay terse; the hint says what to
  * fix in the CRM or the settings.
  */
-import type { Issue } from '../validate/issue.ts';
+import type { Issue, IssueArg } from '../core/issue.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 /** `fatal` stops the build; `rejection` drops one row; `check` keeps the row and shows the issue. */
@@ -444,7 +444,7 @@ export const RULES = {
     }) =>
       `${period} ${measure}: ${level === 'team' ? `team ${quote(scopeId)}` : 'company'} target ${formatNumber(target)}, ` +
       `${parts} targets sum to ${formatNumber(sum)} (gap ${formatNumber(gap)})`,
-    hint: 'Break the whole target down in targets.csv so the parts cover it; the sum of seller targets must reach the company target.',
+    hint: 'Break the whole target down in targets.csv so the parts cover it; small rounding gaps within planGapTolerance are not shown.',
     example: {
       args: { period: 'FY2026', measure: 'volume:new', level: 'team', scopeId: 'north', target: 4_000_000, parts: 'seller', sum: 3_500_000, gap: 500_000 },
       at: { file: 'targets.csv', line: 6, field: 'value' },
@@ -471,6 +471,36 @@ export const RULES = {
     hint: 'Record why the deal was lost; the reasons feed the win/loss review.',
     example: { args: { name: 'Pilot Q3' }, at: { file: 'deals.csv', line: 77, field: 'lost_reason', recordId: 'D-70', ownerId: 'u-erik' } },
   }),
+  OpenDealWithoutAmount: rule({
+    code: 'OpenDealWithoutAmount',
+    title: 'Open deal without amount',
+    severity: 'warning',
+    kind: 'check',
+    trigger: 'An open deal has an empty amount: it counts in the pipeline and its stage, but adds no value (shown as "amount not set").',
+    message: ({ name }: { name: string }) => `open deal ${quote(name)} has no amount`,
+    hint: 'Enter an estimated amount in the CRM; until then the pipeline value and coverage leave the deal out.',
+    example: { args: { name: 'Ærø – ny linje' }, at: { file: 'Opportunity.csv', line: 9, field: 'amount', recordId: '0063X00001Op08AAA', ownerId: 'u-anna' } },
+  }),
+  OpenDealWithoutCloseDate: rule({
+    code: 'OpenDealWithoutCloseDate',
+    title: 'Open deal without expected close date',
+    severity: 'warning',
+    kind: 'check',
+    trigger: 'An open deal has an empty expected close date: it counts in the pipeline and its stage, but in no forecast period.',
+    message: ({ name }: { name: string }) => `open deal ${quote(name)} has no expected close date`,
+    hint: 'Enter the expected close date in the CRM; until then the deal is in no quarter\'s forecast or coverage.',
+    example: { args: { name: 'Hällby – service' }, at: { file: 'deals.csv', line: 6, field: 'close_date', recordId: '30005', ownerId: 'u-bo' } },
+  }),
+  NulInCell: rule({
+    code: 'NulInCell',
+    title: 'NUL byte removed from a cell',
+    severity: 'warning',
+    kind: 'check',
+    trigger: 'A quoted cell holds a NUL byte (0x00), as rich-text fields of some CRM exports do; the byte is removed and the row read.',
+    message: ({ count }: { count: number }) => `${count === 1 ? 'a NUL byte (0x00) was' : `${count} NUL bytes (0x00) were`} removed from a quoted cell on this line`,
+    hint: 'Usually text pasted into a rich-text field (a description or a note); clear the stray character in the CRM record.',
+    example: { args: { count: 1 }, at: { file: 'Opportunity.csv', line: 12 } },
+  }),
 } as const;
 
 export type RuleCode = keyof typeof RULES;
@@ -492,7 +522,7 @@ export function ruleOf(code: string): AnyRule | undefined {
 /** Builds a located Issue worded by the catalog; empty field/recordId/ownerId are left out. */
 export function makeIssue<C extends RuleCode>(code: C, args: RuleArgs<C>, at: IssueAt): Issue {
   const message = (RULES[code].message as (a: RuleArgs<C>) => string)(args);
-  const issue: Issue = { code, file: at.file, line: at.line, message };
+  const issue: Issue = { code, file: at.file, line: at.line, message, args: args as Record<string, IssueArg> };
   if (at.column !== undefined) issue.column = at.column;
   if (at.field) issue.field = at.field;
   if (at.recordId) issue.recordId = at.recordId;

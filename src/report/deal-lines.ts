@@ -2,7 +2,7 @@
  * Deals as they appear in lists on pages and in report.json: names resolved, people through
  * the initials setting, largest first, capped with the number left out.
  */
-import type { ModelDeal } from '../model/types.ts';
+import type { ModelDeal } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { PersonRef } from './people.ts';
 
@@ -19,6 +19,9 @@ export interface DealLine {
   annualAmount: number;
   created: string;
   close: string;
+  /** The export gave this open deal no amount (`amount` is 0) / no expected close date. */
+  amountMissing?: true;
+  closeMissing?: true;
 }
 
 export interface DealList {
@@ -53,6 +56,8 @@ export function dealLine(deal: ModelDeal, ctx: DealLineContext): DealLine {
     annualAmount: deal.annualAmount,
     created: deal.created,
     close: deal.close,
+    ...(deal.amountMissing ? { amountMissing: true as const } : {}),
+    ...(deal.closeMissing ? { closeMissing: true as const } : {}),
   };
 }
 

@@ -4,8 +4,9 @@
  * occurrence of a person's full name or e-mail inside a string with their initials — whatever
  * metric or message carried it. Numbers and keys are never touched.
  */
-import type { Records, User } from '../model/types.ts';
-import type { Issue } from '../validate/issue.ts';
+import type { User } from '../core/records.ts';
+import type { Records } from '../model/records.ts';
+import type { Issue } from '../core/issue.ts';
 import type { People } from './people.ts';
 
 /**

@@ -7,7 +7,7 @@ import type { MetricContext } from '../metrics/context.ts';
 import { activityGoals, type ActivityCounts, type ActivityGoalRow } from '../metrics/activity-goals.ts';
 import { inRange, type DateRange } from '../periods/calendar.ts';
 import { addWeeks, isoWeekRange } from '../periods/iso-week.ts';
-import type { Activity, ModelDeal, Target } from '../model/types.ts';
+import type { Activity, ModelDeal, Target } from '../core/records.ts';
 import { dealLine, dealList, largestDeals, largestFirst, type DealLine, type DealLineContext, type DealList } from './deal-lines.ts';
 import type { PersonRef } from './people.ts';
 

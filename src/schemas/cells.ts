@@ -10,7 +10,7 @@
  * Both call the same cell functions and the same `finish` (the row's cross-cell checks), so a row
  * the fast reader accepts is exactly the record the schema would give.
  */
-import { own, rememberLast } from './intern.ts';
+import { own, rememberLast } from '../speed/intern.ts';
 import { z } from 'zod';
 import { isoDateDay, parseDate } from '../ingest/parse-date.ts';
 import { dayWindow, implausibleDateMessage, isPlausibleDate, isPlausibleDay } from '../ingest/plausible-date.ts';

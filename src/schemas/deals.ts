@@ -3,11 +3,12 @@
  * stages (id, label or alias), CRM channel values through `channelMap`, and amounts are
  * converted to the reporting currency.
  */
-import { CHANNELS, FORECAST_CATEGORIES, type Channel, type Deal, type ForecastCategory } from '../model/types.ts';
+import { CHANNELS, FORECAST_CATEGORIES, type Channel, type Deal, type ForecastCategory } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
 import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, type Finish } from './cells.ts';
-import { DealColumns, StoredDeal } from '../model/stored-deal.ts';
-import { interner, own, rememberLast } from './intern.ts';
+import { DealColumns, StoredDeal, UNSET_AMOUNT, UNSET_CLOSE } from '../speed/stored-deal.ts';
+import { interner, own, rememberLast } from '../speed/intern.ts';
+import { NO_CLOSE_DATE } from '../core/records.ts';
 import type { FileSpec } from './column.ts';
 import { RULES } from '../quality/rules.ts';
 
@@ -43,10 +44,10 @@ const DEAL_CELLS = {
   account_id: 'requiredText',
   owner: 'textOrEmpty',
   stage: 'requiredText',
-  amount: 'requiredNumber',
+  amount: 'optionalNumber',
   currency: 'optionalText',
   created_date: 'requiredDate',
-  close_date: 'requiredDate',
+  close_date: 'optionalDate',
   channel: 'optionalText',
   product: 'optionalText',
   contract_start: 'optionalDate',
@@ -56,6 +57,7 @@ const DEAL_CELLS = {
   source: 'optionalText',
   lost_reason: 'optionalText',
   sdr: 'optionalText',
+  lead_id: 'optionalText',
   updated_date: 'optionalDate',
 } as const satisfies CellKinds;
 
@@ -81,8 +83,14 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       const known = settings.stages.map((s) => s.id).join(', ');
       return fail('UnknownStage', `unknown stage "${row.stage}" (known: ${known})`, row.stage, 'stage');
     }
-    if (row.amount < 0) {
+    if (row.amount !== undefined && row.amount < 0) {
       return fail('NegativeAmount', RULES.NegativeAmount.message({ value: row.amount }), String(row.amount), 'amount');
+    }
+    // An open deal keeps its stage, owner and age without amount or expected close date (many CRMs
+    // leave both empty early on); a won or lost deal needs both.
+    if (stage.status !== 'open') {
+      if (row.amount === undefined) return fail('MissingValue', 'required value is empty', '', 'amount');
+      if (row.close_date === undefined) return fail('MissingValue', 'required value is empty', '', 'close_date');
     }
     const currency = upperCase(row.currency ?? settings.currency); // kept once per distinct text by its column
     const rate = currency === settings.currency ? 1 : settings.exchangeRates[currency];
@@ -102,7 +110,7 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       }
     }
     const id = own(row.id);
-    // A StoredDeal (src/model/stored-deal.ts): the fields most metrics read are its own, the
+    // A StoredDeal (src/speed/stored-deal.ts): the fields most metrics read are its own, the
     // others go to this file's columns; file and line (validation) and the model's fields are
     // set later.
     const deal = new StoredDeal(columns, {
@@ -111,12 +119,15 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       ownerId: owners(row.owner),
       stageId: stage.id,
       status: stage.status,
-      amount: Math.round(row.amount * rate * 100) / 100,
+      amount: row.amount === undefined ? 0 : Math.round(row.amount * rate * 100) / 100,
       created: row.created_date,
-      close: row.close_date,
+      close: row.close_date ?? NO_CLOSE_DATE,
     });
     if (row.name !== undefined) deal.name = row.name; // without one, a deal's name is its id
-    deal.amountOriginal = row.amount;
+    deal.amountOriginal = row.amount ?? 0;
+    if (row.amount === undefined || row.close_date === undefined) {
+      deal.unset = (row.amount === undefined ? UNSET_AMOUNT : 0) | (row.close_date === undefined ? UNSET_CLOSE : 0);
+    }
     deal.currency = currency;
     deal.channelGiven = channelGiven;
     deal.product = row.product;
@@ -127,6 +138,7 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
     deal.source = row.source;
     deal.lostReason = row.lost_reason;
     deal.sdrId = row.sdr;
+    deal.leadId = row.lead_id;
     deal.updated = row.updated_date;
     return deal as DealRow;
   };
@@ -156,6 +168,7 @@ export const dealsFile: FileSpec<DealRow> = {
     { name: 'lost_reason', required: false },
     { name: 'sdr', required: false, aliases: ['sdr_id', 'booked_by'] },
     { name: 'updated_date', required: false, aliases: ['updated', 'last_modified'] },
+    { name: 'lead_id', required: false, aliases: ['mql_id'] },
   ],
   schema: (settings) => rowSchema(DEAL_CELLS, settings, finishDeal(settings)),
   fast: (settings) => fastRowReader(DEAL_CELLS, settings, finishDeal(settings)),

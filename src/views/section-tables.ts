@@ -60,7 +60,7 @@ export function sectionTables(section: TableSection, report: Report, f: Fmt): Vi
 
 /** The key figures shown above a section's tables: the company's, picked per section. */
 export function sectionKpis(section: TableSection, report: Report, f: Fmt, routes: Routes): Kpi[] {
-  const all = scopeKpis(report.company, f, routes);
+  const all = scopeKpis(report.company, f, routes, report.meta);
   const pick: Record<TableSection, number[]> = {
     channels: [0],
     targets: [0, 1],

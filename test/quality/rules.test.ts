@@ -19,15 +19,15 @@ describe('RULES', () => {
       'UnknownActivityType', 'UnknownForecastCategory', 'UnknownRole', 'UnknownCurrency', 'BadTarget', 'DuplicateId', 'NegativeAmount',
       'OpenDealWithoutOwner', 'AccountWithoutOwner', 'PastCloseDate', 'StalledDeal', 'WonDealWithoutAmount',
       'CloseBeforeCreated', 'UnknownAccount', 'UnknownOwner', 'FutureActivity', 'DuplicateAccount', 'PlanGap',
-      'StaleExport', 'LostDealWithoutReason',
+      'StaleExport', 'LostDealWithoutReason', 'OpenDealWithoutAmount', 'OpenDealWithoutCloseDate', 'NulInCell',
     ]);
   });
 
-  it('kinds: 7 fatal, 13 rejection, 13 check; fatal and rejection are errors', () => {
+  it('kinds: 7 fatal, 13 rejection, 16 check; fatal and rejection are errors', () => {
     const kinds = RULE_CODES.map((code) => RULES[code].kind);
     expect(kinds.filter((k) => k === 'fatal')).toHaveLength(7);
     expect(kinds.filter((k) => k === 'rejection')).toHaveLength(13);
-    expect(kinds.filter((k) => k === 'check')).toHaveLength(13);
+    expect(kinds.filter((k) => k === 'check')).toHaveLength(16);
     for (const code of RULE_CODES) {
       if (RULES[code].kind !== 'check') expect(RULES[code].severity, code).toBe('error');
     }
@@ -76,9 +76,11 @@ describe('makeIssue', () => {
     })).toEqual({
       code: 'PastCloseDate', file: 'deals.csv', line: 3, field: 'close_date', recordId: 'D3',
       message: 'open deal was expected to close 2026-11-01, 19 days before 2026-11-20',
+      args: { close: '2026-11-01', asOf: '2026-11-20', days: 19 },
     });
     expect(makeIssue('BadNumber', { value: 'x' }, { file: 'deals.csv', line: 4, column: 7, field: 'amount' })).toEqual({
       code: 'BadNumber', file: 'deals.csv', line: 4, column: 7, field: 'amount', message: 'expected a number, got "x"',
+      args: { value: 'x' },
     });
   });
 });

@@ -23,6 +23,10 @@ describe('settings', () => {
         "hatMap": {},
         "initialsOnly": false,
         "locale": "sv",
+        "planGapTolerance": {
+          "amount": 10000,
+          "share": 0.005,
+        },
         "plausibleYears": {
           "from": 1990,
           "to": 2100,
@@ -46,7 +50,7 @@ describe('settings', () => {
   });
 
   it('names the key and the problem for invalid settings', () => {
-    const result = parseSettings({ fiscalYearStartMonth: 13, currency: 'USD', typo: 1 });
+    const result = parseSettings({ fiscalYearStartMonth: 13, currency: 'usd', typo: 1 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map((i) => `${i.field ?? ''}: ${i.code}`).sort()).toEqual([
@@ -54,6 +58,14 @@ describe('settings', () => {
       'currency: InvalidSettings',
       'fiscalYearStartMonth: InvalidSettings',
     ]);
+  });
+
+  it('takes any ISO 4217 reporting currency in capitals, and names an unknown one', () => {
+    for (const currency of ['USD', 'GBP', 'CHF', 'JPY', 'ISK']) expect(parseSettings({ currency }).ok, currency).toBe(true);
+    const result = parseSettings({ currency: 'XYZ' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => i.message).join('\n')).toMatch(/ISO 4217 currency code.*"USD"/);
   });
 
   it('reports broken JSON as a settings problem, not a crash', async () => {
