@@ -211,7 +211,7 @@ export async function runStage(stage: StageName, dir: string): Promise<StageResu
       if (!file.present) continue;
       rows += file.read;
       bytes += sizes.get(file.file) ?? 0;
-      detail[`${file.file} ms`] = file.ms;
+      detail[`${file.file} ms`] = file.ms ?? 0;
       detail[`${file.file} rows`] = file.read;
       detail[`${file.file} bytes`] = sizes.get(file.file) ?? 0;
     }

@@ -7,5 +7,6 @@ export interface FileAccount {
   rejected: number;
   encoding?: string;
   delimiter?: string;
-  ms: number;
+  /** Reading time: for the build log and the benchmark, never published (runPipeline leaves it out). */
+  ms?: number;
 }

@@ -121,6 +121,9 @@ export interface CsvStreamParser {
   readonly stopped: boolean;
 }
 
+/** Why the last row of a text that ends without a line break is rejected. */
+export const CUT_LAST_ROW = 'the file ends inside this row, without a line break after it: it may be cut off, so it is left out';
+
 /** A record longer than this many characters stops reading (Excel's cell limit is 32 767). */
 export const MAX_RECORD_CHARS = 4 * 1024 * 1024;
 /** Row problems kept in the summary; `problemCount` counts all. */
@@ -255,6 +258,8 @@ export function createCsvParser(
   let overflow = false; // flushing a record longer than MAX_RECORD_CHARS
   let stopped = false; // no more input is taken
   let stoppedEarly = false;
+  let lastChar = ''; // the last character pushed
+  let endingUnbroken = false; // reading the last line of a text that ends without a line break
 
   const countLineBreaks = (from: number, to: number): number => {
     let n = 0;
@@ -292,6 +297,7 @@ export function createCsvParser(
         // file): say how far, so the swallowed lines can be found.
         const spanEnd = buffer[end - 1] === lineBreakChar ? end - 1 : end;
         const lastLine = line + countLineBreaks(start, spanEnd);
+        if (lastLine > line && !overflow && recoverSwallowed(buffer.slice(start, spanEnd), line)) return;
         const runsOn = lastLine > line ? `; the record runs on to line ${lastLine}` : '';
         problem = { code: 'MalformedRow', line, message: `a quoted field has text after its closing quote${runsOn}` };
       }
@@ -307,6 +313,33 @@ export function createCsvParser(
     takeRecord(fields, line, problem);
   };
 
+  /**
+   * A record papaparse read over several lines because of a stray quote: when most of the lines
+   * it swallowed have the header's shape (its field count), they are rows, not a cell with line
+   * breaks. The line with the quote is rejected and each line after it read on its own. False
+   * (nothing taken) otherwise.
+   */
+  const recoverSwallowed = (text: string, line: number): boolean => {
+    if (!header || delimiter === 'none') return false;
+    const lines = text.split(lineBreak);
+    const split = (piece: string): string[] | undefined => quotedFields(piece, 0, piece.length, delimiter);
+    const after = lines.slice(1).map(split);
+    const shaped = after.filter((fields) => fields?.length === header!.length).length;
+    if (shaped * 2 < after.length) return false;
+    const opened = lines[0]!.indexOf('"') + 1;
+    takeRecord(split(lines[0]!) ?? [lines[0]!], line, {
+      code: 'MalformedRow',
+      line,
+      message: `a stray quote (column ${opened} of the line) runs on over the next ${after.length} line(s); this line is left out, the ${after.length} after it are read on their own`,
+    });
+    after.forEach((fields, i) => {
+      const at = line + 1 + i;
+      if (fields) takeRecord(fields, at, undefined);
+      else takeRecord([lines[i + 1]!], at, { code: 'MalformedRow', line: at, message: 'a quote in this line is not closed on the line' });
+    });
+    return true;
+  };
+
   /** A record read either way: blank ones skipped, the first the header, the others passed on. */
   const takeRecord = (fields: string[], line: number, problem: CsvProblem | undefined): void => {
     if (!problem && isBlankRecord(fields)) return;
@@ -319,6 +352,9 @@ export function createCsvParser(
     }
     if (!problem && fields.length !== header.length) {
       problem = { code: 'MalformedRow', line, message: `expected ${header.length} fields as in the header, got ${fields.length}` };
+    }
+    if (!problem && endingUnbroken) {
+      problem = { code: 'MalformedRow', line, message: CUT_LAST_ROW };
     }
     rowsRead++;
     if (problem) {
@@ -418,6 +454,7 @@ export function createCsvParser(
   return {
     push(text: string): void {
       if (stopped || text === '') return;
+      lastChar = text[text.length - 1]!;
       if (!started) {
         started = true;
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -433,6 +470,14 @@ export function createCsvParser(
     end(): CsvParseSummary {
       if (!stopped) {
         if (!papa) startParsing(true);
+        if (papa && header && lastChar !== '\n' && lastChar !== '\r' && lastChar !== '') {
+          // A text that stops without a line break may have been cut inside its last row (a
+          // duration of 45 read as 4): that row is rejected, not read short.
+          endingUnbroken = true;
+          buffer += lineBreak;
+          runParser(false);
+          endingUnbroken = false;
+        }
         runParser(true);
         stopped = true;
       }

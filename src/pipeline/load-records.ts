@@ -26,6 +26,7 @@ import { resolveAsOf } from '../settings/load-settings.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { FileAccount } from '../core/file-account.ts';
 import type { Issue } from '../core/issue.ts';
+import { makeIssue } from '../quality/rules.ts';
 import type { FileResult } from '../validate/validate-file.ts';
 import { readActivityLog, type LogReferences, type LogThread } from './activity-log/index.ts';
 import { readTarget } from './read-target.ts';
@@ -126,6 +127,16 @@ function withoutDealsWhenLeads(fatal: Issue[], leads: boolean): Issue[] {
   return leads ? fatal.filter((issue) => !(issue.code === 'MissingFile' && issue.file === SPECS.deals.file)) : fatal;
 }
 
+/**
+ * A deals export with a header and no rows stops the build (NoRows): its report would be all
+ * zeros. Not with a lead export, which gives honest reports without deals (see above).
+ */
+function noDeals(files: FileResult<unknown>[], leads: boolean): Issue[] {
+  const present = files.filter((file) => file.present);
+  if (leads || present.length === 0 || present.some((file) => file.read > 0)) return [];
+  return present.map((file) => makeIssue('NoRows', { file: file.file }, { file: file.file, line: 0 }));
+}
+
 export async function loadRecords(dataDir: string, settings: Settings, options: LoadOptions = {}): Promise<LoadedRecords> {
   const asOf = options.asOf ?? resolveAsOf(settings, new Date());
   const plan = await planSources(dataDir, settings, SPECS);
@@ -185,13 +196,14 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     present,
     new Set(plan.sources.map((source) => source.file)),
   );
+  const fatal = [...plan.fatal, ...explainMissingDeals(withoutDealsWhenLeads(all.flatMap((result) => result.fatal), presentOf('leads')), plan)];
   return {
     records,
     files: all.map(account),
     rejected: all.flatMap((result) => result.issues),
     cleaned: all.flatMap((result) => result.cleaned ?? []),
     settings: effective.stages === settings.stages ? settings : { ...settings, stages: effective.stages },
-    fatal: [...plan.fatal, ...explainMissingDeals(withoutDealsWhenLeads(all.flatMap((result) => result.fatal), presentOf('leads')), plan)],
+    fatal: fatal.length > 0 ? fatal : noDeals(results.deals ?? [], presentOf('leads')),
     present,
     sources: plan.notes,
   };

@@ -90,7 +90,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     [...runChecks({ records: loaded.records, settings, asOf, present: loaded.present }), ...loaded.cleaned].sort(compareIssues),
   );
   const quality = options.team === undefined ? allIssues : issuesOnRecords(allIssues, records);
-  const built = await timed('metrics + report', () => buildReport({ model, files: loaded.files, rejected, quality, history: options.history }));
+  // Reading times stay out of report.json: two builds of the same inputs give the same bytes.
+  const files = loaded.files.map(({ ms: _ms, ...file }) => file);
+  const built = await timed('metrics + report', () => buildReport({ model, files, rejected, quality, history: options.history }));
   const site = { ...built, freshness: exportFreshness(loaded.records, asOf, settings.staleExportDays, loaded.present.activities) };
   const summary = formatSummary(loaded.files, timings);
   options.log(summary);

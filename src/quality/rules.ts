@@ -139,6 +139,16 @@ export const RULES = {
       at: { file: 'tavla.config.json', line: 0 },
     },
   }),
+  NoRows: rule({
+    code: 'NoRows',
+    title: 'Deals file without rows',
+    severity: 'error',
+    kind: 'fatal',
+    trigger: 'The deals file (or the deals export read in its place) has a header but no rows.',
+    message: (_: { file: string }) => 'has a header but no rows; a report without deals would show every figure as zero',
+    hint: 'Export the deals again: a saved view with a filter, or an export that failed half-way, can leave only the header line.',
+    example: { args: { file: 'deals.csv' }, at: { file: 'deals.csv', line: 1 } },
+  }),
 
   // ── rejection: the row is not used ───────────────────────────────────────────────────
   BadNumber: rule({
@@ -277,6 +287,16 @@ export const RULES = {
       `id ${quote(id)} already used on line ${firstLine}; this row is not used`,
     hint: 'Ids must be unique in a file; remove the duplicate in the CRM report or export again.',
     example: { args: { id: 'D-1042', firstLine: 12 }, at: { file: 'deals.csv', line: 88, column: 1, field: 'id' } },
+  }),
+  NegativeAmount: rule({
+    code: 'NegativeAmount',
+    title: 'Negative amount',
+    severity: 'error',
+    kind: 'rejection',
+    trigger: "A deal's amount or a target's value is below zero (invoices may be negative: credit notes).",
+    message: ({ value }: { value: number }) => `expected zero or more, got ${formatNumber(value)}; this row is not used`,
+    hint: 'Enter the deal value as a positive amount in the CRM (a discount or credit belongs on the invoice, not the deal); a target is zero or more.',
+    example: { args: { value: -5_000_000 }, at: { file: 'deals.csv', line: 214, column: 6, field: 'amount', recordId: 'D-1187' } },
   }),
 
   // ── check: the row is kept, the issue is shown ───────────────────────────────────────

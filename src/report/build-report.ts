@@ -24,8 +24,8 @@ import { issuesByCode, issuesByTeam, overallScore, scoreByOwner } from '../quali
 import type { Issue } from '../core/issue.ts';
 import { dealList, type DealLineContext, type DealRows } from './deal-lines.ts';
 import { monthFigures, type ScopeForMonth } from './month-figures.ts';
-import { people, slugify } from './people.ts';
-import { scrubPeople } from './scrub-people.ts';
+import { people, uniqueSlugs } from './people.ts';
+import { scrubPeople, unlistedPersonIds } from './scrub-people.ts';
 import { reportPeriods } from './periods-of-report.ts';
 import { scopeFigures, type ScopeRecords } from './scope-figures.ts';
 import type { PublishedIssue, Report, SiteModel } from './site-model.ts';
@@ -101,9 +101,10 @@ export function buildReport({ model, files, rejected, quality, history }: Report
 
   // Each team's records are gathered once, for its figures and its month-end attainment.
   const recordsOfTeam = new Map(model.teams.map((team) => [team.id, teamRecords(team.id, team.memberIds)]));
+  const teamSlugs = uniqueSlugs(model.teams.map((team) => team.id));
   const teams = model.teams.map((team) => ({
     id: team.id,
-    slug: slugify(team.id),
+    slug: teamSlugs.get(team.id)!,
     name: team.name,
     members: team.memberIds.map((id) => persons.ref(id)),
     figures: scopeFigures(recordsOfTeam.get(team.id)!, periods, ctx),
@@ -365,7 +366,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
       person: (id) => persons.ref(id),
     });
   }
-  return settings.initialsOnly
-    ? { report: scrubPeople(report, model.users, persons), dealRows: scrubPeople(dealRows, model.users, persons), snapshot }
-    : { report, dealRows, snapshot };
+  if (!settings.initialsOnly) return { report, dealRows, snapshot };
+  const unlisted = unlistedPersonIds(records, [...quality, ...rejected], model.users);
+  return { report: scrubPeople(report, model.users, persons, unlisted), dealRows: scrubPeople(dealRows, model.users, persons, unlisted), snapshot };
 }

@@ -38,6 +38,23 @@ export function slugify(text: string): string {
   return slug || 'x';
 }
 
+/**
+ * One address segment per id, never shared: ids that slugify alike (`malmo` and `Malmö`) get
+ * `-2`, `-3` … in the order of the sorted ids, so each keeps its own page.
+ */
+export function uniqueSlugs(ids: readonly string[]): Map<string, string> {
+  const slugs = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const id of [...new Set(ids)].sort()) {
+    const base = slugify(id);
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    slugs.set(id, slug);
+  }
+  return slugs;
+}
+
 export interface People {
   ref(id: string): PersonRef;
   all: PersonRef[];

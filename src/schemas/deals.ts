@@ -10,6 +10,7 @@ import { DealColumns, StoredDeal, UNSET_AMOUNT, UNSET_CLOSE } from '../speed/sto
 import { interner, own, rememberLast } from '../speed/intern.ts';
 import { NO_CLOSE_DATE } from '../core/records.ts';
 import type { FileSpec } from './column.ts';
+import { RULES } from '../quality/rules.ts';
 
 export type DealRow = Omit<Deal, 'file' | 'line'>;
 
@@ -81,6 +82,9 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
     if (!stage) {
       const known = settings.stages.map((s) => s.id).join(', ');
       return fail('UnknownStage', `unknown stage "${row.stage}" (known: ${known})`, row.stage, 'stage');
+    }
+    if (row.amount !== undefined && row.amount < 0) {
+      return fail('NegativeAmount', RULES.NegativeAmount.message({ value: row.amount }), String(row.amount), 'amount');
     }
     // An open deal keeps its stage, owner and age without amount or expected close date (many CRMs
     // leave both empty early on); a won or lost deal needs both.

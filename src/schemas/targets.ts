@@ -5,6 +5,7 @@ import { periodRange } from '../periods/fiscal.ts';
 import type { Settings } from '../settings/schema.ts';
 import { fail, optionalText, requiredNumber, requiredText, textOrEmpty } from './cells.ts';
 import type { FileSpec } from './column.ts';
+import { RULES } from '../quality/rules.ts';
 
 export type TargetRow = Omit<Target, 'file' | 'line'>;
 
@@ -45,6 +46,9 @@ function targetSchema(settings: Settings) {
       const measure = row.measure.toLowerCase() as TargetMeasure;
       if (!TARGET_MEASURES.includes(measure)) {
         return fail(ctx, 'BadTarget', `unknown measure "${row.measure}" (known: ${TARGET_MEASURES.join(', ')})`, row.measure, 'measure');
+      }
+      if (row.value < 0) {
+        return fail(ctx, 'NegativeAmount', RULES.NegativeAmount.message({ value: row.value }), String(row.value), 'value');
       }
       return {
         period,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeBytes } from '../../src/ingest/decode.ts';
 import {
+  CUT_LAST_ROW,
   MAX_RECORD_CHARS,
   chooseDelimiter,
   createCsvParser,
@@ -87,13 +88,14 @@ describe('readCsv on the dialect fixtures', () => {
     ]);
   });
 
-  it('tab delimited, last line without a line break', async () => {
+  it('tab delimited, last line without a line break (rejected: it may be cut off)', async () => {
     const { rows, result } = await collectFile(fixture('utf8-tab.csv'));
     expect(result.header).toEqual(['id', 'name', 'close date']);
     expect(result.delimiter).toBe('\t');
     expect(rows).toEqual([
       { line: 2, fields: ['D1', 'Åke', '2026-11-23'] },
-      { line: 3, fields: ['D2', 'Örjan', '23.11.2026'] },
+      // The file ends without a line break: its last row may be cut off, and is not read short.
+      { line: 3, fields: ['D2', 'Örjan', '23.11.2026'], problem: { code: 'MalformedRow', line: 3, message: CUT_LAST_ROW } },
     ]);
   });
 
@@ -213,21 +215,65 @@ describe('readCsvText', () => {
     expect(rows[2]).toEqual({ line: 4, fields: ['3', '5'] });
   });
 
-  it('reports text after a closing quote, says how far the record ran on, and keeps going', () => {
-    // papaparse reads `"Ann"a` on until the next quote that looks closing: `"Bo"` on line 3,
-    // so lines 2-3 become one bad record and record 3 (line 4) is read normally.
+  it('recovers the rows a stray quote swallowed, rejecting the line where it opened', () => {
+    // papaparse reads `"Ann"a` on until the next quote that looks closing: `"Bo"` on line 3.
+    // Line 3 has the header's shape, so it is a row: line 2 is rejected, line 3 read on its own.
     const { rows, summary } = collectText('id,name\n1,"Ann"a\n2,"Bo"\n3,x\n');
-    const problem = { code: 'MalformedRow', line: 2, message: 'a quoted field has text after its closing quote; the record runs on to line 3' };
+    const problem = {
+      code: 'MalformedRow',
+      line: 2,
+      message: 'a stray quote (column 3 of the line) runs on over the next 1 line(s); this line is left out, the 1 after it are read on their own',
+    };
     expect(summary.problems).toEqual([problem]);
+    expect(summary.rowsRead).toBe(3);
     expect(rows).toEqual([
-      { line: 2, fields: ['1', 'Ann"a\n2,"Bo'], problem },
+      { line: 2, fields: ['1,"Ann"a'], problem },
+      { line: 3, fields: ['2', 'Bo'] },
       { line: 4, fields: ['3', 'x'] },
     ]);
-    // With no later quote it runs to the end of the file.
-    expect(collectText('id,name\n1,"Ann"a\n2,Bo\n').summary.problems).toEqual([
-      { ...problem, message: 'a quoted field has text after its closing quote; the record runs on to line 3' },
+    // With no later quote it runs to the end of the file: the rows are recovered all the same.
+    expect(collectText('id,name\n1,"Ann"a\n2,Bo\n3,Cy\n').rows.map((r) => [r.line, r.fields, r.problem?.line])).toEqual([
+      [2, ['1,"Ann"a'], 2],
+      [3, ['2', 'Bo'], undefined],
+      [4, ['3', 'Cy'], undefined],
+    ]);
+  });
+
+  it('keeps text after a closing quote as one bad record when the lines it runs over are not rows', () => {
+    const { rows, summary } = collectText('id,name\n1,"Ann"a\nnote line\nend"\n3,x\n');
+    const problem = { code: 'MalformedRow', line: 2, message: 'a quoted field has text after its closing quote; the record runs on to line 4' };
+    expect(summary.problems).toEqual([problem]);
+    expect(rows).toEqual([
+      { line: 2, fields: ['1', 'Ann"a\nnote line\nend'], problem },
+      { line: 5, fields: ['3', 'x'] },
     ]);
     expect(collectText('id,name\n1,"Ann"a,b\n').summary.problems[0]?.message).toBe('a quoted field has text after its closing quote');
+  });
+
+  it('rejects the last row of a text cut inside it, never reading it short', () => {
+    // Cut after `2026-06-1` (of 2026-06-15) and after `4` (of 45): no line break follows.
+    for (const text of ['id,date\n1,2026-06-10\n2,2026-06-1', 'id,minutes\n1,30\n2,4']) {
+      const { rows, summary } = collectText(text);
+      expect(summary.rowsRead).toBe(2);
+      expect(rows[0]?.problem).toBeUndefined();
+      expect(rows[1]?.problem).toEqual({ code: 'MalformedRow', line: 3, message: CUT_LAST_ROW });
+    }
+    // The same text with its line break is whole.
+    expect(collectText('id,minutes\n1,30\n2,45\n').summary.problemCount).toBe(0);
+    // A header without a line break is no row to reject.
+    expect(collectText('id,minutes').summary).toMatchObject({ rowsRead: 0, problemCount: 0 });
+  });
+
+  it('finds the 68 rows behind one stray quote in a long export', () => {
+    const good = (n: number): string => `D${n},Deal ${n},A1,u1,proposal,${n * 100},2026-10-01,2026-12-15`;
+    const lines = ['id,name,account_id,owner,stage,amount,created_date,close_date'];
+    for (let n = 1; n <= 100; n++) lines.push(n === 30 ? 'D30,"Acme "big" deal,A1,u1,proposal,3000,2026-10-01,2026-12-15' : good(n));
+    // The next quote that looks closing is on line 100 (row 99): rows 31-98 were swallowed.
+    lines[99] = 'D99,"Bolaget AB",A1,u1,proposal,9900,2026-10-01,2026-12-15';
+    const { rows, summary } = collectText(`${lines.join('\n')}\n`);
+    expect(summary.rowsRead).toBe(100);
+    expect(summary.problems.map((p) => p.line)).toEqual([31]);
+    expect(rows.filter((r) => !r.problem)).toHaveLength(99);
   });
 
   it('strips a BOM given in text', () => {
@@ -237,9 +283,9 @@ describe('readCsvText', () => {
   it.each([
     // CRLF breaks, a "" escape, a multi-line field, blank lines, a delimiter-only line, no final break.
     ['\r\nid;name;note\r\n1;"A ""x""";"l1\r\nl2"\r\n\r\n2;Bö;\r\n;;\r\n3;"q";z', [3, 6, 8]],
-    // a malformed quote (rows 2-3 become one record), a short row, then a quote left open at
+    // a stray quote (line 2 rejected, line 3 recovered), a short row, then a quote left open at
     // the end (line 5: TruncatedFile, not passed on)
-    ['id,n\n1,"a"b\n2,"c"\n3\n4,"open\nx', [2, 4]],
+    ['id,n\n1,"a"b\n2,"c"\n3\n4,"open\nx', [2, 3, 4]],
   ] as const)('gives the same result for every split into two pieces, and for 1-char pieces: %j', (text, lines) => {
     const expected = collectText(text);
     expect(expected.rows.map((r) => r.line)).toEqual(lines);

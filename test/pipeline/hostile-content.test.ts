@@ -35,13 +35,15 @@ const field = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.rep
 const row = (...values: string[]): string => values.map(field).join(',');
 
 // User u1..u4 and account A1..A4 carry the hostile names; deal D_i is an open deal of u_i at A_i.
-const users = ['id,name,team', ...HOSTILE.map((name, i) => row(`u${i + 1}`, name, 'north'))].join('\n');
-const accounts = ['id,name,owner', ...HOSTILE.map((name, i) => row(`A${i + 1}`, name, `u${i + 1}`))].join('\n');
+// Each file ends with a line break, as exports do (a last row without one may be cut off).
+const users = ['id,name,team', ...HOSTILE.map((name, i) => row(`u${i + 1}`, name, 'north')), ''].join('\n');
+const accounts = ['id,name,owner', ...HOSTILE.map((name, i) => row(`A${i + 1}`, name, `u${i + 1}`)), ''].join('\n');
 const deals = [
   'id,name,account_id,owner,stage,amount,created_date,close_date',
   ...HOSTILE.map((name, i) => row(`D${i + 1}`, name, `A${i + 1}`, `u${i + 1}`, 'proposal', String((i + 1) * 1000), '2026-11-01', '2026-12-15')),
   row('../../etc/passwd', 'Path-like id', 'A1', 'u1', 'won', '500', '2026-10-01', '2026-11-10'),
   row('D9', 'Bad stage', 'A1', 'u1', '<img src=x onerror=alert(1)>', '1', '2026-10-01', '2026-11-10'),
+  '',
 ].join('\n');
 
 async function build(): Promise<{ report: Report; dataDir: string }> {

@@ -135,3 +135,34 @@ describe('runPipeline', () => {
     expect(failed(result)[0]).toMatch(/^tavla\.config\.json: /);
   });
 });
+
+describe('the same inputs twice', () => {
+  it('give byte-identical report.json content (no reading times in it)', async () => {
+    const { runPipeline: run } = await import('../../src/pipeline/run-pipeline.ts');
+    const dataDir = new URL('../scenarios/small-company/input', import.meta.url).pathname;
+    const reports: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const result = await run({ dataDir, now: new Date('2026-11-20T12:00:00Z'), log: () => {} });
+      if (!result.ok) throw new Error(result.messages.join('\n'));
+      reports.push(JSON.stringify(result.site.report));
+      expect(result.site.report.files.every((file) => !('ms' in file))).toBe(true);
+    }
+    expect(reports[1]).toBe(reports[0]);
+  });
+});
+
+describe('team ids that slugify alike', () => {
+  it('malmo and Malmö are two teams with two addresses', async () => {
+    const { runPipeline: run } = await import('../../src/pipeline/run-pipeline.ts');
+    const { tempFolders: folders, TINY: tiny } = await import('./folder.ts');
+    const temp = folders('teams');
+    const users = 'id,name,team\nu1,Anna Berg,malmo\nu2,Bo Lind,Malmö\n';
+    const result = await run({ dataDir: temp.folder({ ...tiny, 'users.csv': users }), now: new Date('2026-11-20T12:00:00Z'), log: () => {} });
+    temp.cleanup();
+    if (!result.ok) throw new Error(result.messages.join('\n'));
+    expect(result.site.report.teams.map((team) => [team.id, team.slug]).sort()).toEqual([
+      ['Malmö', 'malmo'],
+      ['malmo', 'malmo-2'],
+    ]);
+  });
+});

@@ -14,19 +14,19 @@ import { XSS } from './helpers.ts';
 describe('RULES', () => {
   it('holds exactly the permanent codes, in catalog order (a rename fails here)', () => {
     expect(RULE_CODES).toEqual([
-      'MissingFile', 'MissingColumn', 'UnreadableFile', 'EmptyFile', 'TruncatedFile', 'InvalidSettings',
+      'MissingFile', 'MissingColumn', 'UnreadableFile', 'EmptyFile', 'TruncatedFile', 'InvalidSettings', 'NoRows',
       'BadNumber', 'BadDate', 'MissingValue', 'MalformedRow', 'UnknownStage', 'UnknownChannel',
-      'UnknownActivityType', 'UnknownForecastCategory', 'UnknownRole', 'UnknownCurrency', 'BadTarget', 'DuplicateId',
+      'UnknownActivityType', 'UnknownForecastCategory', 'UnknownRole', 'UnknownCurrency', 'BadTarget', 'DuplicateId', 'NegativeAmount',
       'OpenDealWithoutOwner', 'AccountWithoutOwner', 'PastCloseDate', 'StalledDeal', 'WonDealWithoutAmount',
       'CloseBeforeCreated', 'UnknownAccount', 'UnknownOwner', 'FutureActivity', 'DuplicateAccount', 'PlanGap',
       'StaleExport', 'LostDealWithoutReason', 'OpenDealWithoutAmount', 'OpenDealWithoutCloseDate', 'NulInCell',
     ]);
   });
 
-  it('kinds: 6 fatal, 12 rejection, 16 check; fatal and rejection are errors', () => {
+  it('kinds: 7 fatal, 13 rejection, 16 check; fatal and rejection are errors', () => {
     const kinds = RULE_CODES.map((code) => RULES[code].kind);
-    expect(kinds.filter((k) => k === 'fatal')).toHaveLength(6);
-    expect(kinds.filter((k) => k === 'rejection')).toHaveLength(12);
+    expect(kinds.filter((k) => k === 'fatal')).toHaveLength(7);
+    expect(kinds.filter((k) => k === 'rejection')).toHaveLength(13);
     expect(kinds.filter((k) => k === 'check')).toHaveLength(16);
     for (const code of RULE_CODES) {
       if (RULES[code].kind !== 'check') expect(RULES[code].severity, code).toBe('error');

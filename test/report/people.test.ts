@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/records.ts';
-import { initials, people, slugify } from '../../src/report/people.ts';
+import { initials, people, slugify, uniqueSlugs } from '../../src/report/people.ts';
 
 const user = (id: string, name: string): User => ({ id, name, teamId: 't', hats: [], file: 'users.csv', line: 2 });
 
@@ -34,5 +34,19 @@ describe('people', () => {
     ]);
     expect(JSON.stringify(refs.all)).not.toMatch(/anna|berg/i);
     expect(refs.ref('someone.else').name).toBe('?');
+  });
+});
+
+describe('uniqueSlugs', () => {
+  it('gives ids that slugify alike their own addresses, in sorted order', () => {
+    const slugs = uniqueSlugs(['malmo', 'Malmö', 'goteborg', 'MALMO']);
+    // Sorted: MALMO, Malmö, goteborg, malmo (upper case first).
+    expect([...slugs]).toEqual([
+      ['MALMO', 'malmo'],
+      ['Malmö', 'malmo-2'],
+      ['goteborg', 'goteborg'],
+      ['malmo', 'malmo-3'],
+    ]);
+    expect(new Set(slugs.values()).size).toBe(4);
   });
 });
