@@ -1,6 +1,6 @@
 /** The weekly meeting page's tables: the week that went, then the week ahead. */
 import { t } from '../i18n/index.ts';
-import type { MeetingLine, PersonCount, WeekFigures } from '../report/week-figures.ts';
+import type { MeetingLine, PersonCount, SellerActivities, WeekFigures } from '../report/week-figures.ts';
 import type { DealLine } from '../report/deal-lines.ts';
 import { buildTable } from './build-table.ts';
 import { dealTable } from './deal-table.ts';
@@ -14,6 +14,29 @@ function perSeller(id: string, title: string, rows: readonly PersonCount[], f: F
     [
       { label: t(f.locale, 'common.seller'), key: 'seller', show: (r) => r.person.name, raw: (r) => r.person.name },
       { label: t(f.locale, 'common.count'), key: 'count', align: 'end', show: (r) => f.number(r.count), raw: (r) => r.count },
+    ],
+    rows,
+  );
+}
+
+/** The week's activities per seller: calls, e-mails, meetings held, other (tasks, notes, proposals). */
+function activitiesTable(id: string, rows: readonly SellerActivities[], f: Fmt): ViewTable {
+  const { locale } = f;
+  const count = (label: string, key: 'call' | 'email' | 'meetingHeld' | 'other') => ({
+    label,
+    key,
+    align: 'end' as const,
+    show: (r: SellerActivities) => f.number(r[key]),
+    raw: (r: SellerActivities) => r[key],
+  });
+  return buildTable<SellerActivities>(
+    { id, title: t(locale, 'meeting.weekly.activitiesBySeller') },
+    [
+      { label: t(locale, 'common.seller'), key: 'seller', show: (r) => r.person.name, raw: (r) => r.person.name },
+      count(t(locale, 'activity.call'), 'call'),
+      count(t(locale, 'activity.email'), 'email'),
+      count(t(locale, 'activity.meeting_held'), 'meetingHeld'),
+      count(t(locale, 'activity.other'), 'other'),
     ],
     rows,
   );
@@ -59,6 +82,7 @@ export function weekView(week: WeekFigures, f: Fmt): WeekView {
       dealTable(`${id}-lost`, t(locale, 'metric.dealsLost'), week.lost, f),
       dealTable(`${id}-created`, t(locale, 'meeting.weekly.newOpportunities'), week.created, f, 'created'),
       activityGoalTable(`${id}-activity-goals`, week.goals, f),
+      activitiesTable(`${id}-activities-by-seller`, week.activitiesBySeller, f),
     ],
     ahead: [meetings, perSeller(`${id}-booked-by-seller`, t(locale, 'meeting.weekly.bookedBySeller'), week.ahead.bySeller, f)],
   };

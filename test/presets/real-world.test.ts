@@ -206,4 +206,16 @@ describe('real-world exports: headline figures worked out by hand', () => {
     // Two ids sharing the short form keep their whole id.
     expect([...ownerLabels(['0051X00000Zz9QAAS', '0052X00000Zz9QBAS']).values()]).toEqual(['0051X00000Zz9QAAS', '0052X00000Zz9QBAS']);
   });
+
+  it('Salesforce tasks and events count as activities per seller and week', async () => {
+    const { report } = await run('salesforce-weekly-export');
+    const week = report.weeks.find((w) => w.week === '2026-W47')!;
+    // W47 = 16–22 Nov. Task.csv: Ab001 call (TaskSubtype Call) 16th, email 17th; Ab002 task 18th,
+    // call 19th (TaskSubtype Task, Type Call). Event.csv: Ab002 all-day meeting on the 18th (held);
+    // Ab001's meeting of the 10th is W46, Ab002's of the 26th is ahead.
+    expect(week.activitiesBySeller.map((r) => [r.person.name, r.call, r.email, r.meetingHeld, r.other])).toEqual([
+      ['005…Ab002', 1, 0, 1, 1],
+      ['005…Ab001', 1, 1, 0, 0],
+    ]);
+  });
 });
