@@ -218,4 +218,13 @@ describe('real-world exports: headline figures worked out by hand', () => {
       ['005…Ab001', 1, 1, 0, 0],
     ]);
   });
+
+  it('the site says how much of the sales volume has an inferred channel', async () => {
+    // Weekly export: every won deal has a Type in channelMap → 0 inferred.
+    expect((await run('salesforce-weekly-export')).report.meta.inferredChannelShare).toBe(0);
+    // No deal type column at all: all 5 870 of won volume is inferred → 1.
+    expect((await run('crm-opportunities-open-without-amount')).report.meta.inferredChannelShare).toBe(1);
+    // HubSpot EN: both won deals carry a Deal Type → 0.
+    expect((await run('hubspot-all-properties-en')).report.meta.inferredChannelShare).toBe(0);
+  });
 });
