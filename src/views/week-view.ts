@@ -36,7 +36,7 @@ function activitiesTable(id: string, rows: readonly SellerActivities[], f: Fmt):
       count(t(locale, 'activity.call'), 'call'),
       count(t(locale, 'activity.email'), 'email'),
       count(t(locale, 'activity.meeting_held'), 'meetingHeld'),
-      count(t(locale, 'activity.other'), 'other'),
+      count(t(locale, 'activity.otherKinds'), 'other'),
     ],
     rows,
   );
