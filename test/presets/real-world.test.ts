@@ -194,6 +194,7 @@ describe('real-world exports: headline figures worked out by hand', () => {
     expect([kpi('Customers worked').value, kpi('Customers worked').sub]).toEqual(['–', 'No activities export']);
     expect(kpi('Attainment').sub).toBe('No targets for FY2017');
     // Open pipeline: 3 deals, none with an amount.
+    expect(kpi('Open pipeline').value).toBe('amount not set');
     expect(kpi('Open pipeline').sub).toContain('3 with amount not set');
   });
 
