@@ -4,8 +4,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HELP, parseArgs } from '../src/bench/args.ts';
-import { runBench } from '../src/bench/run-bench.ts';
+import { HELP, parseArgs } from './bench/args.ts';
+import { runBench } from './bench/run-bench.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);

@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { runPipeline } from '../src/pipeline/run-pipeline.ts';
-import { formatIssue } from '../src/validate/issue.ts';
+import { formatIssue } from '../src/core/issue.ts';
 
 const dataDir = resolve(process.argv[2] ?? process.env.TAVLA_DATA ?? 'data');
 const result = await runPipeline({ dataDir, now: new Date(), log: (line) => process.stdout.write(`${line}\n`) });
@@ -16,8 +16,10 @@ if (!result.ok) {
   process.exit(1);
 }
 const { report } = result.site;
+// Rows, not problems: a row with two bad cells is one rejected row with two problems.
+const rejectedRows = report.files.reduce((sum, file) => sum + file.rejected, 0);
 for (const [label, issues] of [
-  ['rejected rows', report.rejected],
+  [`rejected rows: ${rejectedRows}; problems in them`, report.rejected],
   ['data-quality issues', report.quality.issues],
 ] as const) {
   process.stdout.write(`\n${label}: ${issues.length}\n`);

@@ -1,10 +1,10 @@
 /**
- * Writes the demo company (src/demo/) into a data folder.
+ * Writes the demo company (scripts/demo/) into a data folder.
  *   node scripts/generate-demo.ts [outDir]     (default: data/)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateDemo } from '../src/demo/generate.ts';
+import { generateDemo } from './demo/generate.ts';
 
 const outDir = process.argv[2] ?? 'data';
 const started = performance.now();

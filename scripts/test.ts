@@ -1,7 +1,9 @@
 /**
- * `npm test`: the one command that gates everything — type check, then every vitest project
- * (unit tests, golden scenarios, and the end-to-end build of the demo site with the browser
- * tests). Exits non-zero when any step fails.
+ * `npm test`: the one command that gates everything — type check, `astro check` (the pages'
+ * types), then every vitest project (unit tests with the import-graph check, golden scenarios,
+ * and the end-to-end build of the demo site with the browser tests), then the period and ingest
+ * tests once more in a time zone behind UTC, where a date taken from local time moves a day.
+ * Exits non-zero when any step fails.
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
@@ -10,9 +12,9 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TZ: 'UTC' };
 
-function run(label: string, args: string[]): void {
+function run(label: string, args: string[], extraEnv: Record<string, string> = {}): void {
   process.stdout.write(`\n▶ ${label}\n`);
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env });
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } });
   if (result.status !== 0) {
     process.stdout.write(`\n✗ ${label} failed\n`);
     process.exit(result.status ?? 1);
@@ -20,4 +22,8 @@ function run(label: string, args: string[]): void {
 }
 
 run('type check (tsc --noEmit)', [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root]);
-run('tests (vitest: unit + e2e)', [join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(2)]);
+run('astro check', [join(root, 'node_modules/astro/bin/astro.mjs'), 'check']);
+const vitest = join(root, 'node_modules/vitest/vitest.mjs');
+run('tests (vitest: unit + e2e)', [vitest, 'run', ...process.argv.slice(2)]);
+const otherZone = 'America/Los_Angeles';
+run(`period and ingest tests again, TZ=${otherZone}`, [vitest, 'run', '--project', 'unit', 'test/periods', 'test/ingest'], { TZ: otherZone });

@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatMoney, formatNumber, type Currency } from '../format/number.ts';
-import type { Channel } from '../model/types.ts';
+import type { Channel } from '../core/records.ts';
 import { axisUnit } from './axis.ts';
 import { ACCENT, CHANNEL_COLORS } from './palette.ts';
 import { baseOptions, finishSvg, labelledBarMarks, textWidth, type ChartOptions } from './render.ts';

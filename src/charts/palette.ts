@@ -3,7 +3,7 @@
  * against white and against the dark background (#16181d), as WCAG 1.4.11 asks of graphics.
  * Axes, text and rules use `currentColor`, so they follow the page's text colour.
  */
-import type { Channel } from '../model/types.ts';
+import type { Channel } from '../core/records.ts';
 
 /** One hue per channel (blue, bluish green, orange, reddish purple: told apart with colour-blindness too). */
 export const CHANNEL_COLORS: Record<Channel, string> = {

@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { formatMonthShort } from '../format/date.ts';
 import type { Currency } from '../format/number.ts';
 import { t } from '../i18n/index.ts';
-import { CHANNELS, type Channel } from '../model/types.ts';
+import { CHANNELS, type Channel } from '../core/records.ts';
 import { axisUnit } from './axis.ts';
 import { legendMarkup, type LegendItem } from './legend.ts';
 import { CHANNEL_COLORS, GAP } from './palette.ts';

@@ -32,7 +32,7 @@
  * // now    (2026-04-23): d1 meeting   90 000 close 2026-06-15; d3 won 2026-04-21 (open before)
  * // → amount-down d1, stage-back d1, won d3 (period Q2 2026: d1 did not slip)
  */
-import type { IsoDate } from '../model/types.ts';
+import type { IsoDate } from '../core/records.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import type { ChangeKind, Changes, DealChange, Snapshot, SnapshotDeal } from './types.ts';
 

@@ -9,7 +9,7 @@
  * snapshotAtOrBefore([s('2026-04-13'), s('2026-04-17'), s('2026-04-20')], '2026-04-19')?.asOf //=> '2026-04-17'
  * snapshotAtOrBefore([s('2026-04-13')], '2026-04-12') //=> undefined
  */
-import type { IsoDate } from '../model/types.ts';
+import type { IsoDate } from '../core/records.ts';
 import type { Snapshot } from './types.ts';
 
 /** The latest snapshot with asOf ≤ date (input in any order), or undefined when none is that old. */

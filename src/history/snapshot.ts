@@ -21,12 +21,13 @@
  */
 import { totalRow } from '../metrics/target-attainment.ts';
 import type { Model } from '../model/build-model.ts';
-import type { ModelDeal, Records } from '../model/types.ts';
+import type { ModelDeal } from '../core/records.ts';
+import type { Records } from '../model/records.ts';
 import { openDeals } from '../metrics/open-pipeline.ts';
 import { scoreByOwner } from '../quality/score.ts';
 import type { ScopeFigures } from '../report/scope-figures.ts';
 import type { Report } from '../report/site-model.ts';
-import type { Issue } from '../validate/issue.ts';
+import type { Issue } from '../core/issue.ts';
 import type { ClosedDeal, CurrentState } from './changes.ts';
 import type { KeyFigures, Snapshot, SnapshotDeal } from './types.ts';
 

@@ -3,7 +3,7 @@
  * builds stays small. A snapshot holds the open deals (one array per deal) and the key figures
  * per company, team and seller, and the data-quality score per owner.
  */
-import type { IsoDate } from '../model/types.ts';
+import type { IsoDate } from '../core/records.ts';
 
 /** One open deal: [id, name, account name, owner id, team id, stage id, amount, close date]. */
 export type SnapshotDeal = [string, string, string, string, string, string, number, IsoDate];

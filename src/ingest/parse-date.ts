@@ -19,7 +19,7 @@
  * for local dates, one cached Intl.DateTimeFormat per zone, and instants cached per 15-minute UTC
  * slot (every modern zone changes offset, and so starts a day, on a quarter hour).
  */
-import type { IsoDate } from '../model/types.ts';
+import type { IsoDate } from '../core/records.ts';
 import { daysFromCivil } from '../periods/calendar.ts';
 import { quoteValue } from './parsed.ts';
 import type { Parsed } from './parsed.ts';

@@ -22,7 +22,7 @@
  * //=> [{ week: '2026-W47', type: 'call', actual: 2, goal: 4, share: 0.5 }]
  */
 import type { ActivityFacts } from '../model/activity-facts.ts';
-import { ACTIVITY_TYPES, type ActivityType, type Target } from '../model/types.ts';
+import { ACTIVITY_TYPES, type ActivityType, type Target } from '../core/records.ts';
 import { addDays, inRange } from '../periods/calendar.ts';
 import { periodRange } from '../periods/fiscal.ts';
 import { isoWeekStart } from '../periods/iso-week.ts';

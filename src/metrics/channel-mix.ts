@@ -23,7 +23,7 @@
  * //            { key: 'u2', wonDeals: 1, total: 50, byChannel: { …, new: 50 }, shareByChannel: { renewal: 0, …, new: 1 } }],
  * //     totals: { wonDeals: 3, total: 250, byChannel: { renewal: 100, upsell: 0, winback: 0, new: 150 }, … } }
  */
-import { CHANNELS, type Channel, type ModelDeal } from '../model/types.ts';
+import { CHANNELS, type Channel, type ModelDeal } from '../core/records.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import { ratio } from './money.ts';
 import { salesVolume, type VolumeDeal, wonInRange } from './sales-volume.ts';

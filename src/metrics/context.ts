@@ -3,7 +3,7 @@
  * No metric reads the clock. Cuts (company, team, seller) are made by the caller, which passes
  * the already filtered records.
  */
-import type { IsoDate } from '../model/types.ts';
+import type { IsoDate } from '../core/records.ts';
 import type { Settings, Stage } from '../settings/schema.ts';
 
 export interface MetricContext {

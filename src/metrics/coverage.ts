@@ -28,7 +28,7 @@
  * //     trailing: { start: '2025-04-16', end: '2026-04-15' }, trailingWinRateByValue: 0.25,
  * //     requiredCoverage: 4, pipelineNeeded: 1200, covered: false }
  */
-import type { IsoDate, ModelDeal } from '../model/types.ts';
+import type { IsoDate, ModelDeal } from '../core/records.ts';
 import { addDays, addMonths, inRange, type DateRange } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { ratio, sumMoney } from './money.ts';

@@ -27,7 +27,7 @@
  * //     activitiesWithoutAccount: 0, goal: 40, share: 0.025, goalToDate: 20.05, elapsedShare: 0.50137 }
  */
 import { accountsContactedBy, type ActivityFacts } from '../model/activity-facts.ts';
-import type { Target } from '../model/types.ts';
+import type { Target } from '../core/records.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import { elapsedShare, fiscalYearOf, fiscalYearRange, yearToDate } from '../periods/fiscal.ts';
 import type { MetricContext } from './context.ts';

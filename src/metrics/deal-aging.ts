@@ -21,7 +21,7 @@
  * //     { bucket: '91-180', minDays: 91, maxDays: 180, count: 0, amount: 0 },
  * //     { bucket: '181+', minDays: 181, maxDays: null, count: 0, amount: 0 } ] }
  */
-import type { Deal, IsoDate } from '../model/types.ts';
+import type { Deal, IsoDate } from '../core/records.ts';
 import { daysBetween } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { ratio, sumMoney } from './money.ts';

@@ -20,7 +20,7 @@
  * //     byChannel: { new: { count: 1, amount: 3600, annualAmount: 1200, averageAmount: 3600, averageAnnualAmount: 1200 },
  * //       upsell: { count: 1, …, averageAmount: 600 }, renewal: { count: 0, …, averageAmount: null }, winback: { … } } }
  */
-import { CHANNELS, type Channel, type ModelDeal } from '../model/types.ts';
+import { CHANNELS, type Channel, type ModelDeal } from '../core/records.ts';
 import { inRange, type DateRange } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { ratio, sumMoney } from './money.ts';

@@ -24,7 +24,7 @@
  * //       commit: { count: 1, amount: 200 }, closed: { count: 1, amount: 100 }, omitted: { count: 0, amount: 0 } },
  * //     cumulative: { closed: 100, commit: 300, bestCase: 350, pipeline: 250 } }
  */
-import type { Deal, ForecastCategory } from '../model/types.ts';
+import type { Deal, ForecastCategory } from '../core/records.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import { inRange } from '../periods/calendar.ts';
 import { stageOf, type MetricContext } from './context.ts';

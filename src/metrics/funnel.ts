@@ -36,7 +36,7 @@
  * //     cohort: { opportunities: { created: 1, createdAmount: 90, won: 1, wonAmount: 90, lost: 0, open: 0,
  * //       winRate: 1, conversion: 1 }, meetings: { booked: 1, held: 1, notHeld: 0, unmatchable: 0, heldRate: 1 } }, … }
  */
-import type { Activity, Deal, FunnelWeek, Hat, IsoDate, User } from '../model/types.ts';
+import type { Activity, Deal, FunnelWeek, Hat, IsoDate, User } from '../core/records.ts';
 import { addTo } from '../model/group-by.ts';
 import { addDays, dayNumber, inRange, type DateRange } from '../periods/calendar.ts';
 import { isoWeekStart } from '../periods/iso-week.ts';

@@ -28,7 +28,7 @@
  * //     aeToAm: { newCustomers: 1, onboarded: 0, onboardingRate: 0, followOnDeals: 0, followOnAmount: 0,
  * //       accountsWithFollowOn: 0, followOnRate: null } }, teams: [ { teamId: 't1', … same … } ], … }
  */
-import type { Account, Activity, IsoDate, ModelDeal, User } from '../model/types.ts';
+import type { Account, Activity, IsoDate, ModelDeal, User } from '../core/records.ts';
 import { inRange, type DateRange } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { ratio, sumMoney } from './money.ts';

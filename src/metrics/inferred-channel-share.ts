@@ -14,7 +14,7 @@
  * ], { start: '2026-01-01', end: '2026-12-31' })
  * //=> 0.25
  */
-import type { ModelDeal } from '../model/types.ts';
+import type { ModelDeal } from '../core/records.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import { wonInRange } from './sales-volume.ts';
 

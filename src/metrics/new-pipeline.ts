@@ -19,7 +19,7 @@
  * //=> { weeks: [ { week: '2026-W47', count: 2, amount: 150 }, { week: '2026-W48', count: 1, amount: 70 } ],
  * //     count: 3, amount: 220, averageCount: 1.5, averageAmount: 110 }
  */
-import type { Deal } from '../model/types.ts';
+import type { Deal } from '../core/records.ts';
 import { isIsoWeek, isoWeekOf, isoWeekRange, isoWeekStart } from '../periods/iso-week.ts';
 import type { MetricContext } from './context.ts';
 import { ratio, sumMoney } from './money.ts';

@@ -24,7 +24,7 @@
  * //     { stageId: 'proposal', label: 'Proposal', count: 2, amount: 150, withoutAmount: 0 },
  * //     { stageId: 'negotiation', label: 'Negotiation', count: 0, amount: 0, withoutAmount: 0 } ] }
  */
-import type { Deal, IsoDate } from '../model/types.ts';
+import type { Deal, IsoDate } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
 import { stageOf, type MetricContext } from './context.ts';
 import { sumMoney } from './money.ts';

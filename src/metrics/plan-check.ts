@@ -25,7 +25,7 @@
  * //=> [{ period: 'FY2026', measure: 'volume:new', level: 'sellers-vs-company', sum: 90, target: 100,
  * //      gap: -10, ok: false, contributors: 2 }]
  */
-import { CHANNELS, type Target, type TargetMeasure, type User } from '../model/types.ts';
+import { CHANNELS, type Target, type TargetMeasure, type User } from '../core/records.ts';
 import { periodRange } from '../periods/fiscal.ts';
 import type { MetricContext } from './context.ts';
 import { sumMoney } from './money.ts';

@@ -19,7 +19,7 @@
  * //=> { range: { start: '2026-03-01', end: '2026-03-31' }, revenue: 800, invoices: 2,
  * //     byAccount: [{ accountId: 'a1', revenue: 800, invoices: 2 }] }
  */
-import type { Invoice } from '../model/types.ts';
+import type { Invoice } from '../core/records.ts';
 import { groupBy } from '../model/group-by.ts';
 import { type DateRange, inRange } from '../periods/calendar.ts';
 import { sumMoney } from './money.ts';

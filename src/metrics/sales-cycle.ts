@@ -19,7 +19,7 @@
  * //     medianDays: 30, excluded: 0, byChannel: { new: { count: 2, averageDays: 45, medianDays: 45 },
  * //       winback: { count: 1, averageDays: 10, medianDays: 10 }, renewal: { count: 0, averageDays: null, … }, … } }
  */
-import { CHANNELS, type Channel, type ModelDeal } from '../model/types.ts';
+import { CHANNELS, type Channel, type ModelDeal } from '../core/records.ts';
 import { daysBetween, type DateRange } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { wonIn } from './deal-size.ts';

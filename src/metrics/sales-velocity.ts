@@ -21,7 +21,7 @@
  * //=> { range: { start: '2026-01-01', end: '2026-03-31' }, openCount: 1, winRateByCount: 0.5,
  * //     averageDealSize: 900, averageCycleDays: 30, perDay: 15 }   // 1 × 0.5 × 900 ÷ 30
  */
-import type { ModelDeal } from '../model/types.ts';
+import type { ModelDeal } from '../core/records.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { dealSize } from './deal-size.ts';

@@ -24,7 +24,7 @@
  * //                  winback: { wonDeals: 0, annualVolume: 0, contractVolume: 0 },
  * //                  new: { wonDeals: 1, annualVolume: 1_200_000, contractVolume: 3_600_000 } } }
  */
-import { CHANNELS, type Channel, type ModelDeal } from '../model/types.ts';
+import { CHANNELS, type Channel, type ModelDeal } from '../core/records.ts';
 import { type DateRange, inRange } from '../periods/calendar.ts';
 import { monthOf, monthsBetween } from '../periods/fiscal.ts';
 import { sumMoney } from './money.ts';

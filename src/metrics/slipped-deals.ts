@@ -17,7 +17,7 @@
  * //=> { asOf: '2026-03-31', count: 1, amount: 100, deals: [ { id: 'd1', name: 'Deal d1', ownerId: 'u1',
  * //     stageId: 'qualification', amount: 100, close: '2026-03-01', daysOverdue: 30 } ] }
  */
-import type { Deal, IsoDate } from '../model/types.ts';
+import type { Deal, IsoDate } from '../core/records.ts';
 import { daysBetween } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { sumMoney } from './money.ts';

@@ -24,7 +24,7 @@
  * //=> { measure: 'volume:new', resultYtd: 30_000, budgetYtd: 90_000, attainment: 0.333…,
  * //     fullYearTarget: 365_000, pace: 121_666.67, paceVsTarget: 0.333…, budgetSource: 'fiscal-year' }
  */
-import { CHANNELS, type Channel, type Target } from '../model/types.ts';
+import { CHANNELS, type Channel, type Target } from '../core/records.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import { elapsedShare, fiscalYearOf, fiscalYearRange, periodRange, yearToDate } from '../periods/fiscal.ts';
 import type { MetricContext } from './context.ts';

@@ -21,7 +21,7 @@
  * //=> { range: { start: '2026-11-16', end: '2026-11-22' }, meetingsHeld: 2, meetingsBooked: 1,
  * //     heldPerBooked: 2, minutesRecorded: 90, hours: 1.5, meetingsWithoutDuration: 1, averageMinutes: 90 }
  */
-import type { Activity } from '../model/types.ts';
+import type { Activity } from '../core/records.ts';
 import { type DateRange, inRange } from '../periods/calendar.ts';
 import { isoWeekRange } from '../periods/iso-week.ts';
 import { ratio } from './money.ts';

@@ -23,7 +23,7 @@
  * //     { stageId: 'proposal', … count: 0, amount: 0, weighted: 0 },
  * //     { stageId: 'negotiation', label: 'Negotiation', probability: 0.8, count: 1, amount: 500, weighted: 400 } ] }
  */
-import type { Deal, IsoDate } from '../model/types.ts';
+import type { Deal, IsoDate } from '../core/records.ts';
 import type { MetricContext } from './context.ts';
 import { sumMoney } from './money.ts';
 import { countWithoutAmount, groupByOpenStage, openDeals } from './open-pipeline.ts';

@@ -23,7 +23,7 @@
  * //     byChannel: { new: { won: 1, lost: 1, …, byCount: 0.5, byValue: 0.75 },
  * //       upsell: { won: 0, lost: 1, …, byCount: 0, byValue: 0 }, renewal: { …null }, winback: { …null } } }
  */
-import { CHANNELS, type Channel, type ModelDeal } from '../model/types.ts';
+import { CHANNELS, type Channel, type ModelDeal } from '../core/records.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { ratio, sumMoney } from './money.ts';

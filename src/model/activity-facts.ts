@@ -33,11 +33,11 @@
  */
 import { dayNumber, type DateRange } from '../periods/calendar.ts';
 import { yearToDate } from '../periods/fiscal.ts';
-import { FINGERPRINT, fingerprint } from '../schemas/fingerprint.ts';
-import { IdTable } from '../schemas/id-table.ts';
-import { own } from '../schemas/intern.ts';
+import { LAST_FINGERPRINT, fingerprint } from '../speed/fingerprint.ts';
+import { FingerprintTable } from '../speed/fingerprint-table.ts';
+import { own } from '../speed/intern.ts';
 import { DailyCounts } from './daily-counts.ts';
-import { ACTIVITY_TYPES, type Activity, type ActivityType, type IsoDate } from './types.ts';
+import { ACTIVITY_TYPES, type Activity, type ActivityType, type IsoDate } from '../core/records.ts';
 
 export interface ActivityFacts {
   asOf: IsoDate;
@@ -80,14 +80,14 @@ export interface ActivityKind {
 
 /** Per owner, one bit per account of a table of known accounts: set when the owner contacted it. */
 export interface ContactBits {
-  accounts: IdTable;
+  accounts: FingerprintTable;
   byOwner: Map<string, Uint32Array>;
 }
 
 /** The last activity date of each tracked deal, by the deal's place in a table of deal ids. */
 export interface DealDates {
   /** The deals tracked (`FactsOptions.trackDeals`), or every deal seen (the table then grows). */
-  table: IdTable;
+  table: FingerprintTable;
   grows: boolean;
   last: (IsoDate | undefined)[];
   /** While the deals to track are not named yet (`trackDeals: 'later'`): each row's deal and date. */
@@ -109,13 +109,13 @@ export interface FactsOptions {
    * The deals whose last activity is tracked, keyed by the table's strings; absent: every deal;
    * `'later'`: named by `trackOnly` before the facts are settled (each row's deal is noted till then).
    */
-  trackDeals?: IdTable | 'later';
+  trackDeals?: FingerprintTable | 'later';
   /** Known accounts: a row that gives its account's place in this table (see `addActivity`) is counted by bit. */
-  accounts?: IdTable;
+  accounts?: FingerprintTable;
 }
 
 /** Activity types that count as working a customer (customers worked): notes and tasks do not. */
-export const CONTACT_TYPES: readonly ActivityType[] = ['call', 'email', 'meeting_booked', 'meeting_held', 'proposal'];
+const CONTACT_TYPES: readonly ActivityType[] = ['call', 'email', 'meeting_booked', 'meeting_held', 'proposal'];
 
 /** Every activity type's `ActivityKind`. */
 export const ACTIVITY_KINDS: ReadonlyMap<ActivityType, ActivityKind> = new Map(
@@ -138,8 +138,8 @@ export function emptyActivityFacts({ asOf, fiscalYearStartMonth, trackDeals, acc
     owners: new Set(),
     tracking:
       trackDeals === 'later'
-        ? { table: new IdTable(), grows: false, last: [], noted: { prints: new Int32Array(2048), dates: [] } }
-        : { table: trackDeals ?? new IdTable(), grows: trackDeals === undefined, last: [] },
+        ? { table: new FingerprintTable(), grows: false, last: [], noted: { prints: new Int32Array(2048), dates: [] } }
+        : { table: trackDeals ?? new FingerprintTable(), grows: trackDeals === undefined, last: [] },
     ...(accounts ? { contacts: { accounts, byOwner: new Map() } } : {}),
     owning: new Map(),
   };
@@ -176,7 +176,7 @@ function settleContacts(facts: ActivityFacts): ActivityFacts {
 }
 
 /** Adds to `accounts` the account of each bit set in `bits` (bit n: the account at place n of `table`). */
-function addAccountsOfBits(bits: Uint32Array, table: IdTable, accounts: Set<string>): void {
+function addAccountsOfBits(bits: Uint32Array, table: FingerprintTable, accounts: Set<string>): void {
   for (let word = 0; word < bits.length; word++) {
     for (let rest = bits[word]!; rest !== 0; rest &= rest - 1) accounts.add(table.at(word * 32 + (31 - Math.clz32(rest & -rest))));
   }
@@ -239,7 +239,7 @@ function bitCount(word: number): number {
  * From now on tracks only the deals of `table` (their dates so far kept), as if it had been
  * given from the start: a worker thread that learns the open deals after it began.
  */
-export function trackOnly(facts: ActivityFacts, table: IdTable): void {
+export function trackOnly(facts: ActivityFacts, table: FingerprintTable): void {
   const before = facts.tracking;
   const last: (IsoDate | undefined)[] = [];
   if (before) {
@@ -266,7 +266,7 @@ function note(noted: NotedDeals, dealId: string, date: IsoDate): void {
     noted.prints = prints;
   }
   noted.prints[at] = fingerprint(dealId);
-  noted.prints[at + 1] = FINGERPRINT[1]!;
+  noted.prints[at + 1] = LAST_FINGERPRINT[1]!;
 }
 
 /**
@@ -300,7 +300,7 @@ export function ownerFacts(facts: ActivityFacts, ownerId: string, keep: (text: s
 /**
  * `addActivity` for a row already taken apart: its owner's facts, its kind, its date and that
  * date's day number, and its account (as the facts keep it) and deal. The activity log's quick
- * rows (src/pipeline/activity-quick-rows.ts) add rows this way; `facts.file` is then theirs to set.
+ * rows (src/pipeline/activity-log/quick-rows.ts) add rows this way; `facts.file` is then theirs to set.
  */
 export function addActivityOf(
   facts: ActivityFacts,

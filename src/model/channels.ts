@@ -11,7 +11,7 @@
  * Deals won on the same day at a new customer are all `new`.
  */
 import { addDays, addMonths, daysBetween } from '../periods/calendar.ts';
-import type { Channel, ChannelReason, Deal, IsoDate } from './types.ts';
+import type { Channel, ChannelReason, Deal, IsoDate } from '../core/records.ts';
 
 export interface ChannelRules {
   winbackMonths: number;
@@ -38,7 +38,7 @@ function contractEnd(deal: Deal): IsoDate {
 }
 
 /** Infers one deal's channel from the account's earlier won contracts (sorted by close). */
-export function inferChannel(deal: Deal, earlierWon: readonly WonContract[], rules: ChannelRules): ChannelAssignment {
+function inferChannel(deal: Deal, earlierWon: readonly WonContract[], rules: ChannelRules): ChannelAssignment {
   const before = earlierWon.filter((won) => won.close < deal.close);
   if (before.length === 0) return { channel: 'new', reason: 'first-deal' };
   let lastActive = before[0]!.end;

@@ -5,7 +5,7 @@
  * unknown length, count as one year.
  */
 import { addDays, monthsBetween } from '../periods/calendar.ts';
-import type { Deal } from './types.ts';
+import type { Deal } from '../core/records.ts';
 
 export function contractMonths(deal: Deal): number | undefined {
   if (deal.termMonths !== undefined && deal.termMonths > 0) return deal.termMonths;

@@ -8,7 +8,7 @@
  * A day is listed (`get`, `entries`) once any of its counts is above 0.
  */
 import { dayNumber, fromDayNumber } from '../periods/calendar.ts';
-import type { IsoDate } from './types.ts';
+import type { IsoDate } from '../core/records.ts';
 
 const BLOCK_DAYS = 64;
 

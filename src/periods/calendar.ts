@@ -2,7 +2,7 @@
  * Calendar arithmetic on local dates `YYYY-MM-DD`. Dates are mapped to day numbers (days since
  * 1970-01-01) through UTC, so no process time zone or DST can shift a day.
  */
-import type { IsoDate } from '../model/types.ts';
+import type { IsoDate } from '../core/records.ts';
 
 const MS_PER_DAY = 86_400_000;
 

@@ -3,7 +3,7 @@
  * named by the calendar year it starts in: with startMonth 7, FY2026 = 2026-07-01 … 2027-06-30.
  * Quarters are fiscal quarters (Q1 = the first three months of the fiscal year).
  */
-import type { IsoDate } from '../model/types.ts';
+import type { IsoDate } from '../core/records.ts';
 import { addDays, addMonthsToMonthStart, type DateRange } from './calendar.ts';
 import { isIsoWeek, isoWeekRange } from './iso-week.ts';
 

@@ -2,7 +2,7 @@
  * ISO 8601 weeks (Monday start; week 1 holds the year's first Thursday), labelled `2026-W47`.
  * The week-numbering year can differ from the calendar year around New Year.
  */
-import type { IsoDate } from '../model/types.ts';
+import type { IsoDate } from '../core/records.ts';
 import { addDays, dayNumber, fromDayNumber, isoDayOfWeek } from './calendar.ts';
 
 /** Exports hold a few thousand distinct dates and millions of rows: weeks are kept per date. */

@@ -7,15 +7,15 @@
  * their own names, and listed in `files` in place of the canonical file. Owners and accounts they
  * name are then resolved to ids where a users or accounts file knows them.
  *
- * Users and accounts are read first; the activity log after them, streamed into aggregates
- * (src/pipeline/activity-log.ts). A large log is read in a worker thread while the main thread
- * reads deals, targets, funnel and invoices (src/pipeline/activity-thread.ts); a canonical
- * activities.csv is then shared: the main thread reads the end the worker has not reached
- * (src/pipeline/activity-split.ts). The records are the same either way.
+ * Users and accounts are read first, then the deals, targets, funnel and invoices; the activity
+ * log is streamed into aggregates behind its own door (src/pipeline/activity-log/index.ts),
+ * which decides whether it is read on this thread after the other files or by a worker thread
+ * meanwhile. The records are the same either way.
  */
-import { join } from 'node:path';
 import type { FileSpec } from '../schemas/column.ts';
-import type { Account, Activity, Deal, Records, User } from '../model/types.ts';
+import type { Account, Activity, Deal, User } from '../core/records.ts';
+import type { Records } from '../model/records.ts';
+import type { Lead } from '../schemas/leads.ts';
 import { planSources, type SourcePlan } from '../presets/detect.ts';
 import { readExchangeRates } from '../presets/exchange-rates.ts';
 import { salesforceOpportunities } from '../presets/salesforce-data-export.ts';
@@ -24,26 +24,12 @@ import { resolveReferences } from '../presets/resolve-references.ts';
 import type { Target } from '../presets/types.ts';
 import { resolveAsOf } from '../settings/load-settings.ts';
 import type { Settings } from '../settings/schema.ts';
-import type { Issue } from '../validate/issue.ts';
-import type { CsvSplit } from '../ingest/split-csv.ts';
-import type { FileResult, PartOptions } from '../validate/validate-file.ts';
-import { readActivityLog, sharedIds, type ActivityLog } from './activity-log.ts';
-import { ACTIVITY_WORKER_MIN_BYTES, activityLogBytes, readActivityLogInWorker } from './activity-thread.ts';
-import { cutLog, halfOfRest, joinActivityLogs } from './activity-split.ts';
+import type { FileAccount } from '../core/file-account.ts';
+import type { Issue } from '../core/issue.ts';
+import type { FileResult } from '../validate/validate-file.ts';
+import { readActivityLog, type LogReferences, type LogThread } from './activity-log/index.ts';
 import { readTarget } from './read-target.ts';
 import { SPECS } from './specs.ts';
-
-/** Per-file row accounting, as published in report.json and on the data-quality page. */
-export interface FileAccount {
-  file: string;
-  present: boolean;
-  read: number;
-  accepted: number;
-  rejected: number;
-  encoding?: string;
-  delimiter?: string;
-  ms: number;
-}
 
 export interface LoadedRecords {
   records: Records;
@@ -67,17 +53,12 @@ export interface LoadOptions {
   /** Sees every accepted activity row as it streams by (owner and account resolved), kept or not. */
   onActivity?: (activity: Activity) => void;
   /**
-   * Where the activity log is read: `'worker'` in a worker thread while the main thread reads the
-   * other files, `'main'` on the main thread after them; `'auto'` (default) picks the worker for
-   * logs of at least ACTIVITY_WORKER_MIN_BYTES when no `onActivity` is given; `'split'` (and
-   * `'auto'` for a canonical activities.csv) has the main thread take the end of the log once it
-   * has read the other files (src/pipeline/activity-split.ts).
+   * Where the activity log is read (src/pipeline/activity-log/index.ts): `'main'` on this thread
+   * after the other files, `'worker'` in a worker thread meanwhile, `'split'` both; `'auto'`
+   * (default) picks by the log's size.
    */
-  activityThread?: 'auto' | 'worker' | 'split' | 'main';
-  /**
-   * Cut a shared activities.csv here (the first record boundary at or after this byte), decided
-   * before the worker starts; default: half of what the worker has not read once the deals are read.
-   */
+  activityThread?: LogThread;
+  /** `'split'`: cut activities.csv at the first record boundary at or after this byte. */
   activitySplitByte?: number;
 }
 
@@ -117,110 +98,73 @@ function explainMissingDeals(fatal: Issue[], plan: SourcePlan): Issue[] {
   );
 }
 
+/** Reads each canonical file (or the CRM exports standing in for it) once, and keeps what it read. */
+function fileReader(dataDir: string, settings: Settings, plan: SourcePlan, asOf: string, log: ((line: string) => void) | undefined) {
+  const results = {} as Record<Target, FileResult<unknown>[]>;
+  const sourcesOf = (target: Target) => plan.sources.filter((source) => source.target === target);
+  return {
+    results,
+    sourcesOf,
+    load: async (target: Target) => {
+      results[target] = await readTarget(dataDir, SPECS[target] as FileSpec<unknown>, settings, sourcesOf(target), { asOf, log });
+    },
+    // One file's records as they are (a million deals are not copied); several files' joined.
+    recordsOf: <T>(target: Target) => {
+      const read = results[target] ?? [];
+      return (read.length === 1 ? read[0]!.records : read.flatMap((result) => result.records)) as T[];
+    },
+    presentOf: (target: Target) => (results[target] ?? []).some((result) => result.present),
+  };
+}
+
+/**
+ * A lead export without any deals export still gives honest reports (the funnel by source, up to
+ * the links the leads carry): a missing deals.csv then stops nothing; the pages say which export
+ * would fill the deals and won links.
+ */
+function withoutDealsWhenLeads(fatal: Issue[], leads: boolean): Issue[] {
+  return leads ? fatal.filter((issue) => !(issue.code === 'MissingFile' && issue.file === SPECS.deals.file)) : fatal;
+}
+
 export async function loadRecords(dataDir: string, settings: Settings, options: LoadOptions = {}): Promise<LoadedRecords> {
   const asOf = options.asOf ?? resolveAsOf(settings, new Date());
   const plan = await planSources(dataDir, settings, SPECS);
   const effective = await withCrmStages(dataDir, await withCrmRates(dataDir, settings, plan), plan);
   for (const line of plan.notes) options.log?.(line);
+  const files = fileReader(dataDir, effective, plan, asOf, options.log);
+  const { load, recordsOf, presentOf, results } = files;
+  let references: LogReferences | undefined;
 
-  const results = {} as Record<Target, FileResult<unknown>[]>;
-  const sourcesOf = (target: Target) => plan.sources.filter((source) => source.target === target);
-  const fromCrm = new Set(plan.sources.map((source) => source.file));
-  const load = async (target: Target) => {
-    results[target] = await readTarget(dataDir, SPECS[target] as FileSpec<unknown>, effective, sourcesOf(target), { asOf, log: options.log });
-  };
-  // One file's records as they are (a million deals are not copied); several files' joined.
-  const recordsOf = <T>(target: Target) => {
-    const files = results[target] ?? [];
-    return (files.length === 1 ? files[0]!.records : files.flatMap((result) => result.records)) as T[];
-  };
-  const presentOf = (target: Target) => (results[target] ?? []).some((result) => result.present);
-
-  const activitySources = sourcesOf('activities');
-  const mode = options.activityThread ?? 'auto';
-  const logBytes = await activityLogBytes(dataDir, activitySources);
-  const inWorker = mode === 'worker' || mode === 'split' || (mode === 'auto' && !options.onActivity && logBytes >= ACTIVITY_WORKER_MIN_BYTES);
-  // A canonical activities.csv is shared between the threads (src/pipeline/activity-split.ts).
-  const shareLog = inWorker && activitySources.length === 0 && mode !== 'worker';
-  const logPath = join(dataDir, SPECS.activities.file);
-  const cutAt = options.activitySplitByte;
-  // The worker starts now, loading its modules while this thread reads users and accounts.
-  const thread = inWorker
-    ? readActivityLogInWorker(
-        { dataDir, settings: effective, asOf, share: shareLog ? { bytes: logBytes, waitForCut: cutAt !== undefined } : undefined },
-        options.log,
-      )
-    : undefined;
-  // Users and accounts first: the activity log resolves its owners and accounts against them.
-  // The worker waits for them, and later for the open deals: should this thread fail before it
-  // has the worker's log, the worker is stopped, not left waiting.
-  let users: User[];
-  let accounts: Account[];
-  let presentSoFar: { users: boolean; accounts: boolean };
-  let activityLog: ActivityLog;
-  try {
-    await load('users');
-    await load('accounts');
-    users = recordsOf<User>('users');
-    accounts = recordsOf<Account>('accounts');
-    presentSoFar = { users: presentOf('users'), accounts: presentOf('accounts') };
-    thread?.references({ users, accounts, present: presentSoFar });
-    let split: CsvSplit | undefined;
-    const takeEnd = async (target: (read: number) => number | undefined) => {
-      split = await cutLog(thread!, logPath, target);
-      if (split) options.log?.(`  ${SPECS.activities.file}: read in two threads, from line ${split.second.firstLine} on by the main thread`);
-    };
-    if (shareLog && cutAt !== undefined) await takeEnd(() => cutAt);
-    for (const target of ['deals', 'targets', 'funnel', 'invoices'] as const) await load(target);
-    // Only open deals are tracked for their last activity (stalled deals are open deals), each
-    // under the deal's own id string.
-    const openDealIds = recordsOf<Deal>('deals').filter((d) => d.status === 'open').map((d) => d.id);
-    const openDeals = sharedIds(openDealIds);
-    const readHere = (part?: PartOptions) =>
-      readActivityLog({
-        dataDir,
-        settings: effective,
-        asOf,
-        sources: activitySources,
-        users,
-        accounts,
-        present: presentSoFar,
-        trackDeals: openDeals,
-        log: options.log,
-        onActivity: options.onActivity,
-        part,
-      });
-    if (thread) {
-      thread.trackOpenDeals(openDealIds);
-      if (shareLog && cutAt === undefined) await takeEnd((read) => halfOfRest(logBytes, read));
-      const second = split ? await readHere({ part: split.second, keepIds: true }) : undefined;
-      activityLog = await thread.result({
-        users: presentSoFar.users ? sharedIds(users.map((u) => u.id)) : undefined,
-        accounts: presentSoFar.accounts ? sharedIds(accounts.map((a) => a.id)) : undefined,
-        deals: openDeals,
-      });
-      if (split && second) {
-        const firstIds = activityLog.ids;
-        const overlap = firstIds !== undefined && second.ids !== undefined && second.ids.sharesAnIdWith(firstIds);
-        second.ids?.release();
-        const secondLog = overlap ? await readHere({ part: split.second, ids: firstIds }) : second;
-        // The id tables (12 bytes per row read) are done with: freed now, not at some later collection.
-        firstIds?.release();
-        activityLog = joinActivityLogs(activityLog, secondLog);
-      }
-    } else {
-      activityLog = await readHere();
-    }
-  } catch (error) {
-    thread?.stop();
-    throw error;
-  }
+  const activityLog = await readActivityLog({
+    dataDir,
+    settings: effective,
+    asOf,
+    sources: files.sourcesOf('activities'),
+    log: options.log,
+    onActivity: options.onActivity,
+    thread: options.activityThread,
+    splitByte: options.activitySplitByte,
+    // Users and accounts first: the activity log resolves its owners and accounts against them.
+    readReferences: async () => {
+      await load('users');
+      await load('accounts');
+      const present = { users: presentOf('users'), accounts: presentOf('accounts') };
+      references = { users: recordsOf<User>('users'), accounts: recordsOf<Account>('accounts'), present };
+      return references;
+    },
+    // Only open deals are tracked for their last activity (stalled deals are open deals).
+    readOtherFiles: async () => {
+      for (const target of ['deals', 'targets', 'funnel', 'invoices', 'leads'] as const) await load(target);
+      return recordsOf<Deal>('deals').filter((d) => d.status === 'open').map((d) => d.id);
+    },
+  });
   results.activities = activityLog.results;
+  const { users, accounts } = references!;
 
   const all = (Object.keys(SPECS) as Target[]).flatMap((target) => results[target]);
   const present = {
-    accounts: presentSoFar.accounts,
-    users: presentSoFar.users,
+    accounts: references!.present.accounts,
+    users: references!.present.users,
     activities: presentOf('activities'),
     targets: presentOf('targets'),
     funnel: presentOf('funnel'),
@@ -236,9 +180,10 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
       targets: recordsOf('targets'),
       funnel: recordsOf('funnel'),
       invoices: recordsOf('invoices'),
+      ...(presentOf('leads') ? { leads: recordsOf<Lead>('leads') } : {}),
     },
     present,
-    fromCrm,
+    new Set(plan.sources.map((source) => source.file)),
   );
   return {
     records,
@@ -246,7 +191,7 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     rejected: all.flatMap((result) => result.issues),
     cleaned: all.flatMap((result) => result.cleaned ?? []),
     settings: effective.stages === settings.stages ? settings : { ...settings, stages: effective.stages },
-    fatal: [...plan.fatal, ...explainMissingDeals(all.flatMap((result) => result.fatal), plan)],
+    fatal: [...plan.fatal, ...explainMissingDeals(withoutDealsWhenLeads(all.flatMap((result) => result.fatal), presentOf('leads')), plan)],
     present,
     sources: plan.notes,
   };

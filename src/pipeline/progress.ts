@@ -8,8 +8,8 @@
 const formatCount = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 
 /** How often a file's reading reports, and the shortest stage that reports its time. */
-export const PROGRESS_EVERY_MS = 2_000;
-export const STAGE_REPORT_MS = 1_000;
+const PROGRESS_EVERY_MS = 2_000;
+const STAGE_REPORT_MS = 1_000;
 
 /** A `(rowsRead) => void` for one file that logs at most every PROGRESS_EVERY_MS. */
 export function rowProgress(file: string, log: (line: string) => void, now: () => number = () => performance.now()) {

@@ -6,8 +6,8 @@
  * without the message, which may quote another team's data.
  */
 import { restrictFacts } from '../model/activity-facts.ts';
-import type { Records } from '../model/types.ts';
-import type { Issue } from '../validate/issue.ts';
+import type { Records } from '../model/records.ts';
+import type { Issue } from '../core/issue.ts';
 
 export interface Restricted {
   records: Records;

@@ -9,12 +9,13 @@ import { dateOrderHints } from '../validate/date-order-hint.ts';
 import { buildReport } from '../report/build-report.ts';
 import type { SiteModel } from '../report/site-model.ts';
 import { loadSettings, resolveAsOf } from '../settings/load-settings.ts';
-import { formatIssue, type Issue } from '../validate/issue.ts';
+import { formatIssue, type Issue } from '../core/issue.ts';
 import { RULES } from '../quality/rules.ts';
+import { exportFreshness } from '../quality/freshness.ts';
 import { loadRecords } from './load-records.ts';
 import { restrictToTeam } from './restrict-to-team.ts';
 import type { Snapshot } from '../history/types.ts';
-import type { Records } from '../model/types.ts';
+import type { Records } from '../model/records.ts';
 import { stageLine } from './progress.ts';
 import { formatSummary, type StageTiming } from './summary.ts';
 
@@ -24,8 +25,10 @@ export interface PipelineOptions {
   team?: string;
   /** Snapshots of earlier builds, and this build's input hash; absent: no history section. */
   history?: { snapshots: Snapshot[]; problems: string[]; inputHash: string };
-  /** The clock, used only when the settings pin no as-of date. */
+  /** The clock, used only when neither `asOf` nor the settings give the as-of date. */
   now: Date;
+  /** The as-of date chosen for this build (TAVLA_AS_OF), over the setting and the clock. */
+  asOf?: string;
   log: (line: string) => void;
 }
 
@@ -59,7 +62,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   if (!settingsResult.ok) {
     return { ok: false, messages: settingsResult.issues.map((issue) => formatIssue(issue) + hintFor(issue)) };
   }
-  const asOf = resolveAsOf(settingsResult.settings, options.now);
+  let asOf: string;
+  try {
+    asOf = resolveAsOf(settingsResult.settings, options.now, options.asOf);
+  } catch (error) {
+    return { ok: false, messages: [(error as Error).message] };
+  }
   const loaded = await timed('read + validate', () => loadRecords(options.dataDir, settingsResult.settings, { asOf, log: options.log }));
   if (loaded.fatal.length > 0) {
     return { ok: false, messages: loaded.fatal.map((issue) => formatIssue(issue) + hintFor(issue)) };
@@ -82,7 +90,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     [...runChecks({ records: loaded.records, settings, asOf, present: loaded.present }), ...loaded.cleaned].sort(compareIssues),
   );
   const quality = options.team === undefined ? allIssues : issuesOnRecords(allIssues, records);
-  const site = await timed('metrics + report', () => buildReport({ model, files: loaded.files, rejected, quality, history: options.history }));
+  const built = await timed('metrics + report', () => buildReport({ model, files: loaded.files, rejected, quality, history: options.history }));
+  const site = { ...built, freshness: exportFreshness(loaded.records, asOf, settings.staleExportDays, loaded.present.activities) };
   const summary = formatSummary(loaded.files, timings);
   options.log(summary);
   for (const hint of dateOrderHints(loaded.files, loaded.rejected)) options.log(`✗ ${hint}`);

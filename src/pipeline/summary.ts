@@ -1,7 +1,7 @@
 /**
  * The one-screen build summary: rows read / accepted / rejected per file and time per stage.
  */
-import type { FileAccount } from './load-records.ts';
+import type { FileAccount } from '../core/file-account.ts';
 
 export interface StageTiming {
   stage: string;

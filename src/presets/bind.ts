@@ -20,6 +20,7 @@ const NUMERIC: Record<Target, string[]> = {
   targets: ['value'],
   funnel: ['visits', 'leads', 'nurture'],
   invoices: ['amount'],
+  leads: [],
 };
 
 /** Header as written, for messages: no BOM, trimmed. */

@@ -10,10 +10,10 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileSpec } from '../schemas/column.ts';
 import type { Settings } from '../settings/schema.ts';
-import type { Issue } from '../validate/issue.ts';
-import { collisionNotes, matchColumns } from './bind.ts';
-import { mappingAdapter, mappingIssues } from './mapping.ts';
-import { readHeaderOrReason } from './read-header.ts';
+import type { Issue } from '../core/issue.ts';
+import { matchColumns, collisionNotes } from './bind.ts';
+import { planMapping, mappingAdapter, mappingIssues } from './mapping.ts';
+import { readHeader, readHeaderOrReason } from './read-header.ts';
 import { PRESETS } from './registry.ts';
 import type { SourceAdapter, Target } from './types.ts';
 
@@ -119,13 +119,14 @@ export async function planSources(
   for (const target of targets) {
     const mapping = settings.mapping?.[target];
     if (!mapping) continue;
-    const issues = mappingIssues(target, mapping, specs[target]);
+    const { adapter, issues } = await planMapping(dataDir, target, mapping, specs[target]);
     plan.fatal.push(...issues);
-    if (issues.length > 0) continue;
+    if (!adapter) continue;
     mapped.add(target);
     taken.add(mapping.file.normalize('NFC'));
-    plan.sources.push({ target, file: mapping.file, adapter: mappingAdapter(target, mapping, specs[target]) });
-    plan.notes.push(`${target}: ${mapping.file}, read with the mapping from the settings`);
+    plan.sources.push({ target, file: mapping.file, adapter });
+    const joined = mapping.join ? ` (joined with ${mapping.join.file} by ${mapping.join.key})` : '';
+    plan.notes.push(`${target}: ${mapping.file}, read with the mapping from the settings${joined}`);
   }
   const canonical = new Set(targets.map((target) => specs[target].file));
   const detected: (PlannedSource & { note: string })[] = [];

@@ -7,7 +7,7 @@
  * Stage labels: the settings' stages and HubSpot's default pipeline; any other label containing
  * "won"/"lost" (`Closed Won`, `Stängd vunnen`) in any pipeline is won or lost.
  */
-import type { ActivityType, Channel } from '../model/types.ts';
+import type { ActivityType, Channel } from '../core/records.ts';
 import { knownStage, stageWithStatus, statusFromLabel, type DealStatus } from './deal-status.ts';
 import type { RowContext, SourceAdapter } from './types.ts';
 import { either, firstOf, fullName, isTrue, minutesBetween, minutesFromMilliseconds, present } from './values.ts';

@@ -10,7 +10,7 @@
  * Currency of Value, Status, Deal created, Won time, …`): each adapter has a twin reading the same
  * headers without the prefix, recognised by headers no other CRM writes together.
  */
-import type { ActivityType } from '../model/types.ts';
+import type { ActivityType } from '../core/records.ts';
 import { stageWithStatus, statusFromWord } from './deal-status.ts';
 import type { RowContext, SourceAdapter } from './types.ts';
 import { currencyCode, either, isTrue, minutesFromClock } from './values.ts';

@@ -22,6 +22,7 @@ import {
 } from './salesforce-data-export.ts';
 import { salesforceAccountReport, salesforceOpportunityReport } from './salesforce-report.ts';
 import type { SourceAdapter } from './types.ts';
+import { LEAD_PRESETS } from './leads.ts';
 
 export const PRESETS: readonly SourceAdapter[] = [
   salesforceOpportunities,
@@ -40,6 +41,7 @@ export const PRESETS: readonly SourceAdapter[] = [
   hubspotMeetings,
   pipedriveActivities,
   pipedriveActivitiesPlain,
+  ...LEAD_PRESETS,
   salesforceUsers,
   hubspotUsers,
   salesforceCurrencyTypes,

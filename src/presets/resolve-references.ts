@@ -6,7 +6,8 @@
  * Without a users file, people are made from the owner names (build-model.ts), as for any folder.
  * Canonical files are left as written.
  */
-import type { Activity, Records } from '../model/types.ts';
+import type { Activity } from '../core/records.ts';
+import type { Records } from '../model/records.ts';
 import { valueKey } from '../schemas/cells.ts';
 
 /** Name (or e-mail) → id, for names held by exactly one record. */
@@ -58,7 +59,7 @@ export function resolveActivity(resolvers: Resolvers, activity: Activity): Activ
   return activity;
 }
 
-/** Deals and accounts of CRM exports with owners and accounts resolved (activities: `resolveActivity`). */
+/** Deals, accounts and leads of CRM exports with owners and accounts resolved (activities: `resolveActivity`). */
 export function resolveReferences(
   records: Records,
   present: { users: boolean; accounts: boolean },
@@ -69,7 +70,7 @@ export function resolveReferences(
   const { owner, account } = referenceResolvers(records, present);
   let { accounts } = records;
   // Deals are changed in place: a deal record keeps some fields in its file's columns
-  // (src/model/stored-deal.ts), which a copy made by spreading would leave behind.
+  // (src/speed/stored-deal.ts), which a copy made by spreading would leave behind.
   for (const deal of records.deals) {
     if (!mine(deal)) continue;
     if (owner) {
@@ -79,5 +80,6 @@ export function resolveReferences(
     if (account) deal.accountId = account(deal.accountId)!;
   }
   if (owner) accounts = accounts.map((a) => (mine(a) ? { ...a, ownerId: owner(a.ownerId)! } : a));
-  return { ...records, accounts };
+  const leads = owner && records.leads ? records.leads.map((l) => (mine(l) ? { ...l, ownerId: owner(l.ownerId)! } : l)) : records.leads;
+  return { ...records, accounts, ...(leads ? { leads } : {}) };
 }

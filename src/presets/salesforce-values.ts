@@ -4,7 +4,7 @@
  * tavla's four channels, forecast categories, task subtypes, and the record id prefixes that tell
  * an opportunity from an account in a polymorphic `WhatId`.
  */
-import type { ActivityType, Channel } from '../model/types.ts';
+import type { ActivityType, Channel } from '../core/records.ts';
 import type { DealStatus } from './deal-status.ts';
 import { isTrue, present } from './values.ts';
 

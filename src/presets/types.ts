@@ -4,11 +4,11 @@
  * and says how each canonical column (docs/data-format.md) is made from them. Rows keep their
  * original file name and physical line; messages name the original header.
  */
-import type { ActivityType, Channel } from '../model/types.ts';
+import type { ActivityType, Channel } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
 
 /** The canonical files a CRM export can stand in for. */
-export type Target = 'deals' | 'accounts' | 'activities' | 'users' | 'targets' | 'funnel' | 'invoices';
+export type Target = 'deals' | 'accounts' | 'activities' | 'users' | 'targets' | 'funnel' | 'invoices' | 'leads';
 
 /** One column of the export, under a key local to the adapter. */
 export interface SourceColumn {

@@ -2,7 +2,7 @@
  * Renders docs/data-quality.md from the rule catalog. scripts/gen-quality-docs.ts writes it;
  * test/quality/docs.test.ts regenerates it in memory so the committed page cannot drift.
  */
-import { formatIssue } from '../validate/issue.ts';
+import { formatIssue } from '../core/issue.ts';
 import { makeIssue, RULE_CODES, RULES, type RuleCode, type RuleKind } from './rules.ts';
 
 const SECTIONS: { kind: RuleKind; heading: string; intro: string }[] = [
@@ -38,6 +38,12 @@ export function renderQualityDocs(): string {
     'Every problem tavla finds in the CRM exports has a permanent code. Codes are never renamed or',
     'reused, so a link, filter or bookmark to a code keeps working. Severity: `error` makes numbers',
     'wrong, `warning` makes them doubtful, `info` is worth knowing.',
+    '',
+    'The site shows each rule in the reader\'s language: its title, problem text and fix come from',
+    '`rule.<code>.title`, `rule.<code>.message` and `rule.<code>.hint` in `src/i18n/{en,sv,da}.json`',
+    '(the English entries equal this catalog; a new rule needs all three languages). The data-quality',
+    'page summarises each rule; its full list is at `/<l>/quality/rules/<rule-slug>/` (`PastCloseDate` →',
+    '`past-close-date`) and each owner\'s at `/<l>/quality/owners/<person>/`.',
     '',
   ];
   for (const { kind, heading, intro } of SECTIONS) {

@@ -4,7 +4,7 @@
  * the meetings) are the only activity rows kept. Must say yes to every row one of those checks
  * reports; test/quality/flag-activity.test.ts holds the two side by side.
  */
-import type { Activity, ActivityType, IsoDate } from '../model/types.ts';
+import type { Activity, ActivityType, IsoDate } from '../core/records.ts';
 import { PLANNED } from './checks/future-activity.ts';
 
 /** A set of ids (a Set, or a Map keyed by id). */
@@ -22,7 +22,7 @@ export interface FlagContext {
 
 /**
  * Whether a row is flagged. A caller that has looked the row's owner and account up already
- * (the activity log, src/pipeline/activity-log.ts) passes what it found: `ownerKnown` (the owner
+ * (the activity log, src/pipeline/activity-log/stream.ts) passes what it found: `ownerKnown` (the owner
  * is one of `userIds`) and `accountKnown` (the account is one of `accountIds`), and the ids are
  * not looked up again.
  */

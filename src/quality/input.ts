@@ -2,9 +2,10 @@
  * What every data-quality check receives, and the small helpers they share. Checks are pure:
  * `(input: QualityInput) => Issue[]`, no clock, no filesystem, no mutation of the records.
  */
-import type { IsoDate, Records } from '../model/types.ts';
+import type { IsoDate } from '../core/records.ts';
+import type { Records } from '../model/records.ts';
 import type { Settings } from '../settings/schema.ts';
-import type { Issue } from '../validate/issue.ts';
+import type { Issue } from '../core/issue.ts';
 
 export interface QualityInput {
   /** Accepted records only (rejected rows are reported by validation, not checked again). */

@@ -2,7 +2,7 @@
  * Runs every data-quality check once, in a fixed order, and returns their issues sorted by
  * file, line, code (then field, record id, message), so output is the same on every build.
  */
-import type { Issue } from '../validate/issue.ts';
+import type { Issue } from '../core/issue.ts';
 import { futureActivity } from './checks/future-activity.ts';
 import { closeBeforeCreated, pastCloseDate } from './checks/deal-dates.ts';
 import { duplicateAccounts } from './checks/duplicate-account.ts';

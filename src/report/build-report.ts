@@ -13,14 +13,14 @@ import { volumeVsRevenue } from '../metrics/revenue.ts';
 import { targetAttainment, totalRow } from '../metrics/target-attainment.ts';
 import type { Model } from '../model/build-model.ts';
 import { addTo, groupBy } from '../model/group-by.ts';
-import type { Activity, ModelDeal, Target } from '../model/types.ts';
+import type { Activity, ModelDeal, Target } from '../core/records.ts';
 import { fiscalYearOf, fiscalYearRange, monthOf, monthRange, monthsBetween } from '../periods/fiscal.ts';
 import { salesVolume, salesVolumeByMonth, sumVolumes, wonInRange, type SalesVolumeMonth } from '../metrics/sales-volume.ts';
 import { addWeeks, isoWeekOf, isoWeeksBetween } from '../periods/iso-week.ts';
-import type { FileAccount } from '../pipeline/load-records.ts';
+import type { FileAccount } from '../core/file-account.ts';
 import { ruleOf } from '../quality/rules.ts';
 import { issuesByCode, issuesByTeam, overallScore, scoreByOwner } from '../quality/score.ts';
-import type { Issue } from '../validate/issue.ts';
+import type { Issue } from '../core/issue.ts';
 import { dealList, type DealLineContext } from './deal-lines.ts';
 import { monthFigures, type ScopeForMonth } from './month-figures.ts';
 import { people, slugify } from './people.ts';
@@ -32,6 +32,7 @@ import { weekFigures } from './week-figures.ts';
 import { closedDeals, currentState, makeSnapshot, qualityScoresOf } from '../history/snapshot.ts';
 import type { Snapshot } from '../history/types.ts';
 import { historySection } from './history-section.ts';
+import { leadFunnelSection } from './lead-funnel-section.ts';
 
 export interface ReportInput {
   model: Model;
@@ -248,6 +249,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
       recordId: issue.recordId,
       owner: issue.ownerId ? persons.ref(issue.ownerId) : undefined,
       hint: rule?.hint ?? '',
+      args: issue.args,
     };
   };
   const issuesOfOwner = groupBy(quality, (i) => i.ownerId ?? '');
@@ -302,6 +304,10 @@ export function buildReport({ model, files, rejected, quality, history }: Report
         };
       }),
     },
+    leadFunnel: leadFunnelSection(
+      { leads: records.leads, deals: model.deals, activities: records.activities, aggregateFunnel: model.present.funnel },
+      { asOf, trailing: periods.trailingYear, fiscalYearStartMonth: settings.fiscalYearStartMonth, name: (id) => persons.ref(id).name },
+    ),
     handoffs: handoffs({ deals: model.deals, activities: records.activities, users: model.users, accounts: records.accounts }, periods.yearToDate, ctx),
     weeks,
     months,

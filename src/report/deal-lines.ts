@@ -2,7 +2,7 @@
  * Deals as they appear in lists on pages and in report.json: names resolved, people through
  * the initials setting, largest first, capped with the number left out.
  */
-import type { ModelDeal } from '../model/types.ts';
+import type { ModelDeal } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { PersonRef } from './people.ts';
 

@@ -8,7 +8,7 @@ import { targetAttainment, totalRow, type AttainmentRow, type TargetAttainment }
 import { inRange, type DateRange } from '../periods/calendar.ts';
 import { monthRange } from '../periods/fiscal.ts';
 import type { SalesVolume } from '../metrics/sales-volume.ts';
-import type { Invoice, ModelDeal, Target } from '../model/types.ts';
+import type { Invoice, ModelDeal, Target } from '../core/records.ts';
 import { dealList, type DealLineContext, type DealList } from './deal-lines.ts';
 import type { PersonRef } from './people.ts';
 

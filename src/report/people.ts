@@ -2,7 +2,7 @@
  * How people appear in the output. Every name and page address of a person goes through here,
  * so the initials-only setting reaches every page, chart, download and report.json.
  */
-import type { User } from '../model/types.ts';
+import type { User } from '../core/records.ts';
 
 export interface PersonRef {
   id: string;

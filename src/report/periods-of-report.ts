@@ -3,7 +3,7 @@
  * year-to-date, the same window a year earlier, the fiscal year and quarter, the trailing
  * twelve months, and the weeks shown in trend charts.
  */
-import type { IsoDate } from '../model/types.ts';
+import type { IsoDate } from '../core/records.ts';
 import { addDays, addMonths, type DateRange } from '../periods/calendar.ts';
 import { fiscalQuarterOf, fiscalQuarterRange, fiscalYearOf, fiscalYearRange, yearToDate } from '../periods/fiscal.ts';
 import { addWeeks, isoWeekOf } from '../periods/iso-week.ts';

@@ -22,7 +22,7 @@ import { timeWithCustomers } from '../metrics/time-with-customers.ts';
 import { weightedPipeline, type WeightedPipeline } from '../metrics/weighted-pipeline.ts';
 import { winRate, type WinRate } from '../metrics/win-rate.ts';
 import type { ActivityFacts } from '../model/activity-facts.ts';
-import type { Activity, Invoice, ModelDeal, Target } from '../model/types.ts';
+import type { Activity, Invoice, ModelDeal, Target } from '../core/records.ts';
 import { inRange } from '../periods/calendar.ts';
 import type { ReportPeriods } from './periods-of-report.ts';
 

@@ -4,7 +4,7 @@
  * occurrence of a person's full name or e-mail inside a string with their initials — whatever
  * metric or message carried it. Numbers and keys are never touched.
  */
-import type { User } from '../model/types.ts';
+import type { User } from '../core/records.ts';
 import type { People } from './people.ts';
 
 export function scrubPeople<T>(value: T, users: readonly User[], people: People): T {

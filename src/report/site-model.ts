@@ -2,13 +2,15 @@
  * The contract between the pipeline and the pages: everything a page shows, computed once.
  * `report` is published as report.json (docs/report-json.md); the rest are page-only lists.
  */
+import type { Freshness } from '../quality/freshness.ts';
 import type { Funnel } from '../metrics/funnel.ts';
+import type { LeadFunnelSection } from './lead-funnel-section.ts';
 import type { Handoffs } from '../metrics/handoffs.ts';
 import type { ChannelMix } from '../metrics/channel-mix.ts';
 import type { PlanCheckRow } from '../metrics/plan-check.ts';
 import type { VolumeVsRevenue } from '../metrics/revenue.ts';
-import type { Hat } from '../model/types.ts';
-import type { FileAccount } from '../pipeline/load-records.ts';
+import type { Hat } from '../core/records.ts';
+import type { FileAccount } from '../core/file-account.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import type { DealList } from './deal-lines.ts';
 import type { MonthFigures } from './month-figures.ts';
@@ -17,7 +19,7 @@ import type { ScopeFigures } from './scope-figures.ts';
 import type { WeekFigures } from './week-figures.ts';
 import type { HistorySection } from './history-section.ts';
 import type { Snapshot } from '../history/types.ts';
-import type { Issue } from '../validate/issue.ts';
+import type { Issue } from '../core/issue.ts';
 
 /** An Issue as published: the rule's title, severity and fix, the owner as a person. */
 export interface PublishedIssue extends Omit<Issue, 'ownerId'> {
@@ -90,6 +92,8 @@ export interface Report {
   channelMix: { bySeller: ChannelMix; byTeam: ChannelMix };
   planCheck: PlanCheckRow[];
   funnel: { yearToDate: Funnel; teams: { teamId: string; funnel: Funnel }[] };
+  /** The linked funnel from lead-level exports, by source, per period. */
+  leadFunnel: LeadFunnelSection;
   handoffs: Handoffs;
   weeks: WeekFigures[];
   months: MonthFigures[];
@@ -102,6 +106,8 @@ export interface Report {
 
 export interface SiteModel {
   report: Report;
+  /** How old the export is (src/pipeline/freshness.ts), for the page footer and the nightly run. */
+  freshness?: Freshness;
   /** This build's snapshot, for the history folder; never published. */
   snapshot: Snapshot;
 }

@@ -7,7 +7,7 @@ import type { MetricContext } from '../metrics/context.ts';
 import { activityGoals, type ActivityCounts, type ActivityGoalRow } from '../metrics/activity-goals.ts';
 import { addDays, inRange, type DateRange } from '../periods/calendar.ts';
 import { addWeeks, isoWeekRange } from '../periods/iso-week.ts';
-import { ACTIVITY_TYPES, type Activity, type ModelDeal, type Target } from '../model/types.ts';
+import { ACTIVITY_TYPES, type Activity, type ModelDeal, type Target } from '../core/records.ts';
 import { dealLine, dealList, largestDeals, largestFirst, type DealLine, type DealLineContext, type DealList } from './deal-lines.ts';
 import type { PersonRef } from './people.ts';
 

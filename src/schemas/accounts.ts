@@ -1,7 +1,7 @@
 /** `accounts.csv`: one row per customer or prospect company. */
-import type { Account } from '../model/types.ts';
+import type { Account } from '../core/records.ts';
 import { fastRowReader, rowSchema, type CellKinds, type Finish } from './cells.ts';
-import { interner, optionalText, own } from './intern.ts';
+import { interner, optionalText, own } from '../speed/intern.ts';
 import type { FileSpec } from './column.ts';
 
 export type AccountRow = Omit<Account, 'file' | 'line'>;

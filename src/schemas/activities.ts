@@ -1,9 +1,9 @@
 /** `activities.csv`: one row per call, email, meeting, proposal… Types go through `activityTypeMap`. */
-import { ACTIVITY_TYPES, type Activity, type ActivityType } from '../model/types.ts';
+import { ACTIVITY_TYPES, type Activity, type ActivityType } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
 import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, type Finish } from './cells.ts';
-import type { IdTable } from './id-table.ts';
-import { own } from './intern.ts';
+import type { FingerprintTable } from '../speed/fingerprint-table.ts';
+import { own } from '../speed/intern.ts';
 import type { FileSpec } from './column.ts';
 
 export type ActivityRow = Omit<Activity, 'file' | 'line'>;
@@ -51,7 +51,7 @@ function finishActivity(settings: Settings): Finish<typeof ACTIVITY_CELLS, Activ
 }
 
 /** Each known id as one shared string (the id of the users.csv or accounts.csv record). */
-export type SharedIds = IdTable;
+export type SharedIds = FingerprintTable;
 
 /**
  * The row's owner made independent of the parser's chunk: a known id becomes the shared id

@@ -3,12 +3,12 @@
  * stages (id, label or alias), CRM channel values through `channelMap`, and amounts are
  * converted to the reporting currency.
  */
-import { CHANNELS, FORECAST_CATEGORIES, type Channel, type Deal, type ForecastCategory } from '../model/types.ts';
+import { CHANNELS, FORECAST_CATEGORIES, type Channel, type Deal, type ForecastCategory } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
 import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, type Finish } from './cells.ts';
-import { DealColumns, StoredDeal, UNSET_AMOUNT, UNSET_CLOSE } from '../model/stored-deal.ts';
-import { NO_CLOSE_DATE } from '../model/types.ts';
-import { interner, own, rememberLast } from './intern.ts';
+import { DealColumns, StoredDeal, UNSET_AMOUNT, UNSET_CLOSE } from '../speed/stored-deal.ts';
+import { interner, own, rememberLast } from '../speed/intern.ts';
+import { NO_CLOSE_DATE } from '../core/records.ts';
 import type { FileSpec } from './column.ts';
 
 export type DealRow = Omit<Deal, 'file' | 'line'>;
@@ -56,6 +56,7 @@ const DEAL_CELLS = {
   source: 'optionalText',
   lost_reason: 'optionalText',
   sdr: 'optionalText',
+  lead_id: 'optionalText',
   updated_date: 'optionalDate',
 } as const satisfies CellKinds;
 
@@ -105,7 +106,7 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       }
     }
     const id = own(row.id);
-    // A StoredDeal (src/model/stored-deal.ts): the fields most metrics read are its own, the
+    // A StoredDeal (src/speed/stored-deal.ts): the fields most metrics read are its own, the
     // others go to this file's columns; file and line (validation) and the model's fields are
     // set later.
     const deal = new StoredDeal(columns, {
@@ -133,6 +134,7 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
     deal.source = row.source;
     deal.lostReason = row.lost_reason;
     deal.sdrId = row.sdr;
+    deal.leadId = row.lead_id;
     deal.updated = row.updated_date;
     return deal as DealRow;
   };
@@ -162,6 +164,7 @@ export const dealsFile: FileSpec<DealRow> = {
     { name: 'lost_reason', required: false },
     { name: 'sdr', required: false, aliases: ['sdr_id', 'booked_by'] },
     { name: 'updated_date', required: false, aliases: ['updated', 'last_modified'] },
+    { name: 'lead_id', required: false, aliases: ['mql_id'] },
   ],
   schema: (settings) => rowSchema(DEAL_CELLS, settings, finishDeal(settings)),
   fast: (settings) => fastRowReader(DEAL_CELLS, settings, finishDeal(settings)),

@@ -1,6 +1,6 @@
 /** `funnel.csv`: top-of-funnel counts per ISO week (and optionally team). */
 import { z } from 'zod';
-import type { FunnelWeek } from '../model/types.ts';
+import type { FunnelWeek } from '../core/records.ts';
 import { isIsoWeek } from '../periods/iso-week.ts';
 import { fail, optionalInteger, optionalText, requiredText } from './cells.ts';
 import type { FileSpec } from './column.ts';

@@ -1,6 +1,6 @@
 /** `invoices.csv`: invoiced revenue, for account managers / KAMs. */
 import { z } from 'zod';
-import type { Invoice } from '../model/types.ts';
+import type { Invoice } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
 import { requiredDate, optionalDate, optionalText, requiredNumber, requiredText } from './cells.ts';
 import type { FileSpec } from './column.ts';

@@ -1,6 +1,6 @@
 /** `targets.csv`: one target value per period × scope × measure. */
 import { z } from 'zod';
-import { ACTIVITY_TYPES, CHANNELS, TARGET_SCOPES, type Target, type TargetMeasure, type TargetScope } from '../model/types.ts';
+import { ACTIVITY_TYPES, CHANNELS, TARGET_SCOPES, type Target, type TargetMeasure, type TargetScope } from '../core/records.ts';
 import { periodRange } from '../periods/fiscal.ts';
 import type { Settings } from '../settings/schema.ts';
 import { fail, optionalText, requiredNumber, requiredText, textOrEmpty } from './cells.ts';

@@ -4,7 +4,7 @@
  * (Salesforce User.csv without a department) gives people without a team (`''`).
  */
 import { z } from 'zod';
-import { HATS, type Hat, type User } from '../model/types.ts';
+import { HATS, type Hat, type User } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
 import { cleanCell, requiredDate, optionalDate, fail, optionalText, requiredText, valueKey, valueLookup } from './cells.ts';
 import type { FileSpec } from './column.ts';

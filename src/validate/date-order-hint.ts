@@ -9,7 +9,7 @@
  * //=> ['Leads.csv: Close Date: 6 of 6 rows have dates that are impossible as day/month/year but
  * //     real as month/day/year (e.g. "3/15/2017"): set "dateOrder": "mdy" in tavla.config.json']
  */
-import type { Issue } from './issue.ts';
+import type { Issue } from '../core/issue.ts';
 
 const ORDER_HINT = /got "((?:[^"]|"")*)"; is the setting dateOrder \("(dmy|mdy)"\)/;
 const WRITTEN = { dmy: 'day/month/year', mdy: 'month/day/year' } as const;

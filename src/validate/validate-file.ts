@@ -13,13 +13,13 @@ import { join } from 'node:path';
 import { mapColumns } from '../ingest/header.ts';
 import { combinedEncoding, type DetectedEncoding } from '../ingest/decode.ts';
 import { readCsv, type CsvDelimiterUsed, type CsvPart, type CsvRow } from '../ingest/read-csv.ts';
-import type { Located } from '../model/types.ts';
+import type { Located } from '../core/records.ts';
 import { RULES } from '../quality/rules.ts';
 import { NOT_FAST } from '../schemas/cells.ts';
 import type { FileSpec } from '../schemas/column.ts';
 import type { Settings } from '../settings/schema.ts';
-import { IdIndex } from './id-index.ts';
-import type { Issue } from './issue.ts';
+import { IdFingerprints } from '../speed/id-fingerprints.ts';
+import type { Issue } from '../core/issue.ts';
 
 export interface FileResult<T> {
   file: string;
@@ -39,7 +39,7 @@ export interface FileResult<T> {
   /** Rows that are no records (a report footer, deleted records in a backup), left out of `read`. */
   skipped?: number;
   /** A part's ids (see `PartOptions.keepIds`). */
-  ids?: IdIndex;
+  ids?: IdFingerprints;
   /** What a part's decoder saw, to name the whole file's encoding (see `combinedEncoding`). */
   decoding?: { bytesReadAsWindows1252: number; multibyte: boolean };
   /** Data-quality issues about the file's bytes, not its rows (`NulInCell`); the rows were read. */
@@ -50,7 +50,7 @@ export interface FileResult<T> {
 export interface PartOptions {
   part?: CsvPart;
   /** The ids of the parts before this one (DuplicateId across parts). */
-  ids?: IdIndex;
+  ids?: IdFingerprints;
   /** Return this part's ids (with those of `ids`) in `FileResult.ids`. */
   keepIds?: boolean;
 }
@@ -78,7 +78,7 @@ export interface FileSource {
 }
 
 /** The canonical reading: columns found by the spec's names and aliases, cells copied as written. */
-export function canonicalMapper<T>(spec: FileSpec<T>, settings: Settings, header: string[]): RowMapper {
+function canonicalMapper<T>(spec: FileSpec<T>, settings: Settings, header: string[]): RowMapper {
   const mapping = mapColumns(header, spec.columns);
   const names = spec.columns.map((column) => column.name);
   const positions = names.map((name) => mapping.index[name]);
@@ -109,7 +109,7 @@ export interface RowValidatorOptions<T> {
   /** About how many rows the file holds (sizes the duplicate-id table once). */
   expectedRows?: number;
   /** The ids seen before this file (part) starts; new ids are added to it. */
-  ids?: IdIndex;
+  ids?: IdFingerprints;
   /** Takes the common row of a canonical file whole, before the general reading (see `QuickRows`). */
   quick?: QuickRows;
   /** The file's delimiter, for `QuickRows.bindLine`. */
@@ -118,17 +118,17 @@ export interface RowValidatorOptions<T> {
 
 /**
  * A reader that takes the common row of a canonical file whole: its cells read, its id checked
- * and the record added where it goes, in one step (src/pipeline/activity-quick-rows.ts). `bind`
+ * and the record added where it goes, in one step (src/pipeline/activity-log/quick-rows.ts). `bind`
  * gives the row taker for one file's columns (`position(column)`: the field index of a canonical
  * column, -1 when absent) and id index, or undefined when it cannot take that file's rows.
  */
 export interface QuickRows {
-  bind(position: (column: string) => number, ids: IdIndex, file: string): QuickRow | undefined;
+  bind(position: (column: string) => number, ids: IdFingerprints, file: string): QuickRow | undefined;
   /**
    * `bind` for rows still unsplit (`QuickLine`), in a file of `fields` columns split at
    * `delimiter`; undefined when it cannot take them.
    */
-  bindLine?(position: (column: string) => number, ids: IdIndex, file: string, fields: number, delimiter: string): QuickLine | undefined;
+  bindLine?(position: (column: string) => number, ids: IdFingerprints, file: string, fields: number, delimiter: string): QuickLine | undefined;
 }
 
 /**
@@ -145,7 +145,7 @@ export type QuickRow = (fields: readonly string[], line: number) => boolean;
 export type QuickLine = (text: string, from: number, to: number, line: number) => boolean;
 
 /** Turns rows of one file into records; exported for in-memory use by tests and benchmarks. */
-export function createRowValidator<T>(
+function createRowValidator<T>(
   spec: FileSpec<T>,
   settings: Settings,
   header: string[],
@@ -161,7 +161,7 @@ export function createRowValidator<T>(
   const fastPositions = fast && mapper.verbatim ? fast.columns.map((column) => mapper.locate(column).position ?? -1) : undefined;
   const idAt = spec.idColumn === undefined ? undefined : mapper.locate(spec.idColumn);
   const idPosition = idAt?.position ?? -1;
-  const seenIds = ids ?? new IdIndex(expectedRows);
+  const seenIds = ids ?? new IdFingerprints(expectedRows);
   const position = (column: string) => mapper.locate(column).position ?? -1;
   const quickRow = quick && mapper.verbatim && !mapper.footer ? quick.bind(position, seenIds, file) : undefined;
   const quickLine =

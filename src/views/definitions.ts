@@ -24,4 +24,6 @@ export const DEFINITIONS: { id: string; term: MessageKey; text: MessageKey[] }[]
   { id: 'new-pipeline', term: 'metric.newPipelinePerWeek', text: ['def.newPipeline'] },
   { id: 'customers-worked', term: 'metric.customersWorked', text: ['def.customersWorked'] },
   { id: 'time-with-customers', term: 'metric.timeWithCustomers', text: ['def.timeWithCustomers'] },
+  { id: 'lead-funnel-cohort', term: 'leadFunnel.cohort.heading', text: ['def.leadFunnelCohort'] },
+  { id: 'lead-funnel-period', term: 'leadFunnel.period.heading', text: ['def.leadFunnelPeriod'] },
 ];

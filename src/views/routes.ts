@@ -41,9 +41,13 @@ export interface Routes {
   seller(locale: Locale, slug: string): string;
   week(locale: Locale, week: string): string;
   month(locale: Locale, month: string): string;
+  /** The funnel by source of one period: `last-12-months`, `fy2025`, `all`. */
+  leadFunnel(locale: Locale, period: string): string;
   /** CSV downloads hold raw values with English headers, so one file serves every language. */
   csv(locale: Locale, id: string): string;
   definition(locale: Locale, id: string): string;
+  /** A full data-quality list: a rule's issues or one owner's, page 1 at the list's own address. */
+  qualityList(locale: Locale, kind: 'rule' | 'owner', slug: string, page?: number): string;
   reportJson(): string;
 }
 
@@ -57,8 +61,11 @@ export function routes(base: string): Routes {
     seller: (locale, slug) => `${prefix}${locale}/sellers/${slug}/`,
     week: (locale, week) => `${prefix}${locale}/weeks/${week.toLowerCase()}/`,
     month: (locale, month) => `${prefix}${locale}/months/${month}/`,
+    leadFunnel: (locale, period) => `${prefix}${locale}/funnel/sources/${period}/`,
     csv: (_locale, id) => `${prefix}data/${id}.csv`,
     definition: (locale, id) => `${section(locale, 'definitions')}#${id}`,
+    qualityList: (locale, kind, slug, page = 1) =>
+      `${section(locale, 'quality')}${kind === 'rule' ? 'rules' : 'owners'}/${slug}/${page > 1 ? `${page}/` : ''}`,
     reportJson: () => `${prefix}report.json`,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { barChart, lineChart, progressBars, stackedBarsByMonth } from '../charts/index.ts';
 import { t, type Locale } from '../i18n/index.ts';
-import { CHANNELS } from '../model/types.ts';
+import { CHANNELS } from '../core/records.ts';
 import type { ScopeFigures } from '../report/scope-figures.ts';
 import type { Report } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';

@@ -3,7 +3,7 @@ import da from '../../src/i18n/da.json' with { type: 'json' };
 import en from '../../src/i18n/en.json' with { type: 'json' };
 import sv from '../../src/i18n/sv.json' with { type: 'json' };
 import { LOCALES, messagesSchema, parseMessages, placeholders, t, tn } from '../../src/i18n/index.ts';
-import { ACTIVITY_TYPES, CHANNELS, FORECAST_CATEGORIES, HATS } from '../../src/model/types.ts';
+import { ACTIVITY_TYPES, CHANNELS, FORECAST_CATEGORIES, HATS } from '../../src/core/records.ts';
 import type { MessageKey } from '../../src/i18n/index.ts';
 
 describe('messages schema', () => {

@@ -11,7 +11,7 @@ import type {
   Hat,
   ModelDeal,
   User,
-} from '../../src/model/types.ts';
+} from '../../src/core/records.ts';
 import { settingsSchema, type SettingsInput } from '../../src/settings/schema.ts';
 
 /** Default settings (stages qualification 0.1, meeting 0.2, proposal 0.5, negotiation 0.8, won, lost). */

@@ -4,7 +4,7 @@
  */
 import type { MetricContext } from '../../src/metrics/context.ts';
 import { activityFactsOf, type ActivityFacts } from '../../src/model/activity-facts.ts';
-import type { Activity, Invoice, ModelDeal, Target, User } from '../../src/model/types.ts';
+import type { Activity, Invoice, ModelDeal, Target, User } from '../../src/core/records.ts';
 import { type SettingsInput, settingsSchema } from '../../src/settings/schema.ts';
 
 let line = 1;

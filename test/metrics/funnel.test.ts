@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { funnel, heldBookings } from '../../src/metrics/funnel.ts';
-import { HATS, type Activity } from '../../src/model/types.ts';
+import { HATS, type Activity } from '../../src/core/records.ts';
 import { activity, context, deal, frozen, funnelWeek, numbersIn, user } from './fixtures-pipeline.ts';
 
 const march = { start: '2026-03-01', end: '2026-03-31' };

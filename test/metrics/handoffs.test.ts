@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handoffs } from '../../src/metrics/handoffs.ts';
-import { HATS } from '../../src/model/types.ts';
+import { HATS } from '../../src/core/records.ts';
 import { account, activity, context, deal, frozen, numbersIn, user } from './fixtures-pipeline.ts';
 
 const q1 = { start: '2026-01-01', end: '2026-03-31' };

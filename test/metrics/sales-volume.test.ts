@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { salesVolume, salesVolumeByMonth, sumVolumes } from '../../src/metrics/sales-volume.ts';
-import { CHANNELS } from '../../src/model/types.ts';
+import { CHANNELS } from '../../src/core/records.ts';
 import { fiscalQuarterRange, fiscalYearRange } from '../../src/periods/fiscal.ts';
 import { deepFreeze, wonDeal } from './fixtures.ts';
 

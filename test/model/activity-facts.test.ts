@@ -14,8 +14,8 @@ import {
   trackOnly,
   type ActivityFacts,
 } from '../../src/model/activity-facts.ts';
-import { ACTIVITY_TYPES, type Activity } from '../../src/model/types.ts';
-import { IdTable } from '../../src/schemas/id-table.ts';
+import { ACTIVITY_TYPES, type Activity } from '../../src/core/records.ts';
+import { FingerprintTable } from '../../src/speed/fingerprint-table.ts';
 
 /** The count of one owner, date and type in the facts. */
 const countOf = (facts: ActivityFacts, ownerId: string, date: string, type: Activity['type']) =>
@@ -54,7 +54,7 @@ describe('activityFactsOf', () => {
   it('tracks only the deals it is told to, keyed by the string given for each', () => {
     // Only d2 is tracked; its key is the caller's shared string. d1 (2026-02-03) is left out.
     const key = ['d', '2'].join('');
-    const tracked = activityFactsOf(log, { ...options, trackDeals: new IdTable([key]) });
+    const tracked = activityFactsOf(log, { ...options, trackDeals: new FingerprintTable([key]) });
     expect([...tracked.lastByDeal]).toEqual([['d2', '2026-11-20']]);
     expect([...tracked.lastByDeal.keys()][0]).toBe(key);
     // Everything else is as without tracking.
@@ -95,7 +95,7 @@ describe('restrictFacts', () => {
     expect([...team.owners]).toEqual(['u2']);
     expect(Object.fromEntries(team.lastByDeal)).toEqual({ d2: '2026-11-20' });
     expect([...team.accountsContactedYtd.keys()]).toEqual(['u2']);
-    const known = new IdTable(['a1']);
+    const known = new FingerprintTable(['a1']);
     const byBit = emptyActivityFacts({ ...options, accounts: known });
     for (const a of log) addActivity(byBit, a, false, a.accountId === undefined ? -1 : known.placeOf(a.accountId));
     // u1 and u2 each contacted a1 (by bit); u2's team keeps u2's bits only.
@@ -136,7 +136,7 @@ describe('mergeActivityFacts of parts that count contacts by bit', () => {
   // by bit, merged before the bits become sets, and a part settled already.
   const known = ['a1', 'a2'];
   const part = (rows: ReturnType<typeof row>[]) => {
-    const table = new IdTable(known);
+    const table = new FingerprintTable(known);
     const facts = emptyActivityFacts({ ...options, accounts: table });
     for (const a of rows) addActivity(facts, a, false, a.accountId === undefined ? -1 : table.placeOf(a.accountId));
     return settleFacts(facts);
@@ -166,12 +166,12 @@ describe('trackOnly', () => {
     // then only d2: its later rows count, d1's later rows and dates are gone.
     const facts = emptyActivityFacts(options);
     log.slice(0, 4).forEach((a) => addActivity(facts, a));
-    trackOnly(facts, new IdTable(['d2']));
+    trackOnly(facts, new FingerprintTable(['d2']));
     log.slice(4).forEach((a) => addActivity(facts, a));
     expect([...settleFacts(facts).lastByDeal]).toEqual([['d2', '2026-11-20']]);
     const keepD1 = emptyActivityFacts(options);
     log.slice(0, 4).forEach((a) => addActivity(keepD1, a));
-    trackOnly(keepD1, new IdTable(['d1', 'd9']));
+    trackOnly(keepD1, new FingerprintTable(['d1', 'd9']));
     expect([...settleFacts(keepD1).lastByDeal]).toEqual([['d1', '2026-02-03']]);
   });
 });
@@ -182,7 +182,7 @@ describe('deals named later', () => {
     // give its later date; d2's rows come after (2026-11-20; the one of 11-21 is after as-of).
     const later = emptyActivityFacts({ ...options, trackDeals: 'later' });
     log.slice(0, 4).forEach((a) => addActivity(later, a));
-    trackOnly(later, new IdTable(['d1', 'd2']));
+    trackOnly(later, new FingerprintTable(['d1', 'd2']));
     log.slice(4).forEach((a) => addActivity(later, a));
     expect([...settleFacts(later).lastByDeal]).toEqual([
       ['d1', '2026-02-03'],
@@ -201,7 +201,7 @@ describe('contacts of known accounts, counted by bit', () => {
   it('give the same accounts contacted as the rows counted one by one; unknown accounts still count', () => {
     // a1 and a3 are known (places 0 and 1); a9 is not, so its contact takes the set path.
     const rows = [...log, row('u1', 'email', '2026-05-05', { accountId: 'a9' })];
-    const known = new IdTable(['a1', 'a3']);
+    const known = new FingerprintTable(['a1', 'a3']);
     const facts = emptyActivityFacts({ ...options, accounts: known });
     for (const a of rows) addActivity(facts, a, false, a.accountId === undefined ? -1 : known.placeOf(a.accountId));
     settleFacts(facts);
@@ -218,7 +218,7 @@ describe('contacts of known accounts, counted by bit', () => {
 
 describe('accountsContactedBy', () => {
   // Known accounts k0…k39 (places 0–39: two words of bits); x1, x2 unknown.
-  const known = new IdTable(Array.from({ length: 40 }, (_, i) => `k${i}`));
+  const known = new FingerprintTable(Array.from({ length: 40 }, (_, i) => `k${i}`));
   const contact = (owner: string, account: string) => row(owner, 'call', '2026-03-01', { accountId: account });
   const facts = emptyActivityFacts({ ...options, accounts: known });
   const rows = [
@@ -251,7 +251,7 @@ describe('accountsContactedBy', () => {
 
 describe('ownerFacts and addActivityOf', () => {
   it('makes an owner\'s share once, in counts and owners, and adds taken-apart rows as addActivity does', () => {
-    const facts = emptyActivityFacts({ asOf: '2026-11-20', fiscalYearStartMonth: 1, accounts: new IdTable(['A1', 'A2']) });
+    const facts = emptyActivityFacts({ asOf: '2026-11-20', fiscalYearStartMonth: 1, accounts: new FingerprintTable(['A1', 'A2']) });
     const u1 = ownerFacts(facts, 'u1');
     expect(ownerFacts(facts, 'u1')).toBe(u1);
     expect(facts.counts.get('u1')).toBe(u1.counts);

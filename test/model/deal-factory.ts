@@ -1,4 +1,4 @@
-import type { Deal } from '../../src/model/types.ts';
+import type { Deal } from '../../src/core/records.ts';
 
 /** A won deal with neutral defaults; tests override what they are about. */
 export function deal(overrides: Partial<Deal> & Pick<Deal, 'id'>): Deal {

@@ -48,6 +48,7 @@ describe('broken data folders', () => {
       ['targets.csv', false, 0, 0, 0],
       ['funnel.csv', false, 0, 0, 0],
       ['invoices.csv', false, 0, 0, 0],
+      ['leads.csv', false, 0, 0, 0],
     ]);
     expect(report.rejected).toEqual([]);
     expect(report.company.volume.yearToDate.wonDeals).toBe(0);

@@ -1,7 +1,8 @@
 // loadRecords over tiny data folders: per-file accounting, and every fatal problem at once.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Activity } from '../../src/model/types.ts';
-import { loadRecords, type FileAccount } from '../../src/pipeline/load-records.ts';
+import type { Activity } from '../../src/core/records.ts';
+import { loadRecords } from '../../src/pipeline/load-records.ts';
+import type { FileAccount } from '../../src/core/file-account.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
 import { TINY, tempFolders } from './folder.ts';
 
@@ -23,6 +24,7 @@ describe('loadRecords', () => {
       absent('targets.csv'),
       absent('funnel.csv'),
       absent('invoices.csv'),
+      absent('leads.csv'),
     ]);
     for (const file of loaded.files) expect(file.read).toBe(file.accepted + file.rejected);
     expect(loaded.present).toEqual({ accounts: true, users: true, activities: true, targets: false, funnel: false, invoices: false });

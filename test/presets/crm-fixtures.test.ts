@@ -3,12 +3,12 @@
 // Every figure below is worked out by hand in the README's tables, never copied from output.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Activity } from '../../src/model/types.ts';
+import type { Activity } from '../../src/core/records.ts';
 import { loadRecords } from '../../src/pipeline/load-records.ts';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
 import type { Report } from '../../src/report/site-model.ts';
 import { loadSettings } from '../../src/settings/load-settings.ts';
-import { formatIssue } from '../../src/validate/issue.ts';
+import { formatIssue } from '../../src/core/issue.ts';
 
 const folder = (name: string): string => fileURLToPath(new URL(`../fixtures/crm/${name}`, import.meta.url));
 const NOW = new Date('2026-11-20T12:00:00Z');

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadRecords } from '../../src/pipeline/load-records.ts';
 import { recognise } from '../../src/presets/detect.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
-import { formatIssue } from '../../src/validate/issue.ts';
+import { formatIssue } from '../../src/core/issue.ts';
 import { TINY, tempFolders } from '../pipeline/folder.ts';
 
 const settings = settingsSchema.parse({ asOf: '2026-11-20' });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_TYPES } from '../../src/model/types.ts';
+import { ACTIVITY_TYPES } from '../../src/core/records.ts';
 import { futureActivity } from '../../src/quality/checks/future-activity.ts';
 import { unknownAccount, unknownOwner } from '../../src/quality/checks/unknown-references.ts';
 import { activityFlagger, flaggedRow } from '../../src/quality/flag-activity.ts';

@@ -1,5 +1,6 @@
 // Tiny record builders for the quality tests: each takes the physical line and what differs.
-import type { Account, Activity, Deal, Records, Target, User } from '../../src/model/types.ts';
+import type { Account, Activity, Deal, Target, User } from '../../src/core/records.ts';
+import type { Records } from '../../src/model/records.ts';
 import { activityFactsOf } from '../../src/model/activity-facts.ts';
 import type { QualityInput } from '../../src/quality/input.ts';
 import { settingsSchema, type SettingsInput } from '../../src/settings/schema.ts';

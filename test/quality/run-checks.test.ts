@@ -10,7 +10,7 @@ import { account, activity, brief, deal, EMPTY, input, target, user, XSS } from 
 // deals 2 no owner · 3 close 11-10 · 4 created 09-01, silent 80 days · 5 won 0 · 6 lost before created
 //       7 account A9 · 8 lost without reason (closed 11-18 keeps deals.csv fresh)
 //       9 open, exported without amount and without expected close date
-// targets 2 company 1000 vs team north 500 → PlanGap
+// targets 2 company 100 000 vs team north 50 000 → PlanGap (gap 50 000 > tolerance 10 000)
 const everything = {
   users: [user(2), user(3, { teamId: 'south' })],
   accounts: [
@@ -29,7 +29,7 @@ const everything = {
     deal(9, { amount: 0, amountMissing: true, closeMissing: true, created: '2026-11-10', close: '9999-12-31' }),
   ],
   activities: [activity(2, { date: '2026-12-05' }), activity(3, { type: 'email', date: '2026-11-01', ownerId: 'u2', dealId: 'D3' })],
-  targets: [target(2), target(3, { scope: 'team', scopeId: 'north', value: 500 })],
+  targets: [target(2, { value: 100_000 }), target(3, { scope: 'team', scopeId: 'north', value: 50_000 })],
 };
 
 describe('runChecks', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { User } from '../../src/model/types.ts';
+import type { User } from '../../src/core/records.ts';
 import { initials, people, slugify } from '../../src/report/people.ts';
 
 const user = (id: string, name: string): User => ({ id, name, teamId: 't', hats: [], file: 'users.csv', line: 2 });

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { User } from '../../src/model/types.ts';
+import type { User } from '../../src/core/records.ts';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
 import { people } from '../../src/report/people.ts';
 import { scrubPeople } from '../../src/report/scrub-people.ts';

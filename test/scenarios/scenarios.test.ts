@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
 import type { Report } from '../../src/report/site-model.ts';
-import { formatIssue } from '../../src/validate/issue.ts';
+import { formatIssue } from '../../src/core/issue.ts';
 import { jsonDiffLines } from './json-diff.ts';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));

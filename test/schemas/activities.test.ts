@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Activity } from '../../src/model/types.ts';
+import type { Activity } from '../../src/core/records.ts';
 import { detachAccount, detachOwner } from '../../src/schemas/activities.ts';
-import { IdTable } from '../../src/schemas/id-table.ts';
+import { FingerprintTable } from '../../src/speed/fingerprint-table.ts';
 
 const row = (ownerId: string, accountId?: string): Activity => ({
   file: 'activities.csv',
@@ -16,8 +16,8 @@ const row = (ownerId: string, accountId?: string): Activity => ({
 });
 
 describe('detachOwner and detachAccount', () => {
-  const users = new IdTable(['u.one', 'u.two']);
-  const accounts = new IdTable(['A-1', 'A-2', 'A-3']);
+  const users = new FingerprintTable(['u.one', 'u.two']);
+  const accounts = new FingerprintTable(['A-1', 'A-2', 'A-3']);
 
   it('swap a known id for the shared string and say where it is', () => {
     const activity = row(['u', 'two'].join('.'), ['A', '3'].join('-'));

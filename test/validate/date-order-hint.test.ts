@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateOrderHints } from '../../src/validate/date-order-hint.ts';
-import type { Issue } from '../../src/validate/issue.ts';
+import type { Issue } from '../../src/core/issue.ts';
 
 const bad = (line: number, value: string, order = 'dmy', field = 'Close Date'): Issue => ({
   code: 'BadDate',

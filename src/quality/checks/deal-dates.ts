@@ -3,7 +3,7 @@
  * CloseBeforeCreated: any deal (open, won or lost) whose close date is strictly before its created date.
  * Both are located at the deal row, field `close_date`, owned by the deal's owner.
  */
-import type { Issue } from '../../validate/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import { daysBetween, type QualityInput } from '../input.ts';
 import { makeIssue } from '../rules.ts';
 

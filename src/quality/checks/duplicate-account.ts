@@ -3,8 +3,8 @@
  * (all-zero or no digits ignored) or, failing that, by normalised name (see `normaliseAccountName`).
  * The earliest account of a group is the one kept; each later one gets one issue naming it.
  */
-import type { Account } from '../../model/types.ts';
-import type { Issue } from '../../validate/issue.ts';
+import type { Account } from '../../core/records.ts';
+import type { Issue } from '../../core/issue.ts';
 import type { QualityInput } from '../input.ts';
 import { makeIssue } from '../rules.ts';
 

@@ -2,8 +2,8 @@
  * FutureActivity: an activity dated strictly after as-of whose type is not a planned one
  * (`meeting_booked` carries the meeting's date, `task` its due date; both may lie ahead).
  */
-import type { ActivityType } from '../../model/types.ts';
-import type { Issue } from '../../validate/issue.ts';
+import type { ActivityType } from '../../core/records.ts';
+import type { Issue } from '../../core/issue.ts';
 import type { QualityInput } from '../input.ts';
 import { makeIssue } from '../rules.ts';
 

@@ -1,5 +1,5 @@
 /** LostDealWithoutReason (info): a lost deal (deal.status `lost`) with an empty or blank lost reason. */
-import type { Issue } from '../../validate/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import type { QualityInput } from '../input.ts';
 import { makeIssue } from '../rules.ts';
 

@@ -3,7 +3,7 @@
  * expected close date. The deal is kept (its stage, owner and age are pipeline facts); the issue
  * names its owner, who can fill the field in.
  */
-import type { Issue } from '../../validate/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import type { QualityInput } from '../input.ts';
 import { makeIssue } from '../rules.ts';
 

@@ -3,7 +3,7 @@
  * AccountWithoutOwner: an account whose owner is empty or blank.
  * Neither issue has an ownerId: nobody is responsible yet (the team lead is not known here).
  */
-import type { Issue } from '../../validate/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import type { QualityInput } from '../input.ts';
 import { makeIssue } from '../rules.ts';
 

@@ -5,8 +5,8 @@
  * as-of, gathered while the log streams). Dates after as-of (planned) say nothing about
  * freshness and are skipped. One whole-file issue (line 0) per stale file; an empty file gets none.
  */
-import type { IsoDate } from '../../model/types.ts';
-import type { Issue } from '../../validate/issue.ts';
+import type { IsoDate } from '../../core/records.ts';
+import type { Issue } from '../../core/issue.ts';
 import { daysBetween, type QualityInput } from '../input.ts';
 import { makeIssue } from '../rules.ts';
 

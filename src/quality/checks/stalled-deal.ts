@@ -5,8 +5,8 @@
  * `lastByDeal`, as src/metrics/stalled-deals.ts reads it, so page and metric agree).
  * `limit` = the stage's `stalledDays`, else `settings.stalledDays`.
  */
-import type { IsoDate } from '../../model/types.ts';
-import type { Issue } from '../../validate/issue.ts';
+import type { IsoDate } from '../../core/records.ts';
+import type { Issue } from '../../core/issue.ts';
 import { daysBetween, stageById, type QualityInput } from '../input.ts';
 import { makeIssue } from '../rules.ts';
 

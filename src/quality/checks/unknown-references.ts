@@ -4,7 +4,7 @@
  * UnknownOwner: a non-empty user id not in users.csv, in deals (`owner`, `sdr`), accounts (`owner`)
  * and activities (`owner`). Runs only when users.csv is present. The issue's owner is the record's owner.
  */
-import type { Issue } from '../../validate/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import type { QualityInput } from '../input.ts';
 import { makeIssue } from '../rules.ts';
 

@@ -1,5 +1,5 @@
 /** WonDealWithoutAmount: a won deal (deal.status `won`) whose amount in the reporting currency is ≤ 0. */
-import type { Issue } from '../../validate/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import type { QualityInput } from '../input.ts';
 import { makeIssue } from '../rules.ts';
 

@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import type { DealLine } from '../../../src/report/deal-lines.ts';
 import type { Report } from '../../../src/report/site-model.ts';
-import { formatIssue } from '../../../src/validate/issue.ts';
+import { formatIssue } from '../../../src/core/issue.ts';
 
 /** Every deal line the report lists (weekly won/lost/created lists and sellers' open deals). */
 function dealLines(report: Report): Map<string, DealLine> {
