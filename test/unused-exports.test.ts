@@ -29,7 +29,6 @@ const KNOWN: ReadonlySet<string> = new Set([
   'src/presets/bind.ts: bindAdapter',
   'src/schemas/deals.ts: channelLookup',
   'src/schemas/targets.ts: TARGET_MEASURES',
-  'src/settings/schema.ts: stageSchema',
   'src/settings/schema.ts: mappedFileSchema',
   'src/settings/schema.ts: MAPPABLE_FILES',
   'src/views/quality-view.ts: issueTable',

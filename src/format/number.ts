@@ -5,18 +5,10 @@
  */
 import { INTL_LOCALE, type Locale } from '../i18n/locales.ts';
 
-/** The Nordic currencies the demo and most readers use; any ISO 4217 code Intl knows works (`isCurrencyCode`). */
+/** The Nordic currencies the demo and most readers use; any ISO 4217 code Intl knows works (src/settings/currency.ts). */
 export const CURRENCIES = ['SEK', 'DKK', 'NOK', 'EUR'] as const;
 /** An ISO 4217 currency code, e.g. `SEK`, `USD`, `GBP`. */
 export type Currency = string;
-
-let knownCodes: Set<string> | undefined;
-
-/** True for an upper-case ISO 4217 code the runtime's Intl can format (`USD`), false for `XYZ` or `usd`. */
-export function isCurrencyCode(code: string): boolean {
-  knownCodes ??= new Set(Intl.supportedValuesOf('currency'));
-  return knownCodes.has(code);
-}
 
 /** Shown for a value that does not exist, never "NaN" or "0". */
 export const MISSING = '–';

@@ -37,7 +37,7 @@ const ISO_STAMP =
 const DMY_STAMP = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AP]M))?)?$/i;
 
 /** Two-digit years: 00–69 → 2000–2069, 70–99 → 1970–1999 (POSIX `%y`). */
-export const TWO_DIGIT_YEAR_PIVOT = 70;
+const TWO_DIGIT_YEAR_PIVOT = 70;
 
 function fullYear(written: string): number {
   const year = Number(written);

@@ -98,6 +98,8 @@ export interface Report {
     stages: { id: string; label: string; probability: number; status: string }[];
     /** Which optional exports were in the data folder: a figure without its input shows "–" and why. */
     inputs: ReportInputs;
+    /** Share of year-to-date sales volume whose channel was inferred, not given by the export (null: nothing won). */
+    inferredChannelShare: number | null;
   };
   files: FileAccount[];
   company: ScopeFigures;

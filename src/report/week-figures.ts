@@ -5,9 +5,9 @@
  */
 import type { MetricContext } from '../metrics/context.ts';
 import { activityGoals, activityGoalsByPerson, type ActivityCounts, type ActivityGoalRow, type PersonGoalRow } from '../metrics/activity-goals.ts';
-import { inRange, type DateRange } from '../periods/calendar.ts';
+import { inRange, type DateRange, addDays } from '../periods/calendar.ts';
 import { addWeeks, isoWeekRange } from '../periods/iso-week.ts';
-import type { Activity, ModelDeal, Target } from '../core/records.ts';
+import { ACTIVITY_TYPES, type Activity, type ModelDeal, type Target } from '../core/records.ts';
 import { dealLine, dealList, largestDeals, largestFirst, type DealLine, type DealLineContext, type DealList } from './deal-lines.ts';
 import type { PersonRef } from './people.ts';
 
@@ -20,6 +20,15 @@ export interface MeetingLine {
 export interface PersonCount {
   person: PersonRef;
   count: number;
+}
+
+/** One seller's activities of the week by kind: calls, e-mails, meetings held, other (tasks, notes, proposals). */
+export interface SellerActivities {
+  person: PersonRef;
+  call: number;
+  email: number;
+  meetingHeld: number;
+  other: number;
 }
 
 export interface WeekFigures {
@@ -37,6 +46,8 @@ export interface WeekFigures {
   goals: ActivityGoalRow[];
   /** The week's activities against goals per person and type (adding up to `goals`). */
   goalsByPerson: (PersonGoalRow & { person: PersonRef })[];
+  /** Every owner with an activity dated in the week, most active first (a Salesforce Task.csv counts here too). */
+  activitiesBySeller: SellerActivities[];
 }
 
 /** The records of the week, pre-grouped by the caller so each week costs only its own rows. */
@@ -61,6 +72,29 @@ function countBySeller(activities: readonly Activity[], ctx: DealLineContext): P
   return [...counts]
     .map(([id, count]) => ({ person: ctx.person(id), count }))
     .sort((a, b) => b.count - a.count || a.person.name.localeCompare(b.person.name, 'sv'));
+}
+
+/** Per owner, the week's activities summed from the daily counts, by kind. */
+function activitiesBySeller(counts: WeekInput['activityCounts'], range: DateRange, lines: DealLineContext): SellerActivities[] {
+  const days: string[] = [];
+  for (let day = range.start; day <= range.end; day = addDays(day, 1)) days.push(day);
+  const at = (type: (typeof ACTIVITY_TYPES)[number]) => ACTIVITY_TYPES.indexOf(type);
+  const rows: SellerActivities[] = [];
+  for (const [ownerId, byDate] of counts) {
+    const sums = new Array<number>(ACTIVITY_TYPES.length).fill(0);
+    for (const day of days) {
+      const perType = byDate.get(day);
+      if (perType) for (let t = 0; t < sums.length; t++) sums[t]! += perType[t]!;
+    }
+    const call = sums[at('call')]!;
+    const email = sums[at('email')]!;
+    const meetingHeld = sums[at('meeting_held')]!;
+    const other = sums[at('task')]! + sums[at('note')]! + sums[at('proposal')]!;
+    if (call + email + meetingHeld + other === 0) continue;
+    rows.push({ person: lines.person(ownerId), call, email, meetingHeld, other });
+  }
+  const total = (r: SellerActivities) => r.call + r.email + r.meetingHeld + r.other;
+  return rows.sort((a, b) => total(b) - total(a) || a.person.name.localeCompare(b.person.name, 'sv'));
 }
 
 export function weekFigures(week: string, input: WeekInput, lines: DealLineContext, ctx: MetricContext): WeekFigures {
@@ -109,5 +143,6 @@ export function weekFigures(week: string, input: WeekInput, lines: DealLineConte
       ...row,
       person: lines.person(row.personId),
     })),
+    activitiesBySeller: activitiesBySeller(input.activityCounts, range, lines),
   };
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ACTIVITY_TYPES, CHANNELS, FORECAST_CATEGORIES, HATS } from '../core/records.ts';
 import { asOfProblem } from './as-of.ts';
-import { isCurrencyCode } from '../format/number.ts';
+import { isCurrencyCode } from './currency.ts';
 
 function isTimeZone(zone: string): boolean {
   try {

@@ -57,7 +57,8 @@ export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes, meta: P
     },
     {
       label: t(locale, 'metric.openPipeline'),
-      value: f.moneyCompact(pipeline.open.amount),
+      // Open deals none of which has an amount: the value is not known, not 0.
+      value: pipeline.open.count > 0 && pipeline.open.withoutAmount === pipeline.open.count ? t(locale, 'common.amountNotSet') : f.moneyCompact(pipeline.open.amount),
       sub:
         t(locale, 'kpi.pipelineSub', { count: pipeline.open.count, weighted: f.moneyCompact(pipeline.weighted.weighted) }) +
         (pipeline.open.withoutAmount > 0 ? ` · ${t(locale, 'kpi.withoutAmount', { count: pipeline.open.withoutAmount })}` : ''),

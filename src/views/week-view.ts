@@ -1,6 +1,6 @@
 /** The weekly meeting page's tables: the week that went, then the week ahead. */
 import { t } from '../i18n/index.ts';
-import type { MeetingLine, PersonCount, WeekFigures } from '../report/week-figures.ts';
+import type { MeetingLine, PersonCount, WeekFigures, SellerActivities } from '../report/week-figures.ts';
 import type { DealLine, DealRows } from '../report/deal-lines.ts';
 import { buildTable } from './build-table.ts';
 import { dealTable } from './deal-table.ts';
@@ -21,6 +21,28 @@ function perSeller(id: string, title: string, rows: readonly PersonCount[], f: F
 
 /** Booked meetings listed on the page; the CSV holds them all. */
 const MEETING_PAGE_ROWS = 40;
+/** The week's activities per seller: calls, e-mails, meetings held, other (tasks, notes, proposals). */
+function activitiesTable(id: string, rows: readonly SellerActivities[], f: Fmt): ViewTable {
+  const { locale } = f;
+  const count = (label: string, key: 'call' | 'email' | 'meetingHeld' | 'other') => ({
+    label,
+    key,
+    align: 'end' as const,
+    show: (r: SellerActivities) => f.number(r[key]),
+    raw: (r: SellerActivities) => r[key],
+  });
+  return buildTable<SellerActivities>(
+    { id, title: t(locale, 'meeting.weekly.activitiesBySeller') },
+    [
+      { label: t(locale, 'common.seller'), key: 'seller', show: (r) => r.person.name, raw: (r) => r.person.name },
+      count(t(locale, 'activity.call'), 'call'),
+      count(t(locale, 'activity.email'), 'email'),
+      count(t(locale, 'activity.meeting_held'), 'meetingHeld'),
+      count(t(locale, 'activity.otherKinds'), 'other'),
+    ],
+    rows,
+  );
+}
 
 export interface WeekView {
   past: ViewTable[];
@@ -65,6 +87,7 @@ export function weekView(week: WeekFigures, f: Fmt, rows?: DealRows): WeekView {
       dealTable(`${id}-created`, t(locale, 'meeting.weekly.newOpportunities'), week.created, f, 'created', rows),
       activityGoalTable(`${id}-activity-goals`, week.goals, f),
       activityPersonTable(`${id}-activity-goals-by-person`, week.goalsByPerson, f, (personId) => week.goalsByPerson.find((r) => r.personId === personId)?.person.name ?? '–', [week.week]),
+      activitiesTable(`${id}-activities-by-seller`, week.activitiesBySeller, f),
     ],
     ahead: [meetings, perSeller(`${id}-booked-by-seller`, t(locale, 'meeting.weekly.bookedBySeller'), week.ahead.bySeller, f)],
   };

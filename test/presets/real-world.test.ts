@@ -194,6 +194,7 @@ describe('real-world exports: headline figures worked out by hand', () => {
     expect([kpi('Customers worked').value, kpi('Customers worked').sub]).toEqual(['–', 'No activities export']);
     expect(kpi('Attainment').sub).toBe('No targets for FY2017');
     // Open pipeline: 3 deals, none with an amount.
+    expect(kpi('Open pipeline').value).toBe('amount not set');
     expect(kpi('Open pipeline').sub).toContain('3 with amount not set');
   });
 
@@ -205,5 +206,26 @@ describe('real-world exports: headline figures worked out by hand', () => {
     expect(ownerLabels(['0053X00000Ab001AAS', 'Anna Berg']).get('Anna Berg')).toBe('Anna Berg');
     // Two ids sharing the short form keep their whole id.
     expect([...ownerLabels(['0051X00000Zz9QAAS', '0052X00000Zz9QBAS']).values()]).toEqual(['0051X00000Zz9QAAS', '0052X00000Zz9QBAS']);
+  });
+
+  it('Salesforce tasks and events count as activities per seller and week', async () => {
+    const { report } = await run('salesforce-weekly-export');
+    const week = report.weeks.find((w) => w.week === '2026-W47')!;
+    // W47 = 16–22 Nov. Task.csv: Ab001 call (TaskSubtype Call) 16th, email 17th; Ab002 task 18th,
+    // call 19th (TaskSubtype Task, Type Call). Event.csv: Ab002 all-day meeting on the 18th (held);
+    // Ab001's meeting of the 10th is W46, Ab002's of the 26th is ahead.
+    expect(week.activitiesBySeller.map((r) => [r.person.name, r.call, r.email, r.meetingHeld, r.other])).toEqual([
+      ['005…Ab002', 1, 0, 1, 1],
+      ['005…Ab001', 1, 1, 0, 0],
+    ]);
+  });
+
+  it('the site says how much of the sales volume has an inferred channel', async () => {
+    // Weekly export: every won deal has a Type in channelMap → 0 inferred.
+    expect((await run('salesforce-weekly-export')).report.meta.inferredChannelShare).toBe(0);
+    // No deal type column at all: all 5 870 of won volume is inferred → 1.
+    expect((await run('crm-opportunities-open-without-amount')).report.meta.inferredChannelShare).toBe(1);
+    // HubSpot EN: both won deals carry a Deal Type → 0.
+    expect((await run('hubspot-all-properties-en')).report.meta.inferredChannelShare).toBe(0);
   });
 });
