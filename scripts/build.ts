@@ -1,35 +1,46 @@
 /**
  * `npm run build`: data folder → validated records → metrics → site model → Astro → dist/.
  *
- * The site is rendered into a temporary folder and swapped in only when everything passed,
- * so a failed build never leaves a half-written site where the last good one was.
+ * One build per output folder at a time (`<out>.lock`, src/pipeline/build-lock.ts). The site is
+ * rendered into a folder of this build's own and published only when everything passed, by
+ * flipping the link `<out>` to it (src/pipeline/swap-site.ts), so a failed or killed build
+ * never leaves a half-written site and readers always find a complete one.
  * Environment: TAVLA_DATA (data folder, default ./data), TAVLA_OUT (output, default ./dist),
  * TAVLA_BASE (base path when hosted below the domain root), TAVLA_TEAM (build for one market team only),
- * TAVLA_HISTORY (snapshot folder; default <data>/history, <data>/history/<team> for a team build).
+ * TAVLA_HISTORY (snapshot folder; default <data>/history, <data>/history/<team> for a team build),
+ * TAVLA_AS_OF (the as-of date, over the settings' `asOf` and today in the settings' time zone),
+ * TAVLA_FAIL_STALE=1 (a stale export fails the build; the nightly run sets it),
+ * TAVLA_LOCK_WAIT (seconds to wait for another build of the same output; default 300),
+ * SOURCE_DATE_EPOCH (the build time the pages show, for reproducible builds; default now).
  *
  * The computed report is reused only when the hash of the inputs (data files, settings, earlier
  * snapshots, the code and the lockfile) is unchanged; any new export recomputes it.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { hashInputs } from '../src/history/input-hash.ts';
 import { readSnapshots, writeSnapshot } from '../src/history/store.ts';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkPageWeights, formatPageWeights } from '../src/pipeline/page-weight.ts';
 import { runPipeline } from '../src/pipeline/run-pipeline.ts';
 import type { SiteModel } from '../src/report/site-model.ts';
-import { credentialFiles, unexpectedOutput } from '../src/pipeline/safety.ts';
+import { credentialFiles, outputConflict, unexpectedOutput } from '../src/pipeline/safety.ts';
 import { PIPELINE_ENV, restartForPipelineEnv } from '../src/pipeline/process-settings.ts';
+import { acquireBuildLock, LockBusyError } from '../src/pipeline/build-lock.ts';
+import { dieWithParent, onStop, parentGone, runChild } from '../src/pipeline/child-process.ts';
+import { prepareSlots, publishSite, siteSlots } from '../src/pipeline/swap-site.ts';
+import { buildAsOf } from '../src/pipeline/build-as-of.ts';
+import { placeSite } from '../src/pipeline/place-site.ts';
+import { staleExportFailure } from '../src/nightly/freshness-gate.ts';
 
 // The C library reads its settings when the process starts: a build started without them runs
-// again, with the same Node flags and arguments, in a process that has them.
+// again, with the same Node flags and arguments, in a child that has them and dies with it.
 if (restartForPipelineEnv()) {
-  const again = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, ...PIPELINE_ENV } });
-  process.exit(again.status ?? 1);
+  process.exit(await runChild(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { env: { ...process.env, ...PIPELINE_ENV } }));
 }
+dieWithParent();
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(process.env.TAVLA_DATA ?? join(root, 'data'));
@@ -37,32 +48,55 @@ const outDir = resolve(process.env.TAVLA_OUT ?? join(root, 'dist'));
 const workDir = join(root, '.tavla');
 // One prepared model per output folder, so two builds (e.g. tests) never read each other's.
 const siteModelPath = join(workDir, `site-model-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}.json`);
-const tempOut = `${outDir}.tmp`;
+const team = process.env.TAVLA_TEAM || undefined;
+const historyDir = resolve(process.env.TAVLA_HISTORY ?? join(dataDir, 'history', team ?? ''));
+const slots = siteSlots(outDir);
+const tempOut = slots.temp;
+// Astro renders inside the project (its prerender step imports packages from node_modules);
+// the finished site is then moved beside the output folder, wherever that is, and published.
+const renderDir = join(workDir, `render-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}`);
+const builtAt = process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date();
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
 function fail(message: string): never {
+  rmSync(tempOut, { recursive: true, force: true });
+  rmSync(renderDir, { recursive: true, force: true });
   process.stderr.write(`\n${message}\n\nThe previous site in ${outDir} was left as it was.\n`);
   process.exit(1);
 }
 
 const started = performance.now();
+const conflict = outputConflict(outDir, { 'data folder': dataDir, 'history folder': historyDir, repository: root });
+if (conflict) fail(`tavla: ${conflict}`);
+await mkdir(dirname(outDir), { recursive: true });
+const lock = await acquireBuildLock(`${outDir}.lock`, {
+  waitMs: Number(process.env.TAVLA_LOCK_WAIT ?? 300) * 1000,
+  log: (line) => process.stdout.write(`${line}\n`),
+}).catch((error: unknown) => fail(error instanceof LockBusyError ? `tavla: ${error.message}` : String(error)));
+process.on('exit', () => lock.release());
+onStop(() => {
+  rmSync(tempOut, { recursive: true, force: true });
+  rmSync(renderDir, { recursive: true, force: true });
+  lock.release();
+});
 const secrets = await credentialFiles(dataDir, root);
 if (secrets.length > 0) {
   fail(`tavla: the data folder inside the repository holds files that look like credentials:\n${secrets.map((f) => `  ✗ ${f}`).join('\n')}\nMove them out of the repository and keep credentials in the CI's secret store.`);
 }
+const asOfChoice = await buildAsOf(dataDir, process.env.TAVLA_AS_OF, new Date());
+if (!asOfChoice.ok) fail(`tavla cannot build honest reports from ${dataDir}:\n  ✗ ${asOfChoice.message}`);
+process.stdout.write(`tavla: ${asOfChoice.note}\n`);
 process.stdout.write(`tavla: reading ${dataDir}\n`);
-const team = process.env.TAVLA_TEAM || undefined;
-const historyDir = resolve(process.env.TAVLA_HISTORY ?? join(dataDir, 'history', team ?? ''));
 const history = await readSnapshots(historyDir);
 for (const problem of history.problems) process.stdout.write(`tavla: history: ${problem}\n`);
 const dataFiles = readdirSync(dataDir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
 const inputHash = await hashInputs(dataDir, dataFiles);
 const codeFiles = ['package-lock.json', ...listFiles(join(root, 'src')).map((f) => f.slice(root.length + 1))];
 const cacheKey = createHash('sha256')
-  .update([inputHash, await hashInputs(root, codeFiles), team ?? '', history.snapshots.map((s) => `${s.asOf}:${s.inputHash}`).join(',')].join('\n'))
+  .update([inputHash, await hashInputs(root, codeFiles), team ?? '', asOfChoice.asOf, history.snapshots.map((s) => `${s.asOf}:${s.inputHash}`).join(',')].join('\n'))
   .digest('hex');
 const cacheKeyPath = `${siteModelPath}.key`;
 const cached = existsSync(siteModelPath) && existsSync(cacheKeyPath) && readFileSync(cacheKeyPath, 'utf8') === cacheKey;
@@ -74,6 +108,7 @@ if (cached) {
     dataDir,
     team,
     history: { ...history, inputHash },
+    asOf: asOfChoice.asOf,
     now: new Date(),
     log: (line) => process.stdout.write(`${line}\n`),
   });
@@ -87,35 +122,37 @@ if (cached) {
   snapshot = result.site.snapshot;
 }
 
-await rm(tempOut, { recursive: true, force: true });
+if (process.env.TAVLA_FAIL_STALE === '1') {
+  const stale = await staleExportFailure(siteModelPath);
+  if (stale) fail(stale);
+}
+
+await prepareSlots(slots);
+await rm(renderDir, { recursive: true, force: true });
 const astroStarted = performance.now();
-const astro = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+const watchdog = pathToFileURL(join(root, 'src/pipeline/die-with-parent.ts')).href;
+const astro = await runChild(process.execPath, ['--import', watchdog, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
   cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, TAVLA_OUT_DIR: tempOut, TAVLA_SITE_MODEL: siteModelPath, ASTRO_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, TAVLA_OUT_DIR: renderDir, TAVLA_SITE_MODEL: siteModelPath, TAVLA_BUILT_AT: builtAt.toISOString(), ASTRO_TELEMETRY_DISABLED: '1' },
 });
-if (astro.status !== 0) {
-  await rm(tempOut, { recursive: true, force: true });
+if (astro !== 0) {
   fail('tavla: the site could not be rendered (astro build failed, see above).');
 }
 const astroMs = performance.now() - astroStarted;
+await placeSite(renderDir, tempOut);
 
 const stray = await unexpectedOutput(tempOut);
 if (stray.length > 0) {
-  await rm(tempOut, { recursive: true, force: true });
   fail(`tavla: the built site would publish files that are not part of the report:\n${stray.map((f) => `  ✗ ${f}`).join('\n')}`);
 }
 const weights = await checkPageWeights(tempOut);
 process.stdout.write(`${formatPageWeights(weights, astroMs)}\n`);
 if (weights.overBudget.length > 0) {
-  await rm(tempOut, { recursive: true, force: true });
   fail(`tavla: ${weights.overBudget.length} page(s) exceed the page-weight budget.`);
 }
 
-if (existsSync(outDir)) await rm(`${outDir}.old`, { recursive: true, force: true });
-if (existsSync(outDir)) await rename(outDir, `${outDir}.old`);
-await rename(tempOut, outDir);
-await rm(`${outDir}.old`, { recursive: true, force: true });
+if (parentGone()) fail('tavla: the build was stopped (its parent process ended) before publishing.');
+await publishSite(outDir, slots);
 if (snapshot) {
   const written = await writeSnapshot(historyDir, snapshot);
   process.stdout.write(`tavla: snapshot ${snapshot.asOf} kept in ${written}\n`);

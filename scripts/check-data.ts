@@ -14,8 +14,10 @@ if (!result.ok) {
   process.exit(1);
 }
 const { report } = result.site;
+// Rows, not problems: a row with two bad cells is one rejected row with two problems.
+const rejectedRows = report.files.reduce((sum, file) => sum + file.rejected, 0);
 for (const [label, issues] of [
-  ['rejected rows', report.rejected],
+  [`rejected rows: ${rejectedRows}; problems in them`, report.rejected],
   ['data-quality issues', report.quality.issues],
 ] as const) {
   process.stdout.write(`\n${label}: ${issues.length}\n`);

@@ -18,7 +18,14 @@ export interface Issue {
   recordId?: string;
   /** The responsible owner (user id), when known. */
   ownerId?: string;
+  /**
+   * The values the message was worded from (the rule's message arguments; for a rejected cell,
+   * `value`), so a page can word the problem in its own language.
+   */
+  args?: Record<string, IssueArg>;
 }
+
+export type IssueArg = string | number | boolean | readonly string[];
 
 /** `deals.csv:42:7: amount: expected a number, got "12,3,4"` */
 export function formatIssue(issue: Issue): string {

@@ -63,6 +63,11 @@ const MESSAGES: Record<Locale, Messages> = {
   da: parseMessages('da', da),
 };
 
+/** Whether `key` is a message of the catalogs (for keys built at run time, e.g. per rule code). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 /** The message `key` in `locale`, with `{name}` replaced from `params`. A missing param throws. */
 export function t(locale: Locale, key: MessageKey, params?: Params): string {
   return interpolate(MESSAGES[locale][key], key, params);

@@ -61,10 +61,14 @@ export function buildModel(
       channelReason: assignment.reason,
       contractYears: years,
       annualAmount: Math.round((deal.amount / years) * 100) / 100,
-      teamId: userById.get(deal.ownerId)?.teamId ?? accountById.get(deal.accountId)?.teamId ?? '',
+      // The owner's team, else the account's: an owner without a team (no users file) has '' here.
+      teamId: userById.get(deal.ownerId)?.teamId || accountById.get(deal.accountId)?.teamId || '',
     });
   });
-  const teamIds = [...new Set(users.map((user) => user.teamId))].sort();
+  // Teams of the users, and of deals that took their account's team (an account team nobody is in).
+  const teamIdSet = new Set(users.map((user) => user.teamId));
+  for (const deal of deals) teamIdSet.add(deal.teamId);
+  const teamIds = [...teamIdSet].sort();
   const teams = teamIds.map((id) => ({
     id,
     name: teamName(id, settings.teamNames),

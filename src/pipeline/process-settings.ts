@@ -16,6 +16,8 @@ export const PIPELINE_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRE
 /**
  * Whether a build started in `env` should start again with PIPELINE_ENV: on Linux (glibc), when
  * the variables are not set yet. Elsewhere the settings do nothing, and the build runs as it is.
+ * The build starts its second self with `runChild` (child-process.ts): it forwards signals to it,
+ * and the child ends itself when the first one dies.
  */
 export function restartForPipelineEnv(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): boolean {
   return platform === 'linux' && Object.keys(PIPELINE_ENV).some((name) => env[name] === undefined);

@@ -10,6 +10,7 @@ import type { SiteModel } from '../report/site-model.ts';
 import { loadSettings, resolveAsOf } from '../settings/load-settings.ts';
 import { formatIssue, type Issue } from '../core/issue.ts';
 import { RULES } from '../quality/rules.ts';
+import { exportFreshness } from '../quality/freshness.ts';
 import { loadRecords } from './load-records.ts';
 import { restrictToTeam } from './restrict-to-team.ts';
 import type { Snapshot } from '../history/types.ts';
@@ -23,8 +24,10 @@ export interface PipelineOptions {
   team?: string;
   /** Snapshots of earlier builds, and this build's input hash; absent: no history section. */
   history?: { snapshots: Snapshot[]; problems: string[]; inputHash: string };
-  /** The clock, used only when the settings pin no as-of date. */
+  /** The clock, used only when neither `asOf` nor the settings give the as-of date. */
   now: Date;
+  /** The as-of date chosen for this build (TAVLA_AS_OF), over the setting and the clock. */
+  asOf?: string;
   log: (line: string) => void;
 }
 
@@ -59,7 +62,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     return { ok: false, messages: settingsResult.issues.map((issue) => formatIssue(issue) + hintFor(issue)) };
   }
   const { settings } = settingsResult;
-  const asOf = resolveAsOf(settings, options.now);
+  let asOf: string;
+  try {
+    asOf = resolveAsOf(settings, options.now, options.asOf);
+  } catch (error) {
+    return { ok: false, messages: [(error as Error).message] };
+  }
   const loaded = await timed('read + validate', () => loadRecords(options.dataDir, settings, { asOf, log: options.log }));
   if (loaded.fatal.length > 0) {
     return { ok: false, messages: loaded.fatal.map((issue) => formatIssue(issue) + hintFor(issue)) };
@@ -78,7 +86,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   // keeps the issues located on its own records.
   const allIssues = await timed('quality', () => runChecks({ records: loaded.records, settings, asOf, present: loaded.present }));
   const quality = options.team === undefined ? allIssues : issuesOnRecords(allIssues, records);
-  const site = await timed('metrics + report', () => buildReport({ model, files: loaded.files, rejected, quality, history: options.history }));
+  const built = await timed('metrics + report', () => buildReport({ model, files: loaded.files, rejected, quality, history: options.history }));
+  const site = { ...built, freshness: exportFreshness(loaded.records, asOf, settings.staleExportDays, loaded.present.activities) };
   const summary = formatSummary(loaded.files, timings);
   options.log(summary);
   options.log(`as of ${asOf}: ${rejected.length} rejected-row issue(s), ${quality.length} data-quality issue(s)`);

@@ -1,9 +1,12 @@
 /**
- * Guards of the build: no credentials next to exports kept in the repository, and nothing in
- * the published folder but the report itself (pages, downloads, report.json, icon, robots.txt).
+ * Guards of the build: no credentials next to exports kept in the repository, nothing in the
+ * published folder but the report itself (pages, downloads, report.json, icon, robots.txt), and
+ * an output folder that can never be (or hold) the folders the build reads, since publishing
+ * replaces the output folder whole.
  */
+import { realpathSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 
 const CREDENTIAL_NAMES = [
   /^\.env(\..+)?$/i,
@@ -41,4 +44,34 @@ export async function credentialFiles(dataDir: string, repoRoot: string): Promis
 export async function unexpectedOutput(siteDir: string): Promise<string[]> {
   const files = await walk(siteDir);
   return files.map((f) => relative(siteDir, f)).filter((f) => !PUBLISHED.test(f));
+}
+
+/** The real path of `path`, through symbolic links, for the part of it that exists. */
+export function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPath(parent), basename(path));
+  }
+}
+
+/**
+ * Why `outDir` may not be the build's output, or null. Publishing replaces the output (and
+ * its `<out>.builds`, `<out>.lock` neighbours) whole, so it must not be, or contain, a folder
+ * the build reads or keeps: `protect` maps a label ("data folder") to its path.
+ */
+export function outputConflict(outDir: string, protect: Record<string, string>): string | null {
+  const out = realPath(outDir);
+  for (const [label, path] of Object.entries(protect)) {
+    const kept = realPath(path);
+    if (isInside(kept, out)) {
+      const how = kept === out ? 'is' : 'contains';
+      return (
+        `the output folder ${outDir} ${how} the ${label} (${path}); publishing replaces the output folder whole and would delete it.\n` +
+        `      fix: set TAVLA_OUT to a folder of its own, outside the ${label}, e.g. ${join(dirname(out), 'tavla-site')}.`
+      );
+    }
+  }
+  return null;
 }

@@ -39,6 +39,12 @@ export function renderQualityDocs(): string {
     'reused, so a link, filter or bookmark to a code keeps working. Severity: `error` makes numbers',
     'wrong, `warning` makes them doubtful, `info` is worth knowing.',
     '',
+    'The site shows each rule in the reader\'s language: its title, problem text and fix come from',
+    '`rule.<code>.title`, `rule.<code>.message` and `rule.<code>.hint` in `src/i18n/{en,sv,da}.json`',
+    '(the English entries equal this catalog; a new rule needs all three languages). The data-quality',
+    'page summarises each rule; its full list is at `/<l>/quality/rules/<rule-slug>/` (`PastCloseDate` →',
+    '`past-close-date`) and each owner\'s at `/<l>/quality/owners/<person>/`.',
+    '',
   ];
   for (const { kind, heading, intro } of SECTIONS) {
     lines.push(`## ${heading}`, '', intro, '', '| code | severity | title | triggered when | what to do |', '|---|---|---|---|---|');

@@ -7,7 +7,7 @@
  * quote values verbatim as data (escaping is the page's job) and stay terse; the hint says what to
  * fix in the CRM or the settings.
  */
-import type { Issue } from '../core/issue.ts';
+import type { Issue, IssueArg } from '../core/issue.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 /** `fatal` stops the build; `rejection` drops one row; `check` keeps the row and shows the issue. */
@@ -424,7 +424,7 @@ export const RULES = {
     }) =>
       `${period} ${measure}: ${level === 'team' ? `team ${quote(scopeId)}` : 'company'} target ${formatNumber(target)}, ` +
       `${parts} targets sum to ${formatNumber(sum)} (gap ${formatNumber(gap)})`,
-    hint: 'Break the whole target down in targets.csv so the parts cover it; the sum of seller targets must reach the company target.',
+    hint: 'Break the whole target down in targets.csv so the parts cover it; small rounding gaps within planGapTolerance are not shown.',
     example: {
       args: { period: 'FY2026', measure: 'volume:new', level: 'team', scopeId: 'north', target: 4_000_000, parts: 'seller', sum: 3_500_000, gap: 500_000 },
       at: { file: 'targets.csv', line: 6, field: 'value' },
@@ -472,7 +472,7 @@ export function ruleOf(code: string): AnyRule | undefined {
 /** Builds a located Issue worded by the catalog; empty field/recordId/ownerId are left out. */
 export function makeIssue<C extends RuleCode>(code: C, args: RuleArgs<C>, at: IssueAt): Issue {
   const message = (RULES[code].message as (a: RuleArgs<C>) => string)(args);
-  const issue: Issue = { code, file: at.file, line: at.line, message };
+  const issue: Issue = { code, file: at.file, line: at.line, message, args: args as Record<string, IssueArg> };
   if (at.column !== undefined) issue.column = at.column;
   if (at.field) issue.field = at.field;
   if (at.recordId) issue.recordId = at.recordId;

@@ -12,9 +12,10 @@
  * // open deal D1 (u1, clean), open deal D2 (u1, PastCloseDate), account A1 (u1, clean)
  * scoreByOwner(records, issues) //=> [{ ownerId: 'u1', scored: 3, clean: 2, score: 2 / 3 }]
  */
+import type { Issue } from '../core/issue.ts';
+import { groupBy } from '../model/group-by.ts';
 import type { User } from '../core/records.ts';
 import type { Records } from '../model/records.ts';
-import type { Issue } from '../core/issue.ts';
 import { compareIssues } from './run-checks.ts';
 import { ruleOf } from './rules.ts';
 
@@ -65,27 +66,23 @@ function sortedMap<V>(map: Map<string, V>): Map<string, V> {
   return new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-function groupBy(issues: readonly Issue[], keyOf: (issue: Issue) => string): Map<string, Issue[]> {
-  const groups = new Map<string, Issue[]>();
-  for (const issue of [...issues].sort(compareIssues)) {
-    const key = keyOf(issue);
-    groups.set(key, [...(groups.get(key) ?? []), issue]);
-  }
-  return sortedMap(groups);
+/** One sort and one pass: lists are filled in place (copying a list per issue was quadratic). */
+function groupIssues(issues: readonly Issue[], keyOf: (issue: Issue) => string): Map<string, Issue[]> {
+  return sortedMap(groupBy([...issues].sort(compareIssues), keyOf));
 }
 
 /** Issue count per code, codes in code-unit order; codes without issues are absent. */
 export function issuesByCode(issues: readonly Issue[]): Map<string, number> {
-  return new Map([...groupBy(issues, (issue) => issue.code)].map(([code, list]) => [code, list.length]));
+  return new Map([...groupIssues(issues, (issue) => issue.code)].map(([code, list]) => [code, list.length]));
 }
 
 /** Issues per responsible owner id; `''` holds the issues nobody owns. Keys sorted, issues in compareIssues order. */
 export function issuesByOwner(issues: readonly Issue[]): Map<string, Issue[]> {
-  return groupBy(issues, (issue) => issue.ownerId ?? '');
+  return groupIssues(issues, (issue) => issue.ownerId ?? '');
 }
 
 /** Issues per team of their owner (users.csv `team`); `''` when no owner or the owner is not in users. */
 export function issuesByTeam(issues: readonly Issue[], users: readonly User[]): Map<string, Issue[]> {
   const teamOf = new Map(users.map((user) => [user.id, user.teamId]));
-  return groupBy(issues, (issue) => teamOf.get(issue.ownerId ?? '') ?? '');
+  return groupIssues(issues, (issue) => teamOf.get(issue.ownerId ?? '') ?? '');
 }

@@ -247,6 +247,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
       recordId: issue.recordId,
       owner: issue.ownerId ? persons.ref(issue.ownerId) : undefined,
       hint: rule?.hint ?? '',
+      args: issue.args,
     };
   };
   const issuesOfOwner = groupBy(quality, (i) => i.ownerId ?? '');

@@ -1,7 +1,8 @@
 /**
  * What the site remembers, from the snapshots of earlier builds: per weekly meeting, what
  * changed since the previous meeting (new, won, lost, slipped, amount up/down, stage moved);
- * per monthly review, the figures as presented then beside the figures as known today; and
+ * per past weekly meeting and monthly review, the figures as presented then beside the figures
+ * as known today; and
  * week-by-week trends of the open and weighted pipeline, coverage and data quality per owner.
  */
 import { changesSince, compareSnapshots, type ClosedDeal, type CurrentState } from '../history/changes.ts';
@@ -35,13 +36,21 @@ export interface WeekChanges {
   changes: ChangeLine[];
 }
 
-export interface MonthMemory {
-  month: string;
-  /** The snapshot the review was shown from. */
+/** A past meeting's figures as presented (its snapshot) beside the same figures as known today. */
+export interface Memory {
+  /** The snapshot the meeting was shown from. */
   presentedAsOf: string;
   presented: KeyFigures;
   /** The same figures recomputed from today's export through the same date (volume, budget, attainment). */
   today: { volumeYtd: number; budgetYtd: number | null; attainment: number | null };
+}
+
+export interface MonthMemory extends Memory {
+  month: string;
+}
+
+export interface WeekMemory extends Memory {
+  week: string;
 }
 
 export interface HistorySection {
@@ -51,6 +60,8 @@ export interface HistorySection {
   teams: Record<string, TrendPoint[]>;
   qualityByOwner: { person: PersonRef; points: { week: string; score: number | null }[] }[];
   weeks: WeekChanges[];
+  /** Past weekly meetings: the figures as presented at the end of the week, and as known today. */
+  weekMemories: WeekMemory[];
   months: MonthMemory[];
 }
 
@@ -85,6 +96,23 @@ function resolve(changes: Changes, week: string, person: HistoryInput['person'])
   };
 }
 
+/**
+ * A past period's memory: the last snapshot of its final seven days (a month's last week, a
+ * week's own days), beside the same figures computed from today's export through that snapshot's
+ * date. None while the period is still going, or when no snapshot falls in those days.
+ */
+function memoryOf(range: { start: string; end: string }, input: HistoryInput): Memory | undefined {
+  if (input.current.asOf <= range.end) return undefined;
+  const presented = snapshotAtOrBefore(input.snapshots, range.end);
+  if (!presented || presented.asOf < addDays(range.end, -6)) return undefined;
+  const total = input.totalThrough(presented.asOf);
+  return {
+    presentedAsOf: presented.asOf,
+    presented: presented.company,
+    today: { volumeYtd: total?.resultYtd ?? 0, budgetYtd: total?.budgetYtd ?? null, attainment: total?.attainment ?? null },
+  };
+}
+
 export function historySection(input: HistoryInput): HistorySection {
   const { snapshots, current } = input;
   const weeks: WeekChanges[] = [];
@@ -101,21 +129,14 @@ export function historySection(input: HistoryInput): HistorySection {
     if (!after || after.asOf <= before.asOf) continue;
     weeks.push(resolve(compareSnapshots(before, after, input.stageOrder, period, input.closed), week, input.person));
   }
-  const months: MonthMemory[] = [];
-  for (const month of input.months) {
-    const range = monthRange(month);
-    if (current.asOf <= range.end) continue;
-    const presented = snapshotAtOrBefore(snapshots, range.end);
-    // What the review showed: a snapshot from the month's last seven days.
-    if (!presented || presented.asOf < addDays(range.end, -6)) continue;
-    const total = input.totalThrough(presented.asOf);
-    months.push({
-      month,
-      presentedAsOf: presented.asOf,
-      presented: presented.company,
-      today: { volumeYtd: total?.resultYtd ?? 0, budgetYtd: total?.budgetYtd ?? null, attainment: total?.attainment ?? null },
-    });
-  }
+  const weekMemories = input.weeks.flatMap((week) => {
+    const memory = memoryOf(isoWeekRange(week), input);
+    return memory ? [{ week, ...memory }] : [];
+  });
+  const months = input.months.flatMap((month) => {
+    const memory = memoryOf(monthRange(month), input);
+    return memory ? [{ month, ...memory }] : [];
+  });
   const series = trends(snapshots);
   return {
     snapshots: snapshots.length,
@@ -124,6 +145,7 @@ export function historySection(input: HistoryInput): HistorySection {
     teams: series.teams,
     qualityByOwner: Object.entries(series.qualityByOwner).map(([id, points]) => ({ person: input.person(id), points })),
     weeks,
+    weekMemories,
     months,
   };
 }

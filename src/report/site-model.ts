@@ -2,6 +2,7 @@
  * The contract between the pipeline and the pages: everything a page shows, computed once.
  * `report` is published as report.json (docs/report-json.md); the rest are page-only lists.
  */
+import type { Freshness } from '../quality/freshness.ts';
 import type { Funnel } from '../metrics/funnel.ts';
 import type { Handoffs } from '../metrics/handoffs.ts';
 import type { ChannelMix } from '../metrics/channel-mix.ts';
@@ -92,6 +93,8 @@ export interface Report {
 
 export interface SiteModel {
   report: Report;
+  /** How old the export is (src/pipeline/freshness.ts), for the page footer and the nightly run. */
+  freshness?: Freshness;
   /** This build's snapshot, for the history folder; never published. */
   snapshot: Snapshot;
 }

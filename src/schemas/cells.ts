@@ -13,6 +13,7 @@
 import { own, rememberLast } from '../speed/intern.ts';
 import { z } from 'zod';
 import { isoDateDay, parseDate } from '../ingest/parse-date.ts';
+import { dayWindow, implausibleDateMessage, isPlausibleDate, isPlausibleDay } from '../ingest/plausible-date.ts';
 import { isoDateOf } from '../periods/calendar.ts';
 import { parseInteger, parseNumber, plainDigits } from '../ingest/parse-number.ts';
 import type { Settings } from '../settings/schema.ts';
@@ -105,14 +106,19 @@ export type CellReaders = { [K in CellKind]: (raw: string | undefined) => unknow
 export function cellReaders(settings: Settings): CellReaders {
   const options = { dateOrder: settings.dateOrder, timeZone: settings.timeZone };
   const dates = new Map<string, string | CellFailure>();
+  const window = dayWindow(settings.plausibleYears);
   const date = (text: string): string | CellFailure => {
     // The usual cell, an ISO date, is its own value: one shared string per day, no lookup by text.
     const day = isoDateDay(text);
-    if (day === day) return isoDateOf(day);
+    if (day === day && isPlausibleDay(day, window)) return isoDateOf(day);
     let value = dates.get(text);
     if (value === undefined) {
       const parsed = parseDate(text, options);
-      value = parsed.ok ? parsed.value : new CellFailure('BadDate', parsed.message, text);
+      value = !parsed.ok
+        ? new CellFailure('BadDate', parsed.message, text)
+        : isPlausibleDate(parsed.value, window)
+          ? parsed.value
+          : new CellFailure('BadDate', implausibleDateMessage(text, window), text);
       if (dates.size >= MAX_CACHED_DATES) dates.clear();
       dates.set(own(text), value); // a key cut from the parser's chunk would keep the chunk alive
     }

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Issue } from '../core/issue.ts';
+import { chooseAsOf } from './as-of.ts';
 import { settingsSchema, type Settings } from './schema.ts';
 
 export const SETTINGS_FILE = 'tavla.config.json';
@@ -52,8 +53,10 @@ export async function loadSettings(dataDir: string): Promise<SettingsResult> {
   return parseSettings(json);
 }
 
-/** The as-of date: the setting, else today in the settings' time zone. */
-export function resolveAsOf(settings: Settings, now: Date): string {
-  if (settings.asOf) return settings.asOf;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+/**
+ * The as-of date: `override` (TAVLA_AS_OF) when given, else the setting, else today in the
+ * settings' time zone. Throws when the override is not a valid date (./as-of.ts).
+ */
+export function resolveAsOf(settings: Settings, now: Date, override?: string): string {
+  return chooseAsOf({ override, setting: settings.asOf, timeZone: settings.timeZone, now }).asOf;
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ACTIVITY_TYPES, CHANNELS, FORECAST_CATEGORIES, HATS } from '../core/records.ts';
+import { asOfProblem } from './as-of.ts';
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -14,7 +15,11 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** A real calendar day from 2000-01-01 to 2099-12-31 (./as-of.ts); the message says what is wrong. */
+const asOfDate = z.string().superRefine((value, ctx) => {
+  const problem = asOfProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const stageSchema = z.object({
   /** The stage as the CRM exports it (matched case-insensitively, trimmed). */
@@ -78,8 +83,19 @@ export const settingsSchema = z
       .default('Europe/Stockholm'),
     /** First month of the fiscal year, 1 = January. FY2026 is the fiscal year starting in 2026. */
     fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
-    /** The day the report is "as of". When absent the build uses today in `timeZone`. */
-    asOf: isoDate.optional(),
+    /**
+     * The day the report is "as of". When absent (the normal case) the build uses today in
+     * `timeZone`; `TAVLA_AS_OF` overrides both. Pinning it freezes the report at that day.
+     */
+    asOf: asOfDate.optional(),
+    /**
+     * Years a date cell may have (src/ingest/plausible-date.ts); a date outside is rejected
+     * (BadDate), so a typo like 0026 or 9999 never stretches the report over centuries.
+     */
+    plausibleYears: z
+      .object({ from: z.number().int().min(1000), to: z.number().int().max(9999) })
+      .refine((w) => w.from <= w.to, { message: 'expected from ≤ to' })
+      .default({ from: 1990, to: 2100 }),
     /** Order of day and month in dates written with `/` or `.`; never guessed. */
     dateOrder: z.enum(['dmy', 'mdy']).default('dmy'),
     /** Ordered stages of the sales process, open stages first. */
@@ -92,6 +108,15 @@ export const settingsSchema = z
     stalledDays: z.number().int().positive().default(30),
     /** The export is stale when its newest record is this many days older than as-of. */
     staleExportDays: z.number().int().positive().default(7),
+    /**
+     * How far the parts of a plan may fall short of the whole before PlanGap flags it (rounding
+     * of broken-down targets): the larger of `amount` (reporting currency, money measures only)
+     * and `share` of the whole target.
+     */
+    planGapTolerance: z
+      .object({ amount: z.number().nonnegative().default(10_000), share: z.number().min(0).max(1).default(0.005) })
+      .strict()
+      .prefault({}),
     /** CRM channel values → canonical channel (keys matched case-insensitively). */
     channelMap: z.record(z.string(), z.enum(CHANNELS)).default({}),
     /** CRM activity types → canonical type (keys matched case-insensitively). */

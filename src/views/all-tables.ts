@@ -8,7 +8,7 @@ import { activityGoalTable } from './activity-view.ts';
 import { dealTable, volumeRevenueTable } from './deal-table.ts';
 import { fmt } from './format-context.ts';
 import { monthView } from './month-view.ts';
-import { qualityTables } from './quality-view.ts';
+import { qualityCsvTables, qualityTables } from './quality-view.ts';
 import { scopeTables } from './scope-view.ts';
 import { TABLE_SECTIONS, sectionTables } from './section-tables.ts';
 import type { ViewTable } from './table.ts';
@@ -39,10 +39,12 @@ export function allTables(report: Report): ViewTable[] {
     }),
     ...TABLE_SECTIONS.flatMap((section) => sectionTables(section, report, f)),
     ...qualityTables(report, f),
+    ...qualityCsvTables(report, f),
     ...(report.history?.weeks ?? []).flatMap((w) => {
       const teamName = (id: string) => report.teams.find((x) => x.id === id)?.name ?? id;
       return [changeCountsTable(w, f, teamName), changesTable(w, f, teamName)];
     }),
+    ...(report.history?.weekMemories ?? []).map((w) => memoryTable(w, f)),
     ...(report.history?.months ?? []).map((m) => memoryTable(m, f)),
   ];
   const seen = new Set<string>();

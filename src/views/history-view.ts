@@ -2,7 +2,7 @@
 import { lineChart } from '../charts/index.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { ChangeKind } from '../history/types.ts';
-import type { ChangeLine, HistorySection, MonthMemory, WeekChanges } from '../report/history-section.ts';
+import type { ChangeLine, HistorySection, MonthMemory, WeekChanges, WeekMemory } from '../report/history-section.ts';
 import { buildTable } from './build-table.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
@@ -47,7 +47,8 @@ export function changesTable(changes: WeekChanges, f: Fmt, teamName: (id: string
   );
 }
 
-export function memoryTable(memory: MonthMemory, f: Fmt): ViewTable {
+/** A past monthly review's or weekly meeting's figures as presented beside the figures as known today. */
+export function memoryTable(memory: MonthMemory | WeekMemory, f: Fmt): ViewTable {
   const { locale } = f;
   type Row = { label: string; then: number | null; now: number | null; money: boolean };
   const rows: Row[] = [
@@ -59,9 +60,9 @@ export function memoryTable(memory: MonthMemory, f: Fmt): ViewTable {
   const differs = (r: Row) => r.then !== null && r.now !== null && Math.abs(r.then - r.now) > (r.money ? 0.5 : 0.0005);
   return buildTable<Row>(
     {
-      id: `month-${memory.month}-then-and-now`,
+      id: 'month' in memory ? `month-${memory.month}-then-and-now` : `week-${memory.week.toLowerCase()}-then-and-now`,
       title: t(locale, 'memory.title'),
-      description: t(locale, 'memory.desc', { date: f.date(memory.presentedAsOf) }),
+      description: t(locale, 'month' in memory ? 'memory.desc' : 'memory.descWeek', { date: f.date(memory.presentedAsOf) }),
     },
     [
       { label: t(locale, 'planCheck.measure'), key: 'figure', show: (r) => r.label, raw: (r) => r.label },

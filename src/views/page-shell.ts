@@ -8,6 +8,8 @@ import { fmt } from './format-context.ts';
 import type { Routes, Section } from './routes.ts';
 import { SECTIONS } from './routes.ts';
 import type { Currency } from '../format/index.ts';
+import { buildStamp } from './build-stamp.ts';
+import { siteModel } from './site-model-file.ts';
 
 const SECTION_KEY: Record<Section, MessageKey> = {
   overview: 'nav.overview',
@@ -56,6 +58,8 @@ export function shellProps({ report, routes, locale, section, pathIn, isSectionP
     dataAsOf: f.date(report.meta.asOf),
     rowsLine: t(locale, 'site.rowsAccounted', { read: f.number(read), accepted: f.number(accepted), rejected: f.number(read - accepted) }),
     qualityHref: routes.section(locale, 'quality'),
+    // TAVLA_BUILT_AT is set by scripts/build.ts for the whole render, so every page says the same.
+    stamp: buildStamp(locale, process.env.TAVLA_BUILT_AT ?? new Date(0).toISOString(), report.meta.timeZone, siteModel().freshness),
   };
 }
 

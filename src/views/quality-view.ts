@@ -1,67 +1,227 @@
-/** The data-quality page: every row accounted for, issues per rule and owner, each issue located. */
+/**
+ * The data-quality page: every row accounted for, a summary per rule (count, share, who fixes
+ * it, a few examples, the fix) and the score per owner. The full lists are their own paged pages
+ * (quality-lists.ts) and CSV downloads with every row, so the page keeps its size for any export.
+ */
 import { t } from '../i18n/index.ts';
 import type { FileAccount } from '../core/file-account.ts';
 import type { PublishedIssue, Report } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
 import type { Fmt } from './format-context.ts';
+import { issueLists, ruleSlug, type IssueList } from './quality-lists.ts';
+import { issueText, ruleHint, ruleTitle } from './quality-texts.ts';
 import type { ViewTable } from './table.ts';
 import { qualityTrendTable } from './history-view.ts';
 
+/** Examples shown per rule on the summary page. */
+export const EXAMPLES_PER_RULE = 3;
+/** Owners named per rule on the summary page; the rest are counted. */
+export const OWNERS_PER_RULE = 5;
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export interface OwnerCount {
+  name: string;
+  slug: string;
+  count: number;
+}
+
+export interface RuleSummary {
+  code: string;
+  slug: string;
+  /** `rejection`: the rows were not used; `check`: the rows were used and the issue is shown. */
+  kind: 'rejection' | 'check';
+  severity: PublishedIssue['severity'];
+  count: number;
+  /** count / all issues on the page (rejected-row issues + check issues). */
+  share: number;
+  /** The owners with most issues of the rule, most first (then by name). */
+  owners: OwnerCount[];
+  /** Owners with issues of the rule that are not in `owners`. */
+  moreOwners: number;
+  /** Issues of the rule without an owner. */
+  unowned: number;
+  examples: PublishedIssue[];
+}
+
+function ownerCounts(issues: readonly PublishedIssue[]): { owners: OwnerCount[]; unowned: number } {
+  const counts = new Map<string, OwnerCount>();
+  let unowned = 0;
+  for (const issue of issues) {
+    if (!issue.owner) {
+      unowned++;
+      continue;
+    }
+    const entry = counts.get(issue.owner.id) ?? { name: issue.owner.name, slug: issue.owner.slug, count: 0 };
+    entry.count++;
+    counts.set(issue.owner.id, entry);
+  }
+  const owners = [...counts.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { owners, unowned };
+}
+
+/** One summary per rule with issues: errors first, then warnings, then info; most issues first. */
+export function ruleSummaries(report: Report): RuleSummary[] {
+  const total = report.rejected.length + report.quality.issues.length;
+  const rejectedCodes = new Set(report.rejected.map((issue) => issue.code));
+  return issueLists(report)
+    .filter((list): list is IssueList => list.kind === 'rule')
+    .map((list): RuleSummary => {
+      const { owners, unowned } = ownerCounts(list.issues);
+      const first = list.issues[0]!;
+      return {
+        code: list.key,
+        slug: list.slug,
+        kind: rejectedCodes.has(list.key) ? 'rejection' : 'check',
+        severity: first.severity,
+        count: list.issues.length,
+        share: list.issues.length / total,
+        owners: owners.slice(0, OWNERS_PER_RULE),
+        moreOwners: Math.max(0, owners.length - OWNERS_PER_RULE),
+        unowned,
+        examples: list.issues.slice(0, EXAMPLES_PER_RULE),
+      };
+    })
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    );
+}
+
+/** `deals.csv:42:7`; the line is left out for issues about a whole file. */
+export function issueLocation(issue: Pick<PublishedIssue, 'file' | 'line' | 'column'>): string {
+  return [issue.file, issue.line > 0 ? issue.line : null, issue.column ?? null].filter((x) => x !== null).join(':');
+}
+
+/**
+ * Every issue of a list as a CSV (raw values, English rule texts so one file serves every
+ * language); the page shows none of its rows (`pageRows: 0`): the paged list pages do.
+ */
 export function issueTable(id: string, title: string, issues: readonly PublishedIssue[], f: Fmt, description?: string): ViewTable {
   const { locale } = f;
-  const where = (i: PublishedIssue) => [i.file, i.line > 0 ? i.line : null, i.column ?? null].filter((x) => x !== null).join(':');
   return buildTable(
-    { id, title: `${title} (${f.number(issues.length)})`, description },
+    { id, title: `${title} (${f.number(issues.length)})`, description, pageRows: 0 },
     [
-      { label: t(locale, 'quality.file'), key: 'location', show: where, raw: where },
-      { label: t(locale, 'quality.code'), key: 'code', show: (i) => i.title, raw: (i) => i.code },
+      { label: t(locale, 'quality.file'), key: 'location', show: issueLocation, raw: issueLocation },
+      { label: t(locale, 'quality.code'), key: 'code', show: (i) => ruleTitle(locale, i.code), raw: (i) => i.code },
       { label: t(locale, 'quality.record'), key: 'record', show: (i) => i.recordId ?? '', raw: (i) => i.recordId ?? '' },
       { label: t(locale, 'quality.field'), key: 'field', show: (i) => i.field ?? '', raw: (i) => i.field ?? '' },
-      { label: t(locale, 'quality.message'), key: 'message', show: (i) => i.message, raw: (i) => i.message },
+      { label: t(locale, 'quality.message'), key: 'message', show: (i) => issueText(locale, i), raw: (i) => i.message },
       { label: t(locale, 'quality.owner'), key: 'owner', show: (i) => i.owner?.name ?? t(locale, 'common.noOwner'), raw: (i) => i.owner?.name ?? '' },
-      { label: t(locale, 'quality.hint'), key: 'hint', show: (i) => i.hint, raw: (i) => i.hint },
+      { label: t(locale, 'quality.hint'), key: 'hint', show: (i) => ruleHint(locale, i.code), raw: (i) => i.hint },
     ],
     issues,
   );
 }
 
-export function qualityTables(report: Report, f: Fmt): ViewTable[] {
+/** The CSV id of a full list: `quality-rule-past-close-date`, `quality-owner-anna-berg`. */
+export function listCsvId(list: Pick<IssueList, 'kind' | 'slug'>): string {
+  return `quality-${list.kind}-${list.slug}`;
+}
+
+/** The downloads with every issue: all checks, all rejected rows, each rule's and each owner's list. */
+export function qualityCsvTables(report: Report, f: Fmt): ViewTable[] {
   const { locale } = f;
-  const q = report.quality;
+  return [
+    issueTable('quality-issues', t(locale, 'quality.issues'), report.quality.issues, f),
+    issueTable('quality-rejected', t(locale, 'quality.rejectedIssues'), report.rejected, f, t(locale, 'quality.rejected.desc')),
+    ...issueLists(report).map((list) => issueTable(listCsvId(list), list.key, list.issues, f)),
+  ];
+}
+
+function rowsTable(report: Report, f: Fmt): ViewTable {
+  const { locale } = f;
   const present = report.files.filter((file) => file.present);
   const sum = (key: 'read' | 'accepted' | 'rejected') => f.number(present.reduce((s, file) => s + file[key], 0));
+  return buildTable<FileAccount>(
+    {
+      id: 'quality-rows',
+      title: t(locale, 'quality.accounting'),
+      description: t(locale, 'quality.accounting.desc'),
+      footer: [t(locale, 'common.total'), sum('read'), sum('accepted'), sum('rejected')],
+    },
+    [
+      { label: t(locale, 'quality.file'), key: 'file', show: (r) => r.file, raw: (r) => r.file },
+      { label: t(locale, 'quality.rowsRead'), key: 'read', align: 'end', show: (r) => f.number(r.read), raw: (r) => r.read },
+      { label: t(locale, 'quality.rowsAccepted'), key: 'accepted', align: 'end', show: (r) => f.number(r.accepted), raw: (r) => r.accepted },
+      { label: t(locale, 'quality.rowsRejected'), key: 'rejected', align: 'end', show: (r) => f.number(r.rejected), raw: (r) => r.rejected },
+    ],
+    present,
+  );
+}
+
+export function ownerTable(report: Report, f: Fmt): ViewTable {
+  const { locale } = f;
+  return buildTable(
+    { id: 'quality-by-owner', title: t(locale, 'quality.byOwner'), description: t(locale, 'quality.score.desc') },
+    [
+      { label: t(locale, 'common.seller'), key: 'owner', show: (r) => r.person.name, raw: (r) => r.person.name },
+      { label: t(locale, 'quality.scored'), key: 'scored', align: 'end', show: (r) => f.number(r.scored), raw: (r) => r.scored },
+      { label: t(locale, 'quality.issues'), key: 'issues', align: 'end', show: (r) => f.number(r.issues), raw: (r) => r.issues },
+      { label: t(locale, 'quality.score'), key: 'score', align: 'end', show: (r) => f.percent(r.score), raw: (r) => r.score },
+    ],
+    report.quality.byOwner,
+  );
+}
+
+export function ruleTable(report: Report, f: Fmt, summaries = ruleSummaries(report)): ViewTable {
+  const { locale } = f;
+  const owners = (r: RuleSummary) => r.owners.map((o) => `${o.name} (${f.number(o.count)})`).join(', ');
+  return buildTable(
+    { id: 'quality-by-rule', title: t(locale, 'quality.byRule'), description: t(locale, 'quality.byRule.desc') },
+    [
+      { label: t(locale, 'quality.code'), key: 'code', show: (r) => ruleTitle(locale, r.code), raw: (r) => r.code },
+      { label: t(locale, 'quality.kind'), key: 'kind', show: (r) => t(locale, `quality.kind.${r.kind}`), raw: (r) => r.kind },
+      { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (r) => f.number(r.count), raw: (r) => r.count },
+      { label: t(locale, 'quality.share'), key: 'share', align: 'end', show: (r) => f.percent(r.share), raw: (r) => r.share },
+      { label: t(locale, 'quality.owners'), key: 'owners', show: owners, raw: owners },
+      { label: t(locale, 'quality.hint'), key: 'hint', show: (r) => ruleHint(locale, r.code), raw: (r) => ruleHint('en', r.code) },
+    ],
+    summaries,
+  );
+}
+
+/** The tables of the summary page, in page order (the rule summary is drawn by RuleSummary.astro). */
+export function qualityTables(report: Report, f: Fmt): ViewTable[] {
   return [
-    buildTable<FileAccount>(
-      { id: 'quality-rows', title: t(locale, 'quality.accounting'), description: t(locale, 'quality.accounting.desc'), footer: [t(locale, 'common.total'), sum('read'), sum('accepted'), sum('rejected')] },
-      [
-        { label: t(locale, 'quality.file'), key: 'file', show: (r) => r.file, raw: (r) => r.file },
-        { label: t(locale, 'quality.rowsRead'), key: 'read', align: 'end', show: (r) => f.number(r.read), raw: (r) => r.read },
-        { label: t(locale, 'quality.rowsAccepted'), key: 'accepted', align: 'end', show: (r) => f.number(r.accepted), raw: (r) => r.accepted },
-        { label: t(locale, 'quality.rowsRejected'), key: 'rejected', align: 'end', show: (r) => f.number(r.rejected), raw: (r) => r.rejected },
-      ],
-      present,
-    ),
-    buildTable(
-      { id: 'quality-by-owner', title: t(locale, 'quality.byOwner'), description: t(locale, 'quality.score.desc') },
-      [
-        { label: t(locale, 'common.seller'), key: 'owner', show: (r) => r.person.name, raw: (r) => r.person.name },
-        { label: t(locale, 'quality.scored'), key: 'scored', align: 'end', show: (r) => f.number(r.scored), raw: (r) => r.scored },
-        { label: t(locale, 'quality.issues'), key: 'issues', align: 'end', show: (r) => f.number(r.issues), raw: (r) => r.issues },
-        { label: t(locale, 'quality.score'), key: 'score', align: 'end', show: (r) => f.percent(r.score), raw: (r) => r.score },
-      ],
-      q.byOwner,
-    ),
-    buildTable(
-      { id: 'quality-by-rule', title: t(locale, 'quality.byRule') },
-      [
-        { label: t(locale, 'quality.code'), key: 'code', show: (r) => `${r.title} (${r.code})`, raw: (r) => r.code },
-        { label: t(locale, 'quality.kind'), key: 'kind', show: (r) => r.kind, raw: (r) => r.kind },
-        { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (r) => f.number(r.count), raw: (r) => r.count },
-      ],
-      q.byCode,
-    ),
+    rowsTable(report, f),
+    ruleTable(report, f),
+    ownerTable(report, f),
     ...(report.history && report.history.qualityByOwner.length > 0 ? [qualityTrendTable(report.history, f)] : []),
-    issueTable('quality-issues', t(locale, 'quality.issues'), q.issues, f),
-    issueTable('quality-rejected', t(locale, 'quality.rowsRejected'), report.rejected, f, t(locale, 'quality.rejected.desc')),
+  ];
+}
+
+
+export interface QualityKpi {
+  label: string;
+  value: string;
+  sub: string;
+}
+
+/**
+ * The page's key figures. Rows rejected counts rows (a row with three bad cells is one row,
+ * three problems); the score is "–" with the reason when nothing could be scored.
+ */
+export function qualityKpis(report: Report, f: Fmt): QualityKpi[] {
+  const { locale } = f;
+  const rejectedRows = report.files.reduce((sum, file) => sum + file.rejected, 0);
+  const score = report.quality.overallScore;
+  const rules = new Set(report.quality.issues.map((issue) => issue.code)).size;
+  return [
+    {
+      label: t(locale, 'quality.overall'),
+      value: f.percent(score),
+      sub: score === null ? t(locale, 'quality.score.absent') : t(locale, 'quality.score.desc'),
+    },
+    {
+      label: t(locale, 'quality.issues'),
+      value: f.number(report.quality.issues.length),
+      sub: t(locale, 'quality.issues.sub', { rules: f.number(rules) }),
+    },
+    {
+      label: t(locale, 'quality.rowsRejected'),
+      value: f.number(rejectedRows),
+      sub: t(locale, 'quality.rowsRejected.sub', { issues: f.number(report.rejected.length) }),
+    },
   ];
 }

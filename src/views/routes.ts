@@ -44,6 +44,8 @@ export interface Routes {
   /** CSV downloads hold raw values with English headers, so one file serves every language. */
   csv(locale: Locale, id: string): string;
   definition(locale: Locale, id: string): string;
+  /** A full data-quality list: a rule's issues or one owner's, page 1 at the list's own address. */
+  qualityList(locale: Locale, kind: 'rule' | 'owner', slug: string, page?: number): string;
   reportJson(): string;
 }
 
@@ -59,6 +61,8 @@ export function routes(base: string): Routes {
     month: (locale, month) => `${prefix}${locale}/months/${month}/`,
     csv: (_locale, id) => `${prefix}data/${id}.csv`,
     definition: (locale, id) => `${section(locale, 'definitions')}#${id}`,
+    qualityList: (locale, kind, slug, page = 1) =>
+      `${section(locale, 'quality')}${kind === 'rule' ? 'rules' : 'owners'}/${slug}/${page > 1 ? `${page}/` : ''}`,
     reportJson: () => `${prefix}report.json`,
   };
 }

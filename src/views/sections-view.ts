@@ -4,6 +4,7 @@
  * slipped deals), funnel (the linked chain with owners, cohort) and activities.
  */
 import { barChart, funnelChart, progressBars } from '../charts/index.ts';
+import { measureLabel } from './labels.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { ChannelMix, ChannelMixRow } from '../metrics/channel-mix.ts';
 import type { Funnel, FunnelLink } from '../metrics/funnel.ts';
@@ -69,7 +70,7 @@ export function planCheckTable(rows: readonly PlanCheckRow[], f: Fmt, teamName: 
     [
       { label: t(locale, 'common.period'), key: 'period', show: (r) => r.period, raw: (r) => r.period },
       { label: t(locale, 'planCheck.level'), key: 'level', show: (r) => t(locale, levelKey[r.level], { team: r.teamId ? teamName(r.teamId) : '' }), raw: (r) => `${r.level}${r.teamId ? `:${r.teamId}` : ''}` },
-      { label: t(locale, 'planCheck.measure'), key: 'measure', show: (r) => r.measure, raw: (r) => r.measure },
+      { label: t(locale, 'planCheck.measure'), key: 'measure', show: (r) => measureLabel(locale, r.measure), raw: (r) => r.measure },
       { label: t(locale, 'planCheck.sum'), key: 'sum', align: 'end', show: (r) => f.money(r.sum), raw: (r) => r.sum },
       { label: t(locale, 'metric.target'), key: 'target', align: 'end', show: (r) => f.money(r.target), raw: (r) => r.target },
       { label: t(locale, 'planCheck.gap'), key: 'gap', align: 'end', show: (r) => `${r.ok ? '✓' : '✗'} ${f.money(r.gap)}`, raw: (r) => r.gap },

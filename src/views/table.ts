@@ -27,9 +27,18 @@ export interface ViewTable {
   chart?: () => string;
 }
 
+/**
+ * The first characters spreadsheet programs read as the start of a formula: `=`, `+`, `-`, `@`,
+ * tab, carriage return, and their full-width forms (U+FF1D, U+FF0B, U+FF0D, U+FF20), which
+ * East Asian input methods type and some programs convert.
+ */
+export const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** A plain negative number written as text (`-12.5`, `-3e-7`): a value, not a formula. */
+const NEGATIVE_NUMBER = /^-\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
 /** Cells starting like a formula are prefixed with `'` so spreadsheets show them as text. */
 export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) && !NEGATIVE_NUMBER.test(text) ? `'${text}` : text;
 }
 
 function csvCell(value: RawCell): string {

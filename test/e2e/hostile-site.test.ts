@@ -15,6 +15,8 @@ const SCRIPT = '<script>alert(1)</script>';
 const IMG = '"><img src=x onerror=alert(1)>';
 const FORMULA = '=HYPERLINK("http://x")';
 const CMD = "+cmd|' /C calc'!A0";
+const MINUS_CMD = "-2+3+cmd|' /C calc'!A0";
+const WIDE = '\uFF1DHYPERLINK("http://x")';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -44,8 +46,8 @@ describe('a site built from hostile names', () => {
     };
     edit('users.csv', [['Anna Berg', SCRIPT], ['Olle Sjö', IMG]]);
     const accounts = readFileSync(join(data, 'accounts.csv'), 'utf8').split('\n');
-    const names = accounts.slice(1, 3).map((line) => line.split(',')[1]!);
-    edit('accounts.csv', [[names[0]!, FORMULA], [names[1]!, CMD]]);
+    const names = accounts.slice(1, 5).map((line) => line.split(',')[1]!);
+    edit('accounts.csv', [[names[0]!, FORMULA], [names[1]!, CMD], [names[2]!, MINUS_CMD], [names[3]!, WIDE]]);
     const build = spawnSync(process.execPath, [join(root, 'scripts/build.ts')], {
       cwd: root,
       encoding: 'utf8',
@@ -86,6 +88,8 @@ describe('a site built from hostile names', () => {
     }
     const all_csv = csvs.map((f) => readFileSync(f, 'utf8')).join('\n');
     expect(all_csv).toContain(`'=HYPERLINK`);
+    expect(all_csv).toContain(`'-2+3+cmd`);
+    expect(all_csv).toContain(`'\uFF1DHYPERLINK`);
   });
 
   it('keeps the names as plain data in report.json', () => {

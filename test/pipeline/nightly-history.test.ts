@@ -112,6 +112,19 @@ describe('nightly builds that remember', () => {
     expect((june?.presented.volumeYtd ?? 0) - (june?.today.volumeYtd ?? 0)).toBeCloseTo(20_000, 2);
   });
 
+  it("shows week 26 as presented (2026-06-26) beside week 26 as known today, after the correction", () => {
+    const w26 = last.history?.weekMemories.find((m) => m.week === '2026-W26');
+    expect(w26?.presentedAsOf).toBe('2026-06-26');
+    // Same snapshot as June's review: D-114 counted 200 000 then, 180 000 today.
+    expect((w26?.presented.volumeYtd ?? 0) - (w26?.today.volumeYtd ?? 0)).toBeCloseTo(20_000, 2);
+    // W25 (2026-06-15..21) was presented from 2026-06-19, before D-114 was won: no difference.
+    const w25 = last.history?.weekMemories.find((m) => m.week === '2026-W25');
+    expect(w25?.presentedAsOf).toBe('2026-06-19');
+    expect(w25?.presented.volumeYtd).toBeCloseTo(w25?.today.volumeYtd ?? NaN, 2);
+    // W27 is the current week (as of 2026-07-03): nothing presented yet. W24 had no snapshot in it.
+    expect(last.history?.weekMemories.map((m) => m.week)).toEqual(['2026-W25', '2026-W26']);
+  });
+
   it('draws the weekly trend of the open pipeline from the snapshots', () => {
     expect(last.history?.company.map((p) => p.week)).toEqual(['2026-W25', '2026-W26', '2026-W27']);
   });

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { credentialFiles, isInside, unexpectedOutput } from '../../src/pipeline/safety.ts';
+import { credentialFiles, isInside, outputConflict, unexpectedOutput } from '../../src/pipeline/safety.ts';
 
 function folder(files: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'tavla-safety-'));
@@ -45,5 +45,28 @@ describe('the published folder', () => {
   it('lists everything that is not part of the report', async () => {
     const site = folder(['index.html', 'sv/index.html', 'data/x.csv', 'report.json', 'robots.txt', 'favicon.svg', 'deals.csv.bak', 'sv/.env', '_astro/app.js']);
     expect((await unexpectedOutput(site)).sort()).toEqual(['_astro/app.js', 'deals.csv.bak', 'sv/.env']);
+  });
+});
+
+describe('the output folder', () => {
+  const base = folder(['data/deals.csv', 'data/history/2026-11-20.json.gz']);
+  const protect = { 'data folder': join(base, 'data'), 'history folder': join(base, 'data/history') };
+
+  it('may be a folder of its own, also one that does not exist yet', () => {
+    expect(outputConflict(join(base, 'site'), protect)).toBeNull();
+    expect(outputConflict(join(base, 'not/yet/there'), protect)).toBeNull();
+  });
+
+  it('may not be the data folder, the history folder or a parent of either', () => {
+    expect(outputConflict(join(base, 'data'), protect)).toMatch(/^the output folder .*data is the data folder/);
+    expect(outputConflict(join(base, 'data/history'), protect)).toMatch(/is the history folder/);
+    expect(outputConflict(base, protect)).toMatch(/contains the data folder/);
+    expect(outputConflict('/', protect)).toMatch(/contains the data folder/);
+    expect(outputConflict(join(base, 'data/'), protect)).toMatch(/is the data folder/);
+  });
+
+  it('may not reach them through a symbolic link either', () => {
+    symlinkSync(join(base, 'data'), join(base, 'alias'));
+    expect(outputConflict(join(base, 'alias'), protect)).toMatch(/is the data folder/);
   });
 });

@@ -76,9 +76,11 @@ describe('makeIssue', () => {
     })).toEqual({
       code: 'PastCloseDate', file: 'deals.csv', line: 3, field: 'close_date', recordId: 'D3',
       message: 'open deal was expected to close 2026-11-01, 19 days before 2026-11-20',
+      args: { close: '2026-11-01', asOf: '2026-11-20', days: 19 },
     });
     expect(makeIssue('BadNumber', { value: 'x' }, { file: 'deals.csv', line: 4, column: 7, field: 'amount' })).toEqual({
       code: 'BadNumber', file: 'deals.csv', line: 4, column: 7, field: 'amount', message: 'expected a number, got "x"',
+      args: { value: 'x' },
     });
   });
 });

@@ -9,7 +9,7 @@ import { account, activity, brief, deal, EMPTY, input, target, user, XSS } from 
 // activities 2 call on 12-05 → FutureActivity; newest past activity 11-01 (19 days) → StaleExport (line 0)
 // deals 2 no owner · 3 close 11-10 · 4 created 09-01, silent 80 days · 5 won 0 · 6 lost before created
 //       7 account A9 · 8 lost without reason (closed 11-18 keeps deals.csv fresh)
-// targets 2 company 1000 vs team north 500 → PlanGap
+// targets 2 company 100 000 vs team north 50 000 → PlanGap (gap 50 000 > tolerance 10 000)
 const everything = {
   users: [user(2), user(3, { teamId: 'south' })],
   accounts: [
@@ -27,7 +27,7 @@ const everything = {
     deal(8, { status: 'lost', stageId: 'lost', created: '2026-10-01', close: '2026-11-18' }),
   ],
   activities: [activity(2, { date: '2026-12-05' }), activity(3, { type: 'email', date: '2026-11-01', ownerId: 'u2', dealId: 'D3' })],
-  targets: [target(2), target(3, { scope: 'team', scopeId: 'north', value: 500 })],
+  targets: [target(2, { value: 100_000 }), target(3, { scope: 'team', scopeId: 'north', value: 50_000 })],
 };
 
 describe('runChecks', () => {

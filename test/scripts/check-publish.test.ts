@@ -127,7 +127,7 @@ describe('.github/workflows/report.yml', () => {
 
   it('tests and builds before the gate, and the gate is this script', () => {
     const build = job('build');
-    const order = ['node-version-file: .nvmrc', 'npm ci', 'npm test', 'npm run build', 'touch dist/.nojekyll', 'node scripts/check-publish.ts'];
+    const order = ['node-version-file: .nvmrc', 'npm ci', 'npm test', 'npm run nightly', 'touch dist/.nojekyll', 'node scripts/check-publish.ts'];
     const positions = order.map((needle) => build.indexOf(needle));
     expect(positions.every((p) => p >= 0), `missing in the build job: ${order.filter((_, i) => positions[i]! < 0).join(', ')}`).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -152,6 +152,29 @@ describe('.github/workflows/report.yml', () => {
     expect(build).toMatch(
       /if: >-\n\s+steps\.gate\.outputs\.publish != 'true' &&\n\s+\(steps\.gate\.outputs\.visibility == 'private' \|\| steps\.gate\.outputs\.visibility == 'internal'\)\n\s+uses: actions\/upload-artifact@/,
     );
+  });
+
+  it('pins every action by its full commit', () => {
+    const uses = [...text.matchAll(/uses: (\S+)/g)].map((m) => m[1]!);
+    expect(uses.length).toBeGreaterThan(0);
+    expect(uses.filter((ref) => !/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/.test(ref))).toEqual([]);
+  });
+
+  it('fails without a data source, building the demo only when asked for by name', () => {
+    const build = job('build');
+    expect(build).not.toContain('npm run build');
+    expect(build).toMatch(/elif \[ "\$DEMO" = true \]; then\n\s+args=\(--demo\)\n\s+else\n\s+echo "::error title=No data source::[^\n]*\n\s+exit 1/);
+    expect(build).toContain('DEMO: ${{ vars.TAVLA_DEMO }}');
+  });
+
+  it('keeps the history in a repository the run may write to, with a token that never lands in a file', () => {
+    const build = job('build');
+    expect(build).toContain('HISTORY_TOKEN: ${{ secrets.TAVLA_HISTORY_TOKEN }}');
+    expect(build).toContain('export TAVLA_HISTORY_GIT="https://github.com/$HISTORY_REPO.git"');
+    expect(build).toContain('echo "::add-mask::$auth"');
+    expect(build).toContain('GIT_CONFIG_KEY_0=http.https://github.com/.extraheader');
+    // No job may write to this repository.
+    expect(text).not.toMatch(/contents: write/);
   });
 
   it('holds no credentials: secrets only through ${{ secrets.* }}', () => {

@@ -23,6 +23,14 @@ describe('settings', () => {
         "hatMap": {},
         "initialsOnly": false,
         "locale": "sv",
+        "planGapTolerance": {
+          "amount": 10000,
+          "share": 0.005,
+        },
+        "plausibleYears": {
+          "from": 1990,
+          "to": 2100,
+        },
         "renewalWindowDays": 90,
         "staleExportDays": 7,
         "stalledDays": 30,

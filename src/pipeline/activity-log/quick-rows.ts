@@ -34,6 +34,7 @@ import type { Settings } from '../../settings/schema.ts';
 import type { IdFingerprints } from '../../speed/id-fingerprints.ts';
 import type { QuickLine, QuickRow, QuickRows } from '../../validate/validate-file.ts';
 import { keepRow, type KeptRows } from './transfer.ts';
+import { dayWindow, isPlausibleDay } from '../../ingest/plausible-date.ts';
 
 export interface QuickLogInput {
   settings: Settings;
@@ -93,6 +94,7 @@ export function activityQuickRows(input: QuickLogInput): QuickRows {
 function quickTables({ settings, users, keptTypes }: QuickLogInput) {
   const typeLookup = activityTypeLookup(settings);
   const readDate = cellReaders(settings).requiredDate;
+  const window = dayWindow(settings.plausibleYears);
   const kindTexts = new FingerprintTable();
   const kinds: (QuickKind | null)[] = [];
   const ownerTexts = new FingerprintTable();
@@ -108,7 +110,7 @@ function quickTables({ settings, users, keptTypes }: QuickLogInput) {
   /** The day number of a date cell, NaN when the general reading is to read it. */
   const dayOfText = (text: string): number => {
     const iso = isoDateDay(text);
-    if (iso === iso) return iso;
+    if (iso === iso) return isPlausibleDay(iso, window) ? iso : Number.NaN;
     // Other forms as the cell reader reads them, if their day gives back the same text (the kept rows carry it).
     const value = readDate(text);
     if (value instanceof CellFailure) return Number.NaN;

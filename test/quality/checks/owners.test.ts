@@ -22,6 +22,7 @@ describe('openDealWithoutOwner', () => {
     expect(issues[0]).toEqual({
       code: 'OpenDealWithoutOwner', file: 'deals.csv', line: 3, field: 'owner', recordId: 'D3',
       message: 'open deal "<script>alert(1)</script>" has no owner',
+      args: { name: XSS },
     });
     expect(issues[0]?.ownerId).toBeUndefined();
   });
@@ -37,6 +38,7 @@ describe('accountWithoutOwner', () => {
       {
         code: 'AccountWithoutOwner', file: 'accounts.csv', line: 3, field: 'owner', recordId: 'A3',
         message: 'account "<script>alert(1)</script>" has no owner',
+        args: { name: XSS },
       },
     ]);
   });

@@ -3,7 +3,7 @@ import { planGaps } from '../../../src/quality/checks/plan-gap.ts';
 import { brief, EMPTY, input, target, user } from '../helpers.ts';
 
 // The comparison is the plan-check metric's (src/metrics/plan-check.ts), one issue per failing row.
-// users: u1, u2 in north; u3 in south.
+// Tolerance 0 here (the tolerance has its own test below). users: u1, u2 in north; u3 in south.
 // FY2026 volume:new — company 1000; teams north 600 + south 300 = 900 → company gap 100 (line 2)
 //   all sellers 250 + 300 + 300 = 850 → company gap 150 (line 2, second issue)
 //   north sellers u1 250 + u2 300 = 550 < 600 → gap 50 (line 3); south seller u3 300 = 300 → fine
@@ -37,7 +37,7 @@ const fixture = input({
     target(18, { measure: 'activity:meeting_held', scope: 'seller', scopeId: 'u3', value: 10 }),
     target(19, { measure: 'activity:meeting_held', scope: 'seller', scopeId: 'u9', value: 50 }),
   ],
-});
+}, { settings: { planGapTolerance: { amount: 0, share: 0 } } });
 
 describe('planGaps', () => {
   it('flags wholes whose parts sum to less, at the whole’s row', () => {
@@ -71,6 +71,53 @@ describe('planGaps', () => {
       ],
     });
     expect(planGaps(cents)).toEqual([]);
+  });
+
+  it('leaves rounding gaps within the tolerance alone (default: 10 000 for money, 0.5 % of the whole)', () => {
+    // north volume:new 1 000 000: sellers 600 000 + 391 000 = 991 000 → gap 9 000 ≤ max(10 000, 5 000): fine
+    // south volume:new 1 000 000: seller 989 000 → gap 11 000 > 10 000: flagged
+    // north volume:upsell 10 000 000: sellers 9 960 000 → gap 40 000 ≤ 0.5 % × 10 000 000 = 50 000: fine
+    // south activity:call 40 (a count: no amount tolerance): seller 39 → gap 1 > 0.005 × 40 = 0.2: flagged
+    const rounding = input({
+      users: [user(2), user(3), user(4, { teamId: 'south' })],
+      targets: [
+        target(2, { scope: 'team', scopeId: 'north', value: 1_000_000 }),
+        target(3, { scope: 'seller', scopeId: 'u1', value: 600_000 }),
+        target(4, { scope: 'seller', scopeId: 'u2', value: 391_000 }),
+        target(5, { scope: 'team', scopeId: 'south', value: 1_000_000 }),
+        target(6, { scope: 'seller', scopeId: 'u3', value: 989_000 }),
+        target(7, { measure: 'volume:upsell', scope: 'team', scopeId: 'north', value: 10_000_000 }),
+        target(8, { measure: 'volume:upsell', scope: 'seller', scopeId: 'u1', value: 9_960_000 }),
+        target(9, { measure: 'activity:call', scope: 'team', scopeId: 'south', value: 40 }),
+        target(10, { measure: 'activity:call', scope: 'seller', scopeId: 'u3', value: 39 }),
+      ],
+    });
+    expect(brief(planGaps(rounding))).toEqual(['PlanGap targets.csv:9 value', 'PlanGap targets.csv:5 value']);
+    const strict = input({ users: rounding.records.users, targets: rounding.records.targets }, { settings: { planGapTolerance: { amount: 0, share: 0 } } });
+    expect(planGaps(strict)).toHaveLength(4);
+  });
+
+  it('does not ask teams to break down a company target the sellers already cover', () => {
+    // FY2026 revenue: company 1 000 000; no team has a revenue target (teams have volume:new targets);
+    // sellers 600 000 + 500 000 = 1 100 000 ≥ 1 000 000 → no issue (before: "team targets sum to 0").
+    // With sellers at 600 000 + 300 000 = 900 000 both levels fall short: two issues.
+    const users = [user(2), user(3, { teamId: 'south' })];
+    const plan = (second: number) =>
+      input({
+        users,
+        targets: [
+          target(2, { measure: 'revenue', value: 1_000_000 }),
+          target(3, { scope: 'team', scopeId: 'north', value: 100 }),
+          target(4, { scope: 'seller', scopeId: 'u1', value: 100 }),
+          target(5, { measure: 'revenue', scope: 'seller', scopeId: 'u1', value: 600_000 }),
+          target(6, { measure: 'revenue', scope: 'seller', scopeId: 'u2', value: second }),
+        ],
+      });
+    expect(planGaps(plan(500_000))).toEqual([]);
+    expect(planGaps(plan(300_000)).map((issue) => issue.message)).toEqual([
+      'FY2026 revenue: company target 1,000,000, team targets sum to 0 (gap 1,000,000)',
+      'FY2026 revenue: company target 1,000,000, seller targets sum to 900,000 (gap 100,000)',
+    ]);
   });
 
   it('gives nothing for empty input', () => {

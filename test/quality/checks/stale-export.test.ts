@@ -21,6 +21,7 @@ describe('staleExport', () => {
         file: 'activities.csv',
         line: 0,
         message: 'newest record is from 2026-11-10, 10 days before 2026-11-20 (limit 7 days)',
+        args: { newest: '2026-11-10', asOf: '2026-11-20', days: 10, limit: 7 },
       },
     ]);
   });

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { emptyActivityFacts } from '../../src/model/activity-facts.ts';
+import { buildModel } from '../../src/model/build-model.ts';
+import type { Records } from '../../src/model/records.ts';
+import { settingsSchema } from '../../src/settings/schema.ts';
+import { deal } from './deal-factory.ts';
+
+// No users file: owners become people without a team. Deal d1 is on account A1 of team north,
+// d2 on account A2 without a team, d3 on an unknown account.
+const records: Records = {
+  deals: [
+    deal({ id: 'd1', accountId: 'A1', ownerId: 'anna', line: 2 }),
+    deal({ id: 'd2', accountId: 'A2', ownerId: 'bo', line: 3 }),
+    deal({ id: 'd3', accountId: 'A9', ownerId: 'bo', line: 4 }),
+  ],
+  accounts: [
+    { id: 'A1', name: 'Volvo Bil', ownerId: 'anna', teamId: 'north', file: 'accounts.csv', line: 2 },
+    { id: 'A2', name: 'Nordea', ownerId: 'bo', file: 'accounts.csv', line: 3 },
+  ],
+  activities: [],
+  activityFacts: emptyActivityFacts({ asOf: '2026-04-17', fiscalYearStartMonth: 1 }),
+  users: [],
+  targets: [],
+  funnel: [],
+  invoices: [],
+};
+const present = { accounts: true, users: false, activities: false, targets: false, funnel: false, invoices: false };
+
+describe('buildModel without a users file', () => {
+  it("gives a deal its account's team when its owner has none, and lists that team", () => {
+    const model = buildModel(records, settingsSchema.parse({ asOf: '2026-04-17' }), '2026-04-17', present);
+    expect(model.deals.map((d) => [d.id, d.teamId])).toEqual([
+      ['d1', 'north'],
+      ['d2', ''],
+      ['d3', ''],
+    ]);
+    expect(model.teams.map((t) => [t.id, t.memberIds])).toEqual([
+      ['', ['anna', 'bo']],
+      ['north', []],
+    ]);
+  });
+});

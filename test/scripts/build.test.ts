@@ -1,0 +1,90 @@
+// scripts/build.ts refuses an output folder that would delete its inputs, waits for or refuses
+// a second build of the same output, and does not outlive its parent. Each case stops before
+// the pipeline runs, so these take a second or two each.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { acquireBuildLock, processAlive } from '../../src/pipeline/build-lock.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const BUILD = join(root, 'scripts/build.ts');
+const FIXTURE = fileURLToPath(new URL('../fixtures/crm/generic', import.meta.url));
+
+function dataFolder(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'tavla-build-')), 'data');
+  cpSync(FIXTURE, dir, { recursive: true });
+  mkdirSync(join(dir, 'history'), { recursive: true });
+  return dir;
+}
+
+/** Alive and not a zombie waiting to be reaped. */
+function running(pid: number): boolean {
+  if (!processAlive(pid)) return false;
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+function build(env: Record<string, string>) {
+  return spawnSync(process.execPath, [BUILD], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+}
+
+describe('the output folder', () => {
+  it.each([
+    ['the data folder', (data: string) => ({ TAVLA_OUT: data }), 'is the data folder'],
+    ['a parent of the data folder', (data: string) => ({ TAVLA_OUT: join(data, '..') }), 'contains the data folder'],
+    ['the history folder', (data: string) => ({ TAVLA_OUT: join(data, 'history') }), 'is the history folder'],
+    ['the repository', () => ({ TAVLA_OUT: root }), 'is the repository'],
+  ])('may not be %s: exit 1, a message, every input kept', (_label, out, says) => {
+    const data = dataFolder();
+    const before = readdirSync(data, { recursive: true }).sort();
+    const result = build({ TAVLA_DATA: data, ...out(data) });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(says);
+    expect(result.stderr).toContain('fix: set TAVLA_OUT to a folder of its own');
+    expect(readdirSync(data, { recursive: true }).sort()).toEqual(before);
+  });
+});
+
+describe('two builds of one output', () => {
+  it('the second waits for the lock, then stops naming the build that holds it', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'tavla-build-')), 'dist');
+    const lock = await acquireBuildLock(`${out}.lock`, { waitMs: 0 });
+    try {
+      const result = build({ TAVLA_DATA: dataFolder(), TAVLA_OUT: out, TAVLA_LOCK_WAIT: '1' });
+      expect(result.status).toBe(1);
+      expect(result.stdout).toContain(`is held by process ${process.pid}`);
+      expect(result.stderr).toContain(`another build writes to the same output: ${out}.lock is held by process ${process.pid}`);
+      expect(result.stdout).not.toContain('reading');
+    } finally {
+      lock.release();
+    }
+  });
+});
+
+describe('a build whose parent dies', () => {
+  it.each(['SIGKILL', 'SIGTERM'] as const)('does not outlive it (%s)', async (signal) => {
+    const out = join(mkdtempSync(join(tmpdir(), 'tavla-build-')), 'dist');
+    const lock = await acquireBuildLock(`${out}.lock`, { waitMs: 0 }); // keeps the build waiting
+    const env: NodeJS.ProcessEnv = { ...process.env, TAVLA_DATA: dataFolder(), TAVLA_OUT: out, TAVLA_LOCK_WAIT: '60' };
+    delete env.MALLOC_MMAP_THRESHOLD_; // so the build starts its child with the C library settings
+    const top = spawn(process.execPath, [BUILD], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
+    try {
+      await new Promise<void>((done) => top.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('waiting') && done()));
+      const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(top.pid)], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
+      expect(children).toHaveLength(1);
+      top.kill(signal);
+      const until = Date.now() + 5_000;
+      while (running(children[0]!) && Date.now() < until) await new Promise((done) => setTimeout(done, 50));
+      expect(running(children[0]!)).toBe(false);
+    } finally {
+      top.kill('SIGKILL');
+      lock.release();
+    }
+  });
+});
