@@ -32,6 +32,7 @@ import { acquireBuildLock, LockBusyError } from '../src/pipeline/build-lock.ts';
 import { dieWithParent, onStop, parentGone, runChild } from '../src/pipeline/child-process.ts';
 import { prepareSlots, publishSite, siteSlots } from '../src/pipeline/swap-site.ts';
 import { buildAsOf } from '../src/pipeline/build-as-of.ts';
+import { buildCacheKey } from '../src/pipeline/cache-key.ts';
 import { placeSite } from '../src/pipeline/place-site.ts';
 import { staleExportFailure } from '../src/nightly/freshness-gate.ts';
 
@@ -95,9 +96,7 @@ for (const problem of history.problems) process.stdout.write(`tavla: history: ${
 const dataFiles = readdirSync(dataDir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
 const inputHash = await hashInputs(dataDir, dataFiles);
 const codeFiles = ['package-lock.json', ...listFiles(join(root, 'src')).map((f) => f.slice(root.length + 1))];
-const cacheKey = createHash('sha256')
-  .update([inputHash, await hashInputs(root, codeFiles), team ?? '', asOfChoice.asOf, history.snapshots.map((s) => `${s.asOf}:${s.inputHash}`).join(',')].join('\n'))
-  .digest('hex');
+const cacheKey = buildCacheKey({ inputHash, codeHash: await hashInputs(root, codeFiles), team: team ?? '', asOf: asOfChoice.asOf, snapshots: history.snapshots });
 const cacheKeyPath = `${siteModelPath}.key`;
 const cached = existsSync(siteModelPath) && existsSync(cacheKeyPath) && readFileSync(cacheKeyPath, 'utf8') === cacheKey;
 let snapshot: SiteModel['snapshot'] | undefined;

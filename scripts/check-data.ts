@@ -1,7 +1,9 @@
 /**
  * `npm run check-data [folder]`: validates a data folder without building the site. Prints the
  * row accounting, every rejected row and every data-quality issue with file:line:column and the
- * fix. Exit code 1 when the folder cannot give honest reports (a fatal problem), else 0.
+ * fix. Exit code 1 when the folder cannot give honest reports (a fatal problem); 2 when it can,
+ * but some file lost most of its rows (more than half of the rows read were rejected: a wrong
+ * `dateOrder`, decimal separator or stage list usually); else 0.
  */
 import { resolve } from 'node:path';
 import { runPipeline } from '../src/pipeline/run-pipeline.ts';
@@ -25,4 +27,12 @@ for (const [label, issues] of [
     const owner = issue.owner ? ` [${issue.owner.name}]` : '';
     process.stdout.write(`  ${formatIssue({ ...issue, ownerId: undefined })}${owner}\n`);
   }
+}
+const lossy = report.files.filter((file) => file.present && file.read > 0 && file.rejected * 2 > file.read);
+if (lossy.length > 0) {
+  process.stderr.write(
+    `\n${lossy.map((file) => `  ✗ ${file.file}: ${file.rejected} of ${file.read} rows rejected`).join('\n')}\n` +
+      'most rows of these files were rejected; the reasons above (and any "set …" line in the log) say what to fix\n',
+  );
+  process.exit(2);
 }

@@ -7,7 +7,7 @@ import { formatMoney, formatNumber, type Currency } from '../format/number.ts';
 import type { Channel } from '../core/records.ts';
 import { axisUnit } from './axis.ts';
 import { ACCENT, CHANNEL_COLORS } from './palette.ts';
-import { baseOptions, finishSvg, labelledBarMarks, textWidth, type ChartOptions } from './render.ts';
+import { baseOptions, emptyChart, finishSvg, labelledBarMarks, nothingToDraw, textWidth, type ChartOptions } from './render.ts';
 
 export interface BarDatum {
   label: string;
@@ -27,6 +27,7 @@ const BAR_STEP = 30;
 const MAX_MARGIN = 220;
 
 export function barChart(data: readonly BarDatum[], options: BarChartOptions): string {
+  if (nothingToDraw(data.map((d) => d.value))) return emptyChart(options);
   const { locale, currency } = options;
   const format =
     options.format ??

@@ -8,7 +8,7 @@ import { formatNumber } from '../format/number.ts';
 import { formatPercent } from '../format/percent.ts';
 import { t } from '../i18n/index.ts';
 import { ACCENT, SERIES_COLORS } from './palette.ts';
-import { baseOptions, finishSvg, labelledBarMarks, textWidth, type ChartOptions } from './render.ts';
+import { baseOptions, emptyChart, finishSvg, labelledBarMarks, nothingToDraw, textWidth, type ChartOptions } from './render.ts';
 
 export interface FunnelLink {
   label: string;
@@ -32,6 +32,7 @@ const BRANCH = SERIES_COLORS[4] ?? ACCENT;
 const MAX_MARGIN = 200;
 
 export function funnelChart(data: readonly FunnelLink[], options: FunnelChartOptions): string {
+  if (nothingToDraw(data.map((d) => d.value))) return emptyChart(options);
   const { locale } = options;
   const rows = data.map((d, index) => {
     const count = formatNumber(d.value, locale);

@@ -1,6 +1,9 @@
 /**
  * A weekly series: new pipeline per week, activities against their goal. Weeks are points on
  * an ordinal axis labelled "v. 47"; a `null` value leaves a gap, it is not drawn as zero.
+ * With nothing but zeros and gaps the chart is a sentence, not an empty frame. With `cap`, the
+ * axis stops there: a value above is drawn at the cap as ▲ with its own figure, and a note says
+ * so. A single week is drawn as a bar per series, not as dots floating in the frame.
  */
 import * as Plot from '@observablehq/plot';
 import type { Currency } from '../format/number.ts';
@@ -10,7 +13,7 @@ import { t } from '../i18n/index.ts';
 import { axisUnit } from './axis.ts';
 import { legendMarkup, type LegendItem } from './legend.ts';
 import { SERIES_COLORS } from './palette.ts';
-import { baseOptions, finishSvg, type ChartOptions } from './render.ts';
+import { baseOptions, emptyChart, finishSvg, nothingToDraw, type ChartOptions } from './render.ts';
 
 export interface WeekDatum {
   /** ISO week `2026-W47`. */
@@ -30,6 +33,8 @@ export interface LineChartOptions extends ChartOptions {
   goalLabel?: string;
   /** Values are percentages (100 = the whole): the value axis reads "50 %" and has no unit label. */
   percent?: boolean;
+  /** The value axis stops here; larger values are marked at the cap with their figure. */
+  cap?: number;
   /** Colour per series name; default the series palette in order of appearance. */
   colors?: Readonly<Record<string, string>>;
   height?: number;
@@ -38,11 +43,15 @@ export interface LineChartOptions extends ChartOptions {
 const MAX_TICKS = 12;
 
 export function lineChart(data: readonly WeekDatum[], options: LineChartOptions): string {
+  if (nothingToDraw(data.map((d) => d.value))) return emptyChart(options);
   const { locale, currency, goal } = options;
   const weeks = options.weeks ? [...options.weeks] : [...new Set(data.map((d) => d.week))].sort();
   const names = [...new Set(data.map((d) => d.series ?? ''))];
   const color = (name: string, i: number) => options.colors?.[name] ?? SERIES_COLORS[i % SERIES_COLORS.length] ?? 'currentColor';
-  const rows = data.map((d) => ({ week: d.week, value: d.value, series: d.series ?? '' }));
+  const cap = options.cap;
+  const capped = (value: number | null) => (value !== null && cap !== undefined && value > cap ? cap : value);
+  const rows = data.map((d) => ({ week: d.week, value: capped(d.value), actual: d.value, series: d.series ?? '' }));
+  const over = rows.filter((d) => d.actual !== null && cap !== undefined && d.actual > cap);
   const values = rows.map((d) => d.value ?? 0);
   const top = Math.max(1, ...values, goal ?? 0);
   const unit = options.percent
@@ -54,25 +63,33 @@ export function lineChart(data: readonly WeekDatum[], options: LineChartOptions)
   const every = Math.max(1, Math.ceil(weeks.length / MAX_TICKS));
   const ticks = weeks.filter((_, i) => i % every === 0);
   const dots = weeks.length <= 26;
+  const single = weeks.length === 1;
+  const format = (value: number) => (options.percent ? formatPercent(value / 100, locale) : unit.tickFormat(value));
 
   const plot = Plot.plot({
     ...baseOptions(options),
     height: options.height ?? 280,
     marginLeft: Math.max(56, 7 * widestTick + 16),
     marginRight: 24,
-    x: { type: 'point', domain: weeks, padding: 0.3, label: null },
-    y: { grid: true, nice: true, domain: [Math.min(0, ...values), top] },
+    // One week: a bar per series side by side (a line needs two weeks; lone dots would float).
+    x: single ? { type: 'band', domain: names, padding: 0.3, label: null } : { type: 'point', domain: weeks, padding: 0.3, label: null },
+    y: { grid: true, nice: over.length === 0, domain: [Math.min(0, ...values), top] },
     color: { domain: names, range: names.map(color) },
     marks: [
-      Plot.axisX({ ticks, tickFormat: (w: string) => weekLabel(w, locale) }),
+      single ? Plot.axisX({ tickSize: 0, label: weekLabel(weeks[0]!, locale), labelAnchor: 'center', labelArrow: 'none' }) : Plot.axisX({ ticks, tickFormat: (w: string) => weekLabel(w, locale) }),
       Plot.axisY({ tickFormat: unit.tickFormat, label: unit.label, labelArrow: 'none' }),
       Plot.ruleY([0]),
       goal === undefined ? null : Plot.ruleY([goal], { strokeDasharray: '6 4', strokeWidth: 2 }),
-      Plot.lineY(rows, { x: 'week', y: 'value', z: 'series', stroke: 'series', strokeWidth: 2 }),
-      dots ? Plot.dot(rows, { x: 'week', y: 'value', fill: 'series', r: 3 }) : null,
+      single
+        ? Plot.barY(rows, { x: 'series', y: 'value', fill: 'series' })
+        : Plot.lineY(rows, { x: 'week', y: 'value', z: 'series', stroke: 'series', strokeWidth: 2 }),
+      dots && !single ? Plot.dot(rows, { x: 'week', y: 'value', fill: 'series', r: 3, filter: (d: (typeof rows)[number]) => !over.includes(d) }) : null,
+      over.length === 0 ? null : Plot.dot(over, { x: single ? 'series' : 'week', y: 'value', fill: 'series', symbol: 'triangle', r: 5 }),
+      over.length === 0 ? null : Plot.text(over, { x: single ? 'series' : 'week', y: 'value', text: (d: (typeof rows)[number]) => format(d.actual ?? 0), dy: -10, fontWeight: 'bold' }),
     ],
   });
   const legend: LegendItem[] = names.length > 1 ? names.map((name, i) => ({ label: name, color: color(name, i) })) : [];
   if (goal !== undefined) legend.push({ label: options.goalLabel ?? t(locale, 'common.goal'), color: 'currentColor', shape: 'rule' });
-  return finishSvg(plot, options, legend.length > 0 ? legendMarkup(plot.ownerDocument, legend) : '');
+  const note = over.length === 0 ? '' : `<p class="tavla-chart-note">${t(locale, 'chart.capped', { cap: format(cap!) })}</p>`;
+  return finishSvg(plot, options, note + (legend.length > 0 ? legendMarkup(plot.ownerDocument, legend) : ''));
 }

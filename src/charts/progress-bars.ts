@@ -5,7 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatPercent } from '../format/percent.ts';
 import { ACCENT } from './palette.ts';
-import { baseOptions, finishSvg, textWidth, type ChartOptions } from './render.ts';
+import { baseOptions, emptyChart, finishSvg, nothingToDraw, textWidth, type ChartOptions } from './render.ts';
 
 export interface ProgressDatum {
   label: string;
@@ -21,6 +21,7 @@ const BAR_STEP = 28;
 const MAX_MARGIN = 200;
 
 export function progressBars(data: readonly ProgressDatum[], options: ProgressBarsOptions): string {
+  if (nothingToDraw(data.map((d) => d.value))) return emptyChart(options);
   const { locale } = options;
   const rows = data.map((d, index) => ({
     index,

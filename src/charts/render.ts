@@ -3,6 +3,7 @@
  * Plot's SVG into deterministic, accessible markup (role="img", <title>, <desc>).
  */
 import * as Plot from '@observablehq/plot';
+import { t } from '../i18n/index.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { chartDocument } from './document.ts';
 
@@ -117,4 +118,19 @@ export function labelledBarMarks(rows: readonly LabelledBar[], marginLeft: numbe
     Plot.ruleX([0]),
     Plot.text(rows, { y: 'index', x: 'value', text: 'text', textAnchor: 'start', dx: 4 }),
   ];
+}
+
+/** True when the values hold nothing to draw: none is a number other than 0. */
+export function nothingToDraw(values: Iterable<number | null | undefined>): boolean {
+  for (const value of values) if (typeof value === 'number' && value !== 0 && Number.isFinite(value)) return false;
+  return true;
+}
+
+/** What a chart shows instead of marks when it has nothing to draw (all zero or missing). */
+export function emptyChart(options: ChartOptions): string {
+  return `<p class="tavla-chart-empty" role="note" data-chart="${escapeAttribute(options.title)}">${escapeText(t(options.locale, 'chart.empty'))}</p>`;
+}
+
+function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

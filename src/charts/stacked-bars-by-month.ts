@@ -10,7 +10,7 @@ import { CHANNELS, type Channel } from '../core/records.ts';
 import { axisUnit } from './axis.ts';
 import { legendMarkup, type LegendItem } from './legend.ts';
 import { CHANNEL_COLORS, GAP } from './palette.ts';
-import { baseOptions, finishSvg, type ChartOptions } from './render.ts';
+import { baseOptions, emptyChart, finishSvg, nothingToDraw, type ChartOptions } from './render.ts';
 
 export interface MonthChannelDatum {
   /** `YYYY-MM`. */
@@ -36,6 +36,7 @@ export interface StackedBarsByMonthOptions extends ChartOptions {
 }
 
 export function stackedBarsByMonth(data: readonly MonthChannelDatum[], options: StackedBarsByMonthOptions): string {
+  if (nothingToDraw(data.map((d) => d.value))) return emptyChart(options);
   const { locale, currency, target } = options;
   const months = options.months ? [...options.months] : [...new Set(data.map((d) => d.month))].sort();
   const rows = data.map((d) => ({ month: d.month, channel: d.channel, value: d.value }));

@@ -55,6 +55,9 @@ export const HATS = [
 ] as const;
 export type Hat = (typeof HATS)[number];
 
+/** The close date of an open deal exported without one: after every period, never slipped. */
+export const NO_CLOSE_DATE: IsoDate = '9999-12-31';
+
 export interface Deal extends Located {
   id: string;
   name: string;
@@ -69,8 +72,15 @@ export interface Deal extends Located {
   amountOriginal: number;
   currency: string;
   created: IsoDate;
-  /** Expected close date for open deals; the signing date for won deals; lost date for lost. */
+  /**
+   * Expected close date for open deals; the signing date for won deals; lost date for lost. An
+   * open deal exported without one has `NO_CLOSE_DATE` (after every period) and `closeMissing`.
+   */
   close: IsoDate;
+  /** An open deal exported without an amount: `amount` is 0, shown as "amount not set". */
+  amountMissing?: boolean;
+  /** An open deal exported without an expected close date. */
+  closeMissing?: boolean;
   /** Channel as given by the export (after the settings' value map), if any. */
   channelGiven?: Channel;
   product?: string;
@@ -82,6 +92,8 @@ export interface Deal extends Located {
   lostReason?: string;
   /** The SDR who booked the first meeting / handed the opportunity over. */
   sdrId?: string;
+  /** The lead this deal was made from (leads.csv `id`), when the export names it. */
+  leadId?: string;
   /** Last modification in the CRM. */
   updated?: IsoDate;
 }

@@ -1,4 +1,4 @@
-export { CURRENCIES, formatCompactNumber, formatMoney, formatNumber, isPresent, MISSING } from './number.ts';
+export { CURRENCIES, currencySign, formatCompactNumber, isCurrencyCode, formatMoney, formatNumber, isPresent, MISSING } from './number.ts';
 export type { Currency, MoneyOptions, NumberOptions } from './number.ts';
 export { formatPercent, formatPercentPoints } from './percent.ts';
 export { formatDate, formatDateRange, formatMonth, formatMonthShort, utcDate } from './date.ts';

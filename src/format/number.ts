@@ -5,8 +5,18 @@
  */
 import { INTL_LOCALE, type Locale } from '../i18n/locales.ts';
 
+/** The Nordic currencies the demo and most readers use; any ISO 4217 code Intl knows works (`isCurrencyCode`). */
 export const CURRENCIES = ['SEK', 'DKK', 'NOK', 'EUR'] as const;
-export type Currency = (typeof CURRENCIES)[number];
+/** An ISO 4217 currency code, e.g. `SEK`, `USD`, `GBP`. */
+export type Currency = string;
+
+let knownCodes: Set<string> | undefined;
+
+/** True for an upper-case ISO 4217 code the runtime's Intl can format (`USD`), false for `XYZ` or `usd`. */
+export function isCurrencyCode(code: string): boolean {
+  knownCodes ??= new Set(Intl.supportedValuesOf('currency'));
+  return knownCodes.has(code);
+}
 
 /** Shown for a value that does not exist, never "NaN" or "0". */
 export const MISSING = '–';
@@ -33,8 +43,28 @@ export function formatNumber(value: number | null | undefined, locale: Locale, o
   }).format(value);
 }
 
-/** The locale's own currency is written as its symbol ("kr", "kr."), EUR as "€", others as the ISO code. */
+/** The locale's own currency is written as its symbol ("kr", "kr."), EUR as "€". */
 const HOME_CURRENCY: Record<Locale, Currency | null> = { sv: 'SEK', da: 'DKK', en: null };
+
+const symbols = new Map<string, string>();
+
+/**
+ * How a currency is written in a locale: its own currency and EUR by their symbol; another
+ * currency by Intl's symbol when that holds a sign ("US$", "£", "JP¥"), else by its ISO code
+ * ("NOK", not the letters-only "Nkr"), so a reader never mistakes one krona for another.
+ */
+export function currencySign(currency: Currency, locale: Locale): string {
+  const key = `${locale} ${currency}`;
+  let sign = symbols.get(key);
+  if (sign === undefined) {
+    const parts = new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency, currencyDisplay: 'symbol' }).formatToParts(1);
+    const symbol = parts.find((part) => part.type === 'currency')?.value ?? currency;
+    const own = currency === HOME_CURRENCY[locale] || currency === 'EUR';
+    sign = own || /[^\p{L}]/u.test(symbol) ? symbol : currency;
+    symbols.set(key, sign);
+  }
+  return sign;
+}
 
 export interface MoneyOptions extends NumberOptions {
   /** KPI-card form for amounts ≥ 1 million: "1,2 mnkr", "1,2 mio. kr.", "SEK 1.2m". */
@@ -57,7 +87,7 @@ export function formatMoney(
   return new Intl.NumberFormat(INTL_LOCALE[locale], {
     style: 'currency',
     currency,
-    currencyDisplay: currency === HOME_CURRENCY[locale] || currency === 'EUR' ? 'symbol' : 'code',
+    currencyDisplay: currencySign(currency, locale) === currency ? 'code' : 'symbol',
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
     signDisplay: options.signed ? 'exceptZero' : 'auto',
@@ -75,16 +105,17 @@ function formatCompactMoney(value: number, currency: Currency, locale: Locale, o
   const nbsp = '\u00a0';
   if (locale === 'sv') {
     if (currency === 'SEK') return `${amount}${nbsp}${billions ? 'mdkr' : 'mnkr'}`;
-    return `${amount}${nbsp}${billions ? 'md' : 'mn'}${nbsp}${currency === 'EUR' ? '€' : currency}`;
+    return `${amount}${nbsp}${billions ? 'md' : 'mn'}${nbsp}${currencySign(currency, locale)}`;
   }
   if (locale === 'da') {
-    const unit = currency === 'DKK' ? 'kr.' : currency === 'EUR' ? '€' : currency;
+    const unit = currencySign(currency, locale);
     return `${amount}${nbsp}${billions ? 'mia.' : 'mio.'}${nbsp}${unit}`;
   }
   // en-GB puts the currency first and the sign before it: "-SEK 1.2m", "€1.2bn".
   const sign = amount.startsWith('-') || amount.startsWith('+') ? amount[0] : '';
   const digits = sign ? amount.slice(1) : amount;
-  const prefix = currency === 'EUR' ? '€' : `${currency}${nbsp}`;
+  const symbol = currencySign(currency, locale);
+  const prefix = symbol === currency ? `${currency}${nbsp}` : symbol;
   return `${sign}${prefix}${digits}${billions ? 'bn' : 'm'}`;
 }
 

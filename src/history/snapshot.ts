@@ -7,13 +7,14 @@
  * - Deals: the deals open as of asOf (status `open`, created on or before asOf), sorted by id,
  *   each as [id, name, account name (the id when the account is unknown), owner id, team id,
  *   stage id, amount, close date].
- * - Key figures for the company, every team (by team id) and every seller (by user id):
+ * - Key figures for the company and every team (by team id); per-seller figures are read by no
+ *   page and not kept:
  *   volumeYtd = volume.yearToDate.annualVolume; budgetYtd / attainment = the `volume:total` row
  *   of targets; openCount / openAmount = pipeline.open; weighted = pipeline.weighted.weighted;
  *   coverage = pipeline.coverage.coverage.
  * - Ids: with `initialsOnly` the report's people carry pseudonyms, so the keys are taken from the
- *   model, by position: `report.teams[i]` is `model.teams[i]` and `report.sellers[i]` is
- *   `model.users[i]` (that is how buildReport makes them; a length mismatch throws).
+ *   model, by position: `report.teams[i]` is `model.teams[i]` (that is how buildReport makes
+ *   them; a report whose teams or sellers do not match the model's throws).
  * - Quality: the score per owner id is passed in (`qualityScoresOf(records, issues)` makes it),
  *   because the report's `quality.byOwner` holds pseudonyms and cannot name owners who are not
  *   users. Snapshots therefore hold real owner ids and deal names: keep them out of the
@@ -104,7 +105,6 @@ export function makeSnapshot(
     inputHash,
     company: keyFigures(report.company),
     teams: Object.fromEntries(report.teams.map((team, i) => [model.teams[i]!.id, keyFigures(team.figures)])),
-    sellers: Object.fromEntries(report.sellers.map((seller, i) => [model.users[i]!.id, keyFigures(seller.figures)])),
     qualityScore: { ...qualityByOwnerId },
     deals: snapshotDeals(model),
   };

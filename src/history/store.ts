@@ -38,7 +38,7 @@ const snapshotSchema = z.object({
   inputHash: z.string(),
   company: keyFigures,
   teams: z.record(z.string(), keyFigures),
-  sellers: z.record(z.string(), keyFigures),
+  sellers: z.record(z.string(), keyFigures).optional(),
   qualityScore: z.record(z.string(), z.number().nullable()),
   deals: z.array(z.tuple([z.string(), z.string(), z.string(), z.string(), z.string(), z.string(), z.number(), isoDate])),
 });

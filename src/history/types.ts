@@ -1,7 +1,8 @@
 /**
  * Snapshots: what the report showed on a given as-of date, kept compact so a year of nightly
- * builds stays small. A snapshot holds the open deals (one array per deal) and the key figures
- * per company, team and seller, and the data-quality score per owner.
+ * builds stays small. A snapshot holds only what the pages read back: the open deals (one array
+ * per deal, for "what changed"), the key figures of the company (the reviews' "as presented")
+ * and of each team (the trends), and the data-quality score per owner (the quality trend).
  */
 import type { IsoDate } from '../core/records.ts';
 
@@ -27,7 +28,8 @@ export interface Snapshot {
   inputHash: string;
   company: KeyFigures;
   teams: Record<string, KeyFigures>;
-  sellers: Record<string, KeyFigures>;
+  /** Per seller: written by earlier versions, read by no page, no longer kept. */
+  sellers?: Record<string, KeyFigures>;
   /** Data-quality score (0..1) per owner id. */
   qualityScore: Record<string, number | null>;
   deals: SnapshotDeal[];

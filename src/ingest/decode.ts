@@ -50,10 +50,54 @@ export function hasUtf16Bom(bytes: Uint8Array): boolean {
   );
 }
 
-/** True when the sample holds a NUL byte: not a text/CSV file (or UTF-16 without BOM). */
+/** File signatures of things that are not CSV text, and what to do instead. */
+const MAGIC: readonly [bytes: readonly number[], what: string][] = [
+  [[0x50, 0x4b, 0x03, 0x04], 'an Excel workbook or ZIP archive; save the sheet as CSV or unpack the archive'],
+  [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 'an old Excel workbook (.xls); save the sheet as CSV'],
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], 'a PDF document'],
+  [[0x1f, 0x8b], 'a gzip archive; unpack it first'],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+];
+
+/** Share of control bytes outside quoted cells above which a sample is not text (besides any NUL there). */
+const MAX_CONTROL_SHARE = 0.01;
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return bytes.length >= magic.length && magic.every((byte, i) => bytes[i] === byte);
+}
+
+/**
+ * Why the sample is not CSV text judged by its control bytes outside quoted cells: a NUL there
+ * (binary data, or UTF-16 without BOM), or more than 1 % other control bytes (not tab, CR, LF).
+ * Inside a quoted cell any byte is data: a rich-text field of a Salesforce export may hold a NUL,
+ * which the decoder removes and reports (`nulOffsets`).
+ */
+function controlOutsideQuotes(bytes: Uint8Array): string | undefined {
+  let quoted = false;
+  let line = 1;
+  let controls = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0x22) quoted = !quoted;
+    else if (b === 0x0a) line++;
+    else if (b < 0x20 && b !== 0x09 && b !== 0x0d && !quoted) {
+      if (b === 0) return `a NUL byte (0x00) outside quoted cells on line ${line}`;
+      controls++;
+    }
+  }
+  return controls > bytes.length * MAX_CONTROL_SHARE ? `${controls} control bytes outside quoted cells` : undefined;
+}
+
+/** True when the sample is not text: a known binary signature, or control bytes outside quoted cells. */
 export function isProbablyBinary(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, SAMPLE_BYTES);
-  return bytes.subarray(0, end).indexOf(0) !== -1;
+  return binaryReason(bytes.subarray(0, Math.min(bytes.length, SAMPLE_BYTES))) !== undefined;
+}
+
+function binaryReason(sample: Uint8Array): string | undefined {
+  const magic = MAGIC.find(([signature]) => startsWith(sample, signature));
+  if (magic) return magic[1];
+  return controlOutsideQuotes(sample);
 }
 
 /**
@@ -62,8 +106,7 @@ export function isProbablyBinary(bytes: Uint8Array): boolean {
  */
 export function unreadableReason(sample: Uint8Array): string | undefined {
   if (hasUtf16Bom(sample)) return 'UTF-16 encoded; export as CSV UTF-8';
-  if (isProbablyBinary(sample)) return 'contains NUL bytes';
-  return undefined;
+  return binaryReason(sample.subarray(0, Math.min(sample.length, SAMPLE_BYTES)));
 }
 
 /**
@@ -173,6 +216,8 @@ export interface ChunkDecoder {
   readonly bytesReadAsWindows1252: number;
   /** True once a valid multi-byte UTF-8 character was decoded. */
   readonly multibyte: boolean;
+  /** NUL characters removed from the text (a NUL inside a quoted cell is cleaned, not data). */
+  readonly nulsRemoved: number;
 }
 
 /**
@@ -196,6 +241,15 @@ export function createChunkDecoder(encoding: DetectedEncoding, { fromStart = tru
   let carry: Uint8Array | undefined;
   let fallbackBytes = 0;
   let multibyte = false;
+  let nulsRemoved = 0;
+
+  /** The text without NUL characters (rare: only then is the text searched and copied). */
+  const clean = (text: string, bytes: Uint8Array): string => {
+    if (bytes.indexOf(0) === -1) return text;
+    const cleaned = text.replaceAll('\0', '');
+    nulsRemoved += text.length - cleaned.length;
+    return cleaned;
+  };
 
   const decodeUtf8 = (bytes: Uint8Array): string => {
     if (bytes.length === 0) return '';
@@ -219,7 +273,7 @@ export function createChunkDecoder(encoding: DetectedEncoding, { fromStart = tru
         bomBytesLeft -= skip;
         bytes = bytes.subarray(skip);
       }
-      if (encoding === 'windows-1252') return decodeWindows1252(bytes);
+      if (encoding === 'windows-1252') return clean(decodeWindows1252(bytes), bytes);
       if (carry) {
         const joined = new Uint8Array(carry.length + bytes.length);
         joined.set(carry);
@@ -230,12 +284,13 @@ export function createChunkDecoder(encoding: DetectedEncoding, { fromStart = tru
       const cut = completeUtf8Length(bytes);
       // A copy: the caller may reuse the chunk's buffer (Buffer#slice would be a view).
       if (cut < bytes.length) carry = Uint8Array.prototype.slice.call(bytes, cut);
-      return decodeUtf8(bytes.subarray(0, cut));
+      const complete = bytes.subarray(0, cut);
+      return clean(decodeUtf8(complete), complete);
     },
     end(): string {
       const rest = carry;
       carry = undefined;
-      return rest ? decodeUtf8(rest) : '';
+      return rest ? clean(decodeUtf8(rest), rest) : '';
     },
     get encoding(): DetectedEncoding {
       return combinedEncoding(encoding, [{ bytesReadAsWindows1252: fallbackBytes, multibyte }]);
@@ -245,6 +300,9 @@ export function createChunkDecoder(encoding: DetectedEncoding, { fromStart = tru
     },
     get multibyte(): boolean {
       return multibyte;
+    },
+    get nulsRemoved(): number {
+      return nulsRemoved;
     },
   };
 }
@@ -264,6 +322,8 @@ export interface TextStream {
   readonly multibyte: boolean;
   /** Why the file is not read (binary, UTF-16), see `unreadableReason`; `chunks` then yields nothing. */
   readonly unreadable: string | undefined;
+  /** Physical lines (1-based, each once, ascending) that held a NUL byte the decoder removed; known once `chunks` is consumed. */
+  readonly nulLines: readonly number[];
   /** The decoded text, BOM stripped, in chunks of about `chunkBytes`. Iterate once. */
   readonly chunks: AsyncIterable<string>;
 }
@@ -309,6 +369,9 @@ export async function openTextStream(
   // A sample shorter than asked for is the whole file.
   const decoder = createChunkDecoder(detectEncoding(sample, { whole: sample.length < SAMPLE_BYTES }), { fromStart: start === 0 });
 
+  const nulOffsets: number[] = [];
+  let nulLines: number[] = [];
+
   async function* chunks(): AsyncGenerator<string> {
     if (unreadable) return;
     let pending: { buffer: Buffer; bytes: Promise<number> } | undefined;
@@ -331,6 +394,8 @@ export async function openTextStream(
         const bytesRead = await bytes;
         pending = undefined;
         if (bytesRead === 0) break;
+        const filled = buffer.subarray(0, bytesRead);
+        for (let at = filled.indexOf(0); at !== -1; at = filled.indexOf(0, at + 1)) nulOffsets.push(position + at);
         position += bytesRead;
         pending = readNext();
         for (let at = 0; at < bytesRead; at += chunkBytes) {
@@ -339,6 +404,7 @@ export async function openTextStream(
         }
       }
       const rest = decoder.end();
+      if (nulOffsets.length > 0) nulLines = await linesOfOffsets(handle, nulOffsets);
       if (rest) yield rest;
     } finally {
       // A read still under way (the reader stopped early) ends before the file is closed.
@@ -358,6 +424,32 @@ export async function openTextStream(
       return decoder.multibyte;
     },
     unreadable,
+    get nulLines() {
+      return nulLines;
+    },
     chunks: chunks(),
   };
+}
+
+/** The physical line of each byte offset (ascending), each line once: LF bytes before it + 1. Rare path. */
+async function linesOfOffsets(handle: Awaited<ReturnType<typeof open>>, offsets: readonly number[]): Promise<number[]> {
+  const lines: number[] = [];
+  const block = Buffer.allocUnsafe(DEFAULT_READ_BYTES);
+  let newlines = 0;
+  let position = 0;
+  let next = 0;
+  while (next < offsets.length) {
+    const { bytesRead } = await handle.read(block, 0, block.length, position);
+    if (bytesRead === 0) break;
+    for (let i = 0; i < bytesRead && next < offsets.length; i++) {
+      while (next < offsets.length && offsets[next] === position + i) {
+        const line = newlines + 1;
+        if (lines[lines.length - 1] !== line) lines.push(line);
+        next++;
+      }
+      if (block[i] === 0x0a) newlines++;
+    }
+    position += bytesRead;
+  }
+  return lines;
 }

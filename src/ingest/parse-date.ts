@@ -5,7 +5,9 @@
  * Accepted: `2026-11-23` (also `2026-1-5`), optionally followed by ` ` or `T` and `14:05`,
  * `14:05:33` or `14:05:33.123`, optionally followed by `Z` or an offset (`+01:00`, `+0100`,
  * `+01`); and `23.11.2026`, `23/11/2026`, `23-11-2026` in the settings' `dateOrder` (`dmy` or
- * `mdy`), optionally followed by a time (`14:05`, `2:05:33 PM`). Years have four digits.
+ * `mdy`), optionally followed by a time (`14:05`, `2:05:33 PM`). Years have four digits, or two
+ * in `.` `/` `-` dates as spreadsheet programs write them (`15-03-17`, `3/15/17 8:55 PM`): 00–69
+ * are 2000–2069 and 70–99 are 1970–1999 (the POSIX `%y` pivot), so `3/15/17` is 2017-03-15.
  *
  * A timestamp without `Z`/offset is already local time (CRMs export local time): its date is
  * taken as written. One with `Z`/offset is an instant: it is converted to `timeZone` first
@@ -32,7 +34,16 @@ export interface DateOptions {
 
 const ISO_STAMP =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-const DMY_STAMP = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AP]M))?)?$/i;
+const DMY_STAMP = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AP]M))?)?$/i;
+
+/** Two-digit years: 00–69 → 2000–2069, 70–99 → 1970–1999 (POSIX `%y`). */
+export const TWO_DIGIT_YEAR_PIVOT = 70;
+
+function fullYear(written: string): number {
+  const year = Number(written);
+  if (written.length !== 2) return year;
+  return year < TWO_DIGIT_YEAR_PIVOT ? 2000 + year : 1900 + year;
+}
 
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
 const MAX_CACHED_SLOTS = 200_000;
@@ -179,8 +190,8 @@ export function parseDate(raw: string, opts: DateOptions): Parsed<IsoDate> {
   m = DMY_STAMP.exec(text);
   if (m) {
     const [, part1, separator = '', part2, y, hour, minute, second, meridiem] = m;
-    const timeOk = isTime(hour, minute, second, meridiem ? 12 : 23);
-    return fromDayMonth(raw, Number(part1), Number(part2), Number(y), separator, timeOk, opts);
+    const timeOk = isTime(hour, minute, second, meridiem ? 12 : 23) && (!meridiem || Number(hour) >= 1);
+    return fromDayMonth(raw, Number(part1), Number(part2), fullYear(y!), separator, timeOk, opts);
   }
 
   return fail(raw);

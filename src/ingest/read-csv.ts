@@ -106,6 +106,8 @@ export interface CsvReadResult extends CsvParseSummary {
   bytesReadAsWindows1252: number;
   /** A multi-byte UTF-8 character was read (see `combinedEncoding`). */
   multibyte: boolean;
+  /** Physical lines whose NUL bytes the decoder removed (decode.ts). */
+  nulLines?: readonly number[];
 }
 
 export type OnCsvRow = (row: CsvRow) => void;
@@ -477,5 +479,5 @@ export async function readCsv(path: string, onRow: OnCsvRow, opts: CsvReadOption
     if (parser.stopped) break;
   }
   const summary = parser.end();
-  return { ...summary, encoding: stream.encoding, bytesReadAsWindows1252: stream.bytesReadAsWindows1252, multibyte: stream.multibyte };
+  return { ...summary, encoding: stream.encoding, bytesReadAsWindows1252: stream.bytesReadAsWindows1252, multibyte: stream.multibyte, nulLines: stream.nulLines };
 }

@@ -3,9 +3,11 @@
  * what is left of the target, against the coverage the team's win rate requires.
  *
  * @summary
- * - Coverage = open pipeline closing in [asOf, period end] ÷ remaining target. Numerator:
- *   Σ `amount` of the deals open as of `asOf` with an expected close date in that window
- *   (slipped deals, with a close date before `asOf`, are not counted). Denominator: target −
+ * - Coverage = open pipeline closing in [asOf, period end] ÷ remaining target, both in the
+ *   target's unit, annual sales volume. Numerator: Σ `annualAmount` of the deals open as of
+ *   `asOf` with an expected close date in that window (`openAmount` is the same deals' contract
+ *   value, for reference; slipped deals, with a close date before `asOf`, are not counted).
+ *   Denominator: target −
  *   won so far in the period, both passed by the caller (same cut, same measure). `null` when
  *   nothing remains (`remaining` ≤ 0: the target is reached).
  * - Required coverage = 1 ÷ trailing win rate by value: won ÷ (won + lost) `amount` of deals
@@ -23,7 +25,7 @@
  *   deal({ id: 'd3', status: 'lost', close: '2025-11-01', amount: 300 }),
  * ], { period: { start: '2026-04-01', end: '2026-06-30' }, target: 500, won: 200 },
  *    { settings, asOf: '2026-04-15' })
- * //=> { window: { start: '2026-04-15', end: '2026-06-30' }, openCount: 1, openAmount: 600,
+ * //=> { window: { start: '2026-04-15', end: '2026-06-30' }, openCount: 1, openAmount: 600, openAnnualVolume: 600,
  * //     target: 500, won: 200, remaining: 300, coverage: 2,
  * //     trailing: { start: '2025-04-16', end: '2026-04-15' }, trailingWinRateByValue: 0.25,
  * //     requiredCoverage: 4, pipelineNeeded: 1200, covered: false }
@@ -46,7 +48,10 @@ export interface CoverageInput {
 export interface Coverage {
   window: DateRange;
   openCount: number;
+  /** Σ contract value of the open deals closing in the window. */
   openAmount: number;
+  /** Σ annual volume of the same deals: the numerator, in the target's unit. */
+  openAnnualVolume: number;
   target: number;
   won: number;
   remaining: number;
@@ -84,8 +89,9 @@ export function coverageOf(deals: CoverageDeals, input: CoverageInput, ctx: Metr
   const window = { start: ctx.asOf, end: input.period.end };
   const open = deals.open.filter((deal) => inRange(deal.close, window));
   const openAmount = sumMoney(open.map((deal) => deal.amount));
+  const openAnnualVolume = sumMoney(open.map((deal) => deal.annualAmount));
   const remaining = sumMoney([input.target, -input.won]);
-  const cover = remaining > 0 ? ratio(openAmount, remaining) : null;
+  const cover = remaining > 0 ? ratio(openAnnualVolume, remaining) : null;
   const trailing = trailingYear(ctx.asOf);
   const { trailingWinRateByValue } = deals;
   const requiredCoverage = trailingWinRateByValue ? 1 / trailingWinRateByValue : null;
@@ -98,6 +104,7 @@ export function coverageOf(deals: CoverageDeals, input: CoverageInput, ctx: Metr
     window,
     openCount: open.length,
     openAmount,
+    openAnnualVolume,
     target: input.target,
     won: input.won,
     remaining,

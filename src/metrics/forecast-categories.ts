@@ -11,7 +11,9 @@
  * - Cumulative views (Salesforce "cumulative forecast rollups"): closed = closed;
  *   commit = closed + commit; bestCase = commit view + best_case; pipeline ("Open Pipeline")
  *   = commit + best_case + pipeline, open deals only, no closed.
- * - Values are `amount` (contract value). Channel: all; the caller passes one channel's deals.
+ * - Values are `amount` (contract value); each bucket also sums `annualAmount` (annual volume, the
+ *   unit budgets are in). The cumulative views are contract value. Channel: all; the caller passes
+ *   one channel's deals.
  *
  * @example
  * forecastCategories([
@@ -24,7 +26,7 @@
  * //       commit: { count: 1, amount: 200 }, closed: { count: 1, amount: 100 }, omitted: { count: 0, amount: 0 } },
  * //     cumulative: { closed: 100, commit: 300, bestCase: 350, pipeline: 250 } }
  */
-import type { Deal, ForecastCategory } from '../core/records.ts';
+import type { Deal, ForecastCategory, ModelDeal } from '../core/records.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import { inRange } from '../periods/calendar.ts';
 import { stageOf, type MetricContext } from './context.ts';
@@ -32,7 +34,10 @@ import { sumMoney } from './money.ts';
 
 export interface ForecastBucket {
   count: number;
+  /** Σ contract value. */
   amount: number;
+  /** Σ annual volume: the budget's unit. */
+  annualAmount: number;
 }
 
 export interface ForecastCategories {
@@ -49,18 +54,23 @@ export function forecastCategoryOf(deal: Deal, ctx: MetricContext): ForecastCate
   return category === 'closed' ? 'commit' : category;
 }
 
-export function forecastCategories(deals: readonly Deal[], period: DateRange, ctx: MetricContext): ForecastCategories {
+export function forecastCategories(deals: readonly ModelDeal[], period: DateRange, ctx: MetricContext): ForecastCategories {
   const amounts: Record<ForecastCategory, number[]> = { pipeline: [], best_case: [], commit: [], closed: [], omitted: [] };
+  const annual: Record<ForecastCategory, number[]> = { pipeline: [], best_case: [], commit: [], closed: [], omitted: [] };
   for (const deal of deals) {
     if (!inRange(deal.close, period)) continue;
     if (deal.status === 'won' && deal.close > ctx.asOf) continue;
     if (deal.status === 'open' && deal.created > ctx.asOf) continue;
     const category = forecastCategoryOf(deal, ctx);
-    if (category) amounts[category].push(deal.amount);
+    if (category) {
+      amounts[category].push(deal.amount);
+      annual[category].push(deal.annualAmount);
+    }
   }
   const bucket = (category: ForecastCategory): ForecastBucket => ({
     count: amounts[category].length,
     amount: sumMoney(amounts[category]),
+    annualAmount: sumMoney(annual[category]),
   });
   const categories = {
     pipeline: bucket('pipeline'),

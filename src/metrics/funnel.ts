@@ -42,6 +42,7 @@ import { addDays, dayNumber, inRange, type DateRange } from '../periods/calendar
 import { isoWeekStart } from '../periods/iso-week.ts';
 import type { MetricContext } from './context.ts';
 import { ratio, sumMoney } from './money.ts';
+import { dealStateAsOf } from './deal-state.ts';
 
 export interface FunnelInput {
   funnel: readonly FunnelWeek[];
@@ -67,6 +68,8 @@ export interface FunnelLink {
 export interface FunnelCohort {
   opportunities: {
     created: number; createdAmount: number; won: number; wonAmount: number; lost: number; open: number;
+    /** Won or lost with a close date after as-of: neither closed nor open as of as-of. */
+    closedAfterAsOf: number;
     winRate: number | null; conversion: number | null;
   };
   meetings: { booked: number; held: number; notHeld: number; unmatchable: number; heldRate: number | null };
@@ -195,8 +198,11 @@ export function funnel(input: FunnelInput, range: DateRange, ctx: MetricContext)
   ];
   const links = chain.map(([id, count], index) => link(id, count, index === 0 ? null : chain[index - 1]![1]));
 
-  const cohortWon = created.filter((deal) => deal.status === 'won' && deal.close <= asOf);
-  const cohortLost = created.filter((deal) => deal.status === 'lost' && deal.close <= asOf).length;
+  // Each created deal in its state as of as-of, by the one rule (open = the pipeline's open deals).
+  const stateOf = (deal: Deal) => dealStateAsOf(deal, asOf);
+  const cohortWon = created.filter((deal) => stateOf(deal) === 'won');
+  const cohortLost = created.filter((deal) => stateOf(deal) === 'lost').length;
+  const cohortOpen = created.filter((deal) => stateOf(deal) === 'open').length;
   const matched = heldBookings(input.activities, asOf);
   const heldCount = booked.filter((booking) => matched.has(booking)).length;
   const unmatchable = booked.filter((booking) => !booking.dealId && !booking.accountId).length;
@@ -216,7 +222,8 @@ export function funnel(input: FunnelInput, range: DateRange, ctx: MetricContext)
         won: cohortWon.length,
         wonAmount: sumMoney(cohortWon.map((deal) => deal.amount)),
         lost: cohortLost,
-        open: created.length - cohortWon.length - cohortLost,
+        open: cohortOpen,
+        closedAfterAsOf: created.length - cohortWon.length - cohortLost - cohortOpen,
         winRate: ratio(cohortWon.length, cohortWon.length + cohortLost),
         conversion: ratio(cohortWon.length, created.length),
       },

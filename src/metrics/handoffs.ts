@@ -31,6 +31,7 @@
 import type { Account, Activity, IsoDate, ModelDeal, User } from '../core/records.ts';
 import { inRange, type DateRange } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
+import { dealStateAsOf } from './deal-state.ts';
 import { ratio, sumMoney } from './money.ts';
 
 export interface HandoffInput {
@@ -102,8 +103,8 @@ export function handoffs(input: HandoffInput, range: DateRange, ctx: MetricConte
   const handed: Handed[] = input.deals
     .filter((deal) => deal.sdrId && deal.created <= asOf && inRange(deal.created, range))
     .map((deal) => {
-      const won = deal.status === 'won' && deal.close <= asOf;
-      const lost = deal.status === 'lost' && deal.close <= asOf;
+      const won = dealStateAsOf(deal, asOf) === 'won';
+      const lost = dealStateAsOf(deal, asOf) === 'lost';
       const beyondFirst = openStages.indexOf(deal.stageId) > 0;
       return { teamId: deal.teamId, verdict: won || beyondFirst ? 'accepted' : lost ? 'rejected' : 'pending', won, amount: deal.amount };
     });

@@ -9,6 +9,8 @@
  *   a stage that is not an open stage of the settings (a contradiction in the export) gets a row
  *   of its own after them, so the rows always add up to the total.
  * - Channel attribution: all channels; the caller passes one channel's deals for a channel view.
+ * - An open deal exported without an amount is counted (and in its stage) but adds nothing to the
+ *   value: `withoutAmount` counts such deals, shown as "amount not set" beside the sums.
  *
  * @example
  * openPipeline([
@@ -16,15 +18,16 @@
  *   deal({ id: 'd2', stageId: 'proposal', status: 'open', amount: 50 }),
  *   deal({ id: 'd3', stageId: 'won', status: 'won', amount: 70 }),
  * ], { settings, asOf: '2026-03-31' })
- * //=> { asOf: '2026-03-31', count: 2, amount: 150, stages: [
- * //     { stageId: 'qualification', label: 'Qualification', count: 0, amount: 0 },
- * //     { stageId: 'meeting', label: 'Needs analysis', count: 0, amount: 0 },
- * //     { stageId: 'proposal', label: 'Proposal', count: 2, amount: 150 },
- * //     { stageId: 'negotiation', label: 'Negotiation', count: 0, amount: 0 } ] }
+ * //=> { asOf: '2026-03-31', count: 2, amount: 150, withoutAmount: 0, stages: [
+ * //     { stageId: 'qualification', label: 'Qualification', count: 0, amount: 0, withoutAmount: 0 },
+ * //     { stageId: 'meeting', label: 'Needs analysis', count: 0, amount: 0, withoutAmount: 0 },
+ * //     { stageId: 'proposal', label: 'Proposal', count: 2, amount: 150, withoutAmount: 0 },
+ * //     { stageId: 'negotiation', label: 'Negotiation', count: 0, amount: 0, withoutAmount: 0 } ] }
  */
 import type { Deal, IsoDate } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
 import { stageOf, type MetricContext } from './context.ts';
+import { dealStateAsOf } from './deal-state.ts';
 import { sumMoney } from './money.ts';
 
 export interface PipelineStageRow {
@@ -32,18 +35,29 @@ export interface PipelineStageRow {
   label: string;
   count: number;
   amount: number;
+  /** Deals of `count` whose amount the export left empty (not in `amount`). */
+  withoutAmount: number;
 }
 
 export interface OpenPipeline {
   asOf: IsoDate;
   count: number;
   amount: number;
+  /** Deals of `count` whose amount the export left empty (not in `amount`). */
+  withoutAmount: number;
   stages: PipelineStageRow[];
 }
 
-/** The deals open as of `asOf`: status `open` and created on or before `asOf`. */
+/** How many of the deals the export gave no amount. */
+export function countWithoutAmount(deals: readonly Deal[]): number {
+  let count = 0;
+  for (const deal of deals) if (deal.amountMissing) count++;
+  return count;
+}
+
+/** The deals open as of `asOf`: status `open` and created on or before `asOf` (`dealStateAsOf`). */
 export function openDeals<D extends Deal>(deals: readonly D[], asOf: IsoDate): D[] {
-  return deals.filter((deal) => deal.status === 'open' && deal.created <= asOf);
+  return deals.filter((deal) => dealStateAsOf(deal, asOf) === 'open');
 }
 
 /** Deals grouped by stage: the open stages of the settings in order, then unexpected stages. */
@@ -73,11 +87,13 @@ export function openPipeline(deals: readonly Deal[], ctx: MetricContext): OpenPi
     label: group.label,
     count: group.deals.length,
     amount: sumMoney(group.deals.map((deal) => deal.amount)),
+    withoutAmount: countWithoutAmount(group.deals),
   }));
   return {
     asOf: ctx.asOf,
     count: open.length,
     amount: sumMoney(open.map((deal) => deal.amount)),
+    withoutAmount: countWithoutAmount(open),
     stages,
   };
 }

@@ -14,7 +14,11 @@
  *   `FY` target. A finer target is never split from a coarser one.
  * - `volume:total` of someone with no `volume:total` rows = the sum of their channel targets.
  * - `contributors` counts the people or teams whose targets made up the sum. A level without any
- *   targets (no team targets yet, say) is skipped rather than reported as a gap.
+ *   targets (no team targets yet, say) is skipped rather than reported as a gap, and so is a
+ *   company measure that no team has a target for (teams are an optional level; revenue, say).
+ * - The plan check **passes** when the documented rule holds: every `sellers-vs-company` row is ok
+ *   (Σ seller targets ≥ company target, `planVerdict`). Team rows apply the same rule one level
+ *   down and are shown for reference; they do not decide the verdict.
  *
  * @example
  * planCheck([
@@ -101,6 +105,8 @@ export function planCheck(
       const parts = lower.map((rows) => contribution(rows, measure, period, start)).filter((v) => v !== null);
       const sum = sumMoney(parts);
       const gap = sumMoney([sum, -target]);
+      // Teams are an optional level: a measure no team has a target for was not broken down to teams.
+      if (level === 'teams-vs-company' && parts.length === 0) continue;
       const row: PlanCheckRow = { period, measure, level, sum, target, gap, ok: gap >= 0, contributors: parts.length };
       rows.push(teamId === undefined ? row : { ...row, teamId });
     }
@@ -115,4 +121,21 @@ export function planCheck(
   if (sellers.size > 0) check(company, [...sellers.values()], 'sellers-vs-company');
   const order = (r: PlanCheckRow) => [LEVELS.indexOf(r.level), r.teamId ?? '', r.period, r.measure].join('\u0000');
   return rows.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+}
+
+export interface PlanVerdict {
+  /** The rule the verdict is held to. */
+  rule: 'sellers-vs-company';
+  /** null when nothing was checked (no company or no seller targets). */
+  passes: boolean | null;
+  /** Company targets (period × measure) the sellers' targets fall short of. */
+  failing: number;
+  checked: number;
+}
+
+/** Does the plan pass the documented rule: Σ seller targets ≥ company target, for every company target? */
+export function planVerdict(rows: readonly PlanCheckRow[]): PlanVerdict {
+  const checked = rows.filter((row) => row.level === 'sellers-vs-company');
+  const failing = checked.filter((row) => !row.ok).length;
+  return { rule: 'sellers-vs-company', passes: checked.length === 0 ? null : failing === 0, failing, checked: checked.length };
 }

@@ -33,6 +33,8 @@ import { invoicedRevenue, type RevenueInvoice } from './revenue.ts';
 import { salesVolume, type SalesVolume, type VolumeDeal } from './sales-volume.ts';
 
 export type AttainmentMeasure = `volume:${Channel | 'total'}` | 'revenue';
+/** The rows of every attainment, in their order. */
+export const ATTAINMENT_MEASURES: readonly AttainmentMeasure[] = [...CHANNELS.map((c) => `volume:${c}` as const), 'volume:total', 'revenue'];
 export type BudgetSource = 'month' | 'quarter' | 'fiscal-year' | 'sum-of-channels';
 export type TargetRow = Pick<Target, 'period' | 'cadence' | 'measure' | 'value'>;
 

@@ -26,7 +26,7 @@
 import type { Deal, IsoDate } from '../core/records.ts';
 import type { MetricContext } from './context.ts';
 import { sumMoney } from './money.ts';
-import { groupByOpenStage, openDeals } from './open-pipeline.ts';
+import { countWithoutAmount, groupByOpenStage, openDeals } from './open-pipeline.ts';
 
 export interface WeightedStageRow {
   stageId: string;
@@ -35,6 +35,8 @@ export interface WeightedStageRow {
   count: number;
   amount: number;
   weighted: number;
+  /** Deals of `count` whose amount the export left empty (they weigh nothing). */
+  withoutAmount: number;
 }
 
 export interface WeightedPipeline {
@@ -42,6 +44,8 @@ export interface WeightedPipeline {
   count: number;
   amount: number;
   weighted: number;
+  /** Deals of `count` whose amount the export left empty. */
+  withoutAmount: number;
   stages: WeightedStageRow[];
 }
 
@@ -54,12 +58,14 @@ export function weightedPipeline(deals: readonly Deal[], ctx: MetricContext): We
     amount: sumMoney(group.deals.map((deal) => deal.amount)),
     // Rounded per deal, as a CRM shows each deal's weighted amount.
     weighted: sumMoney(group.deals.map((deal) => Math.round(deal.amount * group.probability * 100) / 100)),
+    withoutAmount: countWithoutAmount(group.deals),
   }));
   return {
     asOf: ctx.asOf,
     count: stages.reduce((total, stage) => total + stage.count, 0),
     amount: sumMoney(stages.map((stage) => stage.amount)),
     weighted: sumMoney(stages.map((stage) => stage.weighted)),
+    withoutAmount: stages.reduce((total, stage) => total + stage.withoutAmount, 0),
     stages,
   };
 }

@@ -3,7 +3,9 @@
  *
  * @summary
  * - By count: won ÷ (won + lost), the "closed won ÷ all closed" of HubSpot and Salesforce.
- * - By value: Σ won `amount` ÷ (Σ won `amount` + Σ lost `amount`), contract values.
+ * - By value: Σ won `amount` ÷ (Σ won `amount` + Σ lost `amount`), contract values; `null` when
+ *   lost deals closed but none carries a value (exports often zero a lost deal's amount: that
+ *   is an absent value, not a 100 % win rate).
  * - A deal is in the range by its close date (signing date for won, lost date for lost), and
  *   only when that date is on or before `asOf` (the report does not see the future). Open
  *   deals are left out, however old. `null` when nothing closed (never NaN).
@@ -24,6 +26,7 @@
 import { CHANNELS, type Channel, type ModelDeal } from '../core/records.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
+import { dealStateAsOf } from './deal-state.ts';
 import { ratio, sumMoney } from './money.ts';
 
 export interface WinRateFigures {
@@ -52,7 +55,9 @@ function figures(won: number, lost: number, wonCents: number, lostCents: number)
     wonAmount,
     lostAmount,
     byCount: ratio(won, won + lost),
-    byValue: ratio(wonAmount, sumMoney([wonAmount, lostAmount])),
+    // Lost deals that carry no value (the export leaves lost amounts empty or 0) give no
+    // value-based rate: "–", not 100 %.
+    byValue: lost > 0 && lostCents === 0 ? null : ratio(wonAmount, sumMoney([wonAmount, lostAmount])),
   };
 }
 
@@ -66,7 +71,9 @@ export function winRate(deals: readonly ModelDeal[], range: DateRange, ctx: Metr
   const { start, end } = range;
   const { asOf } = ctx;
   for (const deal of deals) {
-    if (deal.status === 'open' || deal.close > asOf || deal.close < start || deal.close > end) continue;
+    // Won or lost as of as-of (`dealStateAsOf`): closed on or before as-of, created by then.
+    const state = dealStateAsOf(deal, asOf);
+    if ((state !== 'won' && state !== 'lost') || deal.close < start || deal.close > end) continue;
     if (deal.status === 'won') {
       won[deal.channel]!++;
       wonCents[deal.channel]! += Math.round(deal.amount * 100);

@@ -34,12 +34,27 @@ function teamName(id: string, names: Record<string, string>): string {
   return names[id] ?? (id === '' ? '—' : id.charAt(0).toUpperCase() + id.slice(1));
 }
 
+/**
+ * The name of a person known only by an owner id, without a users file: a Salesforce user id
+ * (`0053X00000Ab1QAAS`) by its distinguishing characters (`005…Ab1QA`, unique within an org's
+ * ids, else the whole id); any other owner (a name, as Pipedrive and HubSpot export) as written.
+ */
+export function ownerLabels(ids: readonly string[]): Map<string, string> {
+  const salesforce = /^005[0-9A-Za-z]{12}(?:[0-9A-Za-z]{3})?$/;
+  const short = (id: string) => `005…${id.slice(10, 15)}`;
+  const counts = new Map<string, number>();
+  for (const id of ids) if (salesforce.test(id)) counts.set(short(id), (counts.get(short(id)) ?? 0) + 1);
+  return new Map(ids.map((id) => [id, salesforce.test(id) && counts.get(short(id)) === 1 ? short(id) : id]));
+}
+
 function usersFromOwners(records: Records): User[] {
   const ids = new Set<string>();
   for (const deal of records.deals) if (deal.ownerId) ids.add(deal.ownerId);
   for (const account of records.accounts) if (account.ownerId) ids.add(account.ownerId);
   for (const id of records.activityFacts.owners) if (id) ids.add(id);
-  return [...ids].sort().map((id) => ({ id, name: id, teamId: '', hats: [], file: 'deals.csv', line: 0 }));
+  const sorted = [...ids].sort();
+  const names = ownerLabels(sorted);
+  return sorted.map((id) => ({ id, name: names.get(id)!, teamId: '', hats: [], file: 'deals.csv', line: 0 }));
 }
 
 export function buildModel(

@@ -3,6 +3,7 @@
  * The record types themselves are shared vocabulary (src/core/records.ts).
  */
 import type { Account, Activity, Deal, FunnelWeek, Invoice, Target, User } from '../core/records.ts';
+import type { Lead } from '../schemas/leads.ts';
 import type { ActivityFacts } from './activity-facts.ts';
 
 export interface Records {
@@ -19,4 +20,6 @@ export interface Records {
   targets: Target[];
   funnel: FunnelWeek[];
   invoices: Invoice[];
+  /** Lead-level export (leads.csv or a CRM's leads export); undefined when there is none. */
+  leads?: Lead[];
 }

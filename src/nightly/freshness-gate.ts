@@ -8,7 +8,7 @@ import type { Freshness } from '../quality/freshness.ts';
 import type { SiteModel } from '../report/site-model.ts';
 
 /** Why the export is too old to publish, or undefined when it is fresh enough. */
-export function staleExportMessage(freshness: Freshness | undefined): string | undefined {
+function staleExportMessage(freshness: Freshness | undefined): string | undefined {
   if (!freshness?.stale) return undefined;
   const files = freshness.files
     .filter((f) => f.ageDays !== null && f.ageDays > freshness.limitDays)

@@ -25,7 +25,7 @@ export interface NightlyOptions {
   asOf?: string;
 }
 
-export const DEFAULT_HISTORY_BRANCH = 'tavla-history';
+const DEFAULT_HISTORY_BRANCH = 'tavla-history';
 
 function inside(child: string, parent: string): boolean {
   const path = relative(parent, child);

@@ -28,7 +28,7 @@ export interface PrunePolicy {
   weeklyDays: number;
 }
 
-export const DEFAULT_PRUNE_POLICY: PrunePolicy = { dailyDays: 42, weeklyDays: 3 * 366 };
+const DEFAULT_PRUNE_POLICY: PrunePolicy = { dailyDays: 42, weeklyDays: 3 * 366 };
 
 function lastPerGroup(dates: readonly IsoDate[], group: (date: IsoDate) => string): Set<IsoDate> {
   const last = new Map<string, IsoDate>();

@@ -30,7 +30,12 @@ async function openStore(options: NightlyOptions): Promise<HistoryStore> {
   const dir = await mkdtemp(join(tmpdir(), 'tavla-demo-history-'));
   await cp(choice.from, dir, { recursive: true }).catch(() => {});
   const store = await openFolderStore(dir);
-  return { ...store, label: `a copy of ${choice.from} (the demo's history is not kept)`, close: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    ...store,
+    label: `a copy of ${choice.from} (the demo's history is not kept)`,
+    save: async () => 'not kept (the demo company)',
+    close: () => rm(dir, { recursive: true, force: true }),
+  };
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -15,8 +15,11 @@
 import type { FileSpec } from '../schemas/column.ts';
 import type { Account, Activity, Deal, User } from '../core/records.ts';
 import type { Records } from '../model/records.ts';
+import type { Lead } from '../schemas/leads.ts';
 import { planSources, type SourcePlan } from '../presets/detect.ts';
 import { readExchangeRates } from '../presets/exchange-rates.ts';
+import { salesforceOpportunities } from '../presets/salesforce-data-export.ts';
+import { deriveSalesforceStages } from '../presets/salesforce-stages.ts';
 import { resolveReferences } from '../presets/resolve-references.ts';
 import type { Target } from '../presets/types.ts';
 import { resolveAsOf } from '../settings/load-settings.ts';
@@ -32,6 +35,10 @@ export interface LoadedRecords {
   records: Records;
   files: FileAccount[];
   rejected: Issue[];
+  /** The settings the export was read with: the user's, plus the stages a Salesforce export defines (when the user set none). */
+  settings: Settings;
+  /** Data-quality issues found while reading (a NUL byte removed from a cell), not rejections. */
+  cleaned: Issue[];
   fatal: Issue[];
   present: { accounts: boolean; users: boolean; activities: boolean; targets: boolean; funnel: boolean; invoices: boolean };
   /** What was read from which CRM export (one log line each); empty for a folder of canonical files. */
@@ -71,6 +78,16 @@ async function withCrmRates(dataDir: string, settings: Settings, plan: SourcePla
   return result;
 }
 
+/** An org's own stages from its Salesforce Opportunity.csv, when the settings have none (salesforce-stages.ts). */
+async function withCrmStages(dataDir: string, settings: Settings, plan: SourcePlan): Promise<Settings> {
+  const source = plan.sources.find((s) => s.target === 'deals' && s.adapter.id === salesforceOpportunities.id);
+  if (!source) return settings;
+  const derived = await deriveSalesforceStages(dataDir, source.file, source.adapter, settings);
+  if (!derived) return settings;
+  plan.notes.push(derived.note);
+  return { ...settings, stages: derived.stages };
+}
+
 /** A missing deals file: name the exports that came close, so the fix is obvious. */
 function explainMissingDeals(fatal: Issue[], plan: SourcePlan): Issue[] {
   if (plan.nearMisses.length === 0) return fatal;
@@ -100,10 +117,19 @@ function fileReader(dataDir: string, settings: Settings, plan: SourcePlan, asOf:
   };
 }
 
+/**
+ * A lead export without any deals export still gives honest reports (the funnel by source, up to
+ * the links the leads carry): a missing deals.csv then stops nothing; the pages say which export
+ * would fill the deals and won links.
+ */
+function withoutDealsWhenLeads(fatal: Issue[], leads: boolean): Issue[] {
+  return leads ? fatal.filter((issue) => !(issue.code === 'MissingFile' && issue.file === SPECS.deals.file)) : fatal;
+}
+
 export async function loadRecords(dataDir: string, settings: Settings, options: LoadOptions = {}): Promise<LoadedRecords> {
   const asOf = options.asOf ?? resolveAsOf(settings, new Date());
   const plan = await planSources(dataDir, settings, SPECS);
-  const effective = await withCrmRates(dataDir, settings, plan);
+  const effective = await withCrmStages(dataDir, await withCrmRates(dataDir, settings, plan), plan);
   for (const line of plan.notes) options.log?.(line);
   const files = fileReader(dataDir, effective, plan, asOf, options.log);
   const { load, recordsOf, presentOf, results } = files;
@@ -128,7 +154,7 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     },
     // Only open deals are tracked for their last activity (stalled deals are open deals).
     readOtherFiles: async () => {
-      for (const target of ['deals', 'targets', 'funnel', 'invoices'] as const) await load(target);
+      for (const target of ['deals', 'targets', 'funnel', 'invoices', 'leads'] as const) await load(target);
       return recordsOf<Deal>('deals').filter((d) => d.status === 'open').map((d) => d.id);
     },
   });
@@ -154,6 +180,7 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
       targets: recordsOf('targets'),
       funnel: recordsOf('funnel'),
       invoices: recordsOf('invoices'),
+      ...(presentOf('leads') ? { leads: recordsOf<Lead>('leads') } : {}),
     },
     present,
     new Set(plan.sources.map((source) => source.file)),
@@ -162,7 +189,9 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     records,
     files: all.map(account),
     rejected: all.flatMap((result) => result.issues),
-    fatal: [...plan.fatal, ...explainMissingDeals(all.flatMap((result) => result.fatal), plan)],
+    cleaned: all.flatMap((result) => result.cleaned ?? []),
+    settings: effective.stages === settings.stages ? settings : { ...settings, stages: effective.stages },
+    fatal: [...plan.fatal, ...explainMissingDeals(withoutDealsWhenLeads(all.flatMap((result) => result.fatal), presentOf('leads')), plan)],
     present,
     sources: plan.notes,
   };

@@ -4,7 +4,8 @@
  * for the person who has to fix the export.
  */
 import { buildModel } from '../model/build-model.ts';
-import { runChecks } from '../quality/run-checks.ts';
+import { compareIssues, runChecks } from '../quality/run-checks.ts';
+import { dateOrderHints } from '../validate/date-order-hint.ts';
 import { buildReport } from '../report/build-report.ts';
 import type { SiteModel } from '../report/site-model.ts';
 import { loadSettings, resolveAsOf } from '../settings/load-settings.ts';
@@ -61,17 +62,18 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   if (!settingsResult.ok) {
     return { ok: false, messages: settingsResult.issues.map((issue) => formatIssue(issue) + hintFor(issue)) };
   }
-  const { settings } = settingsResult;
   let asOf: string;
   try {
-    asOf = resolveAsOf(settings, options.now, options.asOf);
+    asOf = resolveAsOf(settingsResult.settings, options.now, options.asOf);
   } catch (error) {
     return { ok: false, messages: [(error as Error).message] };
   }
-  const loaded = await timed('read + validate', () => loadRecords(options.dataDir, settings, { asOf, log: options.log }));
+  const loaded = await timed('read + validate', () => loadRecords(options.dataDir, settingsResult.settings, { asOf, log: options.log }));
   if (loaded.fatal.length > 0) {
     return { ok: false, messages: loaded.fatal.map((issue) => formatIssue(issue) + hintFor(issue)) };
   }
+  // The stages a Salesforce export defines (when the settings have none) name the stage tables too.
+  const settings = loaded.settings;
   let { records, rejected } = loaded;
   if (options.team !== undefined) {
     const teams = new Set(records.users.map((u) => u.teamId));
@@ -84,12 +86,15 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const model = await timed('model', () => buildModel(records, settings, asOf, loaded.present));
   // Checks run on the whole export, so references across teams resolve; a restricted build then
   // keeps the issues located on its own records.
-  const allIssues = await timed('quality', () => runChecks({ records: loaded.records, settings, asOf, present: loaded.present }));
+  const allIssues = await timed('quality', () =>
+    [...runChecks({ records: loaded.records, settings, asOf, present: loaded.present }), ...loaded.cleaned].sort(compareIssues),
+  );
   const quality = options.team === undefined ? allIssues : issuesOnRecords(allIssues, records);
   const built = await timed('metrics + report', () => buildReport({ model, files: loaded.files, rejected, quality, history: options.history }));
   const site = { ...built, freshness: exportFreshness(loaded.records, asOf, settings.staleExportDays, loaded.present.activities) };
   const summary = formatSummary(loaded.files, timings);
   options.log(summary);
+  for (const hint of dateOrderHints(loaded.files, loaded.rejected)) options.log(`✗ ${hint}`);
   options.log(`as of ${asOf}: ${rejected.length} rejected-row issue(s), ${quality.length} data-quality issue(s)`);
   return { ok: true, site, summary };
 }

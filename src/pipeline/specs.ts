@@ -5,6 +5,7 @@ import type { FileSpec } from '../schemas/column.ts';
 import { dealsFile } from '../schemas/deals.ts';
 import { funnelFile } from '../schemas/funnel.ts';
 import { invoicesFile } from '../schemas/invoices.ts';
+import { leadsFile } from '../schemas/leads.ts';
 import { targetsFile } from '../schemas/targets.ts';
 import { usersFile } from '../schemas/users.ts';
 import type { Target } from '../presets/types.ts';
@@ -17,4 +18,5 @@ export const SPECS = {
   targets: targetsFile,
   funnel: funnelFile,
   invoices: invoicesFile,
+  leads: leadsFile,
 } satisfies Record<Target, FileSpec<unknown>>;

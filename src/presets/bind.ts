@@ -4,7 +4,7 @@
  * `RowMapper` that validate-file runs every row through. Numbers are rewritten when the adapter
  * knows the file's decimal separator; messages name the header as the export writes it.
  */
-import { mapColumns } from '../ingest/header.ts';
+import { mapColumns, normalizeHeader } from '../ingest/header.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { FileSource, RowMapper } from '../validate/validate-file.ts';
 import { effectiveSettings } from './effective-settings.ts';
@@ -20,6 +20,7 @@ const NUMERIC: Record<Target, string[]> = {
   targets: ['value'],
   funnel: ['visits', 'leads', 'nurture'],
   invoices: ['amount'],
+  leads: [],
 };
 
 /** Header as written, for messages: no BOM, trimmed. */
@@ -36,6 +37,34 @@ export interface ColumnMatch {
   /** Source key → 0-based field position, for every column found. */
   position: Record<string, number>;
   missing: { column: string; closest?: string }[];
+  /**
+   * Source key → further positions whose header means the same column (`Loss_Reason__c` and
+   * `LossReason__c` both normalise to one key): a row takes the first of them that is filled.
+   */
+  alsoAt: Record<string, number[]>;
+}
+
+/** Other headers of the file that normalise like one of the column's spellings. */
+function collisions(adapter: SourceAdapter, header: string[], position: Record<string, number>): Record<string, number[]> {
+  const normal = header.map((h) => normalizeHeader(plainDashes(h)));
+  const alsoAt: Record<string, number[]> = {};
+  for (const column of adapter.columns) {
+    const at = position[column.key];
+    if (at === undefined) continue;
+    const spellings = new Set(column.headers.map((h) => normalizeHeader(plainDashes(h))));
+    const others = normal.flatMap((name, i) => (i !== at && spellings.has(name) ? [i] : []));
+    if (others.length > 0) alsoAt[column.key] = others;
+  }
+  return alsoAt;
+}
+
+/** Log lines naming the headers read as one column (`collisions`). */
+export function collisionNotes(file: string, adapter: SourceAdapter, header: string[]): string[] {
+  const { position, alsoAt } = matchColumns(adapter, header);
+  return Object.entries(alsoAt).map(([key, others]) => {
+    const names = [position[key]!, ...others].map((i) => `"${label(header[i] ?? '')}"`).join(' and ');
+    return `${file}: ${names} are one column (${key}); each row takes the first of them that is filled`;
+  });
 }
 
 /** Finds the adapter's columns in a header. */
@@ -59,11 +88,11 @@ export function matchColumns(adapter: SourceAdapter, header: string[]): ColumnMa
     const first = adapter.columns.find((column) => column.key === group[0]);
     if (first) missing.push({ column: first.headers[0]!, closest: undefined });
   }
-  return { position, missing };
+  return { position, missing, alsoAt: collisions(adapter, header, position) };
 }
 
 export function bindAdapter(adapter: SourceAdapter, header: string[], settings: Settings, asOf: string): RowMapper {
-  const { position, missing } = matchColumns(adapter, header);
+  const { position, missing, alsoAt } = matchColumns(adapter, header);
   const effective = effectiveSettings(settings, adapter);
   const target = adapter.target as Target;
   const numeric = adapter.decimal ? (NUMERIC[target] ?? []) : [];
@@ -72,7 +101,15 @@ export function bindAdapter(adapter: SourceAdapter, header: string[], settings: 
   const row: RowContext = {
     get: (key) => {
       const at = position[key];
-      return at === undefined ? undefined : (fields[at] ?? '').trim();
+      if (at === undefined) return undefined;
+      const value = (fields[at] ?? '').trim();
+      const others = alsoAt[key];
+      if (value !== '' || others === undefined) return value;
+      for (const other of others) {
+        const text = (fields[other] ?? '').trim();
+        if (text !== '') return text;
+      }
+      return value;
     },
     has: (key) => position[key] !== undefined,
     settings: effective,

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import type { FileSpec } from '../schemas/column.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { Issue } from '../core/issue.ts';
-import { matchColumns } from './bind.ts';
-import { mappingAdapter, mappingIssues } from './mapping.ts';
-import { readHeader } from './read-header.ts';
+import { matchColumns, collisionNotes } from './bind.ts';
+import { planMapping, mappingAdapter, mappingIssues } from './mapping.ts';
+import { readHeader, readHeaderOrReason } from './read-header.ts';
 import { PRESETS } from './registry.ts';
 import type { SourceAdapter, Target } from './types.ts';
 
@@ -86,7 +86,8 @@ function nearMiss(header: string[], file: string): string | undefined {
     const { position, missing } = matchColumns(adapter, header);
     const keys = [...new Set(adapter.signatures.flatMap((signature) => signature.keys))];
     const found = keys.filter((key) => position[key] !== undefined).length;
-    if (found === 0 || (best && best.found >= found)) continue;
+    // One shared header (`Id`, `Name`) says nothing about the CRM: a near miss needs two.
+    if (found < 2 || (best && best.found >= found)) continue;
     const lackingKeys = keys.filter((key) => position[key] === undefined);
     const lacking = [
       ...lackingKeys.map((key) => adapter.columns.find((column) => column.key === key)!.headers[0]!),
@@ -118,20 +119,27 @@ export async function planSources(
   for (const target of targets) {
     const mapping = settings.mapping?.[target];
     if (!mapping) continue;
-    const issues = mappingIssues(target, mapping, specs[target]);
+    const { adapter, issues } = await planMapping(dataDir, target, mapping, specs[target]);
     plan.fatal.push(...issues);
-    if (issues.length > 0) continue;
+    if (!adapter) continue;
     mapped.add(target);
     taken.add(mapping.file.normalize('NFC'));
-    plan.sources.push({ target, file: mapping.file, adapter: mappingAdapter(target, mapping, specs[target]) });
-    plan.notes.push(`${target}: ${mapping.file}, read with the mapping from the settings`);
+    plan.sources.push({ target, file: mapping.file, adapter });
+    const joined = mapping.join ? ` (joined with ${mapping.join.file} by ${mapping.join.key})` : '';
+    plan.notes.push(`${target}: ${mapping.file}, read with the mapping from the settings${joined}`);
   }
   const canonical = new Set(targets.map((target) => specs[target].file));
   const detected: (PlannedSource & { note: string })[] = [];
   const unknown: string[] = [];
   for (const file of files) {
     if (taken.has(file.normalize('NFC')) || canonical.has(file.toLowerCase())) continue;
-    const header = await readHeader(join(dataDir, file));
+    const { header, unreadable } = await readHeaderOrReason(join(dataDir, file));
+    if (unreadable) {
+      // Named first: a deals export that cannot be read must not be blamed on another file.
+      plan.nearMisses.unshift(`${file} is not a CSV text file (${unreadable})`);
+      plan.notes.push(`${file}: not read, not a CSV text file (${unreadable})`);
+      continue;
+    }
     const fit = header ? recognise(header, file) : undefined;
     if (!fit) {
       unknown.push(file);
@@ -154,6 +162,7 @@ export async function planSources(
       }
     }
     detected.push({ target: adapter.target, file, adapter, note: `${adapter.target}: ${adapter.label} (${headers}) in ${file}` });
+    plan.notes.push(...collisionNotes(file, adapter, header!));
   }
   const order = [...targets, 'exchangeRates'];
   detected.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target));

@@ -37,7 +37,8 @@ export async function readExchangeRates(dataDir: string, file: string, adapter: 
   }
   const rates: Record<string, number> = {};
   for (const [code, rate] of perCorporate) {
-    if (code !== settings.currency) rates[code] = Math.round((reporting / rate) * 1e6) / 1e6;
+    // Used exactly as the file gives them: no rounding (0.6875 DKK per SEK is 1.4545… SEK per DKK).
+    if (code !== settings.currency) rates[code] = reporting / rate;
   }
   const used = Object.keys(rates).filter((code) => settings.exchangeRates[code] === undefined);
   return { rates, note: `exchange rates: ${used.length > 0 ? used.join(', ') : 'none'} from ${file} (settings win)` };

@@ -37,6 +37,19 @@ const HUBSPOT_STAGES: Record<string, string> = {
   closedwon: 'won',
   'Closed Lost': 'lost',
   closedlost: 'lost',
+  // The same pipeline with the user's language Swedish or Danish (labels as exported; *inferred*).
+  'Bokat möte': 'meeting',
+  'Möte bokat': 'meeting',
+  'Kvalificerad att köpa': 'meeting',
+  'Presentation bokad': 'proposal',
+  'Beslutsfattare övertygad': 'negotiation',
+  'Avtal skickat': 'negotiation',
+  'Kontrakt skickat': 'negotiation',
+  'Møde planlagt': 'meeting',
+  'Kvalificeret til køb': 'meeting',
+  'Præsentation planlagt': 'proposal',
+  'Beslutningstager overbevist': 'negotiation',
+  'Kontrakt sendt': 'negotiation',
 };
 
 /** `Deal Type` (labels and internal values) → channel. */

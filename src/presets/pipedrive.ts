@@ -5,6 +5,10 @@
  * in when it closed; the close date is the won time, the lost time or the expected close date by
  * status. Swedish (`Affär - Titel`) and Danish (`Handel - Titel`) headers and status words are
  * accepted on a best-effort basis. Deleted deals are skipped.
+ *
+ * Exports made from a single entity's view may leave the prefix out (`ID, Title, Owner, Value,
+ * Currency of Value, Status, Deal created, Won time, …`): each adapter has a twin reading the same
+ * headers without the prefix, recognised by headers no other CRM writes together.
  */
 import type { ActivityType } from '../core/records.ts';
 import { stageWithStatus, statusFromWord } from './deal-status.ts';
@@ -178,3 +182,36 @@ export const pipedriveActivities: SourceAdapter = {
   },
   activityTypeMap: PIPEDRIVE_ACTIVITY_TYPES,
 };
+
+/** `Deal - Title` → `Title`: the header without its `Entity - ` prefix (an inner ` - ` stays). */
+function unprefixed(header: string): string {
+  const at = header.indexOf(' - ');
+  return at === -1 ? header : header.slice(at + 3);
+}
+
+/** The same adapter reading headers without the `Entity - ` prefix. */
+function withoutPrefixes(adapter: SourceAdapter, id: string, signatures: SourceAdapter['signatures']): SourceAdapter {
+  return {
+    ...adapter,
+    id,
+    label: `${adapter.label} (headers without prefix)`,
+    signatures,
+    columns: adapter.columns.map((column) => ({
+      ...column,
+      headers: [...new Set(column.headers.map(unprefixed))],
+    })),
+  };
+}
+
+export const pipedriveDealsPlain = withoutPrefixes(pipedriveDeals, 'pipedrive.deals-plain', [
+  { keys: ['title', 'status', 'value', 'created'] },
+]);
+
+export const pipedriveOrganizationsPlain = withoutPrefixes(pipedriveOrganizations, 'pipedrive.organizations-plain', [
+  { keys: ['name'], fileName: /^organi[sz]ations?[-_ ]/i },
+  { keys: ['name', 'owner', 'created'] },
+]);
+
+export const pipedriveActivitiesPlain = withoutPrefixes(pipedriveActivities, 'pipedrive.activities-plain', [
+  { keys: ['type', 'due', 'done'] },
+]);

@@ -59,7 +59,7 @@ export function resolveActivity(resolvers: Resolvers, activity: Activity): Activ
   return activity;
 }
 
-/** Deals and accounts of CRM exports with owners and accounts resolved (activities: `resolveActivity`). */
+/** Deals, accounts and leads of CRM exports with owners and accounts resolved (activities: `resolveActivity`). */
 export function resolveReferences(
   records: Records,
   present: { users: boolean; accounts: boolean },
@@ -80,5 +80,6 @@ export function resolveReferences(
     if (account) deal.accountId = account(deal.accountId)!;
   }
   if (owner) accounts = accounts.map((a) => (mine(a) ? { ...a, ownerId: owner(a.ownerId)! } : a));
-  return { ...records, accounts };
+  const leads = owner && records.leads ? records.leads.map((l) => (mine(l) ? { ...l, ownerId: owner(l.ownerId)! } : l)) : records.leads;
+  return { ...records, accounts, ...(leads ? { leads } : {}) };
 }

@@ -42,6 +42,8 @@ export const salesforceOpportunities: SourceAdapter = {
     { key: 'created', headers: ['CreatedDate'], required: true },
     { key: 'won', headers: ['IsWon'] },
     { key: 'closed', headers: ['IsClosed'] },
+    { key: 'sortOrder', headers: ['StageSortOrder'] },
+    { key: 'probability', headers: ['Probability'] },
     { key: 'type', headers: ['Type'] },
     { key: 'forecastName', headers: ['ForecastCategoryName'] },
     { key: 'forecast', headers: ['ForecastCategory'] },
@@ -206,10 +208,11 @@ export const salesforceEvents: SourceAdapter = {
   crm: 'Salesforce',
   label: 'Salesforce Event.csv (Data Export)',
   target: 'activities',
-  signatures: [{ keys: ['id', 'start', 'duration', 'allDay'] }],
+  // Older org exports have no `StartDateTime`: `ActivityDateTime` (timed) and `ActivityDate` (all-day) then say when.
+  signatures: [{ keys: ['id', 'start', 'duration', 'allDay'] }, { keys: ['id', 'activityDateTime', 'activityDate', 'duration', 'allDay'] }],
   columns: [
     { key: 'id', headers: ['Id'], required: true },
-    { key: 'start', headers: ['StartDateTime'], required: true },
+    { key: 'start', headers: ['StartDateTime'] },
     { key: 'activityDateTime', headers: ['ActivityDateTime'] },
     { key: 'activityDate', headers: ['ActivityDate'] },
     { key: 'allDay', headers: ['IsAllDayEvent'] },
@@ -223,7 +226,7 @@ export const salesforceEvents: SourceAdapter = {
     id: 'id',
     // An event is a meeting: held once its day has come, booked while it lies ahead.
     type: {
-      from: ['start'],
+      from: ['start', 'activityDateTime', 'activityDate'],
       value: (row) => {
         const day = eventDay(row);
         const parsed = day === undefined ? undefined : parseDate(day, row.settings);

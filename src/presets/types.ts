@@ -8,7 +8,7 @@ import type { ActivityType, Channel } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
 
 /** The canonical files a CRM export can stand in for. */
-export type Target = 'deals' | 'accounts' | 'activities' | 'users' | 'targets' | 'funnel' | 'invoices';
+export type Target = 'deals' | 'accounts' | 'activities' | 'users' | 'targets' | 'funnel' | 'invoices' | 'leads';
 
 /** One column of the export, under a key local to the adapter. */
 export interface SourceColumn {

@@ -451,6 +451,36 @@ export const RULES = {
     hint: 'Record why the deal was lost; the reasons feed the win/loss review.',
     example: { args: { name: 'Pilot Q3' }, at: { file: 'deals.csv', line: 77, field: 'lost_reason', recordId: 'D-70', ownerId: 'u-erik' } },
   }),
+  OpenDealWithoutAmount: rule({
+    code: 'OpenDealWithoutAmount',
+    title: 'Open deal without amount',
+    severity: 'warning',
+    kind: 'check',
+    trigger: 'An open deal has an empty amount: it counts in the pipeline and its stage, but adds no value (shown as "amount not set").',
+    message: ({ name }: { name: string }) => `open deal ${quote(name)} has no amount`,
+    hint: 'Enter an estimated amount in the CRM; until then the pipeline value and coverage leave the deal out.',
+    example: { args: { name: 'Ærø – ny linje' }, at: { file: 'Opportunity.csv', line: 9, field: 'amount', recordId: '0063X00001Op08AAA', ownerId: 'u-anna' } },
+  }),
+  OpenDealWithoutCloseDate: rule({
+    code: 'OpenDealWithoutCloseDate',
+    title: 'Open deal without expected close date',
+    severity: 'warning',
+    kind: 'check',
+    trigger: 'An open deal has an empty expected close date: it counts in the pipeline and its stage, but in no forecast period.',
+    message: ({ name }: { name: string }) => `open deal ${quote(name)} has no expected close date`,
+    hint: 'Enter the expected close date in the CRM; until then the deal is in no quarter\'s forecast or coverage.',
+    example: { args: { name: 'Hällby – service' }, at: { file: 'deals.csv', line: 6, field: 'close_date', recordId: '30005', ownerId: 'u-bo' } },
+  }),
+  NulInCell: rule({
+    code: 'NulInCell',
+    title: 'NUL byte removed from a cell',
+    severity: 'warning',
+    kind: 'check',
+    trigger: 'A quoted cell holds a NUL byte (0x00), as rich-text fields of some CRM exports do; the byte is removed and the row read.',
+    message: ({ count }: { count: number }) => `${count === 1 ? 'a NUL byte (0x00) was' : `${count} NUL bytes (0x00) were`} removed from a quoted cell on this line`,
+    hint: 'Usually text pasted into a rich-text field (a description or a note); clear the stray character in the CRM record.',
+    example: { args: { count: 1 }, at: { file: 'Opportunity.csv', line: 12 } },
+  }),
 } as const;
 
 export type RuleCode = keyof typeof RULES;

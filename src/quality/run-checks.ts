@@ -13,6 +13,7 @@ import { stalledDeals } from './checks/stalled-deal.ts';
 import { staleExport } from './checks/stale-export.ts';
 import { unknownAccount, unknownOwner } from './checks/unknown-references.ts';
 import { wonDealWithoutAmount } from './checks/won-deal-without-amount.ts';
+import { openDealUnset } from './checks/open-deal-unset.ts';
 import type { Check, QualityInput } from './input.ts';
 
 export const CHECKS: readonly Check[] = [
@@ -29,6 +30,7 @@ export const CHECKS: readonly Check[] = [
   planGaps,
   staleExport,
   lostDealWithoutReason,
+  openDealUnset,
 ];
 
 /** Code-unit order, not locale order: the same on every machine. */

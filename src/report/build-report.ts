@@ -3,13 +3,15 @@
  * the metrics once per cut, builds the weekly and monthly meeting entries from records grouped
  * once by week and month, and publishes quality issues and rejected rows with people resolved.
  */
+import { reconcileBudgets } from '../metrics/budget-reconciliation.ts';
 import { channelMix } from '../metrics/channel-mix.ts';
 import type { MetricContext } from '../metrics/context.ts';
 import { funnel } from '../metrics/funnel.ts';
+import { openDeals } from '../metrics/open-pipeline.ts';
 import { handoffs } from '../metrics/handoffs.ts';
-import { planCheck } from '../metrics/plan-check.ts';
+import { planCheck, planVerdict } from '../metrics/plan-check.ts';
 import { volumeVsRevenue } from '../metrics/revenue.ts';
-import { targetAttainment, totalRow } from '../metrics/target-attainment.ts';
+import { ATTAINMENT_MEASURES, targetAttainment, totalRow } from '../metrics/target-attainment.ts';
 import type { Model } from '../model/build-model.ts';
 import { addTo, groupBy } from '../model/group-by.ts';
 import type { Activity, ModelDeal, Target } from '../core/records.ts';
@@ -20,7 +22,7 @@ import type { FileAccount } from '../core/file-account.ts';
 import { ruleOf } from '../quality/rules.ts';
 import { issuesByCode, issuesByTeam, overallScore, scoreByOwner } from '../quality/score.ts';
 import type { Issue } from '../core/issue.ts';
-import { dealList, type DealLineContext } from './deal-lines.ts';
+import { dealList, type DealLineContext, type DealRows } from './deal-lines.ts';
 import { monthFigures, type ScopeForMonth } from './month-figures.ts';
 import { people, slugify } from './people.ts';
 import { scrubPeople } from './scrub-people.ts';
@@ -28,9 +30,11 @@ import { reportPeriods } from './periods-of-report.ts';
 import { scopeFigures, type ScopeRecords } from './scope-figures.ts';
 import type { PublishedIssue, Report, SiteModel } from './site-model.ts';
 import { weekFigures } from './week-figures.ts';
+import { meetingsSection } from './meetings-section.ts';
 import { closedDeals, currentState, makeSnapshot, qualityScoresOf } from '../history/snapshot.ts';
 import type { Snapshot } from '../history/types.ts';
 import { historySection } from './history-section.ts';
+import { leadFunnelSection } from './lead-funnel-section.ts';
 
 export interface ReportInput {
   model: Model;
@@ -46,10 +50,12 @@ export function buildReport({ model, files, rejected, quality, history }: Report
   const ctx: MetricContext = { settings, asOf };
   const periods = reportPeriods(asOf, settings.fiscalYearStartMonth);
   const persons = people(model.users, settings.initialsOnly);
+  const dealRows: DealRows = {};
   const lines: DealLineContext = {
     settings,
     accountName: (id) => model.accountById.get(id)?.name ?? id,
     person: (id) => persons.ref(id),
+    rows: dealRows,
   };
 
   const activitiesByOwner = groupBy(records.activities, (a) => a.ownerId);
@@ -133,7 +139,8 @@ export function buildReport({ model, files, rejected, quality, history }: Report
     teamName: model.teams.find((t) => t.id === user.teamId)?.name ?? '—',
     hats: user.hats,
     figures: scopeFigures(sellerRecords(user.id), periods, ctx),
-    openDeals: dealList((dealsByOwner.get(user.id) ?? []).filter((d) => d.status === 'open'), lines, 50),
+    // The same open deals as the seller's open pipeline (one rule: `openDeals`).
+    openDeals: dealList(openDeals(dealsByOwner.get(user.id) ?? [], asOf), lines, 50),
     volumeAndRevenue: volumeAndRevenue(user.id),
   }));
 
@@ -255,6 +262,9 @@ export function buildReport({ model, files, rejected, quality, history }: Report
   const teamIssues = issuesByTeam(quality, model.users);
   const allIssues = [...rejected, ...quality];
 
+  const company = scopeFigures(companyRecords, periods, ctx);
+  const plan = planCheck(records.targets, model.users, ctx);
+  const teamIds = new Set(model.teams.map((team) => team.id));
   const report: Report = {
     schemaVersion: 1,
     meta: {
@@ -271,16 +281,26 @@ export function buildReport({ model, files, rejected, quality, history }: Report
       quarter: { label: `FY${periods.quarter.fiscalYear}-Q${periods.quarter.quarter}`, range: periods.quarter.range },
       initialsOnly: settings.initialsOnly,
       stages: settings.stages.map((s) => ({ id: s.id, label: s.label ?? s.id, probability: s.probability, status: s.status })),
+      inputs: { users: model.present.users, activities: model.present.activities, targets: model.present.targets },
     },
     files,
-    company: scopeFigures(companyRecords, periods, ctx),
+    company,
     teams,
     sellers,
+    reconciliation: reconcileBudgets(
+      {
+        company: company.targets.rows,
+        teams: teams.map((team) => team.figures.targets.rows),
+        sellers: sellers.map((seller) => ({ rows: seller.figures.targets.rows, inTeam: teamIds.has(seller.teamId) })),
+      },
+      ATTAINMENT_MEASURES,
+    ),
     channelMix: {
       bySeller: channelMix(model.deals, periods.yearToDate, { groupBy: 'seller', keys: allIds }),
       byTeam: channelMix(model.deals, periods.yearToDate, { groupBy: 'team', keys: model.teams.map((t) => t.id) }),
     },
-    planCheck: planCheck(records.targets, model.users, ctx),
+    planCheck: plan,
+    planVerdict: planVerdict(plan),
     funnel: {
       yearToDate: funnel({ funnel: records.funnel, activities: records.activities, deals: model.deals, users: model.users }, periods.yearToDate, ctx),
       teams: teams.map((team) => {
@@ -300,9 +320,14 @@ export function buildReport({ model, files, rejected, quality, history }: Report
         };
       }),
     },
+    leadFunnel: leadFunnelSection(
+      { leads: records.leads, deals: model.deals, activities: records.activities, aggregateFunnel: model.present.funnel },
+      { asOf, trailing: periods.trailingYear, fiscalYearStartMonth: settings.fiscalYearStartMonth, name: (id) => persons.ref(id).name },
+    ),
     handoffs: handoffs({ deals: model.deals, activities: records.activities, users: model.users, accounts: records.accounts }, periods.yearToDate, ctx),
     weeks,
     months,
+    meetings: meetingsSection({ model, weeks: weekList, months: months.map((m) => m.month), companyTargets: companyRecords.targets, recordsOfTeam, sellerTargets: (id) => sellerRecords(id).targets, dealsOfMonth: (m) => dealsByMonth.get(m) ?? [], lines, ctx }),
     quality: {
       overallScore: overall.score,
       byOwner: scoreByOwner(records, quality).map((s) => ({
@@ -340,5 +365,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
       person: (id) => persons.ref(id),
     });
   }
-  return { report: settings.initialsOnly ? scrubPeople(report, model.users, persons) : report, snapshot };
+  return settings.initialsOnly
+    ? { report: scrubPeople(report, model.users, persons), dealRows: scrubPeople(dealRows, model.users, persons), snapshot }
+    : { report, dealRows, snapshot };
 }

@@ -1,6 +1,8 @@
 /**
  * Deals as they appear in lists on pages and in report.json: names resolved, people through
- * the initials setting, largest first, capped with the number left out.
+ * the initials setting, largest first. A list counts and sums every deal and names every deal
+ * (`ids`, in list order); it carries the lines of the largest few for the page, and the site
+ * model carries one row per listed deal (`DealRows`) so a list's CSV download holds them all.
  */
 import type { ModelDeal } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
@@ -19,6 +21,11 @@ export interface DealLine {
   annualAmount: number;
   created: string;
   close: string;
+  /** The export gave this open deal no amount (`amount` is 0) / no expected close date. */
+  amountMissing?: true;
+  closeMissing?: true;
+  /** The reason given for a lost deal (the export's `lost_reason`), when there is one. */
+  lostReason?: string;
 }
 
 export interface DealList {
@@ -27,15 +34,32 @@ export interface DealList {
   amount: number;
   /** Sum of annual volume. */
   annualAmount: number;
+  /** The largest `cap` deals, for the page. */
   deals: DealLine[];
-  /** Deals not listed because of the cap. */
+  /** Deals counted but not in `deals` (the page leaves them off; the CSV holds them). */
   more: number;
+  /** Every deal of the list, largest first (ties by id): `count` ids. */
+  ids: string[];
+}
+
+/**
+ * One row per deal that appears in some list, by deal id, for the CSV downloads:
+ * [name, account, owner name, stage label, status, channel, contract value, annual volume, created, close].
+ */
+export type DealRow = [string, string, string, string, ModelDeal['status'], ModelDeal['channel'], number, number, string, string];
+export type DealRows = Record<string, DealRow>;
+
+/** The compact row of a deal line. */
+export function rowOfLine(line: DealLine): DealRow {
+  return [line.name, line.account, line.owner.name, line.stage, line.status, line.channel, line.amount, line.annualAmount, line.created, line.close];
 }
 
 export interface DealLineContext {
   settings: Settings;
   accountName: (id: string) => string;
   person: (id: string) => PersonRef;
+  /** When given, every listed deal's row is kept here (for the CSV downloads). */
+  rows?: DealRows;
 }
 
 export function dealLine(deal: ModelDeal, ctx: DealLineContext): DealLine {
@@ -53,6 +77,9 @@ export function dealLine(deal: ModelDeal, ctx: DealLineContext): DealLine {
     annualAmount: deal.annualAmount,
     created: deal.created,
     close: deal.close,
+    ...(deal.amountMissing ? { amountMissing: true as const } : {}),
+    ...(deal.closeMissing ? { closeMissing: true as const } : {}),
+    ...(deal.status === 'lost' && deal.lostReason ? { lostReason: deal.lostReason } : {}),
   };
 }
 
@@ -80,7 +107,7 @@ export function largestDeals(deals: readonly ModelDeal[], cap: number): ModelDea
   return top;
 }
 
-/** Largest first (ties by id), at most `cap` listed. */
+/** Largest first (ties by id), at most `cap` lines; every deal counted, summed and named. */
 export function dealList(deals: readonly ModelDeal[], ctx: DealLineContext, cap = 25): DealList {
   // Summed in cents, as `sumMoney` does, in one pass.
   let cents = 0;
@@ -89,11 +116,15 @@ export function dealList(deals: readonly ModelDeal[], ctx: DealLineContext, cap 
     cents += Math.round(d.amount * 100);
     annualCents += Math.round(d.annualAmount * 100);
   }
+  const sorted = [...deals].sort(largestFirst);
+  const rows = ctx.rows;
+  if (rows !== undefined) for (const deal of sorted) if (rows[deal.id] === undefined) rows[deal.id] = rowOfLine(dealLine(deal, ctx));
   return {
     count: deals.length,
     amount: cents / 100,
     annualAmount: annualCents / 100,
-    deals: largestDeals(deals, cap).map((deal) => dealLine(deal, ctx)),
+    deals: sorted.slice(0, cap).map((deal) => dealLine(deal, ctx)),
     more: Math.max(0, deals.length - cap),
+    ids: sorted.map((deal) => deal.id),
   };
 }

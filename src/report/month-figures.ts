@@ -3,6 +3,7 @@
  * the month — company, each team, each seller — then the month's deals and the opportunities
  * expected to close in it. For the current month "end" is the as-of date.
  */
+import { reconcileBudgets, type ReconciliationRow } from '../metrics/budget-reconciliation.ts';
 import type { MetricContext } from '../metrics/context.ts';
 import { targetAttainment, totalRow, type AttainmentRow, type TargetAttainment } from '../metrics/target-attainment.ts';
 import { inRange, type DateRange } from '../periods/calendar.ts';
@@ -30,6 +31,8 @@ export interface MonthFigures {
   company: TargetAttainment;
   teams: { id: string; name: string; total: AttainmentRow | undefined }[];
   sellers: { person: PersonRef; teamId: string; total: AttainmentRow | undefined }[];
+  /** The total budget at `through`: company vs Σ teams vs Σ sellers (`volume:total`). */
+  reconciliation: ReconciliationRow[];
   won: DealList;
   lost: DealList;
   created: DealList;
@@ -63,14 +66,27 @@ export function monthFigures(month: string, input: MonthInput, lines: DealLineCo
     if (inRange(d.created, range)) created.push(d);
     if (closesInMonth && d.status === 'open') openClosing.push(d);
   }
+  const company = attainment(input.company);
+  const teams = input.teams.map((team) => ({ id: team.id, name: team.name, total: totalRow(attainment(team)) }));
+  const sellers = input.sellers.map((seller) => ({ person: seller.person, teamId: seller.teamId, total: totalRow(attainment(seller)) }));
+  const teamIds = new Set(input.teams.map((team) => team.id));
+  const rowsOf = (total: AttainmentRow | undefined) => (total === undefined ? [] : [total]);
   return {
     month,
     range,
     through,
     current: inRange(ctx.asOf, range),
-    company: attainment(input.company),
-    teams: input.teams.map((team) => ({ id: team.id, name: team.name, total: totalRow(attainment(team)) })),
-    sellers: input.sellers.map((seller) => ({ person: seller.person, teamId: seller.teamId, total: totalRow(attainment(seller)) })),
+    company,
+    teams,
+    sellers,
+    reconciliation: reconcileBudgets(
+      {
+        company: company.rows,
+        teams: teams.map((team) => rowsOf(team.total)),
+        sellers: sellers.map((seller) => ({ rows: rowsOf(seller.total), inTeam: teamIds.has(seller.teamId) })),
+      },
+      ['volume:total'],
+    ),
     won: dealList(won, lines),
     lost: dealList(lost, lines),
     created: dealList(created, lines),

@@ -3,7 +3,7 @@
  * computed once from that cut's records. Pages and report.json read these; nothing recomputes.
  */
 import type { MetricContext } from '../metrics/context.ts';
-import { activityGoals, type ActivityGoalRow } from '../metrics/activity-goals.ts';
+import { activityGoals, activityGoalsByPerson, type ActivityGoalRow, type PersonGoalRow } from '../metrics/activity-goals.ts';
 import { coverageOf, type Coverage } from '../metrics/coverage.ts';
 import { customersWorked, type CustomersWorked } from '../metrics/customers-worked.ts';
 import { dealAging, type DealAging } from '../metrics/deal-aging.ts';
@@ -62,6 +62,8 @@ export interface ScopeFigures {
   salesVelocity: SalesVelocity;
   activities: {
     goalsRecentWeeks: ActivityGoalRow[];
+    /** The same weeks per person and type (the people add up to `goalsRecentWeeks`). */
+    goalsByPerson: PersonGoalRow[];
     customersWorked: CustomersWorked;
     timeWithCustomersYtd: ReturnType<typeof timeWithCustomers>;
   };
@@ -108,6 +110,7 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
   const trailingDealSize = dealSize(wonTrailing, trailing, ctx);
   const trailingCycle = salesCycle(wonTrailing, trailing, ctx);
   const openAsOf = openDeals(open, ctx.asOf);
+  const goalWeeks = periods.recentWeeks.slice(-8);
   return {
     volume: {
       yearToDate: volumeYtd,
@@ -141,7 +144,8 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
       averageCycleDays: trailingCycle.averageDays,
     }),
     activities: {
-      goalsRecentWeeks: activityGoals(records.activityFacts.counts, records.sellerTargets, records.sellerIds, periods.recentWeeks.slice(-8), ctx),
+      goalsRecentWeeks: activityGoals(records.activityFacts.counts, records.sellerTargets, records.sellerIds, goalWeeks, ctx),
+      goalsByPerson: activityGoalsByPerson(records.activityFacts.counts, records.sellerTargets, records.sellerIds, goalWeeks, ctx),
       customersWorked: customersWorked(records.activityFacts, records.activityOwners, targets, ctx),
       timeWithCustomersYtd: timeWithCustomers(activities, periods.yearToDate),
     },

@@ -4,14 +4,16 @@
  */
 import type { Freshness } from '../quality/freshness.ts';
 import type { Funnel } from '../metrics/funnel.ts';
+import type { LeadFunnelSection } from './lead-funnel-section.ts';
 import type { Handoffs } from '../metrics/handoffs.ts';
+import type { ReconciliationRow } from '../metrics/budget-reconciliation.ts';
 import type { ChannelMix } from '../metrics/channel-mix.ts';
-import type { PlanCheckRow } from '../metrics/plan-check.ts';
+import type { PlanCheckRow, PlanVerdict } from '../metrics/plan-check.ts';
 import type { VolumeVsRevenue } from '../metrics/revenue.ts';
 import type { Hat } from '../core/records.ts';
 import type { FileAccount } from '../core/file-account.ts';
 import type { DateRange } from '../periods/calendar.ts';
-import type { DealList } from './deal-lines.ts';
+import type { DealList, DealRows } from './deal-lines.ts';
 import type { MonthFigures } from './month-figures.ts';
 import type { PersonRef } from './people.ts';
 import type { ScopeFigures } from './scope-figures.ts';
@@ -19,6 +21,8 @@ import type { WeekFigures } from './week-figures.ts';
 import type { HistorySection } from './history-section.ts';
 import type { Snapshot } from '../history/types.ts';
 import type { Issue } from '../core/issue.ts';
+import type { MonthPack, SellerMonth, WeekAgenda } from './meeting-figures.ts';
+import type { Settings } from '../settings/schema.ts';
 
 /** An Issue as published: the rule's title, severity and fix, the owner as a person. */
 export interface PublishedIssue extends Omit<Issue, 'ownerId'> {
@@ -57,6 +61,25 @@ export interface QualitySection {
   issues: PublishedIssue[];
 }
 
+export interface ReportInputs {
+  users: boolean;
+  activities: boolean;
+  targets: boolean;
+}
+
+/** The meeting pages' additions and settings: the weekly agenda and the monthly board pack. */
+export interface MeetingsSection {
+  attention: Settings['attention'];
+  /** CRM record address with `{id}` (validated http(s)), or null. */
+  crmDealUrl: string | null;
+  /** One per entry of `weeks`, same order. */
+  agendas: WeekAgenda[];
+  /** One per entry of `months`, same order. */
+  packs: MonthPack[];
+  /** Per user, for the 1:1 page: deals won and lost in as-of's month, deals handed over as SDR in it. */
+  sellers: SellerMonth[];
+}
+
 export interface Report {
   schemaVersion: 1;
   meta: {
@@ -73,17 +96,26 @@ export interface Report {
     quarter: { label: string; range: DateRange };
     initialsOnly: boolean;
     stages: { id: string; label: string; probability: number; status: string }[];
+    /** Which optional exports were in the data folder: a figure without its input shows "–" and why. */
+    inputs: ReportInputs;
   };
   files: FileAccount[];
   company: ScopeFigures;
   teams: TeamEntry[];
   sellers: SellerEntry[];
+  /** Company budget vs Σ teams vs Σ sellers, per measure, year to date and full year. */
+  reconciliation: ReconciliationRow[];
   channelMix: { bySeller: ChannelMix; byTeam: ChannelMix };
   planCheck: PlanCheckRow[];
+  /** Whether the plan passes its documented rule (Σ seller targets ≥ company target). */
+  planVerdict: PlanVerdict;
   funnel: { yearToDate: Funnel; teams: { teamId: string; funnel: Funnel }[] };
+  /** The linked funnel from lead-level exports, by source, per period. */
+  leadFunnel: LeadFunnelSection;
   handoffs: Handoffs;
   weeks: WeekFigures[];
   months: MonthFigures[];
+  meetings: MeetingsSection;
   quality: QualitySection;
   /** Rejected rows, each with file, line, column and reason. */
   rejected: PublishedIssue[];
@@ -95,6 +127,8 @@ export interface SiteModel {
   report: Report;
   /** How old the export is (src/pipeline/freshness.ts), for the page footer and the nightly run. */
   freshness?: Freshness;
+  /** Every deal named by a deal list's `ids`, for the lists' CSV downloads; not in report.json. */
+  dealRows: DealRows;
   /** This build's snapshot, for the history folder; never published. */
   snapshot: Snapshot;
 }

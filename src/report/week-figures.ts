@@ -4,7 +4,7 @@
  * activities against the weekly goals. One entry per ISO week; its address never changes.
  */
 import type { MetricContext } from '../metrics/context.ts';
-import { activityGoals, type ActivityCounts, type ActivityGoalRow } from '../metrics/activity-goals.ts';
+import { activityGoals, activityGoalsByPerson, type ActivityCounts, type ActivityGoalRow, type PersonGoalRow } from '../metrics/activity-goals.ts';
 import { inRange, type DateRange } from '../periods/calendar.ts';
 import { addWeeks, isoWeekRange } from '../periods/iso-week.ts';
 import type { Activity, ModelDeal, Target } from '../core/records.ts';
@@ -32,8 +32,11 @@ export interface WeekFigures {
   lost: DealList;
   created: DealList;
   bigMoves: (DealLine & { move: 'won' | 'lost' | 'created' })[];
-  ahead: { week: string; range: DateRange; count: number; bySeller: PersonCount[]; meetings: MeetingLine[]; more: number };
+  /** The meetings booked in the following week: `meetings` holds all `count` of them. */
+  ahead: { week: string; range: DateRange; count: number; bySeller: PersonCount[]; meetings: MeetingLine[] };
   goals: ActivityGoalRow[];
+  /** The week's activities against goals per person and type (adding up to `goals`). */
+  goalsByPerson: (PersonGoalRow & { person: PersonRef })[];
 }
 
 /** The records of the week, pre-grouped by the caller so each week costs only its own rows. */
@@ -81,7 +84,6 @@ export function weekFigures(week: string, input: WeekInput, lines: DealLineConte
     .sort((a, b) => largestFirst(a.deal, b.deal))
     .slice(0, MOVES)
     .map(({ deal, move }) => ({ ...dealLine(deal, lines), move }));
-  const MEETING_CAP = 40;
   return {
     week,
     range,
@@ -96,13 +98,16 @@ export function weekFigures(week: string, input: WeekInput, lines: DealLineConte
       range: next,
       count: booked.length,
       bySeller: countBySeller(booked, lines),
-      meetings: booked.slice(0, MEETING_CAP).map((a) => ({
+      meetings: booked.map((a) => ({
         date: a.date,
         owner: lines.person(a.ownerId),
         account: a.accountId ? lines.accountName(a.accountId) : '—',
       })),
-      more: Math.max(0, booked.length - MEETING_CAP),
     },
     goals: activityGoals(input.activityCounts, input.sellerTargets, input.sellerIds, [week], ctx),
+    goalsByPerson: activityGoalsByPerson(input.activityCounts, input.sellerTargets, input.sellerIds, [week], ctx).map((row) => ({
+      ...row,
+      person: lines.person(row.personId),
+    })),
   };
 }

@@ -6,8 +6,9 @@
 import { CHANNELS, FORECAST_CATEGORIES, type Channel, type Deal, type ForecastCategory } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
 import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, type Finish } from './cells.ts';
-import { DealColumns, StoredDeal } from '../speed/stored-deal.ts';
+import { DealColumns, StoredDeal, UNSET_AMOUNT, UNSET_CLOSE } from '../speed/stored-deal.ts';
 import { interner, own, rememberLast } from '../speed/intern.ts';
+import { NO_CLOSE_DATE } from '../core/records.ts';
 import type { FileSpec } from './column.ts';
 
 export type DealRow = Omit<Deal, 'file' | 'line'>;
@@ -42,10 +43,10 @@ const DEAL_CELLS = {
   account_id: 'requiredText',
   owner: 'textOrEmpty',
   stage: 'requiredText',
-  amount: 'requiredNumber',
+  amount: 'optionalNumber',
   currency: 'optionalText',
   created_date: 'requiredDate',
-  close_date: 'requiredDate',
+  close_date: 'optionalDate',
   channel: 'optionalText',
   product: 'optionalText',
   contract_start: 'optionalDate',
@@ -55,6 +56,7 @@ const DEAL_CELLS = {
   source: 'optionalText',
   lost_reason: 'optionalText',
   sdr: 'optionalText',
+  lead_id: 'optionalText',
   updated_date: 'optionalDate',
 } as const satisfies CellKinds;
 
@@ -79,6 +81,12 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
     if (!stage) {
       const known = settings.stages.map((s) => s.id).join(', ');
       return fail('UnknownStage', `unknown stage "${row.stage}" (known: ${known})`, row.stage, 'stage');
+    }
+    // An open deal keeps its stage, owner and age without amount or expected close date (many CRMs
+    // leave both empty early on); a won or lost deal needs both.
+    if (stage.status !== 'open') {
+      if (row.amount === undefined) return fail('MissingValue', 'required value is empty', '', 'amount');
+      if (row.close_date === undefined) return fail('MissingValue', 'required value is empty', '', 'close_date');
     }
     const currency = upperCase(row.currency ?? settings.currency); // kept once per distinct text by its column
     const rate = currency === settings.currency ? 1 : settings.exchangeRates[currency];
@@ -107,12 +115,15 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       ownerId: owners(row.owner),
       stageId: stage.id,
       status: stage.status,
-      amount: Math.round(row.amount * rate * 100) / 100,
+      amount: row.amount === undefined ? 0 : Math.round(row.amount * rate * 100) / 100,
       created: row.created_date,
-      close: row.close_date,
+      close: row.close_date ?? NO_CLOSE_DATE,
     });
     if (row.name !== undefined) deal.name = row.name; // without one, a deal's name is its id
-    deal.amountOriginal = row.amount;
+    deal.amountOriginal = row.amount ?? 0;
+    if (row.amount === undefined || row.close_date === undefined) {
+      deal.unset = (row.amount === undefined ? UNSET_AMOUNT : 0) | (row.close_date === undefined ? UNSET_CLOSE : 0);
+    }
     deal.currency = currency;
     deal.channelGiven = channelGiven;
     deal.product = row.product;
@@ -123,6 +134,7 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
     deal.source = row.source;
     deal.lostReason = row.lost_reason;
     deal.sdrId = row.sdr;
+    deal.leadId = row.lead_id;
     deal.updated = row.updated_date;
     return deal as DealRow;
   };
@@ -152,6 +164,7 @@ export const dealsFile: FileSpec<DealRow> = {
     { name: 'lost_reason', required: false },
     { name: 'sdr', required: false, aliases: ['sdr_id', 'booked_by'] },
     { name: 'updated_date', required: false, aliases: ['updated', 'last_modified'] },
+    { name: 'lead_id', required: false, aliases: ['mql_id'] },
   ],
   schema: (settings) => rowSchema(DEAL_CELLS, settings, finishDeal(settings)),
   fast: (settings) => fastRowReader(DEAL_CELLS, settings, finishDeal(settings)),

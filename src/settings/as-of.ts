@@ -14,7 +14,7 @@
  * chooseAsOf({ override: '2026-12-01', setting: '2026-11-20', timeZone: 'Europe/Stockholm', now }) //=> '2026-12-01'
  */
 
-export const AS_OF_RANGE = { first: '2000-01-01', last: '2099-12-31' } as const;
+const AS_OF_RANGE = { first: '2000-01-01', last: '2099-12-31' } as const;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -37,7 +37,7 @@ export function asOfProblem(text: string): string | undefined {
 }
 
 /** Today in `timeZone` as YYYY-MM-DD. */
-export function todayIn(timeZone: string, now: Date): string {
+function todayIn(timeZone: string, now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ACTIVITY_TYPES, CHANNELS, FORECAST_CATEGORIES, HATS } from '../core/records.ts';
 import { asOfProblem } from './as-of.ts';
+import { isCurrencyCode } from '../format/number.ts';
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -58,10 +59,31 @@ export const mappedFileSchema = z
     decimal: z.enum([',', '.']).optional(),
     /** Day order of this file's dates written with `/` or `.`, when it differs from `dateOrder`. */
     dateOrder: z.enum(['dmy', 'mdy']).optional(),
+    /**
+     * Canonical column → one value for every row, for a column the export lacks, e.g.
+     * `{"status": "won"}` for a file holding only won deals (`status` sets a deals file's stage to
+     * the settings' first stage with that status).
+     */
+    constants: z.record(z.string(), z.string()).default({}),
+    /** The status from dates: a row whose `won` (or `lost`) header has a value is won (lost); else open. */
+    statusFrom: z.object({ won: z.string().min(1).optional(), lost: z.string().min(1).optional() }).strict().optional(),
+    /**
+     * Columns taken from a second file by key: rows whose `key` header equals the other file's
+     * `on` header get `columns` (canonical column → header in the other file) from it.
+     */
+    join: z
+      .object({
+        file: z.string().min(1),
+        key: z.string().min(1),
+        on: z.string().min(1),
+        columns: z.record(z.string(), z.string().min(1)),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
-export const MAPPABLE_FILES = ['deals', 'accounts', 'activities', 'users', 'targets', 'funnel', 'invoices'] as const;
+export const MAPPABLE_FILES = ['deals', 'accounts', 'activities', 'users', 'targets', 'funnel', 'invoices', 'leads'] as const;
 export type MappableFile = (typeof MAPPABLE_FILES)[number];
 
 export const settingsSchema = z
@@ -70,8 +92,11 @@ export const settingsSchema = z
     company: z.string().default('Company'),
     /** Display names of market teams by team id, e.g. `{"goteborg": "Göteborg"}`. */
     teamNames: z.record(z.string(), z.string()).default({}),
-    /** Reporting currency: amounts in other currencies are converted with `exchangeRates`. */
-    currency: z.enum(['SEK', 'DKK', 'NOK', 'EUR']).default('SEK'),
+    /** Reporting currency, any ISO 4217 code: amounts in other currencies are converted with `exchangeRates`. */
+    currency: z
+      .string()
+      .refine(isCurrencyCode, { message: 'expected an ISO 4217 currency code in capitals, such as "SEK", "EUR" or "USD"' })
+      .default('SEK'),
     /** Units of the reporting currency per one unit of another currency, e.g. `{"EUR": 11.4}`. */
     exchangeRates: z.record(z.string(), z.number().positive()).default({}),
     /** Default language of the site; the others stay reachable. */
@@ -125,6 +150,31 @@ export const settingsSchema = z
     hatMap: z.record(z.string(), z.enum(HATS)).default({}),
     /** Publish people by initials only, on every page, chart, download and report.json. */
     initialsOnly: z.boolean().default(false),
+    /**
+     * When the overview and the meeting pages flag something as needing attention. Ratios are
+     * shares (0.9 = 90 %); amounts are in the reporting currency.
+     */
+    attention: z
+      .object({
+        /** A team or seller below this attainment year to date is behind (red); at or above 1 on track. */
+        attainmentBelow: z.number().min(0).max(2).default(0.9),
+        /** Slipped or stalled open value above this amount is worth a look. */
+        slippedAmountAbove: z.number().nonnegative().default(0),
+        stalledAmountAbove: z.number().nonnegative().default(0),
+        /** Weighted pipeline falling this many weeks in a row is flagged. */
+        fallingWeeks: z.number().int().min(2).max(12).default(3),
+      })
+      .strict()
+      .prefault({}),
+    /**
+     * Address of a deal in the CRM, with `{id}` where the deal id goes, e.g.
+     * `https://crm.example.com/deals/{id}`. Only http(s) addresses; every deal links to its record.
+     */
+    crmDealUrl: z
+      .string()
+      .regex(/^https?:\/\/[^\s"'<>]+$/i, 'expected an http(s) address with {id} where the deal id goes')
+      .refine((url) => url.includes('{id}'), 'expected {id} where the deal id goes')
+      .optional(),
     /**
      * Hand-written column mappings per canonical file, for exports no preset recognises
      * (docs/exporting.md). A mapped file is read instead of the canonical file and detection.

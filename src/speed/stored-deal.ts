@@ -159,11 +159,19 @@ export class DealColumns {
   readonly source = new CodedTexts();
   readonly lostReason = new CodedTexts();
   readonly sdrId = new CodedTexts();
+  readonly leadId = new CodedTexts();
   readonly updated = new Dates();
   readonly channelReason = new CodedTexts();
   readonly annualAmount = new Numbers();
   readonly contractYears = new Numbers();
+  /** What an open deal's export left empty: `UNSET_AMOUNT` | `UNSET_CLOSE` bits (undefined: nothing). */
+  readonly unset = new Numbers();
 }
+
+/** An open deal exported without an amount: `amount` is 0 and means "amount not set". */
+export const UNSET_AMOUNT = 1;
+/** An open deal exported without an expected close date: `close` is `NO_CLOSE_DATE`. */
+export const UNSET_CLOSE = 2;
 
 /** The fields a `StoredDeal` holds itself, as given when it is made. */
 export interface OwnDealFields {
@@ -294,6 +302,12 @@ export class StoredDeal implements ModelDeal {
   set sdrId(value: string | undefined) {
     this.#columns.sdrId.set(this.#row, value);
   }
+  get leadId(): string | undefined {
+    return this.#columns.leadId.get(this.#row);
+  }
+  set leadId(value: string | undefined) {
+    this.#columns.leadId.set(this.#row, value);
+  }
   get updated(): IsoDate | undefined {
     return this.#columns.updated.get(this.#row);
   }
@@ -319,6 +333,20 @@ export class StoredDeal implements ModelDeal {
     this.#columns.contractYears.set(this.#row, value);
   }
 
+  /** `UNSET_AMOUNT` | `UNSET_CLOSE` bits; 0 when the export gave both. */
+  get unset(): number {
+    return this.#columns.unset.get(this.#row) ?? 0;
+  }
+  set unset(value: number) {
+    this.#columns.unset.set(this.#row, value === 0 ? undefined : value);
+  }
+  get amountMissing(): boolean | undefined {
+    return (this.unset & UNSET_AMOUNT) !== 0 ? true : undefined;
+  }
+  get closeMissing(): boolean | undefined {
+    return (this.unset & UNSET_CLOSE) !== 0 ? true : undefined;
+  }
+
   /** Every field, own and column, as a plain object (what `JSON.stringify` writes). */
   toJSON(): ModelDeal {
     return plainDeal<ModelDeal>(this);
@@ -328,8 +356,8 @@ export class StoredDeal implements ModelDeal {
 /** The fields of the `Deal` / `ModelDeal` shape, in the order of src/core/records.ts. */
 const DEAL_FIELDS = [
   'file', 'line', 'id', 'name', 'accountId', 'ownerId', 'stageId', 'status', 'amount', 'amountOriginal',
-  'currency', 'created', 'close', 'channelGiven', 'product', 'contractStart', 'contractEnd', 'termMonths',
-  'forecastCategory', 'source', 'lostReason', 'sdrId', 'updated', 'channel', 'channelReason',
+  'currency', 'created', 'close', 'amountMissing', 'closeMissing', 'channelGiven', 'product', 'contractStart', 'contractEnd', 'termMonths',
+  'forecastCategory', 'source', 'lostReason', 'sdrId', 'leadId', 'updated', 'channel', 'channelReason',
   'annualAmount', 'contractYears', 'teamId',
 ] as const;
 

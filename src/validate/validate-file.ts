@@ -42,6 +42,8 @@ export interface FileResult<T> {
   ids?: IdFingerprints;
   /** What a part's decoder saw, to name the whole file's encoding (see `combinedEncoding`). */
   decoding?: { bytesReadAsWindows1252: number; multibyte: boolean };
+  /** Data-quality issues about the file's bytes, not its rows (`NulInCell`); the rows were read. */
+  cleaned?: Issue[];
 }
 
 /** Reading one part of a file (src/ingest/split-csv.ts). */
@@ -408,6 +410,7 @@ export async function validateFile<T>(
     delimiter: result.delimiter,
     ms,
     ...(skipped > 0 ? { skipped } : {}),
+    ...(result.nulLines && result.nulLines.length > 0 ? { cleaned: nulIssues(name, result.nulLines) } : {}),
     ...(keepIds ? { ids: validator.seenIds } : {}),
     ...(part ? { decoding: { bytesReadAsWindows1252: result.bytesReadAsWindows1252, multibyte: result.multibyte } } : {}),
   };
@@ -435,5 +438,11 @@ export function joinParts<T>(first: FileResult<T>, second: FileResult<T>): FileR
     encoding,
     delimiter: first.delimiter ?? second.delimiter,
     ms: first.ms + second.ms,
+    ...(first.cleaned || second.cleaned ? { cleaned: [...(first.cleaned ?? []), ...(second.cleaned ?? [])] } : {}),
   };
+}
+
+/** One `NulInCell` issue per line that held NUL bytes (the decoder removed them). */
+function nulIssues(file: string, lines: readonly number[]): Issue[] {
+  return lines.map((line) => ({ code: 'NulInCell', file, line, message: RULES.NulInCell.message({ count: 1 }) }));
 }

@@ -2,6 +2,7 @@
  * Every table the site shows, by id: the CSV endpoint writes one download per table. Raw CSV
  * values do not depend on the language, so they are built once (with English labels).
  */
+import type { DealRows } from '../report/deal-lines.ts';
 import type { Report } from '../report/site-model.ts';
 import type { Currency } from '../format/index.ts';
 import { activityGoalTable } from './activity-view.ts';
@@ -13,9 +14,13 @@ import { scopeTables } from './scope-view.ts';
 import { TABLE_SECTIONS, sectionTables } from './section-tables.ts';
 import type { ViewTable } from './table.ts';
 import { weekView } from './week-view.ts';
+import { leadFunnelTables } from './lead-funnel-view.ts';
+import { agendaTables } from './weekly-agenda.ts';
+import { boardPackTables } from './board-pack.ts';
 import { changeCountsTable, changesTable, memoryTable } from './history-view.ts';
 
-export function allTables(report: Report): ViewTable[] {
+/** `dealRows`: the site model's deal rows, so every deal list's CSV holds all its deals. */
+export function allTables(report: Report, dealRows?: DealRows): ViewTable[] {
   const f = fmt('en', report.meta.currency as Currency);
   const tables: ViewTable[] = [
     ...scopeTables(report.company, f, 'overview'),
@@ -25,24 +30,28 @@ export function allTables(report: Report): ViewTable[] {
       return [
         ...scopeTables(s.figures, f, prefix),
         activityGoalTable(`${prefix}-activity-goals`, s.figures.activities.goalsRecentWeeks, f),
-        dealTable(`${prefix}-open-deals`, 'Open deals', s.openDeals, f),
+        dealTable(`${prefix}-open-deals`, 'Open deals', s.openDeals, f, 'close', dealRows),
         ...(s.volumeAndRevenue ? [volumeRevenueTable(`${prefix}-volume-revenue`, s.volumeAndRevenue, f)] : []),
       ];
     }),
-    ...report.weeks.flatMap((w) => {
-      const view = weekView(w, f);
-      return [...view.past, ...view.ahead];
+    ...report.weeks.flatMap((w, i) => {
+      const view = weekView(w, f, dealRows);
+      const agenda = report.meetings.agendas[i];
+      return [...view.past, ...view.ahead, ...(agenda ? Object.values(agendaTables(w, agenda, f)) : [])];
     }),
-    ...report.months.flatMap((m) => {
-      const view = monthView(m, f);
-      return [...view.results, ...view.opportunities];
+    ...report.months.flatMap((m, i) => {
+      const view = monthView(m, f, dealRows);
+      const pack = report.meetings.packs[i];
+      return [...view.results, ...view.opportunities, ...(pack ? boardPackTables(report, m, pack, f) : [])];
     }),
     ...TABLE_SECTIONS.flatMap((section) => sectionTables(section, report, f)),
+    ...leadFunnelTables(report, f),
     ...qualityTables(report, f),
     ...qualityCsvTables(report, f),
     ...(report.history?.weeks ?? []).flatMap((w) => {
       const teamName = (id: string) => report.teams.find((x) => x.id === id)?.name ?? id;
-      return [changeCountsTable(w, f, teamName), changesTable(w, f, teamName)];
+      const stageLabel = (id: string) => report.meta.stages.find((s) => s.id === id)?.label ?? id;
+      return [changeCountsTable(w, f, teamName), changesTable(w, f, teamName, stageLabel)];
     }),
     ...(report.history?.weekMemories ?? []).map((w) => memoryTable(w, f)),
     ...(report.history?.months ?? []).map((m) => memoryTable(m, f)),

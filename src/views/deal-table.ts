@@ -1,36 +1,70 @@
 /** A list of deals as a table: deal, customer, owner, stage, channel (with its reason), value, dates. */
 import { t } from '../i18n/index.ts';
-import type { DealLine, DealList } from '../report/deal-lines.ts';
+import type { DealLine, DealList, DealRows } from '../report/deal-lines.ts';
 import type { SellerEntry } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
 
-export function dealTable(id: string, title: string, list: DealList, f: Fmt, dateColumn: 'close' | 'created' = 'close'): ViewTable {
+/** Deal lines on the page: the largest of the list (`DealList.deals`). */
+export const DEAL_PAGE_ROWS = 25;
+
+/**
+ * The page shows the list's largest deals and says how many of how many; the CSV holds every
+ * deal of the list (from `rows`, the site model's deal rows, when given; else the lines at hand).
+ * Both money columns are shown: contract value and annual sales volume, each with its total.
+ */
+export function dealTable(
+  id: string,
+  title: string,
+  list: DealList,
+  f: Fmt,
+  dateColumn: 'close' | 'created' = 'close',
+  rows?: DealRows,
+): ViewTable {
   const { locale } = f;
-  const more = list.more > 0 ? ` ${t(locale, 'table.more', { count: f.number(list.more) })}` : '';
-  return buildTable<DealLine>(
-    {
-      id,
-      title: `${title} (${f.number(list.count)})`,
-      description: `${t(locale, 'common.total')}: ${f.money(list.amount)}.${more}`,
-    },
+  const totals = t(locale, 'deals.totals', { contract: f.money(list.amount), annual: f.money(list.annualAmount) });
+  const shown = list.deals.length < list.count ? ` ${t(locale, 'deals.largestShown', { shown: f.number(list.deals.length), total: f.number(list.count) })}` : '';
+  const date = (d: DealLine) => (dateColumn === 'close' ? d.close : d.created);
+  const table = buildTable<DealLine>(
+    { id, title: `${title} (${f.number(list.count)})`, description: `${totals}${shown}` },
     [
       { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
       { label: t(locale, 'common.customer'), key: 'account', show: (d) => d.account, raw: (d) => d.account },
       { label: t(locale, 'common.seller'), key: 'owner', show: (d) => d.owner.name, raw: (d) => d.owner.name },
       { label: t(locale, 'common.stage'), key: 'stage', show: (d) => d.stage, raw: (d) => d.stage },
       { label: t(locale, 'channel.label'), key: 'channel', show: (d) => t(locale, `channel.${d.channel}`), raw: (d) => d.channel },
-      { label: t(locale, 'common.value'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
+      {
+        label: t(locale, 'unit.contractValue'),
+        key: 'contract_value',
+        align: 'end',
+        show: (d) => (d.amountMissing ? t(locale, 'common.amountNotSet') : f.money(d.amount)),
+        raw: (d) => (d.amountMissing ? '' : d.amount),
+      },
+      {
+        label: t(locale, 'unit.annualVolume'),
+        key: 'annual_volume',
+        align: 'end',
+        show: (d) => (d.amountMissing ? t(locale, 'common.amountNotSet') : f.money(d.annualAmount)),
+        raw: (d) => (d.amountMissing ? '' : d.annualAmount),
+      },
       {
         label: dateColumn === 'close' ? t(locale, 'common.closeDate') : t(locale, 'common.created'),
         key: dateColumn === 'close' ? 'close_date' : 'created_date',
-        show: (d) => f.date(dateColumn === 'close' ? d.close : d.created),
-        raw: (d) => (dateColumn === 'close' ? d.close : d.created),
+        show: (d) => (dateColumn === 'close' && d.closeMissing ? '–' : f.date(date(d))),
+        raw: (d) => (dateColumn === 'close' && d.closeMissing ? '' : date(d)),
       },
     ],
     list.deals,
   );
+  if (rows === undefined) return table;
+  // Read when the CSV is written, so a page that only shows the table never builds these rows.
+  const csvRows = () =>
+    list.ids.map((dealId) => {
+      const [name, account, owner, stage, , channel, amount, annual, created, close] = rows[dealId]!;
+      return [name, account, owner, stage, channel, amount, annual, dateColumn === 'close' ? close : created];
+    });
+  return { ...table, csv: { header: table.csv.header, get rows() { return csvRows(); } } };
 }
 
 /** Sales volume and invoiced revenue per customer, side by side (account managers / KAMs). */

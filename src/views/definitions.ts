@@ -11,6 +11,7 @@ export const DEFINITIONS: { id: string; term: MessageKey; text: MessageKey[] }[]
   { id: 'attainment', term: 'metric.attainment', text: ['def.attainment'] },
   { id: 'pace', term: 'metric.pace', text: ['def.pace'] },
   { id: 'plan-check', term: 'metric.planCheck', text: ['def.planCheck'] },
+  { id: 'budget-reconciliation', term: 'reconcile.term', text: ['def.reconciliation'] },
   { id: 'open-pipeline', term: 'metric.openPipeline', text: ['def.openPipeline'] },
   { id: 'weighted-pipeline', term: 'metric.weightedPipeline', text: ['def.weightedPipeline'] },
   { id: 'coverage', term: 'metric.coverage', text: ['def.coverage', 'def.requiredCoverage'] },
@@ -22,6 +23,9 @@ export const DEFINITIONS: { id: string; term: MessageKey; text: MessageKey[] }[]
   { id: 'stalled-deals', term: 'metric.stalledDeals', text: ['def.stalledDeals'] },
   { id: 'slipped-deals', term: 'metric.slippedDeals', text: ['def.slippedDeals'] },
   { id: 'new-pipeline', term: 'metric.newPipelinePerWeek', text: ['def.newPipeline'] },
+  { id: 'activity-goals', term: 'metric.activityGoal', text: ['chart.activityGoals.desc'] },
   { id: 'customers-worked', term: 'metric.customersWorked', text: ['def.customersWorked'] },
   { id: 'time-with-customers', term: 'metric.timeWithCustomers', text: ['def.timeWithCustomers'] },
+  { id: 'lead-funnel-cohort', term: 'leadFunnel.cohort.heading', text: ['def.leadFunnelCohort'] },
+  { id: 'lead-funnel-period', term: 'leadFunnel.period.heading', text: ['def.leadFunnelPeriod'] },
 ];

@@ -1,5 +1,6 @@
 /** Tables of what the site remembers: changes since the last meeting, figures then and now, trends. */
 import { lineChart } from '../charts/index.ts';
+import { monthRange } from '../periods/fiscal.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { ChangeKind } from '../history/types.ts';
 import type { ChangeLine, HistorySection, MonthMemory, WeekChanges, WeekMemory } from '../report/history-section.ts';
@@ -19,14 +20,15 @@ const KIND_KEY: Record<ChangeKind, MessageKey> = {
   gone: 'change.gone',
 };
 
-export function changesTable(changes: WeekChanges, f: Fmt, teamName: (id: string) => string): ViewTable {
+/** `stageLabel` names a stage as the settings do (sv/da pages show no internal stage id). */
+export function changesTable(changes: WeekChanges, f: Fmt, teamName: (id: string) => string, stageLabel: (id: string) => string = (id) => id): ViewTable {
   const { locale } = f;
   const detail = (c: ChangeLine): string => {
     const b = c.before;
     const a = c.after;
     if (c.kind === 'slipped' && b && a) return `${f.date(b.close)} → ${f.date(a.close)}`;
     if ((c.kind === 'amount-up' || c.kind === 'amount-down') && b && a) return `${f.money(b.amount)} → ${f.money(a.amount)}`;
-    if ((c.kind === 'stage-back' || c.kind === 'stage-forward') && b && a) return `${b.stageId} → ${a.stageId}`;
+    if ((c.kind === 'stage-back' || c.kind === 'stage-forward') && b && a) return `${stageLabel(b.stageId)} → ${stageLabel(a.stageId)}`;
     return f.money(a?.amount ?? b?.amount ?? null);
   };
   return buildTable<ChangeLine>(
@@ -57,17 +59,21 @@ export function memoryTable(memory: MonthMemory | WeekMemory, f: Fmt): ViewTable
     { label: t(locale, 'metric.attainment'), then: memory.presented.attainment, now: memory.today.attainment, money: false },
   ];
   const show = (r: Row, v: number | null) => (r.money ? f.money(v) : f.percent(v));
+  // Both columns run to the snapshot's day; the month's results tables run to the month's end.
+  const cutoff = f.date(memory.presentedAsOf);
+  const through = 'month' in memory ? monthRange(memory.month).end : memory.presentedAsOf;
+  const otherDate = through !== memory.presentedAsOf ? ` ${t(locale, 'memory.otherDate', { date: cutoff, through: f.date(through) })}` : '';
   const differs = (r: Row) => r.then !== null && r.now !== null && Math.abs(r.then - r.now) > (r.money ? 0.5 : 0.0005);
   return buildTable<Row>(
     {
       id: 'month' in memory ? `month-${memory.month}-then-and-now` : `week-${memory.week.toLowerCase()}-then-and-now`,
       title: t(locale, 'memory.title'),
-      description: t(locale, 'month' in memory ? 'memory.desc' : 'memory.descWeek', { date: f.date(memory.presentedAsOf) }),
+      description: `${t(locale, 'month' in memory ? 'memory.desc' : 'memory.descWeek', { date: cutoff })}${otherDate}`,
     },
     [
       { label: t(locale, 'planCheck.measure'), key: 'figure', show: (r) => r.label, raw: (r) => r.label },
-      { label: t(locale, 'memory.presented'), key: 'as_presented', align: 'end', show: (r) => show(r, r.then), raw: (r) => r.then },
-      { label: t(locale, 'memory.today'), key: 'as_known_today', align: 'end', show: (r) => show(r, r.now), raw: (r) => r.now },
+      { label: `${t(locale, 'memory.presented')} (${t(locale, 'memory.cutoff', { date: cutoff })})`, key: 'as_presented', align: 'end', show: (r) => show(r, r.then), raw: (r) => r.then },
+      { label: `${t(locale, 'memory.today')} (${t(locale, 'memory.cutoff', { date: cutoff })})`, key: 'as_known_today', align: 'end', show: (r) => show(r, r.now), raw: (r) => r.now },
       { label: t(locale, 'memory.changed'), key: 'changed', show: (r) => (differs(r) ? `⚠ ${t(locale, 'memory.changedYes')}` : '–'), raw: (r) => (differs(r) ? 1 : 0) },
     ],
     rows,

@@ -2,11 +2,13 @@
 import { t } from '../i18n/index.ts';
 import type { AttainmentRow } from '../metrics/target-attainment.ts';
 import type { MonthFigures } from '../report/month-figures.ts';
+import type { DealRows } from '../report/deal-lines.ts';
 import { buildTable } from './build-table.ts';
 import { dealTable } from './deal-table.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
 import { measureLabel } from './labels.ts';
+import { reconciliationTable, unitOfMeasure } from './reconciliation-view.ts';
 
 function resultColumns<T>(f: Fmt, row: (x: T) => AttainmentRow | undefined) {
   const { locale } = f;
@@ -23,32 +25,39 @@ export interface MonthView {
   opportunities: ViewTable[];
 }
 
-export function monthView(month: MonthFigures, f: Fmt): MonthView {
+/** `rows`: the site model's deal rows, for deal lists whose CSV holds every deal. */
+export function monthView(month: MonthFigures, f: Fmt, rows?: DealRows): MonthView {
   const { locale } = f;
   const id = `month-${month.month}`;
   return {
     results: [
       buildTable(
         { id: `${id}-company`, title: t(locale, 'meeting.monthly.company'), description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }) },
-        [{ label: t(locale, 'channel.label'), key: 'measure', show: (r: AttainmentRow) => measureLabel(f.locale, r.measure), raw: (r: AttainmentRow) => r.measure }, ...resultColumns<AttainmentRow>(f, (r) => r)],
+        [
+          { label: t(locale, 'channel.label'), key: 'measure', show: (r: AttainmentRow) => measureLabel(f.locale, r.measure), raw: (r: AttainmentRow) => r.measure },
+          { label: t(locale, 'unit.label'), key: 'unit', show: (r: AttainmentRow) => unitOfMeasure(locale, r.measure), raw: (r: AttainmentRow) => (r.measure === 'revenue' ? 'invoiced' : 'annual_volume') },
+          ...resultColumns<AttainmentRow>(f, (r) => r),
+        ],
         month.company.rows,
       ),
+      reconciliationTable(`${id}-reconciliation`, month.reconciliation, f, t(locale, 'reconcile.monthDesc', { date: f.date(month.through) })),
       buildTable(
-        { id: `${id}-teams`, title: t(locale, 'nav.teams') },
+        { id: `${id}-teams`, title: `${t(locale, 'nav.teams')} (${t(locale, 'unit.annualVolume').toLowerCase()})`, description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }) },
         [{ label: t(locale, 'common.team'), key: 'team', show: (r: MonthFigures['teams'][number]) => r.name, raw: (r: MonthFigures['teams'][number]) => r.id }, ...resultColumns<MonthFigures['teams'][number]>(f, (r) => r.total)],
         month.teams,
       ),
       buildTable(
-        { id: `${id}-sellers`, title: t(locale, 'nav.sellers') },
+        { id: `${id}-sellers`, title: `${t(locale, 'nav.sellers')} (${t(locale, 'unit.annualVolume').toLowerCase()})`, description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }) },
         [{ label: t(locale, 'common.seller'), key: 'seller', show: (r: MonthFigures['sellers'][number]) => r.person.name, raw: (r: MonthFigures['sellers'][number]) => r.person.name }, ...resultColumns<MonthFigures['sellers'][number]>(f, (r) => r.total)],
-        month.sellers,
+        // A seller without a budget has no attainment: not listed (their result is in the company's).
+        month.sellers.filter((s) => s.total?.budgetYtd != null),
       ),
     ],
     opportunities: [
-      dealTable(`${id}-won`, t(locale, 'metric.dealsWon'), month.won, f),
-      dealTable(`${id}-open-closing`, t(locale, 'meeting.monthly.openClosing'), month.openClosingInMonth, f),
-      dealTable(`${id}-created`, t(locale, 'meeting.weekly.newOpportunities'), month.created, f, 'created'),
-      dealTable(`${id}-lost`, t(locale, 'metric.dealsLost'), month.lost, f),
+      dealTable(`${id}-won`, t(locale, 'metric.dealsWon'), month.won, f, 'close', rows),
+      dealTable(`${id}-open-closing`, t(locale, 'meeting.monthly.openClosing'), month.openClosingInMonth, f, 'close', rows),
+      dealTable(`${id}-created`, t(locale, 'meeting.weekly.newOpportunities'), month.created, f, 'created', rows),
+      dealTable(`${id}-lost`, t(locale, 'metric.dealsLost'), month.lost, f, 'close', rows),
     ],
   };
 }

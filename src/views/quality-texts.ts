@@ -75,7 +75,11 @@ function checkParams(code: string, args: Record<string, IssueArg>, locale: Local
     case 'OpenDealWithoutOwner':
     case 'AccountWithoutOwner':
     case 'LostDealWithoutReason':
+    case 'OpenDealWithoutAmount':
+    case 'OpenDealWithoutCloseDate':
       return { name: quote(a('name')) };
+    case 'NulInCell':
+      return { bytes: typeof args.count === 'number' ? tn(locale, 'rule.NulInCell.bytes', args.count) : a('count') };
     case 'PastCloseDate':
       return { close: a('close'), asOf: a('asOf'), days: days(args.days, locale) };
     case 'StalledDeal':

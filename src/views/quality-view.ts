@@ -3,7 +3,7 @@
  * it, a few examples, the fix) and the score per owner. The full lists are their own paged pages
  * (quality-lists.ts) and CSV downloads with every row, so the page keeps its size for any export.
  */
-import { t } from '../i18n/index.ts';
+import { t, tn } from '../i18n/index.ts';
 import type { FileAccount } from '../core/file-account.ts';
 import type { PublishedIssue, Report } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
@@ -150,17 +150,29 @@ function rowsTable(report: Report, f: Fmt): ViewTable {
   );
 }
 
+/** Owners on the summary page; the rest are in the CSV (an export may have thousands of owners). */
+export const OWNERS_ON_PAGE = 50;
+
+type OwnerEntry = Report['quality']['byOwner'][number];
+
+/** Owners with most issues first, then by name: the page shows the first OWNERS_ON_PAGE. */
+export function ownersByIssues(report: Report): OwnerEntry[] {
+  return [...report.quality.byOwner].sort(
+    (a, b) => b.issues - a.issues || (a.person.name < b.person.name ? -1 : a.person.name > b.person.name ? 1 : 0),
+  );
+}
+
 export function ownerTable(report: Report, f: Fmt): ViewTable {
   const { locale } = f;
   return buildTable(
-    { id: 'quality-by-owner', title: t(locale, 'quality.byOwner'), description: t(locale, 'quality.score.desc') },
+    { id: 'quality-by-owner', title: t(locale, 'quality.byOwner'), description: t(locale, 'quality.score.desc'), pageRows: OWNERS_ON_PAGE },
     [
       { label: t(locale, 'common.seller'), key: 'owner', show: (r) => r.person.name, raw: (r) => r.person.name },
       { label: t(locale, 'quality.scored'), key: 'scored', align: 'end', show: (r) => f.number(r.scored), raw: (r) => r.scored },
       { label: t(locale, 'quality.issues'), key: 'issues', align: 'end', show: (r) => f.number(r.issues), raw: (r) => r.issues },
       { label: t(locale, 'quality.score'), key: 'score', align: 'end', show: (r) => f.percent(r.score), raw: (r) => r.score },
     ],
-    report.quality.byOwner,
+    ownersByIssues(report),
   );
 }
 
@@ -181,14 +193,35 @@ export function ruleTable(report: Report, f: Fmt, summaries = ruleSummaries(repo
   );
 }
 
-/** The tables of the summary page, in page order (the rule summary is drawn by RuleSummary.astro). */
+/** At most `max` rows on the page; the CSV keeps every row and the page says how many are left off. */
+function capRows(table: ViewTable, max: number): ViewTable {
+  if (table.rows.length <= max) return table;
+  return { ...table, rows: table.rows.slice(0, max), hiddenRows: (table.hiddenRows ?? 0) + table.rows.length - max };
+}
+
+export interface QualityPageTables {
+  rows: ViewTable;
+  /** The rule summary's CSV (the page draws the summary with RuleSummary.astro). */
+  byRule: ViewTable;
+  byOwner: ViewTable;
+  /** Score per owner week by week, when the build has history. */
+  trend: ViewTable | null;
+}
+
+/** The tables of the summary page, by name. */
+export function qualityPageTables(report: Report, f: Fmt): QualityPageTables {
+  return {
+    rows: rowsTable(report, f),
+    byRule: ruleTable(report, f),
+    byOwner: ownerTable(report, f),
+    trend: report.history && report.history.qualityByOwner.length > 0 ? capRows(qualityTrendTable(report.history, f), OWNERS_ON_PAGE) : null,
+  };
+}
+
+/** The tables of the summary page, in page order. */
 export function qualityTables(report: Report, f: Fmt): ViewTable[] {
-  return [
-    rowsTable(report, f),
-    ruleTable(report, f),
-    ownerTable(report, f),
-    ...(report.history && report.history.qualityByOwner.length > 0 ? [qualityTrendTable(report.history, f)] : []),
-  ];
+  const { rows, byRule, byOwner, trend } = qualityPageTables(report, f);
+  return [rows, byRule, byOwner, ...(trend ? [trend] : [])];
 }
 
 
@@ -216,7 +249,7 @@ export function qualityKpis(report: Report, f: Fmt): QualityKpi[] {
     {
       label: t(locale, 'quality.issues'),
       value: f.number(report.quality.issues.length),
-      sub: t(locale, 'quality.issues.sub', { rules: f.number(rules) }),
+      sub: tn(locale, 'quality.issues.sub', rules),
     },
     {
       label: t(locale, 'quality.rowsRejected'),

@@ -19,17 +19,18 @@ export type Section =
   | 'months'
   | 'definitions';
 
+/** Navigation order: the overview and the two meeting pages first, so they are reached on a phone too. */
 export const SECTIONS: readonly Section[] = [
   'overview',
-  'teams',
-  'sellers',
-  'channels',
-  'targets',
-  'pipeline',
-  'funnel',
-  'activities',
   'weeks',
   'months',
+  'teams',
+  'sellers',
+  'targets',
+  'pipeline',
+  'channels',
+  'funnel',
+  'activities',
   'quality',
   'definitions',
 ];
@@ -41,6 +42,8 @@ export interface Routes {
   seller(locale: Locale, slug: string): string;
   week(locale: Locale, week: string): string;
   month(locale: Locale, month: string): string;
+  /** The funnel by source of one period: `last-12-months`, `fy2025`, `all`. */
+  leadFunnel(locale: Locale, period: string): string;
   /** CSV downloads hold raw values with English headers, so one file serves every language. */
   csv(locale: Locale, id: string): string;
   definition(locale: Locale, id: string): string;
@@ -59,6 +62,7 @@ export function routes(base: string): Routes {
     seller: (locale, slug) => `${prefix}${locale}/sellers/${slug}/`,
     week: (locale, week) => `${prefix}${locale}/weeks/${week.toLowerCase()}/`,
     month: (locale, month) => `${prefix}${locale}/months/${month}/`,
+    leadFunnel: (locale, period) => `${prefix}${locale}/funnel/sources/${period}/`,
     csv: (_locale, id) => `${prefix}data/${id}.csv`,
     definition: (locale, id) => `${section(locale, 'definitions')}#${id}`,
     qualityList: (locale, kind, slug, page = 1) =>

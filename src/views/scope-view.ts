@@ -7,6 +7,7 @@ import { barChart, lineChart, progressBars, stackedBarsByMonth } from '../charts
 import { t, type Locale } from '../i18n/index.ts';
 import { CHANNELS } from '../core/records.ts';
 import type { ScopeFigures } from '../report/scope-figures.ts';
+import type { Report } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
 import type { Fmt } from './format-context.ts';
 import type { Routes } from './routes.ts';
@@ -27,8 +28,12 @@ export interface ScopeView {
   tables: ViewTable[];
 }
 
-export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes): Kpi[] {
+/** Every input present: the figures speak for themselves. */
+const ALL_INPUTS = { inputs: { users: true, activities: true, targets: true }, fiscalYear: '' };
+
+export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes, meta: Pick<Report['meta'], 'inputs' | 'fiscalYear'> = ALL_INPUTS): Kpi[] {
   const { locale } = f;
+  const { inputs } = meta;
   const def = (id: string) => routes.definition(locale, id);
   const total = totalRow(figures.targets);
   const volume = figures.volume.yearToDate;
@@ -45,13 +50,17 @@ export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes): Kpi[] 
     {
       label: t(locale, 'metric.attainment'),
       value: f.percent(total?.attainment ?? null),
-      sub: t(locale, 'kpi.attainmentSub', { budget: f.moneyCompact(total?.budgetYtd ?? null), pace: f.percent(total?.paceVsTarget ?? null) }),
+      sub: inputs.targets
+        ? t(locale, 'kpi.attainmentSub', { budget: f.moneyCompact(total?.budgetYtd ?? null), pace: f.percent(total?.paceVsTarget ?? null) })
+        : t(locale, 'kpi.noTargets', { fy: meta.fiscalYear }),
       definitionHref: def('attainment'),
     },
     {
       label: t(locale, 'metric.openPipeline'),
       value: f.moneyCompact(pipeline.open.amount),
-      sub: t(locale, 'kpi.pipelineSub', { count: pipeline.open.count, weighted: f.moneyCompact(pipeline.weighted.weighted) }),
+      sub:
+        t(locale, 'kpi.pipelineSub', { count: pipeline.open.count, weighted: f.moneyCompact(pipeline.weighted.weighted) }) +
+        (pipeline.open.withoutAmount > 0 ? ` · ${t(locale, 'kpi.withoutAmount', { count: pipeline.open.withoutAmount })}` : ''),
       definitionHref: def('open-pipeline'),
     },
     {
@@ -65,7 +74,10 @@ export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes): Kpi[] 
     {
       label: t(locale, 'metric.winRateCount'),
       value: f.percent(figures.winRate.byCount),
-      sub: t(locale, 'kpi.winRateSub', { value: f.percent(figures.winRate.byValue) }),
+      sub:
+        figures.winRate.byValue === null && figures.winRate.lost > 0
+          ? t(locale, 'kpi.winRateNoLostValue')
+          : t(locale, 'kpi.winRateSub', { value: f.percent(figures.winRate.byValue) }),
       definitionHref: def('win-rate'),
     },
     {
@@ -82,8 +94,13 @@ export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes): Kpi[] 
     },
     {
       label: t(locale, 'metric.customersWorked'),
-      value: f.number(figures.activities.customersWorked.accountsWorked),
-      sub: figures.activities.customersWorked.goal === null ? undefined : t(locale, 'kpi.goalSub', { goal: f.number(figures.activities.customersWorked.goal) }),
+      // Without an activities export nobody is known to have worked a customer: "–", not 0.
+      value: inputs.activities ? f.number(figures.activities.customersWorked.accountsWorked) : '–',
+      sub: !inputs.activities
+        ? t(locale, 'kpi.noActivities')
+        : figures.activities.customersWorked.goal === null
+          ? undefined
+          : t(locale, 'kpi.goalSub', { goal: f.number(figures.activities.customersWorked.goal) }),
       definitionHref: def('customers-worked'),
     },
   ];
@@ -156,7 +173,19 @@ export function scopeTables(figures: ScopeFigures, f: Fmt, idPrefix: string): Vi
       [
         { label: t(locale, 'common.stage'), key: 'stage', show: (r) => r.label, raw: (r) => r.stageId },
         { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (r) => f.number(r.count), raw: (r) => r.count },
-        { label: t(locale, 'metric.openPipeline'), key: 'amount', align: 'end', show: (r) => f.money(r.amount), raw: (r) => r.amount },
+        {
+          label: t(locale, 'metric.openPipeline'),
+          key: 'amount',
+          align: 'end',
+          // "amount not set" where every deal of the stage lacks one; beside the sum where some do.
+          show: (r) =>
+            r.withoutAmount === 0
+              ? f.money(r.amount)
+              : r.withoutAmount === r.count
+                ? t(locale, 'common.amountNotSet')
+                : `${f.money(r.amount)} (${t(locale, 'kpi.withoutAmount', { count: r.withoutAmount })})`,
+          raw: (r) => r.amount,
+        },
         { label: t(locale, 'common.share'), key: 'probability', align: 'end', show: (r) => f.percent(r.probability), raw: (r) => r.probability },
         { label: t(locale, 'metric.weightedPipeline'), key: 'weighted', align: 'end', show: (r) => f.money(r.weighted), raw: (r) => r.weighted },
       ],
@@ -176,7 +205,7 @@ export function scopeTables(figures: ScopeFigures, f: Fmt, idPrefix: string): Vi
       [
         { label: t(locale, 'common.week'), key: 'week', show: (r) => f.week(r.week, true), raw: (r) => r.week },
         { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (r) => f.number(r.count), raw: (r) => r.count },
-        { label: t(locale, 'common.value'), key: 'amount', align: 'end', show: (r) => f.money(r.amount), raw: (r) => r.amount },
+        { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (r) => f.money(r.amount), raw: (r) => r.amount },
       ],
       figures.pipeline.newPipeline.weeks,
     ),

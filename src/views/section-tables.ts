@@ -1,7 +1,7 @@
 /** Which tables each section page shows, in order. */
 import { t } from '../i18n/index.ts';
 import type { Report } from '../report/site-model.ts';
-import { activityGoalTable } from './activity-view.ts';
+import { activityGoalTable, activityPersonTable } from './activity-view.ts';
 import { buildTable } from './build-table.ts';
 import type { Fmt } from './format-context.ts';
 import { scopeKpis, type Kpi } from './scope-view.ts';
@@ -18,6 +18,13 @@ function activityTables(report: Report, f: Fmt): ViewTable[] {
   const sellers = report.sellers.filter((s) => s.figures.activities.timeWithCustomersYtd.meetingsHeld > 0 || s.figures.activities.customersWorked.accountsWorked > 0);
   return [
     activityGoalTable('activities-goals', report.company.activities.goalsRecentWeeks, f),
+    activityPersonTable(
+      'activities-goals-by-person',
+      report.company.activities.goalsByPerson,
+      f,
+      (id) => report.sellers.find((s) => s.person.id === id)?.person.name ?? '–',
+      [...new Set(report.company.activities.goalsRecentWeeks.map((r) => r.week))],
+    ),
     buildTable(
       { id: 'activities-by-seller', definition: 'customers-worked', title: t(locale, 'chart.activitiesBySeller'), description: `${t(locale, 'def.customersWorked')} ${t(locale, 'def.timeWithCustomers')}` },
       [
@@ -60,7 +67,7 @@ export function sectionTables(section: TableSection, report: Report, f: Fmt): Vi
 
 /** The key figures shown above a section's tables: the company's, picked per section. */
 export function sectionKpis(section: TableSection, report: Report, f: Fmt, routes: Routes): Kpi[] {
-  const all = scopeKpis(report.company, f, routes);
+  const all = scopeKpis(report.company, f, routes, report.meta);
   const pick: Record<TableSection, number[]> = {
     channels: [0],
     targets: [0, 1],

@@ -8,14 +8,16 @@ import { measureLabel } from './labels.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { ChannelMix, ChannelMixRow } from '../metrics/channel-mix.ts';
 import type { Funnel, FunnelLink } from '../metrics/funnel.ts';
-import type { PlanCheckRow } from '../metrics/plan-check.ts';
+import type { PlanCheckRow, PlanVerdict } from '../metrics/plan-check.ts';
 import { totalRow } from '../metrics/target-attainment.ts';
-import { CHANNELS, FORECAST_CATEGORIES } from '../core/records.ts';
+import { CHANNELS, FORECAST_CATEGORIES, type ActivityType } from '../core/records.ts';
 import type { Report } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
 import { dealTable, PAGE_ROWS } from './deal-table.ts';
+import { reconciliationTable } from './reconciliation-view.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
+import { measureOrActivityLabel } from './labels.ts';
 
 function mixTable(id: string, title: string, mix: ChannelMix, name: (key: string) => string, f: Fmt): ViewTable {
   const { locale } = f;
@@ -54,11 +56,17 @@ export function channelTables(report: Report, f: Fmt): ViewTable[] {
   return [
     teamMix,
     { ...mixTable('channels-by-seller', t(locale, 'chart.channelsBySeller'), report.channelMix.bySeller, sellerName, f), chart: undefined },
-    planCheckTable(report.planCheck, f, teamName),
+    planCheckTable(report.planCheck, f, teamName, report.planVerdict),
   ];
 }
 
-export function planCheckTable(rows: readonly PlanCheckRow[], f: Fmt, teamName: (id: string) => string): ViewTable {
+function verdictText(verdict: PlanVerdict, f: Fmt): string {
+  const counts = { failing: f.number(verdict.failing), checked: f.number(verdict.checked) };
+  if (verdict.passes === null) return t(f.locale, 'planCheck.verdict.none');
+  return verdict.passes ? t(f.locale, 'planCheck.verdict.pass', counts) : t(f.locale, 'planCheck.verdict.fail', counts);
+}
+
+export function planCheckTable(rows: readonly PlanCheckRow[], f: Fmt, teamName: (id: string) => string, verdict: PlanVerdict): ViewTable {
   const { locale } = f;
   const levelKey: Record<PlanCheckRow['level'], MessageKey> = {
     'sellers-vs-team': 'planCheck.sellersVsTeam',
@@ -66,7 +74,7 @@ export function planCheckTable(rows: readonly PlanCheckRow[], f: Fmt, teamName: 
     'sellers-vs-company': 'planCheck.sellersVsCompany',
   };
   return buildTable<PlanCheckRow>(
-    { id: 'plan-check', definition: 'plan-check', title: t(locale, 'metric.planCheck'), description: t(locale, 'def.planCheck') },
+    { id: 'plan-check', definition: 'plan-check', title: t(locale, 'metric.planCheck'), description: verdictText(verdict, f) },
     [
       { label: t(locale, 'common.period'), key: 'period', show: (r) => r.period, raw: (r) => r.period },
       { label: t(locale, 'planCheck.level'), key: 'level', show: (r) => t(locale, levelKey[r.level], { team: r.teamId ? teamName(r.teamId) : '' }), raw: (r) => `${r.level}${r.teamId ? `:${r.teamId}` : ''}` },
@@ -74,6 +82,7 @@ export function planCheckTable(rows: readonly PlanCheckRow[], f: Fmt, teamName: 
       { label: t(locale, 'planCheck.sum'), key: 'sum', align: 'end', show: (r) => f.money(r.sum), raw: (r) => r.sum },
       { label: t(locale, 'metric.target'), key: 'target', align: 'end', show: (r) => f.money(r.target), raw: (r) => r.target },
       { label: t(locale, 'planCheck.gap'), key: 'gap', align: 'end', show: (r) => `${r.ok ? '✓' : '✗'} ${f.money(r.gap)}`, raw: (r) => r.gap },
+      { label: t(locale, 'planCheck.rule'), key: 'rule', show: (r) => t(locale, `planCheck.rule.${r.level}`), raw: (r) => r.level },
     ],
     [...rows].sort((a, b) => Number(a.ok) - Number(b.ok) || b.period.localeCompare(a.period)),
   );
@@ -99,6 +108,7 @@ export function targetTables(report: Report, f: Fmt): ViewTable[] {
   const teamTitle = t(locale, 'chart.attainmentByTeam');
   const sellerTitle = t(locale, 'chart.attainmentBySeller');
   return [
+    reconciliationTable('targets-reconciliation', report.reconciliation, f, t(locale, 'reconcile.desc')),
     buildTable({ id: 'targets-by-team', definition: 'attainment', title: teamTitle, description: t(locale, 'def.attainment'), chart: chartOf(teams, teamTitle) }, columns(t(locale, 'common.team')), teams),
     buildTable({ id: 'targets-by-seller', definition: 'attainment', title: sellerTitle, chart: chartOf(people, sellerTitle) }, columns(t(locale, 'common.seller')), people),
   ];
@@ -110,6 +120,7 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
   const forecastTitle = t(locale, 'chart.forecast', { quarter: report.meta.quarter.label });
   const agingTitle = t(locale, 'metric.dealAge');
   const sellerName = (id: string) => report.sellers.find((s) => s.person.id === id)?.person.name ?? (id || t(locale, 'common.noOwner'));
+  const stageLabel = (id: string) => report.meta.stages.find((s) => s.id === id)?.label ?? id;
   return [
     buildTable(
       {
@@ -125,7 +136,8 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
       [
         { label: t(locale, 'forecast.category'), key: 'category', show: (c) => t(locale, `forecast.${c}`), raw: (c) => c },
         { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (c) => f.number(p.forecastQuarter.categories[c].count), raw: (c) => p.forecastQuarter.categories[c].count },
-        { label: t(locale, 'common.value'), key: 'amount', align: 'end', show: (c) => f.money(p.forecastQuarter.categories[c].amount), raw: (c) => p.forecastQuarter.categories[c].amount },
+        { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (c) => f.money(p.forecastQuarter.categories[c].amount), raw: (c) => p.forecastQuarter.categories[c].amount },
+        { label: t(locale, 'unit.annualVolume'), key: 'annual_volume', align: 'end', show: (c) => f.money(p.forecastQuarter.categories[c].annualAmount), raw: (c) => p.forecastQuarter.categories[c].annualAmount },
       ],
       FORECAST_CATEGORIES,
     ),
@@ -140,7 +152,7 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
       [
         { label: t(locale, 'unit.daysLabel'), key: 'bucket', show: (b) => b.bucket, raw: (b) => b.bucket },
         { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (b) => f.number(b.count), raw: (b) => b.count },
-        { label: t(locale, 'common.value'), key: 'amount', align: 'end', show: (b) => f.money(b.amount), raw: (b) => b.amount },
+        { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (b) => f.money(b.amount), raw: (b) => b.amount },
       ],
       p.aging.buckets,
     ),
@@ -149,8 +161,8 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
       [
         { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
         { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },
-        { label: t(locale, 'common.stage'), key: 'stage', show: (d) => d.stageId, raw: (d) => d.stageId },
-        { label: t(locale, 'common.value'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
+        { label: t(locale, 'common.stage'), key: 'stage', show: (d) => stageLabel(d.stageId), raw: (d) => d.stageId },
+        { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
         { label: t(locale, 'pipeline.lastTouch'), key: 'last_touch', show: (d) => f.date(d.lastTouch), raw: (d) => d.lastTouch },
         { label: t(locale, 'pipeline.daysSince'), key: 'days_since_touch', align: 'end', show: (d) => f.number(d.daysSinceTouch), raw: (d) => d.daysSinceTouch },
       ],
@@ -162,7 +174,7 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
         { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
         { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },
         { label: t(locale, 'common.closeDate'), key: 'close_date', show: (d) => f.date(d.close), raw: (d) => d.close },
-        { label: t(locale, 'common.value'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
+        { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
         { label: t(locale, 'pipeline.daysOverdue'), key: 'days_overdue', align: 'end', show: (d) => f.number(d.daysOverdue), raw: (d) => d.daysOverdue },
       ],
       p.slipped.deals,
@@ -222,6 +234,7 @@ export function cohortTable(id: string, funnel: Funnel, f: Fmt): ViewTable {
     ['cohort.won', f.number(o.won), o.won],
     ['cohort.lost', f.number(o.lost), o.lost],
     ['cohort.open', f.number(o.open), o.open],
+    ['cohort.closedAfterAsOf', f.number(o.closedAfterAsOf), o.closedAfterAsOf],
     ['cohort.winRate', f.percent(o.winRate), o.winRate],
     ['cohort.booked', f.number(m.booked), m.booked],
     ['cohort.held', f.number(m.held), m.held],

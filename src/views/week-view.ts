@@ -1,12 +1,12 @@
 /** The weekly meeting page's tables: the week that went, then the week ahead. */
 import { t } from '../i18n/index.ts';
 import type { MeetingLine, PersonCount, WeekFigures } from '../report/week-figures.ts';
-import type { DealLine } from '../report/deal-lines.ts';
+import type { DealLine, DealRows } from '../report/deal-lines.ts';
 import { buildTable } from './build-table.ts';
 import { dealTable } from './deal-table.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
-import { activityGoalTable } from './activity-view.ts';
+import { activityGoalTable, activityPersonTable } from './activity-view.ts';
 
 function perSeller(id: string, title: string, rows: readonly PersonCount[], f: Fmt): ViewTable {
   return buildTable(
@@ -19,12 +19,16 @@ function perSeller(id: string, title: string, rows: readonly PersonCount[], f: F
   );
 }
 
+/** Booked meetings listed on the page; the CSV holds them all. */
+const MEETING_PAGE_ROWS = 40;
+
 export interface WeekView {
   past: ViewTable[];
   ahead: ViewTable[];
 }
 
-export function weekView(week: WeekFigures, f: Fmt): WeekView {
+/** `rows`: the site model's deal rows, for deal lists whose CSV holds every deal. */
+export function weekView(week: WeekFigures, f: Fmt, rows?: DealRows): WeekView {
   const { locale } = f;
   const id = `week-${week.week.toLowerCase()}`;
   const moves = buildTable<DealLine & { move: string }>(
@@ -34,7 +38,8 @@ export function weekView(week: WeekFigures, f: Fmt): WeekView {
       { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
       { label: t(locale, 'common.customer'), key: 'account', show: (d) => d.account, raw: (d) => d.account },
       { label: t(locale, 'common.seller'), key: 'owner', show: (d) => d.owner.name, raw: (d) => d.owner.name },
-      { label: t(locale, 'common.value'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
+      { label: t(locale, 'unit.contractValue'), key: 'contract_value', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
+      { label: t(locale, 'unit.annualVolume'), key: 'annual_volume', align: 'end', show: (d) => f.money(d.annualAmount), raw: (d) => d.annualAmount },
     ],
     week.bigMoves,
   );
@@ -42,7 +47,7 @@ export function weekView(week: WeekFigures, f: Fmt): WeekView {
     {
       id: `${id}-meetings-ahead`,
       title: `${t(locale, 'meeting.weekly.coming')} (${f.week(week.ahead.week)}, ${f.number(week.ahead.count)})`,
-      description: week.ahead.more > 0 ? t(locale, 'table.more', { count: f.number(week.ahead.more) }) : undefined,
+      pageRows: MEETING_PAGE_ROWS,
     },
     [
       { label: t(locale, 'common.date'), key: 'date', show: (m) => f.date(m.date), raw: (m) => m.date },
@@ -55,10 +60,11 @@ export function weekView(week: WeekFigures, f: Fmt): WeekView {
     past: [
       perSeller(`${id}-meetings-held`, `${t(locale, 'funnel.meetingsHeld')} (${f.number(week.held.count)})`, week.held.bySeller, f),
       moves,
-      dealTable(`${id}-won`, t(locale, 'metric.dealsWon'), week.won, f),
-      dealTable(`${id}-lost`, t(locale, 'metric.dealsLost'), week.lost, f),
-      dealTable(`${id}-created`, t(locale, 'meeting.weekly.newOpportunities'), week.created, f, 'created'),
+      dealTable(`${id}-won`, t(locale, 'metric.dealsWon'), week.won, f, 'close', rows),
+      dealTable(`${id}-lost`, t(locale, 'metric.dealsLost'), week.lost, f, 'close', rows),
+      dealTable(`${id}-created`, t(locale, 'meeting.weekly.newOpportunities'), week.created, f, 'created', rows),
       activityGoalTable(`${id}-activity-goals`, week.goals, f),
+      activityPersonTable(`${id}-activity-goals-by-person`, week.goalsByPerson, f, (personId) => week.goalsByPerson.find((r) => r.personId === personId)?.person.name ?? '–', [week.week]),
     ],
     ahead: [meetings, perSeller(`${id}-booked-by-seller`, t(locale, 'meeting.weekly.bookedBySeller'), week.ahead.bySeller, f)],
   };

@@ -30,8 +30,12 @@ describe('barChart', () => {
     await expect(svg).toMatchFileSnapshot('../output/charts/barChart-stages.svg');
   });
 
-  it('renders no rows without failing', () => {
-    expect(barChart([], base)).toContain('<svg role="img"');
+  it('says there is nothing to draw, instead of drawing, for no rows or only zeros', () => {
+    for (const data of [[], [{ label: 'A', value: 0 }, { label: 'B', value: 0 }]]) {
+      const markup = barChart(data, base);
+      expect(markup).not.toContain('<svg');
+      expect(markup).toContain('class="tavla-chart-empty"');
+    }
   });
 });
 
@@ -166,7 +170,7 @@ describe('every chart', () => {
   });
 
   it('writes the description as <desc>', () => {
-    expect(barChart([], { ...base, description: 'A & B' })).toContain('<desc>A &amp; B</desc>');
+    expect(barChart([{ label: 'A', value: 1 }], { ...base, description: 'A & B' })).toContain('<desc>A &amp; B</desc>');
   });
 });
 
@@ -174,5 +178,54 @@ describe('roundNumbers', () => {
   it('keeps 3 decimals in geometry', () => {
     expect(roundNumbers('M0,23.333333333333332L1.5,2e-7')).toBe('M0,23.333L1.5,2e-7');
     expect(roundNumbers('translate(-12.34567,8)')).toBe('translate(-12.346,8)');
+  });
+});
+
+describe('empty and zero data', () => {
+  // A seller with 0 kr every month: twelve months of zeros must not draw twelve full-height bars.
+  const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+  it('draws a sentence, not marks, when every value is zero or missing', () => {
+    const charts = [
+      stackedBarsByMonth(months.map((month) => ({ month, channel: 'new' as const, value: 0 })), { ...base, months }),
+      progressBars([{ label: 'A', value: null }, { label: 'B', value: 0 }], base),
+      lineChart([{ week: '2026-W47', value: 0 }, { week: '2026-W48', value: null }], base),
+      funnelChart([{ label: 'Leads', value: 0 }], base),
+    ];
+    for (const markup of charts) {
+      expect(markup).not.toContain('<svg');
+      expect(markup).toContain('Inget att rita');
+    }
+  });
+});
+
+describe('lineChart of percentages with a cap', () => {
+  it('stops the axis at the cap, marks the value above it with its figure, and says so', () => {
+    // 914 % and 120 % against a cap of 200 %: the axis tops out at 200 %, the 914 % point is a ▲
+    // labelled "914 %", and a note names the cap.
+    const markup = lineChart(
+      [
+        { week: '2026-W46', value: 120, series: 'Calls' },
+        { week: '2026-W47', value: 914, series: 'Calls' },
+      ],
+      { ...base, percent: true, goal: 100, cap: 200 },
+    );
+    expect(markup).toContain('tavla-chart-note');
+    const text = markup.replace(/&#160;/g, ' ');
+    expect(text).toMatch(/>200\s%</);
+    expect(text).toMatch(/>914\s%</);
+    expect(text).not.toMatch(/>(300|400|600|800|1\s?000)\s%</);
+  });
+
+  it('draws one week as a bar per series, not dots floating in the frame', () => {
+    const markup = lineChart(
+      [
+        { week: '2026-W47', value: 50, series: 'Calls' },
+        { week: '2026-W47', value: 80, series: 'Meetings' },
+      ],
+      { ...base, percent: true },
+    );
+    expect(markup.match(/<rect/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(markup).not.toContain('data-mark="line"');
+    expect(markup).not.toContain('data-mark="dot"');
   });
 });

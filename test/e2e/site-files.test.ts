@@ -212,6 +212,8 @@ describe('built site on disk', () => {
       ['targets/', /^\/targets\/$/],
       ['pipeline/', /^\/pipeline\/$/],
       ['funnel/', /^\/funnel\/$/],
+      ['funnel by source funnel/sources/all/', /^\/funnel\/sources\/all\/$/],
+      ['funnel by source of the last 12 months', /^\/funnel\/sources\/last-12-months\/$/],
       ['activities/', /^\/activities\/$/],
       ['quality/', /^\/quality\/$/],
       ['weeks/ archive', /^\/weeks\/$/],

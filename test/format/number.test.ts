@@ -44,6 +44,18 @@ describe('formatMoney', () => {
     expect(formatMoney(1234567, 'SEK', 'en')).toBe(`SEK${NBSP}1,234,567`);
   });
 
+  it('writes any ISO 4217 currency as Intl does in the locale, a letters-only symbol as its code', () => {
+    // Intl: sv-SE USD "US$", da-DK GBP "£", en-GB GBP "£", en-GB JPY "JP¥"; sv-SE GBP and CHF have no sign.
+    expect(formatMoney(220000, 'USD', 'en')).toBe('US$220,000');
+    expect(formatMoney(220000, 'USD', 'sv')).toBe(`220${NBSP}000${NBSP}US$`);
+    expect(formatMoney(1234, 'GBP', 'da')).toBe(`1.234${NBSP}£`);
+    expect(formatMoney(1234, 'GBP', 'sv')).toBe(`1${NBSP}234${NBSP}GBP`);
+    expect(formatMoney(1234, 'CHF', 'en')).toBe(`CHF${NBSP}1,234`);
+    expect(formatMoney(1234, 'JPY', 'en')).toBe('JP¥1,234');
+    expect(formatMoney(1_234_567, 'USD', 'en', { compact: true })).toBe('US$1.2m');
+    expect(formatMoney(1_234_567, 'USD', 'sv', { compact: true })).toBe(`1,2${NBSP}mn${NBSP}US$`);
+  });
+
   it('rounds to whole units unless digits are asked for', () => {
     expect(formatMoney(99.5, 'SEK', 'sv')).toBe(`100${NBSP}kr`);
     expect(formatMoney(99.5, 'DKK', 'da', { digits: 2 })).toBe(`99,50${NBSP}kr.`);

@@ -104,14 +104,12 @@ function figures(deals: readonly Deal[]): KeyFigures {
 export function snapshotOf(asOf: string, deals: readonly Deal[]): Snapshot {
   const sorted = [...deals].sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const teamIds = [...new Set(sorted.map((d) => d[4]))].sort();
-  const ownerIds = [...new Set(sorted.map((d) => d[3]))].sort();
   return {
     schemaVersion: 1,
     asOf,
     inputHash: `hash-${asOf}`,
     company: figures(sorted),
     teams: Object.fromEntries(teamIds.map((t) => [t, figures(sorted.filter((d) => d[4] === t))])),
-    sellers: Object.fromEntries(ownerIds.map((o) => [o, figures(sorted.filter((d) => d[3] === o))])),
     qualityScore: QUALITY[asOf] ?? { anna: 0, bo: 0 },
     deals: sorted,
   };

@@ -61,7 +61,7 @@ describe('makeSnapshot', () => {
     ]);
   });
 
-  it('copies the key figures of the company, teams and sellers', () => {
+  it('copies the key figures of the company and the teams, and nothing per seller', () => {
     // Company: won 53 500; budget 107 000 → attainment 0.5; open d1+d2+d8 = 326 500;
     // weighted 22 300 + 100 000 + 1 500 = 123 800; coverage = (d1 + d2 closing 04-17…12-31 = 311 500)
     // ÷ (365 000 − 53 500 = 311 500) = 1.
@@ -72,11 +72,13 @@ describe('makeSnapshot', () => {
     const gbg = { volumeYtd: 53_500, budgetYtd: null, attainment: null, openCount: 1, openAmount: 111_500, weighted: 22_300, coverage: null };
     const sthlm = { volumeYtd: 0, budgetYtd: null, attainment: null, openCount: 2, openAmount: 215_000, weighted: 101_500, coverage: null };
     expect(snapshot.teams).toEqual({ gbg, sthlm });
-    expect(snapshot.sellers).toEqual({ anna: gbg, bo: sthlm });
+    // Per-seller figures are read by no page: not kept.
+    expect(snapshot.sellers).toBeUndefined();
+    expect(Object.keys(snapshot).sort()).toEqual(['asOf', 'company', 'deals', 'inputHash', 'qualityScore', 'schemaVersion', 'teams']);
     expect(snapshot).toMatchObject({ schemaVersion: 1, asOf: '2026-04-17', inputHash: 'abc123', qualityScore: { anna: 1, bo: 2 / 3 } });
   });
 
-  it('keys sellers by user id when the report shows initials only', () => {
+  it('keys owners by user id, not pseudonym, when the report shows initials only', () => {
     const scrubbed = build(true);
     expect(scrubbed.report.sellers.map((s) => s.person.id)).toEqual(['person-1', 'person-2']);
     expect(makeSnapshot(scrubbed.model, scrubbed.report, 'abc123', { anna: 1, bo: 2 / 3 })).toEqual(snapshot);

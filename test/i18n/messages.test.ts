@@ -49,12 +49,12 @@ describe('messages schema', () => {
 describe('t', () => {
   it('uses the domain terms', () => {
     expect(LOCALES.map((l) => t(l, 'channel.renewal'))).toEqual(['Förlängningar', 'Fornyelser', 'Renewals']);
-    expect(LOCALES.map((l) => t(l, 'channel.winback'))).toEqual(['Vinn tillbaka', 'Genvinding', 'Win-back']);
+    expect(LOCALES.map((l) => t(l, 'channel.winback'))).toEqual(['Återvunna kunder', 'Genvinding', 'Win-back']);
     expect(LOCALES.map((l) => t(l, 'metric.salesVolume'))).toEqual(['Försäljningsvolym', 'Salgsvolumen', 'Sales volume']);
     expect(LOCALES.map((l) => t(l, 'nav.weekly'))).toEqual(['Veckomöte', 'Ugemøde', 'Weekly meeting']);
     expect(t('da', 'metric.attainment')).toBe('Målopfyldelse');
-    expect(t('sv', 'nav.monthly')).toBe('Månatlig affärsgenomgång');
-    expect(t('da', 'nav.monthly')).toBe('Månedlig forretningsgennemgang');
+    expect(t('sv', 'nav.monthly')).toBe('Månadsgenomgång');
+    expect(t('da', 'nav.monthly')).toBe('Månedsgennemgang');
   });
 
   it('interpolates {name} parameters', () => {

@@ -87,10 +87,34 @@ describe('detectEncoding', () => {
 });
 
 describe('isProbablyBinary / unreadableReason', () => {
-  it('flags NUL bytes', () => {
+  it('names the kind of file by its magic bytes', () => {
     expect(isProbablyBinary(bytes(0x50, 0x4b, 0x03, 0x04, 0x00, 0x00))).toBe(true);
+    expect(unreadableReason(bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00))).toBe('an Excel workbook or ZIP archive; save the sheet as CSV or unpack the archive');
+    expect(unreadableReason(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00))).toMatch(/old Excel workbook/);
+    expect(unreadableReason(utf8('%PDF-1.7\n'))).toBe('a PDF document');
+    expect(unreadableReason(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00))).toBe('a PNG image');
+  });
+
+  it('judges control bytes outside quoted cells only: a NUL inside a quoted rich-text cell is text', () => {
     expect(isProbablyBinary(utf8('id,name\n1,Åsa\n'))).toBe(false);
-    expect(unreadableReason(bytes(0x50, 0x4b, 0x00))).toBe('contains NUL bytes');
+    expect(unreadableReason(utf8('"Id","Description"\n"1","Rich <b>text</b>\u0000 pasted"\n'))).toBeUndefined();
+    expect(unreadableReason(utf8('id,name\n1,A\u0000\n'))).toBe('a NUL byte (0x00) outside quoted cells on line 2');
+    expect(unreadableReason(bytes(0x50, 0x4b, 0x00))).toBe('a NUL byte (0x00) outside quoted cells on line 1');
+    // UTF-16 without a BOM: a NUL after every ASCII byte.
+    expect(unreadableReason(bytes(0x69, 0x00, 0x64, 0x00, 0x0a, 0x00))).toBe('a NUL byte (0x00) outside quoted cells on line 1');
+    // More than 1 % other control bytes outside quotes: not text; one stray 0x1A (DOS end of file) is.
+    expect(unreadableReason(utf8('a,b\n\u0001\u0002,\u0003\n'))).toBe('3 control bytes outside quoted cells');
+    expect(unreadableReason(utf8(`a,b\n${'x,y\n'.repeat(50)}\u001a`))).toBeUndefined();
+  });
+
+  it('removes a NUL from the text and names its physical line', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'tavla-nul-')), 'Opportunity.csv');
+    writeFileSync(path, '"Id","Description"\n"1","two\nlines"\n"2","rich\u0000text"\n"3","ok"\n"4","a\u0000b\u0000"\n');
+    const stream = await openTextStream(path);
+    let text = '';
+    for await (const chunk of stream.chunks) text += chunk;
+    expect(text).toBe('"Id","Description"\n"1","two\nlines"\n"2","richtext"\n"3","ok"\n"4","ab"\n');
+    expect(stream.nulLines).toEqual([4, 6]);
   });
 
   it('names UTF-16 files', () => {
@@ -256,7 +280,7 @@ describe('openTextStream', () => {
     const path = join(dir, 'binary.csv');
     writeFileSync(path, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]));
     const stream = await openTextStream(path);
-    expect(stream.unreadable).toBe('contains NUL bytes');
+    expect(stream.unreadable).toBe('an Excel workbook or ZIP archive; save the sheet as CSV or unpack the archive');
     const pieces: string[] = [];
     for await (const piece of stream.chunks) pieces.push(piece);
     expect(pieces).toEqual([]);

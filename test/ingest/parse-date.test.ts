@@ -103,6 +103,32 @@ describe('parseDate: day and month order', () => {
     expect(date(raw, MDY)).toBe(expected);
   });
 
+  it.each([
+    // Two-digit years pivot at 70: 00–69 → 20xx, 70–99 → 19xx.
+    ['15-03-17', DMY, '2017-03-15'],
+    ['23.11.26', DMY, '2026-11-23'],
+    ['31/12/69', DMY, '2069-12-31'],
+    ['01/01/70', DMY, '1970-01-01'],
+    ['3/15/17', MDY, '2017-03-15'],
+    ['10/3/17', MDY, '2017-10-03'],
+    // Excel's US re-save: month first, with and without time and AM/PM.
+    ['3/15/2017', MDY, '2017-03-15'],
+    ['03/15/17 08:55 PM', MDY, '2017-03-15'],
+    ['02/10/17 08:55 AM', MDY, '2017-02-10'],
+    ['3/2/2017 9:05', MDY, '2017-03-02'],
+    ['7/20/2017 14:10', MDY, '2017-07-20'],
+    // dd-mm-yyyy hh:mm
+    ['15-03-2017 20:55', DMY, '2017-03-15'],
+    ['05-11-2026 07:30', DMY, '2026-11-05'],
+  ] as const)('as exports write them: %j -> %s', (raw, opts, expected) => {
+    expect(date(raw, opts)).toBe(expected);
+  });
+
+  it('rejects 13 PM and 0 AM', () => {
+    expect(date('03/15/17 13:55 PM', MDY)).toMatch(/no such time/);
+    expect(date('03/15/17 00:55 AM', MDY)).toMatch(/no such time/);
+  });
+
   it('rejects a date impossible in the setting but possible in the other order, with a hint', () => {
     expect(parseDate('11/23/2026', DMY)).toEqual({
       ok: false,
@@ -129,7 +155,7 @@ describe('parseDate: rejects', () => {
     ['2026-11-23 24:00', 'expected a date, got "2026-11-23 24:00" (no such time)'],
     ['2026-11-23T10:61Z', 'expected a date, got "2026-11-23T10:61Z" (no such time)'],
     ['2026-11-23T10:00:00+25:00', 'expected a date, got "2026-11-23T10:00:00+25:00" (no such offset)'],
-    ['23.11.26', 'expected a date, got "23.11.26"'], // two-digit years are not read
+    ['23.11.202', 'expected a date, got "23.11.202"'], // a year of three digits
     ['2026-11-23Z', 'expected a date, got "2026-11-23Z"'], // an offset needs a time
     ['23.11/2026', 'expected a date, got "23.11/2026"'], // mixed separators
     ['igår', 'expected a date, got "igår"'],

@@ -158,7 +158,7 @@ describe('readCsv on the dialect fixtures', () => {
     writeFileSync(path, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
     const { rows, result } = await collectFile(path);
     expect(rows).toEqual([]);
-    expect(result.fatal).toEqual([{ code: 'UnreadableFile', line: 0, message: 'not a CSV text file (contains NUL bytes)' }]);
+    expect(result.fatal).toEqual([{ code: 'UnreadableFile', line: 0, message: 'not a CSV text file (an Excel workbook or ZIP archive; save the sheet as CSV or unpack the archive)' }]);
     expect(result.header).toEqual([]);
   });
 

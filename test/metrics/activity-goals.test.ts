@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityGoals, sellerActivityGoals } from '../../src/metrics/activity-goals.ts';
+import { activityGoals, activityGoalsByPerson, sellerActivityGoals } from '../../src/metrics/activity-goals.ts';
 import { activity, context, deepFreeze, factsOf, target } from './fixtures.ts';
 
 const ctx = context('2026-11-20');
@@ -34,14 +34,14 @@ describe('sellerActivityGoals', () => {
     expect(
       sellerActivityGoals(counts, targets, 'u1', ['2026-W01', '2026-W47', '2026-W53', '2027-W01'], ctx),
     ).toEqual([
-      { week: '2026-W01', type: 'call', actual: 2, goal: 10, share: 0.2 },
-      { week: '2026-W01', type: 'meeting_held', actual: 0, goal: 3, share: 0 },
-      { week: '2026-W47', type: 'call', actual: 1, goal: 10, share: 0.1 },
-      { week: '2026-W47', type: 'meeting_held', actual: 1, goal: 3, share: 1 / 3 },
-      { week: '2026-W53', type: 'call', actual: 1, goal: 10, share: 0.1 },
-      { week: '2026-W53', type: 'meeting_held', actual: 0, goal: 3, share: 0 },
-      { week: '2027-W01', type: 'call', actual: 0, goal: 12, share: 0 },
-      { week: '2027-W01', type: 'meeting_held', actual: 0, goal: 0, share: null },
+      { week: '2026-W01', type: 'call', actual: 2, goal: 10, share: 0.2, holders: 1, outside: 0 },
+      { week: '2026-W01', type: 'meeting_held', actual: 0, goal: 3, share: 0, holders: 1, outside: 0 },
+      { week: '2026-W47', type: 'call', actual: 1, goal: 10, share: 0.1, holders: 1, outside: 0 },
+      { week: '2026-W47', type: 'meeting_held', actual: 1, goal: 3, share: 1 / 3, holders: 1, outside: 0 },
+      { week: '2026-W53', type: 'call', actual: 1, goal: 10, share: 0.1, holders: 1, outside: 0 },
+      { week: '2026-W53', type: 'meeting_held', actual: 0, goal: 3, share: 0, holders: 1, outside: 0 },
+      { week: '2027-W01', type: 'call', actual: 0, goal: 12, share: 0, holders: 1, outside: 0 },
+      { week: '2027-W01', type: 'meeting_held', actual: 0, goal: 0, share: null, holders: 0, outside: 0 },
     ]);
   });
 
@@ -62,13 +62,42 @@ describe('sellerActivityGoals', () => {
 });
 
 describe('activityGoals rollup', () => {
-  it('sums the actuals and the goals of the people in it', () => {
+  it('sums the actuals and the goals of the people who hold the goal', () => {
     // W47 call: u1 1 + u2 0 vs 10 + 5; W53 call: u1 1 + u2 1 vs 15; meetings only u1's goal of 3
     expect(activityGoals(counts, targets, ['u1', 'u2'], ['2026-W47', '2026-W53'], ctx)).toEqual([
-      { week: '2026-W47', type: 'call', actual: 1, goal: 15, share: 1 / 15 },
-      { week: '2026-W47', type: 'meeting_held', actual: 1, goal: 3, share: 1 / 3 },
-      { week: '2026-W53', type: 'call', actual: 2, goal: 15, share: 2 / 15 },
-      { week: '2026-W53', type: 'meeting_held', actual: 0, goal: 3, share: 0 },
+      { week: '2026-W47', type: 'call', actual: 1, goal: 15, share: 1 / 15, holders: 2, outside: 0 },
+      { week: '2026-W47', type: 'meeting_held', actual: 1, goal: 3, share: 1 / 3, holders: 1, outside: 0 },
+      { week: '2026-W53', type: 'call', actual: 2, goal: 15, share: 2 / 15, holders: 2, outside: 0 },
+      { week: '2026-W53', type: 'meeting_held', actual: 0, goal: 3, share: 0, holders: 1, outside: 0 },
+    ]);
+  });
+
+  it('leaves the activities of people without the goal out of the share, and says how many', () => {
+    // W47 meetings held: u1 holds a goal of 3 and held 1; u2 has no meeting goal and held 4, u3
+    // (in the list this time, call goal only) held 2. Like with like: 1 of 3 = 33 %, not
+    // (1 + 4 + 2) ÷ 3 = 233 %; outside = 4 + 2 = 6. Calls: u1 1 + u3 1 vs 10 + 5 + 100.
+    const more = [
+      ...activities,
+      ...['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19'].map((date) => activity({ ownerId: 'u2', type: 'meeting_held', date })),
+      activity({ ownerId: 'u3', type: 'meeting_held', date: '2026-11-16' }),
+      activity({ ownerId: 'u3', type: 'meeting_held', date: '2026-11-17' }),
+    ];
+    const rows = activityGoals(factsOf(more, ctx).counts, targets, ['u1', 'u2', 'u3'], ['2026-W47'], ctx);
+    expect(rows).toEqual([
+      { week: '2026-W47', type: 'call', actual: 2, goal: 115, share: 2 / 115, holders: 3, outside: 0 },
+      { week: '2026-W47', type: 'meeting_held', actual: 1, goal: 3, share: 1 / 3, holders: 1, outside: 6 },
+    ]);
+  });
+});
+
+describe('activityGoalsByPerson', () => {
+  it("gives each goal holder's activities against their goal, adding up to the rollup", () => {
+    // Weeks W47 + W53. u1 calls 1 + 1 vs 10 + 10; u1 meetings 1 + 0 vs 3 + 3; u2 calls 0 + 1 vs 5 + 5.
+    // Σ calls 2 + 1 = 3 = rollup 1 + 2; Σ call goals 20 + 10 = 30 = 15 + 15.
+    expect(activityGoalsByPerson(counts, targets, ['u1', 'u2'], ['2026-W47', '2026-W53'], ctx)).toEqual([
+      { personId: 'u1', type: 'call', actual: 2, goal: 20, share: 0.1 },
+      { personId: 'u1', type: 'meeting_held', actual: 1, goal: 6, share: 1 / 6 },
+      { personId: 'u2', type: 'call', actual: 1, goal: 10, share: 0.1 },
     ]);
   });
 

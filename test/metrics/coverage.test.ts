@@ -7,13 +7,15 @@ const ctx = context('2026-05-15');
 
 describe('coverage', () => {
   it('divides the pipeline that can still close by the remaining target', () => {
-    // Window [May 15, Jun 30]: o1 300 (closes on as-of) + o2 450 (quarter end) = 750.
-    // Out: o3 slipped (May 14), o4 next quarter. Remaining 1000 − 400 = 600 → coverage 1.25.
+    // Window [May 15, Jun 30]: o1 300 (closes on as-of) + o2 a two-year 900 = 450 a year (quarter
+    // end): annual volume 300 + 450 = 750, contract value 300 + 900 = 1200. The target is annual
+    // volume, so the numerator is too. Out: o3 slipped (May 14), o4 next quarter.
+    // Remaining 1000 − 400 = 600 → coverage 750 ÷ 600 = 1.25 (not 1200 ÷ 600 = 2).
     // Trailing year May 16 2025 … May 15 2026: won w1 400 + w2 200 (first day) = 600, lost l1 600
     // (l2 is a day too early) → win rate by value 0.5 → required coverage 2 → needed 600 × 2 = 1200.
     const deals = [
       deal({ id: 'o1', close: '2026-05-15', amount: 300 }),
-      deal({ id: 'o2', close: '2026-06-30', amount: 450 }),
+      deal({ id: 'o2', close: '2026-06-30', amount: 900, annualAmount: 450 }),
       deal({ id: 'o3', close: '2026-05-14', amount: 1000 }),
       deal({ id: 'o4', close: '2026-07-01', amount: 2000 }),
       deal({ id: 'w1', status: 'won', close: '2026-04-20', amount: 400 }),
@@ -24,7 +26,8 @@ describe('coverage', () => {
     expect(coverage(deals, { period: q2, target: 1000, won: 400 }, ctx)).toEqual({
       window: { start: '2026-05-15', end: '2026-06-30' },
       openCount: 2,
-      openAmount: 750,
+      openAmount: 1200,
+      openAnnualVolume: 750,
       target: 1000,
       won: 400,
       remaining: 600,
@@ -97,6 +100,7 @@ describe('coverage', () => {
       window: { start: '2026-05-15', end: '2026-06-30' },
       openCount: 1,
       openAmount: 300,
+      openAnnualVolume: 300,
       target: 1000,
       won: 500,
       remaining: 500,

@@ -12,12 +12,14 @@ describe('forecastCategories', () => {
     // omitted: o5 500. Out: w2 previous quarter, o6 next quarter, l1 lost, o8 created after as-of.
     // cumulative: closed 100; commit 100 + 225 = 325; bestCase 325 + 350 = 675;
     // pipeline (open only) 225 + 350 + 40 = 615.
+    // Annual volume: o3 is a three-year 300 = 100 a year → best_case annual 50 + 100 = 150; the
+    // rest are one-year deals (annual = contract value).
     const deals = [
       deal({ id: 'w1', status: 'won', close: '2026-01-10', amount: 100 }),
       deal({ id: 'w2', status: 'won', close: '2025-12-31', amount: 999 }),
       deal({ id: 'o1', stageId: 'negotiation', close: '2026-03-31', amount: 200 }),
       deal({ id: 'o2', stageId: 'qualification', forecastCategory: 'best_case', close: '2026-02-20', amount: 50 }),
-      deal({ id: 'o3', stageId: 'proposal', close: '2026-03-01', amount: 300 }),
+      deal({ id: 'o3', stageId: 'proposal', close: '2026-03-01', amount: 300, annualAmount: 100 }),
       deal({ id: 'o4', stageId: 'meeting', close: '2026-01-20', amount: 40 }),
       deal({ id: 'o5', stageId: 'proposal', forecastCategory: 'omitted', close: '2026-03-10', amount: 500 }),
       deal({ id: 'o6', stageId: 'qualification', close: '2026-04-01', amount: 700 }),
@@ -28,11 +30,11 @@ describe('forecastCategories', () => {
     expect(forecastCategories(deals, q1, ctx)).toEqual({
       period: q1,
       categories: {
-        pipeline: { count: 1, amount: 40 },
-        best_case: { count: 2, amount: 350 },
-        commit: { count: 2, amount: 225 },
-        closed: { count: 1, amount: 100 },
-        omitted: { count: 1, amount: 500 },
+        pipeline: { count: 1, amount: 40, annualAmount: 40 },
+        best_case: { count: 2, amount: 350, annualAmount: 150 },
+        commit: { count: 2, amount: 225, annualAmount: 225 },
+        closed: { count: 1, amount: 100, annualAmount: 100 },
+        omitted: { count: 1, amount: 500, annualAmount: 500 },
       },
       cumulative: { closed: 100, commit: 325, bestCase: 675, pipeline: 615 },
     });
@@ -41,7 +43,7 @@ describe('forecastCategories', () => {
   it('is all zeros without deals', () => {
     const result = forecastCategories([], q1, ctx);
     expect(result.cumulative).toEqual({ closed: 0, commit: 0, bestCase: 0, pipeline: 0 });
-    expect(result.categories.omitted).toEqual({ count: 0, amount: 0 });
+    expect(result.categories.omitted).toEqual({ count: 0, amount: 0, annualAmount: 0 });
   });
 
   it('puts a deal closing on the last day of the quarter in that quarter', () => {
@@ -50,7 +52,7 @@ describe('forecastCategories', () => {
       deal({ id: 'w1', status: 'won', close: '2026-03-31', amount: 10 }),
       deal({ id: 'w2', status: 'won', close: '2026-04-01', amount: 20 }),
     ];
-    expect(forecastCategories(deals, q1, won).categories.closed).toEqual({ count: 1, amount: 10 });
+    expect(forecastCategories(deals, q1, won).categories.closed).toEqual({ count: 1, amount: 10, annualAmount: 10 });
   });
 
   it('does not count a deal won after the as-of date as closed', () => {
@@ -67,7 +69,7 @@ describe('forecastCategories', () => {
       ],
     });
     const result = forecastCategories([deal({ id: 'o1', stageId: 'talk', close: '2026-03-01', amount: 7 })], q1, bare);
-    expect(result.categories.pipeline).toEqual({ count: 1, amount: 7 });
+    expect(result.categories.pipeline).toEqual({ count: 1, amount: 7, annualAmount: 7 });
   });
 
   it('does not mutate its input', () => {

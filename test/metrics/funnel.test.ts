@@ -93,13 +93,15 @@ describe('funnel', () => {
   });
 
   it('gives the cohort view: opportunities and bookings of the period followed through', () => {
-    // Created in March: o1 won, o2 lost, o3, o4 open, o6 won after as-of → open. 5 deals, 1600.
+    // Created in March: o1 won, o2 lost, o3, o4 open, o6 won with a close date after as-of: as of
+    // as-of neither won nor open (the pipeline does not count it open either) → closedAfterAsOf 1.
+    // 5 deals, 1600 = 1 won + 1 lost + 2 open + 1 closed after as-of.
     // win rate 1 ÷ (1 + 1) = 0.5; conversion 1 ÷ 5 = 0.2.
     // Booked in March b1–b5: b1 held (h1, account), b2 held (h2, deal, same day); b3's only held
     // meeting is earlier; b4's held meeting is for another deal; b5 has no ids. Held 2 of 5 = 0.4.
     const result = funnel({ funnel: weeks, activities, deals, users }, march, ctx);
     expect(result.cohort).toEqual({
-      opportunities: { created: 5, createdAmount: 1600, won: 1, wonAmount: 100, lost: 1, open: 3, winRate: 0.5, conversion: 0.2 },
+      opportunities: { created: 5, createdAmount: 1600, won: 1, wonAmount: 100, lost: 1, open: 2, closedAfterAsOf: 1, winRate: 0.5, conversion: 0.2 },
       meetings: { booked: 5, held: 2, notHeld: 2, unmatchable: 1, heldRate: 0.4 },
     });
   });

@@ -4,10 +4,10 @@ import { context, deal, frozen } from './fixtures-pipeline.ts';
 
 const ctx = context('2026-03-31');
 const zeroRows = [
-  { stageId: 'qualification', label: 'Qualification', count: 0, amount: 0 },
-  { stageId: 'meeting', label: 'Needs analysis', count: 0, amount: 0 },
-  { stageId: 'proposal', label: 'Proposal', count: 0, amount: 0 },
-  { stageId: 'negotiation', label: 'Negotiation', count: 0, amount: 0 },
+  { stageId: 'qualification', label: 'Qualification', count: 0, amount: 0, withoutAmount: 0 },
+  { stageId: 'meeting', label: 'Needs analysis', count: 0, amount: 0, withoutAmount: 0 },
+  { stageId: 'proposal', label: 'Proposal', count: 0, amount: 0, withoutAmount: 0 },
+  { stageId: 'negotiation', label: 'Negotiation', count: 0, amount: 0, withoutAmount: 0 },
 ];
 
 describe('openPipeline', () => {
@@ -29,18 +29,37 @@ describe('openPipeline', () => {
       asOf: '2026-03-31',
       count: 5,
       amount: 6600.5,
+      withoutAmount: 0,
       stages: [
-        { stageId: 'qualification', label: 'Qualification', count: 2, amount: 1500.5 },
-        { stageId: 'meeting', label: 'Needs analysis', count: 0, amount: 0 },
-        { stageId: 'proposal', label: 'Proposal', count: 1, amount: 2000 },
-        { stageId: 'negotiation', label: 'Negotiation', count: 1, amount: 3000 },
-        { stageId: 'paused', label: 'paused', count: 1, amount: 100 },
+        { stageId: 'qualification', label: 'Qualification', count: 2, amount: 1500.5, withoutAmount: 0 },
+        { stageId: 'meeting', label: 'Needs analysis', count: 0, amount: 0, withoutAmount: 0 },
+        { stageId: 'proposal', label: 'Proposal', count: 1, amount: 2000, withoutAmount: 0 },
+        { stageId: 'negotiation', label: 'Negotiation', count: 1, amount: 3000, withoutAmount: 0 },
+        { stageId: 'paused', label: 'paused', count: 1, amount: 100, withoutAmount: 0 },
       ],
     });
   });
 
+  it('counts an open deal without an amount in its stage, adds nothing to the value, and says how many', () => {
+    // d1 qualification 1000; d2 qualification, amount not set (0); d3 proposal, amount not set.
+    // Count 3, value 1000, 2 without amount (1 in qualification, 1 in proposal).
+    const deals = [
+      deal({ id: 'd1', stageId: 'qualification', amount: 1000 }),
+      deal({ id: 'd2', stageId: 'qualification', amount: 0, amountMissing: true }),
+      deal({ id: 'd3', stageId: 'proposal', amount: 0, amountMissing: true, closeMissing: true, close: '9999-12-31' }),
+    ];
+    const result = openPipeline(deals, ctx);
+    expect([result.count, result.amount, result.withoutAmount]).toEqual([3, 1000, 2]);
+    expect(result.stages.map((s) => [s.stageId, s.count, s.amount, s.withoutAmount])).toEqual([
+      ['qualification', 2, 1000, 1],
+      ['meeting', 0, 0, 0],
+      ['proposal', 1, 0, 1],
+      ['negotiation', 0, 0, 0],
+    ]);
+  });
+
   it('lists every open stage with zeros for no deals', () => {
-    expect(openPipeline([], ctx)).toEqual({ asOf: '2026-03-31', count: 0, amount: 0, stages: zeroRows });
+    expect(openPipeline([], ctx)).toEqual({ asOf: '2026-03-31', count: 0, amount: 0, withoutAmount: 0, stages: zeroRows });
   });
 
   it('includes a deal created on the as-of day and leaves out one created the day after', () => {
@@ -62,8 +81,8 @@ describe('openPipeline', () => {
     });
     const result = openPipeline([deal({ id: 'd1', stageId: 'lead', amount: 5 })], custom);
     expect(result.stages).toEqual([
-      { stageId: 'demo', label: 'demo', count: 0, amount: 0 },
-      { stageId: 'lead', label: 'lead', count: 1, amount: 5 },
+      { stageId: 'demo', label: 'demo', count: 0, amount: 0, withoutAmount: 0 },
+      { stageId: 'lead', label: 'lead', count: 1, amount: 5, withoutAmount: 0 },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planCheck } from '../../src/metrics/plan-check.ts';
+import { planCheck, planVerdict, type PlanCheckRow } from '../../src/metrics/plan-check.ts';
 import { context, deepFreeze, target, user } from './fixtures.ts';
 
 const ctx = context('2026-03-15');
@@ -71,16 +71,7 @@ describe('planCheck', () => {
         contributors: 1,
       },
       // no team has a renewal target; new 600 + 350 = 950; total 1200 + 350 = 1550
-      {
-        period: '2026-03',
-        measure: 'volume:renewal',
-        level: 'teams-vs-company',
-        sum: 0,
-        target: 100,
-        gap: -100,
-        ok: false,
-        contributors: 0,
-      },
+      // No team has a renewal target: renewal is not broken down to teams, so no teams row for it.
       {
         period: 'FY2026',
         measure: 'volume:new',
@@ -163,5 +154,25 @@ describe('planCheck', () => {
     const input = structuredClone(targets);
     planCheck(deepFreeze(input), deepFreeze(structuredClone(users)), ctx);
     expect(input).toEqual(targets);
+  });
+});
+
+describe('planVerdict', () => {
+  const row = (level: PlanCheckRow['level'], ok: boolean): PlanCheckRow => ({ period: 'FY2026', measure: 'volume:new', level, sum: 0, target: 0, gap: 0, ok, contributors: 1 });
+
+  it('passes only when every company target is covered by the sellers, whatever the teams show', () => {
+    // Two sellers-vs-company rows, both ok; a team row short → still passes (teams do not decide).
+    expect(planVerdict([row('sellers-vs-company', true), row('sellers-vs-company', true), row('sellers-vs-team', false)])).toEqual({
+      rule: 'sellers-vs-company',
+      passes: true,
+      failing: 0,
+      checked: 2,
+    });
+    // One of two short → fails, 1 failing.
+    expect(planVerdict([row('sellers-vs-company', false), row('sellers-vs-company', true), row('teams-vs-company', true)])).toMatchObject({ passes: false, failing: 1, checked: 2 });
+  });
+
+  it('says nothing was checked when there is no company or seller target', () => {
+    expect(planVerdict([row('teams-vs-company', true)])).toEqual({ rule: 'sellers-vs-company', passes: null, failing: 0, checked: 0 });
   });
 });

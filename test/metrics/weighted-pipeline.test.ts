@@ -23,11 +23,12 @@ describe('weightedPipeline', () => {
       count: 5,
       amount: 7083.33,
       weighted: 2633.33,
+      withoutAmount: 0,
       stages: [
-        { stageId: 'qualification', label: 'Qualification', probability: 0.1, count: 2, amount: 1333.33, weighted: 133.33 },
-        { stageId: 'meeting', label: 'Needs analysis', probability: 0.2, count: 1, amount: 2500, weighted: 500 },
-        { stageId: 'proposal', label: 'Proposal', probability: 0.5, count: 1, amount: 2000, weighted: 1000 },
-        { stageId: 'negotiation', label: 'Negotiation', probability: 0.8, count: 1, amount: 1250, weighted: 1000 },
+        { stageId: 'qualification', label: 'Qualification', probability: 0.1, count: 2, amount: 1333.33, weighted: 133.33, withoutAmount: 0 },
+        { stageId: 'meeting', label: 'Needs analysis', probability: 0.2, count: 1, amount: 2500, weighted: 500, withoutAmount: 0 },
+        { stageId: 'proposal', label: 'Proposal', probability: 0.5, count: 1, amount: 2000, weighted: 1000, withoutAmount: 0 },
+        { stageId: 'negotiation', label: 'Negotiation', probability: 0.8, count: 1, amount: 1250, weighted: 1000, withoutAmount: 0 },
       ],
     });
   });
@@ -35,7 +36,7 @@ describe('weightedPipeline', () => {
   it('gives zero weight to a stage unknown to the settings', () => {
     const result = weightedPipeline([deal({ id: 'd1', stageId: 'mystery', amount: 400 })], ctx);
     expect(result).toMatchObject({ count: 1, amount: 400, weighted: 0 });
-    expect(result.stages.at(-1)).toEqual({ stageId: 'mystery', label: 'mystery', probability: 0, count: 1, amount: 400, weighted: 0 });
+    expect(result.stages.at(-1)).toEqual({ stageId: 'mystery', label: 'mystery', probability: 0, count: 1, amount: 400, weighted: 0, withoutAmount: 0 });
   });
 
   it('is all zeros without deals', () => {

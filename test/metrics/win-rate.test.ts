@@ -72,4 +72,16 @@ describe('winRate', () => {
     const deals = frozen([deal({ id: 'w1', status: 'won', close: '2026-02-01', amount: 5 })]);
     expect(winRate(deals, q1, ctx).byCount).toBe(1);
   });
+
+  it('gives no value-based rate when the lost deals carry no value (absent, not 100 %)', () => {
+    // Q1: won 300; lost two deals with amount 0. By count 1 ÷ 3; by value: lost value unknown → null.
+    const deals = [
+      deal({ id: 'w', status: 'won', stageId: 'won', amount: 300, close: '2026-02-01' }),
+      deal({ id: 'l1', status: 'lost', stageId: 'lost', amount: 0, close: '2026-02-02' }),
+      deal({ id: 'l2', status: 'lost', stageId: 'lost', amount: 0, close: '2026-02-03' }),
+    ];
+    const result = winRate(deals, q1, ctx);
+    expect([result.won, result.lost, result.byValue]).toEqual([1, 2, null]);
+    expect(result.byCount).toBeCloseTo(1 / 3);
+  });
 });

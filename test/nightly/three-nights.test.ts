@@ -31,12 +31,13 @@ const NIGHT_2 = { 'D-117': { close_date: '2026-08-14', updated_date: '2026-06-15
 const NIGHT_3 = { ...NIGHT_2, 'D-114': { stage: 'won', close_date: '2026-06-19', updated_date: '2026-06-19' }, 'D-115': { stage: 'qualification', updated_date: '2026-06-19' } };
 
 const work = mkdtempSync(join(tmpdir(), 'tavla-nights-'));
-const data = join(work, 'data');
+const DATA = join(work, 'data');
 const site = join(work, 'www');
 const store = join(work, 'history.git');
+const data = DATA;
 
 /** Replaces the data folder with tonight's export: the scenario, without a pinned as-of, with cells of some deals changed. */
-function deliverExport(edits: Record<string, Record<string, string>>, added: string[] = [], dropColumn?: string): void {
+function deliverExport(edits: Record<string, Record<string, string>>, added: string[] = [], dropColumn?: string, data = DATA): void {
   rmSync(data, { recursive: true, force: true });
   cpSync(INPUT, data, { recursive: true });
   const settingsPath = join(data, 'tavla.config.json');
@@ -52,7 +53,7 @@ function deliverExport(edits: Record<string, Record<string, string>>, added: str
 }
 
 /** `npm run nightly` as of `asOf` in a fresh copy of the project, removed afterwards. */
-function night(asOf: string): { status: number | null; output: string } {
+function night(asOf: string, where: Record<string, string> = { TAVLA_DATA: data, TAVLA_OUT: site, TAVLA_HISTORY_GIT: store }): { status: number | null; output: string } {
   const runner = mkdtempSync(join(tmpdir(), 'tavla-runner-'));
   for (const name of PROJECT_FILES) cpSync(join(ROOT, name), join(runner, name), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(runner, 'node_modules'), 'dir');
@@ -60,7 +61,7 @@ function night(asOf: string): { status: number | null; output: string } {
   const run = spawnSync('npm', ['run', '--silent', 'nightly'], {
     cwd: runner,
     encoding: 'utf8',
-    env: { ...env, TAVLA_DATA: data, TAVLA_OUT: site, TAVLA_HISTORY_GIT: store, TAVLA_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...env, ...where, TAVLA_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   rmSync(runner, { recursive: true, force: true });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
@@ -148,5 +149,29 @@ describe('nightly runs over real nights', () => {
     expect(stale.head).toBe(nights['3']!.head);
     expect(stale.report!.meta.asOf).toBe('2026-06-22');
     expect(alertOf(stale.page)).toMatch(/^The nightly update of 6 July 2026 failed\./);
+  });
+});
+
+describe('the cron recipe: a history folder and a web root elsewhere on the machine', () => {
+  // As docs/deploy.md has it: the data folder is replaced by each export (rsync --delete), the
+  // history folder sits beside it, the site is swapped into the web root.
+  const host = join(work, 'srv');
+  const where = { TAVLA_DATA: join(host, 'data'), TAVLA_HISTORY: join(host, 'history'), TAVLA_OUT: join(host, 'www', 'tavla') };
+  const results: { status: number | null; output: string }[] = [];
+
+  beforeAll(() => {
+    mkdirSync(join(host, 'www'), { recursive: true });
+    deliverExport({}, [], undefined, where.TAVLA_DATA);
+    results.push(night('2026-06-12', where));
+    deliverExport(NIGHT_2, [D121], undefined, where.TAVLA_DATA);
+    results.push(night('2026-06-15', where));
+  }, 300_000);
+
+  it('keeps the history across nights and shows night two the changes since night one', () => {
+    expect(results.map((r) => r.status), results.map((r) => r.output).join('\n')).toEqual([0, 0]);
+    expect(readdirSync(where.TAVLA_HISTORY).sort()).toEqual(['2026-06-12.json.gz', '2026-06-15.json.gz']);
+    const report = JSON.parse(readFileSync(join(where.TAVLA_OUT, 'report.json'), 'utf8')) as Report;
+    expect(changesOf(report, '2026-W25')).toEqual(['new D-121', 'slipped D-117', 'amount-up D-118']);
+    expect(readdirSync(join(host, 'www'))).toEqual(['tavla']);
   });
 });

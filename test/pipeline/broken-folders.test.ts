@@ -26,7 +26,7 @@ describe('broken data folders', () => {
   it.each([
     ['missing-file', `deals.csv: required file not found in the data folder (${folder('missing-file')})`, FIX.MissingFile],
     ['missing-column', 'deals.csv:1: close_date: required column "close_date" not found; closest header is "Close Dte"', FIX.MissingColumn],
-    ['binary', 'deals.csv: not a CSV text file (contains NUL bytes)', FIX.UnreadableFile],
+    ['binary', 'deals.csv: not a CSV text file (a PNG image)', FIX.UnreadableFile],
     ['empty', 'deals.csv: file is empty: no header line', FIX.EmptyFile],
     ['truncated', 'deals.csv:3: file ends inside a quoted field opened on line 3', FIX.TruncatedFile],
     ['wrong-encoding', 'deals.csv: not a CSV text file (UTF-16 encoded; export as CSV UTF-8)', FIX.UnreadableFile],
@@ -48,6 +48,7 @@ describe('broken data folders', () => {
       ['targets.csv', false, 0, 0, 0],
       ['funnel.csv', false, 0, 0, 0],
       ['invoices.csv', false, 0, 0, 0],
+      ['leads.csv', false, 0, 0, 0],
     ]);
     expect(report.rejected).toEqual([]);
     expect(report.company.volume.yearToDate.wonDeals).toBe(0);

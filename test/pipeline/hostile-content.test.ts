@@ -96,7 +96,7 @@ describe('hostile content', () => {
     // Only the fixed file names are looked at.
     const names = new Set(opened.map((path) => relative(dataDir, resolve(path))));
     expect([...names].sort()).toEqual(
-      ['accounts.csv', 'activities.csv', 'deals.csv', 'funnel.csv', 'invoices.csv', 'targets.csv', 'tavla.config.json', 'users.csv'].sort(),
+      ['accounts.csv', 'activities.csv', 'deals.csv', 'funnel.csv', 'invoices.csv', 'leads.csv', 'targets.csv', 'tavla.config.json', 'users.csv'].sort(),
     );
   });
 });

@@ -24,6 +24,7 @@ describe('loadRecords', () => {
       absent('targets.csv'),
       absent('funnel.csv'),
       absent('invoices.csv'),
+      absent('leads.csv'),
     ]);
     for (const file of loaded.files) expect(file.read).toBe(file.accepted + file.rejected);
     expect(loaded.present).toEqual({ accounts: true, users: true, activities: true, targets: false, funnel: false, invoices: false });

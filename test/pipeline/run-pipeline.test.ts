@@ -38,6 +38,7 @@ describe('runPipeline', () => {
       ['targets.csv', 0, 0, 0],
       ['funnel.csv', 0, 0, 0],
       ['invoices.csv', 0, 0, 0],
+      ['leads.csv', 0, 0, 0],
     ]);
     expect(report.rejected.map((i) => [i.file, i.line, i.column, i.code])).toEqual([
       ['deals.csv', 4, 5, 'UnknownStage'],

@@ -12,6 +12,7 @@ describe('SPECS', () => {
       ['targets', 'targets.csv'],
       ['funnel', 'funnel.csv'],
       ['invoices', 'invoices.csv'],
+      ['leads', 'leads.csv'],
     ]);
     expect(Object.values(SPECS).filter((spec) => spec.required).map((spec) => spec.file)).toEqual(['deals.csv']);
   });

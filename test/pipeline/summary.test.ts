@@ -41,7 +41,7 @@ describe('formatSummary', () => {
     if (!result.ok) throw new Error(result.messages.join('\n'));
     const lines = result.summary.split('\n');
     // Hand count: see TINY in folder.ts.
-    expect(lines.slice(0, 8)).toEqual([
+    expect(lines.slice(0, 9)).toEqual([
       'file                  read  accepted  rejected  dialect',
       'deals.csv                3         2         1  utf-8, ","',
       'accounts.csv             2         2         0  utf-8, ","',
@@ -50,8 +50,9 @@ describe('formatSummary', () => {
       'targets.csv              —         —         —  (not in the data folder)',
       'funnel.csv               —         —         —  (not in the data folder)',
       'invoices.csv             —         —         —  (not in the data folder)',
+      'leads.csv                —         —         —  (not in the data folder)',
     ]);
-    expect(lines[8]).toMatch(/^settings \d+ ms · read \+ validate \d+ ms · model \d+ ms · quality \d+ ms · metrics \+ report \d+ ms$/);
-    expect(lines).toHaveLength(9);
+    expect(lines[9]).toMatch(/^settings \d+ ms · read \+ validate \d+ ms · model \d+ ms · quality \d+ ms · metrics \+ report \d+ ms$/);
+    expect(lines).toHaveLength(10);
   });
 });

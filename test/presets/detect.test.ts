@@ -18,6 +18,12 @@ describe('recognise', () => {
     ['Opportunity Owner,Account Name,Opportunity Name,Stage,Amount,Close Date,Created Date', 'salesforce.opportunity-report'],
     ['Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Create Date,Associated Company IDs', 'hubspot.deals'],
     ['Deal - ID,Deal - Title,Deal - Value,Deal - Status,Deal - Owner,Deal - Organization,Deal - Deal created', 'pipedrive.deals'],
+    ['ID,Title,Owner,Value,Currency of Value,Status,Deal created,Won time,Lost time,Expected close date,Organization', 'pipedrive.deals-plain'],
+    ['Affär - ID,Affär - Titel,Affär - Värde,Affär - Status,Affär - Ägare,Affär - Organisation,Affär - Affär skapad', 'pipedrive.deals'],
+    ['ID,Titel,Ägare,Värde,Valuta,Status,Affär skapad,Organisation', 'pipedrive.deals-plain'],
+    ['ID,Name,Owner,Organization created,Address', 'pipedrive.organizations-plain'],
+    ['ID,Subject,Type,Due date,Done,Assigned to user,Deal,Organization,Duration', 'pipedrive.activities-plain'],
+    ['Id,WhatId,IsAllDayEvent,ActivityDateTime,ActivityDate,DurationInMinutes,OwnerId,Type', 'salesforce.event'],
     ['Id,Name,BillingCountry,OwnerId', 'salesforce.account'],
     ['Record ID,Company name,Company owner,Create Date', 'hubspot.companies'],
     ['Organization - ID,Organization - Name,Organization - Owner', 'pipedrive.organizations'],
@@ -85,6 +91,24 @@ describe('detection in a data folder', () => {
       /^required file not found in the data folder \(.*\); no deals export recognised: Opps\.csv looks like a Salesforce opportunities report but has no "Close Date", "Opportunity Owner", "Created Date", "Account Name"$/,
     );
     expect(loaded.sources).toEqual(['not recognised, not read: Opps.csv, notes.csv']);
+  });
+
+  it('a near miss needs two identifying headers: a shared "Id" points to no CRM', async () => {
+    const dir = temp.folder({ 'deals-1.csv': 'ID,Title,Owner,Status,Deal created,Organization\n1,A,B,open,2026-01-01,C\n', 'Event.csv': 'Id,Subject\n1,x\n' });
+    const loaded = await loadRecords(dir, settings);
+    expect(loaded.fatal[0]!.message).toMatch(/no deals export recognised: deals-1\.csv looks like a Pipedrive deals export \(headers without prefix\) but has no "Value"$/);
+  });
+
+  it('an export that is not CSV text is named first, never blamed on another file', async () => {
+    const dir = temp.folder({
+      'Opportunity.csv': Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+      'Event.csv': '"Id","WhatId","IsAllDayEvent","ActivityDate","DurationInMinutes","StartDateTime","OwnerId"\n',
+    });
+    const loaded = await loadRecords(dir, settings);
+    expect(loaded.fatal[0]!.message).toMatch(
+      /no deals export recognised: Opportunity\.csv is not a CSV text file \(an Excel workbook or ZIP archive; save the sheet as CSV or unpack the archive\)$/,
+    );
+    expect(loaded.sources).toContain('Opportunity.csv: not read, not a CSV text file (an Excel workbook or ZIP archive; save the sheet as CSV or unpack the archive)');
   });
 
   it('a mapped column that is not canonical is a settings error naming the key', async () => {

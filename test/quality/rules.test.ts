@@ -19,15 +19,15 @@ describe('RULES', () => {
       'UnknownActivityType', 'UnknownForecastCategory', 'UnknownRole', 'UnknownCurrency', 'BadTarget', 'DuplicateId',
       'OpenDealWithoutOwner', 'AccountWithoutOwner', 'PastCloseDate', 'StalledDeal', 'WonDealWithoutAmount',
       'CloseBeforeCreated', 'UnknownAccount', 'UnknownOwner', 'FutureActivity', 'DuplicateAccount', 'PlanGap',
-      'StaleExport', 'LostDealWithoutReason',
+      'StaleExport', 'LostDealWithoutReason', 'OpenDealWithoutAmount', 'OpenDealWithoutCloseDate', 'NulInCell',
     ]);
   });
 
-  it('kinds: 6 fatal, 12 rejection, 13 check; fatal and rejection are errors', () => {
+  it('kinds: 6 fatal, 12 rejection, 16 check; fatal and rejection are errors', () => {
     const kinds = RULE_CODES.map((code) => RULES[code].kind);
     expect(kinds.filter((k) => k === 'fatal')).toHaveLength(6);
     expect(kinds.filter((k) => k === 'rejection')).toHaveLength(12);
-    expect(kinds.filter((k) => k === 'check')).toHaveLength(13);
+    expect(kinds.filter((k) => k === 'check')).toHaveLength(16);
     for (const code of RULE_CODES) {
       if (RULES[code].kind !== 'check') expect(RULES[code].severity, code).toBe('error');
     }

@@ -25,11 +25,21 @@ describe('dealList', () => {
       ['d3', 300],
     ]);
     expect(list).toMatchObject({ count: 4, amount: 750.5, annualAmount: 600.5, more: 2 });
+    // Every deal is named, in the same order: 300 (d2), 300 (d3), 100 (d1), 50.5 (d4).
+    expect(list.ids).toEqual(['d2', 'd3', 'd1', 'd4']);
     expect(list.deals[0]).toMatchObject({ name: 'Deal d2', account: 'Account a1', stage: 'Qualification', annualAmount: 150 });
   });
 
   it('is empty for no deals', () => {
-    expect(dealList([], lines)).toEqual({ count: 0, amount: 0, annualAmount: 0, deals: [], more: 0 });
+    expect(dealList([], lines)).toEqual({ count: 0, amount: 0, annualAmount: 0, deals: [], more: 0, ids: [] });
+  });
+
+  it('keeps a row for every listed deal, beyond the cap, for the CSV download', () => {
+    const rows = {};
+    const list = dealList([deal({ id: 'd1', amount: 100, annualAmount: 50 }), deal({ id: 'd2', amount: 300 })], { ...lines, rows }, 1);
+    expect(list.deals.map((d) => d.id)).toEqual(['d2']);
+    expect(Object.keys(rows).sort()).toEqual(['d1', 'd2']);
+    expect(rows).toMatchObject({ d1: ['Deal d1', 'Account a1', 'u1', 'Qualification', 'open', 'new', 100, 50, '2026-01-05', '2026-06-30'] });
   });
 });
 

@@ -45,7 +45,7 @@ describe('scopeFigures', () => {
     expect(figures.dealSize).toMatchObject({ count: 1, amount: 400, averageAmount: 400 });
     expect(figures.salesCycle).toMatchObject({ count: 1, averageDays: 68, medianDays: 68 });
     // Q2 forecast: closed w1 400 (w3 is won after as-of); o1 300 is open pipeline closing in June.
-    expect(figures.pipeline.forecastQuarter.categories.closed).toEqual({ count: 1, amount: 400 });
+    expect(figures.pipeline.forecastQuarter.categories.closed).toEqual({ count: 1, amount: 400, annualAmount: 400 });
     // New pipeline: l1 (W10) 600, o1 and w3 (W20) 350 → 3 deals, 950; w1 (Feb 1) is before W08.
     expect(figures.pipeline.newPipeline).toMatchObject({ count: 3, amount: 950 });
 

@@ -14,6 +14,12 @@ describe('settings', () => {
     expect(rest).toMatchInlineSnapshot(`
       {
         "activityTypeMap": {},
+        "attention": {
+          "attainmentBelow": 0.9,
+          "fallingWeeks": 3,
+          "slippedAmountAbove": 0,
+          "stalledAmountAbove": 0,
+        },
         "channelMap": {},
         "company": "Company",
         "currency": "SEK",
@@ -50,7 +56,7 @@ describe('settings', () => {
   });
 
   it('names the key and the problem for invalid settings', () => {
-    const result = parseSettings({ fiscalYearStartMonth: 13, currency: 'USD', typo: 1 });
+    const result = parseSettings({ fiscalYearStartMonth: 13, currency: 'usd', typo: 1 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map((i) => `${i.field ?? ''}: ${i.code}`).sort()).toEqual([
@@ -58,6 +64,14 @@ describe('settings', () => {
       'currency: InvalidSettings',
       'fiscalYearStartMonth: InvalidSettings',
     ]);
+  });
+
+  it('takes any ISO 4217 reporting currency in capitals, and names an unknown one', () => {
+    for (const currency of ['USD', 'GBP', 'CHF', 'JPY', 'ISK']) expect(parseSettings({ currency }).ok, currency).toBe(true);
+    const result = parseSettings({ currency: 'XYZ' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => i.message).join('\n')).toMatch(/ISO 4217 currency code.*"USD"/);
   });
 
   it('reports broken JSON as a settings problem, not a crash', async () => {

@@ -317,12 +317,21 @@ describe('validateFile: file-level problems are fatal, returned not thrown', () 
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]);
     const r = await deals(png);
     expect(r).toMatchObject({ present: true, ...nothingRead });
-    expect(r.fatal).toEqual([{ code: 'UnreadableFile', file: 'deals.csv', line: 0, message: 'not a CSV text file (contains NUL bytes)' }]);
+    expect(r.fatal).toEqual([{ code: 'UnreadableFile', file: 'deals.csv', line: 0, message: 'not a CSV text file (a PNG image)' }]);
   });
 
-  it('a text file with a NUL byte is fatal UnreadableFile', async () => {
+  it('a text file with a NUL byte outside quotes is fatal UnreadableFile naming the line', async () => {
     const r = await deals(`${DEALS_HEADER}\nD1,A\u0000,A1,u1,won,1,,2026-01-01,2026-01-02,\n`);
-    expect(r.fatal).toEqual([{ code: 'UnreadableFile', file: 'deals.csv', line: 0, message: 'not a CSV text file (contains NUL bytes)' }]);
+    expect(r.fatal).toEqual([
+      { code: 'UnreadableFile', file: 'deals.csv', line: 0, message: 'not a CSV text file (a NUL byte (0x00) outside quoted cells on line 2)' },
+    ]);
+  });
+
+  it('a NUL inside a quoted cell is removed, the row read, and the line reported as NulInCell', async () => {
+    const r = await deals(`${DEALS_HEADER}\nD1,"A\u0000",A1,u1,won,1,,2026-01-01,2026-01-02,\n`);
+    expect(r.fatal).toEqual([]);
+    expect([r.read, r.accepted]).toEqual([1, 1]);
+    expect(r.cleaned).toEqual([{ code: 'NulInCell', file: 'deals.csv', line: 2, message: 'a NUL byte (0x00) was removed from a quoted cell on this line' }]);
   });
 
   it('a UTF-16 file is fatal UnreadableFile asking for UTF-8', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PublishedIssue, Report } from '../../src/report/site-model.ts';
 import { fmt } from '../../src/views/format-context.ts';
 import { allListPages, issueLists, listPage, pageCount, pageParam, ruleSlug } from '../../src/views/quality-lists.ts';
-import { qualityCsvTables, qualityKpis, ruleSummaries } from '../../src/views/quality-view.ts';
+import { OWNERS_ON_PAGE, ownerTable, qualityCsvTables, qualityKpis, ruleSummaries } from '../../src/views/quality-view.ts';
 import { routes } from '../../src/views/routes.ts';
 
 const anna = { id: 'u-anna', slug: 'anna-berg', name: 'Anna Berg' };
@@ -123,5 +123,27 @@ describe('rule summaries', () => {
     expect(score!.value).toBe('–');
     expect(score!.sub).toMatch(/no open deals and no accounts/);
     expect(issues!.value).toBe('0');
+  });
+});
+
+describe('owner table', () => {
+  it('shows the owners with most issues first, at most OWNERS_ON_PAGE, and keeps all in the CSV', () => {
+    // 120 owners: owner i has i % 7 issues; the page shows 50, the CSV 120.
+    const byOwner = Array.from({ length: 120 }, (_, i) => ({
+      person: { id: `u${i}`, slug: `p${i}`, name: `Person ${String(i).padStart(3, '0')}` },
+      teamId: '',
+      scored: 10,
+      clean: 10 - (i % 7),
+      score: (10 - (i % 7)) / 10,
+      issues: i % 7,
+    }));
+    const r = { ...report([], []), quality: { ...report([], []).quality, byOwner } } as unknown as Report;
+    const table = ownerTable(r, fmt('en', 'SEK'));
+    expect(OWNERS_ON_PAGE).toBe(50);
+    expect(table.rows).toHaveLength(50);
+    expect(table.hiddenRows).toBe(70);
+    expect(table.csv.rows).toHaveLength(120);
+    // 6 issues: i = 6, 13, 20, … (i % 7 = 6) → 17 owners (6 + 7k ≤ 119 → k ≤ 16); first by name: Person 006
+    expect(table.rows[0]).toEqual(['Person 006', '10', '6', '40%']);
   });
 });

@@ -5,7 +5,7 @@ import { siteModel } from '../../views/site-model-file.ts';
 import { toCsv, type ViewTable } from '../../views/table.ts';
 
 export function getStaticPaths() {
-  return allTables(siteModel().report).map((table) => ({ params: { id: table.id }, props: { table } }));
+  return allTables(siteModel().report, siteModel().dealRows).map((table) => ({ params: { id: table.id }, props: { table } }));
 }
 
 export const GET: APIRoute = ({ props }) =>

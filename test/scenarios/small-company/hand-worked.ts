@@ -20,6 +20,22 @@ function dealLines(report: Report): Map<string, DealLine> {
 const issueLines = (issues: Report['rejected']) => issues.map((i) => `${i.code} ${formatIssue(i)}`);
 
 export const handWorked: Record<string, (report: Report) => void> = {
+  'reconciles the total budget: company vs the teams and the sellers, with the difference': (report) => {
+    const total = report.reconciliation.filter((row) => row.measure === 'volume:total');
+    // Full year: company 1 450 000; teams (sums of channels) 870 000 + 600 000 = 1 470 000 → +20 000;
+    // sellers 12 × (40 000 + 33 000 + 25 000 + 25 000) = 1 476 000 → +26 000 = 1.79 %.
+    expect(total[1]).toMatchObject({ period: 'full-year', company: 1_450_000, withoutTeam: null });
+    expect(total[1]!.teams).toMatchObject({ sum: 1_470_000, difference: 20_000, reason: 'over-allocation' });
+    expect(total[1]!.sellers).toMatchObject({ sum: 1_476_000, difference: 26_000, parts: 4 });
+    expect(total[1]!.sellers.share).toBeCloseTo(26_000 / 1_450_000, 12);
+    // Year to date (166/365): company 659 452.05; teams 395 671.24 + 272 876.71 = 668 547.95 →
+    // +9 095.90; sellers Jan–May + 15/30 of June: 220 000 + 181 500 + 137 500 + 137 500 = 676 500
+    // → +17 047.95.
+    expect(total[0]).toMatchObject({ period: 'year-to-date', company: 659_452.05 });
+    expect(total[0]!.teams).toMatchObject({ sum: 668_547.95, difference: 9_095.9 });
+    expect(total[0]!.sellers).toMatchObject({ sum: 676_500, difference: 17_047.95 });
+  },
+
   'infers the channel of deals with an empty channel column': (report) => {
     const lines = dealLines(report);
     const channel = (id: string) => [lines.get(id)?.channel, lines.get(id)?.channelReason];

@@ -1,0 +1,88 @@
+/**
+ * Deal lists grouped for a meeting (per seller, per team): each group with its count and value
+ * in the summary line, groups and deals largest first, every deal linking to its CRM record when
+ * the setting gives an address. Cells are formatted here; the component only lays them out.
+ */
+import { t } from '../i18n/index.ts';
+import type { DealLine } from '../report/deal-lines.ts';
+import { sumMoney } from '../metrics/money.ts';
+import { crmDealHref } from './crm-link.ts';
+import type { Fmt } from './format-context.ts';
+
+export interface DealRow {
+  name: string;
+  href?: string;
+  account: string;
+  owner: string;
+  ownerHref?: string;
+  stage: string;
+  value: string;
+  date: string;
+  reason?: string;
+}
+
+export interface DealGroup {
+  key: string;
+  title: string;
+  href?: string;
+  /** "3 · 1,2 mnkr". */
+  summary: string;
+  amount: number;
+  rows: DealRow[];
+}
+
+export interface DealRowContext {
+  f: Fmt;
+  crmDealUrl: string | null;
+  sellerHref: (slug: string) => string | undefined;
+}
+
+/** The stage column: the outcome for closed deals (won, lost), else the stage. */
+export function outcomeOf(d: DealLine, f: Fmt): string {
+  if (d.status === 'won') return t(f.locale, 'meeting.weekly.move.won');
+  if (d.status === 'lost') return t(f.locale, 'meeting.weekly.move.lost');
+  return d.stage;
+}
+
+export function dealRow(d: DealLine, ctx: DealRowContext): DealRow {
+  const { f } = ctx;
+  return {
+    name: d.name,
+    href: crmDealHref(ctx.crmDealUrl, d.id),
+    account: d.account,
+    owner: d.owner.name,
+    ownerHref: d.owner.slug ? ctx.sellerHref(d.owner.slug) : undefined,
+    stage: outcomeOf(d, f),
+    value: f.money(d.amount),
+    date: f.date(d.close),
+    reason: d.status === 'lost' ? (d.lostReason ?? t(f.locale, 'common.noReason')) : undefined,
+  };
+}
+
+/** Groups deals by a key (owner, team), largest group first; deals keep their order (largest first). */
+export function groupDeals(
+  deals: readonly DealLine[],
+  keyOf: (d: DealLine) => { key: string; title: string; href?: string },
+  ctx: DealRowContext,
+): DealGroup[] {
+  const groups = new Map<string, { title: string; href?: string; deals: DealLine[] }>();
+  for (const deal of deals) {
+    const { key, title, href } = keyOf(deal);
+    const group = groups.get(key) ?? { title, href, deals: [] };
+    group.deals.push(deal);
+    groups.set(key, group);
+  }
+  return [...groups]
+    .map(([key, g]) => {
+      const amount = sumMoney(g.deals.map((d) => d.amount));
+      return {
+        key,
+        title: g.title,
+        href: g.href,
+        amount,
+        summary: `${ctx.f.number(g.deals.length)} · ${ctx.f.money(amount)}`,
+        rows: g.deals.map((d) => dealRow(d, ctx)),
+      };
+    })
+    .sort((a, b) => b.amount - a.amount || a.title.localeCompare(b.title, 'sv'));
+}

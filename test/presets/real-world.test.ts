@@ -1,0 +1,209 @@
+// The real-world corpus (test/fixtures/real-world/, README there says where each shape comes
+// from) through the real pipeline. Every expected figure is worked out by hand in the comment
+// beside it from the fixture's own cells, never copied from the code's output.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
+import type { Report } from '../../src/report/site-model.ts';
+import { ownerLabels } from '../../src/model/build-model.ts';
+import { fmt } from '../../src/views/format-context.ts';
+import { routes } from '../../src/views/routes.ts';
+import { scopeKpis } from '../../src/views/scope-view.ts';
+
+const folder = (name: string): string => fileURLToPath(new URL(`../fixtures/real-world/${name}`, import.meta.url));
+const NOW = new Date('2026-11-20T12:00:00Z');
+
+async function run(name: string): Promise<{ report: Report; log: string[] }> {
+  const log: string[] = [];
+  const result = await runPipeline({ dataDir: folder(name), now: NOW, log: (line: string) => log.push(line) });
+  if (!result.ok) throw new Error(result.messages.join('\n'));
+  return { report: result.site.report, log };
+}
+
+/** [file, read, accepted, rejected] of every file present. */
+const accounting = (r: Report) => r.files.filter((f) => f.present).map((f) => [f.file, f.read, f.accepted, f.rejected]);
+
+/** [won deals, won volume, open deals, open amount, weighted] */
+function headline(r: Report): number[] {
+  const ytd = r.company.volume.yearToDate;
+  return [ytd.wonDeals, ytd.contractVolume, r.company.pipeline.open.count, r.company.pipeline.open.amount, r.company.pipeline.weighted.weighted];
+}
+
+describe('real-world exports: headline figures worked out by hand', () => {
+  it('Salesforce Data Loader extract (upper-case API names, ISO datetimes with .000Z)', async () => {
+    const { report } = await run('salesforce-data-loader');
+    expect(accounting(report)).toEqual([
+      ['extract.csv', 6, 6, 0],
+      ['Account.csv', 3, 3, 0],
+      ['User.csv', 2, 2, 0],
+    ]);
+    // Won 2026: 180 000 (Mar 5) + 95 000 (Oct 30) = 275 000, 2 deals.
+    // Open: Prospecting 50 000 (→ qualification 0.1 = 5 000), Proposal/Price Quote 30 000
+    // (→ proposal 0.5 = 15 000), Negotiation/Review 140 000 (→ negotiation 0.8 = 112 000):
+    // 3 deals, 220 000, weighted 5 000 + 15 000 + 112 000 = 132 000.
+    expect(headline(report)).toEqual([2, 275_000, 3, 220_000, 132_000]);
+  });
+
+  it('HubSpot with numeric custom stage ids, mapped by aliases in the settings', async () => {
+    const { report } = await run('hubspot-numeric-stages');
+    // Line 7's stage 88213999 is in no alias: rejected, the other 5 accepted.
+    expect(accounting(report)).toEqual([['hubspot-crm-exports-all-deals-2026-11-20.csv', 6, 5, 1]]);
+    expect(report.rejected.map((i) => [i.code, i.line])).toEqual([['UnknownStage', 7]]);
+    // Won (88213460): 310 000 + 90 000 = 400 000. Open: Commercials 200 000 × 0.7 = 140 000,
+    // Discovery 30 000 × 0.1 = 3 000 → 2 deals, 230 000, weighted 143 000.
+    expect(headline(report)).toEqual([2, 400_000, 2, 230_000, 143_000]);
+  });
+
+  it('a USD company on Salesforce: USD reporting currency, CurrencyType.csv rates used exactly', async () => {
+    const { report, log } = await run('salesforce-usd-company');
+    expect(report.meta.currency).toBe('USD');
+    expect(log.join('\n')).toContain('exchange rates: EUR, GBP from CurrencyType.csv');
+    // CurrencyType: USD corporate 1.0, EUR 0.92, GBP 0.79 per USD → 1 EUR = 1/0.92 USD, 1 GBP = 1/0.79 USD.
+    // Won 2026: 120 000 USD + 46 000 EUR (46 000 / 0.92 = 50 000) + 39 500 GBP (39 500 / 0.79 = 50 000)
+    // = 220 000, 3 deals. (Rates rounded to 6 decimals gave 50 000.02 and 49 999.91.)
+    // Open: Negotiation/Review 80 000 × 0.8 = 64 000; Prospecting 15 800 GBP = 20 000 × 0.1 = 2 000
+    // → 2 deals, 100 000, weighted 66 000.
+    expect(headline(report)).toEqual([3, 220_000, 2, 100_000, 66_000]);
+  });
+
+  it('Pipedrive exports without the "Deal - " prefixes, NOK converted by the settings', async () => {
+    const { report, log } = await run('pipedrive-plain');
+    expect(accounting(report)).toEqual([
+      ['deals-7720114-5.csv', 5, 5, 0],
+      ['organizations-7720114-6.csv', 3, 3, 0],
+      ['activities-7720114-7.csv', 3, 3, 0],
+    ]);
+    expect(log.some((line) => line.startsWith('deals: Pipedrive deals export (headers without prefix)'))).toBe(true);
+    // Won 2026 by status: 501 210 000 SEK + 502 50 000 NOK × 0.96 = 48 000 → 258 000, 2 deals.
+    // Open: 504 Proposal Made 95 000 × 0.5 = 47 500; 505 Negotiations Started 120 000 × 0.8 = 96 000
+    // → 2 deals, 215 000, weighted 143 500.
+    expect(headline(report)).toEqual([2, 258_000, 2, 215_000, 143_500]);
+  });
+
+  it('Salesforce weekly Data Export: Windows-1252, NULs in rich text, custom stages, CurrencyType, no StartDateTime', async () => {
+    const { report, log } = await run('salesforce-weekly-export');
+    expect(accounting(report)).toEqual([
+      ['Opportunity.csv', 9, 9, 0],
+      ['Account.csv', 4, 4, 0],
+      ['Event.csv', 3, 3, 0],
+      ['Task.csv', 4, 4, 0],
+    ]);
+    // The stages come from the export itself: StageSortOrder 1–4 open with Probability 10/25/50/75,
+    // then the IsWon stage, then the IsClosed-not-won stage.
+    expect(report.meta.stages.map((s) => [s.id, s.probability, s.status])).toEqual([
+      ['Förstudie', 0.1, 'open'],
+      ['Behovsanalys', 0.25, 'open'],
+      ['Offert lämnad', 0.5, 'open'],
+      ['Förhandling pågår', 0.75, 'open'],
+      ['Avslutad – vunnen', 1, 'won'],
+      ['Avslutad – förlorad', 0, 'lost'],
+    ]);
+    expect(log.some((line) => line.startsWith('stages: Förstudie 10 %, Behovsanalys 25 %'))).toBe(true);
+    // Loss_Reason__c (empty) and LossReason__c ("Pris") normalise to one column: named in the log,
+    // and the lost deal on line 5 takes the filled one, so it is no LostDealWithoutReason.
+    expect(log).toContain('Opportunity.csv: "Loss_Reason__c" and "LossReason__c" are one column (lostReason); each row takes the first of them that is filled');
+    expect(report.quality.issues.filter((i) => i.code === 'LostDealWithoutReason')).toEqual([]);
+    // Lines 2 and 7 held a NUL inside the quoted Description: cleaned, read, and reported.
+    expect(report.quality.issues.filter((i) => i.code === 'NulInCell').map((i) => [i.file, i.line])).toEqual([
+      ['Opportunity.csv', 2],
+      ['Opportunity.csv', 7],
+    ]);
+    // CurrencyType: SEK corporate; EUR 0.08 → 12.5 SEK; DKK 0.6875 → 1/0.6875 SEK.
+    // Won 2026: 300 000 + 20 000 EUR (250 000) + 110 000 DKK (110 000 / 0.6875 = 160 000) = 710 000, 3 deals.
+    // Open: Förstudie 80 000 × 0.1 = 8 000; Behovsanalys 40 000 EUR = 500 000 × 0.25 = 125 000;
+    // Förhandling pågår 120 000 × 0.75 = 90 000; Offert lämnad (line 9) without amount →
+    // 4 deals, 700 000, 1 with amount not set, weighted 223 000.
+    expect(headline(report)).toEqual([3, 710_000, 4, 700_000, 223_000]);
+    expect(report.company.pipeline.open.withoutAmount).toBe(1);
+    expect(report.company.pipeline.open.stages.map((s) => [s.stageId, s.count, s.withoutAmount])).toEqual([
+      ['Förstudie', 1, 0],
+      ['Behovsanalys', 1, 0],
+      ['Offert lämnad', 1, 1],
+      ['Förhandling pågår', 1, 0],
+    ]);
+    expect(report.quality.issues.filter((i) => i.code === 'OpenDealWithoutAmount').map((i) => [i.line, i.recordId])).toEqual([
+      [9, '0063X00001Op008AAA'],
+    ]);
+  });
+
+  it('HubSpot all-properties export (English): an open deal without amount or close date is kept', async () => {
+    const { report } = await run('hubspot-all-properties-en');
+    expect(accounting(report)).toEqual([
+      ['hubspot-crm-exports-all-deals-2026-11-20.csv', 6, 6, 0],
+      ['hubspot-crm-exports-all-companies-2026-11-20.csv', 4, 4, 0],
+    ]);
+    // Won 2026 (Is Closed Won true): 200 000 + 10 000 EUR × 11.5 = 115 000 → 315 000, 2 deals.
+    // Open: Contract Sent 90 000 × 0.8 = 72 000; Qualified To Buy 4 000 EUR = 46 000 × 0.2 = 9 200;
+    // Appointment Scheduled without amount and close date → 3 deals, 136 000, weighted 81 200.
+    expect(headline(report)).toEqual([2, 315_000, 3, 136_000, 81_200]);
+    expect(report.quality.issues.filter((i) => i.code.startsWith('OpenDealWithout')).map((i) => [i.code, i.line])).toEqual([
+      ['OpenDealWithoutAmount', 6],
+      ['OpenDealWithoutCloseDate', 6],
+    ]);
+  });
+
+  it('Pipedrive exports with "Deal - " prefixes: an open deal without expected close date is kept', async () => {
+    const { report } = await run('pipedrive-prefixed');
+    expect(accounting(report)).toEqual([
+      ['deals-4411902-31.csv', 5, 5, 0],
+      ['organizations-4411902-32.csv', 3, 3, 0],
+      ['activities-4411902-33.csv', 4, 4, 0],
+    ]);
+    // Won: 150 000 + 8 000 EUR × 11.25 = 90 000 → 240 000, 2 deals. Open: 204 Proposal Made 70 000
+    // × 0.5 = 35 000; 205 Qualified, value 0 (Pipedrive writes 0), no expected close date → 2 deals, 70 000.
+    expect(headline(report)).toEqual([2, 240_000, 2, 70_000, 35_000]);
+  });
+
+  it('public CRM opportunities data set: Engaging and Prospecting deals have no close_value or close_date', async () => {
+    const { report } = await run('crm-opportunities-open-without-amount');
+    // 7 rows: W3J7PL9Q has no account → rejected; the other 6 accepted.
+    expect(accounting(report)).toEqual([['sales_pipeline.csv', 7, 6, 1]]);
+    expect(report.rejected.map((i) => [i.code, i.line, i.field])).toEqual([['MissingValue', 8, 'account']]);
+    // Won 2017: 1 050 + 4 820 = 5 870, 2 deals. Open: 2 Engaging + 1 Prospecting, none with an
+    // amount → 3 deals, 0, weighted 0, all 3 "amount not set".
+    expect(headline(report)).toEqual([2, 5_870, 3, 0, 0]);
+    expect(report.company.pipeline.open.withoutAmount).toBe(3);
+    expect(report.meta.currency).toBe('USD');
+  });
+
+  it('Excel re-save with US dates: m/d/yyyy, mm/dd/yy hh:mm AM/PM, two-digit years (dateOrder mdy)', async () => {
+    const { report } = await run('excel-us-dates');
+    expect(accounting(report)).toEqual([['Lead to Deal.csv', 6, 6, 0]]);
+    // Won 2017: D-1001 42 000 (3/15/2017) + D-1002 18 500 (06/01/17 04:30 PM) = 60 500, 2 deals;
+    // D-1006 was won 12/20/2016. Open: D-1004 Proposal 33 000 × 0.6 = 19 800; D-1005 Qualified
+    // 12 000 × 0.3 = 3 600 (created 10/3/17) → 2 deals, 45 000, weighted 23 400.
+    expect(headline(report)).toEqual([2, 60_500, 2, 45_000, 23_400]);
+  });
+
+  it('HubSpot all-properties export with Swedish labels and Swedish default-pipeline stages', async () => {
+    const { report } = await run('hubspot-all-properties-sv');
+    expect(accounting(report)).toEqual([['hubspot-crm-exports-alla-affarer-2026-11-20.csv', 5, 5, 0]]);
+    // Won (Stängd vunnen): 125 000 + 64 000 = 189 000, 2 deals. Open: Avtal skickat 88 000 →
+    // negotiation × 0.8 = 70 400; Bokat möte 22 000 → meeting × 0.2 = 4 400 → 2 deals, 110 000, 74 800.
+    expect(headline(report)).toEqual([2, 189_000, 2, 110_000, 74_800]);
+  });
+
+  it('absent is not zero: no targets, no activities, lost deals without value show "–" and why', async () => {
+    const { report } = await run('crm-opportunities-open-without-amount');
+    expect(report.meta.inputs).toEqual({ users: false, activities: false, targets: false });
+    const kpis = scopeKpis(report.company, fmt('en', 'USD'), routes('/'), report.meta);
+    const kpi = (label: string) => kpis.find((k) => k.label === label)!;
+    // Lost Z9K3TQ1B carries close_value 0: by value "–" (not 500 / 500 = 100 %).
+    expect(report.company.winRate.byValue).toBeNull();
+    expect(kpi('Win rate by count').sub).toBe('By value: – (lost deals carry no value)');
+    expect([kpi('Customers worked').value, kpi('Customers worked').sub]).toEqual(['–', 'No activities export']);
+    expect(kpi('Attainment').sub).toBe('No targets for FY2017');
+    // Open pipeline: 3 deals, none with an amount.
+    expect(kpi('Open pipeline').sub).toContain('3 with amount not set');
+  });
+
+  it('without User.csv, Salesforce owners get a short readable label, and the overview says why', async () => {
+    const { report } = await run('salesforce-weekly-export');
+    expect(report.meta.inputs.users).toBe(false);
+    // 0053X00000Ab001AAS → characters 11–15 of the 15-character id: Ab001.
+    expect(report.sellers.map((s) => s.person.name).sort()).toEqual(['005…Ab001', '005…Ab002']);
+    expect(ownerLabels(['0053X00000Ab001AAS', 'Anna Berg']).get('Anna Berg')).toBe('Anna Berg');
+    // Two ids sharing the short form keep their whole id.
+    expect([...ownerLabels(['0051X00000Zz9QAAS', '0052X00000Zz9QBAS']).values()]).toEqual(['0051X00000Zz9QAAS', '0052X00000Zz9QBAS']);
+  });
+});
