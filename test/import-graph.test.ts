@@ -14,8 +14,8 @@ const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
 /** Bottom first. A folder may import its own layer and the layers below it, never above. */
 const LAYERS: readonly (readonly string[])[] = [
   ['core', 'i18n'], // record types, the issue type, per-file accounting; the message catalogs
-  ['periods', 'settings'],
-  ['speed', 'format'], // fingerprints, id tables, interning, column stores; number and date formats
+  ['periods', 'settings', 'format'], // calendar arithmetic, the settings, number and date formats
+  ['speed'], // fingerprints, id tables, interning, column stores
   ['ingest'],
   ['schemas', 'validate'],
   ['model', 'presets'],

@@ -144,52 +144,116 @@ export type QuickRow = (fields: readonly string[], line: number) => boolean;
  */
 export type QuickLine = (text: string, from: number, to: number, line: number) => boolean;
 
-/** Turns rows of one file into records; exported for in-memory use by tests and benchmarks. */
-function createRowValidator<T>(
-  spec: FileSpec<T>,
-  settings: Settings,
-  header: string[],
-  source?: FileSource,
-  { keep, expectedRows, ids, quick, delimiter }: RowValidatorOptions<T> = {},
-) {
+/** What a file's rows are read with, bound to its header once: mapper, schema, fast reader, quick rows. */
+function bindRows<T>(spec: FileSpec<T>, settings: Settings, header: string[], source: FileSource | undefined, options: RowValidatorOptions<T>) {
+  const { expectedRows, ids, quick, delimiter } = options;
   const mapper = source ? source.bind(header) : canonicalMapper(spec, settings, header);
   const file = source?.file ?? spec.file;
-  const schema = spec.schema(mapper.settings);
   const fast = spec.fast?.(mapper.settings);
-  const fastValues: (string | undefined)[] = new Array(fast?.columns.length ?? 0);
-  /** Where a verbatim mapper's cells sit in the row, so the fast reader needs no cells object. */
-  const fastPositions = fast && mapper.verbatim ? fast.columns.map((column) => mapper.locate(column).position ?? -1) : undefined;
   const idAt = spec.idColumn === undefined ? undefined : mapper.locate(spec.idColumn);
-  const idPosition = idAt?.position ?? -1;
   const seenIds = ids ?? new IdFingerprints(expectedRows);
   const position = (column: string) => mapper.locate(column).position ?? -1;
   const quickRow = quick && mapper.verbatim && !mapper.footer ? quick.bind(position, seenIds, file) : undefined;
   const quickLine =
     quickRow && quick?.bindLine && delimiter !== undefined && delimiter !== 'none' ? quick.bindLine(position, seenIds, file, header.length, delimiter) : undefined;
+  return {
+    mapper,
+    file,
+    schema: spec.schema(mapper.settings),
+    fast,
+    fastValues: new Array<string | undefined>(fast?.columns.length ?? 0),
+    /** Where a verbatim mapper's cells sit in the row, so the fast reader needs no cells object. */
+    fastPositions: fast && mapper.verbatim ? fast.columns.map((column) => mapper.locate(column).position ?? -1) : undefined,
+    idAt,
+    idPosition: idAt?.position ?? -1,
+    seenIds,
+    quickRow,
+    quickLine,
+  };
+}
+
+type RowIssue = Omit<Issue, 'file' | 'line'>;
+
+/** A row the schema rejected: one issue per problem, at its column. */
+function schemaRejections(problems: readonly { path: readonly PropertyKey[]; message: string }[], mapper: RowMapper, recordId: string | undefined): RowIssue[] {
+  return problems.map((problem) => {
+    const column = problem.path.length > 0 ? String(problem.path[0]) : undefined;
+    const at = column === undefined ? undefined : mapper.locate(column);
+    const params = (problem as { params?: { rule?: string } }).params;
+    return {
+      column: at?.position === undefined ? undefined : columnNumber(at.position),
+      field: at?.field,
+      code: params?.rule ?? 'MalformedRow',
+      message: problem.message,
+      recordId,
+    };
+  });
+}
+
+/** A row the CSV reader could not read, or of another number of fields than the header's; undefined when well-formed. */
+function malformedRow(row: CsvRow, fields: number): RowIssue | undefined {
+  if (row.problem) return { code: row.problem.code, message: row.problem.message };
+  if (row.fields.length === fields) return undefined;
+  return { code: 'MalformedRow', message: `expected ${fields} fields, got ${row.fields.length} (check quoting and the delimiter)` };
+}
+
+/** A row whose id an earlier row has. */
+function duplicateRejection(idAt: { position?: number; field?: string } | undefined, recordId: string, firstLine: number): RowIssue {
+  return {
+    column: idAt?.position === undefined ? undefined : columnNumber(idAt.position),
+    field: idAt?.field,
+    code: 'DuplicateId',
+    message: `id "${recordId}" already used on line ${firstLine}`,
+    recordId,
+  };
+}
+
+/**
+ * Rows of a CRM report whose last rows may be a footer: one-cell rows are held back until a row
+ * of more cells shows they were data; at the end, held rows are a footer when one of them says so.
+ */
+function footerHold(mapper: RowMapper, header: readonly string[], validate: (row: CsvRow) => void, skip: (rows: number) => void) {
+  let held: CsvRow[] = [];
+  const flushHeld = () => {
+    const rows = held;
+    held = [];
+    for (const row of rows) validate(row);
+  };
+  return {
+    validateRow(row: CsvRow): void {
+      if (mapper.footer && row.fields.length === 1 && header.length > 1) {
+        held.push(row);
+        return;
+      }
+      if (held.length > 0) flushHeld();
+      validate(row);
+    },
+    finish(): void {
+      if (held.length > 0 && held.some((row) => mapper.footer!.test(row.fields[0] ?? ''))) {
+        skip(held.length);
+        held = [];
+      }
+      flushHeld();
+    },
+  };
+}
+
+/** Turns rows of one file into records. */
+function createRowValidator<T>(spec: FileSpec<T>, settings: Settings, header: string[], source?: FileSource, options: RowValidatorOptions<T> = {}) {
+  const { mapper, file, schema, fast, fastValues, fastPositions, idAt, idPosition, seenIds, quickRow, quickLine } = bindRows(spec, settings, header, source, options);
+  const { keep } = options;
   const records: (T & Located)[] = [];
   const issues: Issue[] = [];
-  /** One-cell rows held back while they may be a report footer. */
-  let held: CsvRow[] = [];
   let rejected = 0;
   let accepted = 0;
   let skipped = 0;
-
-  function reject(row: CsvRow, issue: Omit<Issue, 'file' | 'line'>): void {
-    issues.push({ file, line: row.line, ...issue });
-  }
+  const reject = (row: CsvRow, issue: RowIssue): void => void issues.push({ file, line: row.line, ...issue });
 
   function validate(row: CsvRow): void {
-    if (row.problem) {
+    const malformed = malformedRow(row, header.length);
+    if (malformed !== undefined) {
       rejected++;
-      reject(row, { code: row.problem.code, message: row.problem.message });
-      return;
-    }
-    if (row.fields.length !== header.length) {
-      rejected++;
-      reject(row, {
-        code: 'MalformedRow',
-        message: `expected ${header.length} fields, got ${row.fields.length} (check quoting and the delimiter)`,
-      });
+      reject(row, malformed);
       return;
     }
     if (quickRow !== undefined && quickRow(row.fields, row.line)) {
@@ -218,33 +282,14 @@ function createRowValidator<T>(
     const parsed = quick === NOT_FAST ? schema.safeParse(cells) : { success: true as const, data: quick };
     if (!parsed.success) {
       rejected++;
-      for (const issue of parsed.error.issues) {
-        const column = issue.path.length > 0 ? String(issue.path[0]) : undefined;
-        const at = column === undefined ? undefined : mapper.locate(column);
-        const params = (issue as { params?: { rule?: string } }).params;
-        reject(row, {
-          column: at?.position === undefined ? undefined : columnNumber(at.position),
-          field: at?.field,
-          code: params?.rule ?? 'MalformedRow',
-          message: issue.message,
-          recordId,
-        });
-      }
+      for (const issue of schemaRejections(parsed.error.issues, mapper, recordId)) reject(row, issue);
       return;
     }
-    if (recordId !== undefined) {
-      const firstLine = seenIds.firstLineOrAdd(recordId, row.line);
-      if (firstLine !== undefined) {
-        rejected++;
-        reject(row, {
-          column: idAt?.position === undefined ? undefined : columnNumber(idAt.position),
-          field: idAt?.field,
-          code: 'DuplicateId',
-          message: `id "${recordId}" already used on line ${firstLine}`,
-          recordId,
-        });
-        return;
-      }
+    const firstLine = recordId === undefined ? undefined : seenIds.firstLineOrAdd(recordId, row.line);
+    if (firstLine !== undefined) {
+      rejected++;
+      reject(row, duplicateRejection(idAt, recordId!, firstLine));
+      return;
     }
     const record = parsed.data as T & Located;
     record.file = file;
@@ -253,31 +298,7 @@ function createRowValidator<T>(
     if (keep) keep(record);
     else records.push(record);
   }
-
-  function validateRow(row: CsvRow): void {
-    if (mapper.footer && row.fields.length === 1 && header.length > 1) {
-      held.push(row);
-      return;
-    }
-    if (held.length > 0) flushHeld();
-    validate(row);
-  }
-
-  function flushHeld(): void {
-    const rows = held;
-    held = [];
-    for (const row of rows) validate(row);
-  }
-
-  /** At the end of the file: held one-cell rows are a footer when one of them says so. */
-  function finish(): void {
-    if (held.length > 0 && held.some((row) => mapper.footer!.test(row.fields[0] ?? ''))) {
-      skipped += held.length;
-      held = [];
-    }
-    flushHeld();
-  }
-
+  const { validateRow, finish } = footerHold(mapper, header, validate, (rows) => (skipped += rows));
   return {
     mapper,
     seenIds,

@@ -70,12 +70,31 @@ function asWritten(raw: string): string | undefined {
   return cleanCellFast(raw) === raw ? raw : undefined;
 }
 
-export function activityQuickRows({ settings, asOf, facts, users, accounts, keptTypes, kept }: QuickLogInput): QuickRows {
+export function activityQuickRows(input: QuickLogInput): QuickRows {
+  const tables = quickTables(input);
+  const take = quickTaker(input);
+  return {
+    bind(position, ids, file): QuickRow | undefined {
+      const at = positionsOf(position);
+      return at === undefined ? undefined : fieldsReader(tables, take, input.accounts, at, ids, file);
+    },
+    bindLine(position, ids, file, fieldCount, delimiter): QuickLine | undefined {
+      const at = positionsOf(position);
+      if (at === undefined || delimiter.length !== 1) return undefined;
+      return lineReader(tables, take, input.accounts, at, ids, file, fieldCount, delimiter);
+    },
+  };
+}
+
+/**
+ * The distinct type, date and owner texts seen, each judged once. Type and owner texts by
+ * fingerprint (src/speed/fingerprint-table.ts): a table of a few hundred texts stays in the
+ * processor's cache, and a lookup reads no stored string.
+ */
+function quickTables({ settings, users, keptTypes }: QuickLogInput) {
   const typeLookup = activityTypeLookup(settings);
   const readDate = cellReaders(settings).requiredDate;
   const window = dayWindow(settings.plausibleYears);
-  // Type and owner texts by fingerprint (src/speed/fingerprint-table.ts): a table of a few hundred texts
-  // stays in the processor's cache, and a lookup reads no stored string.
   const kindTexts = new FingerprintTable();
   const kinds: (QuickKind | null)[] = [];
   const ownerTexts = new FingerprintTable();
@@ -110,17 +129,23 @@ export function activityQuickRows({ settings, asOf, facts, users, accounts, kept
     return owner;
   };
 
-  /** The canonical columns' field positions, or undefined when the rows cannot be taken (no type, date or owner). */
-  const positionsOf = (position: (column: string) => number): Positions | undefined => {
-    const at = COLUMNS.map(position) as Positions;
-    return at[TYPE] < 0 || at[DATE] < 0 || at[OWNER] < 0 ? undefined : at;
-  };
+  return { kindTexts, kinds, kindOf, dayOfText, dayOf, ownerTexts, owners, ownerOf };
+}
 
-  /**
-   * The rest of a row whose cells are read: its account and id checked, then added to the facts
-   * and kept as the general reading would. False (nothing changed) when the general reading is to read it.
-   */
-  const take = (
+type QuickTables = ReturnType<typeof quickTables>;
+
+/** The canonical columns' field positions, or undefined when the rows cannot be taken (no type, date or owner). */
+function positionsOf(position: (column: string) => number): Positions | undefined {
+  const at = COLUMNS.map(position) as Positions;
+  return at[TYPE] < 0 || at[DATE] < 0 || at[OWNER] < 0 ? undefined : at;
+}
+
+/**
+ * The rest of a row whose cells are read: its id checked, then added to the facts and kept as
+ * the general reading would. False (nothing changed) when the general reading is to read it.
+ */
+function quickTaker({ asOf, facts, users, accounts, kept }: QuickLogInput) {
+  return (
     ids: IdFingerprints,
     file: string,
     line: number,
@@ -155,103 +180,112 @@ export function activityQuickRows({ settings, asOf, facts, users, accounts, kept
     }
     return true;
   };
+}
 
-  return {
-    bind(position, ids, file): QuickRow | undefined {
-      const at = positionsOf(position);
-      if (at === undefined) return undefined;
-      const [idAt, typeAt, dateAt, ownerAt, accountAt, dealAt, durationAt] = at;
-      const cell = (fields: readonly string[], at: number): string | undefined => (at < 0 ? '' : asWritten(fields[at]!));
+type Take = ReturnType<typeof quickTaker>;
 
-      return (fields, line) => {
-        const id = cell(fields, idAt);
-        const typeText = cell(fields, typeAt);
-        const dateText = cell(fields, dateAt);
-        const ownerText = cell(fields, ownerAt);
-        const accountText = cell(fields, accountAt);
-        const dealText = cell(fields, dealAt);
-        const durationText = cell(fields, durationAt);
-        if (id === undefined || !typeText || !dateText || !ownerText || accountText === undefined || dealText === undefined || durationText === undefined) {
-          return false;
-        }
-        const kind = kindOf(typeText);
-        const day = kind === null ? Number.NaN : dayOf(dateText);
-        const owner = day === day ? ownerOf(ownerText) : undefined;
-        if (owner === undefined) return false;
-        let accountPlace = -1;
-        if (accountText !== '') {
-          accountPlace = accounts ? accounts.placeOf(accountText) : -1;
-          if (accountPlace < 0) return false;
-        }
-        const durationMinutes = durationText === '' ? undefined : plainDigits(durationText);
-        if (durationText !== '' && durationMinutes === undefined) return false;
-        return take(ids, file, line, id, kind!, day, owner, accountPlace, dealText, durationMinutes);
-      };
-    },
+/** A row split into fields, read where its cells stand. */
+function fieldsReader(tables: QuickTables, take: Take, accounts: FingerprintTable | undefined, at: Positions, ids: IdFingerprints, file: string): QuickRow {
+  const { kindOf, dayOf, ownerOf } = tables;
+  const [idAt, typeAt, dateAt, ownerAt, accountAt, dealAt, durationAt] = at;
+  const cell = (fields: readonly string[], at: number): string | undefined => (at < 0 ? '' : asWritten(fields[at]!));
 
-    bindLine(position, ids, file, fieldCount, delimiter): QuickLine | undefined {
-      const at = positionsOf(position);
-      if (at === undefined || delimiter.length !== 1) return undefined;
-      const [idAt, typeAt, dateAt, ownerAt, accountAt, dealAt, durationAt] = at;
-      /** Where each field of the line ends (its delimiter, or the line's end). */
-      const ends = new Int32Array(fieldCount);
-      const startOf = (field: number, from: number) => (field === 0 ? from : ends[field - 1]! + 1);
-      /** The text of a field (`''` for an absent column). */
-      const textOf = (text: string, field: number, from: number) => (field < 0 ? '' : text.slice(startOf(field, from), ends[field]));
-      // A log in date order repeats the date of the row before: compared where it stands, no slice made.
-      let lastDate = '';
-      let lastDay = Number.NaN;
+  return (fields, line) => {
+    const id = cell(fields, idAt);
+    const typeText = cell(fields, typeAt);
+    const dateText = cell(fields, dateAt);
+    const ownerText = cell(fields, ownerAt);
+    const accountText = cell(fields, accountAt);
+    const dealText = cell(fields, dealAt);
+    const durationText = cell(fields, durationAt);
+    if (id === undefined || !typeText || !dateText || !ownerText || accountText === undefined || dealText === undefined || durationText === undefined) {
+      return false;
+    }
+    const kind = kindOf(typeText);
+    const day = kind === null ? Number.NaN : dayOf(dateText);
+    const owner = day === day ? ownerOf(ownerText) : undefined;
+    if (owner === undefined) return false;
+    let accountPlace = -1;
+    if (accountText !== '') {
+      accountPlace = accounts ? accounts.placeOf(accountText) : -1;
+      if (accountPlace < 0) return false;
+    }
+    const durationMinutes = durationText === '' ? undefined : plainDigits(durationText);
+    if (durationText !== '' && durationMinutes === undefined) return false;
+    return take(ids, file, line, id, kind!, day, owner, accountPlace, dealText, durationMinutes);
+  };
+}
 
-      return (text, from, to, line) => {
-        // The fields: exactly as many as the header's, or the general reading reports the row.
-        let field = 0;
-        let next = from;
-        while (field < fieldCount - 1) {
-          const delimiterAt = text.indexOf(delimiter, next);
-          if (delimiterAt === -1 || delimiterAt >= to) return false;
-          ends[field++] = delimiterAt;
-          next = delimiterAt + 1;
-        }
-        const extra = text.indexOf(delimiter, next);
-        if (extra !== -1 && extra < to) return false;
-        ends[field] = to;
-        // Every cell read here as the general reading reads it (`cleanCell`), else the row goes that way.
-        for (const column of at) if (column >= 0 && !plainCellAt(text, startOf(column, from), ends[column]!)) return false;
+/** A line without quotes, read before it is split: its cells judged and looked up where they stand in the parser's text. */
+function lineReader(
+  tables: QuickTables,
+  take: Take,
+  accounts: FingerprintTable | undefined,
+  at: Positions,
+  ids: IdFingerprints,
+  file: string,
+  fieldCount: number,
+  delimiter: string,
+): QuickLine {
+  const { kindTexts, kinds, kindOf, dayOfText, ownerTexts, owners, ownerOf } = tables;
+  const [idAt, typeAt, dateAt, ownerAt, accountAt, dealAt, durationAt] = at;
+  /** Where each field of the line ends (its delimiter, or the line's end). */
+  const ends = new Int32Array(fieldCount);
+  const startOf = (field: number, from: number) => (field === 0 ? from : ends[field - 1]! + 1);
+  /** The text of a field (`''` for an absent column). */
+  const textOf = (text: string, field: number, from: number) => (field < 0 ? '' : text.slice(startOf(field, from), ends[field]));
+  // A log in date order repeats the date of the row before: compared where it stands, no slice made.
+  let lastDate = '';
+  let lastDay = Number.NaN;
 
-        const typeFrom = startOf(typeAt, from);
-        const typeTo = ends[typeAt]!;
-        const dateFrom = startOf(dateAt, from);
-        const dateTo = ends[dateAt]!;
-        const ownerFrom = startOf(ownerAt, from);
-        const ownerTo = ends[ownerAt]!;
-        if (typeFrom === typeTo || dateFrom === dateTo || ownerFrom === ownerTo) return false;
-        const typePlace = kindTexts.placeOfPart(text, typeFrom, typeTo);
-        const kind = typePlace >= 0 ? kinds[typePlace]! : kindOf(text.slice(typeFrom, typeTo));
-        if (kind === null) return false;
-        if (dateTo - dateFrom !== lastDate.length || !text.startsWith(lastDate, dateFrom)) {
-          lastDate = own(text.slice(dateFrom, dateTo));
-          lastDay = dayOfText(lastDate);
-        }
-        const day = lastDay;
-        if (day !== day) return false;
-        const ownerPlace = ownerTexts.placeOfPart(text, ownerFrom, ownerTo);
-        const owner = ownerPlace >= 0 ? owners[ownerPlace] : ownerOf(text.slice(ownerFrom, ownerTo));
-        if (owner === undefined) return false;
-        let accountPlace = -1;
-        if (accountAt >= 0) {
-          const accountFrom = startOf(accountAt, from);
-          const accountTo = ends[accountAt]!;
-          if (accountFrom !== accountTo) {
-            accountPlace = accounts ? accounts.placeOfPart(text, accountFrom, accountTo) : -1;
-            if (accountPlace < 0) return false;
-          }
-        }
-        const durationText = textOf(text, durationAt, from);
-        const durationMinutes = durationText === '' ? undefined : plainDigits(durationText);
-        if (durationText !== '' && durationMinutes === undefined) return false;
-        return take(ids, file, line, textOf(text, idAt, from), kind, day, owner, accountPlace, textOf(text, dealAt, from), durationMinutes);
-      };
-    },
+  return (text, from, to, line) => {
+    // The fields: exactly as many as the header's, or the general reading reports the row.
+    let field = 0;
+    let next = from;
+    while (field < fieldCount - 1) {
+      const delimiterAt = text.indexOf(delimiter, next);
+      if (delimiterAt === -1 || delimiterAt >= to) return false;
+      ends[field++] = delimiterAt;
+      next = delimiterAt + 1;
+    }
+    const extra = text.indexOf(delimiter, next);
+    if (extra !== -1 && extra < to) return false;
+    ends[field] = to;
+    // Every cell read here as the general reading reads it (`cleanCell`), else the row goes that way.
+    for (const column of at) if (column >= 0 && !plainCellAt(text, startOf(column, from), ends[column]!)) return false;
+
+    const typeFrom = startOf(typeAt, from);
+    const typeTo = ends[typeAt]!;
+    const dateFrom = startOf(dateAt, from);
+    const dateTo = ends[dateAt]!;
+    const ownerFrom = startOf(ownerAt, from);
+    const ownerTo = ends[ownerAt]!;
+    if (typeFrom === typeTo || dateFrom === dateTo || ownerFrom === ownerTo) return false;
+    const typePlace = kindTexts.placeOfPart(text, typeFrom, typeTo);
+    const kind = typePlace >= 0 ? kinds[typePlace]! : kindOf(text.slice(typeFrom, typeTo));
+    if (kind === null) return false;
+    if (dateTo - dateFrom !== lastDate.length || !text.startsWith(lastDate, dateFrom)) {
+      lastDate = own(text.slice(dateFrom, dateTo));
+      lastDay = dayOfText(lastDate);
+    }
+    const day = lastDay;
+    if (day !== day) return false;
+    const ownerPlace = ownerTexts.placeOfPart(text, ownerFrom, ownerTo);
+    const owner = ownerPlace >= 0 ? owners[ownerPlace] : ownerOf(text.slice(ownerFrom, ownerTo));
+    if (owner === undefined) return false;
+    let accountPlace = -1;
+    if (accountAt >= 0) {
+      const accountFrom = startOf(accountAt, from);
+      const accountTo = ends[accountAt]!;
+      if (accountFrom !== accountTo) {
+        accountPlace = accounts ? accounts.placeOfPart(text, accountFrom, accountTo) : -1;
+        if (accountPlace < 0) return false;
+      }
+    }
+    const durationText = textOf(text, durationAt, from);
+    const durationMinutes = durationText === '' ? undefined : plainDigits(durationText);
+    if (durationText !== '' && durationMinutes === undefined) return false;
+    return take(ids, file, line, textOf(text, idAt, from), kind, day, owner, accountPlace, textOf(text, dealAt, from), durationMinutes);
   };
 }
 
