@@ -1,4 +1,4 @@
-// Writes docs/data-quality.md from the rule catalog (src/quality/rules.ts).
+// Writes docs/data-quality.md from the rule catalog (src/core/rules.ts).
 // Run: npx node scripts/gen-quality-docs.ts
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

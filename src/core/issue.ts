@@ -1,6 +1,6 @@
 /**
  * A located data problem. Rejected rows and data-quality findings share this shape; the
- * `code` is a permanent key into the rule catalog (src/quality/rules.ts).
+ * `code` is a permanent key into the rule catalog (src/core/rules.ts).
  */
 export interface Issue {
   code: string;

@@ -19,7 +19,7 @@
  *   object per record; from any other line (a quoted line break, a quote used otherwise) to the
  *   end of the text read so far, and for other line breaks, papaparse reads. Property tests
  *   read random text both ways.
- * - Problems carry the rule-catalog code (src/quality/rules.ts) and a message in its wording:
+ * - Problems carry the rule-catalog code (src/core/rules.ts) and a message in its wording:
  *   - `MalformedRow` (row level): a field count different from the header's, or text after a
  *     closing quote. The row still goes to `onRow`, with `problem` set; the caller rejects it.
  *   - `TruncatedFile` (fatal): the file ends inside a quoted field (named by the line where the

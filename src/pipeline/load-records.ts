@@ -26,7 +26,7 @@ import { resolveAsOf } from '../settings/load-settings.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { FileAccount } from '../core/file-account.ts';
 import type { Issue } from '../core/issue.ts';
-import { makeIssue } from '../quality/rules.ts';
+import { makeIssue } from '../core/rules.ts';
 import type { FileResult } from '../validate/validate-file.ts';
 import { readActivityLog, type LogReferences, type LogThread } from './activity-log/index.ts';
 import { readTarget } from './read-target.ts';

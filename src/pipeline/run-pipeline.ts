@@ -10,7 +10,7 @@ import { buildReport } from '../report/build-report.ts';
 import type { SiteModel } from '../report/site-model.ts';
 import { loadSettings, resolveAsOf } from '../settings/load-settings.ts';
 import { formatIssue, type Issue } from '../core/issue.ts';
-import { RULES } from '../quality/rules.ts';
+import { RULES } from '../core/rules.ts';
 import { exportFreshness } from '../quality/freshness.ts';
 import { loadRecords } from './load-records.ts';
 import { restrictToTeam } from './restrict-to-team.ts';

@@ -3,7 +3,7 @@
  * test/quality/docs.test.ts regenerates it in memory so the committed page cannot drift.
  */
 import { formatIssue } from '../core/issue.ts';
-import { makeIssue, RULE_CODES, RULES, type RuleCode, type RuleKind } from './rules.ts';
+import { makeIssue, RULE_CODES, RULES, type RuleCode, type RuleKind } from '../core/rules.ts';
 
 const SECTIONS: { kind: RuleKind; heading: string; intro: string }[] = [
   { kind: 'fatal', heading: 'Fatal: the build stops', intro: 'Nothing is published until these are fixed.' },
@@ -33,7 +33,7 @@ export function renderQualityDocs(): string {
   const lines = [
     '# Data-quality rules',
     '',
-    '<!-- Generated from src/quality/rules.ts by scripts/gen-quality-docs.ts; do not edit by hand. -->',
+    '<!-- Generated from src/core/rules.ts by scripts/gen-quality-docs.ts; do not edit by hand. -->',
     '',
     'Every problem tavla finds in the CRM exports has a permanent code. Codes are never renamed or',
     'reused, so a link, filter or bookmark to a code keeps working. Severity: `error` makes numbers',

@@ -17,7 +17,7 @@ import { groupBy } from '../model/group-by.ts';
 import type { User } from '../core/records.ts';
 import type { Records } from '../model/records.ts';
 import { compareIssues } from './run-checks.ts';
-import { ruleOf } from './rules.ts';
+import { ruleOf } from '../core/rules.ts';
 
 export interface OwnerScore {
   ownerId: string;

@@ -20,7 +20,7 @@ import { fiscalYearOf, fiscalYearRange, monthOf, monthRange, monthsBetween } fro
 import { salesVolume, salesVolumeByMonth, sumVolumes, wonInRange, type SalesVolumeMonth } from '../metrics/sales-volume.ts';
 import { addWeeks, isoWeekOf, isoWeeksBetween } from '../periods/iso-week.ts';
 import type { FileAccount } from '../core/file-account.ts';
-import { ruleOf } from '../quality/rules.ts';
+import { ruleOf } from '../core/rules.ts';
 import { issuesByCode, issuesByTeam, overallScore, scoreByOwner } from '../quality/score.ts';
 import type { Issue } from '../core/issue.ts';
 import { dealList, type DealLineContext, type DealRows } from './deal-lines.ts';

@@ -10,7 +10,7 @@ import { DealColumns, StoredDeal, UNSET_AMOUNT, UNSET_CLOSE } from '../speed/sto
 import { interner, own, rememberLast } from '../speed/intern.ts';
 import { NO_CLOSE_DATE } from '../core/records.ts';
 import type { FileSpec } from './column.ts';
-import { RULES } from '../quality/rules.ts';
+import { RULES } from '../core/rules.ts';
 
 export type DealRow = Omit<Deal, 'file' | 'line'>;
 

@@ -5,7 +5,7 @@ import { periodRange } from '../periods/fiscal.ts';
 import type { Settings } from '../settings/schema.ts';
 import { fail, optionalText, requiredNumber, requiredText, textOrEmpty } from './cells.ts';
 import type { FileSpec } from './column.ts';
-import { RULES } from '../quality/rules.ts';
+import { RULES } from '../core/rules.ts';
 
 export type TargetRow = Omit<Target, 'file' | 'line'>;
 

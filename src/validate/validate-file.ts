@@ -14,7 +14,7 @@ import { mapColumns } from '../ingest/header.ts';
 import { combinedEncoding, type DetectedEncoding } from '../ingest/decode.ts';
 import { readCsv, type CsvDelimiterUsed, type CsvPart, type CsvRow } from '../ingest/read-csv.ts';
 import type { Located } from '../core/records.ts';
-import { RULES } from '../quality/rules.ts';
+import { RULES } from '../core/rules.ts';
 import { NOT_FAST } from '../schemas/cells.ts';
 import type { FileSpec } from '../schemas/column.ts';
 import type { Settings } from '../settings/schema.ts';

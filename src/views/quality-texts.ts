@@ -13,7 +13,7 @@ import { isMessageKey, t, tn, type Locale, type MessageKey, type Params } from '
 import { formatNumber } from '../format/index.ts';
 import type { PublishedIssue, Report } from '../report/site-model.ts';
 import type { IssueArg } from '../core/issue.ts';
-import { quote, ruleOf } from '../quality/rules.ts';
+import { quote, ruleOf } from '../core/rules.ts';
 import { measureLabel } from './labels.ts';
 import type { ActivityType } from '../core/records.ts';
 

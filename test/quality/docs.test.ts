@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderQualityDocs } from '../../src/quality/docs.ts';
-import { RULE_CODES } from '../../src/quality/rules.ts';
+import { RULE_CODES } from '../../src/core/rules.ts';
 
 const committed = readFileSync(new URL('../../docs/data-quality.md', import.meta.url), 'utf8');
 

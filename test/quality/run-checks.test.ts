@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKS, runChecks } from '../../src/quality/run-checks.ts';
-import { RULE_CODES, RULES } from '../../src/quality/rules.ts';
+import { RULE_CODES, RULES } from '../../src/core/rules.ts';
 import { issuesByCode } from '../../src/quality/score.ts';
 import { account, activity, brief, deal, EMPTY, input, target, user, XSS } from './helpers.ts';
 

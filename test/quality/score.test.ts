@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeIssue } from '../../src/quality/rules.ts';
+import { makeIssue } from '../../src/core/rules.ts';
 import { issuesByCode, issuesByOwner, issuesByTeam, overallScore, scoreByOwner } from '../../src/quality/score.ts';
 import type { Issue } from '../../src/core/issue.ts';
 import { account, deal, records, user } from './helpers.ts';

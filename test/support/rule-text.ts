@@ -4,7 +4,7 @@
  * codes, and raw target-measure ids.
  */
 import en from '../../src/i18n/en.json' with { type: 'json' };
-import { RULE_CODES } from '../../src/quality/rules.ts';
+import { RULE_CODES } from '../../src/core/rules.ts';
 
 /** The English catalog's fixed wording of a rule: title, hint and the message's parts between placeholders. */
 export function englishRuleText(code: string): string[] {

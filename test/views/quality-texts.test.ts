@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMessageKey, type Locale } from '../../src/i18n/index.ts';
-import { makeIssue, RULE_CODES, RULES, type RuleCode } from '../../src/quality/rules.ts';
+import { makeIssue, RULE_CODES, RULES, type RuleCode } from '../../src/core/rules.ts';
 import type { PublishedIssue, Report } from '../../src/report/site-model.ts';
 import { issueNames, issueText, RAW_NAMES, ruleHint, ruleTitle } from '../../src/views/quality-texts.ts';
 import { englishRuleText, englishRuleTextIn, internalIds } from '../support/rule-text.ts';

@@ -6,7 +6,7 @@
 import type { Account } from '../../core/records.ts';
 import type { Issue } from '../../core/issue.ts';
 import type { QualityInput } from '../input.ts';
-import { makeIssue } from '../rules.ts';
+import { makeIssue } from '../../core/rules.ts';
 
 const LEGAL_FORMS = new Set(['ab', 'a/s', 'aps', 'as', 'oy', 'ltd', 'inc', 'aktiebolag', 'publ']);
 

@@ -5,7 +5,7 @@
 import type { ActivityType } from '../../core/records.ts';
 import type { Issue } from '../../core/issue.ts';
 import type { QualityInput } from '../input.ts';
-import { makeIssue } from '../rules.ts';
+import { makeIssue } from '../../core/rules.ts';
 
 export const PLANNED: ReadonlySet<ActivityType> = new Set(['meeting_booked', 'task']);
 

@@ -1,7 +1,7 @@
 /** LostDealWithoutReason (info): a lost deal (deal.status `lost`) with an empty or blank lost reason. */
 import type { Issue } from '../../core/issue.ts';
 import type { QualityInput } from '../input.ts';
-import { makeIssue } from '../rules.ts';
+import { makeIssue } from '../../core/rules.ts';
 
 export function lostDealWithoutReason({ records }: QualityInput): Issue[] {
   return records.deals

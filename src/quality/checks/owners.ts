@@ -5,7 +5,7 @@
  */
 import type { Issue } from '../../core/issue.ts';
 import type { QualityInput } from '../input.ts';
-import { makeIssue } from '../rules.ts';
+import { makeIssue } from '../../core/rules.ts';
 
 export function openDealWithoutOwner({ records }: QualityInput): Issue[] {
   return records.deals

@@ -14,7 +14,7 @@ import type { Issue } from '../../core/issue.ts';
 import { planCheck, type PlanCheckRow } from '../../metrics/plan-check.ts';
 import type { Settings } from '../../settings/schema.ts';
 import type { QualityInput } from '../input.ts';
-import { makeIssue } from '../rules.ts';
+import { makeIssue } from '../../core/rules.ts';
 
 type GapRow = Pick<PlanCheckRow, 'measure' | 'target' | 'gap'>;
 

@@ -8,7 +8,7 @@
 import type { IsoDate } from '../../core/records.ts';
 import type { Issue } from '../../core/issue.ts';
 import { daysBetween, type QualityInput } from '../input.ts';
-import { makeIssue } from '../rules.ts';
+import { makeIssue } from '../../core/rules.ts';
 
 export function staleExport({ records, settings, asOf, present }: QualityInput): Issue[] {
   const newer = (date: IsoDate | undefined, than: IsoDate) => (date !== undefined && date <= asOf && date > than ? date : than);

@@ -8,7 +8,7 @@
 import type { IsoDate } from '../../core/records.ts';
 import type { Issue } from '../../core/issue.ts';
 import { daysBetween, stageById, type QualityInput } from '../input.ts';
-import { makeIssue } from '../rules.ts';
+import { makeIssue } from '../../core/rules.ts';
 
 export function stalledDeals({ records, settings, asOf }: QualityInput): Issue[] {
   const lastActivity: ReadonlyMap<string, IsoDate> = records.activityFacts.lastByDeal;

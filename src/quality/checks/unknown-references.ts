@@ -6,7 +6,7 @@
  */
 import type { Issue } from '../../core/issue.ts';
 import type { QualityInput } from '../input.ts';
-import { makeIssue } from '../rules.ts';
+import { makeIssue } from '../../core/rules.ts';
 
 export function unknownAccount({ records, present }: QualityInput): Issue[] {
   if (!present.accounts) return [];

@@ -1,7 +1,7 @@
 /** WonDealWithoutAmount: a won deal (deal.status `won`) whose amount in the reporting currency is ≤ 0. */
 import type { Issue } from '../../core/issue.ts';
 import type { QualityInput } from '../input.ts';
-import { makeIssue } from '../rules.ts';
+import { makeIssue } from '../../core/rules.ts';
 
 export function wonDealWithoutAmount({ records }: QualityInput): Issue[] {
   return records.deals

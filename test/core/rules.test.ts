@@ -8,8 +8,8 @@ import {
   RULES,
   ruleOf,
   type RuleArgs,
-} from '../../src/quality/rules.ts';
-import { XSS } from './helpers.ts';
+} from '../../src/core/rules.ts';
+import { XSS } from '../quality/helpers.ts';
 
 describe('RULES', () => {
   it('holds exactly the permanent codes, in catalog order (a rename fails here)', () => {

@@ -7,7 +7,7 @@
  * quote values verbatim as data (escaping is the page's job) and stay terse; the hint says what to
  * fix in the CRM or the settings.
  */
-import type { Issue, IssueArg } from '../core/issue.ts';
+import type { Issue, IssueArg } from './issue.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 /** `fatal` stops the build; `rejection` drops one row; `check` keeps the row and shows the issue. */
