@@ -81,7 +81,8 @@ export function buildModel(
     });
   });
   // Teams of the users, and of deals that took their account's team (an account team nobody is in).
-  const teamIdSet = new Set(users.map((user) => user.teamId));
+  // Owners named only by the deals (no users file) belong to no team of their own.
+  const teamIdSet = new Set(users.map((user) => user.teamId).filter((id) => present.users || id !== ''));
   for (const deal of deals) teamIdSet.add(deal.teamId);
   const teamIds = [...teamIdSet].sort();
   const teams = teamIds.map((id) => ({

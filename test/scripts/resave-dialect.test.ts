@@ -54,14 +54,15 @@ describe('the demo data re-saved in the Nordic spreadsheet dialect', () => {
   });
 
   it('is read as semicolon-separated, with the files holding å ä ö – as Windows-1252', () => {
-    expect(converted.files.map((f) => f.delimiter)).toEqual(converted.files.map(() => ';'));
+    const present = (files: Report['files']) => files.filter((f) => f.present);
+    expect(present(converted.files).map((f) => f.delimiter)).toEqual(present(converted.files).map(() => ';'));
     const encodings = Object.fromEntries(converted.files.map((f) => [f.file, f.encoding]));
     expect(encodings).toMatchObject({
       'deals.csv': 'windows-1252',
       'accounts.csv': 'windows-1252',
       'users.csv': 'windows-1252',
     });
-    expect(original.files.every((f) => f.encoding === 'utf-8' && f.delimiter === ',')).toBe(true);
+    expect(present(original.files).every((f) => f.encoding === 'utf-8' && f.delimiter === ',')).toBe(true);
   });
 
   it('writes deals.csv as Windows-1252 bytes, `;` and CRLF, with decimal commas and dd.mm.yyyy', () => {
