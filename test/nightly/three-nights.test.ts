@@ -78,7 +78,7 @@ const alertOf = (page: string | undefined) => /<p class="alert" role="alert">([^
 const storedSnapshots = () => git('--git-dir', store, 'ls-tree', '--name-only', 'tavla-history').split('\n').filter(Boolean);
 
 describe('nightly runs over real nights', () => {
-  const nights: Record<string, { status: number | null; output: string; report?: Report; head?: string; page?: string }> = {};
+  const nights: Record<string, { status: number | null; output: string; report?: Report; head?: string; page?: string; changes?: string }> = {};
 
   beforeAll(() => {
     spawnSync('git', ['init', '--quiet', '--bare', store]);
@@ -86,7 +86,10 @@ describe('nightly runs over real nights', () => {
       const result = night(asOf);
       nights[label] = { ...result, report: existsSync(join(site, 'report.json')) ? published() : undefined, head: git('--git-dir', store, 'rev-parse', 'tavla-history') };
       const weekPage = join(site, 'en/weeks/2026-w25/index.html');
+      // The weekly page links the full change list; its CSV holds every change by name.
+      const weekChanges = join(site, 'data/week-2026-w25-changes.csv');
       nights[label]!.page = existsSync(weekPage) ? readFileSync(weekPage, 'utf8') : undefined;
+      nights[label]!.changes = existsSync(weekChanges) ? readFileSync(weekChanges, 'utf8') : undefined;
     };
     deliverExport({});
     run('1', '2026-06-12');
@@ -119,7 +122,7 @@ describe('nightly runs over real nights', () => {
   it('shows on night two exactly the changes made since night one', () => {
     // W25's meeting compares the last snapshot before 2026-06-15 (night 1) with tonight.
     expect(changesOf(nights['2']!.report!, '2026-W25')).toEqual(['new D-121', 'slipped D-117', 'amount-up D-118']);
-    expect(nights['2']!.page?.includes('Björkdal – Support')).toBe(true);
+    expect(nights['2']!.changes?.includes('Björkdal – Support')).toBe(true);
   });
 
   it('shows on night three the changes since night two, and W25 still lists night two\'s', () => {
@@ -127,7 +130,7 @@ describe('nightly runs over real nights', () => {
     expect(changesOf(nights['3']!.report!, '2026-W26')).toEqual(['won D-114', 'stage-back D-115']);
     // W25, now past: night 1 against the last snapshot of W25, night 2.
     expect(changesOf(nights['3']!.report!, '2026-W25')).toEqual(['new D-121', 'slipped D-117', 'amount-up D-118']);
-    expect(nights['3']!.page?.includes('Lundqvist – Analys')).toBe(true);
+    expect(nights['3']!.changes?.includes('Lundqvist – Analys')).toBe(true);
   });
 
   it('keeps the previous site and history after a failed night, and says so on the pages', () => {
@@ -172,6 +175,7 @@ describe('the cron recipe: a history folder and a web root elsewhere on the mach
     expect(readdirSync(where.TAVLA_HISTORY).sort()).toEqual(['2026-06-12.json.gz', '2026-06-15.json.gz']);
     const report = JSON.parse(readFileSync(join(where.TAVLA_OUT, 'report.json'), 'utf8')) as Report;
     expect(changesOf(report, '2026-W25')).toEqual(['new D-121', 'slipped D-117', 'amount-up D-118']);
-    expect(readdirSync(join(host, 'www'))).toEqual(['tavla']);
+    // The web root holds the site (a link, flipped to each new build) and the builds it points into.
+    expect(readdirSync(join(host, 'www')).sort()).toEqual(['tavla', 'tavla.builds']);
   });
 });
