@@ -4,7 +4,8 @@
  * @summary
  * - Slipped: open as of `asOf` (status `open`, created on or before `asOf`) with `close`
  *   before `asOf` (a deal expected to close today has not slipped yet).
- * - Listed with id, name, owner id, stage, amount, close date and `daysOverdue` = `asOf` −
+ * - Listed with id, name, owner id, stage, amount (contract value), `annualAmount` (annual sales
+ *   volume: amount per contract year), close date and `daysOverdue` = `asOf` −
  *   `close`; most overdue first (then by id). `count` and Σ `amount` of the listed deals.
  * - No period: a snapshot as of `asOf`. Channel: all; the caller passes one channel's deals.
  *
@@ -15,9 +16,10 @@
  *   deal({ id: 'd3', status: 'won', close: '2026-02-01', amount: 300 }),  // not open
  * ], { settings, asOf: '2026-03-31' })
  * //=> { asOf: '2026-03-31', count: 1, amount: 100, deals: [ { id: 'd1', name: 'Deal d1', ownerId: 'u1',
- * //     stageId: 'qualification', amount: 100, close: '2026-03-01', daysOverdue: 30 } ] }
+ * //     stageId: 'qualification', amount: 100, annualAmount: 100, close: '2026-03-01', daysOverdue: 30 } ] }
  */
 import type { Deal, IsoDate } from '../core/records.ts';
+import { annualAmount } from '../model/contract-years.ts';
 import { daysBetween } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { sumMoney } from './money.ts';
@@ -28,7 +30,10 @@ export interface SlippedDeal {
   name: string;
   ownerId: string;
   stageId: string;
+  /** Contract value. */
   amount: number;
+  /** Annual sales volume: the contract value per contract year (src/model/contract-years.ts). */
+  annualAmount: number;
   close: IsoDate;
   daysOverdue: number;
 }
@@ -43,14 +48,15 @@ export interface SlippedDeals {
 export function slippedDeals(deals: readonly Deal[], ctx: MetricContext): SlippedDeals {
   const slipped: SlippedDeal[] = openDeals(deals, ctx.asOf)
     .filter((deal) => deal.close < ctx.asOf)
-    .map(({ id, name, ownerId, stageId, amount, close }) => ({
-      id,
-      name,
-      ownerId,
-      stageId,
-      amount,
-      close,
-      daysOverdue: daysBetween(close, ctx.asOf),
+    .map((deal) => ({
+      id: deal.id,
+      name: deal.name,
+      ownerId: deal.ownerId,
+      stageId: deal.stageId,
+      amount: deal.amount,
+      annualAmount: annualAmount(deal),
+      close: deal.close,
+      daysOverdue: daysBetween(deal.close, ctx.asOf),
     }));
   slipped.sort((a, b) => b.daysOverdue - a.daysOverdue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { asOf: ctx.asOf, count: slipped.length, amount: sumMoney(slipped.map((deal) => deal.amount)), deals: slipped };

@@ -7,7 +7,8 @@
  *   The activity dates come from the activity facts' `lastByDeal` (src/model/activity-facts.ts).
  * - Stalled: open as of `asOf` (status `open`, created on or before `asOf`) and
  *   `asOf` − last touch ≥ N days, N = the stage's `stalledDays`, else `settings.stalledDays`.
- * - Listed with id, name, owner id, stage, amount, last touch and days since it; longest
+ * - Listed with id, name, owner id, stage, amount (contract value), `annualAmount` (annual sales
+ *   volume: amount per contract year), last touch and days since it; longest
  *   untouched first (then by id). `count` and Σ `amount` of the listed deals.
  * - No period: a snapshot as of `asOf`. Channel: all; the caller passes one channel's deals.
  *
@@ -18,9 +19,10 @@
  *   deal({ id: 'd3', status: 'open', created: '2026-01-01', amount: 300 }),                       // call 1 day ago
  * ], new Map([['d3', '2026-03-30']]), { settings, asOf: '2026-03-31' })                         // d3's call
  * //=> { asOf: '2026-03-31', count: 1, amount: 100, deals: [ { id: 'd1', name: 'Deal d1', ownerId: 'u1',
- * //     stageId: 'qualification', amount: 100, lastTouch: '2026-01-01', daysSinceTouch: 89, stalledDays: 30 } ] }
+ * //     stageId: 'qualification', amount: 100, annualAmount: 100, lastTouch: '2026-01-01', daysSinceTouch: 89, stalledDays: 30 } ] }
  */
 import type { Deal, IsoDate } from '../core/records.ts';
+import { annualAmount } from '../model/contract-years.ts';
 import { daysBetween } from '../periods/calendar.ts';
 import { stageOf, type MetricContext } from './context.ts';
 import { sumMoney } from './money.ts';
@@ -31,7 +33,10 @@ export interface StalledDeal {
   name: string;
   ownerId: string;
   stageId: string;
+  /** Contract value. */
   amount: number;
+  /** Annual sales volume: the contract value per contract year (src/model/contract-years.ts). */
+  annualAmount: number;
   lastTouch: IsoDate;
   daysSinceTouch: number;
   /** The threshold that applied: the stage's, else the settings' default. */
@@ -61,7 +66,7 @@ export function stalledDeals(
     const stalledDays = stageOf(ctx.settings, deal.stageId)?.stalledDays ?? ctx.settings.stalledDays;
     if (daysSinceTouch < stalledDays) continue;
     const { id, name, ownerId, stageId, amount } = deal;
-    stalled.push({ id, name, ownerId, stageId, amount, lastTouch, daysSinceTouch, stalledDays });
+    stalled.push({ id, name, ownerId, stageId, amount, annualAmount: annualAmount(deal), lastTouch, daysSinceTouch, stalledDays });
   }
   stalled.sort((a, b) => b.daysSinceTouch - a.daysSinceTouch || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { asOf: ctx.asOf, count: stalled.length, amount: sumMoney(stalled.map((deal) => deal.amount)), deals: stalled };

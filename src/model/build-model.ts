@@ -6,7 +6,7 @@
  */
 import type { Settings } from '../settings/schema.ts';
 import { assignChannels } from './channels.ts';
-import { contractYears } from './contract-years.ts';
+import { annualAmount, contractYears } from './contract-years.ts';
 import type { Account, IsoDate, ModelDeal, User } from '../core/records.ts';
 import type { Records } from './records.ts';
 
@@ -75,7 +75,7 @@ export function buildModel(
       channel: assignment.channel,
       channelReason: assignment.reason,
       contractYears: years,
-      annualAmount: Math.round((deal.amount / years) * 100) / 100,
+      annualAmount: annualAmount(deal),
       // The owner's team, else the account's: an owner without a team (no users file) has '' here.
       teamId: userById.get(deal.ownerId)?.teamId || accountById.get(deal.accountId)?.teamId || '',
     });

@@ -29,3 +29,8 @@ export function contractYears(deal: Deal): number {
   const months = contractMonths(deal);
   return months !== undefined && months > 12 ? months / 12 : 1;
 }
+
+/** A deal's annual sales volume: its contract value per contract year, to the öre (3 years of 3.6 M → 1.2 M). */
+export function annualAmount(deal: Deal): number {
+  return Math.round((deal.amount / contractYears(deal)) * 100) / 100;
+}

@@ -4,13 +4,12 @@
  * slipped deals), funnel (the linked chain with owners, cohort) and activities.
  */
 import { barChart, funnelChart, progressBars } from '../charts/index.ts';
-import { measureLabel } from './labels.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { ChannelMix, ChannelMixRow } from '../metrics/channel-mix.ts';
 import type { Funnel, FunnelLink } from '../metrics/funnel.ts';
 import type { PlanCheckRow, PlanVerdict } from '../metrics/plan-check.ts';
 import { totalRow } from '../metrics/target-attainment.ts';
-import { CHANNELS, FORECAST_CATEGORIES, type ActivityType } from '../core/records.ts';
+import { CHANNELS, FORECAST_CATEGORIES } from '../core/records.ts';
 import type { Report } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
 import { dealTable, PAGE_ROWS } from './deal-table.ts';
@@ -78,7 +77,7 @@ export function planCheckTable(rows: readonly PlanCheckRow[], f: Fmt, teamName: 
     [
       { label: t(locale, 'common.period'), key: 'period', show: (r) => r.period, raw: (r) => r.period },
       { label: t(locale, 'planCheck.level'), key: 'level', show: (r) => t(locale, levelKey[r.level], { team: r.teamId ? teamName(r.teamId) : '' }), raw: (r) => `${r.level}${r.teamId ? `:${r.teamId}` : ''}` },
-      { label: t(locale, 'planCheck.measure'), key: 'measure', show: (r) => measureLabel(locale, r.measure), raw: (r) => r.measure },
+      { label: t(locale, 'planCheck.measure'), key: 'measure', show: (r) => measureOrActivityLabel(locale, r.measure), raw: (r) => r.measure },
       { label: t(locale, 'planCheck.sum'), key: 'sum', align: 'end', show: (r) => f.money(r.sum), raw: (r) => r.sum },
       { label: t(locale, 'metric.target'), key: 'target', align: 'end', show: (r) => f.money(r.target), raw: (r) => r.target },
       { label: t(locale, 'planCheck.gap'), key: 'gap', align: 'end', show: (r) => `${r.ok ? '✓' : '✗'} ${f.money(r.gap)}`, raw: (r) => r.gap },
@@ -163,6 +162,7 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
         { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },
         { label: t(locale, 'common.stage'), key: 'stage', show: (d) => stageLabel(d.stageId), raw: (d) => d.stageId },
         { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
+        { label: t(locale, 'unit.annualVolume'), key: 'annual_volume', align: 'end', show: (d) => f.money(d.annualAmount), raw: (d) => d.annualAmount },
         { label: t(locale, 'pipeline.lastTouch'), key: 'last_touch', show: (d) => f.date(d.lastTouch), raw: (d) => d.lastTouch },
         { label: t(locale, 'pipeline.daysSince'), key: 'days_since_touch', align: 'end', show: (d) => f.number(d.daysSinceTouch), raw: (d) => d.daysSinceTouch },
       ],
@@ -175,6 +175,7 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
         { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },
         { label: t(locale, 'common.closeDate'), key: 'close_date', show: (d) => f.date(d.close), raw: (d) => d.close },
         { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
+        { label: t(locale, 'unit.annualVolume'), key: 'annual_volume', align: 'end', show: (d) => f.money(d.annualAmount), raw: (d) => d.annualAmount },
         { label: t(locale, 'pipeline.daysOverdue'), key: 'days_overdue', align: 'end', show: (d) => f.number(d.daysOverdue), raw: (d) => d.daysOverdue },
       ],
       p.slipped.deals,
