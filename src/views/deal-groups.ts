@@ -28,8 +28,14 @@ export interface DealGroup {
   /** "3 · 1,2 mnkr". */
   summary: string;
   amount: number;
+  /** The group's largest deals, at most `GROUP_PAGE_ROWS`; the list's CSV holds them all. */
   rows: DealRow[];
+  /** Deals of the group not shown on the page (in the CSV). */
+  hidden: number;
 }
+
+/** Deals a group shows on the page, so a week with many deals keeps the page small. */
+export const GROUP_PAGE_ROWS = 10;
 
 export interface DealRowContext {
   f: Fmt;
@@ -81,7 +87,8 @@ export function groupDeals(
         href: g.href,
         amount,
         summary: `${ctx.f.number(g.deals.length)} · ${ctx.f.money(amount)}`,
-        rows: g.deals.map((d) => dealRow(d, ctx)),
+        rows: g.deals.slice(0, GROUP_PAGE_ROWS).map((d) => dealRow(d, ctx)),
+        hidden: Math.max(0, g.deals.length - GROUP_PAGE_ROWS),
       };
     })
     .sort((a, b) => b.amount - a.amount || a.title.localeCompare(b.title, 'sv'));

@@ -53,7 +53,7 @@ export function oneOnOne(report: Report, seller: SellerEntry, f: Fmt, routes: Ro
     return { name: d.name, href: crmDealHref(report.meetings.crmDealUrl, d.id), account: '', owner: seller.person.name, stage, value: f.money(d.amount), date, reason: note };
   };
   const group = (key: string, title: string, rows: DealGroup['rows'], count: number, amount: number): DealGroup => ({
-    key, title, rows, amount, summary: `${f.number(count)} · ${f.money(amount)}`,
+    key, title, rows, amount, summary: `${f.number(count)} · ${f.money(amount)}`, hidden: 0,
   });
   const largest: DealLine[] = seller.openDeals.deals.slice(0, TALK_ROWS);
   const wonLost = month
