@@ -12,8 +12,8 @@ import type { FileSpec } from '../schemas/column.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { Issue } from '../core/issue.ts';
 import { matchColumns, collisionNotes } from './bind.ts';
-import { planMapping, mappingAdapter, mappingIssues } from './mapping.ts';
-import { readHeader, readHeaderOrReason } from './read-header.ts';
+import { planMapping } from './mapping.ts';
+import { readHeaderOrReason } from './read-header.ts';
 import { PRESETS } from './registry.ts';
 import type { SourceAdapter, Target } from './types.ts';
 

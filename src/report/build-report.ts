@@ -15,7 +15,7 @@ import { volumeVsRevenue } from '../metrics/revenue.ts';
 import { ATTAINMENT_MEASURES, targetAttainment, totalRow } from '../metrics/target-attainment.ts';
 import type { Model } from '../model/build-model.ts';
 import { addTo, groupBy } from '../model/group-by.ts';
-import type { Activity, ModelDeal, Target } from '../core/records.ts';
+import type { ModelDeal, Target } from '../core/records.ts';
 import { fiscalYearOf, fiscalYearRange, monthOf, monthRange, monthsBetween } from '../periods/fiscal.ts';
 import { salesVolume, salesVolumeByMonth, sumVolumes, wonInRange, type SalesVolumeMonth } from '../metrics/sales-volume.ts';
 import { addWeeks, isoWeekOf, isoWeeksBetween } from '../periods/iso-week.ts';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Invoice } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
-import { requiredDate, optionalDate, optionalText, requiredNumber, requiredText } from './cells.ts';
+import { requiredDate, optionalText, requiredNumber, requiredText } from './cells.ts';
 import type { FileSpec } from './column.ts';
 
 export type InvoiceRow = Omit<Invoice, 'file' | 'line'>;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { HATS, type Hat, type User } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
-import { cleanCell, requiredDate, optionalDate, fail, optionalText, requiredText, valueKey, valueLookup } from './cells.ts';
+import { cleanCell, optionalDate, fail, optionalText, requiredText, valueKey, valueLookup } from './cells.ts';
 import type { FileSpec } from './column.ts';
 
 export type UserRow = Omit<User, 'file' | 'line'>;

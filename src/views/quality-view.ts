@@ -8,7 +8,7 @@ import type { FileAccount } from '../core/file-account.ts';
 import type { PublishedIssue, Report } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
 import type { Fmt } from './format-context.ts';
-import { issueLists, ruleSlug, type IssueList } from './quality-lists.ts';
+import { issueLists, type IssueList } from './quality-lists.ts';
 import { issueText, ruleHint, ruleTitle } from './quality-texts.ts';
 import type { ViewTable } from './table.ts';
 import { qualityTrendTable } from './history-view.ts';

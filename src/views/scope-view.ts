@@ -4,7 +4,7 @@
  * pipeline per stage and new pipeline per week, each as chart + table + CSV.
  */
 import { barChart, lineChart, progressBars, stackedBarsByMonth } from '../charts/index.ts';
-import { t, type Locale } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { CHANNELS } from '../core/records.ts';
 import type { ScopeFigures } from '../report/scope-figures.ts';
 import type { Report } from '../report/site-model.ts';

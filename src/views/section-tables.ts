@@ -8,7 +8,7 @@ import { scopeKpis, type Kpi } from './scope-view.ts';
 import type { Routes } from './routes.ts';
 import { channelTables, cohortTable, funnelTable, handoffTable, pipelineTables, targetTables } from './sections-view.ts';
 import type { ViewTable } from './table.ts';
-import { pipelineTrendTable, qualityTrendTable } from './history-view.ts';
+import { pipelineTrendTable } from './history-view.ts';
 
 export const TABLE_SECTIONS = ['channels', 'targets', 'pipeline', 'funnel', 'activities'] as const;
 export type TableSection = (typeof TABLE_SECTIONS)[number];
