@@ -38,7 +38,7 @@ export interface DealGroup {
 }
 
 /** Deals a group shows on the page, so a week with many deals keeps the page small. */
-export const GROUP_PAGE_ROWS = 10;
+const GROUP_PAGE_ROWS = 10;
 
 export interface DealRowContext {
   f: Fmt;
