@@ -42,7 +42,7 @@ function fromDates(row: RowContext): string | undefined {
   return row.has(WON_AT) || row.has(LOST_AT) ? 'open' : undefined;
 }
 
-export function mappingAdapter(target: Target, mapped: MappedFile, spec: FileSpec<unknown>, joined?: JoinTable): SourceAdapter {
+function mappingAdapter(target: Target, mapped: MappedFile, spec: FileSpec<unknown>, joined?: JoinTable): SourceAdapter {
   const constants = mapped.constants ?? {};
   const status = statusColumn(target);
   const given = new Set([...Object.keys(constants), ...Object.keys(mapped.join?.columns ?? {})]);
@@ -87,7 +87,7 @@ export function mappingAdapter(target: Target, mapped: MappedFile, spec: FileSpe
 }
 
 /** Column names in the mapping that are not columns of the canonical file: one settings issue each. */
-export function mappingIssues(target: Target, mapped: MappedFile, spec: FileSpec<unknown>): Issue[] {
+function mappingIssues(target: Target, mapped: MappedFile, spec: FileSpec<unknown>): Issue[] {
   const known = spec.columns.map((column) => column.name);
   const status = statusColumn(target);
   const named: [string, string, string[]][] = [

@@ -16,7 +16,10 @@ export interface DealRow {
   owner: string;
   ownerHref?: string;
   stage: string;
+  /** Contract value. */
   value: string;
+  /** Annual sales volume (contract value per contract year). */
+  annual: string;
   date: string;
   reason?: string;
 }
@@ -35,7 +38,7 @@ export interface DealGroup {
 }
 
 /** Deals a group shows on the page, so a week with many deals keeps the page small. */
-export const GROUP_PAGE_ROWS = 10;
+const GROUP_PAGE_ROWS = 10;
 
 export interface DealRowContext {
   f: Fmt;
@@ -60,6 +63,7 @@ export function dealRow(d: DealLine, ctx: DealRowContext): DealRow {
     ownerHref: d.owner.slug ? ctx.sellerHref(d.owner.slug) : undefined,
     stage: outcomeOf(d, f),
     value: f.money(d.amount),
+    annual: f.money(d.annualAmount),
     date: f.date(d.close),
     reason: d.status === 'lost' ? (d.lostReason ?? t(f.locale, 'common.noReason')) : undefined,
   };

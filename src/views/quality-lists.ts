@@ -50,7 +50,9 @@ function buildLists(report: Report): IssueList[] {
     person.set(seller.person.id, seller.person);
   }
   for (const issue of report.quality.issues) {
-    if (!issue.owner) continue;
+    // An owner who cannot be named (initials only, not in users.csv) has no address of their own;
+    // their issues stay in the rule lists.
+    if (!issue.owner || !issue.owner.slug) continue;
     addTo(byOwner, issue.owner.id, issue);
     person.set(issue.owner.id, issue.owner);
   }

@@ -46,11 +46,11 @@ export function oneOnOne(report: Report, seller: SellerEntry, f: Fmt, routes: Ro
   const isSdr = seller.hats.some((h) => h === 'sdr_outbound' || h === 'sdr_inbound');
   const open = new Map(seller.openDeals.deals.map((d) => [d.id, d]));
   const pipeline = seller.figures.pipeline;
-  const row = (d: { id: string; name: string; amount: number; stageId: string }, date: string, note: string) => {
+  const row = (d: { id: string; name: string; amount: number; annualAmount: number; stageId: string }, date: string, note: string) => {
     const line = open.get(d.id);
     if (line) return { ...dealRow(line, ctx), reason: note };
     const stage = report.meta.stages.find((s) => s.id === d.stageId)?.label ?? d.stageId;
-    return { name: d.name, href: crmDealHref(report.meetings.crmDealUrl, d.id), account: '', owner: seller.person.name, stage, value: f.money(d.amount), date, reason: note };
+    return { name: d.name, href: crmDealHref(report.meetings.crmDealUrl, d.id), account: '', owner: seller.person.name, stage, value: f.money(d.amount), annual: f.money(d.annualAmount), date, reason: note };
   };
   const group = (key: string, title: string, rows: DealGroup['rows'], count: number, amount: number): DealGroup => ({
     key, title, rows, amount, summary: `${f.number(count)} · ${f.money(amount)}`, hidden: 0,

@@ -85,6 +85,14 @@ describe('rule summaries', () => {
     ],
   );
 
+  it('gives an owner who cannot be named (initials only, not in users.csv) no list of their own', () => {
+    // The scrubbed owner "?" has no slug: an address /quality/owners// cannot be built. Their one
+    // issue stays in its rule's list (PastCloseDate: anna's line 2 + the unnamed line 4 = 2).
+    const unnamed = { id: '?', slug: '', name: '?' };
+    const r = report([], [issue('PastCloseDate', 2, anna), issue('PastCloseDate', 4, unnamed)]);
+    expect(issueLists(r).map((l) => `${l.kind}:${l.slug}:${l.issues.length}`)).toEqual(['rule:past-close-date:2', 'owner:anna-berg:1']);
+  });
+
   it('gives count, share of all issues, owners (most first), examples; errors first', () => {
     const [bad, past, stalled] = ruleSummaries(r);
     expect(bad).toMatchObject({ code: 'BadNumber', kind: 'rejection', count: 1, share: 1 / 7, unowned: 1, owners: [] });
