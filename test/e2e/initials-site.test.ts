@@ -1,6 +1,6 @@
 // A site built with initialsOnly, from an export where one owner (karl.hemligsson) is missing
 // from users.csv: no file of the built site — page, chart, CSV, report.json — holds a person's
-// id, name or e-mail. Built twice: the two sites are byte-identical.
+// id, name or e-mail. Built twice with one build time (SOURCE_DATE_EPOCH): the two sites are byte-identical.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +36,7 @@ describe('a site built with initialsOnly', () => {
       const build = spawnSync(process.execPath, [join(root, 'scripts/build.ts')], {
         cwd: root,
         encoding: 'utf8',
-        env: { ...process.env, TAVLA_DATA: data, TAVLA_OUT: out, TAVLA_HISTORY: join(data, `history-${i}`), ASTRO_TELEMETRY_DISABLED: '1' },
+        env: { ...process.env, TAVLA_DATA: data, TAVLA_OUT: out, TAVLA_HISTORY: join(data, `history-${i}`), SOURCE_DATE_EPOCH: '1781481600', ASTRO_TELEMETRY_DISABLED: '1' },
       });
       if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
       outs.push(out);
