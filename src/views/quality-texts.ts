@@ -38,7 +38,7 @@ export function issueNames(report: Report): IssueNames {
     found = {
       stage: (id) => stages.get(id) ?? id,
       team: (id) => teams.get(id) ?? id,
-      measure: (locale, id) => (/^(volume:|activity:|revenue$|customers_worked$)/.test(id) ? measureLabel(locale, id) : id),
+      measure: measureLabel,
       activity: (locale, type) => {
         const key = `activity.${type as ActivityType}`;
         return isMessageKey(key) ? t(locale, key).toLocaleLowerCase(locale) : type;

@@ -16,7 +16,7 @@ import { dealTable, PAGE_ROWS } from './deal-table.ts';
 import { reconciliationTable } from './reconciliation-view.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
-import { measureOrActivityLabel } from './labels.ts';
+import { measureLabel } from './labels.ts';
 
 function mixTable(id: string, title: string, mix: ChannelMix, name: (key: string) => string, f: Fmt): ViewTable {
   const { locale } = f;
@@ -77,7 +77,7 @@ export function planCheckTable(rows: readonly PlanCheckRow[], f: Fmt, teamName: 
     [
       { label: t(locale, 'common.period'), key: 'period', show: (r) => r.period, raw: (r) => r.period },
       { label: t(locale, 'planCheck.level'), key: 'level', show: (r) => t(locale, levelKey[r.level], { team: r.teamId ? teamName(r.teamId) : '' }), raw: (r) => `${r.level}${r.teamId ? `:${r.teamId}` : ''}` },
-      { label: t(locale, 'planCheck.measure'), key: 'measure', show: (r) => measureOrActivityLabel(locale, r.measure), raw: (r) => r.measure },
+      { label: t(locale, 'planCheck.measure'), key: 'measure', show: (r) => measureLabel(locale, r.measure), raw: (r) => r.measure },
       { label: t(locale, 'planCheck.sum'), key: 'sum', align: 'end', show: (r) => f.money(r.sum), raw: (r) => r.sum },
       { label: t(locale, 'metric.target'), key: 'target', align: 'end', show: (r) => f.money(r.target), raw: (r) => r.target },
       { label: t(locale, 'planCheck.gap'), key: 'gap', align: 'end', show: (r) => `${r.ok ? '✓' : '✗'} ${f.money(r.gap)}`, raw: (r) => r.gap },

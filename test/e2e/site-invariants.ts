@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import { t } from '../../src/i18n/index.ts';
 import type { Report } from '../../src/report/site-model.ts';
 import { fmt } from '../../src/views/format-context.ts';
+import { parseCsv } from '../support/csv.ts';
 import type { Currency } from '../../src/format/index.ts';
 
 export interface Site {
@@ -33,27 +34,6 @@ export function readSite(dir: string): Site {
   return { dir, report: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report, pages };
 }
 
-/** RFC 4180 records (quotes, doubled quotes, line breaks in quotes), BOM dropped. */
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') record.push(field), (field = '');
-    else if (c === '\n') record.push(field), records.push(record), (record = []), (field = '');
-    else if (c !== '\r') field += c;
-  }
-  if (field !== '' || record.length > 0) record.push(field), records.push(record);
-  return records;
-}
 
 /** A CSV download as objects by header; null when the file does not exist. */
 export function csvOf(site: Site, id: string): Record<string, string>[] | null {

@@ -1,23 +1,14 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parentGone, PARENT_PID_ENV } from '../../src/pipeline/child-process.ts';
-import { processAlive } from '../../src/pipeline/build-lock.ts';
+import { running } from '../support/processes.ts';
 
 const MODULE = new URL('../../src/pipeline/child-process.ts', import.meta.url).href;
 const WATCHDOG = new URL('../../src/pipeline/die-with-parent.ts', import.meta.url).href;
 
-/** Alive and not a zombie waiting to be reaped. */
-function running(pid: number): boolean {
-  if (!processAlive(pid)) return false;
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
 
 async function until(check: () => boolean, ms = 5_000): Promise<boolean> {
   const end = Date.now() + ms;

@@ -2,12 +2,13 @@
 // a second build of the same output, and does not outlive its parent. Each case stops before
 // the pipeline runs, so these take a second or two each.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { acquireBuildLock, processAlive } from '../../src/pipeline/build-lock.ts';
+import { acquireBuildLock } from '../../src/pipeline/build-lock.ts';
+import { running } from '../support/processes.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const BUILD = join(root, 'scripts/build.ts');
@@ -20,15 +21,6 @@ function dataFolder(): string {
   return dir;
 }
 
-/** Alive and not a zombie waiting to be reaped. */
-function running(pid: number): boolean {
-  if (!processAlive(pid)) return false;
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
 
 function build(env: Record<string, string>) {
   return spawnSync(process.execPath, [BUILD], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });

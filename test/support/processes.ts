@@ -1,0 +1,13 @@
+/** Process checks shared by the tests that start and kill builds. */
+import { readFileSync } from 'node:fs';
+import { processAlive } from '../../src/pipeline/build-lock.ts';
+
+/** Alive and not a zombie waiting to be reaped. */
+export function running(pid: number): boolean {
+  if (!processAlive(pid)) return false;
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
