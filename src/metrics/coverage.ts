@@ -9,7 +9,9 @@
  *   value, for reference; slipped deals, with a close date before `asOf`, are not counted).
  *   Denominator: target −
  *   won so far in the period, both passed by the caller (same cut, same measure). `null` when
- *   nothing remains (`remaining` ≤ 0: the target is reached).
+ *   nothing remains (`remaining` ≤ 0: the target is reached), and when there is no target at all
+ *   (`target` null: `remaining`, `pipelineNeeded` and `covered` are null too — an absent target
+ *   is not a reached one).
  * - Required coverage = 1 ÷ trailing win rate by value: won ÷ (won + lost) `amount` of deals
  *   closed in the 12 months up to and including `asOf` (by close date). `null` when nothing
  *   closed or nothing was won. `pipelineNeeded` = max(remaining, 0) × required coverage.
@@ -39,8 +41,8 @@ import { winRate } from './win-rate.ts';
 
 export interface CoverageInput {
   period: DateRange;
-  /** The target for the period (same cut and measure as the deals). */
-  target: number;
+  /** The target for the period (same cut and measure as the deals); null when none is set. */
+  target: number | null;
   /** Already won in the period up to `asOf`. */
   won: number;
 }
@@ -52,9 +54,9 @@ export interface Coverage {
   openAmount: number;
   /** Σ annual volume of the same deals: the numerator, in the target's unit. */
   openAnnualVolume: number;
-  target: number;
+  target: number | null;
   won: number;
-  remaining: number;
+  remaining: number | null;
   coverage: number | null;
   trailing: DateRange;
   trailingWinRateByValue: number | null;
@@ -90,15 +92,15 @@ export function coverageOf(deals: CoverageDeals, input: CoverageInput, ctx: Metr
   const open = deals.open.filter((deal) => inRange(deal.close, window));
   const openAmount = sumMoney(open.map((deal) => deal.amount));
   const openAnnualVolume = sumMoney(open.map((deal) => deal.annualAmount));
-  const remaining = sumMoney([input.target, -input.won]);
-  const cover = remaining > 0 ? ratio(openAnnualVolume, remaining) : null;
+  const remaining = input.target === null ? null : sumMoney([input.target, -input.won]);
+  const cover = remaining !== null && remaining > 0 ? ratio(openAnnualVolume, remaining) : null;
   const trailing = trailingYear(ctx.asOf);
   const { trailingWinRateByValue } = deals;
   const requiredCoverage = trailingWinRateByValue ? 1 / trailingWinRateByValue : null;
   const pipelineNeeded =
-    requiredCoverage === null ? null : Math.round(Math.max(remaining, 0) * requiredCoverage * 100) / 100;
+    requiredCoverage === null || remaining === null ? null : Math.round(Math.max(remaining, 0) * requiredCoverage * 100) / 100;
   let covered: boolean | null = null;
-  if (remaining <= 0) covered = true;
+  if (remaining !== null && remaining <= 0) covered = true;
   else if (cover !== null && requiredCoverage !== null) covered = cover >= requiredCoverage;
   return {
     window,

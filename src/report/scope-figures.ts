@@ -125,7 +125,7 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
       // The open deals and trailing win rate above are the ones coverage reads (same deals, same range).
       coverage: coverageOf(
         { open: openAsOf, trailingWinRateByValue: trailingWinRate.byValue },
-        { period: periods.fiscalYearRange, target: total?.fullYearTarget ?? 0, won: total?.resultYtd ?? 0 },
+        { period: periods.fiscalYearRange, target: total?.fullYearTarget ?? null, won: total?.resultYtd ?? 0 },
         ctx,
       ),
       aging: dealAging(open, ctx),

@@ -71,9 +71,13 @@ export function overviewHeadline(report: Report, f: Fmt, routes: Routes): Status
       href: routes.section(locale, 'pipeline'),
       value: times(coverage.coverage),
       sub:
-        coverage.covered === false
-          ? t(locale, 'overview.coverageShort', { required: times(coverage.requiredCoverage), missing: f.moneyCompact(missing) })
-          : t(locale, 'overview.coverageOk', { required: times(coverage.requiredCoverage) }),
+        coverage.target === null
+          ? t(locale, 'kpi.noTargets', { fy: report.meta.fiscalYear })
+          : coverage.covered === false
+            ? t(locale, 'overview.coverageShort', { required: times(coverage.requiredCoverage), missing: f.moneyCompact(missing) })
+            : coverage.covered === true
+              ? t(locale, 'overview.coverageOk', { required: times(coverage.requiredCoverage) })
+              : t(locale, 'overview.coverageUnknown', { required: times(coverage.requiredCoverage) }),
       status: coverage.covered === true ? 'on-track' : statusOf(coverageShare, limit),
       definitionHref: routes.definition(locale, 'coverage'),
     },

@@ -63,6 +63,20 @@ describe('coverage', () => {
     });
   });
 
+  it('knows nothing to cover when no target is set: absent, not reached', () => {
+    // Same deals as above: won 500 of 500 closed → required 1×, but no target, so nothing remains
+    // to cover and nothing is covered (before: target 0 → remaining −500 → "covered").
+    const deals = [deal({ id: 'o1', close: '2026-06-01', amount: 100 }), deal({ id: 'w1', status: 'won', close: '2026-04-02', amount: 500 })];
+    expect(coverage(deals, { period: q2, target: null, won: 500 }, ctx)).toMatchObject({
+      target: null,
+      remaining: null,
+      coverage: null,
+      requiredCoverage: 1,
+      pipelineNeeded: null,
+      covered: null,
+    });
+  });
+
   it('has no required coverage when nothing was won in the trailing year', () => {
     const deals = [deal({ id: 'o1', close: '2026-06-01', amount: 100 }), deal({ id: 'l1', status: 'lost', close: '2026-01-02', amount: 50 })];
     expect(coverage(deals, { period: q2, target: 100, won: 0 }, ctx)).toMatchObject({

@@ -69,9 +69,10 @@ describe('scopeFigures', () => {
   });
 
   it('gives the coverage the metric gives over all deals', () => {
-    // No target (0); won year-to-date w1 400 → remaining −400: reached, covered; required 1 ÷ 0.4 = 2.5.
-    // Open as of May 15 closing by Dec 31: o1 300 and o2 200.
-    expect(figures.pipeline.coverage).toMatchObject({ openCount: 2, openAmount: 500, won: 400, remaining: -400, requiredCoverage: 2.5, covered: true });
-    expect(figures.pipeline.coverage).toEqual(coverage(deals, { period: periods.fiscalYearRange, target: 0, won: 400 }, ctx));
+    // No target: nothing remains to cover and nothing is covered (an absent target is not a reached
+    // one); won year-to-date w1 400; required 1 ÷ 0.4 = 2.5. Open as of May 15 closing by Dec 31:
+    // o1 300 and o2 200.
+    expect(figures.pipeline.coverage).toMatchObject({ openCount: 2, openAmount: 500, won: 400, remaining: null, requiredCoverage: 2.5, covered: null });
+    expect(figures.pipeline.coverage).toEqual(coverage(deals, { period: periods.fiscalYearRange, target: null, won: 400 }, ctx));
   });
 });
