@@ -34,7 +34,7 @@ import { prepareSlots, publishSite, siteSlots } from '../src/pipeline/swap-site.
 import { buildAsOf } from '../src/pipeline/build-as-of.ts';
 import { buildCacheKey } from '../src/pipeline/cache-key.ts';
 import { placeSite } from '../src/pipeline/place-site.ts';
-import { staleExportFailure } from '../src/nightly/freshness-gate.ts';
+import { staleExportFailure, staleExportMessage } from '../src/nightly/freshness-gate.ts';
 
 // The C library reads its settings when the process starts: a build started without them runs
 // again, with the same Node flags and arguments, in a child that has them and dies with it.
@@ -47,15 +47,17 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(process.env.TAVLA_DATA ?? join(root, 'data'));
 const outDir = resolve(process.env.TAVLA_OUT ?? join(root, 'dist'));
 const workDir = join(root, '.tavla');
-// One prepared model per output folder, so two builds (e.g. tests) never read each other's.
-const siteModelPath = join(workDir, `site-model-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}.json`);
+// One prepared model and one render folder per output folder, so two builds (e.g. tests) never
+// read each other's.
+const outKey = createHash('sha256').update(outDir).digest('hex').slice(0, 12);
+const siteModelPath = join(workDir, `site-model-${outKey}.json`);
 const team = process.env.TAVLA_TEAM || undefined;
 const historyDir = resolve(process.env.TAVLA_HISTORY ?? join(dataDir, 'history', team ?? ''));
 const slots = siteSlots(outDir);
 const tempOut = slots.temp;
 // Astro renders inside the project (its prerender step imports packages from node_modules);
 // the finished site is then moved beside the output folder, wherever that is, and published.
-const renderDir = join(workDir, `render-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}`);
+const renderDir = join(workDir, `render-${outKey}`);
 const builtAt = process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date();
 
 function listFiles(dir: string): string[] {
@@ -100,6 +102,7 @@ const cacheKey = buildCacheKey({ inputHash, codeHash: await hashInputs(root, cod
 const cacheKeyPath = `${siteModelPath}.key`;
 const cached = existsSync(siteModelPath) && existsSync(cacheKeyPath) && readFileSync(cacheKeyPath, 'utf8') === cacheKey;
 let snapshot: SiteModel['snapshot'] | undefined;
+let freshness: SiteModel['freshness'];
 if (cached) {
   process.stdout.write(`tavla: inputs unchanged (${cacheKey.slice(0, 12)}): reusing the computed report\n`);
 } else {
@@ -119,10 +122,12 @@ if (cached) {
   await writeFile(siteModelPath, JSON.stringify(result.site));
   await writeFile(cacheKeyPath, cacheKey);
   snapshot = result.site.snapshot;
+  freshness = result.site.freshness;
 }
 
 if (process.env.TAVLA_FAIL_STALE === '1') {
-  const stale = await staleExportFailure(siteModelPath);
+  // The report just computed holds it; only a reused report is read back from its file.
+  const stale = cached ? await staleExportFailure(siteModelPath) : staleExportMessage(freshness);
   if (stale) fail(stale);
 }
 

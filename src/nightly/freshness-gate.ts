@@ -8,7 +8,7 @@ import type { Freshness } from '../quality/freshness.ts';
 import type { SiteModel } from '../report/site-model.ts';
 
 /** Why the export is too old to publish, or undefined when it is fresh enough. */
-function staleExportMessage(freshness: Freshness | undefined): string | undefined {
+export function staleExportMessage(freshness: Freshness | undefined): string | undefined {
   if (!freshness?.stale) return undefined;
   const files = freshness.files
     .filter((f) => f.ageDays !== null && f.ageDays > freshness.limitDays)
@@ -20,7 +20,7 @@ function staleExportMessage(freshness: Freshness | undefined): string | undefine
   ].join('\n');
 }
 
-/** The same, read from a prepared site model file. */
+/** The same, read from a prepared site model file (a build that reuses the computed report). */
 export async function staleExportFailure(siteModelPath: string): Promise<string | undefined> {
   const site = JSON.parse(await readFile(siteModelPath, 'utf8')) as Pick<SiteModel, 'freshness'>;
   return staleExportMessage(site.freshness);

@@ -127,7 +127,7 @@ export interface Report {
 
 export interface SiteModel {
   report: Report;
-  /** How old the export is (src/pipeline/freshness.ts), for the page footer and the nightly run. */
+  /** How old the export is (src/quality/freshness.ts), for the page footer and the nightly run. */
   freshness?: Freshness;
   /** Every deal named by a deal list's `ids`, for the lists' CSV downloads; not in report.json. */
   dealRows: DealRows;

@@ -1,6 +1,6 @@
 /**
  * The line every page carries about its own age: when the site was built and how old the export
- * was, and a prominent warning when the export is stale (src/pipeline/freshness.ts) or when the
+ * was, and a prominent warning when the export is stale (src/quality/freshness.ts) or when the
  * last nightly run failed (the nightly run writes that warning into the pages it kept, at the
  * `data-nightly-status` element of the layout; src/nightly/failure-notice.ts).
  */
