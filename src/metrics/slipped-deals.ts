@@ -5,7 +5,7 @@
  * - Slipped: open as of `asOf` (status `open`, created on or before `asOf`) with `close`
  *   before `asOf` (a deal expected to close today has not slipped yet).
  * - Listed with id, name, owner id, stage, amount (contract value), `annualAmount` (annual sales
- *   volume: amount per contract year), close date and `daysOverdue` = `asOf` −
+ *   volume: the model's `annualAmount`, amount per contract year), close date and `daysOverdue` = `asOf` −
  *   `close`; most overdue first (then by id). `count` and Σ `amount` of the listed deals.
  * - No period: a snapshot as of `asOf`. Channel: all; the caller passes one channel's deals.
  *
@@ -18,8 +18,7 @@
  * //=> { asOf: '2026-03-31', count: 1, amount: 100, deals: [ { id: 'd1', name: 'Deal d1', ownerId: 'u1',
  * //     stageId: 'qualification', amount: 100, annualAmount: 100, close: '2026-03-01', daysOverdue: 30 } ] }
  */
-import type { Deal, IsoDate } from '../core/records.ts';
-import { annualAmount } from '../model/contract-years.ts';
+import type { IsoDate, ModelDeal } from '../core/records.ts';
 import { daysBetween } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { sumMoney } from './money.ts';
@@ -45,7 +44,7 @@ export interface SlippedDeals {
   deals: SlippedDeal[];
 }
 
-export function slippedDeals(deals: readonly Deal[], ctx: MetricContext): SlippedDeals {
+export function slippedDeals(deals: readonly ModelDeal[], ctx: MetricContext): SlippedDeals {
   const slipped: SlippedDeal[] = openDeals(deals, ctx.asOf)
     .filter((deal) => deal.close < ctx.asOf)
     .map((deal) => ({
@@ -54,7 +53,7 @@ export function slippedDeals(deals: readonly Deal[], ctx: MetricContext): Slippe
       ownerId: deal.ownerId,
       stageId: deal.stageId,
       amount: deal.amount,
-      annualAmount: annualAmount(deal),
+      annualAmount: deal.annualAmount,
       close: deal.close,
       daysOverdue: daysBetween(deal.close, ctx.asOf),
     }));

@@ -8,7 +8,7 @@
  * - Stalled: open as of `asOf` (status `open`, created on or before `asOf`) and
  *   `asOf` − last touch ≥ N days, N = the stage's `stalledDays`, else `settings.stalledDays`.
  * - Listed with id, name, owner id, stage, amount (contract value), `annualAmount` (annual sales
- *   volume: amount per contract year), last touch and days since it; longest
+ *   volume: the model's `annualAmount`, amount per contract year), last touch and days since it; longest
  *   untouched first (then by id). `count` and Σ `amount` of the listed deals.
  * - No period: a snapshot as of `asOf`. Channel: all; the caller passes one channel's deals.
  *
@@ -21,8 +21,7 @@
  * //=> { asOf: '2026-03-31', count: 1, amount: 100, deals: [ { id: 'd1', name: 'Deal d1', ownerId: 'u1',
  * //     stageId: 'qualification', amount: 100, annualAmount: 100, lastTouch: '2026-01-01', daysSinceTouch: 89, stalledDays: 30 } ] }
  */
-import type { Deal, IsoDate } from '../core/records.ts';
-import { annualAmount } from '../model/contract-years.ts';
+import type { IsoDate, ModelDeal } from '../core/records.ts';
 import { daysBetween } from '../periods/calendar.ts';
 import { stageOf, type MetricContext } from './context.ts';
 import { sumMoney } from './money.ts';
@@ -51,7 +50,7 @@ export interface StalledDeals {
 }
 
 export function stalledDeals(
-  deals: readonly Deal[],
+  deals: readonly ModelDeal[],
   /** Latest activity date on or before as-of, per deal id. */
   lastActivity: ReadonlyMap<string, IsoDate>,
   ctx: MetricContext,
@@ -66,7 +65,7 @@ export function stalledDeals(
     const stalledDays = stageOf(ctx.settings, deal.stageId)?.stalledDays ?? ctx.settings.stalledDays;
     if (daysSinceTouch < stalledDays) continue;
     const { id, name, ownerId, stageId, amount } = deal;
-    stalled.push({ id, name, ownerId, stageId, amount, annualAmount: annualAmount(deal), lastTouch, daysSinceTouch, stalledDays });
+    stalled.push({ id, name, ownerId, stageId, amount, annualAmount: deal.annualAmount, lastTouch, daysSinceTouch, stalledDays });
   }
   stalled.sort((a, b) => b.daysSinceTouch - a.daysSinceTouch || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { asOf: ctx.asOf, count: stalled.length, amount: sumMoney(stalled.map((deal) => deal.amount)), deals: stalled };

@@ -13,7 +13,7 @@ describe('slippedDeals', () => {
     const deals = [
       deal({ id: 'p1', close: '2026-03-31', amount: 100 }),
       deal({ id: 'p2', close: '2026-04-01', amount: 200 }),
-      deal({ id: 'p3', stageId: 'proposal', created: '2025-10-01', close: '2025-12-31', amount: 300, termMonths: 36 }),
+      deal({ id: 'p3', stageId: 'proposal', created: '2025-10-01', close: '2025-12-31', amount: 300, termMonths: 36, contractYears: 3, annualAmount: 100 }),
       deal({ id: 'p4', status: 'won', close: '2026-01-01', amount: 400 }),
       deal({ id: 'p5', created: '2026-04-02', close: '2026-03-01', amount: 500 }),
       deal({ id: 'p6', status: 'lost', close: '2026-02-01', amount: 600 }),
