@@ -14,6 +14,7 @@ import type { Routes } from './routes.ts';
 import type { ViewTable } from './table.ts';
 import { measureLabel } from './labels.ts';
 import { totalRow } from '../metrics/target-attainment.ts';
+import { yearOnYearChange } from '../metrics/year-on-year.ts';
 
 export interface Kpi {
   label: string;
@@ -37,8 +38,7 @@ export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes, meta: P
   const def = (id: string) => routes.definition(locale, id);
   const total = totalRow(figures.targets);
   const volume = figures.volume.yearToDate;
-  const previous = figures.volume.previousYearToDate;
-  const change = previous.annualVolume === 0 ? null : volume.annualVolume / previous.annualVolume - 1;
+  const change = yearOnYearChange(volume, figures.volume.previousYearToDate);
   const pipeline = figures.pipeline;
   return [
     {
