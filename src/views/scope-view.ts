@@ -32,7 +32,19 @@ export interface ScopeView {
 /** Every input present: the figures speak for themselves. */
 const ALL_INPUTS = { inputs: { users: true, activities: true, targets: true }, fiscalYear: '' };
 
-export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes, meta: Pick<Report['meta'], 'inputs' | 'fiscalYear'> = ALL_INPUTS): Kpi[] {
+/** The key figures of a cut, in the order the overview, team and seller pages show them. */
+const KPI_ORDER = ['sales-volume', 'attainment', 'open-pipeline', 'coverage', 'win-rate', 'deal-size', 'stalled-deals', 'customers-worked'] as const;
+export type KpiId = (typeof KPI_ORDER)[number];
+
+type KpiMeta = Pick<Report['meta'], 'inputs' | 'fiscalYear'>;
+
+export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes, meta: KpiMeta = ALL_INPUTS): Kpi[] {
+  const cards = scopeKpiCards(figures, f, routes, meta);
+  return KPI_ORDER.map((id) => cards[id]);
+}
+
+/** Each key figure of a cut by its id (the id of its definition), for pages that pick some. */
+export function scopeKpiCards(figures: ScopeFigures, f: Fmt, routes: Routes, meta: KpiMeta): Record<KpiId, Kpi> {
   const { locale } = f;
   const { inputs } = meta;
   const def = (id: string) => routes.definition(locale, id);
@@ -40,14 +52,14 @@ export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes, meta: P
   const volume = figures.volume.yearToDate;
   const change = yearOnYearChange(volume, figures.volume.previousYearToDate);
   const pipeline = figures.pipeline;
-  return [
-    {
+  return {
+    'sales-volume': {
       label: `${t(locale, 'metric.salesVolume')} ${t(locale, 'metric.ytdShort')}`,
       value: f.moneyCompact(volume.annualVolume),
       sub: t(locale, 'kpi.volumeSub', { count: volume.wonDeals, change: change === null ? '–' : `${change >= 0 ? '+' : ''}${f.percent(change)}` }),
       definitionHref: def('sales-volume'),
     },
-    {
+    attainment: {
       label: t(locale, 'metric.attainment'),
       value: f.percent(total?.attainment ?? null),
       sub: inputs.targets
@@ -55,7 +67,7 @@ export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes, meta: P
         : t(locale, 'kpi.noTargets', { fy: meta.fiscalYear }),
       definitionHref: def('attainment'),
     },
-    {
+    'open-pipeline': {
       label: t(locale, 'metric.openPipeline'),
       // Open deals none of which has an amount: the value is not known, not 0.
       value: pipeline.open.count > 0 && pipeline.open.withoutAmount === pipeline.open.count ? t(locale, 'common.amountNotSet') : f.moneyCompact(pipeline.open.amount),
@@ -64,7 +76,7 @@ export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes, meta: P
         (pipeline.open.withoutAmount > 0 ? ` · ${t(locale, 'kpi.withoutAmount', { count: pipeline.open.withoutAmount })}` : ''),
       definitionHref: def('open-pipeline'),
     },
-    {
+    coverage: {
       label: t(locale, 'metric.coverage'),
       value: pipeline.coverage.coverage === null ? '–' : t(locale, 'unit.coverage', { value: f.number(pipeline.coverage.coverage, 1) }),
       sub: t(locale, 'kpi.coverageSub', {
@@ -72,7 +84,7 @@ export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes, meta: P
       }),
       definitionHref: def('coverage'),
     },
-    {
+    'win-rate': {
       label: t(locale, 'metric.winRateCount'),
       value: f.percent(figures.winRate.byCount),
       sub:
@@ -81,19 +93,19 @@ export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes, meta: P
           : t(locale, 'kpi.winRateSub', { value: f.percent(figures.winRate.byValue) }),
       definitionHref: def('win-rate'),
     },
-    {
+    'deal-size': {
       label: t(locale, 'metric.avgDealSize'),
       value: f.moneyCompact(figures.dealSize.averageAnnualAmount),
       sub: t(locale, 'kpi.cycleSub', { days: f.number(figures.salesCycle.medianDays) }),
       definitionHref: def('deal-size'),
     },
-    {
+    'stalled-deals': {
       label: t(locale, 'metric.stalledDeals'),
       value: f.number(pipeline.stalled.count),
       sub: t(locale, 'kpi.slippedSub', { count: pipeline.slipped.count }),
       definitionHref: def('stalled-deals'),
     },
-    {
+    'customers-worked': {
       label: t(locale, 'metric.customersWorked'),
       // Without an activities export nobody is known to have worked a customer: "–", not 0.
       value: inputs.activities ? f.number(figures.activities.customersWorked.accountsWorked) : '–',
@@ -104,7 +116,7 @@ export function scopeKpis(figures: ScopeFigures, f: Fmt, routes: Routes, meta: P
           : t(locale, 'kpi.goalSub', { goal: f.number(figures.activities.customersWorked.goal) }),
       definitionHref: def('customers-worked'),
     },
-  ];
+  };
 }
 
 /** `idPrefix` keeps table ids unique across pages: `overview`, `team-stockholm`, `seller-anna`. */

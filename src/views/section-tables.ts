@@ -4,7 +4,7 @@ import type { Report } from '../report/site-model.ts';
 import { activityGoalTable, activityPersonTable } from './activity-view.ts';
 import { buildTable } from './build-table.ts';
 import type { Fmt } from './format-context.ts';
-import { scopeKpis, type Kpi } from './scope-view.ts';
+import { scopeKpiCards, type Kpi, type KpiId } from './scope-view.ts';
 import type { Routes } from './routes.ts';
 import { channelTables, cohortTable, funnelTable, handoffTable, pipelineTables, targetTables } from './sections-view.ts';
 import type { ViewTable } from './table.ts';
@@ -65,15 +65,17 @@ export function sectionTables(section: TableSection, report: Report, f: Fmt): Vi
   }
 }
 
+/** The company's key figures shown above each section's tables, by id. */
+const SECTION_KPIS: Record<TableSection, readonly KpiId[]> = {
+  channels: ['sales-volume'],
+  targets: ['sales-volume', 'attainment'],
+  pipeline: ['open-pipeline', 'coverage', 'win-rate', 'deal-size', 'stalled-deals'],
+  funnel: [],
+  activities: ['customers-worked'],
+};
+
 /** The key figures shown above a section's tables: the company's, picked per section. */
 export function sectionKpis(section: TableSection, report: Report, f: Fmt, routes: Routes): Kpi[] {
-  const all = scopeKpis(report.company, f, routes, report.meta);
-  const pick: Record<TableSection, number[]> = {
-    channels: [0],
-    targets: [0, 1],
-    pipeline: [2, 3, 4, 5, 6],
-    funnel: [],
-    activities: [7],
-  };
-  return pick[section].map((i) => all[i]!);
+  const cards = scopeKpiCards(report.company, f, routes, report.meta);
+  return SECTION_KPIS[section].map((id) => cards[id]);
 }
