@@ -71,36 +71,11 @@ export interface ScopeFigures {
 
 export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx: MetricContext): ScopeFigures {
   const { deals, activities, targets, invoices } = records;
-  // Most metrics read deals of one or two statuses, or in one window, and filter for them
-  // themselves: the cut's deals are split once, so a metric does not walk a million deals to find
-  // the few it counts. Each metric still gets every deal it would have kept from the whole list
-  // (in the same order), so figures are unchanged.
+  const { open, wonThisYear, wonPreviousYtd, closedTrailing, wonTrailing, closingInQuarter } = splitDeals(deals, periods);
   const trailing = periods.trailingYear; // ends at as-of
   const quarter = periods.quarter.range;
   const fiscalYear = periods.fiscalYearRange;
   const previousYtd = periods.previousYearToDate;
-  const open: ModelDeal[] = [];
-  /** Won deals closed in the fiscal year (its volume by month, and year-to-date within it). */
-  const wonThisYear: ModelDeal[] = [];
-  /** Won deals closed in the previous year-to-date. */
-  const wonPreviousYtd: ModelDeal[] = [];
-  /** Won and lost deals closed in the trailing year, up to as-of (win rate, deal size, cycle). */
-  const closedTrailing: ModelDeal[] = [];
-  const wonTrailing: ModelDeal[] = [];
-  /** Deals with a close date in the quarter (forecast categories). */
-  const closingInQuarter: ModelDeal[] = [];
-  for (const deal of deals) {
-    if (deal.status === 'open') open.push(deal);
-    else if (inRange(deal.close, trailing)) {
-      closedTrailing.push(deal);
-      if (deal.status === 'won') wonTrailing.push(deal);
-    }
-    if (deal.status === 'won') {
-      if (inRange(deal.close, fiscalYear)) wonThisYear.push(deal);
-      if (inRange(deal.close, previousYtd)) wonPreviousYtd.push(deal);
-    }
-    if (inRange(deal.close, quarter)) closingInQuarter.push(deal);
-  }
   // Target attainment's year-to-date is the report's (both from as-of and the fiscal-year start),
   // inside the fiscal year.
   const volumeYtd = salesVolume(wonThisYear, periods.yearToDate);
@@ -150,4 +125,37 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
       timeWithCustomersYtd: timeWithCustomers(activities, periods.yearToDate),
     },
   };
+}
+
+/**
+ * Most metrics read deals of one or two statuses, or in one window, and filter for them
+ * themselves: the cut's deals are split once, so a metric does not walk a million deals to find
+ * the few it counts. Each metric still gets every deal it would have kept from the whole list
+ * (in the same order), so figures are unchanged.
+ */
+function splitDeals(deals: readonly ModelDeal[], periods: ReportPeriods) {
+  const trailing = periods.trailingYear;
+  const open: ModelDeal[] = [];
+  /** Won deals closed in the fiscal year (its volume by month, and year-to-date within it). */
+  const wonThisYear: ModelDeal[] = [];
+  /** Won deals closed in the previous year-to-date. */
+  const wonPreviousYtd: ModelDeal[] = [];
+  /** Won and lost deals closed in the trailing year, up to as-of (win rate, deal size, cycle). */
+  const closedTrailing: ModelDeal[] = [];
+  const wonTrailing: ModelDeal[] = [];
+  /** Deals with a close date in the quarter (forecast categories). */
+  const closingInQuarter: ModelDeal[] = [];
+  for (const deal of deals) {
+    if (deal.status === 'open') open.push(deal);
+    else if (inRange(deal.close, trailing)) {
+      closedTrailing.push(deal);
+      if (deal.status === 'won') wonTrailing.push(deal);
+    }
+    if (deal.status === 'won') {
+      if (inRange(deal.close, periods.fiscalYearRange)) wonThisYear.push(deal);
+      if (inRange(deal.close, periods.previousYearToDate)) wonPreviousYtd.push(deal);
+    }
+    if (inRange(deal.close, periods.quarter.range)) closingInQuarter.push(deal);
+  }
+  return { open, wonThisYear, wonPreviousYtd, closedTrailing, wonTrailing, closingInQuarter };
 }
