@@ -175,50 +175,17 @@ export function boardPack(report: Report, month: MonthFigures, pack: MonthPack, 
   const limit = report.meetings.attention.attainmentBelow;
   const prefix = `month-${month.month}`;
   const companyYtd = (measure: string) => month.company.rows.find((r) => r.measure === measure);
-  const total = pack.company.find((r) => r.measure === 'volume:total')!;
-  const totalYtd = companyYtd('volume:total');
-  const monthShare = total.budget === null ? null : ratio(total.result, total.budget);
   const q = pack.forecastQuarter;
   const y = pack.forecastYear;
-  const forecastTile = (fc: typeof q): StatusTile => ({
-    title: t(locale, 'pack.forecastQuarter', { period: fc.label }),
-    href: '#forecast',
-    value: f.moneyCompact(fc.commitTotal),
-    sub: t(locale, 'pack.forecastSub', { commit: f.moneyCompact(fc.commitTotal), budget: f.moneyCompact(fc.budget) }),
-    status: statusOf(fc.budget === null ? null : ratio(fc.commitTotal, fc.budget), limit),
-  });
   const teamRows: ResultRow[] = month.teams.map((team) => ({
     name: team.name,
     key: team.id,
     month: pack.teams.find((x) => x.id === team.id) ?? { result: 0, budget: null },
     ytd: team.total,
   }));
-  const sellers = month.sellers
-    .filter((s) => s.total?.budgetYtd !== null && s.total?.budgetYtd !== undefined)
-    .sort((a, b) => (a.total?.attainment ?? 0) - (b.total?.attainment ?? 0));
   const teamName = (id: string) => report.teams.find((x) => x.id === id)?.name ?? id;
   return {
-    tiles: [
-      {
-        title: t(locale, 'pack.month'),
-        href: '#results',
-        value: f.moneyCompact(total.result),
-        sub: t(locale, 'overview.gap', { gap: signedMoney(f, total.budget === null ? null : total.result - total.budget), budget: f.moneyCompact(total.budget) }),
-        status: statusOf(monthShare, limit),
-      },
-      {
-        title: t(locale, 'pack.ytd'),
-        href: '#results',
-        value: f.moneyCompact(totalYtd?.resultYtd ?? null),
-        sub: t(locale, 'overview.gap', {
-          gap: signedMoney(f, totalYtd?.budgetYtd == null ? null : totalYtd.resultYtd - totalYtd.budgetYtd),
-          budget: f.moneyCompact(totalYtd?.budgetYtd ?? null),
-        }),
-        status: statusOf(totalYtd?.attainment, limit),
-      },
-      forecastTile(q),
-      forecastTile(y),
-    ],
+    tiles: packTiles(month, pack, f, limit),
     results: [
       resultTable(
         `${prefix}-pack-channels`,
@@ -255,19 +222,64 @@ export function boardPack(report: Report, month: MonthFigures, pack: MonthPack, 
         pack.lostByReason,
       ),
     ],
-    sellers: buildTable<(typeof sellers)[number]>(
-      { id: `${prefix}-pack-sellers`, title: t(locale, 'nav.sellers'), description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }), definition: 'attainment' },
-      [
-        { label: t(locale, 'common.seller'), key: 'seller', show: (s) => s.person.name, raw: (s) => s.person.name },
-        { label: t(locale, 'common.team'), key: 'team', show: (s) => teamName(s.teamId), raw: (s) => s.teamId },
-        { label: t(locale, 'pack.col.ytdResult'), key: 'result_ytd', align: 'end', show: (s) => f.moneyCompact(s.total?.resultYtd ?? null), raw: (s) => s.total?.resultYtd ?? null },
-        { label: t(locale, 'pack.col.ytdBudget'), key: 'budget_ytd', align: 'end', show: (s) => f.moneyCompact(s.total?.budgetYtd ?? null), raw: (s) => s.total?.budgetYtd ?? null },
-        { label: t(locale, 'pack.col.ytdShare'), key: 'attainment_ytd', align: 'end', show: (s) => f.percent(s.total?.attainment ?? null), raw: (s) => s.total?.attainment ?? null },
-        { label: t(locale, 'status.label'), key: 'status', show: (s) => statusText(locale, statusOf(s.total?.attainment, limit)), raw: (s) => statusOf(s.total?.attainment, limit) },
-      ],
-      sellers,
-    ),
+    sellers: packSellerTable(`${prefix}-pack-sellers`, month, teamName, f, limit),
   };
+}
+
+/** The month, the year to date, and the quarter's and year's forecast against budget. */
+function packTiles(month: MonthFigures, pack: MonthPack, f: Fmt, limit: number): StatusTile[] {
+  const { locale } = f;
+  const total = pack.company.find((r) => r.measure === 'volume:total')!;
+  const totalYtd = month.company.rows.find((r) => r.measure === 'volume:total');
+  const monthShare = total.budget === null ? null : ratio(total.result, total.budget);
+  const forecastTile = (fc: MonthPack['forecastQuarter']): StatusTile => ({
+    title: t(locale, 'pack.forecastQuarter', { period: fc.label }),
+    href: '#forecast',
+    value: f.moneyCompact(fc.commitTotal),
+    sub: t(locale, 'pack.forecastSub', { commit: f.moneyCompact(fc.commitTotal), budget: f.moneyCompact(fc.budget) }),
+    status: statusOf(fc.budget === null ? null : ratio(fc.commitTotal, fc.budget), limit),
+  });
+  return [
+    {
+      title: t(locale, 'pack.month'),
+      href: '#results',
+      value: f.moneyCompact(total.result),
+      sub: t(locale, 'overview.gap', { gap: signedMoney(f, total.budget === null ? null : total.result - total.budget), budget: f.moneyCompact(total.budget) }),
+      status: statusOf(monthShare, limit),
+    },
+    {
+      title: t(locale, 'pack.ytd'),
+      href: '#results',
+      value: f.moneyCompact(totalYtd?.resultYtd ?? null),
+      sub: t(locale, 'overview.gap', {
+        gap: signedMoney(f, totalYtd?.budgetYtd == null ? null : totalYtd.resultYtd - totalYtd.budgetYtd),
+        budget: f.moneyCompact(totalYtd?.budgetYtd ?? null),
+      }),
+      status: statusOf(totalYtd?.attainment, limit),
+    },
+    forecastTile(pack.forecastQuarter),
+    forecastTile(pack.forecastYear),
+  ];
+}
+
+/** Sellers with a budget, lowest attainment first. */
+function packSellerTable(id: string, month: MonthFigures, teamName: (id: string) => string, f: Fmt, limit: number): ViewTable {
+  const { locale } = f;
+  const sellers = month.sellers
+    .filter((s) => s.total?.budgetYtd !== null && s.total?.budgetYtd !== undefined)
+    .sort((a, b) => (a.total?.attainment ?? 0) - (b.total?.attainment ?? 0));
+  return buildTable<(typeof sellers)[number]>(
+    { id, title: t(locale, 'nav.sellers'), description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }), definition: 'attainment' },
+    [
+      { label: t(locale, 'common.seller'), key: 'seller', show: (s) => s.person.name, raw: (s) => s.person.name },
+      { label: t(locale, 'common.team'), key: 'team', show: (s) => teamName(s.teamId), raw: (s) => s.teamId },
+      { label: t(locale, 'pack.col.ytdResult'), key: 'result_ytd', align: 'end', show: (s) => f.moneyCompact(s.total?.resultYtd ?? null), raw: (s) => s.total?.resultYtd ?? null },
+      { label: t(locale, 'pack.col.ytdBudget'), key: 'budget_ytd', align: 'end', show: (s) => f.moneyCompact(s.total?.budgetYtd ?? null), raw: (s) => s.total?.budgetYtd ?? null },
+      { label: t(locale, 'pack.col.ytdShare'), key: 'attainment_ytd', align: 'end', show: (s) => f.percent(s.total?.attainment ?? null), raw: (s) => s.total?.attainment ?? null },
+      { label: t(locale, 'status.label'), key: 'status', show: (s) => statusText(locale, statusOf(s.total?.attainment, limit)), raw: (s) => statusOf(s.total?.attainment, limit) },
+    ],
+    sellers,
+  );
 }
 
 /** Every CSV table of a month's pack (for the downloads). */

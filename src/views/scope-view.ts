@@ -121,106 +121,121 @@ export function scopeKpiCards(figures: ScopeFigures, f: Fmt, routes: Routes, met
 
 /** `idPrefix` keeps table ids unique across pages: `overview`, `team-stockholm`, `seller-anna`. */
 export function scopeTables(figures: ScopeFigures, f: Fmt, idPrefix: string): ViewTable[] {
+  return [volumeTable(figures, f, idPrefix), attainmentTable(figures, f, idPrefix), stageTable(figures, f, idPrefix), newPipelineTable(figures, f, idPrefix)];
+}
+
+/** Sales volume per month and channel (months without volume in a channel are left out of the table). */
+function volumeTable(figures: ScopeFigures, f: Fmt, idPrefix: string): ViewTable {
   const { locale, currency } = f;
   const months = figures.volume.byMonth;
   const volumeRows = months.flatMap((m) => CHANNELS.map((channel) => ({ month: m.month, channel, value: m.byChannel[channel].annualVolume })));
   const volumeTitle = t(locale, 'chart.volumeByMonth');
+  return buildTable(
+    {
+      id: `${idPrefix}-volume-by-month`,
+      definition: 'sales-volume',
+      title: volumeTitle,
+      description: t(locale, 'chart.volumeByMonth.desc', { total: f.money(figures.volume.yearToDate.annualVolume) }),
+      chart: () =>
+        stackedBarsByMonth(
+          volumeRows.map((r) => ({ month: r.month, channel: r.channel, value: r.value })),
+          { locale, currency, title: volumeTitle, months: months.map((m) => m.month) },
+        ),
+    },
+    [
+      { label: t(locale, 'common.month'), key: 'month', show: (r) => f.month(r.month), raw: (r) => r.month },
+      { label: t(locale, 'channel.label'), key: 'channel', show: (r) => t(locale, `channel.${r.channel}`), raw: (r) => r.channel },
+      { label: t(locale, 'metric.annualVolume'), key: 'annual_volume', align: 'end', show: (r) => f.money(r.value), raw: (r) => r.value },
+    ],
+    volumeRows.filter((r) => r.value !== 0),
+  );
+}
+
+function attainmentTable(figures: ScopeFigures, f: Fmt, idPrefix: string): ViewTable {
+  const { locale } = f;
   const attainmentTitle = t(locale, 'chart.attainmentByChannel');
-  const stageTitle = t(locale, 'chart.pipelineByStage');
-  const newTitle = t(locale, 'metric.newPipelinePerWeek');
   const attainmentRows = figures.targets.rows;
-  return [
-    buildTable(
+  return buildTable(
+    {
+      id: `${idPrefix}-attainment`,
+      definition: 'attainment',
+      title: attainmentTitle,
+      description: t(locale, 'chart.attainment.desc'),
+      chart: () =>
+        progressBars(
+          attainmentRows.map((r) => ({ label: measureLabel(locale, r.measure), value: r.attainment })),
+          { locale, title: attainmentTitle },
+        ),
+    },
+    [
+      { label: t(locale, 'channel.label'), key: 'measure', show: (r) => measureLabel(locale, r.measure), raw: (r) => r.measure },
+      { label: t(locale, 'common.actual'), key: 'result_ytd', align: 'end', show: (r) => f.money(r.resultYtd), raw: (r) => r.resultYtd },
+      { label: t(locale, 'metric.budget'), key: 'budget_ytd', align: 'end', show: (r) => f.money(r.budgetYtd), raw: (r) => r.budgetYtd },
+      { label: t(locale, 'metric.attainment'), key: 'attainment', align: 'end', show: (r) => f.percent(r.attainment), raw: (r) => r.attainment },
+      { label: t(locale, 'metric.target'), key: 'full_year_target', align: 'end', show: (r) => f.money(r.fullYearTarget), raw: (r) => r.fullYearTarget },
+      { label: t(locale, 'metric.pace'), key: 'pace', align: 'end', show: (r) => f.money(r.pace), raw: (r) => r.pace },
+      { label: `${t(locale, 'metric.pace')} / ${t(locale, 'metric.target')}`, key: 'pace_vs_target', align: 'end', show: (r) => f.percent(r.paceVsTarget), raw: (r) => r.paceVsTarget },
+    ],
+    attainmentRows,
+  );
+}
+
+function stageTable(figures: ScopeFigures, f: Fmt, idPrefix: string): ViewTable {
+  const { locale, currency } = f;
+  const stageTitle = t(locale, 'chart.pipelineByStage');
+  return buildTable(
+    {
+      id: `${idPrefix}-pipeline-by-stage`,
+      definition: 'weighted-pipeline',
+      title: stageTitle,
+      chart: () =>
+        barChart(
+          figures.pipeline.weighted.stages.map((s) => ({ label: s.label, value: s.amount })),
+          { locale, currency, title: stageTitle },
+        ),
+    },
+    [
+      { label: t(locale, 'common.stage'), key: 'stage', show: (r) => r.label, raw: (r) => r.stageId },
+      { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (r) => f.number(r.count), raw: (r) => r.count },
       {
-        id: `${idPrefix}-volume-by-month`,
-        definition: 'sales-volume',
-        title: volumeTitle,
-        description: t(locale, 'chart.volumeByMonth.desc', { total: f.money(figures.volume.yearToDate.annualVolume) }),
-        chart: () =>
-          stackedBarsByMonth(
-            volumeRows.map((r) => ({ month: r.month, channel: r.channel, value: r.value })),
-            { locale, currency, title: volumeTitle, months: months.map((m) => m.month) },
-          ),
+        label: t(locale, 'metric.openPipeline'),
+        key: 'amount',
+        align: 'end',
+        // "amount not set" where every deal of the stage lacks one; beside the sum where some do.
+        show: (r) =>
+          r.withoutAmount === 0
+            ? f.money(r.amount)
+            : r.withoutAmount === r.count
+              ? t(locale, 'common.amountNotSet')
+              : `${f.money(r.amount)} (${t(locale, 'kpi.withoutAmount', { count: r.withoutAmount })})`,
+        raw: (r) => r.amount,
       },
-      [
-        { label: t(locale, 'common.month'), key: 'month', show: (r) => f.month(r.month), raw: (r) => r.month },
-        { label: t(locale, 'channel.label'), key: 'channel', show: (r) => t(locale, `channel.${r.channel}`), raw: (r) => r.channel },
-        { label: t(locale, 'metric.annualVolume'), key: 'annual_volume', align: 'end', show: (r) => f.money(r.value), raw: (r) => r.value },
-      ],
-      volumeRows.filter((r) => r.value !== 0),
-    ),
-    buildTable(
-      {
-        id: `${idPrefix}-attainment`,
-        definition: 'attainment',
-        title: attainmentTitle,
-        description: t(locale, 'chart.attainment.desc'),
-        chart: () =>
-          progressBars(
-            attainmentRows.map((r) => ({ label: measureLabel(locale, r.measure), value: r.attainment })),
-            { locale, title: attainmentTitle },
-          ),
-      },
-      [
-        { label: t(locale, 'channel.label'), key: 'measure', show: (r) => measureLabel(locale, r.measure), raw: (r) => r.measure },
-        { label: t(locale, 'common.actual'), key: 'result_ytd', align: 'end', show: (r) => f.money(r.resultYtd), raw: (r) => r.resultYtd },
-        { label: t(locale, 'metric.budget'), key: 'budget_ytd', align: 'end', show: (r) => f.money(r.budgetYtd), raw: (r) => r.budgetYtd },
-        { label: t(locale, 'metric.attainment'), key: 'attainment', align: 'end', show: (r) => f.percent(r.attainment), raw: (r) => r.attainment },
-        { label: t(locale, 'metric.target'), key: 'full_year_target', align: 'end', show: (r) => f.money(r.fullYearTarget), raw: (r) => r.fullYearTarget },
-        { label: t(locale, 'metric.pace'), key: 'pace', align: 'end', show: (r) => f.money(r.pace), raw: (r) => r.pace },
-        { label: `${t(locale, 'metric.pace')} / ${t(locale, 'metric.target')}`, key: 'pace_vs_target', align: 'end', show: (r) => f.percent(r.paceVsTarget), raw: (r) => r.paceVsTarget },
-      ],
-      attainmentRows,
-    ),
-    buildTable(
-      {
-        id: `${idPrefix}-pipeline-by-stage`,
-        definition: 'weighted-pipeline',
-        title: stageTitle,
-        chart: () =>
-          barChart(
-            figures.pipeline.weighted.stages.map((s) => ({ label: s.label, value: s.amount })),
-            { locale, currency, title: stageTitle },
-          ),
-      },
-      [
-        { label: t(locale, 'common.stage'), key: 'stage', show: (r) => r.label, raw: (r) => r.stageId },
-        { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (r) => f.number(r.count), raw: (r) => r.count },
-        {
-          label: t(locale, 'metric.openPipeline'),
-          key: 'amount',
-          align: 'end',
-          // "amount not set" where every deal of the stage lacks one; beside the sum where some do.
-          show: (r) =>
-            r.withoutAmount === 0
-              ? f.money(r.amount)
-              : r.withoutAmount === r.count
-                ? t(locale, 'common.amountNotSet')
-                : `${f.money(r.amount)} (${t(locale, 'kpi.withoutAmount', { count: r.withoutAmount })})`,
-          raw: (r) => r.amount,
-        },
-        { label: t(locale, 'common.share'), key: 'probability', align: 'end', show: (r) => f.percent(r.probability), raw: (r) => r.probability },
-        { label: t(locale, 'metric.weightedPipeline'), key: 'weighted', align: 'end', show: (r) => f.money(r.weighted), raw: (r) => r.weighted },
-      ],
-      figures.pipeline.weighted.stages,
-      ),
-    buildTable(
-      {
-        id: `${idPrefix}-new-pipeline`,
-        definition: 'new-pipeline',
-        title: newTitle,
-        chart: () =>
-          lineChart(
-            figures.pipeline.newPipeline.weeks.map((w) => ({ week: w.week, value: w.amount })),
-            { locale, currency, title: newTitle, goal: figures.pipeline.newPipeline.averageAmount ?? undefined, goalLabel: t(locale, 'chart.average') },
-          ),
-      },
-      [
-        { label: t(locale, 'common.week'), key: 'week', show: (r) => f.week(r.week, true), raw: (r) => r.week },
-        { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (r) => f.number(r.count), raw: (r) => r.count },
-        { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (r) => f.money(r.amount), raw: (r) => r.amount },
-      ],
-      figures.pipeline.newPipeline.weeks,
-    ),
-  ];
+      { label: t(locale, 'common.share'), key: 'probability', align: 'end', show: (r) => f.percent(r.probability), raw: (r) => r.probability },
+      { label: t(locale, 'metric.weightedPipeline'), key: 'weighted', align: 'end', show: (r) => f.money(r.weighted), raw: (r) => r.weighted },
+    ],
+    figures.pipeline.weighted.stages,
+  );
+}
+
+function newPipelineTable(figures: ScopeFigures, f: Fmt, idPrefix: string): ViewTable {
+  const { locale, currency } = f;
+  const newTitle = t(locale, 'metric.newPipelinePerWeek');
+  return buildTable(
+    {
+      id: `${idPrefix}-new-pipeline`,
+      definition: 'new-pipeline',
+      title: newTitle,
+      chart: () =>
+        lineChart(
+          figures.pipeline.newPipeline.weeks.map((w) => ({ week: w.week, value: w.amount })),
+          { locale, currency, title: newTitle, goal: figures.pipeline.newPipeline.averageAmount ?? undefined, goalLabel: t(locale, 'chart.average') },
+        ),
+    },
+    [
+      { label: t(locale, 'common.week'), key: 'week', show: (r) => f.week(r.week, true), raw: (r) => r.week },
+      { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (r) => f.number(r.count), raw: (r) => r.count },
+      { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (r) => f.money(r.amount), raw: (r) => r.amount },
+    ],
+    figures.pipeline.newPipeline.weeks,
+  );
 }
