@@ -17,6 +17,12 @@ export interface Located {
 
 export const CHANNELS = ['renewal', 'upsell', 'winback', 'new'] as const;
 export type Channel = (typeof CHANNELS)[number];
+/**
+ * The channels a deal can be counted in: the four channels, and `unset` for a deal whose export
+ * gives no channel when tavla does not infer one (settings `channelInference`).
+ */
+export const CHANNEL_BUCKETS = [...CHANNELS, 'unset'] as const;
+export type ChannelBucket = (typeof CHANNEL_BUCKETS)[number];
 
 const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
@@ -176,7 +182,7 @@ export interface Invoice extends Located {
 
 /** A deal after the model's joins: its channel (given or inferred, with the reason). */
 export interface ModelDeal extends Deal {
-  channel: Channel;
+  channel: ChannelBucket;
   /** Human-readable reason code for the channel, e.g. `given`, `first-won-deal`, `continues-contract`. */
   channelReason: ChannelReason;
   /** Sales volume per contract year; equals `amount` for contracts of one year or less. */
@@ -192,4 +198,6 @@ export type ChannelReason =
   | 'first-deal'
   | 'continues-contract'
   | 'active-customer'
-  | 'passive-customer';
+  | 'passive-customer'
+  /** No channel in the export and none inferred (inference off, or too little history). */
+  | 'not-set';

@@ -4,7 +4,7 @@
  * once by week and month, and publishes quality issues and rejected rows with people resolved.
  */
 import { reconcileBudgets } from '../metrics/budget-reconciliation.ts';
-import { inferredChannelShare } from '../metrics/inferred-channel-share.ts';
+import { channelNotSetShare, inferredChannelShare } from '../metrics/inferred-channel-share.ts';
 import { channelMix } from '../metrics/channel-mix.ts';
 import type { MetricContext } from '../metrics/context.ts';
 import { funnel } from '../metrics/funnel.ts';
@@ -285,6 +285,8 @@ export function buildReport({ model, files, rejected, quality, history }: Report
       stages: settings.stages.map((s) => ({ id: s.id, label: s.label ?? s.id, probability: s.probability, status: s.status })),
       inputs: { users: model.present.users, activities: model.present.activities, targets: model.present.targets },
       inferredChannelShare: inferredChannelShare(model.deals, periods.yearToDate),
+      channelNotSetShare: channelNotSetShare(model.deals, periods.yearToDate),
+      channelInference: settings.channelInference,
     },
     files,
     company,

@@ -127,6 +127,12 @@ export const settingsSchema = z
     stages: z.array(stageSchema).min(2).prefault(DEFAULT_STAGES),
     /** A customer with no won deal for this many months is passive: a new deal is a win-back. */
     winbackMonths: z.number().int().positive().default(12),
+    /**
+     * Whether a deal whose export gives no channel gets one inferred from the customer's history
+     * (src/model/channels.ts): `on`; `off` (shown as "channel not set"); `auto`, only once the
+     * export's history reaches `winbackMonths` back from the deal's date.
+     */
+    channelInference: z.enum(['auto', 'on', 'off']).default('auto'),
     /** A deal starting within this many days of an earlier contract's end continues it (renewal). */
     renewalWindowDays: z.number().int().nonnegative().default(90),
     /** Default days without activity or update after which an open deal is stalled. */

@@ -9,7 +9,7 @@ import type { ChannelMix, ChannelMixRow } from '../metrics/channel-mix.ts';
 import type { Funnel, FunnelLink } from '../metrics/funnel.ts';
 import type { PlanCheckRow, PlanVerdict } from '../metrics/plan-check.ts';
 import { totalRow } from '../metrics/target-attainment.ts';
-import { CHANNELS, FORECAST_CATEGORIES } from '../core/records.ts';
+import { CHANNEL_BUCKETS, CHANNELS, FORECAST_CATEGORIES } from '../core/records.ts';
 import type { Report } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
 import { dealTable, PAGE_ROWS } from './deal-table.ts';
@@ -20,20 +20,22 @@ import { measureLabel } from './labels.ts';
 
 function mixTable(id: string, title: string, mix: ChannelMix, name: (key: string) => string, f: Fmt): ViewTable {
   const { locale } = f;
+  // "Channel not set" gets its own column when any volume is in it, so the columns add up to the total.
+  const channels = mix.totals.byChannel.unset !== 0 ? CHANNEL_BUCKETS : CHANNELS;
   return buildTable<ChannelMixRow>(
     {
       id,
       title,
-      footer: [t(locale, 'common.total'), ...CHANNELS.map((c) => f.money(mix.totals.byChannel[c])), f.money(mix.totals.total)],
+      footer: [t(locale, 'common.total'), ...channels.map((c) => f.money(mix.totals.byChannel[c])), f.money(mix.totals.total)],
       chart: () =>
         barChart(
-          CHANNELS.map((c) => ({ label: t(locale, `channel.${c}`), value: mix.totals.byChannel[c], channel: c })),
+          channels.map((c) => ({ label: t(locale, `channel.${c}`), value: mix.totals.byChannel[c], channel: c === 'unset' ? undefined : c })),
           { locale, currency: f.currency, title },
         ),
     },
     [
       { label: t(locale, 'common.seller'), key: 'key', show: (r) => name(r.key), raw: (r) => name(r.key) },
-      ...CHANNELS.map((c) => ({
+      ...channels.map((c) => ({
         label: t(locale, `channel.${c}`),
         key: c,
         align: 'end' as const,

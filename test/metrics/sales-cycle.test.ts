@@ -33,6 +33,7 @@ describe('salesCycle', () => {
         upsell: { count: 1, averageDays: 0, medianDays: 0 },
         winback: { count: 1, averageDays: 10, medianDays: 10 },
         new: { count: 2, averageDays: 45.5, medianDays: 45.5 },
+        unset: { count: 0, averageDays: null, medianDays: null },
       },
     });
   });

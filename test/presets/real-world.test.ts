@@ -1,6 +1,9 @@
 // The real-world corpus (test/fixtures/real-world/, README there says where each shape comes
 // from) through the real pipeline. Every expected figure is worked out by hand in the comment
 // beside it from the fixture's own cells, never copied from the code's output.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
@@ -16,6 +19,18 @@ const NOW = new Date('2026-11-20T12:00:00Z');
 async function run(name: string): Promise<{ report: Report; log: string[] }> {
   const log: string[] = [];
   const result = await runPipeline({ dataDir: folder(name), now: NOW, log: (line: string) => log.push(line) });
+  if (!result.ok) throw new Error(result.messages.join('\n'));
+  return { report: result.site.report, log };
+}
+
+/** The same export with settings changed: a copy of the folder with `overrides` merged into its tavla.config.json. */
+async function runWith(name: string, overrides: Record<string, unknown>): Promise<{ report: Report; log: string[] }> {
+  const copy = mkdtempSync(join(tmpdir(), `tavla-real-${name}-`));
+  cpSync(folder(name), copy, { recursive: true });
+  const config = join(copy, 'tavla.config.json');
+  writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), ...overrides }));
+  const log: string[] = [];
+  const result = await runPipeline({ dataDir: copy, now: NOW, log: (line: string) => log.push(line) });
   if (!result.ok) throw new Error(result.messages.join('\n'));
   return { report: result.site.report, log };
 }
@@ -221,11 +236,29 @@ describe('real-world exports: headline figures worked out by hand', () => {
   });
 
   it('the site says how much of the sales volume has an inferred channel', async () => {
-    // Weekly export: every won deal has a Type in channelMap → 0 inferred.
-    expect((await run('salesforce-weekly-export')).report.meta.inferredChannelShare).toBe(0);
-    // No deal type column at all: all 5 870 of won volume is inferred → 1.
-    expect((await run('crm-opportunities-open-without-amount')).report.meta.inferredChannelShare).toBe(1);
+    // Weekly export: every won deal has a Type in channelMap → 0 inferred, 0 not set.
+    const weekly = (await run('salesforce-weekly-export')).report.meta;
+    expect([weekly.inferredChannelShare, weekly.channelNotSetShare]).toEqual([0, 0]);
     // HubSpot EN: both won deals carry a Deal Type → 0.
     expect((await run('hubspot-all-properties-en')).report.meta.inferredChannelShare).toBe(0);
+  });
+
+  it('channel inference is a setting: auto (the default) only with enough history, on, off', async () => {
+    // The opportunities data set has no deal type at all. Its history starts 2017-02-03 (the
+    // earliest engage_date); with winbackMonths 12 inference would start 2018-02-03, after every
+    // won deal (2017-03-01 and 2017-06-20): under auto nothing is inferred, all 5 870 of won
+    // volume is "channel not set" → shares 0 and 1, never "upsell".
+    const auto = (await run('crm-opportunities-open-without-amount')).report;
+    expect(auto.meta.channelInference).toBe('auto');
+    expect([auto.meta.inferredChannelShare, auto.meta.channelNotSetShare]).toEqual([0, 1]);
+    expect(auto.company.volume.yearToDate.byChannel.unset.contractVolume).toBe(5_870);
+    expect(auto.company.volume.yearToDate.byChannel.upsell.contractVolume).toBe(0);
+    // on: both won deals are their accounts' first won deals → new, 5 870 inferred → 1, 0.
+    const on = (await runWith('crm-opportunities-open-without-amount', { channelInference: 'on' })).report;
+    expect([on.meta.inferredChannelShare, on.meta.channelNotSetShare]).toEqual([1, 0]);
+    expect(on.company.volume.yearToDate.byChannel.new.contractVolume).toBe(5_870);
+    // off: nothing inferred, all not set.
+    const off = (await runWith('crm-opportunities-open-without-amount', { channelInference: 'off' })).report;
+    expect([off.meta.channelInference, off.meta.inferredChannelShare, off.meta.channelNotSetShare]).toEqual(['off', 0, 1]);
   });
 });

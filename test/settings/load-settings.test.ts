@@ -20,6 +20,7 @@ describe('settings', () => {
           "slippedAmountAbove": 0,
           "stalledAmountAbove": 0,
         },
+        "channelInference": "auto",
         "channelMap": {},
         "company": "Company",
         "currency": "SEK",
