@@ -79,11 +79,12 @@ async function withCrmRates(dataDir: string, settings: Settings, plan: SourcePla
   return result;
 }
 
-/** An org's own stages from its Salesforce Opportunity.csv, when the settings have none (salesforce-stages.ts). */
+/** An org's own stages from its Salesforce OpportunityStage.csv or Opportunity.csv, when the settings have none (salesforce-stages.ts). */
 async function withCrmStages(dataDir: string, settings: Settings, plan: SourcePlan): Promise<Settings> {
   const source = plan.sources.find((s) => s.target === 'deals' && s.adapter.id === salesforceOpportunities.id);
   if (!source) return settings;
-  const derived = await deriveSalesforceStages(dataDir, source.file, source.adapter, settings);
+  const definitions = plan.sources.find((s) => s.target === 'stages');
+  const derived = await deriveSalesforceStages(dataDir, source.file, source.adapter, settings, definitions);
   if (!derived) return settings;
   plan.notes.push(derived.note);
   return { ...settings, stages: derived.stages };

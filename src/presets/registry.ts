@@ -17,6 +17,7 @@ import {
   salesforceEvents,
   salesforceOpportunities,
   salesforceOpportunityHistory,
+  salesforceOpportunityStages,
   salesforceTasks,
   salesforceUsers,
 } from './salesforce-data-export.ts';
@@ -45,5 +46,6 @@ export const PRESETS: readonly SourceAdapter[] = [
   salesforceUsers,
   hubspotUsers,
   salesforceCurrencyTypes,
+  salesforceOpportunityStages,
   salesforceOpportunityHistory,
 ];

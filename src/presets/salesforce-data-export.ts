@@ -4,8 +4,8 @@
  * are API field names, every value quoted, booleans `0/1` (or `true/false`), an empty lookup
  * `000000000000000AAA`, datetimes `YYYY-MM-DD HH:MM:SS` (or `…T…Z`) in UTC, numbers with `.`.
  * Deleted records (`IsDeleted` = 1, Data Loader "Export All") are skipped.
- * `CurrencyType.csv` gives exchange rates (exchange-rates.ts); `OpportunityHistory.csv` is
- * recognised but not read yet.
+ * `CurrencyType.csv` gives exchange rates (exchange-rates.ts), `OpportunityStage.csv` the org's
+ * stages (salesforce-stages.ts); `OpportunityHistory.csv` is recognised but not read yet.
  */
 import { parseDate } from '../ingest/parse-date.ts';
 import { stageWithStatus } from './deal-status.ts';
@@ -267,6 +267,25 @@ export const salesforceCurrencyTypes: SourceAdapter = {
   columns: [
     { key: 'iso', headers: ['IsoCode'], required: true },
     { key: 'rate', headers: ['ConversionRate'], required: true },
+    { key: 'active', headers: ['IsActive'] },
+  ],
+  fields: {},
+};
+
+export const salesforceOpportunityStages: SourceAdapter = {
+  id: 'salesforce.opportunity-stage',
+  crm: 'Salesforce',
+  label: 'Salesforce OpportunityStage.csv (Data Export)',
+  target: 'stages',
+  signatures: [{ keys: ['label', 'sortOrder', 'closed', 'won'] }],
+  columns: [
+    { key: 'label', headers: ['MasterLabel'], required: true },
+    { key: 'apiName', headers: ['ApiName'] },
+    { key: 'sortOrder', headers: ['SortOrder'] },
+    { key: 'closed', headers: ['IsClosed'] },
+    { key: 'won', headers: ['IsWon'] },
+    { key: 'probability', headers: ['DefaultProbability'] },
+    { key: 'forecastName', headers: ['ForecastCategoryName'] },
     { key: 'active', headers: ['IsActive'] },
   ],
   fields: {},

@@ -103,17 +103,20 @@ describe('real-world exports: headline figures worked out by hand', () => {
       ['Event.csv', 3, 3, 0],
       ['Task.csv', 4, 4, 0],
     ]);
-    // The stages come from the export itself: StageSortOrder 1–4 open with Probability 10/25/50/75,
-    // then the IsWon stage, then the IsClosed-not-won stage.
+    // The stages come from the org's OpportunityStage.csv: active stages by SortOrder within open,
+    // won, lost, with DefaultProbability (Förhandling pågår 80 %, though its deal carries 75 %);
+    // Juridisk granskning (SortOrder 5, 90 %) has no deal yet and still gets its place; the
+    // inactive Gammal kvalificering, carried by no deal, is left out.
     expect(report.meta.stages.map((s) => [s.id, s.probability, s.status])).toEqual([
       ['Förstudie', 0.1, 'open'],
       ['Behovsanalys', 0.25, 'open'],
       ['Offert lämnad', 0.5, 'open'],
-      ['Förhandling pågår', 0.75, 'open'],
+      ['Förhandling pågår', 0.8, 'open'],
+      ['Juridisk granskning', 0.9, 'open'],
       ['Avslutad – vunnen', 1, 'won'],
       ['Avslutad – förlorad', 0, 'lost'],
     ]);
-    expect(log.some((line) => line.startsWith('stages: Förstudie 10 %, Behovsanalys 25 %'))).toBe(true);
+    expect(log.some((line) => line.startsWith('stages: Förstudie 10 %, Behovsanalys 25 %') && line.endsWith('from OpportunityStage.csv (SortOrder, IsClosed, IsWon, DefaultProbability)'))).toBe(true);
     // Loss_Reason__c (empty) and LossReason__c ("Pris") normalise to one column: named in the log,
     // and the lost deal on line 5 takes the filled one, so it is no LostDealWithoutReason.
     expect(log).toContain('Opportunity.csv: "Loss_Reason__c" and "LossReason__c" are one column (lostReason); each row takes the first of them that is filled');
@@ -126,15 +129,16 @@ describe('real-world exports: headline figures worked out by hand', () => {
     // CurrencyType: SEK corporate; EUR 0.08 → 12.5 SEK; DKK 0.6875 → 1/0.6875 SEK.
     // Won 2026: 300 000 + 20 000 EUR (250 000) + 110 000 DKK (110 000 / 0.6875 = 160 000) = 710 000, 3 deals.
     // Open: Förstudie 80 000 × 0.1 = 8 000; Behovsanalys 40 000 EUR = 500 000 × 0.25 = 125 000;
-    // Förhandling pågår 120 000 × 0.75 = 90 000; Offert lämnad (line 9) without amount →
-    // 4 deals, 700 000, 1 with amount not set, weighted 223 000.
-    expect(headline(report)).toEqual([3, 710_000, 4, 700_000, 223_000]);
+    // Förhandling pågår 120 000 × 0.8 = 96 000; Offert lämnad (line 9) without amount →
+    // 4 deals, 700 000, 1 with amount not set, weighted 8 000 + 125 000 + 96 000 = 229 000.
+    expect(headline(report)).toEqual([3, 710_000, 4, 700_000, 229_000]);
     expect(report.company.pipeline.open.withoutAmount).toBe(1);
     expect(report.company.pipeline.open.stages.map((s) => [s.stageId, s.count, s.withoutAmount])).toEqual([
       ['Förstudie', 1, 0],
       ['Behovsanalys', 1, 0],
       ['Offert lämnad', 1, 1],
       ['Förhandling pågår', 1, 0],
+      ['Juridisk granskning', 0, 0],
     ]);
     expect(report.quality.issues.filter((i) => i.code === 'OpenDealWithoutAmount').map((i) => [i.line, i.recordId])).toEqual([
       [9, '0063X00001Op008AAA'],
