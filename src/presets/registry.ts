@@ -14,6 +14,7 @@ import {
 import {
   salesforceAccounts,
   salesforceCurrencyTypes,
+  salesforceDatedConversionRates,
   salesforceEvents,
   salesforceOpportunities,
   salesforceOpportunityHistory,
@@ -45,6 +46,7 @@ export const PRESETS: readonly SourceAdapter[] = [
   ...LEAD_PRESETS,
   salesforceUsers,
   hubspotUsers,
+  salesforceDatedConversionRates,
   salesforceCurrencyTypes,
   salesforceOpportunityStages,
   salesforceOpportunityHistory,

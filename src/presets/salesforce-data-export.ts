@@ -4,7 +4,7 @@
  * are API field names, every value quoted, booleans `0/1` (or `true/false`), an empty lookup
  * `000000000000000AAA`, datetimes `YYYY-MM-DD HH:MM:SS` (or `…T…Z`) in UTC, numbers with `.`.
  * Deleted records (`IsDeleted` = 1, Data Loader "Export All") are skipped.
- * `CurrencyType.csv` gives exchange rates (exchange-rates.ts), `OpportunityStage.csv` the org's
+ * `CurrencyType.csv` gives exchange rates and `DatedConversionRate.csv` dated ones (exchange-rates.ts), `OpportunityStage.csv` the org's
  * stages (salesforce-stages.ts); `OpportunityHistory.csv` is recognised but not read yet.
  */
 import { parseDate } from '../ingest/parse-date.ts';
@@ -287,6 +287,22 @@ export const salesforceOpportunityStages: SourceAdapter = {
     { key: 'probability', headers: ['DefaultProbability'] },
     { key: 'forecastName', headers: ['ForecastCategoryName'] },
     { key: 'active', headers: ['IsActive'] },
+  ],
+  fields: {},
+};
+
+/** Advanced currency management: rates per period (`StartDate` up to `NextStartDate`), per one corporate unit. */
+export const salesforceDatedConversionRates: SourceAdapter = {
+  id: 'salesforce.dated-conversion-rate',
+  crm: 'Salesforce',
+  label: 'Salesforce DatedConversionRate.csv (Data Export)',
+  target: 'exchangeRates',
+  signatures: [{ keys: ['iso', 'rate', 'start'] }],
+  columns: [
+    { key: 'iso', headers: ['IsoCode'], required: true },
+    { key: 'rate', headers: ['ConversionRate'], required: true },
+    { key: 'start', headers: ['StartDate'], required: true },
+    { key: 'next', headers: ['NextStartDate'] },
   ],
   fields: {},
 };

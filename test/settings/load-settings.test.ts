@@ -25,6 +25,7 @@ describe('settings', () => {
         "company": "Company",
         "currency": "SEK",
         "dateOrder": "dmy",
+        "datedExchangeRates": {},
         "exchangeRates": {},
         "fiscalYearStartMonth": 1,
         "hatMap": {},
