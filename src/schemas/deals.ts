@@ -11,6 +11,7 @@ import { interner, own, rememberLast } from '../speed/intern.ts';
 import { NO_CLOSE_DATE } from '../core/records.ts';
 import type { FileSpec } from './column.ts';
 import { RULES } from '../core/rules.ts';
+import { rateLookup } from '../settings/rate-on.ts';
 
 export type DealRow = Omit<Deal, 'file' | 'line'>;
 
@@ -76,6 +77,7 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
   const columns = new DealColumns();
   // `toUpperCase` makes a new string each time: the currency of the row before is taken as it was.
   const upperCase = rememberLast((text: string) => text.toUpperCase());
+  const rateOn = rateLookup(settings);
   return (row, fail) => {
     const stageId = stages(row.stage);
     const stage = stageId === undefined ? undefined : stageById.get(stageId);
@@ -93,7 +95,8 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       if (row.close_date === undefined) return fail('MissingValue', 'required value is empty', '', 'close_date');
     }
     const currency = upperCase(row.currency ?? settings.currency); // kept once per distinct text by its column
-    const rate = currency === settings.currency ? 1 : settings.exchangeRates[currency];
+    // The rate of the close date (created date for an open deal without one), else the one rate.
+    const rate = rateOn(currency, row.close_date ?? row.created_date);
     if (rate === undefined) {
       return fail('UnknownCurrency', `no exchange rate for "${currency}" in the settings`, currency, 'currency');
     }

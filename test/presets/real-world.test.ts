@@ -126,12 +126,16 @@ describe('real-world exports: headline figures worked out by hand', () => {
       ['Opportunity.csv', 2],
       ['Opportunity.csv', 7],
     ]);
-    // CurrencyType: SEK corporate; EUR 0.08 → 12.5 SEK; DKK 0.6875 → 1/0.6875 SEK.
-    // Won 2026: 300 000 + 20 000 EUR (250 000) + 110 000 DKK (110 000 / 0.6875 = 160 000) = 710 000, 3 deals.
-    // Open: Förstudie 80 000 × 0.1 = 8 000; Behovsanalys 40 000 EUR = 500 000 × 0.25 = 125 000;
+    // DatedConversionRate by close date, else CurrencyType (SEK corporate; EUR 0.08 → 12.5 SEK).
+    // Won 2026: 300 000 SEK + 20 000 EUR on 2026-05-20 (EUR 0.0625 from 2026-01-01 to 07-01 →
+    // 20 000 / 0.0625 = 320 000) + 110 000 DKK on 2026-09-01 (DKK 0.625 from 07-01 to 10-01 →
+    // 110 000 / 0.625 = 176 000) = 796 000, 3 deals (at CurrencyType rates it would be 710 000).
+    // Open: Förstudie 80 000 × 0.1 = 8 000; Behovsanalys 40 000 EUR closing 2027-01-31, after the
+    // last EUR period (to 2027-01-01) → CurrencyType 12.5 → 500 000 × 0.25 = 125 000;
     // Förhandling pågår 120 000 × 0.8 = 96 000; Offert lämnad (line 9) without amount →
     // 4 deals, 700 000, 1 with amount not set, weighted 8 000 + 125 000 + 96 000 = 229 000.
-    expect(headline(report)).toEqual([3, 710_000, 4, 700_000, 229_000]);
+    expect(headline(report)).toEqual([3, 796_000, 4, 700_000, 229_000]);
+    expect(log).toContain("dated exchange rates: EUR, DKK from DatedConversionRate.csv, by each deal's close date (settings win)");
     expect(report.company.pipeline.open.withoutAmount).toBe(1);
     expect(report.company.pipeline.open.stages.map((s) => [s.stageId, s.count, s.withoutAmount])).toEqual([
       ['Förstudie', 1, 0],
