@@ -64,9 +64,13 @@ export type Hat = (typeof HATS)[number];
 /** The close date of an open deal exported without one: after every period, never slipped. */
 export const NO_CLOSE_DATE: IsoDate = '9999-12-31';
 
+/** The created date of a deal exported without one: its age and cycle time are unknown ("–"). */
+export const NO_CREATED_DATE: IsoDate = '';
+
 export interface Deal extends Located {
   id: string;
   name: string;
+  /** Empty string when the export names no account ("no account", a data-quality issue). */
   accountId: string;
   /** Empty string when the export has no owner (a data-quality issue, not a rejection). */
   ownerId: string;
@@ -77,6 +81,7 @@ export interface Deal extends Located {
   /** Amount and currency as exported, before conversion. */
   amountOriginal: number;
   currency: string;
+  /** `NO_CREATED_DATE` ('') when the export has none: counted as existing, of unknown age. */
   created: IsoDate;
   /**
    * Expected close date for open deals; the signing date for won deals; lost date for lost. An

@@ -6,7 +6,8 @@
  * - Average: Σ cycle days ÷ number of won deals; median: the middle cycle (mean of the two
  *   middle ones for an even count). `null` when no deal was won. Unrounded.
  * - Won deals (status `won`) whose close date is in the range and on or before `asOf`. A deal
- *   closed before it was created (a data error) is left out and counted in `excluded`.
+ *   closed before it was created (a data error), or exported without created date (cycle
+ *   unknown), is left out and counted in `excluded`.
  * - Per channel: each deal in its model channel (winback cycles are shorter than new, domain §1).
  *
  * @example
@@ -19,7 +20,7 @@
  * //     medianDays: 30, excluded: 0, byChannel: { new: { count: 2, averageDays: 45, medianDays: 45 },
  * //       winback: { count: 1, averageDays: 10, medianDays: 10 }, renewal: { count: 0, averageDays: null, … }, … } }
  */
-import { CHANNEL_BUCKETS, type ChannelBucket, type ModelDeal } from '../core/records.ts';
+import { CHANNEL_BUCKETS, NO_CREATED_DATE, type ChannelBucket, type ModelDeal } from '../core/records.ts';
 import { daysBetween, type DateRange } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { wonIn } from './deal-size.ts';
@@ -57,6 +58,7 @@ function figures(cycles: readonly { channel: ChannelBucket; days: number }[]): S
 export function salesCycle(deals: readonly ModelDeal[], range: DateRange, ctx: MetricContext): SalesCycle {
   const won = wonIn(deals, range, ctx.asOf);
   const cycles = won
+    .filter((deal) => deal.created !== NO_CREATED_DATE)
     .map((deal) => ({ channel: deal.channel, days: daysBetween(deal.created, deal.close) }))
     .filter((cycle) => cycle.days >= 0);
   const byChannel = Object.fromEntries(

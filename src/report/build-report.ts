@@ -15,7 +15,7 @@ import { volumeVsRevenue } from '../metrics/revenue.ts';
 import { ATTAINMENT_MEASURES, targetAttainment, totalRow } from '../metrics/target-attainment.ts';
 import type { Model } from '../model/build-model.ts';
 import { addTo, groupBy } from '../model/group-by.ts';
-import type { ModelDeal, Target } from '../core/records.ts';
+import { NO_CREATED_DATE, type ModelDeal, type Target } from '../core/records.ts';
 import { fiscalYearOf, fiscalYearRange, monthOf, monthRange, monthsBetween } from '../periods/fiscal.ts';
 import { salesVolume, salesVolumeByMonth, sumVolumes, wonInRange, type SalesVolumeMonth } from '../metrics/sales-volume.ts';
 import { addWeeks, isoWeekOf, isoWeeksBetween } from '../periods/iso-week.ts';
@@ -148,11 +148,12 @@ export function buildReport({ model, files, rejected, quality, history }: Report
 
   // Meeting pages: every ISO week and month from the first record to the as-of date.
   let firstDate = records.activityFacts.firstDate !== '' && records.activityFacts.firstDate < asOf ? records.activityFacts.firstDate : asOf;
-  for (const deal of model.deals) if (deal.created < firstDate) firstDate = deal.created;
+  for (const deal of model.deals) if (deal.created !== NO_CREATED_DATE && deal.created < firstDate) firstDate = deal.created;
   const weekList = isoWeeksBetween(firstDate, asOf);
   const activitiesByWeek = groupBy(records.activities, (a) => isoWeekOf(a.date));
   const closedByWeek = groupBy(model.deals.filter((d) => d.status !== 'open'), (d) => isoWeekOf(d.close));
-  const createdByWeek = groupBy(model.deals, (d) => isoWeekOf(d.created));
+  // A deal without created date was created in no week or month (it is in no "new" list).
+  const createdByWeek = groupBy(model.deals.filter((d) => d.created !== NO_CREATED_DATE), (d) => isoWeekOf(d.created));
   const companySellerTargets = companyRecords.sellerTargets;
   const weeks = weekList.map((week) =>
     weekFigures(
@@ -172,9 +173,9 @@ export function buildReport({ model, files, rejected, quality, history }: Report
   );
   const dealsByMonth = new Map<string, ModelDeal[]>();
   for (const deal of model.deals) {
-    const created = monthOf(deal.created);
+    const created = deal.created === NO_CREATED_DATE ? '' : monthOf(deal.created);
     const closed = monthOf(deal.close);
-    addTo(dealsByMonth, created, deal);
+    if (created !== '') addTo(dealsByMonth, created, deal);
     if (closed !== created) addTo(dealsByMonth, closed, deal);
   }
   // Month-end attainment reads won deals only, and only those of the month's fiscal year: the

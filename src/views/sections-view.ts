@@ -151,11 +151,12 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
         chart: () => barChart(p.aging.buckets.map((b) => ({ label: b.bucket, value: b.amount })), { locale, currency: f.currency, title: agingTitle }),
       },
       [
-        { label: t(locale, 'unit.daysLabel'), key: 'bucket', show: (b) => b.bucket, raw: (b) => b.bucket },
+        { label: t(locale, 'unit.daysLabel'), key: 'bucket', show: (b) => (b.bucket === '' ? t(locale, 'common.ageUnknown') : b.bucket), raw: (b) => b.bucket },
         { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (b) => f.number(b.count), raw: (b) => b.count },
         { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (b) => f.money(b.amount), raw: (b) => b.amount },
       ],
-      p.aging.buckets,
+      // Deals without created date have no age: a row of their own, so the rows add up.
+      p.aging.unknownAge.count > 0 ? [...p.aging.buckets, { bucket: '', ...p.aging.unknownAge }] : p.aging.buckets,
     ),
     buildTable(
       { id: 'pipeline-stalled', definition: 'stalled-deals', title: `${t(locale, 'metric.stalledDeals')} (${f.number(p.stalled.count)})`, description: t(locale, 'def.stalledDeals'), pageRows: PAGE_ROWS },

@@ -61,4 +61,14 @@ describe('salesCycle', () => {
     ]);
     expect(salesCycle(deals, q1, ctx).medianDays).toBe(21.5); // (31 + 12) ÷ 2
   });
+
+  it('leaves a won deal without created date out of the cycle, counted in excluded', () => {
+    // c1 Jan 1 → Jan 31 = 30 days; c2 created '' (exported without) → excluded 1; count 1, average 30.
+    const deals = [
+      deal({ id: 'c1', status: 'won', stageId: 'won', created: '2026-01-01', close: '2026-01-31' }),
+      deal({ id: 'c2', status: 'won', stageId: 'won', created: '', close: '2026-02-10' }),
+    ];
+    const result = salesCycle(deals, q1, ctx);
+    expect([result.count, result.averageDays, result.excluded]).toEqual([1, 30, 1]);
+  });
 });
