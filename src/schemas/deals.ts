@@ -8,7 +8,7 @@ import type { Settings } from '../settings/schema.ts';
 import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, type Finish } from './cells.ts';
 import { DealColumns, StoredDeal, UNSET_AMOUNT, UNSET_CLOSE } from '../speed/stored-deal.ts';
 import { interner, own, rememberLast } from '../speed/intern.ts';
-import { NO_CLOSE_DATE } from '../core/records.ts';
+import { NO_CLOSE_DATE, NO_CREATED_DATE } from '../core/records.ts';
 import type { FileSpec } from './column.ts';
 import { RULES } from '../core/rules.ts';
 import { rateLookup } from '../settings/rate-on.ts';
@@ -42,12 +42,12 @@ const forecastLookup = valueLookup<ForecastCategory>([
 const DEAL_CELLS = {
   id: 'requiredText',
   name: 'optionalText',
-  account_id: 'requiredText',
+  account_id: 'textOrEmpty',
   owner: 'textOrEmpty',
   stage: 'requiredText',
   amount: 'optionalNumber',
   currency: 'optionalText',
-  created_date: 'requiredDate',
+  created_date: 'optionalDate',
   close_date: 'optionalDate',
   channel: 'optionalText',
   product: 'optionalText',
@@ -123,7 +123,8 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       stageId: stage.id,
       status: stage.status,
       amount: row.amount === undefined ? 0 : Math.round(row.amount * rate * 100) / 100,
-      created: row.created_date,
+      // Without account or created date the deal is kept; a data-quality rule names it.
+      created: row.created_date ?? NO_CREATED_DATE,
       close: row.close_date ?? NO_CLOSE_DATE,
     });
     if (row.name !== undefined) deal.name = row.name; // without one, a deal's name is its id

@@ -179,14 +179,23 @@ describe('real-world exports: headline figures worked out by hand', () => {
 
   it('public CRM opportunities data set: Engaging and Prospecting deals have no close_value or close_date', async () => {
     const { report } = await run('crm-opportunities-open-without-amount');
-    // 7 rows: W3J7PL9Q has no account → rejected; the other 6 accepted.
-    expect(accounting(report)).toEqual([['sales_pipeline.csv', 7, 6, 1]]);
-    expect(report.rejected.map((i) => [i.code, i.line, i.field])).toEqual([['MissingValue', 8, 'account']]);
-    // Won 2017: 1 050 + 4 820 = 5 870, 2 deals. Open: 2 Engaging + 1 Prospecting, none with an
-    // amount → 3 deals, 0, weighted 0, all 3 "amount not set".
-    expect(headline(report)).toEqual([2, 5_870, 3, 0, 0]);
-    expect(report.company.pipeline.open.withoutAmount).toBe(3);
+    // 8 rows, all deals: W3J7PL9Q (line 8) has no account and K6V2HD9P (line 9) no engage_date,
+    // as Prospecting deals of the data set have none; only a row without id or stage is rejected.
+    expect(accounting(report)).toEqual([['sales_pipeline.csv', 8, 8, 0]]);
+    expect(report.rejected).toEqual([]);
+    const flagged = (code: string) => report.quality.issues.filter((i) => i.code === code).map((i) => [i.line, i.recordId, i.owner?.name]);
+    expect(flagged('DealWithoutAccount')).toEqual([[8, 'W3J7PL9Q', 'Robin Hale']]);
+    expect(flagged('DealWithoutCreatedDate')).toEqual([[9, 'K6V2HD9P', 'Dana Whit']]);
+    // Won 2017: 1 050 + 4 820 = 5 870, 2 deals. Open: 2 Engaging + 3 Prospecting, none with an
+    // amount → 5 deals, 0, weighted 0, all 5 "amount not set".
+    expect(headline(report)).toEqual([2, 5_870, 5, 0, 0]);
+    expect(report.company.pipeline.open.withoutAmount).toBe(5);
     expect(report.meta.currency).toBe('USD');
+    // Aging as of 2017-12-31: 4 open deals with an age (11-20 → 41 days; 12-04, 12-18, 12-20 →
+    // 27, 13, 11 days) and K6V2HD9P of unknown age, in no bucket: 3 + 1 + 1 = 5.
+    const aging = report.company.pipeline.aging;
+    expect([aging.count, aging.unknownAge.count, aging.buckets.map((b) => b.count)]).toEqual([5, 1, [3, 1, 0, 0, 0]]);
+    expect(aging.averageAgeDays).toBe((41 + 27 + 13 + 11) / 4);
   });
 
   it('Excel re-save with US dates: m/d/yyyy, mm/dd/yy hh:mm AM/PM, two-digit years (dateOrder mdy)', async () => {
@@ -216,9 +225,9 @@ describe('real-world exports: headline figures worked out by hand', () => {
     expect(kpi('Win rate by count').sub).toBe('By value: – (lost deals carry no value)');
     expect([kpi('Customers worked').value, kpi('Customers worked').sub]).toEqual(['–', 'No activities export']);
     expect(kpi('Attainment').sub).toBe('No targets for FY2017');
-    // Open pipeline: 3 deals, none with an amount.
+    // Open pipeline: 5 deals, none with an amount.
     expect(kpi('Open pipeline').value).toBe('amount not set');
-    expect(kpi('Open pipeline').sub).toContain('3 with amount not set');
+    expect(kpi('Open pipeline').sub).toContain('5 with amount not set');
   });
 
   it('without User.csv, Salesforce owners get a short readable label, and the overview says why', async () => {
