@@ -12,6 +12,7 @@ import { ownerLabels } from '../../src/model/build-model.ts';
 import { fmt } from '../../src/views/format-context.ts';
 import { routes } from '../../src/views/routes.ts';
 import { scopeKpis } from '../../src/views/scope-view.ts';
+import { allTables } from '../../src/views/all-tables.ts';
 
 const folder = (name: string): string => fileURLToPath(new URL(`../fixtures/real-world/${name}`, import.meta.url));
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -196,6 +197,10 @@ describe('real-world exports: headline figures worked out by hand', () => {
     const aging = report.company.pipeline.aging;
     expect([aging.count, aging.unknownAge.count, aging.buckets.map((b) => b.count)]).toEqual([5, 1, [3, 1, 0, 0, 0]]);
     expect(aging.averageAgeDays).toBe((41 + 27 + 13 + 11) / 4);
+    // The pages say so: "no account" where the customer is shown, "age unknown" in the aging table.
+    const shown = JSON.stringify(allTables(report));
+    expect(shown).toContain('"no account"');
+    expect(shown).toContain('age unknown (no created date)');
   });
 
   it('Excel re-save with US dates: m/d/yyyy, mm/dd/yy hh:mm AM/PM, two-digit years (dateOrder mdy)', async () => {
