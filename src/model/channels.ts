@@ -37,12 +37,12 @@ export interface ChannelAssignment {
 const NOT_SET: ChannelAssignment = { channel: 'unset', reason: 'not-set' };
 
 /** The day a deal's channel is judged at: its close date, else (open, no close date) its created date. */
-export function channelDay(deal: Pick<Deal, 'close' | 'created'>): IsoDate {
+function channelDay(deal: Pick<Deal, 'close' | 'created'>): IsoDate {
   return deal.close === NO_CLOSE_DATE && deal.created ? deal.created : deal.close;
 }
 
 /** The export's first day: the earliest created or close date of any deal; undefined when none. */
-export function historyStart(deals: readonly Pick<Deal, 'close' | 'created'>[]): IsoDate | undefined {
+function historyStart(deals: readonly Pick<Deal, 'close' | 'created'>[]): IsoDate | undefined {
   let start: IsoDate | undefined;
   for (const deal of deals) {
     for (const day of [deal.created, deal.close]) {
