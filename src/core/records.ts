@@ -17,6 +17,12 @@ export interface Located {
 
 export const CHANNELS = ['renewal', 'upsell', 'winback', 'new'] as const;
 export type Channel = (typeof CHANNELS)[number];
+/**
+ * The channels a deal can be counted in: the four channels, and `unset` for a deal whose export
+ * gives no channel when tavla does not infer one (settings `channelInference`).
+ */
+export const CHANNEL_BUCKETS = [...CHANNELS, 'unset'] as const;
+export type ChannelBucket = (typeof CHANNEL_BUCKETS)[number];
 
 const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
@@ -58,9 +64,13 @@ export type Hat = (typeof HATS)[number];
 /** The close date of an open deal exported without one: after every period, never slipped. */
 export const NO_CLOSE_DATE: IsoDate = '9999-12-31';
 
+/** The created date of a deal exported without one: its age and cycle time are unknown ("–"). */
+export const NO_CREATED_DATE: IsoDate = '';
+
 export interface Deal extends Located {
   id: string;
   name: string;
+  /** Empty string when the export names no account ("no account", a data-quality issue). */
   accountId: string;
   /** Empty string when the export has no owner (a data-quality issue, not a rejection). */
   ownerId: string;
@@ -71,6 +81,7 @@ export interface Deal extends Located {
   /** Amount and currency as exported, before conversion. */
   amountOriginal: number;
   currency: string;
+  /** `NO_CREATED_DATE` ('') when the export has none: counted as existing, of unknown age. */
   created: IsoDate;
   /**
    * Expected close date for open deals; the signing date for won deals; lost date for lost. An
@@ -176,7 +187,7 @@ export interface Invoice extends Located {
 
 /** A deal after the model's joins: its channel (given or inferred, with the reason). */
 export interface ModelDeal extends Deal {
-  channel: Channel;
+  channel: ChannelBucket;
   /** Human-readable reason code for the channel, e.g. `given`, `first-won-deal`, `continues-contract`. */
   channelReason: ChannelReason;
   /** Sales volume per contract year; equals `amount` for contracts of one year or less. */
@@ -192,4 +203,6 @@ export type ChannelReason =
   | 'first-deal'
   | 'continues-contract'
   | 'active-customer'
-  | 'passive-customer';
+  | 'passive-customer'
+  /** No channel in the export and none inferred (inference off, or too little history). */
+  | 'not-set';

@@ -23,7 +23,7 @@
  * //            { key: 'u2', wonDeals: 1, total: 50, byChannel: { …, new: 50 }, shareByChannel: { renewal: 0, …, new: 1 } }],
  * //     totals: { wonDeals: 3, total: 250, byChannel: { renewal: 100, upsell: 0, winback: 0, new: 150 }, … } }
  */
-import { CHANNELS, type Channel, type ModelDeal } from '../core/records.ts';
+import { CHANNEL_BUCKETS, type ChannelBucket, type ModelDeal } from '../core/records.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import { ratio } from './money.ts';
 import { salesVolume, type VolumeDeal, wonInRange } from './sales-volume.ts';
@@ -34,8 +34,8 @@ export type MixDeal = VolumeDeal & Pick<ModelDeal, 'ownerId' | 'teamId'>;
 export interface ChannelMixCells {
   wonDeals: number;
   total: number;
-  byChannel: Record<Channel, number>;
-  shareByChannel: Record<Channel, number | null>;
+  byChannel: Record<ChannelBucket, number>;
+  shareByChannel: Record<ChannelBucket, number | null>;
 }
 
 export interface ChannelMixRow extends ChannelMixCells {
@@ -61,13 +61,13 @@ export function channelMix(
   const cells = (subset: readonly MixDeal[]): ChannelMixCells => {
     const volume = salesVolume(subset, range);
     const total = volume[measure];
-    const byChannel = Object.fromEntries(CHANNELS.map((c) => [c, volume.byChannel[c][measure]]));
-    const shareByChannel = Object.fromEntries(CHANNELS.map((c) => [c, ratio(volume.byChannel[c][measure], total)]));
+    const byChannel = Object.fromEntries(CHANNEL_BUCKETS.map((c) => [c, volume.byChannel[c][measure]]));
+    const shareByChannel = Object.fromEntries(CHANNEL_BUCKETS.map((c) => [c, ratio(volume.byChannel[c][measure], total)]));
     return {
       wonDeals: volume.wonDeals,
       total,
-      byChannel: byChannel as Record<Channel, number>,
-      shareByChannel: shareByChannel as Record<Channel, number | null>,
+      byChannel: byChannel as Record<ChannelBucket, number>,
+      shareByChannel: shareByChannel as Record<ChannelBucket, number | null>,
     };
   };
   const won = wonInRange(deals, range);

@@ -6,6 +6,8 @@
  * - Deals open as of `asOf` (status `open`, created on or before `asOf`), in five buckets,
  *   always all present: 0–30, 31–60, 61–90, 91–180 and over 180 days. Count and Σ `amount`
  *   per bucket; `averageAgeDays` = Σ age ÷ count (`null` without open deals).
+ * - A deal without created date (`NO_CREATED_DATE`) has no age: it is in `count` and `amount`
+ *   but in no bucket nor the average; `unknownAge` counts them, so buckets + unknownAge = count.
  * - No period: a snapshot as of `asOf`. Channel: all; the caller passes one channel's deals.
  *
  * @example
@@ -19,9 +21,10 @@
  * //     { bucket: '31-60', minDays: 31, maxDays: 60, count: 0, amount: 0 },
  * //     { bucket: '61-90', minDays: 61, maxDays: 90, count: 1, amount: 200 },
  * //     { bucket: '91-180', minDays: 91, maxDays: 180, count: 0, amount: 0 },
- * //     { bucket: '181+', minDays: 181, maxDays: null, count: 0, amount: 0 } ] }
+ * //     { bucket: '181+', minDays: 181, maxDays: null, count: 0, amount: 0 } ],
+ * //   unknownAge: { count: 0, amount: 0 } }
  */
-import type { Deal, IsoDate } from '../core/records.ts';
+import { NO_CREATED_DATE, type Deal, type IsoDate } from '../core/records.ts';
 import { daysBetween } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { ratio, sumMoney } from './money.ts';
@@ -52,22 +55,27 @@ export interface DealAging {
   amount: number;
   averageAgeDays: number | null;
   buckets: AgeBucket[];
+  /** Open deals without created date: age unknown, in no bucket. */
+  unknownAge: { count: number; amount: number };
 }
 
 export function dealAging(deals: readonly Deal[], ctx: MetricContext): DealAging {
-  const aged = openDeals(deals, ctx.asOf).map((deal) => ({ deal, age: daysBetween(deal.created, ctx.asOf) }));
+  const open = openDeals(deals, ctx.asOf);
+  const unknown = open.filter((deal) => deal.created === NO_CREATED_DATE);
+  const aged = open.filter((deal) => deal.created !== NO_CREATED_DATE).map((deal) => ({ deal, age: daysBetween(deal.created, ctx.asOf) }));
   const buckets = AGE_BUCKETS.map(({ bucket, minDays, maxDays }) => {
     const inBucket = aged.filter(({ age }) => age >= minDays && (maxDays === null || age <= maxDays));
     return { bucket, minDays, maxDays, count: inBucket.length, amount: sumMoney(inBucket.map(({ deal }) => deal.amount)) };
   });
   return {
     asOf: ctx.asOf,
-    count: aged.length,
-    amount: sumMoney(aged.map(({ deal }) => deal.amount)),
+    count: open.length,
+    amount: sumMoney(open.map((deal) => deal.amount)),
     averageAgeDays: ratio(
       aged.reduce((total, { age }) => total + age, 0),
       aged.length,
     ),
     buckets,
+    unknownAge: { count: unknown.length, amount: sumMoney(unknown.map((deal) => deal.amount)) },
   };
 }

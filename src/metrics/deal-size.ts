@@ -20,7 +20,7 @@
  * //     byChannel: { new: { count: 1, amount: 3600, annualAmount: 1200, averageAmount: 3600, averageAnnualAmount: 1200 },
  * //       upsell: { count: 1, …, averageAmount: 600 }, renewal: { count: 0, …, averageAmount: null }, winback: { … } } }
  */
-import { CHANNELS, type Channel, type ModelDeal } from '../core/records.ts';
+import { CHANNEL_BUCKETS, type ChannelBucket, type ModelDeal } from '../core/records.ts';
 import { inRange, type DateRange } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { ratio, sumMoney } from './money.ts';
@@ -35,7 +35,7 @@ export interface DealSizeFigures {
 
 export interface DealSize extends DealSizeFigures {
   range: DateRange;
-  byChannel: Record<Channel, DealSizeFigures>;
+  byChannel: Record<ChannelBucket, DealSizeFigures>;
 }
 
 /** Won deals signed in the range, on or before `asOf`. */
@@ -62,7 +62,7 @@ function figures(won: readonly ModelDeal[]): DealSizeFigures {
 export function dealSize(deals: readonly ModelDeal[], range: DateRange, ctx: MetricContext): DealSize {
   const won = wonIn(deals, range, ctx.asOf);
   const byChannel = Object.fromEntries(
-    CHANNELS.map((channel) => [channel, figures(won.filter((deal) => deal.channel === channel))]),
-  ) as Record<Channel, DealSizeFigures>;
+    CHANNEL_BUCKETS.map((channel) => [channel, figures(won.filter((deal) => deal.channel === channel))]),
+  ) as Record<ChannelBucket, DealSizeFigures>;
   return { range: { start: range.start, end: range.end }, ...figures(won), byChannel };
 }

@@ -120,7 +120,8 @@ function pairs(input: LeadPathInput) {
   return { dealOf, taken, unresolved, conflicts };
 }
 
-const upTo = (date: IsoDate | undefined, asOf: IsoDate) => (date !== undefined && date <= asOf ? date : undefined);
+// An empty date (a deal exported without created date) is no date.
+const upTo = (date: IsoDate | undefined, asOf: IsoDate) => (date !== undefined && date !== '' && date <= asOf ? date : undefined);
 
 function pathOf(l: Lead | undefined, d: Deal | undefined, meetings: Map<string, IsoDate>, asOf: IsoDate): LeadPath {
   const won = d ? (d.status === 'won' ? upTo(d.close, asOf) : undefined) : upTo(l?.won, asOf);

@@ -6,7 +6,8 @@
  * - Average: Σ cycle days ÷ number of won deals; median: the middle cycle (mean of the two
  *   middle ones for an even count). `null` when no deal was won. Unrounded.
  * - Won deals (status `won`) whose close date is in the range and on or before `asOf`. A deal
- *   closed before it was created (a data error) is left out and counted in `excluded`.
+ *   closed before it was created (a data error), or exported without created date (cycle
+ *   unknown), is left out and counted in `excluded`.
  * - Per channel: each deal in its model channel (winback cycles are shorter than new, domain §1).
  *
  * @example
@@ -19,7 +20,7 @@
  * //     medianDays: 30, excluded: 0, byChannel: { new: { count: 2, averageDays: 45, medianDays: 45 },
  * //       winback: { count: 1, averageDays: 10, medianDays: 10 }, renewal: { count: 0, averageDays: null, … }, … } }
  */
-import { CHANNELS, type Channel, type ModelDeal } from '../core/records.ts';
+import { CHANNEL_BUCKETS, NO_CREATED_DATE, type ChannelBucket, type ModelDeal } from '../core/records.ts';
 import { daysBetween, type DateRange } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { wonIn } from './deal-size.ts';
@@ -35,7 +36,7 @@ export interface SalesCycle extends SalesCycleFigures {
   range: DateRange;
   /** Won deals in the range with a close date before the created date. */
   excluded: number;
-  byChannel: Record<Channel, SalesCycleFigures>;
+  byChannel: Record<ChannelBucket, SalesCycleFigures>;
 }
 
 function median(sorted: ArrayLike<number>): number | null {
@@ -44,7 +45,7 @@ function median(sorted: ArrayLike<number>): number | null {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-function figures(cycles: readonly { channel: Channel; days: number }[]): SalesCycleFigures {
+function figures(cycles: readonly { channel: ChannelBucket; days: number }[]): SalesCycleFigures {
   // Whole days, sorted ascending as numbers (a typed array sorts numerically without a comparator).
   const days = Float64Array.from(cycles, (cycle) => cycle.days).sort();
   return {
@@ -57,11 +58,12 @@ function figures(cycles: readonly { channel: Channel; days: number }[]): SalesCy
 export function salesCycle(deals: readonly ModelDeal[], range: DateRange, ctx: MetricContext): SalesCycle {
   const won = wonIn(deals, range, ctx.asOf);
   const cycles = won
+    .filter((deal) => deal.created !== NO_CREATED_DATE)
     .map((deal) => ({ channel: deal.channel, days: daysBetween(deal.created, deal.close) }))
     .filter((cycle) => cycle.days >= 0);
   const byChannel = Object.fromEntries(
-    CHANNELS.map((channel) => [channel, figures(cycles.filter((cycle) => cycle.channel === channel))]),
-  ) as Record<Channel, SalesCycleFigures>;
+    CHANNEL_BUCKETS.map((channel) => [channel, figures(cycles.filter((cycle) => cycle.channel === channel))]),
+  ) as Record<ChannelBucket, SalesCycleFigures>;
   return {
     range: { start: range.start, end: range.end },
     ...figures(cycles),

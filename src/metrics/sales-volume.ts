@@ -8,8 +8,9 @@
  *   whole contract) is shown beside it. `wonDeals` counts the deals summed.
  * - Period: a deal is in a range when its won date `close` is inside it (inclusive).
  * - Included: `status === 'won'` only; open and lost deals never count.
- * - Channel: the model's `channel` (given or inferred). All four channels are always present
- *   and sum to the total, because every deal has exactly one channel.
+ * - Channel: the model's `channel` (given or inferred), or `unset` when the export gives none and
+ *   none is inferred (settings `channelInference`). All four channels and `unset` are always
+ *   present and sum to the total, because every deal is in exactly one of them.
  *
  * @example
  * salesVolume([
@@ -24,7 +25,7 @@
  * //                  winback: { wonDeals: 0, annualVolume: 0, contractVolume: 0 },
  * //                  new: { wonDeals: 1, annualVolume: 1_200_000, contractVolume: 3_600_000 } } }
  */
-import { CHANNELS, type Channel, type ModelDeal } from '../core/records.ts';
+import { CHANNEL_BUCKETS, type ChannelBucket, type ModelDeal } from '../core/records.ts';
 import { type DateRange, inRange } from '../periods/calendar.ts';
 import { monthOf, monthsBetween } from '../periods/fiscal.ts';
 import { sumMoney } from './money.ts';
@@ -42,13 +43,13 @@ export interface VolumeFigures {
 
 export interface SalesVolume extends VolumeFigures {
   range: DateRange;
-  byChannel: Record<Channel, VolumeFigures>;
+  byChannel: Record<ChannelBucket, VolumeFigures>;
 }
 
 export interface SalesVolumeMonth extends VolumeFigures {
   /** `YYYY-MM`. */
   month: string;
-  byChannel: Record<Channel, VolumeFigures>;
+  byChannel: Record<ChannelBucket, VolumeFigures>;
 }
 
 /** Won deals whose won date is inside the range. */
@@ -75,7 +76,7 @@ export function salesVolume(deals: readonly VolumeDeal[], range: DateRange): Sal
   const count: Record<string, number> = {};
   const annual: Record<string, number> = {};
   const contract: Record<string, number> = {};
-  for (const channel of CHANNELS) count[channel] = annual[channel] = contract[channel] = 0;
+  for (const channel of CHANNEL_BUCKETS) count[channel] = annual[channel] = contract[channel] = 0;
   const { start, end } = range;
   for (const deal of deals) {
     if (deal.status !== 'won' || deal.close < start || deal.close > end) continue;
@@ -84,9 +85,9 @@ export function salesVolume(deals: readonly VolumeDeal[], range: DateRange): Sal
     contract[deal.channel]! += Math.round(deal.amount * 100);
   }
   const byChannel = Object.fromEntries(
-    CHANNELS.map((channel) => [channel, figures(count[channel]!, annual[channel]!, contract[channel]!)]),
-  ) as Record<Channel, VolumeFigures>;
-  const sum = (cents: Record<string, number>) => CHANNELS.reduce((total, channel) => total + cents[channel]!, 0);
+    CHANNEL_BUCKETS.map((channel) => [channel, figures(count[channel]!, annual[channel]!, contract[channel]!)]),
+  ) as Record<ChannelBucket, VolumeFigures>;
+  const sum = (cents: Record<string, number>) => CHANNEL_BUCKETS.reduce((total, channel) => total + cents[channel]!, 0);
   return { range: { ...range }, ...figures(sum(count), sum(annual), sum(contract)), byChannel };
 }
 
@@ -101,8 +102,8 @@ export function sumVolumes(parts: readonly Omit<SalesVolume, 'range'>[], range: 
     contractVolume: sumMoney(list.map((part) => part.contractVolume)),
   });
   const byChannel = Object.fromEntries(
-    CHANNELS.map((channel) => [channel, add(parts.map((part) => part.byChannel[channel]))]),
-  ) as Record<Channel, VolumeFigures>;
+    CHANNEL_BUCKETS.map((channel) => [channel, add(parts.map((part) => part.byChannel[channel]))]),
+  ) as Record<ChannelBucket, VolumeFigures>;
   return { range: { ...range }, ...add(parts), byChannel };
 }
 
@@ -114,10 +115,10 @@ export function salesVolumeByMonth(deals: readonly VolumeDeal[], range: DateRang
   // One pass over the deals: counts and cents per month and channel (as `salesVolume` sums them).
   const months = monthsBetween(range);
   const index = new Map(months.map((month, i) => [month, i]));
-  const count = months.map(() => CHANNELS.map(() => 0));
-  const annual = months.map(() => CHANNELS.map(() => 0));
-  const contract = months.map(() => CHANNELS.map(() => 0));
-  const channelIndex = new Map<string, number>(CHANNELS.map((channel, i) => [channel, i]));
+  const count = months.map(() => CHANNEL_BUCKETS.map(() => 0));
+  const annual = months.map(() => CHANNEL_BUCKETS.map(() => 0));
+  const contract = months.map(() => CHANNEL_BUCKETS.map(() => 0));
+  const channelIndex = new Map<string, number>(CHANNEL_BUCKETS.map((channel, i) => [channel, i]));
   const { start, end } = range;
   for (const deal of deals) {
     if (deal.status !== 'won' || deal.close < start || deal.close > end) continue;
@@ -131,8 +132,8 @@ export function salesVolumeByMonth(deals: readonly VolumeDeal[], range: DateRang
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   return months.map((month, m) => {
     const byChannel = Object.fromEntries(
-      CHANNELS.map((channel, c) => [channel, figures(count[m]![c]!, annual[m]![c]!, contract[m]![c]!)]),
-    ) as Record<Channel, VolumeFigures>;
+      CHANNEL_BUCKETS.map((channel, c) => [channel, figures(count[m]![c]!, annual[m]![c]!, contract[m]![c]!)]),
+    ) as Record<ChannelBucket, VolumeFigures>;
     return { month, ...figures(sum(count[m]!), sum(annual[m]!), sum(contract[m]!)), byChannel };
   });
 }

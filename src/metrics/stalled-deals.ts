@@ -57,9 +57,11 @@ export function stalledDeals(
 ): StalledDeals {
   const stalled: StalledDeal[] = [];
   for (const deal of openDeals(deals, ctx.asOf)) {
+    // An empty created date (exported without one) is no touch; a deal with no touch at all is not judged.
     const touches = [deal.created, deal.updated, lastActivity.get(deal.id)].filter(
-      (date): date is IsoDate => date !== undefined && date <= ctx.asOf,
+      (date): date is IsoDate => date !== undefined && date !== '' && date <= ctx.asOf,
     );
+    if (touches.length === 0) continue;
     const lastTouch = touches.reduce((latest, date) => (date > latest ? date : latest));
     const daysSinceTouch = daysBetween(lastTouch, ctx.asOf);
     const stalledDays = stageOf(ctx.settings, deal.stageId)?.stalledDays ?? ctx.settings.stalledDays;

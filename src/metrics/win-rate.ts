@@ -23,7 +23,7 @@
  * //     byChannel: { new: { won: 1, lost: 1, …, byCount: 0.5, byValue: 0.75 },
  * //       upsell: { won: 0, lost: 1, …, byCount: 0, byValue: 0 }, renewal: { …null }, winback: { …null } } }
  */
-import { CHANNELS, type Channel, type ModelDeal } from '../core/records.ts';
+import { CHANNEL_BUCKETS, type ChannelBucket, type ModelDeal } from '../core/records.ts';
 import type { DateRange } from '../periods/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { dealStateAsOf } from './deal-state.ts';
@@ -42,7 +42,7 @@ export interface WinRateFigures {
 
 export interface WinRate extends WinRateFigures {
   range: DateRange;
-  byChannel: Record<Channel, WinRateFigures>;
+  byChannel: Record<ChannelBucket, WinRateFigures>;
 }
 
 /** The figures from won and lost counts and sums in cents (sums as `sumMoney`: exact, order-free). */
@@ -67,7 +67,7 @@ export function winRate(deals: readonly ModelDeal[], range: DateRange, ctx: Metr
   const lost: Record<string, number> = {};
   const wonCents: Record<string, number> = {};
   const lostCents: Record<string, number> = {};
-  for (const channel of CHANNELS) won[channel] = lost[channel] = wonCents[channel] = lostCents[channel] = 0;
+  for (const channel of CHANNEL_BUCKETS) won[channel] = lost[channel] = wonCents[channel] = lostCents[channel] = 0;
   const { start, end } = range;
   const { asOf } = ctx;
   for (const deal of deals) {
@@ -83,8 +83,8 @@ export function winRate(deals: readonly ModelDeal[], range: DateRange, ctx: Metr
     }
   }
   const byChannel = Object.fromEntries(
-    CHANNELS.map((c) => [c, figures(won[c]!, lost[c]!, wonCents[c]!, lostCents[c]!)]),
-  ) as Record<Channel, WinRateFigures>;
-  const sum = (values: Record<string, number>) => CHANNELS.reduce((total, channel) => total + values[channel]!, 0);
+    CHANNEL_BUCKETS.map((c) => [c, figures(won[c]!, lost[c]!, wonCents[c]!, lostCents[c]!)]),
+  ) as Record<ChannelBucket, WinRateFigures>;
+  const sum = (values: Record<string, number>) => CHANNEL_BUCKETS.reduce((total, channel) => total + values[channel]!, 0);
   return { range: { start: range.start, end: range.end }, ...figures(sum(won), sum(lost), sum(wonCents), sum(lostCents)), byChannel };
 }

@@ -17,7 +17,7 @@ import type { Account, Activity, Deal, User } from '../core/records.ts';
 import type { Records } from '../model/records.ts';
 import type { Lead } from '../schemas/leads.ts';
 import { planSources, type SourcePlan } from '../presets/detect.ts';
-import { readExchangeRates } from '../presets/exchange-rates.ts';
+import { readCrmRates } from '../presets/exchange-rates.ts';
 import { salesforceOpportunities } from '../presets/salesforce-data-export.ts';
 import { deriveSalesforceStages } from '../presets/salesforce-stages.ts';
 import { resolveReferences } from '../presets/resolve-references.ts';
@@ -68,22 +68,25 @@ function account(result: FileResult<unknown>): FileAccount {
   return { file, present, read, accepted, rejected, encoding, delimiter, ms };
 }
 
-/** The settings with exchange rates from a Salesforce CurrencyType.csv merged under the user's. */
+/** The settings with exchange rates from a Salesforce CurrencyType.csv / DatedConversionRate.csv merged under the user's. */
 async function withCrmRates(dataDir: string, settings: Settings, plan: SourcePlan): Promise<Settings> {
-  let result = settings;
-  for (const source of plan.sources.filter((s) => s.target === 'exchangeRates')) {
-    const { rates, note } = await readExchangeRates(dataDir, source.file, source.adapter, settings);
-    plan.notes.push(note);
-    result = { ...result, exchangeRates: { ...rates, ...result.exchangeRates } };
-  }
-  return result;
+  const sources = plan.sources.filter((s) => s.target === 'exchangeRates');
+  if (sources.length === 0) return settings;
+  const { exchangeRates, datedExchangeRates, notes } = await readCrmRates(dataDir, sources, settings);
+  plan.notes.push(...notes);
+  return {
+    ...settings,
+    exchangeRates: { ...exchangeRates, ...settings.exchangeRates },
+    datedExchangeRates: { ...datedExchangeRates, ...settings.datedExchangeRates },
+  };
 }
 
-/** An org's own stages from its Salesforce Opportunity.csv, when the settings have none (salesforce-stages.ts). */
+/** An org's own stages from its Salesforce OpportunityStage.csv or Opportunity.csv, when the settings have none (salesforce-stages.ts). */
 async function withCrmStages(dataDir: string, settings: Settings, plan: SourcePlan): Promise<Settings> {
   const source = plan.sources.find((s) => s.target === 'deals' && s.adapter.id === salesforceOpportunities.id);
   if (!source) return settings;
-  const derived = await deriveSalesforceStages(dataDir, source.file, source.adapter, settings);
+  const definitions = plan.sources.find((s) => s.target === 'stages');
+  const derived = await deriveSalesforceStages(dataDir, source.file, source.adapter, settings, definitions);
   if (!derived) return settings;
   plan.notes.push(derived.note);
   return { ...settings, stages: derived.stages };

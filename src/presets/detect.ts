@@ -15,10 +15,10 @@ import { matchColumns, collisionNotes } from './bind.ts';
 import { planMapping } from './mapping.ts';
 import { readHeaderOrReason } from './read-header.ts';
 import { PRESETS } from './registry.ts';
-import type { SourceAdapter, Target } from './types.ts';
+import { SETTINGS_SOURCES, type SettingsSource, type SourceAdapter, type Target } from './types.ts';
 
 export interface PlannedSource {
-  target: Target | 'exchangeRates';
+  target: Target | SettingsSource;
   file: string;
   adapter: SourceAdapter;
 }
@@ -153,8 +153,8 @@ export async function planSources(
       plan.notes.push(`${file}: ${adapter.label} recognised but not read (${adapter.unusedReason ?? 'not used'})`);
       continue;
     }
-    if (adapter.target !== 'exchangeRates') {
-      const target = adapter.target;
+    if (!SETTINGS_SOURCES.includes(adapter.target)) {
+      const target = adapter.target as Target;
       const instead = mapped.has(target) ? 'the mapping in the settings' : files.includes(specs[target].file) ? specs[target].file : undefined;
       if (instead) {
         plan.notes.push(`${target}: ${file} (${adapter.label}) ignored: ${instead} is used`);
@@ -164,11 +164,11 @@ export async function planSources(
     detected.push({ target: adapter.target, file, adapter, note: `${adapter.target}: ${adapter.label} (${headers}) in ${file}` });
     plan.notes.push(...collisionNotes(file, adapter, header!));
   }
-  const order = [...targets, 'exchangeRates'];
+  const order = [...targets, ...SETTINGS_SOURCES];
   detected.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target));
   for (const { note, ...source } of detected) {
     plan.sources.push(source);
-    if (source.target !== 'exchangeRates') plan.notes.push(note);
+    if (!SETTINGS_SOURCES.includes(source.target)) plan.notes.push(note);
   }
   if (unknown.length > 0) plan.notes.push(`not recognised, not read: ${listing(unknown)}`);
   plan.sources.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target));

@@ -14,9 +14,11 @@ import {
 import {
   salesforceAccounts,
   salesforceCurrencyTypes,
+  salesforceDatedConversionRates,
   salesforceEvents,
   salesforceOpportunities,
   salesforceOpportunityHistory,
+  salesforceOpportunityStages,
   salesforceTasks,
   salesforceUsers,
 } from './salesforce-data-export.ts';
@@ -44,6 +46,8 @@ export const PRESETS: readonly SourceAdapter[] = [
   ...LEAD_PRESETS,
   salesforceUsers,
   hubspotUsers,
+  salesforceDatedConversionRates,
   salesforceCurrencyTypes,
+  salesforceOpportunityStages,
   salesforceOpportunityHistory,
 ];

@@ -4,8 +4,8 @@
  * are API field names, every value quoted, booleans `0/1` (or `true/false`), an empty lookup
  * `000000000000000AAA`, datetimes `YYYY-MM-DD HH:MM:SS` (or `…T…Z`) in UTC, numbers with `.`.
  * Deleted records (`IsDeleted` = 1, Data Loader "Export All") are skipped.
- * `CurrencyType.csv` gives exchange rates (exchange-rates.ts); `OpportunityHistory.csv` is
- * recognised but not read yet.
+ * `CurrencyType.csv` gives exchange rates and `DatedConversionRate.csv` dated ones (exchange-rates.ts), `OpportunityStage.csv` the org's
+ * stages (salesforce-stages.ts); `OpportunityHistory.csv` is recognised but not read yet.
  */
 import { parseDate } from '../ingest/parse-date.ts';
 import { stageWithStatus } from './deal-status.ts';
@@ -268,6 +268,41 @@ export const salesforceCurrencyTypes: SourceAdapter = {
     { key: 'iso', headers: ['IsoCode'], required: true },
     { key: 'rate', headers: ['ConversionRate'], required: true },
     { key: 'active', headers: ['IsActive'] },
+  ],
+  fields: {},
+};
+
+export const salesforceOpportunityStages: SourceAdapter = {
+  id: 'salesforce.opportunity-stage',
+  crm: 'Salesforce',
+  label: 'Salesforce OpportunityStage.csv (Data Export)',
+  target: 'stages',
+  signatures: [{ keys: ['label', 'sortOrder', 'closed', 'won'] }],
+  columns: [
+    { key: 'label', headers: ['MasterLabel'], required: true },
+    { key: 'apiName', headers: ['ApiName'] },
+    { key: 'sortOrder', headers: ['SortOrder'] },
+    { key: 'closed', headers: ['IsClosed'] },
+    { key: 'won', headers: ['IsWon'] },
+    { key: 'probability', headers: ['DefaultProbability'] },
+    { key: 'forecastName', headers: ['ForecastCategoryName'] },
+    { key: 'active', headers: ['IsActive'] },
+  ],
+  fields: {},
+};
+
+/** Advanced currency management: rates per period (`StartDate` up to `NextStartDate`), per one corporate unit. */
+export const salesforceDatedConversionRates: SourceAdapter = {
+  id: 'salesforce.dated-conversion-rate',
+  crm: 'Salesforce',
+  label: 'Salesforce DatedConversionRate.csv (Data Export)',
+  target: 'exchangeRates',
+  signatures: [{ keys: ['iso', 'rate', 'start'] }],
+  columns: [
+    { key: 'iso', headers: ['IsoCode'], required: true },
+    { key: 'rate', headers: ['ConversionRate'], required: true },
+    { key: 'start', headers: ['StartDate'], required: true },
+    { key: 'next', headers: ['NextStartDate'] },
   ],
   fields: {},
 };

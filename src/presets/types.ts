@@ -10,6 +10,10 @@ import type { Settings } from '../settings/schema.ts';
 /** The canonical files a CRM export can stand in for. */
 export type Target = 'deals' | 'accounts' | 'activities' | 'users' | 'targets' | 'funnel' | 'invoices' | 'leads';
 
+/** Exports read into the settings rather than as records. */
+export type SettingsSource = 'exchangeRates' | 'stages';
+export const SETTINGS_SOURCES: readonly string[] = ['exchangeRates', 'stages'] satisfies SettingsSource[];
+
 /** One column of the export, under a key local to the adapter. */
 export interface SourceColumn {
   key: string;
@@ -48,8 +52,11 @@ export interface SourceAdapter {
   crm: 'HubSpot' | 'Salesforce' | 'Pipedrive' | 'mapping';
   /** For the log line: `Pipedrive deals export`. */
   label: string;
-  /** The canonical file it stands in for; `exchangeRates` and `unused` are recognised, not read as records. */
-  target: Target | 'exchangeRates' | 'unused';
+  /**
+   * The canonical file it stands in for; `exchangeRates` and `stages` are read into the settings
+   * (rates, the org's stages), `unused` is recognised and not read.
+   */
+  target: Target | SettingsSource | 'unused';
   signatures: Signature[];
   columns: SourceColumn[];
   /** Groups of keys of which at least one must be present (e.g. an organisation or a contact person). */

@@ -14,6 +14,7 @@ import { staleExport } from './checks/stale-export.ts';
 import { unknownAccount, unknownOwner } from './checks/unknown-references.ts';
 import { wonDealWithoutAmount } from './checks/won-deal-without-amount.ts';
 import { openDealUnset } from './checks/open-deal-unset.ts';
+import { dealUnset } from './checks/deal-unset.ts';
 import type { Check, QualityInput } from './input.ts';
 
 export const CHECKS: readonly Check[] = [
@@ -31,6 +32,7 @@ export const CHECKS: readonly Check[] = [
   staleExport,
   lostDealWithoutReason,
   openDealUnset,
+  dealUnset,
 ];
 
 /** Code-unit order, not locale order: the same on every machine. */

@@ -7,7 +7,7 @@ import { reconcileBudgets } from '../metrics/budget-reconciliation.ts';
 import { channelMix } from '../metrics/channel-mix.ts';
 import { funnel } from '../metrics/funnel.ts';
 import { handoffs } from '../metrics/handoffs.ts';
-import { inferredChannelShare } from '../metrics/inferred-channel-share.ts';
+import { channelNotSetShare, inferredChannelShare } from '../metrics/inferred-channel-share.ts';
 import { planCheck, planVerdict } from '../metrics/plan-check.ts';
 import { ATTAINMENT_MEASURES } from '../metrics/target-attainment.ts';
 import type { Model } from '../model/build-model.ts';
@@ -42,6 +42,8 @@ export function reportMeta(model: Model, periods: ReportPeriods): Report['meta']
     stages: settings.stages.map((s) => ({ id: s.id, label: s.label ?? s.id, probability: s.probability, status: s.status })),
     inputs: { users: model.present.users, activities: model.present.activities, targets: model.present.targets },
     inferredChannelShare: inferredChannelShare(model.deals, periods.yearToDate),
+    channelNotSetShare: channelNotSetShare(model.deals, periods.yearToDate),
+    channelInference: settings.channelInference,
   };
 }
 

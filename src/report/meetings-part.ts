@@ -3,7 +3,7 @@
  * each week's and month's figures from records grouped once by week and month, then the weekly
  * agendas and monthly board packs.
  */
-import type { ModelDeal } from '../core/records.ts';
+import { NO_CREATED_DATE, type ModelDeal } from '../core/records.ts';
 import type { Model } from '../model/build-model.ts';
 import { addTo, groupBy } from '../model/group-by.ts';
 import { fiscalYearOf, monthOf, monthRange, monthsBetween } from '../periods/fiscal.ts';
@@ -50,7 +50,7 @@ export function meetingParts(parts: ReportParts): MeetingParts {
 function firstRecordDate(model: Model, asOf: string): string {
   const { firstDate: firstActivity } = model.records.activityFacts;
   let firstDate = firstActivity !== '' && firstActivity < asOf ? firstActivity : asOf;
-  for (const deal of model.deals) if (deal.created < firstDate) firstDate = deal.created;
+  for (const deal of model.deals) if (deal.created !== NO_CREATED_DATE && deal.created < firstDate) firstDate = deal.created;
   return firstDate;
 }
 
@@ -58,9 +58,9 @@ function firstRecordDate(model: Model, asOf: string): string {
 function dealsByMonthOf(deals: readonly ModelDeal[]): Map<string, ModelDeal[]> {
   const dealsByMonth = new Map<string, ModelDeal[]>();
   for (const deal of deals) {
-    const created = monthOf(deal.created);
+    const created = deal.created === NO_CREATED_DATE ? '' : monthOf(deal.created);
     const closed = monthOf(deal.close);
-    addTo(dealsByMonth, created, deal);
+    if (created !== '') addTo(dealsByMonth, created, deal);
     if (closed !== created) addTo(dealsByMonth, closed, deal);
   }
   return dealsByMonth;
@@ -70,7 +70,8 @@ function weekEntries(weekList: readonly string[], { model, scopes, lines, ctx }:
   const { records } = model;
   const activitiesByWeek = groupBy(records.activities, (a) => isoWeekOf(a.date));
   const closedByWeek = groupBy(model.deals.filter((d) => d.status !== 'open'), (d) => isoWeekOf(d.close));
-  const createdByWeek = groupBy(model.deals, (d) => isoWeekOf(d.created));
+  // A deal without created date was created in no week or month (it is in no "new" list).
+  const createdByWeek = groupBy(model.deals.filter((d) => d.created !== NO_CREATED_DATE), (d) => isoWeekOf(d.created));
   return weekList.map((week) =>
     weekFigures(
       week,

@@ -100,6 +100,10 @@ export interface Report {
     inputs: ReportInputs;
     /** Share of year-to-date sales volume whose channel was inferred, not given by the export (null: nothing won). */
     inferredChannelShare: number | null;
+    /** Share of year-to-date sales volume with no channel at all ("channel not set"; null: nothing won). */
+    channelNotSetShare: number | null;
+    /** The settings' `channelInference`: `on`, `off` or `auto` (only with enough history). */
+    channelInference: 'auto' | 'on' | 'off';
   };
   files: FileAccount[];
   company: ScopeFigures;

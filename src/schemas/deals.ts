@@ -8,9 +8,10 @@ import type { Settings } from '../settings/schema.ts';
 import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, type Finish } from './cells.ts';
 import { DealColumns, StoredDeal, UNSET_AMOUNT, UNSET_CLOSE } from '../speed/stored-deal.ts';
 import { interner, own, rememberLast } from '../speed/intern.ts';
-import { NO_CLOSE_DATE } from '../core/records.ts';
+import { NO_CLOSE_DATE, NO_CREATED_DATE } from '../core/records.ts';
 import type { FileSpec } from './column.ts';
 import { RULES } from '../core/rules.ts';
+import { rateLookup } from '../settings/rate-on.ts';
 
 export type DealRow = Omit<Deal, 'file' | 'line'>;
 
@@ -41,12 +42,12 @@ const forecastLookup = valueLookup<ForecastCategory>([
 const DEAL_CELLS = {
   id: 'requiredText',
   name: 'optionalText',
-  account_id: 'requiredText',
+  account_id: 'textOrEmpty',
   owner: 'textOrEmpty',
   stage: 'requiredText',
   amount: 'optionalNumber',
   currency: 'optionalText',
-  created_date: 'requiredDate',
+  created_date: 'optionalDate',
   close_date: 'optionalDate',
   channel: 'optionalText',
   product: 'optionalText',
@@ -76,6 +77,7 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
   const columns = new DealColumns();
   // `toUpperCase` makes a new string each time: the currency of the row before is taken as it was.
   const upperCase = rememberLast((text: string) => text.toUpperCase());
+  const rateOn = rateLookup(settings);
   return (row, fail) => {
     const stageId = stages(row.stage);
     const stage = stageId === undefined ? undefined : stageById.get(stageId);
@@ -93,7 +95,8 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       if (row.close_date === undefined) return fail('MissingValue', 'required value is empty', '', 'close_date');
     }
     const currency = upperCase(row.currency ?? settings.currency); // kept once per distinct text by its column
-    const rate = currency === settings.currency ? 1 : settings.exchangeRates[currency];
+    // The rate of the close date (created date for an open deal without one), else the one rate.
+    const rate = rateOn(currency, row.close_date ?? row.created_date);
     if (rate === undefined) {
       return fail('UnknownCurrency', `no exchange rate for "${currency}" in the settings`, currency, 'currency');
     }
@@ -120,7 +123,8 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
       stageId: stage.id,
       status: stage.status,
       amount: row.amount === undefined ? 0 : Math.round(row.amount * rate * 100) / 100,
-      created: row.created_date,
+      // Without account or created date the deal is kept; a data-quality rule names it.
+      created: row.created_date ?? NO_CREATED_DATE,
       close: row.close_date ?? NO_CLOSE_DATE,
     });
     if (row.name !== undefined) deal.name = row.name; // without one, a deal's name is its id

@@ -22,6 +22,9 @@ const asOfDate = z.string().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
+/** A day written `YYYY-MM-DD`. */
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD');
+
 export const stageSchema = z.object({
   /** The stage as the CRM exports it (matched case-insensitively, trimmed). */
   id: z.string().min(1),
@@ -99,6 +102,24 @@ export const settingsSchema = z
       .default('SEK'),
     /** Units of the reporting currency per one unit of another currency, e.g. `{"EUR": 11.4}`. */
     exchangeRates: z.record(z.string(), z.number().positive()).default({}),
+    /**
+     * Dated rates (src/settings/rate-on.ts): per currency, periods of units of the reporting
+     * currency per one unit, each from `from` up to (not including) `to`, e.g.
+     * `{"EUR": [{"from": "2026-01-01", "to": "2026-07-01", "rate": 11.4}]}`. A deal is converted
+     * at the rate of the period holding its close date (created date for an open deal without
+     * one), else at `exchangeRates`. A Salesforce `DatedConversionRate.csv` fills it.
+     */
+    datedExchangeRates: z
+      .record(
+        z.string(),
+        z.array(
+          z
+            .object({ from: isoDay, to: isoDay.optional(), rate: z.number().positive() })
+            .strict()
+            .refine((p) => p.to === undefined || p.from < p.to, { message: 'expected from before to' }),
+        ),
+      )
+      .default({}),
     /** Default language of the site; the others stay reachable. */
     locale: z.enum(['sv', 'da', 'en']).default('sv'),
     /** IANA time zone that decides which day (and so week, month, quarter) a timestamp is in. */
@@ -127,6 +148,12 @@ export const settingsSchema = z
     stages: z.array(stageSchema).min(2).prefault(DEFAULT_STAGES),
     /** A customer with no won deal for this many months is passive: a new deal is a win-back. */
     winbackMonths: z.number().int().positive().default(12),
+    /**
+     * Whether a deal whose export gives no channel gets one inferred from the customer's history
+     * (src/model/channels.ts): `on`; `off` (shown as "channel not set"); `auto`, only once the
+     * export's history reaches `winbackMonths` back from the deal's date.
+     */
+    channelInference: z.enum(['auto', 'on', 'off']).default('auto'),
     /** A deal starting within this many days of an earlier contract's end continues it (renewal). */
     renewalWindowDays: z.number().int().nonnegative().default(90),
     /** Default days without activity or update after which an open deal is stalled. */

@@ -58,7 +58,7 @@ export function dealRow(d: DealLine, ctx: DealRowContext): DealRow {
   return {
     name: d.name,
     href: crmDealHref(ctx.crmDealUrl, d.id),
-    account: d.account,
+    account: d.account || t(f.locale, 'common.noAccount'),
     owner: d.owner.name,
     ownerHref: d.owner.slug ? ctx.sellerHref(d.owner.slug) : undefined,
     stage: outcomeOf(d, f),

@@ -30,7 +30,7 @@ export function dealTable(
     { id, title: `${title} (${f.number(list.count)})`, description: `${totals}${shown}` },
     [
       { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
-      { label: t(locale, 'common.customer'), key: 'account', show: (d) => d.account, raw: (d) => d.account },
+      { label: t(locale, 'common.customer'), key: 'account', show: (d) => d.account || t(locale, 'common.noAccount'), raw: (d) => d.account },
       { label: t(locale, 'common.seller'), key: 'owner', show: (d) => d.owner.name, raw: (d) => d.owner.name },
       { label: t(locale, 'common.stage'), key: 'stage', show: (d) => d.stage, raw: (d) => d.stage },
       { label: t(locale, 'channel.label'), key: 'channel', show: (d) => t(locale, `channel.${d.channel}`), raw: (d) => d.channel },
@@ -51,7 +51,8 @@ export function dealTable(
       {
         label: dateColumn === 'close' ? t(locale, 'common.closeDate') : t(locale, 'common.created'),
         key: dateColumn === 'close' ? 'close_date' : 'created_date',
-        show: (d) => (dateColumn === 'close' && d.closeMissing ? '–' : f.date(date(d))),
+        // An unknown date (no expected close date, no created date) is "–", never a made-up day.
+        show: (d) => ((dateColumn === 'close' && d.closeMissing) || date(d) === '' ? '–' : f.date(date(d))),
         raw: (d) => (dateColumn === 'close' && d.closeMissing ? '' : date(d)),
       },
     ],

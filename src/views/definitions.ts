@@ -8,6 +8,7 @@ export const DEFINITIONS: { id: string; term: MessageKey; text: MessageKey[] }[]
   { id: 'channel-upsell', term: 'channel.upsell', text: ['channel.upsell.def'] },
   { id: 'channel-winback', term: 'channel.winback', text: ['channel.winback.def'] },
   { id: 'channel-new', term: 'channel.new', text: ['channel.new.def'] },
+  { id: 'channel-unset', term: 'channel.unset', text: ['channel.unset.def'] },
   { id: 'attainment', term: 'metric.attainment', text: ['def.attainment'] },
   { id: 'pace', term: 'metric.pace', text: ['def.pace'] },
   { id: 'plan-check', term: 'metric.planCheck', text: ['def.planCheck'] },

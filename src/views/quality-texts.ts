@@ -77,6 +77,8 @@ function checkParams(code: string, args: Record<string, IssueArg>, locale: Local
     case 'LostDealWithoutReason':
     case 'OpenDealWithoutAmount':
     case 'OpenDealWithoutCloseDate':
+    case 'DealWithoutAccount':
+    case 'DealWithoutCreatedDate':
       return { name: quote(a('name')) };
     case 'NulInCell':
       return { bytes: typeof args.count === 'number' ? tn(locale, 'rule.NulInCell.bytes', args.count) : a('count') };

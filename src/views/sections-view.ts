@@ -9,7 +9,7 @@ import type { ChannelMix, ChannelMixRow } from '../metrics/channel-mix.ts';
 import type { Funnel, FunnelLink } from '../metrics/funnel.ts';
 import type { PlanCheckRow, PlanVerdict } from '../metrics/plan-check.ts';
 import { totalRow } from '../metrics/target-attainment.ts';
-import { CHANNELS, FORECAST_CATEGORIES } from '../core/records.ts';
+import { CHANNEL_BUCKETS, CHANNELS, FORECAST_CATEGORIES } from '../core/records.ts';
 import type { Report } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
 import { dealTable, PAGE_ROWS } from './deal-table.ts';
@@ -20,20 +20,22 @@ import { measureLabel } from './labels.ts';
 
 function mixTable(id: string, title: string, mix: ChannelMix, name: (key: string) => string, f: Fmt): ViewTable {
   const { locale } = f;
+  // "Channel not set" gets its own column when any volume is in it, so the columns add up to the total.
+  const channels = mix.totals.byChannel.unset !== 0 ? CHANNEL_BUCKETS : CHANNELS;
   return buildTable<ChannelMixRow>(
     {
       id,
       title,
-      footer: [t(locale, 'common.total'), ...CHANNELS.map((c) => f.money(mix.totals.byChannel[c])), f.money(mix.totals.total)],
+      footer: [t(locale, 'common.total'), ...channels.map((c) => f.money(mix.totals.byChannel[c])), f.money(mix.totals.total)],
       chart: () =>
         barChart(
-          CHANNELS.map((c) => ({ label: t(locale, `channel.${c}`), value: mix.totals.byChannel[c], channel: c })),
+          channels.map((c) => ({ label: t(locale, `channel.${c}`), value: mix.totals.byChannel[c], channel: c === 'unset' ? undefined : c })),
           { locale, currency: f.currency, title },
         ),
     },
     [
       { label: t(locale, 'common.seller'), key: 'key', show: (r) => name(r.key), raw: (r) => name(r.key) },
-      ...CHANNELS.map((c) => ({
+      ...channels.map((c) => ({
         label: t(locale, `channel.${c}`),
         key: c,
         align: 'end' as const,
@@ -149,11 +151,12 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
         chart: () => barChart(p.aging.buckets.map((b) => ({ label: b.bucket, value: b.amount })), { locale, currency: f.currency, title: agingTitle }),
       },
       [
-        { label: t(locale, 'unit.daysLabel'), key: 'bucket', show: (b) => b.bucket, raw: (b) => b.bucket },
+        { label: t(locale, 'unit.daysLabel'), key: 'bucket', show: (b) => (b.bucket === '' ? t(locale, 'common.ageUnknown') : b.bucket), raw: (b) => b.bucket },
         { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (b) => f.number(b.count), raw: (b) => b.count },
         { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (b) => f.money(b.amount), raw: (b) => b.amount },
       ],
-      p.aging.buckets,
+      // Deals without created date have no age: a row of their own, so the rows add up.
+      p.aging.unknownAge.count > 0 ? [...p.aging.buckets, { bucket: '', ...p.aging.unknownAge }] : p.aging.buckets,
     ),
     buildTable(
       { id: 'pipeline-stalled', definition: 'stalled-deals', title: `${t(locale, 'metric.stalledDeals')} (${f.number(p.stalled.count)})`, description: t(locale, 'def.stalledDeals'), pageRows: PAGE_ROWS },

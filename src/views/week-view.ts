@@ -58,7 +58,7 @@ export function weekView(week: WeekFigures, f: Fmt, rows?: DealRows): WeekView {
     [
       { label: t(locale, 'meeting.weekly.move'), key: 'move', show: (d) => t(locale, `meeting.weekly.move.${d.move as 'won' | 'lost' | 'created'}`), raw: (d) => d.move },
       { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
-      { label: t(locale, 'common.customer'), key: 'account', show: (d) => d.account, raw: (d) => d.account },
+      { label: t(locale, 'common.customer'), key: 'account', show: (d) => d.account || t(locale, 'common.noAccount'), raw: (d) => d.account },
       { label: t(locale, 'common.seller'), key: 'owner', show: (d) => d.owner.name, raw: (d) => d.owner.name },
       { label: t(locale, 'unit.contractValue'), key: 'contract_value', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
       { label: t(locale, 'unit.annualVolume'), key: 'annual_volume', align: 'end', show: (d) => f.money(d.annualAmount), raw: (d) => d.annualAmount },

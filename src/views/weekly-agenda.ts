@@ -41,7 +41,7 @@ export function agendaDealTable(id: string, title: string, deals: readonly DealL
     { id, title },
     [
       { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
-      { label: t(locale, 'common.customer'), key: 'account', show: (d) => d.account, raw: (d) => d.account },
+      { label: t(locale, 'common.customer'), key: 'account', show: (d) => d.account || t(locale, 'common.noAccount'), raw: (d) => d.account },
       { label: t(locale, 'common.seller'), key: 'owner', show: (d) => d.owner.name, raw: (d) => d.owner.name },
       { label: t(locale, 'common.stage'), key: 'stage', show: (d) => outcomeOf(d, f), raw: (d) => (d.status === 'open' ? d.stage : d.status) },
       { label: t(locale, 'common.value'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },

@@ -19,15 +19,16 @@ describe('RULES', () => {
       'UnknownActivityType', 'UnknownForecastCategory', 'UnknownRole', 'UnknownCurrency', 'BadTarget', 'DuplicateId', 'NegativeAmount',
       'OpenDealWithoutOwner', 'AccountWithoutOwner', 'PastCloseDate', 'StalledDeal', 'WonDealWithoutAmount',
       'CloseBeforeCreated', 'UnknownAccount', 'UnknownOwner', 'FutureActivity', 'DuplicateAccount', 'PlanGap',
-      'StaleExport', 'LostDealWithoutReason', 'OpenDealWithoutAmount', 'OpenDealWithoutCloseDate', 'NulInCell',
+      'StaleExport', 'LostDealWithoutReason', 'OpenDealWithoutAmount', 'OpenDealWithoutCloseDate',
+      'DealWithoutAccount', 'DealWithoutCreatedDate', 'NulInCell',
     ]);
   });
 
-  it('kinds: 7 fatal, 13 rejection, 16 check; fatal and rejection are errors', () => {
+  it('kinds: 7 fatal, 13 rejection, 18 check; fatal and rejection are errors', () => {
     const kinds = RULE_CODES.map((code) => RULES[code].kind);
     expect(kinds.filter((k) => k === 'fatal')).toHaveLength(7);
     expect(kinds.filter((k) => k === 'rejection')).toHaveLength(13);
-    expect(kinds.filter((k) => k === 'check')).toHaveLength(16);
+    expect(kinds.filter((k) => k === 'check')).toHaveLength(18);
     for (const code of RULE_CODES) {
       if (RULES[code].kind !== 'check') expect(RULES[code].severity, code).toBe('error');
     }

@@ -22,8 +22,8 @@ const deals = [
   wonDeal({ ownerId: 'u2', teamId: 't1', channel: 'new', close: '2026-05-01', amount: 500, status: 'lost' }),
   wonDeal({ ownerId: 'u4', teamId: 't2', channel: 'upsell', close: '2026-05-01', amount: 500, status: 'open' }),
 ];
-const zeros = { renewal: 0, upsell: 0, winback: 0, new: 0 };
-const noShares = { renewal: null, upsell: null, winback: null, new: null };
+const zeros = { renewal: 0, upsell: 0, winback: 0, new: 0, unset: 0 };
+const noShares = { renewal: null, upsell: null, winback: null, new: null, unset: null };
 
 describe('channelMix', () => {
   it('tabulates annual volume per seller and channel, with totals equal to the company total', () => {
@@ -40,36 +40,36 @@ describe('channelMix', () => {
           wonDeals: 2,
           total: 200,
           byChannel: { ...zeros, renewal: 100, new: 100 },
-          shareByChannel: { renewal: 0.5, upsell: 0, winback: 0, new: 0.5 },
+          shareByChannel: { renewal: 0.5, upsell: 0, winback: 0, new: 0.5, unset: 0 },
         },
         {
           key: 'u3',
           wonDeals: 1,
           total: 200,
           byChannel: { ...zeros, winback: 200 },
-          shareByChannel: { renewal: 0, upsell: 0, winback: 1, new: 0 },
+          shareByChannel: { renewal: 0, upsell: 0, winback: 1, new: 0, unset: 0 },
         },
         {
           key: 'u2',
           wonDeals: 1,
           total: 50,
           byChannel: { ...zeros, new: 50 },
-          shareByChannel: { renewal: 0, upsell: 0, winback: 0, new: 1 },
+          shareByChannel: { renewal: 0, upsell: 0, winback: 0, new: 1, unset: 0 },
         },
         {
           key: '',
           wonDeals: 1,
           total: 30,
           byChannel: { ...zeros, upsell: 30 },
-          shareByChannel: { renewal: 0, upsell: 1, winback: 0, new: 0 },
+          shareByChannel: { renewal: 0, upsell: 1, winback: 0, new: 0, unset: 0 },
         },
         { key: 'u5', wonDeals: 0, total: 0, byChannel: zeros, shareByChannel: noShares },
       ],
       totals: {
         wonDeals: 5,
         total: 480,
-        byChannel: { renewal: 100, upsell: 30, winback: 200, new: 150 },
-        shareByChannel: { renewal: 100 / 480, upsell: 30 / 480, winback: 200 / 480, new: 150 / 480 },
+        byChannel: { renewal: 100, upsell: 30, winback: 200, new: 150, unset: 0 },
+        shareByChannel: { renewal: 100 / 480, upsell: 30 / 480, winback: 200 / 480, new: 150 / 480, unset: 0 },
       },
     });
   });

@@ -57,4 +57,12 @@ describe('dealAging', () => {
     const deals = frozen([deal({ id: 'd1', created: '2026-03-01', amount: 5 })]);
     expect(dealAging(deals, ctx).buckets[0]!.count).toBe(1);
   });
+
+  it('counts an open deal without created date, of unknown age, in no bucket nor the average', () => {
+    // a10: Mar 21 → 10 days, 100; nocreated: created '' (exported without), 40 → count 2, 140;
+    // buckets 0–30 {a10} = 1; unknownAge 1, 40; average 10 ÷ 1 = 10.
+    const result = dealAging([deal({ id: 'a10', created: '2026-03-21', amount: 100 }), deal({ id: 'nocreated', created: '', amount: 40 })], ctx);
+    expect(result).toMatchObject({ count: 2, amount: 140, averageAgeDays: 10, unknownAge: { count: 1, amount: 40 } });
+    expect(result.buckets.map((b) => b.count)).toEqual([1, 0, 0, 0, 0]);
+  });
 });

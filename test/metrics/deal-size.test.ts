@@ -32,6 +32,7 @@ describe('dealSize', () => {
       upsell: { count: 1, amount: 600, annualAmount: 600, averageAmount: 600, averageAnnualAmount: 600 },
       renewal: { count: 0, amount: 0, annualAmount: 0, averageAmount: null, averageAnnualAmount: null },
       winback: { count: 0, amount: 0, annualAmount: 0, averageAmount: null, averageAnnualAmount: null },
+      unset: { count: 0, amount: 0, annualAmount: 0, averageAmount: null, averageAnnualAmount: null },
     });
   });
 

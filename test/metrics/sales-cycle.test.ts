@@ -33,6 +33,7 @@ describe('salesCycle', () => {
         upsell: { count: 1, averageDays: 0, medianDays: 0 },
         winback: { count: 1, averageDays: 10, medianDays: 10 },
         new: { count: 2, averageDays: 45.5, medianDays: 45.5 },
+        unset: { count: 0, averageDays: null, medianDays: null },
       },
     });
   });
@@ -59,5 +60,15 @@ describe('salesCycle', () => {
       deal({ id: 'b', status: 'won', created: '2026-01-20', close: '2026-02-01' }),
     ]);
     expect(salesCycle(deals, q1, ctx).medianDays).toBe(21.5); // (31 + 12) ÷ 2
+  });
+
+  it('leaves a won deal without created date out of the cycle, counted in excluded', () => {
+    // c1 Jan 1 → Jan 31 = 30 days; c2 created '' (exported without) → excluded 1; count 1, average 30.
+    const deals = [
+      deal({ id: 'c1', status: 'won', stageId: 'won', created: '2026-01-01', close: '2026-01-31' }),
+      deal({ id: 'c2', status: 'won', stageId: 'won', created: '', close: '2026-02-10' }),
+    ];
+    const result = salesCycle(deals, q1, ctx);
+    expect([result.count, result.averageDays, result.excluded]).toEqual([1, 30, 1]);
   });
 });

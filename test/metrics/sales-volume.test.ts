@@ -35,6 +35,7 @@ describe('salesVolume', () => {
         upsell: { wonDeals: 1, annualVolume: 150_000, contractVolume: 150_000 },
         winback: { wonDeals: 1, annualVolume: 80_000, contractVolume: 80_000 },
         new: { wonDeals: 2, annualVolume: 1_300_000, contractVolume: 3_900_000 },
+        unset: { wonDeals: 0, annualVolume: 0, contractVolume: 0 },
       },
     });
   });
@@ -51,7 +52,7 @@ describe('salesVolume', () => {
     expect(salesVolume([], range)).toEqual({
       range,
       ...zero,
-      byChannel: { renewal: zero, upsell: zero, winback: zero, new: zero },
+      byChannel: { renewal: zero, upsell: zero, winback: zero, new: zero, unset: zero },
     });
   });
 
@@ -117,7 +118,7 @@ describe('salesVolumeByMonth', () => {
   it('is empty for no months and zero for no deals', () => {
     expect(salesVolumeByMonth(deals, { start: '2026-02-01', end: '2026-01-01' })).toEqual([]);
     expect(salesVolumeByMonth([], { start: '2026-02-01', end: '2026-02-28' })).toEqual([
-      { month: '2026-02', ...zero, byChannel: { renewal: zero, upsell: zero, winback: zero, new: zero } },
+      { month: '2026-02', ...zero, byChannel: { renewal: zero, upsell: zero, winback: zero, new: zero, unset: zero } },
     ]);
   });
 });

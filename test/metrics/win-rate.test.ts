@@ -36,7 +36,7 @@ describe('winRate', () => {
   it('is null, not NaN, when nothing closed', () => {
     const result = winRate([], q1, ctx);
     expect(result).toMatchObject(none);
-    expect(Object.keys(result.byChannel)).toEqual(['renewal', 'upsell', 'winback', 'new']);
+    expect(Object.keys(result.byChannel)).toEqual(['renewal', 'upsell', 'winback', 'new', 'unset']);
   });
 
   it('leaves out deals closed after the as-of date', () => {

@@ -67,3 +67,54 @@ describe('assignChannels', () => {
     expect(deals).toEqual(copy);
   });
 });
+
+describe('channel inference setting', () => {
+  // History of the export worked by hand: its earliest date is h1's created date 2024-01-15
+  // (h1 closes 2024-02-01). With winbackMonths 12 the history reaches a full win-back window back
+  // from 2025-01-15 on, so under `auto`:
+  // h1 closes 2024-02-01 (< 2025-01-15)      → not set
+  // h2 closes 2025-01-14 (the day before)    → not set
+  // h3 closes 2025-01-15 (the first such day) → inferred: h1 won 2024-02-01, +12 months =
+  //    2025-02-01 ≥ 2025-01-15 → active customer → upsell
+  // h4 open without close date, created 2025-03-01 → judged on 2025-03-01 ≥ 2025-01-15 → inferred:
+  //    last won h3 2025-01-15 (+12 = 2026-01-15, after 2025-03-01) → upsell
+  // h5 has no account → never inferred (no customer history) → not set, also under `on`
+  // h6 gives its channel → given under every setting
+  const history = [
+    deal({ id: 'h1', created: '2024-01-15', close: '2024-02-01' }),
+    deal({ id: 'h2', created: '2024-12-01', close: '2025-01-14' }),
+    deal({ id: 'h3', created: '2024-12-01', close: '2025-01-15' }),
+    deal({ id: 'h4', created: '2025-03-01', close: '9999-12-31', status: 'open', stageId: 'proposal' }),
+    deal({ id: 'h5', accountId: '', created: '2025-06-01', close: '2025-06-10' }),
+    deal({ id: 'h6', created: '2024-02-01', close: '2024-03-01', channelGiven: 'renewal' }),
+  ];
+  const run = (channelInference: 'auto' | 'on' | 'off') =>
+    assignChannels(history, { ...rules, channelInference }).map((a, i) => [history[i]!.id, a.channel, a.reason]);
+
+  it('auto infers only once the history reaches winbackMonths back', () => {
+    expect(run('auto')).toEqual([
+      ['h1', 'unset', 'not-set'],
+      ['h2', 'unset', 'not-set'],
+      ['h3', 'upsell', 'active-customer'],
+      ['h4', 'upsell', 'active-customer'],
+      ['h5', 'unset', 'not-set'],
+      ['h6', 'renewal', 'given'],
+    ]);
+  });
+
+  it('off never infers: a deal without a channel is "channel not set", never upsell', () => {
+    expect(run('off')).toEqual([
+      ['h1', 'unset', 'not-set'],
+      ['h2', 'unset', 'not-set'],
+      ['h3', 'unset', 'not-set'],
+      ['h4', 'unset', 'not-set'],
+      ['h5', 'unset', 'not-set'],
+      ['h6', 'renewal', 'given'],
+    ]);
+  });
+
+  it('on infers every deal with an account, however short the history', () => {
+    // h1 first won → new; h2: h1 won 2024-02-01 (+12 = 2025-02-01 ≥ 2025-01-14) → upsell.
+    expect(run('on').map((row) => row[1])).toEqual(['new', 'upsell', 'upsell', 'upsell', 'unset', 'renewal']);
+  });
+});

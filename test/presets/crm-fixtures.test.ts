@@ -36,14 +36,13 @@ describe('Salesforce Data Export (API names, quoted, 0/1, UTC, Latin-1 Account.c
   it('accounts for every row; deleted records are skipped, not counted', async () => {
     const r = await report('salesforce-data-export');
     expect(accounting(r)).toEqual([
-      ['Opportunity.csv', 12, 11, 1],
+      ['Opportunity.csv', 12, 12, 0], // line 13 has no account (000000000000000AAA): kept, flagged
       ['Account.csv', 5, 5, 0],
       ['Event.csv', 5, 5, 0],
       ['Task.csv', 9, 7, 2],
       ['User.csv', 4, 4, 0],
     ]);
     expect(rejections(r)).toEqual([
-      'MissingValue Opportunity.csv:13:3: AccountId: required value is empty',
       'MissingValue Task.csv:8:9: OwnerId: required value is empty',
       'BadDate Task.csv:10:5: ActivityDate: expected a date, got "2026-11-31" (no such day)',
     ]);
@@ -56,8 +55,11 @@ describe('Salesforce Data Export (API names, quoted, 0/1, UTC, Latin-1 Account.c
     expect([ytd.byChannel.new.contractVolume, ytd.byChannel.renewal.contractVolume, ytd.byChannel.upsell.contractVolume]).toEqual([
       320_000, 120_000, 100_000,
     ]);
-    expect([r.company.pipeline.open.count, r.company.pipeline.open.amount]).toEqual([5, 360_000]); // + line 12, open without amount (amount not set);
-    expect(r.company.pipeline.weighted.weighted).toBe(135_000);
+    // + line 12, open without amount (amount not set); + line 13 without account, Value Proposition
+    // (proposal, 0.5) 70 000 SEK: 360 000 + 70 000 = 430 000, weighted 135 000 + 35 000 = 170 000.
+    expect([r.company.pipeline.open.count, r.company.pipeline.open.amount]).toEqual([6, 430_000]);
+    expect(r.company.pipeline.weighted.weighted).toBe(170_000);
+    expect(r.quality.issues.filter((i) => i.code === 'DealWithoutAccount').map((i) => [i.file, i.line])).toEqual([['Opportunity.csv', 13]]);
   });
 
   it('meetings: held once their local day has come (UTC start converted), booked while ahead', async () => {

@@ -1,6 +1,9 @@
 // The real-world corpus (test/fixtures/real-world/, README there says where each shape comes
 // from) through the real pipeline. Every expected figure is worked out by hand in the comment
 // beside it from the fixture's own cells, never copied from the code's output.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
@@ -9,6 +12,7 @@ import { ownerLabels } from '../../src/model/build-model.ts';
 import { fmt } from '../../src/views/format-context.ts';
 import { routes } from '../../src/views/routes.ts';
 import { scopeKpis } from '../../src/views/scope-view.ts';
+import { allTables } from '../../src/views/all-tables.ts';
 
 const folder = (name: string): string => fileURLToPath(new URL(`../fixtures/real-world/${name}`, import.meta.url));
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -16,6 +20,18 @@ const NOW = new Date('2026-11-20T12:00:00Z');
 async function run(name: string): Promise<{ report: Report; log: string[] }> {
   const log: string[] = [];
   const result = await runPipeline({ dataDir: folder(name), now: NOW, log: (line: string) => log.push(line) });
+  if (!result.ok) throw new Error(result.messages.join('\n'));
+  return { report: result.site.report, log };
+}
+
+/** The same export with settings changed: a copy of the folder with `overrides` merged into its tavla.config.json. */
+async function runWith(name: string, overrides: Record<string, unknown>): Promise<{ report: Report; log: string[] }> {
+  const copy = mkdtempSync(join(tmpdir(), `tavla-real-${name}-`));
+  cpSync(folder(name), copy, { recursive: true });
+  const config = join(copy, 'tavla.config.json');
+  writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), ...overrides }));
+  const log: string[] = [];
+  const result = await runPipeline({ dataDir: copy, now: NOW, log: (line: string) => log.push(line) });
   if (!result.ok) throw new Error(result.messages.join('\n'));
   return { report: result.site.report, log };
 }
@@ -88,17 +104,20 @@ describe('real-world exports: headline figures worked out by hand', () => {
       ['Event.csv', 3, 3, 0],
       ['Task.csv', 4, 4, 0],
     ]);
-    // The stages come from the export itself: StageSortOrder 1–4 open with Probability 10/25/50/75,
-    // then the IsWon stage, then the IsClosed-not-won stage.
+    // The stages come from the org's OpportunityStage.csv: active stages by SortOrder within open,
+    // won, lost, with DefaultProbability (Förhandling pågår 80 %, though its deal carries 75 %);
+    // Juridisk granskning (SortOrder 5, 90 %) has no deal yet and still gets its place; the
+    // inactive Gammal kvalificering, carried by no deal, is left out.
     expect(report.meta.stages.map((s) => [s.id, s.probability, s.status])).toEqual([
       ['Förstudie', 0.1, 'open'],
       ['Behovsanalys', 0.25, 'open'],
       ['Offert lämnad', 0.5, 'open'],
-      ['Förhandling pågår', 0.75, 'open'],
+      ['Förhandling pågår', 0.8, 'open'],
+      ['Juridisk granskning', 0.9, 'open'],
       ['Avslutad – vunnen', 1, 'won'],
       ['Avslutad – förlorad', 0, 'lost'],
     ]);
-    expect(log.some((line) => line.startsWith('stages: Förstudie 10 %, Behovsanalys 25 %'))).toBe(true);
+    expect(log.some((line) => line.startsWith('stages: Förstudie 10 %, Behovsanalys 25 %') && line.endsWith('from OpportunityStage.csv (SortOrder, IsClosed, IsWon, DefaultProbability)'))).toBe(true);
     // Loss_Reason__c (empty) and LossReason__c ("Pris") normalise to one column: named in the log,
     // and the lost deal on line 5 takes the filled one, so it is no LostDealWithoutReason.
     expect(log).toContain('Opportunity.csv: "Loss_Reason__c" and "LossReason__c" are one column (lostReason); each row takes the first of them that is filled');
@@ -108,18 +127,23 @@ describe('real-world exports: headline figures worked out by hand', () => {
       ['Opportunity.csv', 2],
       ['Opportunity.csv', 7],
     ]);
-    // CurrencyType: SEK corporate; EUR 0.08 → 12.5 SEK; DKK 0.6875 → 1/0.6875 SEK.
-    // Won 2026: 300 000 + 20 000 EUR (250 000) + 110 000 DKK (110 000 / 0.6875 = 160 000) = 710 000, 3 deals.
-    // Open: Förstudie 80 000 × 0.1 = 8 000; Behovsanalys 40 000 EUR = 500 000 × 0.25 = 125 000;
-    // Förhandling pågår 120 000 × 0.75 = 90 000; Offert lämnad (line 9) without amount →
-    // 4 deals, 700 000, 1 with amount not set, weighted 223 000.
-    expect(headline(report)).toEqual([3, 710_000, 4, 700_000, 223_000]);
+    // DatedConversionRate by close date, else CurrencyType (SEK corporate; EUR 0.08 → 12.5 SEK).
+    // Won 2026: 300 000 SEK + 20 000 EUR on 2026-05-20 (EUR 0.0625 from 2026-01-01 to 07-01 →
+    // 20 000 / 0.0625 = 320 000) + 110 000 DKK on 2026-09-01 (DKK 0.625 from 07-01 to 10-01 →
+    // 110 000 / 0.625 = 176 000) = 796 000, 3 deals (at CurrencyType rates it would be 710 000).
+    // Open: Förstudie 80 000 × 0.1 = 8 000; Behovsanalys 40 000 EUR closing 2027-01-31, after the
+    // last EUR period (to 2027-01-01) → CurrencyType 12.5 → 500 000 × 0.25 = 125 000;
+    // Förhandling pågår 120 000 × 0.8 = 96 000; Offert lämnad (line 9) without amount →
+    // 4 deals, 700 000, 1 with amount not set, weighted 8 000 + 125 000 + 96 000 = 229 000.
+    expect(headline(report)).toEqual([3, 796_000, 4, 700_000, 229_000]);
+    expect(log).toContain("dated exchange rates: EUR, DKK from DatedConversionRate.csv, by each deal's close date (settings win)");
     expect(report.company.pipeline.open.withoutAmount).toBe(1);
     expect(report.company.pipeline.open.stages.map((s) => [s.stageId, s.count, s.withoutAmount])).toEqual([
       ['Förstudie', 1, 0],
       ['Behovsanalys', 1, 0],
       ['Offert lämnad', 1, 1],
       ['Förhandling pågår', 1, 0],
+      ['Juridisk granskning', 0, 0],
     ]);
     expect(report.quality.issues.filter((i) => i.code === 'OpenDealWithoutAmount').map((i) => [i.line, i.recordId])).toEqual([
       [9, '0063X00001Op008AAA'],
@@ -156,14 +180,27 @@ describe('real-world exports: headline figures worked out by hand', () => {
 
   it('public CRM opportunities data set: Engaging and Prospecting deals have no close_value or close_date', async () => {
     const { report } = await run('crm-opportunities-open-without-amount');
-    // 7 rows: W3J7PL9Q has no account → rejected; the other 6 accepted.
-    expect(accounting(report)).toEqual([['sales_pipeline.csv', 7, 6, 1]]);
-    expect(report.rejected.map((i) => [i.code, i.line, i.field])).toEqual([['MissingValue', 8, 'account']]);
-    // Won 2017: 1 050 + 4 820 = 5 870, 2 deals. Open: 2 Engaging + 1 Prospecting, none with an
-    // amount → 3 deals, 0, weighted 0, all 3 "amount not set".
-    expect(headline(report)).toEqual([2, 5_870, 3, 0, 0]);
-    expect(report.company.pipeline.open.withoutAmount).toBe(3);
+    // 8 rows, all deals: W3J7PL9Q (line 8) has no account and K6V2HD9P (line 9) no engage_date,
+    // as Prospecting deals of the data set have none; only a row without id or stage is rejected.
+    expect(accounting(report)).toEqual([['sales_pipeline.csv', 8, 8, 0]]);
+    expect(report.rejected).toEqual([]);
+    const flagged = (code: string) => report.quality.issues.filter((i) => i.code === code).map((i) => [i.line, i.recordId, i.owner?.name]);
+    expect(flagged('DealWithoutAccount')).toEqual([[8, 'W3J7PL9Q', 'Robin Hale']]);
+    expect(flagged('DealWithoutCreatedDate')).toEqual([[9, 'K6V2HD9P', 'Dana Whit']]);
+    // Won 2017: 1 050 + 4 820 = 5 870, 2 deals. Open: 2 Engaging + 3 Prospecting, none with an
+    // amount → 5 deals, 0, weighted 0, all 5 "amount not set".
+    expect(headline(report)).toEqual([2, 5_870, 5, 0, 0]);
+    expect(report.company.pipeline.open.withoutAmount).toBe(5);
     expect(report.meta.currency).toBe('USD');
+    // Aging as of 2017-12-31: 4 open deals with an age (11-20 → 41 days; 12-04, 12-18, 12-20 →
+    // 27, 13, 11 days) and K6V2HD9P of unknown age, in no bucket: 3 + 1 + 1 = 5.
+    const aging = report.company.pipeline.aging;
+    expect([aging.count, aging.unknownAge.count, aging.buckets.map((b) => b.count)]).toEqual([5, 1, [3, 1, 0, 0, 0]]);
+    expect(aging.averageAgeDays).toBe((41 + 27 + 13 + 11) / 4);
+    // The pages say so: "no account" where the customer is shown, "age unknown" in the aging table.
+    const shown = JSON.stringify(allTables(report));
+    expect(shown).toContain('"no account"');
+    expect(shown).toContain('age unknown (no created date)');
   });
 
   it('Excel re-save with US dates: m/d/yyyy, mm/dd/yy hh:mm AM/PM, two-digit years (dateOrder mdy)', async () => {
@@ -193,9 +230,9 @@ describe('real-world exports: headline figures worked out by hand', () => {
     expect(kpi('Win rate by count').sub).toBe('By value: – (lost deals carry no value)');
     expect([kpi('Customers worked').value, kpi('Customers worked').sub]).toEqual(['–', 'No activities export']);
     expect(kpi('Attainment').sub).toBe('No targets for FY2017');
-    // Open pipeline: 3 deals, none with an amount.
+    // Open pipeline: 5 deals, none with an amount.
     expect(kpi('Open pipeline').value).toBe('amount not set');
-    expect(kpi('Open pipeline').sub).toContain('3 with amount not set');
+    expect(kpi('Open pipeline').sub).toContain('5 with amount not set');
   });
 
   it('without User.csv, Salesforce owners get a short readable label, and the overview says why', async () => {
@@ -221,11 +258,29 @@ describe('real-world exports: headline figures worked out by hand', () => {
   });
 
   it('the site says how much of the sales volume has an inferred channel', async () => {
-    // Weekly export: every won deal has a Type in channelMap → 0 inferred.
-    expect((await run('salesforce-weekly-export')).report.meta.inferredChannelShare).toBe(0);
-    // No deal type column at all: all 5 870 of won volume is inferred → 1.
-    expect((await run('crm-opportunities-open-without-amount')).report.meta.inferredChannelShare).toBe(1);
+    // Weekly export: every won deal has a Type in channelMap → 0 inferred, 0 not set.
+    const weekly = (await run('salesforce-weekly-export')).report.meta;
+    expect([weekly.inferredChannelShare, weekly.channelNotSetShare]).toEqual([0, 0]);
     // HubSpot EN: both won deals carry a Deal Type → 0.
     expect((await run('hubspot-all-properties-en')).report.meta.inferredChannelShare).toBe(0);
+  });
+
+  it('channel inference is a setting: auto (the default) only with enough history, on, off', async () => {
+    // The opportunities data set has no deal type at all. Its history starts 2017-02-03 (the
+    // earliest engage_date); with winbackMonths 12 inference would start 2018-02-03, after every
+    // won deal (2017-03-01 and 2017-06-20): under auto nothing is inferred, all 5 870 of won
+    // volume is "channel not set" → shares 0 and 1, never "upsell".
+    const auto = (await run('crm-opportunities-open-without-amount')).report;
+    expect(auto.meta.channelInference).toBe('auto');
+    expect([auto.meta.inferredChannelShare, auto.meta.channelNotSetShare]).toEqual([0, 1]);
+    expect(auto.company.volume.yearToDate.byChannel.unset.contractVolume).toBe(5_870);
+    expect(auto.company.volume.yearToDate.byChannel.upsell.contractVolume).toBe(0);
+    // on: both won deals are their accounts' first won deals → new, 5 870 inferred → 1, 0.
+    const on = (await runWith('crm-opportunities-open-without-amount', { channelInference: 'on' })).report;
+    expect([on.meta.inferredChannelShare, on.meta.channelNotSetShare]).toEqual([1, 0]);
+    expect(on.company.volume.yearToDate.byChannel.new.contractVolume).toBe(5_870);
+    // off: nothing inferred, all not set.
+    const off = (await runWith('crm-opportunities-open-without-amount', { channelInference: 'off' })).report;
+    expect([off.meta.channelInference, off.meta.inferredChannelShare, off.meta.channelNotSetShare]).toEqual(['off', 0, 1]);
   });
 });

@@ -10,6 +10,7 @@ import { account, activity, brief, deal, EMPTY, input, target, user, XSS } from 
 // deals 2 no owner · 3 close 11-10 · 4 created 09-01, silent 80 days · 5 won 0 · 6 lost before created
 //       7 account A9 · 8 lost without reason (closed 11-18 keeps deals.csv fresh)
 //       9 open, exported without amount and without expected close date
+//       10 lost, exported without account and without created date
 // targets 2 company 100 000 vs team north 50 000 → PlanGap (gap 50 000 > tolerance 10 000)
 const everything = {
   users: [user(2), user(3, { teamId: 'south' })],
@@ -27,6 +28,7 @@ const everything = {
     deal(7, { accountId: 'A9', created: '2026-11-10', close: '2026-12-01' }),
     deal(8, { status: 'lost', stageId: 'lost', created: '2026-10-01', close: '2026-11-18' }),
     deal(9, { amount: 0, amountMissing: true, closeMissing: true, created: '2026-11-10', close: '9999-12-31' }),
+    deal(10, { status: 'lost', stageId: 'lost', accountId: '', created: '', close: '2026-11-18', lostReason: 'price' }),
   ],
   activities: [activity(2, { date: '2026-12-05' }), activity(3, { type: 'email', date: '2026-11-01', ownerId: 'u2', dealId: 'D3' })],
   targets: [target(2, { value: 100_000 }), target(3, { scope: 'team', scopeId: 'north', value: 50_000 })],
@@ -49,6 +51,8 @@ describe('runChecks', () => {
       'LostDealWithoutReason deals.csv:8 lost_reason',
       'OpenDealWithoutAmount deals.csv:9 amount',
       'OpenDealWithoutCloseDate deals.csv:9 close_date',
+      'DealWithoutAccount deals.csv:10 account_id',
+      'DealWithoutCreatedDate deals.csv:10 created_date',
       'PlanGap targets.csv:2 value',
     ]);
   });
@@ -59,7 +63,7 @@ describe('runChecks', () => {
     const checkCodes = RULE_CODES.filter((code) => RULES[code].kind === 'check' && code !== 'NulInCell');
     expect([...counts.keys()]).toEqual([...checkCodes].sort());
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
-    expect(CHECKS).toHaveLength(14);
+    expect(CHECKS).toHaveLength(15);
   });
 
   it('gives the same output whatever order the records come in', () => {

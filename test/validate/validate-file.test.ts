@@ -45,13 +45,13 @@ describe('validateFile(deals.csv), default settings', () => {
   //  7 D1   DuplicateId     id (col 1), first on line 2
   //  8 D7   MalformedRow    3 fields, not 10
   //  9 D8   MalformedRow    text after a closing quote
-  // 10 D9   MissingValue    account_id (col 3)
+  // 10 D9   accepted: an empty account keeps the deal (a data-quality issue later)
   // 11 D10  accepted; its name spans lines 11-12, stage by label, owner empty (kept), "1.500,-"
   // 13      only delimiters: skipped, but counted as a line
   // 14 D11  MissingValue stage (#N/A) + BadNumber amount: one rejected row, two issues
   // 15 D12  accepted (so line numbers after the multi-line field stay physical)
-  // Records start on lines 2-11, 14 and 15: read 12 = accepted 3 (lines 2, 11, 15)
-  // + rejected 9 (lines 3-10 and 14); issues 10 (line 14 has two).
+  // Records start on lines 2-11, 14 and 15: read 12 = accepted 4 (lines 2, 10, 11, 15)
+  // + rejected 8 (lines 3-9 and 14); issues 9 (line 14 has two).
   const csv = [
     DEALS_HEADER,
     'D1,Alpha,A1,u1,proposal,"1 234,50",SEK,2026-01-05,2026-03-31,new',
@@ -76,10 +76,10 @@ describe('validateFile(deals.csv), default settings', () => {
     result = await validateFile(folder({ 'deals.csv': csv }), dealsFile, settings);
   });
 
-  it('accounts for every row: read 12 = accepted 3 + rejected 9', () => {
-    expect(result).toMatchObject({ file: 'deals.csv', present: true, read: 12, accepted: 3, rejected: 9, fatal: [] });
+  it('accounts for every row: read 12 = accepted 4 + rejected 8', () => {
+    expect(result).toMatchObject({ file: 'deals.csv', present: true, read: 12, accepted: 4, rejected: 8, fatal: [] });
     expect(result).toMatchObject({ encoding: 'utf-8', delimiter: ',' });
-    expect(result.issues).toHaveLength(10);
+    expect(result.issues).toHaveLength(9);
     expectAccounted(result);
   });
 
@@ -100,6 +100,21 @@ describe('validateFile(deals.csv), default settings', () => {
         created: '2026-01-05',
         close: '2026-03-31',
         channelGiven: 'new',
+      },
+      {
+        file: 'deals.csv',
+        line: 10,
+        id: 'D9',
+        name: 'Iota',
+        accountId: '', // an empty account is a data-quality issue later, not a rejection
+        ownerId: 'u1',
+        stageId: 'won',
+        status: 'won',
+        amount: 500,
+        amountOriginal: 500,
+        currency: 'SEK',
+        created: '2026-01-07',
+        close: '2026-02-01',
       },
       {
         file: 'deals.csv',
@@ -168,7 +183,6 @@ describe('validateFile(deals.csv), default settings', () => {
       { code: 'DuplicateId', file: 'deals.csv', line: 7, column: 1, field: 'id', recordId: 'D1', message: 'id "D1" already used on line 2' },
       { code: 'MalformedRow', file: 'deals.csv', line: 8, message: 'expected 10 fields as in the header, got 3' },
       { code: 'MalformedRow', file: 'deals.csv', line: 9, message: 'a quoted field has text after its closing quote' },
-      { code: 'MissingValue', file: 'deals.csv', line: 10, column: 3, field: 'account_id', recordId: 'D9', message: 'required value is empty' },
       { code: 'MissingValue', file: 'deals.csv', line: 14, column: 5, field: 'stage', recordId: 'D11', message: 'required value is empty' },
       { code: 'BadNumber', file: 'deals.csv', line: 14, column: 6, field: 'amount', recordId: 'D11', message: 'expected a number, got "x"' },
     ]);
