@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { PIPELINE_ENV } from '../../src/pipeline/process-settings.ts';
+import { PIPELINE_ENV, PIPELINE_FLAGS } from '../build/process-settings.ts';
 // The project's other modules are imported by the stage that needs them, so a child's peak RSS
 // holds only what that stage loads (the papaparse ceiling loads papaparse alone).
 
@@ -253,24 +253,6 @@ export interface ChildOptions {
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 
-/**
- * The V8 flags `npm run build` runs the pipeline with (package.json), so every measured process
- * runs as the build does (docs/performance.md, "V8 flags"; each measured process also gets the
- * build's C library settings, `PIPELINE_ENV` in src/pipeline/process-settings.ts):
- * - a young generation semi-space of at most 16 MB. Node's default lets it grow to 64 MB here,
- *   in each thread; the smaller one peaked about 210 MB lower and was no slower: a row's objects
- *   die young either way, and a small young generation stays in the processor's caches.
- * - no allocation-site pretenuring. V8 may decide, from how many objects of one allocation site
- *   survived a young collection, to allocate all further objects of that site in the old
- *   generation. When it decides so for a row object while millions of rows stream, every dead
- *   row then keeps its cells alive through the next young collection: about 40 % of what is
- *   allocated is promoted, and a read of the activity log took 25–40 % longer in about half the runs.
- * - an old generation that may grow by 50 % of what was live after a full collection before the
- *   next one. V8 otherwise lets it grow up to fourfold when collections are cheap beside the
- *   program's work: after reading, no full collection ran through model, quality and metrics,
- *   and the heap grew from ≈ 520 MB live to ≈ 1.1 GB of mostly dead objects.
- */
-export const PIPELINE_FLAGS = ['--max-semi-space-size=16', '--no-allocation-site-pretenuring', '--heap-growing-percent=50'];
 const RESULT_PREFIX = 'BENCH_RESULT ';
 
 /** Runs one stage in a fresh Node process (the running Node binary) and returns its result. */
