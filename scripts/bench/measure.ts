@@ -304,6 +304,15 @@ const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 
 const RESULT_PREFIX = 'BENCH_RESULT ';
 
+/**
+ * The lines of a failed child's stderr that say why: its last three, leaving out Node's closing
+ * lines after an uncaught error (`Node.js v24…`, blank lines, a lone brace of the source shown).
+ */
+export function failureLines(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '' && line !== '}' && !/^Node\.js v\d/.test(line));
+  return lines.slice(-3).join(' | ');
+}
+
 /** The build's environment for the pipeline's stages; for a reference, the caller's without the build's memory settings. */
 function childEnv(reference: boolean): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'UTC' };
@@ -351,7 +360,7 @@ export function measureInChild(stage: StageName, dir: string, options: ChildOpti
         ? `timed out after ${options.timeoutS} s`
         : oom
           ? 'out of memory (V8 heap limit; see --heap-mb)'
-          : `exit ${code ?? signal}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`;
+          : `exit ${code ?? signal}: ${failureLines(stderr)}`;
       resolve({ ok: false, stage, error: why });
     });
   });

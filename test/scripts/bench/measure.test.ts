@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, parseBuildOutput, parseRowsRead, parseTimings } from '../../../scripts/bench/measure.ts';
+import { failureLines, median, parseBuildOutput, parseRowsRead, parseTimings } from '../../../scripts/bench/measure.ts';
 
 // What `npm run build` prints (shortened): runPipeline's table and summary, then the page weights.
 const BUILD_OUTPUT = [
@@ -42,5 +42,21 @@ describe('median', () => {
   it('is the middle value, or the mean of the middle two', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe('failureLines', () => {
+  it('keeps the lines that say why a child failed, not Node’s closing lines', () => {
+    const stderr = [
+      "SyntaxError: The requested module '../build/process-settings.ts' does not provide an export named 'PIPELINE_ENV'",
+      '    at #asyncInstantiate (node:internal/modules/esm/module_job:455:21)',
+      '}',
+      '',
+      'Node.js v24.21.0',
+      '',
+    ].join('\n');
+    expect(failureLines(stderr)).toBe(
+      "SyntaxError: The requested module '../build/process-settings.ts' does not provide an export named 'PIPELINE_ENV' | at #asyncInstantiate (node:internal/modules/esm/module_job:455:21)",
+    );
   });
 });
