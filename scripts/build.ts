@@ -1,9 +1,9 @@
 /**
  * `npm run build`: data folder → validated records → metrics → site model → Astro → dist/.
  *
- * One build per output folder at a time (`<out>.lock`, src/pipeline/build-lock.ts). The site is
+ * One build per output folder at a time (`<out>.lock`, scripts/build/build-lock.ts). The site is
  * rendered into a folder of this build's own and published only when everything passed, by
- * flipping the link `<out>` to it (src/pipeline/swap-site.ts), so a failed or killed build
+ * flipping the link `<out>` to it (scripts/build/swap-site.ts), so a failed or killed build
  * never leaves a half-written site and readers always find a complete one.
  * Environment: TAVLA_DATA (data folder, default ./data), TAVLA_OUT (output, default ./dist),
  * TAVLA_BASE (base path when hosted below the domain root), TAVLA_TEAM (build for one market team only),
@@ -23,24 +23,18 @@ import { hashInputs } from '../src/history/input-hash.ts';
 import { readSnapshots, writeSnapshot } from '../src/history/store.ts';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkPageWeights, formatPageWeights } from '../src/pipeline/page-weight.ts';
+import { checkPageWeights, formatPageWeights } from './build/page-weight.ts';
 import { runPipeline } from '../src/pipeline/run-pipeline.ts';
 import type { SiteModel } from '../src/report/site-model.ts';
-import { credentialFiles, outputConflict, unexpectedOutput } from '../src/pipeline/safety.ts';
-import { PIPELINE_ENV, restartForPipelineEnv } from '../src/pipeline/process-settings.ts';
-import { acquireBuildLock, LockBusyError } from '../src/pipeline/build-lock.ts';
-import { dieWithParent, onStop, parentGone, runChild } from '../src/pipeline/child-process.ts';
-import { prepareSlots, publishSite, siteSlots } from '../src/pipeline/swap-site.ts';
-import { buildAsOf } from '../src/pipeline/build-as-of.ts';
-import { buildCacheKey } from '../src/pipeline/cache-key.ts';
-import { placeSite } from '../src/pipeline/place-site.ts';
+import { credentialFiles, outputConflict, unexpectedOutput } from './build/safety.ts';
+import { acquireBuildLock, LockBusyError } from './build/build-lock.ts';
+import { dieWithParent, onStop, parentGone, runChild } from './build/child-process.ts';
+import { prepareSlots, publishSite, siteSlots } from './build/swap-site.ts';
+import { buildAsOf } from '../src/settings/build-as-of.ts';
+import { buildCacheKey } from './build/cache-key.ts';
+import { placeSite } from './build/place-site.ts';
 import { staleExportFailure, staleExportMessage } from '../src/nightly/freshness-gate.ts';
 
-// The C library reads its settings when the process starts: a build started without them runs
-// again, with the same Node flags and arguments, in a child that has them and dies with it.
-if (restartForPipelineEnv()) {
-  process.exit(await runChild(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { env: { ...process.env, ...PIPELINE_ENV } }));
-}
 dieWithParent();
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -134,7 +128,7 @@ if (process.env.TAVLA_FAIL_STALE === '1') {
 await prepareSlots(slots);
 await rm(renderDir, { recursive: true, force: true });
 const astroStarted = performance.now();
-const watchdog = pathToFileURL(join(root, 'src/pipeline/die-with-parent.ts')).href;
+const watchdog = pathToFileURL(join(root, 'scripts/build/die-with-parent.ts')).href;
 const astro = await runChild(process.execPath, ['--import', watchdog, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
   cwd: root,
   env: { ...process.env, TAVLA_OUT_DIR: renderDir, TAVLA_SITE_MODEL: siteModelPath, TAVLA_BUILT_AT: builtAt.toISOString(), ASTRO_TELEMETRY_DISABLED: '1' },

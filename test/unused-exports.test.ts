@@ -35,9 +35,6 @@ const KNOWN: ReadonlySet<string> = new Set([
   // Found once this round's other work was merged in:
   'src/ingest/plausible-date.ts: DEFAULT_YEAR_WINDOW',
   'src/ingest/plausible-date.ts: yearOf',
-  'src/pipeline/build-lock.ts: currentHolder',
-  'src/pipeline/child-process.ts: WATCH_MS',
-  'src/pipeline/safety.ts: realPath',
   'src/quality/checks/plan-gap.ts: isPlanGap',
   'src/views/quality-view.ts: EXAMPLES_PER_RULE',
   'src/views/quality-view.ts: OWNERS_PER_RULE',

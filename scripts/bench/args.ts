@@ -24,9 +24,11 @@ export interface BenchArgs extends Omit<LargeOptions, 'asOf'> {
 export const HELP = `npm run bench -- [options]      (= node scripts/bench.ts, Node 24)
 
 Generates a large seeded export (cached per size in the data folder), then measures, each in
-a fresh child process: the papaparse parse-only ceiling, decode + parse (readCsv), ingest +
-validation (loadRecords), the whole runPipeline (model, quality, metrics, report) and the page
-build (npm run build); then the growth table over three activity sizes.
+a fresh child process: the whole runPipeline (model, quality, metrics, report) in turns with its
+references (DuckDB computing the shared subset with 1 and 2 threads, checksums compared with
+tavla's; papaparse parse-only; at least 3 rounds), decode + parse (readCsv), ingest +
+validation (loadRecords) and the page build (npm run build); then the growth table over three
+activity sizes.
 
   --quick              ~10x smaller: 100 k deals, 500 k activities, 5 k accounts;
                        growth 10 k / 100 k / 500 k; --repeat 3
@@ -35,7 +37,8 @@ build (npm run build); then the growth table over three activity sizes.
   --accounts N         accounts (default 50 000)
   --sellers N          sellers (default 200), --teams N (default 12), --years N (default 3)
   --seed N             generator seed (default ${DEFAULT_LARGE.seed})
-  --repeat N           runs per measurement, medians printed (default 1; 3 with --quick)
+  --repeat N           runs per measurement, medians printed (default 1; 3 with --quick);
+                       tavla and its references alternate in max(3, N) rounds
   --growth a,b,c       activity sizes of the growth table (default 100000,1000000,5000000);
                        deals, accounts and people stay fixed; --growth none skips it
   --no-site            skip the page build (npm run build) measurement

@@ -4,12 +4,18 @@
  *
  * - `papaparse`: the parse-only ceiling: papaparse in its fastest streaming configuration
  *   (`header: false`, `chunk` callback, `fs.createReadStream(f, {encoding: 'utf8'})`) over
- *   deals.csv + activities.csv, counting rows.
+ *   deals.csv + activities.csv, counting rows. A reference: it runs in a plain Node process,
+ *   without the build's V8 flags and memory settings (they are tuned for the pipeline's heap,
+ *   and slowed this reader).
+ * - `duckdb-1`, `duckdb-2`: the DuckDB reference (duckdb.ts) computing the subset (subset.ts)
+ *   with 1 and 2 threads, also in a plain Node process; its checksums are compared with the
+ *   `pipeline` stage's.
  * - `parse`: decode + parse only: the project's `readCsv` over the same two files, counting rows.
  * - `validate`: ingest + validation: `loadRecords` (the real reader and schemas, every file),
  *   records kept as the pipeline keeps them. Per-file times come from its own accounting.
  * - `pipeline`: `runPipeline` itself; its summary line gives the per-stage times
- *   (settings, read + validate, model, quality, metrics + report).
+ *   (settings, read + validate, model, quality, metrics + report). After the timed run, the
+ *   subset's checksums are read from its report and model.
  * - `site`: the page build: `npm run build` (scripts/build.ts: pipeline, then Astro renders every
  *   page) into a temporary folder; pages and render time from its own output. Its peak RSS is
  *   the largest process of the build, by GNU time.
@@ -24,11 +30,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { PIPELINE_ENV } from '../../src/pipeline/process-settings.ts';
+import { PIPELINE_ENV, PIPELINE_FLAGS } from '../build/process-settings.ts';
+import { checksums, tavlaFigures } from './subset.ts';
 // The project's other modules are imported by the stage that needs them, so a child's peak RSS
 // holds only what that stage loads (the papaparse ceiling loads papaparse alone).
 
-export const STAGES = ['papaparse', 'parse', 'validate', 'pipeline', 'site'] as const;
+export const STAGES = ['papaparse', 'duckdb-1', 'duckdb-2', 'parse', 'validate', 'pipeline', 'site'] as const;
+/** The references: measured in a plain Node process, at their best. */
+export const REFERENCE_STAGES: readonly StageName[] = ['papaparse', 'duckdb-1', 'duckdb-2'];
 export type StageName = (typeof STAGES)[number];
 
 /** The two big files every throughput figure is about. */
@@ -48,6 +57,8 @@ export interface StageResult {
   baseRss: number;
   /** Stage-specific figures: per-file ms and bytes, runPipeline's stage times. */
   detail: Record<string, number>;
+  /** The subset's checksums (subset.ts), from the `pipeline` and `duckdb-*` stages. */
+  checksums?: Record<string, string>;
 }
 
 export type ChildOutcome = { ok: true; result: StageResult } | { ok: false; stage: StageName; error: string };
@@ -167,6 +178,35 @@ async function buildSite(dir: string): Promise<{ ms: number; figures: BuildFigur
   }
 }
 
+type Pipeline = typeof import('../../src/pipeline/run-pipeline.ts').runPipeline;
+
+/** The subset's checksums from what runPipeline produced (after its timed run). */
+async function pipelineChecksums(result: Extract<Awaited<ReturnType<Pipeline>>, { ok: true }>): Promise<Record<string, string>> {
+  const { salesVolumeByMonth } = await import('../../src/metrics/sales-volume.ts');
+  const { isoWeekOf } = await import('../../src/periods/iso-week.ts');
+  const { addDays, addMonths } = await import('../../src/periods/calendar.ts');
+  const { model, site } = result;
+  const start = site.report.meta.yearToDate.start;
+  const fiscalYear = { start, end: addDays(addMonths(start, 12), -1) };
+  const activityWeeks = new Map<string, Map<string, number>>();
+  for (const [owner, counts] of model.records.activityFacts.counts) {
+    const weeks = new Map<string, number>();
+    for (const [date, perType] of counts.entries()) {
+      const week = isoWeekOf(date);
+      weeks.set(week, (weeks.get(week) ?? 0) + perType.reduce((sum, n) => sum + n, 0));
+    }
+    activityWeeks.set(owner, weeks);
+  }
+  return checksums(
+    tavlaFigures({
+      report: site.report,
+      deals: model.deals,
+      givenByMonth: salesVolumeByMonth(model.deals.filter((deal) => deal.channelReason === 'given'), fiscalYear),
+      activityWeeks,
+    }),
+  );
+}
+
 /** Runs one stage in this process; the child entry point calls this. */
 export async function runStage(stage: StageName, dir: string): Promise<StageResult> {
   // Modules first, so the wall time is the stage's work alone and baseRss includes them.
@@ -227,6 +267,15 @@ export async function runStage(stage: StageName, dir: string): Promise<StageResu
       rows += n;
       bytes += sizes.get(file) ?? 0;
     }
+    const peakRss = process.resourceUsage().maxRSS * 1024;
+    return { stage, rows, bytes, ms, baseRss, peakRss, detail, checksums: await pipelineChecksums(result) };
+  } else if (stage === 'duckdb-1' || stage === 'duckdb-2') {
+    const { runDuckdb } = await import('./duckdb.ts');
+    const run = await runDuckdb(dir, stage === 'duckdb-1' ? 1 : 2);
+    ms = run.ms;
+    rows = run.rows;
+    bytes = (sizes.get('deals.csv') ?? 0) + (sizes.get('activities.csv') ?? 0);
+    return { stage, rows, bytes, ms, baseRss, peakRss: process.resourceUsage().maxRSS * 1024, detail, checksums: checksums(run.figures) };
   } else if (stage === 'site') {
     const site = await buildSite(dir);
     ms = site.ms;
@@ -253,30 +302,32 @@ export interface ChildOptions {
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 
-/**
- * The V8 flags `npm run build` runs the pipeline with (package.json), so every measured process
- * runs as the build does (docs/performance.md, "V8 flags"; each measured process also gets the
- * build's C library settings, `PIPELINE_ENV` in src/pipeline/process-settings.ts):
- * - a young generation semi-space of at most 16 MB. Node's default lets it grow to 64 MB here,
- *   in each thread; the smaller one peaked about 210 MB lower and was no slower: a row's objects
- *   die young either way, and a small young generation stays in the processor's caches.
- * - no allocation-site pretenuring. V8 may decide, from how many objects of one allocation site
- *   survived a young collection, to allocate all further objects of that site in the old
- *   generation. When it decides so for a row object while millions of rows stream, every dead
- *   row then keeps its cells alive through the next young collection: about 40 % of what is
- *   allocated is promoted, and a read of the activity log took 25–40 % longer in about half the runs.
- * - an old generation that may grow by 50 % of what was live after a full collection before the
- *   next one. V8 otherwise lets it grow up to fourfold when collections are cheap beside the
- *   program's work: after reading, no full collection ran through model, quality and metrics,
- *   and the heap grew from ≈ 520 MB live to ≈ 1.1 GB of mostly dead objects.
- */
-export const PIPELINE_FLAGS = ['--max-semi-space-size=16', '--no-allocation-site-pretenuring', '--heap-growing-percent=50'];
 const RESULT_PREFIX = 'BENCH_RESULT ';
+
+/**
+ * The lines of a failed child's stderr that say why: its last three, leaving out Node's closing
+ * lines after an uncaught error (`Node.js v24…`, blank lines, a lone brace of the source shown).
+ */
+export function failureLines(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '' && line !== '}' && !/^Node\.js v\d/.test(line));
+  return lines.slice(-3).join(' | ');
+}
+
+/** The build's environment for the pipeline's stages; for a reference, the caller's without the build's memory settings. */
+function childEnv(reference: boolean): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'UTC' };
+  for (const [name, value] of Object.entries(PIPELINE_ENV)) {
+    if (reference) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
 
 /** Runs one stage in a fresh Node process (the running Node binary) and returns its result. */
 export function measureInChild(stage: StageName, dir: string, options: ChildOptions = {}): Promise<ChildOutcome> {
+  const reference = REFERENCE_STAGES.includes(stage);
   const args = [
-    ...PIPELINE_FLAGS,
+    ...(reference ? [] : PIPELINE_FLAGS),
     ...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []),
     // Node's own profile names carry the thread id: the main thread's and a worker thread's profile each.
     ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []),
@@ -285,7 +336,7 @@ export function measureInChild(stage: StageName, dir: string, options: ChildOpti
     dir,
   ];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...PIPELINE_ENV, TZ: 'UTC' } });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv(reference) });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -309,7 +360,7 @@ export function measureInChild(stage: StageName, dir: string, options: ChildOpti
         ? `timed out after ${options.timeoutS} s`
         : oom
           ? 'out of memory (V8 heap limit; see --heap-mb)'
-          : `exit ${code ?? signal}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`;
+          : `exit ${code ?? signal}: ${failureLines(stderr)}`;
       resolve({ ok: false, stage, error: why });
     });
   });
@@ -348,4 +399,29 @@ export async function measureStage(stage: StageName, dir: string, repeat: number
     results.push(outcome.result);
   }
   return { ok: true, result: medianResult(results) };
+}
+
+/**
+ * Runs the stages in turns (a, b, c, a, b, c, …), `repeat` rounds, so that a change in the
+ * machine's load falls on all of them alike; the median per stage, or its first failure.
+ */
+export async function measureAlternating(
+  stages: readonly StageName[],
+  dir: string,
+  repeat: number,
+  options: ChildOptions = {},
+  progress: (stage: StageName, round: number, outcome: ChildOutcome) => void = () => {},
+): Promise<Map<StageName, ChildOutcome>> {
+  const results = new Map<StageName, StageResult[]>(stages.map((stage) => [stage, []]));
+  const failed = new Map<StageName, ChildOutcome>();
+  for (let round = 1; round <= repeat; round++) {
+    for (const stage of stages) {
+      if (failed.has(stage)) continue;
+      const outcome = await measureInChild(stage, dir, options);
+      progress(stage, round, outcome);
+      if (outcome.ok) results.get(stage)?.push(outcome.result);
+      else failed.set(stage, outcome);
+    }
+  }
+  return new Map(stages.map((stage) => [stage, failed.get(stage) ?? { ok: true, result: medianResult(results.get(stage) ?? []) }]));
 }

@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import type { BenchArgs } from './args.ts';
 import { ensureDataset, type Dataset } from './datasets.ts';
 import { DEFAULT_LARGE, type LargeOptions } from './generate-large.ts';
-import { BIG_FILES, measureStage, type ChildOptions, type ChildOutcome, type StageResult } from './measure.ts';
+import { BIG_FILES, measureAlternating, measureStage, type ChildOptions, type ChildOutcome, type StageName, type StageResult } from './measure.ts';
+import { referenceRows, REFERENCE_ORDER, referenceRounds, twiceDuckdbRows } from './references.ts';
 import { hotSpots } from './profile.ts';
 import { formatTable, int, mb, mbPerSecond, percent, perSecond, seconds, type TableData } from './table.ts';
 
@@ -91,10 +92,16 @@ export async function runBench(args: BenchArgs, root: string, command: string): 
     progress(`  ${outcome.ok ? 'done' : `FAILED: ${outcome.error}`} in ${seconds(performance.now() - started)} s`);
     return outcome;
   };
-  const papa = await measure('papaparse', dataset.dir, 'parse-only ceiling (papaparse)');
+  const rounds = referenceRounds(args.repeat);
+  progress(`(c) runPipeline, DuckDB 1 and 2 threads, papaparse parse-only: ${rounds} alternating rounds…`);
+  const alternating = await measureAlternating(REFERENCE_ORDER, dataset.dir, rounds, child, (stage, round, outcome) =>
+    progress(`  round ${round}: ${stage} ${outcome.ok ? `${seconds(outcome.result.ms)} s` : `FAILED: ${outcome.error}`}`),
+  );
+  const outcomeOf = (stage: StageName) => alternating.get(stage) ?? { ok: false as const, stage, error: 'not run' };
+  const papa = outcomeOf('papaparse');
+  const pipeline = outcomeOf('pipeline');
   const parse = await measure('parse', dataset.dir, '(a) decode + parse (readCsv)');
   const validate = await measure('validate', dataset.dir, '(b) ingest + validate (loadRecords)');
-  const pipeline = await measure('pipeline', dataset.dir, '(c) runPipeline');
   const site = args.site ? await measure('site', dataset.dir, '(d) page build (npm run build)') : undefined;
 
   const columns = ['stage', 'what', 'rows', 'MB', 'wall s', 'rows/s', 'MB/s', 'peak RSS MB'];
@@ -110,7 +117,7 @@ export async function runBench(args: BenchArgs, root: string, command: string): 
     peak,
   ];
   const rows: string[][] = [];
-  if (papa.ok) rows.push(row('parse-only ceiling', 'papaparse header:false, chunk, deals + activities', papa.result, mb(papa.result.peakRss)));
+  if (papa.ok) rows.push(row('parse-only ceiling', 'papaparse header:false, chunk, deals + activities (plain Node)', papa.result, mb(papa.result.peakRss)));
   else rows.push(failedRow('parse-only ceiling', 'papaparse', papa, columns.length));
   if (parse.ok) rows.push(row('(a) decode + parse', 'readCsv, deals + activities', parse.result, mb(parse.result.peakRss)));
   else rows.push(failedRow('(a) decode + parse', 'readCsv', parse, columns.length));
@@ -145,6 +152,13 @@ export async function runBench(args: BenchArgs, root: string, command: string): 
   print();
   print(`Stages (${args.repeat === 1 ? 'one run' : `medians of ${args.repeat} runs`}, each in a fresh process; peak RSS = the process's maxRSS, Node and modules included)`);
   table({ columns, right, rows });
+
+  print();
+  print(`References (same run, ${rounds} alternating rounds, medians; each in a fresh process; the subset is in scripts/bench/subset.ts)`);
+  table({ columns: ['what', 'wall s', 'rows', 'peak RSS MB', 'subset checksums', 'tavla runPipeline ÷ this'], right: [1, 2, 3, 5], rows: referenceRows(alternating) });
+  print();
+  print('tavla against twice DuckDB single-thread (target: the whole pipeline within 2×)');
+  table({ columns: ['tavla stage', 'wall s', '÷ DuckDB 1 thread (whole subset)', 'verdict'], right: [1, 2], rows: twiceDuckdbRows(alternating) });
 
   print();
   print('Against the targets');

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildAsOf } from '../pipeline/build-as-of.ts';
+import { buildAsOf } from '../settings/build-as-of.ts';
 import { markNightlyFailed } from './failure-notice.ts';
 import { openFolderStore, openGitStore, type HistoryStore } from './history-store.ts';
 import type { NightlyOptions } from './options.ts';

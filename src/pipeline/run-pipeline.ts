@@ -3,7 +3,7 @@
  * → quality checks → report and site model. Returns fatal problems instead of throwing, worded
  * for the person who has to fix the export.
  */
-import { buildModel } from '../model/build-model.ts';
+import { buildModel, type Model } from '../model/build-model.ts';
 import { compareIssues, runChecks } from '../quality/run-checks.ts';
 import { dateOrderHints } from '../validate/date-order-hint.ts';
 import { buildReport } from '../report/build-report.ts';
@@ -32,7 +32,8 @@ export interface PipelineOptions {
   log: (line: string) => void;
 }
 
-export type PipelineResult = { ok: true; site: SiteModel; summary: string } | { ok: false; messages: string[] };
+/** `model`: what the report was computed from (the benchmark reads its checksums from it). */
+export type PipelineResult = { ok: true; site: SiteModel; model: Model; summary: string } | { ok: false; messages: string[] };
 
 function hintFor(issue: Issue): string {
   const rule = (RULES as Record<string, { hint?: string }>)[issue.code];
@@ -98,5 +99,5 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   options.log(summary);
   for (const hint of dateOrderHints(loaded.files, loaded.rejected)) options.log(`✗ ${hint}`);
   options.log(`as of ${asOf}: ${rejected.length} rejected-row issue(s), ${quality.length} data-quality issue(s)`);
-  return { ok: true, site, summary };
+  return { ok: true, site, model, summary };
 }

@@ -35,4 +35,19 @@ describe('hashInputs', () => {
     expect(await hashInputs(dir, ['empty.csv'])).not.toBe(await hashInputs(dir, ['absent.csv']));
     expect(await hashInputs(dir, [])).toBe(createHash('sha256').digest('hex'));
   });
+
+  it('hashes files larger than its read buffer whole, each file from its start', async () => {
+    // 2.5 MiB + 1 byte: two full 1 MiB reads and a partial one; a second, shorter file read after
+    // it must not see the first file's bytes left in the reused buffer.
+    const big = Buffer.alloc(2.5 * 1024 * 1024 + 1);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7) % 251;
+    await writeFile(join(dir, 'activities.csv'), big);
+    await writeFile(join(dir, 'z.csv'), 'z\n');
+    const expected = createHash('sha256')
+      .update(`activities.csv\u0000${big.length}\u0000`)
+      .update(big)
+      .update('z.csv\u00002\u0000z\n')
+      .digest('hex');
+    expect(await hashInputs(dir, ['z.csv', 'activities.csv'])).toBe(expected);
+  });
 });

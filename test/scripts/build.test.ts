@@ -1,17 +1,18 @@
 // scripts/build.ts refuses an output folder that would delete its inputs, waits for or refuses
 // a second build of the same output, and does not outlive its parent. Each case stops before
 // the pipeline runs, so these take a second or two each.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { acquireBuildLock } from '../../src/pipeline/build-lock.ts';
+import { acquireBuildLock } from '../../scripts/build/build-lock.ts';
 import { running } from '../support/processes.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const BUILD = join(root, 'scripts/build.ts');
+const CHILD_PROCESS = new URL('../../scripts/build/child-process.ts', import.meta.url).href;
 const FIXTURE = fileURLToPath(new URL('../fixtures/crm/generic', import.meta.url));
 
 function dataFolder(): string {
@@ -59,16 +60,48 @@ describe('two builds of one output', () => {
   });
 });
 
+/** The process ids whose parent is `pid`. */
+function childrenOf(pid: number): number[] {
+  const out = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).stdout.trim();
+  return out === '' ? [] : out.split(/\s+/).map(Number);
+}
+
+/** Resolves once the process prints a line holding `text`. */
+function printed(child: ReturnType<typeof spawn>, text: string): Promise<void> {
+  return new Promise<void>((done) => child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes(text) && done()));
+}
+
+describe('a build', () => {
+  it('runs in the process it was started in (it does not start itself again)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'tavla-build-')), 'dist');
+    const lock = await acquireBuildLock(`${out}.lock`, { waitMs: 0 }); // keeps the build waiting
+    const env: NodeJS.ProcessEnv = { ...process.env, TAVLA_DATA: dataFolder(), TAVLA_OUT: out, TAVLA_LOCK_WAIT: '60' };
+    delete env.MALLOC_MMAP_THRESHOLD_; // started without the C library setting, as `node scripts/build.ts` is
+    const build = spawn(process.execPath, [BUILD], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
+    try {
+      await printed(build, 'waiting');
+      expect(childrenOf(build.pid!)).toEqual([]);
+    } finally {
+      build.kill('SIGKILL');
+      lock.release();
+    }
+  });
+});
+
 describe('a build whose parent dies', () => {
   it.each(['SIGKILL', 'SIGTERM'] as const)('does not outlive it (%s)', async (signal) => {
     const out = join(mkdtempSync(join(tmpdir(), 'tavla-build-')), 'dist');
     const lock = await acquireBuildLock(`${out}.lock`, { waitMs: 0 }); // keeps the build waiting
     const env: NodeJS.ProcessEnv = { ...process.env, TAVLA_DATA: dataFolder(), TAVLA_OUT: out, TAVLA_LOCK_WAIT: '60' };
-    delete env.MALLOC_MMAP_THRESHOLD_; // so the build starts its child with the C library settings
-    const top = spawn(process.execPath, [BUILD], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
+    // The parent starts the build as the nightly run's tools start their children (runChild).
+    const code = `const m = await import(${JSON.stringify(CHILD_PROCESS)});
+process.exit(await m.runChild(process.execPath, [${JSON.stringify(BUILD)}], { env: process.env }));`;
+    const top = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
     try {
-      await new Promise<void>((done) => top.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('waiting') && done()));
-      const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(top.pid)], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
+      const waiting = printed(top, 'waiting');
+      // runChild hands its output to the build: read the build's through the parent's pipe.
+      await waiting;
+      const children = childrenOf(top.pid!);
       expect(children).toHaveLength(1);
       top.kill(signal);
       const until = Date.now() + 5_000;

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildAsOf } from '../../src/pipeline/build-as-of.ts';
+import { buildAsOf } from '../../src/settings/build-as-of.ts';
 import { asOfProblem, chooseAsOf } from '../../src/settings/as-of.ts';
 import { parseSettings } from '../../src/settings/load-settings.ts';
 

@@ -1,6 +1,6 @@
 /** Process checks shared by the tests that start and kill builds. */
 import { readFileSync } from 'node:fs';
-import { processAlive } from '../../src/pipeline/build-lock.ts';
+import { processAlive } from '../../scripts/build/build-lock.ts';
 
 /** Alive and not a zombie waiting to be reaped. */
 export function running(pid: number): boolean {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { median, parseBuildOutput, parseRowsRead, parseTimings, PIPELINE_FLAGS } from '../../../scripts/bench/measure.ts';
+import { failureLines, median, parseBuildOutput, parseRowsRead, parseTimings } from '../../../scripts/bench/measure.ts';
 
 // What `npm run build` prints (shortened): runPipeline's table and summary, then the page weights.
 const BUILD_OUTPUT = [
@@ -46,9 +45,18 @@ describe('median', () => {
   });
 });
 
-describe('PIPELINE_FLAGS', () => {
-  it('are the flags npm run build gives Node, so the bench measures the build as it runs', () => {
-    const scripts = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).scripts as Record<string, string>;
-    expect(scripts.build).toBe(`node ${PIPELINE_FLAGS.join(' ')} scripts/build.ts`);
+describe('failureLines', () => {
+  it('keeps the lines that say why a child failed, not Node’s closing lines', () => {
+    const stderr = [
+      "SyntaxError: The requested module '../build/process-settings.ts' does not provide an export named 'PIPELINE_ENV'",
+      '    at #asyncInstantiate (node:internal/modules/esm/module_job:455:21)',
+      '}',
+      '',
+      'Node.js v24.21.0',
+      '',
+    ].join('\n');
+    expect(failureLines(stderr)).toBe(
+      "SyntaxError: The requested module '../build/process-settings.ts' does not provide an export named 'PIPELINE_ENV' | at #asyncInstantiate (node:internal/modules/esm/module_job:455:21)",
+    );
   });
 });

@@ -4,8 +4,8 @@
  * (src/settings/as-of.ts). A pinned `asOf` in the settings is named in the log, because a
  * report pinned by mistake looks right but never moves.
  */
-import { chooseAsOf } from '../settings/as-of.ts';
-import { loadSettings } from '../settings/load-settings.ts';
+import { chooseAsOf } from './as-of.ts';
+import { loadSettings } from './load-settings.ts';
 import { formatIssue } from '../core/issue.ts';
 
 export type BuildAsOf = { ok: true; asOf: string; note: string } | { ok: false; message: string };

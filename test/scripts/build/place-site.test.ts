@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { placeSite } from '../../src/pipeline/place-site.ts';
+import { placeSite } from '../../../scripts/build/place-site.ts';
 
 describe('placing the finished site', () => {
   it('moves it into a folder that does not exist yet, replacing what was there', async () => {

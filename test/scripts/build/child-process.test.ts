@@ -3,11 +3,11 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parentGone, PARENT_PID_ENV } from '../../src/pipeline/child-process.ts';
-import { running } from '../support/processes.ts';
+import { parentGone, PARENT_PID_ENV } from '../../../scripts/build/child-process.ts';
+import { running } from '../../support/processes.ts';
 
-const MODULE = new URL('../../src/pipeline/child-process.ts', import.meta.url).href;
-const WATCHDOG = new URL('../../src/pipeline/die-with-parent.ts', import.meta.url).href;
+const MODULE = new URL('../../../scripts/build/child-process.ts', import.meta.url).href;
+const WATCHDOG = new URL('../../../scripts/build/die-with-parent.ts', import.meta.url).href;
 
 
 async function until(check: () => boolean, ms = 5_000): Promise<boolean> {

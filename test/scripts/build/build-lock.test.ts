@@ -3,10 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireBuildLock, LockBusyError, processAlive } from '../../src/pipeline/build-lock.ts';
+import { acquireBuildLock, LockBusyError, processAlive } from '../../../scripts/build/build-lock.ts';
 
 const lockPath = (): string => join(mkdtempSync(join(tmpdir(), 'tavla-lock-')), 'dist.lock');
-const MODULE = new URL('../../src/pipeline/build-lock.ts', import.meta.url).href;
+const MODULE = new URL('../../../scripts/build/build-lock.ts', import.meta.url).href;
 
 /** A process that takes the lock, prints "held", and keeps it until killed (or for `holdMs`). */
 function holder(path: string, holdMs = 60_000) {

@@ -3,7 +3,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { liveSite, prepareSlots, publishSite, siteSlots } from '../../src/pipeline/swap-site.ts';
+import { liveSite, prepareSlots, publishSite, siteSlots } from '../../../scripts/build/swap-site.ts';
 
 const folder = (): string => mkdtempSync(join(tmpdir(), 'tavla-swap-'));
 
@@ -92,7 +92,7 @@ describe('publishSite', () => {
 const SWAPPER = `
   const { mkdirSync, writeFileSync } = await import('node:fs');
   const { join } = await import('node:path');
-  const m = await import(${JSON.stringify(new URL('../../src/pipeline/swap-site.ts', import.meta.url).href)});
+  const m = await import(${JSON.stringify(new URL('../../../scripts/build/swap-site.ts', import.meta.url).href)});
   const out = process.argv[1];
   for (let i = 0; ; i++) {
     const slots = m.siteSlots(out);

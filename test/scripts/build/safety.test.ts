@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { credentialFiles, isInside, outputConflict, unexpectedOutput } from '../../src/pipeline/safety.ts';
+import { credentialFiles, isInside, outputConflict, unexpectedOutput } from '../../../scripts/build/safety.ts';
 
 function folder(files: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'tavla-safety-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCacheKey, type CacheInputs } from '../../src/pipeline/cache-key.ts';
+import { buildCacheKey, type CacheInputs } from '../../../scripts/build/cache-key.ts';
 
 const base: CacheInputs = { inputHash: 'a'.repeat(64), codeHash: 'b'.repeat(64), team: '', asOf: '2026-12-07', snapshots: [{ asOf: '2026-12-06', inputHash: 'c' }] };
 
