@@ -29,7 +29,7 @@
  */
 import type { ActivityFacts } from '../model/activity-facts.ts';
 import { ACTIVITY_TYPES, type ActivityType, type Target } from '../core/records.ts';
-import { addDays, inRange } from '../periods/calendar.ts';
+import { dayNumber, inRange, isoDateOf } from '../periods/calendar.ts';
 import { periodRange } from '../periods/fiscal.ts';
 import { isoWeekStart } from '../periods/iso-week.ts';
 import type { MetricContext } from './context.ts';
@@ -76,8 +76,8 @@ function personWeeks(counts: ActivityCounts, targets: readonly GoalTarget[], sel
     targets.filter((t) => t.cadence === 'weekly' && t.scope === 'seller'),
     (t) => t.scopeId,
   );
-  const thursdays = weeks.map((week) => addDays(isoWeekStart(week), 3));
-  const days = weeks.map((week) => Array.from({ length: 7 }, (_, i) => addDays(isoWeekStart(week), i)));
+  const mondays = weeks.map((week) => dayNumber(isoWeekStart(week)));
+  const thursdays = mondays.map((monday) => isoDateOf(monday + 3));
   return people.map((personId) => {
     const own = (ofPerson.get(personId) ?? []).map((t) => ({ measure: t.measure, value: t.value, range: periodRange(t.period, start) }));
     const goals = thursdays.map((thursday) =>
@@ -86,14 +86,9 @@ function personWeeks(counts: ActivityCounts, targets: readonly GoalTarget[], sel
       ),
     );
     const byDate = counts.get(personId);
-    const actuals = days.map((list) => {
+    const actuals = mondays.map((monday) => {
       const sums = new Array<number>(ACTIVITY_TYPES.length).fill(0);
-      if (byDate !== undefined) {
-        for (const day of list) {
-          const perType = byDate.get(day);
-          if (perType) for (let t = 0; t < sums.length; t++) sums[t]! += perType[t]!;
-        }
-      }
+      if (byDate !== undefined) for (let day = monday; day < monday + 7; day++) byDate.addInto(day, sums);
       return sums;
     });
     return { personId, goals, actuals };

@@ -56,6 +56,15 @@ export class DailyCounts {
     return counts.some((count) => count > 0) ? counts : undefined;
   }
 
+  /** Adds the counts of the day with day number `day` to `sums` (one number per type). */
+  addInto(day: number, sums: number[]): void {
+    const key = Math.floor(day / BLOCK_DAYS);
+    const block = this.#blocks.get(key);
+    if (block === undefined) return;
+    const start = (day - key * BLOCK_DAYS) * this.types;
+    for (let t = 0; t < this.types; t++) sums[t]! += block[start + t]!;
+  }
+
   /** Adds every count of `other` (of the same types) to this one's. */
   addAll(other: DailyCounts): void {
     for (const [key, block] of other.#blocks) {

@@ -63,7 +63,7 @@ export function isoDateOf(day: number): IsoDate {
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromDayNumber(dayNumber(date) + days);
+  return isoDateOf(dayNumber(date) + days);
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */

@@ -36,8 +36,21 @@ export function isIsoWeek(label: string): boolean {
   return week >= 1 && week <= isoWeeksInYear(Number(match[1]));
 }
 
+/** Week labels repeat across every scope and meeting: each Monday is worked out once. */
+const mondays = new Map<string, IsoDate>();
+
 /** The Monday of an ISO week label. */
 export function isoWeekStart(label: string): IsoDate {
+  let monday = mondays.get(label);
+  if (monday === undefined) {
+    monday = computeWeekStart(label);
+    if (mondays.size > 100_000) mondays.clear();
+    mondays.set(label, monday);
+  }
+  return monday;
+}
+
+function computeWeekStart(label: string): IsoDate {
   const match = WEEK_PATTERN.exec(label);
   if (!match) throw new Error(`expected an ISO week like 2026-W47, got "${label}"`);
   const week = Number(match[2]);
