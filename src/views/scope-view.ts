@@ -117,6 +117,9 @@ export function scopeTables(figures: ScopeFigures, f: Fmt, idPrefix: string): Vi
   const stageTitle = t(locale, 'chart.pipelineByStage');
   const newTitle = t(locale, 'metric.newPipelinePerWeek');
   const attainmentRows = figures.targets.rows;
+  // A stage's bar leads to the deals behind it: a seller's own open deals on the same page, else
+  // the pipeline page's lists.
+  const stageHref = idPrefix.startsWith('seller-') ? `#${idPrefix}-open-deals` : f.links?.pipeline();
   return [
     buildTable(
       {
@@ -127,7 +130,7 @@ export function scopeTables(figures: ScopeFigures, f: Fmt, idPrefix: string): Vi
         chart: () =>
           stackedBarsByMonth(
             volumeRows.map((r) => ({ month: r.month, channel: r.channel, value: r.value })),
-            { locale, currency, title: volumeTitle, months: months.map((m) => m.month) },
+            { locale, currency, title: volumeTitle, months: months.map((m) => m.month), monthHref: f.links?.month },
           ),
       },
       [
@@ -167,7 +170,7 @@ export function scopeTables(figures: ScopeFigures, f: Fmt, idPrefix: string): Vi
         title: stageTitle,
         chart: () =>
           barChart(
-            figures.pipeline.weighted.stages.map((s) => ({ label: s.label, value: s.amount })),
+            figures.pipeline.weighted.stages.map((s) => ({ label: s.label, value: s.amount, href: stageHref })),
             { locale, currency, title: stageTitle },
           ),
       },
@@ -199,7 +202,7 @@ export function scopeTables(figures: ScopeFigures, f: Fmt, idPrefix: string): Vi
         title: newTitle,
         chart: () =>
           lineChart(
-            figures.pipeline.newPipeline.weeks.map((w) => ({ week: w.week, value: w.amount })),
+            figures.pipeline.newPipeline.weeks.map((w) => ({ week: w.week, value: w.amount, href: f.links?.week(w.week) })),
             { locale, currency, title: newTitle, goal: figures.pipeline.newPipeline.averageAmount ?? undefined, goalLabel: t(locale, 'chart.average') },
           ),
       },
