@@ -31,7 +31,7 @@ function stageList(settings: ExportSettings, status: string): string {
 }
 
 /** The stage column with each stage's aliases (as the export may write them) read as its id. */
-export function stageIdSql(settings: ExportSettings): string {
+function stageIdSql(settings: ExportSettings): string {
   const whens = settings.stages.flatMap((s) => (s.aliases ?? []).map((alias) => `WHEN ${lit(alias)} THEN ${lit(s.id)}`));
   return whens.length > 0 ? `CASE stage ${whens.join(' ')} ELSE stage END` : 'stage';
 }
@@ -64,7 +64,7 @@ const DEAL_TYPES = `{'owner': 'VARCHAR', 'stage': 'VARCHAR', 'amount': 'DOUBLE',
   'channel': 'VARCHAR', 'contract_start': 'DATE', 'contract_end': 'DATE', 'term_months': 'INTEGER'}`;
 
 /** The SQL of each figure, over the table `d` of deals and the activity log's file. */
-export function subsetSql(settings: ExportSettings, activitiesPath: string): Record<string, string> {
+function subsetSql(settings: ExportSettings, activitiesPath: string): Record<string, string> {
   const asOf = `DATE ${lit(settings.asOf)}`;
   const fyStart = `DATE ${lit(fiscalYearStart(settings.asOf, settings.fiscalYearStartMonth ?? 1))}`;
   const fyEnd = `(${fyStart} + INTERVAL 1 YEAR - INTERVAL 1 DAY)::DATE`;

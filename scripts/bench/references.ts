@@ -36,7 +36,7 @@ function failure(results: ReadonlyMap<StageName, ChildOutcome>, stage: StageName
 }
 
 /** Whether a reference's subset checksums equal tavla's. */
-export function checksumVerdict(tavla: StageResult | undefined, reference: StageResult): string {
+function checksumVerdict(tavla: StageResult | undefined, reference: StageResult): string {
   if (!reference.checksums) return 'n/a (counts rows only)';
   if (!tavla?.checksums) return 'tavla not measured';
   const differ = differing(tavla.checksums, reference.checksums);

@@ -59,7 +59,7 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-export function currentHolder(): LockHolder {
+function currentHolder(): LockHolder {
   return { pid: process.pid, host: hostname(), started: new Date().toISOString() };
 }
 

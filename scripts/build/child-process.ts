@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export const PARENT_PID_ENV = 'TAVLA_PARENT_PID';
-export const WATCH_MS = 200;
+const WATCH_MS = 200;
 
 const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 const SIGNAL_CODES: Record<(typeof SIGNALS)[number], number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };

@@ -47,7 +47,7 @@ export async function unexpectedOutput(siteDir: string): Promise<string[]> {
 }
 
 /** The real path of `path`, through symbolic links, for the part of it that exists. */
-export function realPath(path: string): string {
+function realPath(path: string): string {
   try {
     return realpathSync(path);
   } catch {

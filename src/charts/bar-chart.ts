@@ -14,6 +14,8 @@ export interface BarDatum {
   value: number;
   /** Colours the bar in its channel's colour. */
   channel?: Channel;
+  /** The page or anchor listing the bar's rows (a stage's deals, a seller's page). */
+  href?: string;
 }
 
 export interface BarChartOptions extends ChartOptions {
@@ -38,6 +40,8 @@ export function barChart(data: readonly BarDatum[], options: BarChartOptions): s
     value: d.value,
     text: format(d.value),
     color: d.channel ? CHANNEL_COLORS[d.channel] : ACCENT,
+    href: d.href,
+    name: `${d.label}: ${format(d.value)}`,
   }));
   const unit = axisUnit(Math.max(0, ...rows.map((d) => Math.abs(d.value))), locale, currency);
   const marginLeft = Math.min(MAX_MARGIN, Math.max(40, ...rows.map((d) => textWidth(d.label) + 12)));

@@ -3,12 +3,12 @@
  * solid line with dots, the budget as a dashed line, each labelled at its last month.
  */
 import * as Plot from '@observablehq/plot';
-import { formatMonthShort } from '../format/date.ts';
+import { formatMonth, formatMonthShort } from '../format/date.ts';
 import { formatMoney, type Currency } from '../format/number.ts';
 import { axisUnit } from './axis.ts';
 import { legendMarkup } from './legend.ts';
 import { ACCENT } from './palette.ts';
-import { baseOptions, finishSvg, type ChartOptions } from './render.ts';
+import { baseOptions, finishSvg, linkOptions, type ChartOptions } from './render.ts';
 
 export interface CumulativeDatum {
   month: string;
@@ -21,6 +21,8 @@ export interface CumulativeOptions extends ChartOptions {
   resultLabel: string;
   budgetLabel: string;
   height?: number;
+  /** The page listing a month's rows (its monthly review); a month without one has no link. */
+  monthHref?: (month: string) => string | undefined;
 }
 
 /** Running totals of result and budget (a month without a budget adds 0 to the budget line). */
@@ -42,6 +44,7 @@ export function cumulativeByMonth(data: readonly CumulativeDatum[], options: Cum
   const unit = axisUnit(Math.max(0, ...rows.map((r) => Math.max(r.result, r.budget))), locale, currency);
   const last = rows.at(-1);
   const money = (v: number) => (currency ? formatMoney(v, currency, locale, { compact: true }) : String(v));
+  const points = rows.map((r) => ({ ...r, href: options.monthHref?.(r.month), name: `${formatMonth(r.month, locale)}: ${money(r.result)}` }));
   const plot = Plot.plot({
     ...baseOptions(options),
     height: options.height ?? 300,
@@ -55,7 +58,7 @@ export function cumulativeByMonth(data: readonly CumulativeDatum[], options: Cum
       Plot.ruleY([0]),
       ...(hasBudget ? [Plot.line(rows, { x: 'month', y: 'budget', stroke: 'currentColor', strokeDasharray: '6 4', strokeWidth: 2 })] : []),
       Plot.line(rows, { x: 'month', y: 'result', stroke: ACCENT, strokeWidth: 3 }),
-      Plot.dot(rows, { x: 'month', y: 'result', fill: ACCENT, r: 3 }),
+      Plot.dot(points, { x: 'month', y: 'result', fill: ACCENT, r: 3, ...linkOptions(points) }),
       ...(last
         ? [
             Plot.text([last], { x: 'month', y: 'result', text: () => money(last.result), textAnchor: 'start', dx: 8, fontWeight: 700 }),

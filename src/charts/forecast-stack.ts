@@ -7,7 +7,7 @@ import { formatMoney, type Currency } from '../format/number.ts';
 import { axisUnit } from './axis.ts';
 import { legendMarkup } from './legend.ts';
 import { GAP } from './palette.ts';
-import { baseOptions, finishSvg, textWidth, type ChartOptions } from './render.ts';
+import { baseOptions, finishSvg, linkOptions, textWidth, type ChartOptions } from './render.ts';
 
 export interface ForecastRow {
   label: string;
@@ -15,6 +15,8 @@ export interface ForecastRow {
   commit: number;
   bestCase: number;
   budget: number | null;
+  /** The page listing the row's deals (the team's page). */
+  href?: string;
 }
 
 export interface ForecastStackOptions extends ChartOptions {
@@ -37,6 +39,12 @@ export function forecastStack(data: readonly ForecastRow[], options: ForecastSta
   const unit = axisUnit(max, locale, currency);
   const marginLeft = Math.min(200, Math.max(40, ...data.map((d) => textWidth(d.label) + 12)));
   const money = (v: number) => (currency ? formatMoney(v, currency, locale, { compact: true }) : String(v));
+  // Each row's whole bar (and its budget) is one link, drawn clear over the segments.
+  const links = data.flatMap((d, index) => {
+    const total = Math.max(0, d.closed) + Math.max(0, d.commit) + Math.max(0, d.bestCase);
+    const top = Math.max(total, d.budget ?? 0);
+    return d.href && top > 0 ? [{ index, top, href: d.href, name: `${d.label}: ${money(total)}` }] : [];
+  });
   const plot = Plot.plot({
     ...baseOptions(options),
     height: 50 + Math.max(1, data.length) * BAR_STEP,
@@ -50,6 +58,7 @@ export function forecastStack(data: readonly ForecastRow[], options: ForecastSta
       Plot.axisX({ tickFormat: unit.tickFormat, label: unit.label, labelArrow: 'none', labelAnchor: 'right' }),
       Plot.axisY({ tickSize: 0, tickFormat: (i: number) => data[i]?.label ?? '' }),
       Plot.barX(segments, Plot.stackX({ y: 'index', x: 'value', fill: 'kind', order: ['closed', 'commit', 'bestCase'], stroke: GAP, strokeWidth: 1 })),
+      links.length > 0 ? Plot.barX(links, { y: 'index', x: 'top', fill: 'transparent', ...linkOptions(links) }) : null,
       Plot.ruleX([0]),
       Plot.tickX(budgets, { y: 'index', x: 'value', stroke: 'currentColor', strokeWidth: 3 }),
       // The budget's value above its tick, clear of the bar.

@@ -6,14 +6,14 @@
  * so. A single week is drawn as a bar per series, not as dots floating in the frame.
  */
 import * as Plot from '@observablehq/plot';
-import type { Currency } from '../format/number.ts';
+import { formatMoney, formatNumber, type Currency } from '../format/number.ts';
 import { formatPercent } from '../format/percent.ts';
 import { weekLabel } from '../format/week.ts';
 import { t } from '../i18n/index.ts';
 import { axisUnit } from './axis.ts';
 import { legendMarkup, type LegendItem } from './legend.ts';
 import { SERIES_COLORS } from './palette.ts';
-import { baseOptions, emptyChart, finishSvg, nothingToDraw, type ChartOptions } from './render.ts';
+import { baseOptions, emptyChart, finishSvg, linkOptions, nothingToDraw, type ChartOptions } from './render.ts';
 
 export interface WeekDatum {
   /** ISO week `2026-W47`. */
@@ -21,6 +21,8 @@ export interface WeekDatum {
   value: number | null;
   /** Series name when several lines share the chart (shown in the legend). */
   series?: string;
+  /** The week's meeting page; the week's point links there. */
+  href?: string;
 }
 
 export interface LineChartOptions extends ChartOptions {
@@ -50,7 +52,15 @@ export function lineChart(data: readonly WeekDatum[], options: LineChartOptions)
   const color = (name: string, i: number) => options.colors?.[name] ?? SERIES_COLORS[i % SERIES_COLORS.length] ?? 'currentColor';
   const cap = options.cap;
   const capped = (value: number | null) => (value !== null && cap !== undefined && value > cap ? cap : value);
-  const rows = data.map((d) => ({ week: d.week, value: capped(d.value), actual: d.value, series: d.series ?? '' }));
+  const format0 = (value: number) => (options.percent ? formatPercent(value / 100, locale) : currency ? formatMoney(value, currency, locale, { compact: true }) : formatNumber(value, locale));
+  const rows = data.map((d) => ({
+    week: d.week,
+    value: capped(d.value),
+    actual: d.value,
+    series: d.series ?? '',
+    href: d.value === null ? undefined : d.href,
+    name: `${d.series ? `${d.series}, ` : ''}${weekLabel(d.week, locale, { year: true })}: ${d.value === null ? '–' : format0(d.value)}`,
+  }));
   const over = rows.filter((d) => d.actual !== null && cap !== undefined && d.actual > cap);
   const values = rows.map((d) => d.value ?? 0);
   const top = Math.max(1, ...values, goal ?? 0);
@@ -83,7 +93,7 @@ export function lineChart(data: readonly WeekDatum[], options: LineChartOptions)
       single
         ? Plot.barY(rows, { x: 'series', y: 'value', fill: 'series' })
         : Plot.lineY(rows, { x: 'week', y: 'value', z: 'series', stroke: 'series', strokeWidth: 2 }),
-      dots && !single ? Plot.dot(rows, { x: 'week', y: 'value', fill: 'series', r: 3, filter: (d: (typeof rows)[number]) => !over.includes(d) }) : null,
+      dots && !single ? Plot.dot(rows, { x: 'week', y: 'value', fill: 'series', r: 3, filter: (d: (typeof rows)[number]) => !over.includes(d), ...linkOptions(rows) }) : null,
       over.length === 0 ? null : Plot.dot(over, { x: single ? 'series' : 'week', y: 'value', fill: 'series', symbol: 'triangle', r: 5 }),
       over.length === 0 ? null : Plot.text(over, { x: single ? 'series' : 'week', y: 'value', text: (d: (typeof rows)[number]) => format(d.actual ?? 0), dy: -10, fontWeight: 'bold' }),
     ],

@@ -5,7 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatPercent } from '../format/percent.ts';
 import { ACCENT } from './palette.ts';
-import { baseOptions, emptyChart, finishSvg, nothingToDraw, textWidth, type ChartOptions } from './render.ts';
+import { baseOptions, emptyChart, finishSvg, linkOptions, nothingToDraw, textWidth, type ChartOptions } from './render.ts';
 
 export interface ProgressDatum {
   label: string;
@@ -13,6 +13,8 @@ export interface ProgressDatum {
   value: number | null;
   /** Share of the target expected by today, 0..1. */
   expected?: number;
+  /** The page listing the row (the team's or the seller's page). */
+  href?: string;
 }
 
 export type ProgressBarsOptions = ChartOptions;
@@ -29,6 +31,8 @@ export function progressBars(data: readonly ProgressDatum[], options: ProgressBa
     value: d.value,
     expected: d.expected ?? null,
     text: formatPercent(d.value, locale),
+    href: d.href,
+    name: `${d.label}: ${formatPercent(d.value, locale)}`,
   }));
   const max = Math.max(1.2, ...rows.map((d) => d.value ?? 0));
   const marginLeft = Math.min(MAX_MARGIN, Math.max(40, ...rows.map((d) => textWidth(d.label) + 12)));
@@ -47,7 +51,7 @@ export function progressBars(data: readonly ProgressDatum[], options: ProgressBa
         textOverflow: 'ellipsis',
         lineWidth: (marginLeft - 12) / 7.2,
       }),
-      Plot.barX(rows, { y: 'index', x: 'value', fill: ACCENT, filter: (d: (typeof rows)[number]) => d.value !== null }),
+      Plot.barX(rows, { y: 'index', x: 'value', fill: ACCENT, filter: (d: (typeof rows)[number]) => d.value !== null, ...linkOptions(rows) }),
       Plot.tickX(rows, {
         y: 'index',
         x: 'expected',

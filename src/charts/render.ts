@@ -59,7 +59,9 @@ export function finishSvg(plot: Element, options: ChartOptions, before = ''): st
     nodes.push(desc);
   }
   svg.prepend(...nodes);
+  const links = finishLinks(svg);
   for (const element of [svg, ...Array.from(svg.querySelectorAll('*'))]) {
+    if (element.tagName.toLowerCase() === 'a') continue;
     // The chart is one image (role="img"): names on its inner marks are not allowed there
     // (axe: aria-prohibited-attr); Plot's mark names are kept as data-mark for tests and styling.
     const mark = element === svg ? null : element.getAttribute('aria-label');
@@ -72,8 +74,49 @@ export function finishSvg(plot: Element, options: ChartOptions, before = ''): st
     }
   }
   // linkedom leaves < and > raw inside attribute values; write the name ourselves, fully escaped.
-  const markup = renumberIds(svg.outerHTML).replace(/^<svg /, `<svg role="img" aria-label="${escapeAttribute(options.title)}" `);
+  // A chart whose marks link is a group of links (an image hides what is inside it from
+  // screen readers and the keyboard); one without links is one image.
+  const role = links > 0 ? 'group' : 'img';
+  const markup = renumberIds(svg.outerHTML).replace(/^<svg /, `<svg role="${role}" aria-label="${escapeAttribute(options.title)}" `);
   return before + markup;
+}
+
+/**
+ * Plot wraps a mark with an `href` in `<a xlink:href>`; here it gets a plain `href` (every browser
+ * reads it, with JavaScript off too) and the mark's name (`aria-label`), so a keyboard or screen
+ * reader user hears which month, team or stage the link opens. Returns the number of links.
+ */
+function finishLinks(svg: Element): number {
+  const links = Array.from(svg.querySelectorAll('a'));
+  for (const a of links) {
+    const href = a.getAttribute('xlink:href') ?? a.getAttribute('href') ?? '';
+    a.removeAttribute('xlink:href');
+    a.removeAttribute('fill');
+    a.setAttribute('href', href);
+    const mark = a.firstElementChild;
+    const name = mark?.getAttribute('aria-label');
+    if (mark && name) {
+      mark.removeAttribute('aria-label');
+      a.setAttribute('aria-label', name);
+    }
+  }
+  return links.length;
+}
+
+/** A row of a chart that may lead to the page listing its rows: its address and link name. */
+export interface Linked {
+  href?: string;
+  /** What the link opens, read by screen readers: "Oktober 2026: 12,3 mnkr". */
+  name?: string;
+}
+
+/**
+ * Plot options that make a mark's shapes links: `href` and `ariaLabel` channels, only when some
+ * row has an address (a chart without links renders exactly as before).
+ */
+export function linkOptions<T extends Linked>(rows: readonly T[]): { href?: (d: T) => string | null; ariaLabel?: (d: T) => string | null } {
+  if (!rows.some((d) => d.href)) return {};
+  return { href: (d) => d.href ?? null, ariaLabel: (d) => (d.href ? (d.name ?? null) : null) };
 }
 
 export function escapeAttribute(value: string): string {
@@ -97,7 +140,7 @@ function renumberIds(markup: string): string {
 }
 
 /** Rows of a horizontal bar chart: their position, label, value, colour and end-of-bar text. */
-export interface LabelledBar {
+export interface LabelledBar extends Linked {
   index: number;
   label: string;
   value: number;
@@ -114,7 +157,7 @@ export function labelledBarMarks(rows: readonly LabelledBar[], marginLeft: numbe
       textOverflow: 'ellipsis',
       lineWidth: (marginLeft - 12) / 7.2,
     }),
-    Plot.barX(rows, { y: 'index', x: 'value', fill: 'color' }),
+    Plot.barX(rows, { y: 'index', x: 'value', fill: 'color', ...linkOptions(rows) }),
     Plot.ruleX([0]),
     Plot.text(rows, { y: 'index', x: 'value', text: 'text', textAnchor: 'start', dx: 4 }),
   ];

@@ -3,14 +3,14 @@
  * target as a dashed tick per month (or one dashed line when the target is the same every month).
  */
 import * as Plot from '@observablehq/plot';
-import { formatMonthShort } from '../format/date.ts';
-import type { Currency } from '../format/number.ts';
+import { formatMonth, formatMonthShort } from '../format/date.ts';
+import { formatMoney, formatNumber, type Currency } from '../format/number.ts';
 import { t } from '../i18n/index.ts';
 import { CHANNELS, type Channel } from '../core/records.ts';
 import { axisUnit } from './axis.ts';
 import { legendMarkup, type LegendItem } from './legend.ts';
 import { CHANNEL_COLORS, GAP } from './palette.ts';
-import { baseOptions, emptyChart, finishSvg, nothingToDraw, type ChartOptions } from './render.ts';
+import { baseOptions, emptyChart, finishSvg, linkOptions, nothingToDraw, type ChartOptions } from './render.ts';
 
 export interface MonthChannelDatum {
   /** `YYYY-MM`. */
@@ -33,6 +33,8 @@ export interface StackedBarsByMonthOptions extends ChartOptions {
   /** Legend text for the target. Default: "Target" in the locale. */
   targetLabel?: string;
   height?: number;
+  /** The page listing a month's rows (its monthly review); a month without one has no link. */
+  monthHref?: (month: string) => string | undefined;
 }
 
 export function stackedBarsByMonth(data: readonly MonthChannelDatum[], options: StackedBarsByMonthOptions): string {
@@ -49,6 +51,16 @@ export function stackedBarsByMonth(data: readonly MonthChannelDatum[], options: 
   // A January, or the first month shown, carries its year.
   const monthTick = (month: string, i: number) => formatMonthShort(month, locale, i === 0 || month.endsWith('-01'));
   const targetLabel = options.targetLabel ?? t(locale, 'metric.target');
+  const targetOf = new Map(targets.map((d) => [d.month, d.value]));
+  const links = options.monthHref
+    ? months.flatMap((month) => {
+        const href = options.monthHref!(month);
+        const total = totals.get(month) ?? 0;
+        const top = Math.max(total, targetOf.get(month) ?? 0);
+        const money = currency ? formatMoney(total, currency, locale, { compact: true }) : formatNumber(total, locale);
+        return href && top > 0 ? [{ month, top, href, name: `${formatMonth(month, locale)}: ${money}` }] : [];
+      })
+    : [];
 
   const plot = Plot.plot({
     ...baseOptions(options),
@@ -68,6 +80,8 @@ export function stackedBarsByMonth(data: readonly MonthChannelDatum[], options: 
         stroke: GAP,
         strokeWidth: 1,
       }),
+      // Each month's whole column (bars and target) is one link, drawn clear over the bars.
+      links.length > 0 ? Plot.barY(links, { x: 'month', y: 'top', fill: 'transparent', ...linkOptions(links) }) : null,
       Plot.ruleY([0]),
       typeof target === 'number'
         ? Plot.ruleY([target], { strokeDasharray: '6 4', strokeWidth: 2 })

@@ -24,7 +24,7 @@ export function activityGoalTable(id: string, rows: readonly ActivityGoalRow[], 
           ? undefined
           : () =>
               lineChart(
-                rows.map((r) => ({ week: r.week, value: r.share === null ? null : r.share * 100, series: t(locale, `activity.${r.type}`) })),
+                rows.map((r) => ({ week: r.week, value: r.share === null ? null : r.share * 100, series: t(locale, `activity.${r.type}`), href: f.links?.week(r.week) })),
                 { locale, title: heading, weeks, goal: 100, goalLabel: t(locale, 'common.goal'), percent: true, cap: SHARE_CAP },
               ),
     },

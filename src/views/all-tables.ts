@@ -21,7 +21,7 @@ import { changeCountsTable, changesTable, memoryTable } from './history-view.ts'
 
 /** `dealRows`: the site model's deal rows, so every deal list's CSV holds all its deals. */
 export function allTables(report: Report, dealRows?: DealRows): ViewTable[] {
-  const f = fmt('en', report.meta.currency as Currency);
+  const f = fmt('en', report.meta.currency as Currency, report.meetings.crmDealUrl);
   const tables: ViewTable[] = [
     ...scopeTables(report.company, f, 'overview'),
     ...report.teams.flatMap((team) => scopeTables(team.figures, f, `team-${team.slug}`)),

@@ -1,7 +1,7 @@
 /** What every page needs from the build: the report, the routes under the configured base path. */
 import { isLocale, type Locale } from '../i18n/index.ts';
 import type { Currency } from '../format/index.ts';
-import { fmt, type Fmt } from './format-context.ts';
+import { fmt, type Fmt, type PageLinks } from './format-context.ts';
 import { routes, type Routes } from './routes.ts';
 import { siteModel } from './site-model-file.ts';
 import type { Report } from '../report/site-model.ts';
@@ -16,5 +16,23 @@ export interface PageContext {
 export function pageContext(lang: string | undefined, base: string): PageContext {
   if (!lang || !isLocale(lang)) throw new Error(`unknown language "${lang}"`);
   const { report } = siteModel();
-  return { report, routes: routes(base), locale: lang, f: fmt(lang, report.meta.currency as Currency) };
+  const r = routes(base);
+  const f = fmt(lang, report.meta.currency as Currency, report.meetings.crmDealUrl);
+  return { report, routes: r, locale: lang, f: { ...f, links: pageLinks(report, r, lang) } };
+}
+
+/** Chart links of a page: only to months and weeks that have a page of their own. */
+function pageLinks(report: Report, r: Routes, locale: Locale): PageLinks {
+  const months = new Set(report.months.map((m) => m.month));
+  const weeks = new Set(report.weeks.map((w) => w.week));
+  return {
+    month: (month) => (months.has(month) ? r.month(locale, month) : undefined),
+    week: (week) => (weeks.has(week) ? r.week(locale, week) : undefined),
+    team: (id) => {
+      const slug = report.teams.find((x) => x.id === id)?.slug;
+      return slug ? r.team(locale, slug) : undefined;
+    },
+    seller: (slug) => r.seller(locale, slug),
+    pipeline: () => r.section(locale, 'pipeline'),
+  };
 }

@@ -17,6 +17,7 @@ import type { MonthPack } from '../report/meeting-figures.ts';
 import type { MonthFigures } from '../report/month-figures.ts';
 import type { Report } from '../report/site-model.ts';
 import type { ForecastVsBudget } from '../metrics/forecast-vs-budget.ts';
+import { dealColumns } from './crm-link.ts';
 import { buildTable } from './build-table.ts';
 import type { Fmt } from './format-context.ts';
 import { measureLabel } from './labels.ts';
@@ -58,7 +59,7 @@ function topDealTable(id: string, title: string, deals: readonly DealLine[], f: 
   return buildTable<DealLine>(
     { id, title },
     [
-      { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
+      ...dealColumns<DealLine>(f, (d) => d),
       { label: t(locale, 'common.seller'), key: 'owner', show: (d) => d.owner.name, raw: (d) => d.owner.name },
       { label: t(locale, 'channel.label'), key: 'channel', show: (d) => t(locale, `channel.${d.channel}`), raw: (d) => d.channel },
       { label: t(locale, 'common.value'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
@@ -69,7 +70,7 @@ function topDealTable(id: string, title: string, deals: readonly DealLine[], f: 
   );
 }
 
-function forecastTable(id: string, rows: { label: string; key: string; forecast: ForecastVsBudget; chart: boolean }[], f: Fmt, asOf: string): ViewTable {
+function forecastTable(id: string, rows: { label: string; key: string; teamId?: string; forecast: ForecastVsBudget; chart: boolean }[], f: Fmt, asOf: string): ViewTable {
   const { locale } = f;
   const title = t(locale, 'pack.forecast');
   return buildTable(
@@ -79,7 +80,7 @@ function forecastTable(id: string, rows: { label: string; key: string; forecast:
       description: t(locale, 'pack.forecast.desc', { date: f.date(asOf) }),
       chart: () =>
         forecastStack(
-          rows.filter((r) => r.chart).map((r) => ({ label: r.label, closed: r.forecast.closed, commit: r.forecast.commit, bestCase: r.forecast.bestCase, budget: r.forecast.budget })),
+          rows.filter((r) => r.chart).map((r) => ({ label: r.label, closed: r.forecast.closed, commit: r.forecast.commit, bestCase: r.forecast.bestCase, budget: r.forecast.budget, href: r.teamId ? f.links?.team(r.teamId) : undefined })),
           {
             locale,
             currency: f.currency,
@@ -122,7 +123,7 @@ function chartTables(prefix: string, month: MonthFigures, pack: MonthPack, f: Fm
         chart: () =>
           stackedBarsByMonth(
             pack.series.flatMap((s) => CHANNELS.map((channel) => ({ month: s.month, channel, value: s.byChannel[channel] }))),
-            { locale, currency, title: monthlyTitle, months, target: pack.series.filter((s) => s.budget !== null).map((s) => ({ month: s.month, value: s.budget! })), targetLabel: t(locale, 'metric.budget') },
+            { locale, currency, title: monthlyTitle, months, target: pack.series.filter((s) => s.budget !== null).map((s) => ({ month: s.month, value: s.budget! })), targetLabel: t(locale, 'metric.budget'), monthHref: f.links?.month },
           ),
       },
       seriesColumns,
@@ -134,7 +135,7 @@ function chartTables(prefix: string, month: MonthFigures, pack: MonthPack, f: Fm
         title: cumulativeTitle,
         description: t(locale, 'pack.chart.cumulative.desc'),
         chart: () =>
-          cumulativeByMonth(pack.series, { locale, currency, title: cumulativeTitle, resultLabel: t(locale, 'pack.cumulativeResult'), budgetLabel: t(locale, 'pack.cumulativeBudget') }),
+          cumulativeByMonth(pack.series, { locale, currency, title: cumulativeTitle, resultLabel: t(locale, 'pack.cumulativeResult'), budgetLabel: t(locale, 'pack.cumulativeBudget'), monthHref: f.links?.month }),
       },
       seriesColumns,
       pack.series,
@@ -145,7 +146,7 @@ function chartTables(prefix: string, month: MonthFigures, pack: MonthPack, f: Fm
         definition: 'attainment',
         title: teamsTitle,
         description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }),
-        chart: () => progressBars(month.teams.map((x) => ({ label: x.name, value: x.total?.attainment ?? null })), { locale, title: teamsTitle }),
+        chart: () => progressBars(month.teams.map((x) => ({ label: x.name, value: x.total?.attainment ?? null, href: f.links?.team(x.id) })), { locale, title: teamsTitle }),
       },
       [
         { label: t(locale, 'common.team'), key: 'team', show: (x) => x.name, raw: (x) => x.id },
@@ -202,7 +203,7 @@ export function boardPack(report: Report, month: MonthFigures, pack: MonthPack, 
       `${prefix}-pack-forecast`,
       [
         { label: `${report.meta.company} ${q.label}`, key: q.label, forecast: q, chart: true },
-        ...pack.teamForecasts.map((x) => ({ label: `${teamName(x.id)} ${q.label}`, key: `${x.id}:${q.label}`, forecast: x.forecast, chart: true })),
+        ...pack.teamForecasts.map((x) => ({ label: `${teamName(x.id)} ${q.label}`, key: `${x.id}:${q.label}`, teamId: x.id, forecast: x.forecast, chart: true })),
         // The year is on another scale than the quarters: in the table and a tile, not in the chart.
         { label: `${report.meta.company} ${y.label}`, key: y.label, forecast: y, chart: false },
       ],

@@ -1,5 +1,5 @@
 /** Builds a ViewTable from column definitions that give both the shown and the raw value. */
-import type { RawCell, ViewColumn, ViewTable } from './table.ts';
+import type { CellLink, RawCell, ViewColumn, ViewTable } from './table.ts';
 
 export interface ColumnDef<T> {
   label: string;
@@ -8,6 +8,10 @@ export interface ColumnDef<T> {
   align?: ViewColumn['align'];
   show: (row: T) => string;
   raw: (row: T) => RawCell;
+  /** Makes the shown cell a link (a deal's CRM record, a seller's page). */
+  link?: (row: T) => CellLink | undefined;
+  /** In the CSV download only, not on the page (a deal's CRM address). */
+  csvOnly?: true;
 }
 
 export function buildTable<T>(
@@ -25,6 +29,8 @@ export function buildTable<T>(
   rows: readonly T[],
 ): ViewTable {
   const shown = spec.pageRows === undefined ? rows : rows.slice(0, spec.pageRows);
+  const page = columns.filter((c) => !c.csvOnly);
+  const linked = page.some((c) => c.link !== undefined);
   return {
     id: spec.id,
     title: spec.title,
@@ -32,8 +38,9 @@ export function buildTable<T>(
     chart: spec.chart,
     definition: spec.definition,
     footer: spec.footer,
-    columns: columns.map((c) => ({ label: c.label, align: c.align })),
-    rows: shown.map((row) => columns.map((c) => c.show(row))),
+    columns: page.map((c) => ({ label: c.label, align: c.align })),
+    rows: shown.map((row) => page.map((c) => c.show(row))),
+    ...(linked ? { links: shown.map((row) => page.map((c) => c.link?.(row))) } : {}),
     csv: { header: columns.map((c) => c.key), rows: rows.map((row) => columns.map((c) => c.raw(row))) },
     ...(shown.length < rows.length ? { hiddenRows: rows.length - shown.length } : {}),
   };

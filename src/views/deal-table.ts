@@ -2,6 +2,7 @@
 import { t } from '../i18n/index.ts';
 import type { DealLine, DealList, DealRows } from '../report/deal-lines.ts';
 import type { SellerEntry } from '../report/site-model.ts';
+import { crmDealHref, dealColumns } from './crm-link.ts';
 import { buildTable } from './build-table.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
@@ -29,7 +30,7 @@ export function dealTable(
   const table = buildTable<DealLine>(
     { id, title: `${title} (${f.number(list.count)})`, description: `${totals}${shown}` },
     [
-      { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
+      ...dealColumns<DealLine>(f, (d) => d),
       { label: t(locale, 'common.customer'), key: 'account', show: (d) => d.account || t(locale, 'common.noAccount'), raw: (d) => d.account },
       { label: t(locale, 'common.seller'), key: 'owner', show: (d) => d.owner.name, raw: (d) => d.owner.name },
       { label: t(locale, 'common.stage'), key: 'stage', show: (d) => d.stage, raw: (d) => d.stage },
@@ -63,7 +64,8 @@ export function dealTable(
   const csvRows = () =>
     list.ids.map((dealId) => {
       const [name, account, owner, stage, , channel, amount, annual, created, close] = rows[dealId]!;
-      return [name, account, owner, stage, channel, amount, annual, dateColumn === 'close' ? close : created];
+      const crm = f.crmDealUrl ? [crmDealHref(f.crmDealUrl, dealId) ?? ''] : [];
+      return [name, ...crm, account, owner, stage, channel, amount, annual, dateColumn === 'close' ? close : created];
     });
   return { ...table, csv: { header: table.csv.header, get rows() { return csvRows(); } } };
 }

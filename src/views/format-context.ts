@@ -3,9 +3,27 @@ import type { Currency } from '../format/index.ts';
 import { formatDate, formatDateRange, formatMoney, formatMonth, formatNumber, formatPercent, weekLabel, weekRangeLabel } from '../format/index.ts';
 import type { Locale } from '../i18n/index.ts';
 
+/**
+ * Addresses, in the page's language, of the pages that list a chart's rows: a month's bar leads
+ * to its monthly review, a team's bar to the team page. `undefined` where the site has no such page.
+ */
+export interface PageLinks {
+  month(month: string): string | undefined;
+  week(week: string): string | undefined;
+  /** By team id. */
+  team(id: string): string | undefined;
+  seller(slug: string): string;
+  /** The page listing the open pipeline's deals (stalled, slipped, by forecast category). */
+  pipeline(): string;
+}
+
 export interface Fmt {
   locale: Locale;
   currency: Currency;
+  /** The CRM record address of a deal, from the `crmDealUrl` setting (null when not set). */
+  crmDealUrl: string | null;
+  /** Where chart marks link; absent where nothing is drawn (the CSV downloads). */
+  links?: PageLinks;
   money(value: number | null | undefined): string;
   moneyCompact(value: number | null | undefined): string;
   percent(ratio: number | null | undefined): string;
@@ -17,10 +35,11 @@ export interface Fmt {
   month(month: string): string;
 }
 
-export function fmt(locale: Locale, currency: Currency): Fmt {
+export function fmt(locale: Locale, currency: Currency, crmDealUrl: string | null = null): Fmt {
   return {
     locale,
     currency,
+    crmDealUrl,
     money: (value) => formatMoney(value, currency, locale),
     moneyCompact: (value) => formatMoney(value, currency, locale, { compact: true }),
     percent: (ratio) => formatPercent(ratio, locale),

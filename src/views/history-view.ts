@@ -4,6 +4,7 @@ import { monthRange } from '../periods/fiscal.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { ChangeKind } from '../history/types.ts';
 import type { ChangeLine, HistorySection, MonthMemory, WeekChanges, WeekMemory } from '../report/history-section.ts';
+import { dealColumns } from './crm-link.ts';
 import { buildTable } from './build-table.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
@@ -39,7 +40,7 @@ export function changesTable(changes: WeekChanges, f: Fmt, teamName: (id: string
     },
     [
       { label: t(locale, 'change.kind'), key: 'kind', show: (c) => t(locale, KIND_KEY[c.kind]), raw: (c) => c.kind },
-      { label: t(locale, 'common.deal'), key: 'deal', show: (c) => c.name, raw: (c) => c.name },
+      ...dealColumns<ChangeLine>(f, (c) => ({ id: c.dealId, name: c.name })),
       { label: t(locale, 'common.customer'), key: 'account', show: (c) => c.account, raw: (c) => c.account },
       { label: t(locale, 'common.team'), key: 'team', show: (c) => teamName(c.teamId), raw: (c) => c.teamId },
       { label: t(locale, 'common.seller'), key: 'owner', show: (c) => c.owner.name, raw: (c) => c.owner.name },
@@ -95,8 +96,8 @@ export function pipelineTrendTable(history: HistorySection, f: Fmt): ViewTable {
           : () =>
               lineChart(
                 points.flatMap((p) => [
-                  { week: p.week, value: p.openAmount, series: t(locale, 'metric.openPipeline') },
-                  { week: p.week, value: p.weighted, series: t(locale, 'metric.weightedPipeline') },
+                  { week: p.week, value: p.openAmount, series: t(locale, 'metric.openPipeline'), href: f.links?.week(p.week) },
+                  { week: p.week, value: p.weighted, series: t(locale, 'metric.weightedPipeline'), href: f.links?.week(p.week) },
                 ]),
                 { locale, currency: f.currency, title },
               ),

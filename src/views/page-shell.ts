@@ -42,7 +42,7 @@ export interface ShellInput {
 }
 
 export function shellProps({ report, routes, locale, section, pathIn, isSectionPage = true }: ShellInput) {
-  const f = fmt(locale, report.meta.currency as Currency);
+  const f = fmt(locale, report.meta.currency as Currency, report.meetings.crmDealUrl);
   const read = report.files.reduce((sum, file) => sum + file.read, 0);
   const accepted = report.files.reduce((sum, file) => sum + file.accepted, 0);
   return {

@@ -139,7 +139,7 @@ function volumeTable(figures: ScopeFigures, f: Fmt, idPrefix: string): ViewTable
       chart: () =>
         stackedBarsByMonth(
           volumeRows.map((r) => ({ month: r.month, channel: r.channel, value: r.value })),
-          { locale, currency, title: volumeTitle, months: months.map((m) => m.month) },
+          { locale, currency, title: volumeTitle, months: months.map((m) => m.month), monthHref: f.links?.month },
         ),
     },
     [
@@ -180,6 +180,14 @@ function attainmentTable(figures: ScopeFigures, f: Fmt, idPrefix: string): ViewT
   );
 }
 
+/**
+ * Where a stage's bar leads: to the deals behind it, a seller's own open deals on the same page,
+ * else the pipeline page's lists.
+ */
+function stageHref(f: Fmt, idPrefix: string): string | undefined {
+  return idPrefix.startsWith('seller-') ? `#${idPrefix}-open-deals` : f.links?.pipeline();
+}
+
 function stageTable(figures: ScopeFigures, f: Fmt, idPrefix: string): ViewTable {
   const { locale, currency } = f;
   const stageTitle = t(locale, 'chart.pipelineByStage');
@@ -190,7 +198,7 @@ function stageTable(figures: ScopeFigures, f: Fmt, idPrefix: string): ViewTable 
       title: stageTitle,
       chart: () =>
         barChart(
-          figures.pipeline.weighted.stages.map((s) => ({ label: s.label, value: s.amount })),
+          figures.pipeline.weighted.stages.map((s) => ({ label: s.label, value: s.amount, href: stageHref(f, idPrefix) })),
           { locale, currency, title: stageTitle },
         ),
     },
@@ -227,7 +235,7 @@ function newPipelineTable(figures: ScopeFigures, f: Fmt, idPrefix: string): View
       title: newTitle,
       chart: () =>
         lineChart(
-          figures.pipeline.newPipeline.weeks.map((w) => ({ week: w.week, value: w.amount })),
+          figures.pipeline.newPipeline.weeks.map((w) => ({ week: w.week, value: w.amount, href: f.links?.week(w.week) })),
           { locale, currency, title: newTitle, goal: figures.pipeline.newPipeline.averageAmount ?? undefined, goalLabel: t(locale, 'chart.average') },
         ),
     },

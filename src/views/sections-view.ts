@@ -11,6 +11,9 @@ import type { PlanCheckRow, PlanVerdict } from '../metrics/plan-check.ts';
 import { totalRow } from '../metrics/target-attainment.ts';
 import { CHANNEL_BUCKETS, CHANNELS, FORECAST_CATEGORIES } from '../core/records.ts';
 import type { Report } from '../report/site-model.ts';
+import type { StalledDeal } from '../metrics/stalled-deals.ts';
+import type { SlippedDeal } from '../metrics/slipped-deals.ts';
+import { dealColumns } from './crm-link.ts';
 import { buildTable } from './build-table.ts';
 import { dealTable, PAGE_ROWS } from './deal-table.ts';
 import { reconciliationTable } from './reconciliation-view.ts';
@@ -91,11 +94,11 @@ export function planCheckTable(rows: readonly PlanCheckRow[], f: Fmt, teamName: 
 
 export function targetTables(report: Report, f: Fmt): ViewTable[] {
   const { locale } = f;
-  type Row = { name: string; row: (typeof report.company.targets.rows)[number] | undefined };
+  type Row = { name: string; href?: string; row: (typeof report.company.targets.rows)[number] | undefined };
   const people: Row[] = report.sellers
-    .map((s) => ({ name: s.person.name, row: totalRow(s.figures.targets) }))
+    .map((s) => ({ name: s.person.name, href: s.person.slug ? f.links?.seller(s.person.slug) : undefined, row: totalRow(s.figures.targets) }))
     .filter((r) => r.row?.budgetYtd !== null && r.row !== undefined);
-  const teams: Row[] = report.teams.map((x) => ({ name: x.name, row: totalRow(x.figures.targets) }));
+  const teams: Row[] = report.teams.map((x) => ({ name: x.name, href: f.links?.team(x.id), row: totalRow(x.figures.targets) }));
   const columns = (first: string) => [
     { label: first, key: 'name', show: (r: Row) => r.name, raw: (r: Row) => r.name },
     { label: t(locale, 'common.actual'), key: 'result_ytd', align: 'end' as const, show: (r: Row) => f.money(r.row?.resultYtd), raw: (r: Row) => r.row?.resultYtd ?? null },
@@ -105,7 +108,7 @@ export function targetTables(report: Report, f: Fmt): ViewTable[] {
     { label: t(locale, 'metric.pace'), key: 'pace', align: 'end' as const, show: (r: Row) => f.money(r.row?.pace), raw: (r: Row) => r.row?.pace ?? null },
   ];
   const chartOf = (rows: Row[], title: string) => () =>
-    progressBars(rows.map((r) => ({ label: r.name, value: r.row?.attainment ?? null })), { locale, title });
+    progressBars(rows.map((r) => ({ label: r.name, value: r.row?.attainment ?? null, href: r.href })), { locale, title });
   const teamTitle = t(locale, 'chart.attainmentByTeam');
   const sellerTitle = t(locale, 'chart.attainmentBySeller');
   return [
@@ -161,7 +164,7 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
     buildTable(
       { id: 'pipeline-stalled', definition: 'stalled-deals', title: `${t(locale, 'metric.stalledDeals')} (${f.number(p.stalled.count)})`, description: t(locale, 'def.stalledDeals'), pageRows: PAGE_ROWS },
       [
-        { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
+        ...dealColumns<StalledDeal>(f, (d) => d),
         { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },
         { label: t(locale, 'common.stage'), key: 'stage', show: (d) => stageLabel(d.stageId), raw: (d) => d.stageId },
         { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
@@ -174,7 +177,7 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
     buildTable(
       { id: 'pipeline-slipped', definition: 'slipped-deals', title: `${t(locale, 'metric.slippedDeals')} (${f.number(p.slipped.count)})`, description: t(locale, 'def.slippedDeals'), pageRows: PAGE_ROWS },
       [
-        { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
+        ...dealColumns<SlippedDeal>(f, (d) => d),
         { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },
         { label: t(locale, 'common.closeDate'), key: 'close_date', show: (d) => f.date(d.close), raw: (d) => d.close },
         { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },

@@ -10,6 +10,13 @@ export interface ViewColumn {
 
 export type RawCell = string | number | null;
 
+/** A link on a cell: a page of the site, or a record outside it (`hint` then names where it goes). */
+export interface CellLink {
+  href: string;
+  /** Opens outside the site (the CRM record); read by screen readers after the cell text. */
+  external?: { hint: string };
+}
+
 export interface ViewTable {
   /** Stable id, unique in the site: also the CSV file name (`<id>.csv`). */
   id: string;
@@ -17,6 +24,8 @@ export interface ViewTable {
   description?: string;
   columns: ViewColumn[];
   rows: string[][];
+  /** Links of the shown cells, in the shape of `rows` (absent when no cell links). */
+  links?: (CellLink | undefined)[][];
   footer?: string[];
   csv: { header: string[]; rows: RawCell[][] };
   /** Rows left off the page to keep it within its weight budget; the CSV has every row. */

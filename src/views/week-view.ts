@@ -2,6 +2,7 @@
 import { t } from '../i18n/index.ts';
 import type { MeetingLine, PersonCount, WeekFigures, SellerActivities } from '../report/week-figures.ts';
 import type { DealLine, DealRows } from '../report/deal-lines.ts';
+import { dealColumns } from './crm-link.ts';
 import { buildTable } from './build-table.ts';
 import { dealTable } from './deal-table.ts';
 import type { Fmt } from './format-context.ts';
@@ -57,7 +58,7 @@ export function weekView(week: WeekFigures, f: Fmt, rows?: DealRows): WeekView {
     { id: `${id}-big-moves`, title: t(locale, 'meeting.weekly.bigMoves') },
     [
       { label: t(locale, 'meeting.weekly.move'), key: 'move', show: (d) => t(locale, `meeting.weekly.move.${d.move as 'won' | 'lost' | 'created'}`), raw: (d) => d.move },
-      { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
+      ...dealColumns<DealLine & { move: string }>(f, (d) => d),
       { label: t(locale, 'common.customer'), key: 'account', show: (d) => d.account || t(locale, 'common.noAccount'), raw: (d) => d.account },
       { label: t(locale, 'common.seller'), key: 'owner', show: (d) => d.owner.name, raw: (d) => d.owner.name },
       { label: t(locale, 'unit.contractValue'), key: 'contract_value', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },

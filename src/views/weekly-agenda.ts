@@ -11,6 +11,7 @@ import type { BehindOnGoal, WeekAgenda } from '../report/meeting-figures.ts';
 import type { Report } from '../report/site-model.ts';
 import type { WeekFigures } from '../report/week-figures.ts';
 import { addWeeks, isoWeekRange } from '../periods/iso-week.ts';
+import { dealColumns } from './crm-link.ts';
 import { buildTable } from './build-table.ts';
 import { groupDeals, outcomeOf, type DealGroup, type DealRowContext } from './deal-groups.ts';
 import type { Fmt } from './format-context.ts';
@@ -40,7 +41,7 @@ export function agendaDealTable(id: string, title: string, deals: readonly DealL
   return buildTable<DealLine>(
     { id, title },
     [
-      { label: t(locale, 'common.deal'), key: 'deal', show: (d) => d.name, raw: (d) => d.name },
+      ...dealColumns<DealLine>(f, (d) => d),
       { label: t(locale, 'common.customer'), key: 'account', show: (d) => d.account || t(locale, 'common.noAccount'), raw: (d) => d.account },
       { label: t(locale, 'common.seller'), key: 'owner', show: (d) => d.owner.name, raw: (d) => d.owner.name },
       { label: t(locale, 'common.stage'), key: 'stage', show: (d) => outcomeOf(d, f), raw: (d) => (d.status === 'open' ? d.stage : d.status) },

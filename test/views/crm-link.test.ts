@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { crmDealHref } from '../../src/views/crm-link.ts';
+import { crmDealHref, dealColumns } from '../../src/views/crm-link.ts';
+import { buildTable } from '../../src/views/build-table.ts';
+import { fmt } from '../../src/views/format-context.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
 
 describe('crmDealHref', () => {
@@ -27,5 +29,33 @@ describe('the crmDealUrl setting', () => {
 
   it('defaults the attention thresholds', () => {
     expect(settingsSchema.parse({}).attention).toEqual({ attainmentBelow: 0.9, slippedAmountAbove: 0, stalledAmountAbove: 0, fallingWeeks: 3 });
+  });
+});
+
+describe('dealColumns: the deal column every deal table takes', () => {
+  type Row = { id: string; name: string; amount: number };
+  const rows: Row[] = [
+    { id: 'D-1', name: 'Licens Norrsken', amount: 100 },
+    { id: '', name: 'Utan id', amount: 50 },
+  ];
+  const table = (crmDealUrl: string | null) =>
+    buildTable<Row>({ id: 'x', title: 'X' }, [...dealColumns<Row>(fmt('sv', 'SEK', crmDealUrl), (r) => r), { label: 'Belopp', key: 'amount', show: (r) => String(r.amount), raw: (r) => r.amount }], rows);
+
+  it('links the deal name to its record and adds the address to the CSV only', () => {
+    const t = table('https://crm.example.com/deals/{id}');
+    expect(t.columns.map((c) => c.label)).toEqual(['Affär', 'Belopp']);
+    expect(t.rows).toEqual([['Licens Norrsken', '100'], ['Utan id', '50']]);
+    expect(t.links?.[0]?.[0]?.href).toBe('https://crm.example.com/deals/D-1');
+    expect(t.links?.[0]?.[1]).toBeUndefined();
+    // A deal without an id has no record to open: no link, an empty address in the CSV.
+    expect(t.links?.[1]?.[0]).toBeUndefined();
+    expect(t.csv.header).toEqual(['deal', 'crm_url', 'amount']);
+    expect(t.csv.rows).toEqual([['Licens Norrsken', 'https://crm.example.com/deals/D-1', 100], ['Utan id', '', 50]]);
+  });
+
+  it('without the setting: no links, no crm_url column', () => {
+    const t = table(null);
+    expect(t.links).toBeUndefined();
+    expect(t.csv.header).toEqual(['deal', 'amount']);
   });
 });
