@@ -34,6 +34,7 @@ import { prepareSlots, publishSite, siteSlots } from '../src/pipeline/swap-site.
 import { buildAsOf } from '../src/pipeline/build-as-of.ts';
 import { buildCacheKey } from '../src/pipeline/cache-key.ts';
 import { placeSite } from '../src/pipeline/place-site.ts';
+import { PAGE_PROGRESS_ENV, showPageProgress } from '../src/pipeline/page-progress.ts';
 import { staleExportFailure, staleExportMessage } from '../src/nightly/freshness-gate.ts';
 
 // The C library reads its settings when the process starts: a build started without them runs
@@ -135,10 +136,13 @@ await prepareSlots(slots);
 await rm(renderDir, { recursive: true, force: true });
 const astroStarted = performance.now();
 const watchdog = pathToFileURL(join(root, 'src/pipeline/die-with-parent.ts')).href;
+const progressFile = join(workDir, `page-progress-${outKey}`);
+const progress = showPageProgress(progressFile, process.stdout);
 const astro = await runChild(process.execPath, ['--import', watchdog, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
   cwd: root,
-  env: { ...process.env, TAVLA_OUT_DIR: renderDir, TAVLA_SITE_MODEL: siteModelPath, TAVLA_BUILT_AT: builtAt.toISOString(), ASTRO_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, TAVLA_OUT_DIR: renderDir, TAVLA_SITE_MODEL: siteModelPath, TAVLA_BUILT_AT: builtAt.toISOString(), ASTRO_TELEMETRY_DISABLED: '1', [PAGE_PROGRESS_ENV]: progressFile },
 });
+progress.stop();
 if (astro !== 0) {
   fail('tavla: the site could not be rendered (astro build failed, see above).');
 }
