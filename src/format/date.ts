@@ -2,6 +2,7 @@
  * Calendar dates (`YYYY-MM-DD`) and months (`YYYY-MM`) for the page. They are already local
  * dates, so they are formatted in UTC: the output never depends on the machine's time zone.
  */
+import { dateFormat } from './intl.ts';
 import { INTL_LOCALE, type Locale } from '../i18n/locales.ts';
 
 export type DateStyle = 'long' | 'medium' | 'numeric';
@@ -33,19 +34,19 @@ function utcMonth(month: string): Date {
  * `"23 November 2026"`. `'medium'`: `"23 nov. 2026"`; `'numeric'`: `"2026-11-23"`, `"23.11.2026"`, `"23/11/2026"`.
  */
 export function formatDate(iso: string, locale: Locale, style: DateStyle = 'long'): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...STYLES[style], timeZone: 'UTC' }).format(utcDate(iso));
+  return dateFormat(INTL_LOCALE[locale], { ...STYLES[style], timeZone: 'UTC' }).format(utcDate(iso));
 }
 
 /** `formatMonth('2026-11', 'sv')` → `"november 2026"`; en `"November 2026"`. Accepts a date too. */
 export function formatMonth(month: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  return dateFormat(INTL_LOCALE[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     utcMonth(month),
   );
 }
 
 /** Axis labels: `formatMonthShort('2026-11', 'sv')` → `"nov."`; en `"Nov"`; with year `"nov. 2026"`. */
 export function formatMonthShort(month: string, locale: Locale, withYear = false): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  return dateFormat(INTL_LOCALE[locale], {
     month: 'short',
     ...(withYear ? { year: 'numeric' } : {}),
     timeZone: 'UTC',
@@ -54,7 +55,7 @@ export function formatMonthShort(month: string, locale: Locale, withYear = false
 
 /** `formatDateRange('2026-11-16', '2026-11-22', 'sv')` → `"16–22 nov. 2026"`. */
 export function formatDateRange(start: string, end: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  return dateFormat(INTL_LOCALE[locale], {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

@@ -3,6 +3,7 @@
  * Intl writes sv-SE group separators as U+00A0 and minus as U+2212; tests assert them exactly.
  * A missing value (`null`, `NaN`, ±Infinity; e.g. a ratio with denominator 0) is shown as "–".
  */
+import { numberFormat } from './intl.ts';
 import { INTL_LOCALE, type Locale } from '../i18n/locales.ts';
 
 /** The Nordic currencies the demo and most readers use; any ISO 4217 code Intl knows works (src/settings/currency.ts). */
@@ -28,7 +29,7 @@ export function isPresent(value: number | null | undefined): value is number {
 export function formatNumber(value: number | null | undefined, locale: Locale, options: NumberOptions = {}): string {
   if (!isPresent(value)) return MISSING;
   const digits = options.digits ?? 0;
-  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+  return numberFormat(INTL_LOCALE[locale], {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
     signDisplay: options.signed ? 'exceptZero' : 'auto',
@@ -49,7 +50,7 @@ export function currencySign(currency: Currency, locale: Locale): string {
   const key = `${locale} ${currency}`;
   let sign = symbols.get(key);
   if (sign === undefined) {
-    const parts = new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency, currencyDisplay: 'symbol' }).formatToParts(1);
+    const parts = numberFormat(INTL_LOCALE[locale], { style: 'currency', currency, currencyDisplay: 'symbol' }).formatToParts(1);
     const symbol = parts.find((part) => part.type === 'currency')?.value ?? currency;
     const own = currency === HOME_CURRENCY[locale] || currency === 'EUR';
     sign = own || /[^\p{L}]/u.test(symbol) ? symbol : currency;
@@ -76,7 +77,7 @@ export function formatMoney(
   if (!isPresent(value)) return MISSING;
   if (options.compact && Math.abs(value) >= 999_500) return formatCompactMoney(value, currency, locale, options);
   const digits = options.digits ?? 0;
-  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+  return numberFormat(INTL_LOCALE[locale], {
     style: 'currency',
     currency,
     currencyDisplay: currencySign(currency, locale) === currency ? 'code' : 'symbol',
@@ -90,7 +91,7 @@ export function formatMoney(
 function formatCompactMoney(value: number, currency: Currency, locale: Locale, options: MoneyOptions): string {
   const billions = Math.abs(value) >= 999_500_000;
   const scaled = value / (billions ? 1e9 : 1e6);
-  const amount = new Intl.NumberFormat(INTL_LOCALE[locale], {
+  const amount = numberFormat(INTL_LOCALE[locale], {
     maximumFractionDigits: Math.abs(scaled) >= 100 ? 0 : 1,
     signDisplay: options.signed ? 'exceptZero' : 'auto',
   }).format(scaled);
@@ -114,5 +115,5 @@ function formatCompactMoney(value: number, currency: Currency, locale: Locale, o
 /** Axis ticks: `formatCompactNumber(1_200_000, 'sv')` → `"1,2 mn"`, `'da'` → `"1,2 mio."`, `'en'` → `"1.2m"`. */
 export function formatCompactNumber(value: number | null | undefined, locale: Locale): string {
   if (!isPresent(value)) return MISSING;
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  return numberFormat(INTL_LOCALE[locale], { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }

@@ -2,6 +2,7 @@
  * Ratios as percentages: 0.875 → "88 %" (sv, da; U+00A0 before %) or "88%" (en). Changes between
  * two percentages are percentage points: "+5 p.e." / "+5 pct.-point" / "+5 pp".
  */
+import { numberFormat } from './intl.ts';
 import { INTL_LOCALE, type Locale } from '../i18n/locales.ts';
 import { isPresent, MISSING, type NumberOptions } from './number.ts';
 
@@ -9,7 +10,7 @@ import { isPresent, MISSING, type NumberOptions } from './number.ts';
 export function formatPercent(ratio: number | null | undefined, locale: Locale, options: NumberOptions = {}): string {
   if (!isPresent(ratio)) return MISSING;
   const digits = options.digits ?? 0;
-  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+  return numberFormat(INTL_LOCALE[locale], {
     style: 'percent',
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
@@ -23,7 +24,7 @@ const POINTS: Record<Locale, string> = { sv: 'p.e.', da: 'pct.-point', en: 'pp' 
 export function formatPercentPoints(difference: number | null | undefined, locale: Locale, options: NumberOptions = {}): string {
   if (!isPresent(difference)) return MISSING;
   const digits = options.digits ?? 0;
-  const amount = new Intl.NumberFormat(INTL_LOCALE[locale], {
+  const amount = numberFormat(INTL_LOCALE[locale], {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
     signDisplay: 'exceptZero',
