@@ -58,7 +58,28 @@ export type Hat = (typeof HATS)[number];
 /** The close date of an open deal exported without one: after every period, never slipped. */
 export const NO_CLOSE_DATE: IsoDate = '9999-12-31';
 
-export interface Deal extends Located {
+/**
+ * The fields of a deal that live in a column store (src/speed/stored-deal.ts), each named by one
+ * entry of deals.csv's column table (src/schemas/deals.ts; a field missing there or here is a
+ * type error). All but `forecastCategory` are the cell as read.
+ */
+export interface DealColumnFields {
+  product?: string;
+  contractStart?: IsoDate;
+  contractEnd?: IsoDate;
+  termMonths?: number;
+  forecastCategory?: ForecastCategory;
+  source?: string;
+  lostReason?: string;
+  /** The SDR who booked the first meeting / handed the opportunity over. */
+  sdrId?: string;
+  /** Last modification in the CRM. */
+  updated?: IsoDate;
+  /** The lead this deal was made from (leads.csv `id`), when the export names it. */
+  leadId?: string;
+}
+
+export interface Deal extends Located, DealColumnFields {
   id: string;
   name: string;
   accountId: string;
@@ -83,19 +104,6 @@ export interface Deal extends Located {
   closeMissing?: boolean;
   /** Channel as given by the export (after the settings' value map), if any. */
   channelGiven?: Channel;
-  product?: string;
-  contractStart?: IsoDate;
-  contractEnd?: IsoDate;
-  termMonths?: number;
-  forecastCategory?: ForecastCategory;
-  source?: string;
-  lostReason?: string;
-  /** The SDR who booked the first meeting / handed the opportunity over. */
-  sdrId?: string;
-  /** The lead this deal was made from (leads.csv `id`), when the export names it. */
-  leadId?: string;
-  /** Last modification in the CRM. */
-  updated?: IsoDate;
 }
 
 export interface Account extends Located {

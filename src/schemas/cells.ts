@@ -81,7 +81,7 @@ export type CellKind =
   | 'requiredDate'
   | 'optionalDate';
 
-type CellValue<K extends CellKind> = K extends 'requiredText' | 'textOrEmpty'
+export type CellValue<K extends CellKind> = K extends 'requiredText' | 'textOrEmpty'
   ? string
   : K extends 'optionalText' | 'optionalDate'
     ? string | undefined
