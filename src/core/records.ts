@@ -117,14 +117,21 @@ export interface Account extends Located {
   created?: IsoDate;
 }
 
-export interface Activity extends Located {
+/**
+ * The fields of an activity that activities.csv gives as they are, each named by one entry of
+ * its column table (src/schemas/activities.ts; a field missing there or here is a type error).
+ */
+export interface ActivityColumnFields {
+  durationMinutes?: number;
+}
+
+export interface Activity extends Located, ActivityColumnFields {
   id: string;
   type: ActivityType;
   date: IsoDate;
   ownerId: string;
   accountId?: string;
   dealId?: string;
-  durationMinutes?: number;
 }
 
 export interface User extends Located {

@@ -1,10 +1,10 @@
 /** `activities.csv`: one row per call, email, meeting, proposal… Types go through `activityTypeMap`. */
-import { ACTIVITY_TYPES, type Activity, type ActivityType } from '../core/records.ts';
+import { ACTIVITY_TYPES, type Activity, type ActivityColumnFields, type ActivityType } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
-import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, type Finish } from './cells.ts';
+import { cachedLookup, fastRowReader, rowSchema, valueLookup, type Finish } from './cells.ts';
 import type { FingerprintTable } from '../speed/fingerprint-table.ts';
 import { own } from '../speed/intern.ts';
-import type { FileSpec } from './column.ts';
+import { cellKindsOf, columnSpecs, givenEntries, type ColumnTable, type FieldsMatch, type FileSpec } from './column.ts';
 
 export type ActivityRow = Omit<Activity, 'file' | 'line'>;
 
@@ -15,15 +15,30 @@ export function activityTypeLookup(settings: Settings): Map<string, ActivityType
   ]);
 }
 
-const ACTIVITY_CELLS = {
-  id: 'optionalText',
-  type: 'requiredText',
-  date: 'requiredDate',
-  owner: 'requiredText',
-  account_id: 'optionalText',
-  deal_id: 'optionalText',
-  duration_minutes: 'optionalNumber',
-} as const satisfies CellKinds;
+/**
+ * activities.csv, one entry per column. A column with a `field` is kept in that field of the
+ * activity as read, on every path a row can take (the quick rows, the general reading, the
+ * worker's transfer: `store` says how it crosses); the others are read by `finishActivity` and the
+ * quick rows themselves. A new optional column kept as read is one entry here (plus its field in
+ * `ActivityColumnFields`, src/core/records.ts, and its line in docs/data-format.md).
+ */
+export const ACTIVITY_COLUMNS = [
+  { name: 'id', kind: 'optionalText', required: false, aliases: ['activity_id'] },
+  { name: 'type', kind: 'requiredText', required: true, aliases: ['activity_type'] },
+  { name: 'date', kind: 'requiredDate', required: true, aliases: ['activity_date', 'due_date'] },
+  { name: 'owner', kind: 'requiredText', required: true, aliases: ['owner_id', 'assigned_to'] },
+  { name: 'account_id', kind: 'optionalText', required: false, aliases: ['account'] },
+  { name: 'deal_id', kind: 'optionalText', required: false, aliases: ['deal'] },
+  { name: 'duration_minutes', kind: 'optionalNumber', required: false, aliases: ['duration'], field: 'durationMinutes', store: 'number' },
+] as const satisfies ColumnTable;
+
+/** Compile-time: the table names every field of `ActivityColumnFields`, no other, each of its cell's type. */
+const FIELDS_MATCH: FieldsMatch<typeof ACTIVITY_COLUMNS, ActivityColumnFields> = true;
+
+const ACTIVITY_CELLS = cellKindsOf(ACTIVITY_COLUMNS);
+
+/** The columns kept as read, in table order: the quick rows and the worker's transfer carry each. */
+export const GIVEN_ACTIVITY_COLUMNS = givenEntries(ACTIVITY_COLUMNS);
 
 function finishActivity(settings: Settings): Finish<typeof ACTIVITY_CELLS, ActivityRow> {
   const types = cachedLookup(activityTypeLookup(settings));
@@ -44,8 +59,8 @@ function finishActivity(settings: Settings): Finish<typeof ACTIVITY_CELLS, Activ
       ownerId: row.owner,
       accountId: row.account_id,
       dealId: row.deal_id,
-      durationMinutes: row.duration_minutes,
-    };
+    } as Activity;
+    for (const { name, field } of GIVEN_ACTIVITY_COLUMNS) (activity as unknown as Record<string, unknown>)[field] = (row as Record<string, unknown>)[name];
     return activity as ActivityRow;
   };
 }
@@ -76,10 +91,24 @@ export function detachAccount(activity: Activity, accounts: SharedIds | undefine
   return place;
 }
 
-/** A row that is kept, its references detached already: its id and deal id copied out of the chunk too. */
+/**
+ * Sets each given field of `activity` (in table order, after the fields every activity has, so
+ * every activity object has one layout): `values[i]` is the value of `GIVEN_ACTIVITY_COLUMNS[i]`.
+ */
+export function setGivenFields(activity: Activity, values: readonly unknown[]): void {
+  const fields = activity as unknown as Record<string, unknown>;
+  for (let i = 0; i < GIVEN_ACTIVITY_COLUMNS.length; i++) fields[GIVEN_ACTIVITY_COLUMNS[i]!.field] = values[i];
+}
+
+/** Given text fields, whose value may be cut from the parser's chunk. */
+const GIVEN_TEXTS = GIVEN_ACTIVITY_COLUMNS.filter(({ store }) => store === 'text').map(({ field }) => field);
+
+/** A row that is kept, its references detached already: its id, deal id and given texts copied out of the chunk too. */
 export function detachActivity<A extends Activity>(activity: A): A {
   activity.id = own(activity.id);
   if (activity.dealId !== undefined) activity.dealId = own(activity.dealId);
+  const fields = activity as unknown as Record<string, string | undefined>;
+  for (const field of GIVEN_TEXTS) if (fields[field] !== undefined) fields[field] = own(fields[field]);
   return activity;
 }
 
@@ -87,15 +116,7 @@ export const activitiesFile: FileSpec<ActivityRow> = {
   file: 'activities.csv',
   required: false,
   idColumn: 'id',
-  columns: [
-    { name: 'id', required: false, aliases: ['activity_id'] },
-    { name: 'type', required: true, aliases: ['activity_type'] },
-    { name: 'date', required: true, aliases: ['activity_date', 'due_date'] },
-    { name: 'owner', required: true, aliases: ['owner_id', 'assigned_to'] },
-    { name: 'account_id', required: false, aliases: ['account'] },
-    { name: 'deal_id', required: false, aliases: ['deal'] },
-    { name: 'duration_minutes', required: false, aliases: ['duration'] },
-  ],
+  columns: columnSpecs(ACTIVITY_COLUMNS),
   schema: (settings) => rowSchema(ACTIVITY_CELLS, settings, finishActivity(settings)),
   fast: (settings) => fastRowReader(ACTIVITY_CELLS, settings, finishActivity(settings)),
 };

@@ -76,7 +76,7 @@ describe.each(['fields', 'line'] as const)('activityQuickRows, rows taken as %s'
       'X1,call,,u1,A1,,', // no date
       'X1,call,2026-11-18,null,A1,,', // an owner that is a null marker
       'X1,call,2026-11-18,u1,A9,,', // an account not in accounts.csv
-      'X1,call,2026-11-18,u1,A1,,1.5', // a duration that is not plain digits
+      'X1,call,2026-11-18,u1,A1,,abc', // a duration that is no number
       'X1,call,2026-11-18,u1,A1, D1,', // a deal the general reading trims
       'X1,call,01.01.0999,u1,A1,,', // a date the general reading writes as 999-01-01, not as its day's date
     ];
