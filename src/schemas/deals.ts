@@ -45,7 +45,7 @@ const forecastLookup = valueLookup<ForecastCategory>([
  * read is one entry here (plus its field in `DealColumnFields`, src/core/records.ts, and its line
  * in docs/data-format.md).
  */
-const DEAL_COLUMNS = [
+export const DEAL_COLUMNS = [
   { name: 'id', kind: 'requiredText', required: true, aliases: ['deal_id'] },
   { name: 'name', kind: 'optionalText', required: false, aliases: ['deal_name', 'title'] },
   { name: 'account_id', kind: 'requiredText', required: true, aliases: ['account', 'company_id'] },
@@ -75,6 +75,8 @@ const DEAL_CELLS = cellKindsOf(DEAL_COLUMNS);
 /** The columns kept as read, and the class of the deals that keep them. */
 const GIVEN = givenEntries(DEAL_COLUMNS);
 const STORED = storedFields(DEAL_COLUMNS);
+/** Each given column's place among the stored fields. */
+const GIVEN_PLACES = GIVEN.map(({ field }) => STORED.findIndex((stored) => stored.field === field));
 const DealRecord = StoredDeal.withFields(STORED);
 
 /** Stage, currency, channel and forecast category resolved; the amount converted. */
@@ -150,7 +152,7 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
     deal.channelGiven = channelGiven;
     deal.forecastCategory = forecastCategory;
     for (let i = 0; i < GIVEN.length; i++) given[i] = (row as Record<string, unknown>)[GIVEN[i]!.name];
-    deal.setGiven(given);
+    deal.setFields(GIVEN_PLACES, given);
     return deal as DealRow;
   };
 }

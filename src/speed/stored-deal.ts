@@ -320,10 +320,10 @@ export class StoredDeal implements ModelDeal {
     return plain as unknown as ModelDeal;
   }
 
-  /** Sets every given field from `values` (`values[i]` the value of `fields[i]`). */
-  setGiven(values: readonly unknown[]): void {
+  /** Sets column fields: `values[i]` is the value of the field at `places[i]` of the columns' `fields`. */
+  setFields(places: readonly number[], values: readonly unknown[]): void {
     const given = this.#columns.given;
-    for (let i = 0; i < given.length; i++) (given[i] as Numbers).set(this.#row, values[i] as number | undefined);
+    for (let i = 0; i < places.length; i++) (given[places[i]!] as Numbers).set(this.#row, values[i] as number | undefined);
   }
 
   /**

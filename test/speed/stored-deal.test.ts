@@ -112,7 +112,7 @@ describe('StoredDeal', () => {
   it('keeps a given field in a column of its file, not as an own property', () => {
     const Stored = StoredDeal.withFields([{ field: 'source', store: 'text' }]);
     const deal: StoredDeal & Deal = new Stored(new DealColumns([{ field: 'source', store: 'text' }]), own);
-    deal.setGiven(['inbound']);
+    deal.setFields([0], ['inbound']);
     expect([deal.source, Object.keys(deal).includes('source')]).toEqual(['inbound', false]);
     expect(() => StoredDeal.withFields([{ field: 'amount', store: 'number' }])).toThrow(/holds "amount" itself/);
   });
