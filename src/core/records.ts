@@ -77,6 +77,7 @@ export interface DealColumnFields {
   updated?: IsoDate;
   /** The lead this deal was made from (leads.csv `id`), when the export names it. */
   leadId?: string;
+  nextStep?: string;
 }
 
 export interface Deal extends Located, DealColumnFields {

@@ -66,6 +66,7 @@ export const DEAL_COLUMNS = [
   { name: 'sdr', kind: 'optionalText', required: false, aliases: ['sdr_id', 'booked_by'], field: 'sdrId', store: 'text' },
   { name: 'updated_date', kind: 'optionalDate', required: false, aliases: ['updated', 'last_modified'], field: 'updated', store: 'date' },
   { name: 'lead_id', kind: 'optionalText', required: false, aliases: ['mql_id'], field: 'leadId', store: 'text' },
+  { name: 'next_step', kind: 'optionalText', required: false, field: 'nextStep', store: 'text' },
 ] as const satisfies ColumnTable;
 
 /** Compile-time: the table names every field of `DealColumnFields`, no other, each of its cell's type. */
