@@ -124,6 +124,7 @@ export interface Account extends Located {
  */
 export interface ActivityColumnFields {
   durationMinutes?: number;
+  leadId?: string;
 }
 
 export interface Activity extends Located, ActivityColumnFields {

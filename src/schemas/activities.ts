@@ -30,6 +30,7 @@ export const ACTIVITY_COLUMNS = [
   { name: 'account_id', kind: 'optionalText', required: false, aliases: ['account'] },
   { name: 'deal_id', kind: 'optionalText', required: false, aliases: ['deal'] },
   { name: 'duration_minutes', kind: 'optionalNumber', required: false, aliases: ['duration'], field: 'durationMinutes', store: 'number' },
+  { name: 'lead_id', kind: 'optionalText', required: false, aliases: ['lead'], field: 'leadId', store: 'text' },
 ] as const satisfies ColumnTable;
 
 /** Compile-time: the table names every field of `ActivityColumnFields`, no other, each of its cell's type. */
