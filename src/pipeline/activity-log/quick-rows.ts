@@ -22,7 +22,7 @@
  * went (test/pipeline/activity-log/quick-rows.test.ts reads the same logs both ways).
  */
 import { isoDateDay } from '../../ingest/parse-date.ts';
-import { ACTIVITY_KINDS, addActivityOf, ownerFacts, type ActivityFacts, type ActivityKind, type OwnerFacts } from '../../model/activity-facts.ts';
+import { activityKindOf, addActivityOf, ownerFacts, type ActivityFacts, type ActivityKind, type OwnerFacts } from '../../model/activity-facts.ts';
 import type { Activity, ActivityType, IsoDate } from '../../core/records.ts';
 import { dayNumber, isoDateOf } from '../../periods/calendar.ts';
 import { flaggedRow } from '../../quality/flag-activity.ts';
@@ -91,7 +91,7 @@ export function activityQuickRows(input: QuickLogInput): QuickRows {
  * fingerprint (src/speed/fingerprint-table.ts): a table of a few hundred texts stays in the
  * processor's cache, and a lookup reads no stored string.
  */
-function quickTables({ settings, users, keptTypes }: QuickLogInput) {
+function quickTables({ settings, users, keptTypes, facts }: QuickLogInput) {
   const typeLookup = activityTypeLookup(settings);
   const readDate = cellReaders(settings).requiredDate;
   const window = dayWindow(settings.plausibleYears);
@@ -103,7 +103,7 @@ function quickTables({ settings, users, keptTypes }: QuickLogInput) {
     const place = kindTexts.placeOf(text);
     if (place >= 0) return kinds[place]!;
     const type = typeLookup.get(valueKey(text));
-    const kind = type === undefined ? null : { ...ACTIVITY_KINDS.get(type)!, kept: keptTypes.has(type) };
+    const kind = type === undefined ? null : { ...activityKindOf(facts, type), kept: keptTypes.has(type) };
     if (kindTexts.size < MAX_TYPES) kinds[kindTexts.placeOrAdd(text, own)] = kind;
     return kind;
   };

@@ -6,7 +6,7 @@
  * accounts become the main thread's shared strings again (the users.csv and accounts.csv ids),
  * and the last activity per deal is narrowed to the deals the main thread tracks.
  */
-import { ACTIVITY_KINDS, type ActivityFacts } from '../../model/activity-facts.ts';
+import type { ActivityFacts } from '../../model/activity-facts.ts';
 import { DailyCounts, type PackedDailyCounts } from '../../model/daily-counts.ts';
 import { ACTIVITY_TYPES, type Activity } from '../../core/records.ts';
 import { GIVEN_ACTIVITY_COLUMNS, setGivenFields, type SharedIds } from '../../schemas/activities.ts';
@@ -66,6 +66,9 @@ export function unpackDictionary(
   }
   return values;
 }
+
+/** Each activity type's place in ACTIVITY_TYPES (how kept rows send their type). */
+const TYPE_INDEX: ReadonlyMap<string, number> = new Map(ACTIVITY_TYPES.map((type, index) => [type, index]));
 
 export interface PackedActivities {
   file: PackedDictionary;
@@ -237,7 +240,7 @@ export class ActivityColumns {
     this.#file.push(row.file);
     this.#line.push(row.line);
     this.#id.push(row.id);
-    this.#type.push(ACTIVITY_KINDS.get(row.type)!.index);
+    this.#type.push(TYPE_INDEX.get(row.type)!);
     this.#date.push(row.date);
     this.#owner.push(row.ownerId);
     this.#deal.push(row.dealId);

@@ -8,6 +8,7 @@ import { activityQuickRows } from '../../../src/pipeline/activity-log/quick-rows
 import { settingsSchema } from '../../../src/settings/schema.ts';
 import { IdFingerprints } from '../../../src/speed/id-fingerprints.ts';
 import { tempFolders } from '../folder.ts';
+import { CUSTOMER_CONTACT } from '../../../src/metrics/customer-contact.ts';
 
 const temp = tempFolders('activity-quick-rows');
 afterAll(() => temp.cleanup());
@@ -21,7 +22,7 @@ const HEADER = ['id', 'type', 'date', 'owner', 'account_id', 'deal_id', 'duratio
  * rows taken as fields (`bind`), or as lines not yet split (`bindLine`, the line amid other text).
  */
 function taker(way: 'fields' | 'line' = 'fields') {
-  const facts = emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1, trackDeals: sharedIds(['D1']), accounts: sharedIds(['A1', 'A2']) });
+  const facts = emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT, trackDeals: sharedIds(['D1']), accounts: sharedIds(['A1', 'A2']) });
   const kept: Activity[] = [];
   const ids = new IdFingerprints(16);
   const quick = activityQuickRows({ settings, asOf: AS_OF, facts, users: sharedIds(['u1', 'u2']), accounts: sharedIds(['A1', 'A2']), keptTypes: KEPT_TYPES, kept });
@@ -95,7 +96,7 @@ describe.each(['fields', 'line'] as const)('activityQuickRows, rows taken as %s'
   });
 
   it('takes no rows of a file without the type, date or owner column', () => {
-    const quick = activityQuickRows({ settings, asOf: AS_OF, facts: emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1 }), users: undefined, accounts: undefined, keptTypes: KEPT_TYPES, kept: [] });
+    const quick = activityQuickRows({ settings, asOf: AS_OF, facts: emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT }), users: undefined, accounts: undefined, keptTypes: KEPT_TYPES, kept: [] });
     expect(quick.bind((column) => ['id', 'type', 'date'].indexOf(column), new IdFingerprints(4), 'activities.csv')).toBeUndefined();
     expect(quick.bindLine!((column) => ['id', 'type', 'date'].indexOf(column), new IdFingerprints(4), 'activities.csv', 3, ',')).toBeUndefined();
   });
@@ -112,7 +113,7 @@ describe('activityQuickRows, rows taken as lines', () => {
 
   it('reads the cells it cannot judge where they stand by their text: a short owner or type that may be a null marker', () => {
     const users = sharedIds(['nils', 'u1']);
-    const facts = emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1 });
+    const facts = emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT });
     const quick = activityQuickRows({ settings, asOf: AS_OF, facts, users, accounts: undefined, keptTypes: KEPT_TYPES, kept: [] });
     const take = quick.bindLine!((column) => HEADER.indexOf(column), new IdFingerprints(4), 'activities.csv', HEADER.length, ',')!;
     // "nils" might be a marker by its first letter: the line goes on to be split and read by its text.
