@@ -264,12 +264,6 @@ export const optionalText = zodCell('optionalText', legacyRead);
 export const requiredText = zodCell('requiredText', legacyRead);
 export const textOrEmpty = zodCell('textOrEmpty', legacyRead);
 export const requiredNumber = zodCell('requiredNumber', legacyRead);
-export const optionalInteger = zodCell('optionalInteger', legacyRead);
-
-/** A required date cell, read with the settings' day order and time zone. */
-export function requiredDate(settings: Settings) {
-  return zodCell('requiredDate', cellReader(settings));
-}
 
 /** An optional date cell, read with the settings' day order and time zone. */
 export function optionalDate(settings: Settings) {
