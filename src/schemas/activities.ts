@@ -43,6 +43,8 @@ export const GIVEN_ACTIVITY_COLUMNS = givenEntries(ACTIVITY_COLUMNS);
 
 function finishActivity(settings: Settings): Finish<typeof ACTIVITY_CELLS, ActivityRow> {
   const types = cachedLookup(activityTypeLookup(settings));
+  /** The given columns' values of the row at hand. */
+  const given: unknown[] = [];
   // Texts stay as the parser cut them: most rows are only summed (src/model/activity-facts.ts),
   // and the rows kept are detached from the parser's text when kept (`detachActivity`).
   return (row, fail) => {
@@ -51,18 +53,9 @@ function finishActivity(settings: Settings): Finish<typeof ACTIVITY_CELLS, Activ
       return fail('UnknownActivityType', `unknown activity type "${row.type}" (known: ${ACTIVITY_TYPES.join(', ')})`, row.type, 'type');
     }
     // With the file and line that validation sets, so a kept row is laid out once, in the object.
-    const activity = {
-      file: '',
-      line: 0,
-      id: row.id ?? '',
-      type,
-      date: row.date,
-      ownerId: row.owner,
-      accountId: row.account_id,
-      dealId: row.deal_id,
-    } as Activity;
-    for (const { name, field } of GIVEN_ACTIVITY_COLUMNS) (activity as unknown as Record<string, unknown>)[field] = (row as Record<string, unknown>)[name];
-    return activity as ActivityRow;
+    for (let i = 0; i < GIVEN_ACTIVITY_COLUMNS.length; i++) given[i] = (row as Record<string, unknown>)[GIVEN_ACTIVITY_COLUMNS[i]!.name];
+    const base = { file: '', line: 0, id: row.id ?? '', type, date: row.date, ownerId: row.owner, accountId: row.account_id, dealId: row.deal_id };
+    return newActivity(base, given) as ActivityRow;
   };
 }
 
@@ -92,14 +85,29 @@ export function detachAccount(activity: Activity, accounts: SharedIds | undefine
   return place;
 }
 
-/**
- * Sets each given field of `activity` (in table order, after the fields every activity has, so
- * every activity object has one layout): `values[i]` is the value of `GIVEN_ACTIVITY_COLUMNS[i]`.
- */
-export function setGivenFields(activity: Activity, values: readonly unknown[]): void {
-  const fields = activity as unknown as Record<string, unknown>;
-  for (let i = 0; i < GIVEN_ACTIVITY_COLUMNS.length; i++) fields[GIVEN_ACTIVITY_COLUMNS[i]!.field] = values[i];
+/** The fields every activity has, in the order row validation lays them out. */
+export interface ActivityBase {
+  file: string;
+  line: number;
+  id: string;
+  type: ActivityType;
+  date: string;
+  ownerId: string;
+  accountId: string | undefined;
+  dealId: string | undefined;
 }
+
+/**
+ * An activity of `base`'s fields and the given ones (`values[i]` the value of
+ * `GIVEN_ACTIVITY_COLUMNS[i]`), written as one object literal made from the table once, so
+ * every activity has one layout with each field in the object (fields added one by one after
+ * the literal would each cost a change of layout and a slower store, on every kept row).
+ */
+export const newActivity: (base: ActivityBase, values: readonly unknown[]) => Activity = new Function(
+  'b',
+  'v',
+  `return { file: b.file, line: b.line, id: b.id, type: b.type, date: b.date, ownerId: b.ownerId, accountId: b.accountId, dealId: b.dealId${GIVEN_ACTIVITY_COLUMNS.map(({ field }, i) => `, ${JSON.stringify(field)}: v[${i}]`).join('')} };`,
+) as (base: ActivityBase, values: readonly unknown[]) => Activity;
 
 /** Given text fields, whose value may be cut from the parser's chunk. */
 const GIVEN_TEXTS = GIVEN_ACTIVITY_COLUMNS.filter(({ store }) => store === 'text').map(({ field }) => field);

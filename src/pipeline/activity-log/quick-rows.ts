@@ -23,10 +23,10 @@
  */
 import { isoDateDay } from '../../ingest/parse-date.ts';
 import { activityKindOf, addActivityOf, ownerFacts, type ActivityFacts, type ActivityKind, type OwnerFacts } from '../../model/activity-facts.ts';
-import type { Activity, ActivityType, IsoDate } from '../../core/records.ts';
+import type { ActivityType, IsoDate } from '../../core/records.ts';
 import { dayNumber, isoDateOf } from '../../periods/calendar.ts';
 import { flaggedRow } from '../../quality/flag-activity.ts';
-import { activityTypeLookup, detachActivity, GIVEN_ACTIVITY_COLUMNS, setGivenFields } from '../../schemas/activities.ts';
+import { activityTypeLookup, detachActivity, GIVEN_ACTIVITY_COLUMNS, newActivity } from '../../schemas/activities.ts';
 import { CellFailure, cellReaders, cleanCellFast, plainCellAt, valueKey } from '../../schemas/cells.ts';
 import { FingerprintTable } from '../../speed/fingerprint-table.ts';
 import { own, rememberLast } from '../../speed/intern.ts';
@@ -170,8 +170,7 @@ function quickTaker({ asOf, facts, users, accounts, kept }: QuickLogInput) {
     owner.facts ??= ownerFacts(facts, owner.id);
     addActivityOf(facts, owner.facts, kind, date, day, accountId, accountPlace, dealId);
     if (kind.kept || flaggedRow(asOf, date, kind.type, false, users !== undefined && !owner.known)) {
-      const row: Activity = { file, line, id, type: kind.type, date, ownerId: owner.id, accountId, dealId };
-      setGivenFields(row, given);
+      const row = newActivity({ file, line, id, type: kind.type, date, ownerId: owner.id, accountId, dealId }, given);
       keepRow(kept, detachActivity(row), accountPlace);
     }
     return true;

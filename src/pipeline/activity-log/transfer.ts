@@ -9,7 +9,7 @@
 import type { ActivityFacts } from '../../model/activity-facts.ts';
 import { DailyCounts, type PackedDailyCounts } from '../../model/daily-counts.ts';
 import { ACTIVITY_TYPES, type Activity } from '../../core/records.ts';
-import { GIVEN_ACTIVITY_COLUMNS, setGivenFields, type SharedIds } from '../../schemas/activities.ts';
+import { GIVEN_ACTIVITY_COLUMNS, newActivity, type SharedIds } from '../../schemas/activities.ts';
 import type { Storage } from '../../speed/stored-deal.ts';
 import { IdFingerprints, type IdTables } from '../../speed/id-fingerprints.ts';
 import type { ActivityLog } from './stream.ts';
@@ -321,7 +321,8 @@ export function unpackActivities(packed: PackedActivities, shared: SharedStrings
   const rows = new Array<Activity>(id.length);
   for (let i = 0; i < rows.length; i++) {
     // The fields in the order row validation creates them (src/schemas/activities.ts).
-    const row: Activity = {
+    for (let g = 0; g < given.length; g++) values[g] = given[g]![i];
+    rows[i] = newActivity({
       file: file[i]!,
       line: packed.line[i]!,
       id: id[i]!,
@@ -330,10 +331,7 @@ export function unpackActivities(packed: PackedActivities, shared: SharedStrings
       ownerId: ownerId[i]!,
       accountId: accountId[i],
       dealId: dealId[i],
-    };
-    for (let g = 0; g < given.length; g++) values[g] = given[g]![i];
-    setGivenFields(row, values);
-    rows[i] = row;
+    }, values);
   }
   return rows;
 }

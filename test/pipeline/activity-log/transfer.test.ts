@@ -15,15 +15,12 @@ import {
   unpackFacts,
   unpackTexts,
 } from '../../../src/pipeline/activity-log/transfer.ts';
-import { setGivenFields } from '../../../src/schemas/activities.ts';
+import { newActivity } from '../../../src/schemas/activities.ts';
 import { CUSTOMER_CONTACT } from '../../../src/metrics/customer-contact.ts';
 
 /** A row laid out as row validation lays it out: the fields every activity has, then the given ones (the column table's). */
-const row = (over: Partial<Activity>): Activity => {
-  const base: Activity = { file: 'activities.csv', line: 2, id: 'X1', type: 'call', date: '2026-11-18', ownerId: 'u1', accountId: undefined, dealId: undefined };
-  setGivenFields(base, []);
-  return Object.assign(base, over);
-};
+const row = (over: Partial<Activity>): Activity =>
+  Object.assign(newActivity({ file: 'activities.csv', line: 2, id: 'X1', type: 'call', date: '2026-11-18', ownerId: 'u1', accountId: undefined, dealId: undefined }, []), over);
 
 describe('packTexts / unpackTexts', () => {
   it('keeps every text, an empty one, a missing one and characters outside the BMP', () => {
