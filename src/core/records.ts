@@ -67,7 +67,29 @@ export const NO_CLOSE_DATE: IsoDate = '9999-12-31';
 /** The created date of a deal exported without one: its age and cycle time are unknown ("–"). */
 export const NO_CREATED_DATE: IsoDate = '';
 
-export interface Deal extends Located {
+/**
+ * The fields of a deal that live in a column store (src/speed/stored-deal.ts), each named by one
+ * entry of deals.csv's column table (src/schemas/deals.ts; a field missing there or here is a
+ * type error). All but `forecastCategory` are the cell as read.
+ */
+export interface DealColumnFields {
+  product?: string;
+  contractStart?: IsoDate;
+  contractEnd?: IsoDate;
+  termMonths?: number;
+  forecastCategory?: ForecastCategory;
+  source?: string;
+  lostReason?: string;
+  /** The SDR who booked the first meeting / handed the opportunity over. */
+  sdrId?: string;
+  /** Last modification in the CRM. */
+  updated?: IsoDate;
+  /** The lead this deal was made from (leads.csv `id`), when the export names it. */
+  leadId?: string;
+  nextStep?: string;
+}
+
+export interface Deal extends Located, DealColumnFields {
   id: string;
   name: string;
   /** Empty string when the export names no account ("no account", a data-quality issue). */
@@ -94,19 +116,6 @@ export interface Deal extends Located {
   closeMissing?: boolean;
   /** Channel as given by the export (after the settings' value map), if any. */
   channelGiven?: Channel;
-  product?: string;
-  contractStart?: IsoDate;
-  contractEnd?: IsoDate;
-  termMonths?: number;
-  forecastCategory?: ForecastCategory;
-  source?: string;
-  lostReason?: string;
-  /** The SDR who booked the first meeting / handed the opportunity over. */
-  sdrId?: string;
-  /** The lead this deal was made from (leads.csv `id`), when the export names it. */
-  leadId?: string;
-  /** Last modification in the CRM. */
-  updated?: IsoDate;
 }
 
 export interface Account extends Located {
@@ -120,14 +129,22 @@ export interface Account extends Located {
   created?: IsoDate;
 }
 
-export interface Activity extends Located {
+/**
+ * The fields of an activity that activities.csv gives as they are, each named by one entry of
+ * its column table (src/schemas/activities.ts; a field missing there or here is a type error).
+ */
+export interface ActivityColumnFields {
+  durationMinutes?: number;
+  leadId?: string;
+}
+
+export interface Activity extends Located, ActivityColumnFields {
   id: string;
   type: ActivityType;
   date: IsoDate;
   ownerId: string;
   accountId?: string;
   dealId?: string;
-  durationMinutes?: number;
 }
 
 export interface User extends Located {

@@ -6,8 +6,9 @@
  * - Count: distinct `accountId`s with at least one contact activity (`call`, `email`,
  *   `meeting_booked`, `meeting_held`, `proposal`) dated in fiscal year-to-date (first day of
  *   as-of's fiscal year … as-of). `note` and `task` are excluded: they are records and to-dos,
- *   not contact with the customer. Activities without an account are counted apart. Read from
- *   the activity facts (src/model/activity-facts.ts), which gather both per owner as the log streams.
+ *   not contact with the customer. Activities without an account are counted apart. The rule
+ *   (types and window) is `CUSTOMER_CONTACT` (src/metrics/customer-contact.ts); the activity
+ *   facts (src/model/activity-facts.ts) apply it per owner as the log streams.
  * - The scope's activities are those of its owners (a seller: one; a team: its members; the
  *   company: every owner in the log). A team's count is its distinct accounts, so an account
  *   worked by two sellers counts once.
@@ -20,7 +21,7 @@
  * customersWorked(
  *   activityFactsOf([{ ownerId: 'u1', type: 'call', date: '2026-02-01', accountId: 'a1' },
  *    { ownerId: 'u1', type: 'meeting_held', date: '2026-05-01', accountId: 'a1' },
- *    { ownerId: 'u1', type: 'note', date: '2026-03-01', accountId: 'a2' }], { asOf: '2026-07-02', fiscalYearStartMonth: 1 }),
+ *    { ownerId: 'u1', type: 'note', date: '2026-03-01', accountId: 'a2' }], { asOf: '2026-07-02', fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT }),
  *   ['u1'],
  *   [{ period: 'FY2026', cadence: 'total', measure: 'customers_worked', value: 40 }], ctx);
  * //=> { fiscalYear: 'FY2026', ytd: { start: '2026-01-01', end: '2026-07-02' }, accountsWorked: 1,
@@ -29,7 +30,8 @@
 import { accountsContactedBy, type ActivityFacts } from '../model/activity-facts.ts';
 import type { Target } from '../core/records.ts';
 import type { DateRange } from '../periods/calendar.ts';
-import { elapsedShare, fiscalYearOf, fiscalYearRange, yearToDate } from '../periods/fiscal.ts';
+import { elapsedShare, fiscalYearOf, fiscalYearRange } from '../periods/fiscal.ts';
+import { CUSTOMER_CONTACT } from './customer-contact.ts';
 import type { MetricContext } from './context.ts';
 import { ratio } from './money.ts';
 
@@ -56,7 +58,7 @@ export function customersWorked(
 ): CustomersWorked {
   const start = ctx.settings.fiscalYearStartMonth;
   const fiscalYear = `FY${fiscalYearOf(ctx.asOf, start)}`;
-  const ytd = yearToDate(ctx.asOf, start);
+  const ytd = CUSTOMER_CONTACT.window(ctx.asOf, start);
   const share = elapsedShare(fiscalYearRange(fiscalYearOf(ctx.asOf, start), start), ctx.asOf);
   if (facts.asOf !== ctx.asOf || facts.ytd.start !== ytd.start) {
     throw new Error(`activity facts gathered as of ${facts.asOf} (FY from ${facts.ytd.start}), asked as of ${ctx.asOf}`);

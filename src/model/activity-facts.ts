@@ -11,8 +11,9 @@
  * - `lastByDeal`: per deal id, the latest activity date on or before as-of (stalled deals). When
  *   the caller names the deals to track (`trackDeals`: loadRecords passes the open deals, the
  *   only ones stalled-deal figures read), other deals are left out.
- * - Accounts contacted: per owner, the accounts with a contact activity (CONTACT_TYPES) dated in
- *   fiscal year-to-date of as-of, kept two ways: accounts of accounts.csv (`FactsOptions.accounts`)
+ * - Accounts contacted: per owner, the accounts with a customer contact, by the rule handed in
+ *   as `contact` (src/metrics/customer-contact.ts: its activity types, dated in its window,
+ *   fiscal year-to-date of as-of), kept two ways: accounts of accounts.csv (`FactsOptions.accounts`)
  *   as one bit each in `contacts`, other accounts as texts in `accountsContactedYtd`; read them
  *   with `accountsContactedBy` (how many, owners together) and `contactedAccounts` (which).
  *   `contactsWithoutAccountYtd`: per owner, such contact activities without an account
@@ -26,13 +27,12 @@
  *   { ownerId: 'u1', type: 'call', date: '2026-02-03', accountId: 'a1', dealId: 'd1' },
  *   { ownerId: 'u1', type: 'call', date: '2026-02-03' },
  *   { ownerId: 'u2', type: 'note', date: '2026-12-01', dealId: 'd1' },
- * ], { asOf: '2026-11-20', fiscalYearStartMonth: 1 });
+ * ], { asOf: '2026-11-20', fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT });
  * //=> counts u1 → 2026-02-03 → call 2; u2 → 2026-12-01 → note 1; lastByDeal d1 → 2026-02-03;
  * //   accountsContactedYtd u1 → {a1}; contactsWithoutAccountYtd u1 → 1;
  * //   firstDate 2026-02-03, newestUpToAsOf 2026-02-03, owners {u1, u2}
  */
 import { dayNumber, type DateRange } from '../periods/calendar.ts';
-import { yearToDate } from '../periods/fiscal.ts';
 import { LAST_FINGERPRINT, fingerprint } from '../speed/fingerprint.ts';
 import { FingerprintTable } from '../speed/fingerprint-table.ts';
 import { own } from '../speed/intern.ts';
@@ -41,7 +41,7 @@ import { ACTIVITY_TYPES, type Activity, type ActivityType, type IsoDate } from '
 
 export interface ActivityFacts {
   asOf: IsoDate;
-  /** Fiscal year-to-date of as-of: the range of the `…Ytd` figures. */
+  /** The customer-contact window of as-of (fiscal year-to-date): the range of the `…Ytd` figures. */
   ytd: DateRange;
   file: string | undefined;
   rows: number;
@@ -60,6 +60,14 @@ export interface ActivityFacts {
   contacts?: ContactBits;
   /** While rows are added: each owner's counts and contact bits, found with one lookup per row. */
   owning?: Map<string, OwnerFacts>;
+  /** While rows are added: each activity type's kind, whether a contact by the `contact` rule. */
+  kinds?: ReadonlyMap<ActivityType, ActivityKind>;
+}
+
+/** What counts as a customer contact (src/metrics/customer-contact.ts decides): its types and its window. */
+export interface ContactRule {
+  types: ReadonlySet<ActivityType>;
+  window: (asOf: IsoDate, fiscalYearStartMonth: number) => DateRange;
 }
 
 /** One owner's share of the facts while rows are added (the same objects as in `counts` and `contacts`). */
@@ -112,21 +120,20 @@ export interface FactsOptions {
   trackDeals?: FingerprintTable | 'later';
   /** Known accounts: a row that gives its account's place in this table (see `addActivity`) is counted by bit. */
   accounts?: FingerprintTable;
+  /** What counts as a customer contact: `CUSTOMER_CONTACT` of src/metrics/customer-contact.ts. */
+  contact: ContactRule;
 }
 
-/** Activity types that count as working a customer (customers worked): notes and tasks do not. */
-const CONTACT_TYPES: readonly ActivityType[] = ['call', 'email', 'meeting_booked', 'meeting_held', 'proposal'];
-
-/** Every activity type's `ActivityKind`. */
-export const ACTIVITY_KINDS: ReadonlyMap<ActivityType, ActivityKind> = new Map(
-  ACTIVITY_TYPES.map((type, index) => [type, { type, index, contact: CONTACT_TYPES.includes(type) }]),
-);
+/** Every activity type's `ActivityKind` under a contact rule. */
+function activityKinds(contact: ContactRule): ReadonlyMap<ActivityType, ActivityKind> {
+  return new Map(ACTIVITY_TYPES.map((type, index) => [type, { type, index, contact: contact.types.has(type) }]));
+}
 const same = (text: string) => text;
 
-export function emptyActivityFacts({ asOf, fiscalYearStartMonth, trackDeals, accounts }: FactsOptions): ActivityFacts {
+export function emptyActivityFacts({ asOf, fiscalYearStartMonth, trackDeals, accounts, contact }: FactsOptions): ActivityFacts {
   return {
     asOf,
-    ytd: yearToDate(asOf, fiscalYearStartMonth),
+    ytd: contact.window(asOf, fiscalYearStartMonth),
     file: undefined,
     rows: 0,
     counts: new Map(),
@@ -142,6 +149,7 @@ export function emptyActivityFacts({ asOf, fiscalYearStartMonth, trackDeals, acc
         : { table: trackDeals ?? new FingerprintTable(), grows: trackDeals === undefined, last: [] },
     ...(accounts ? { contacts: { accounts, byOwner: new Map() } } : {}),
     owning: new Map(),
+    kinds: activityKinds(contact),
   };
 }
 
@@ -157,6 +165,7 @@ export function settleFacts(facts: ActivityFacts): ActivityFacts {
   });
   delete facts.tracking;
   delete facts.owning;
+  delete facts.kinds;
   return facts;
 }
 
@@ -280,7 +289,13 @@ export function addActivity(facts: ActivityFacts, activity: FactActivity, detach
   const keep = detached ? same : own;
   if (facts.rows === 0) facts.file = activity.file;
   const owner = ownerFacts(facts, ownerId, keep);
-  addActivityOf(facts, owner, ACTIVITY_KINDS.get(type)!, date, dayNumber(date), accountId && keep(accountId), accountPlace, dealId);
+  addActivityOf(facts, owner, activityKindOf(facts, type), date, dayNumber(date), accountId && keep(accountId), accountPlace, dealId);
+}
+
+/** The kind of `type` under the facts' contact rule (rows are added only before the facts are settled). */
+export function activityKindOf(facts: ActivityFacts, type: ActivityType): ActivityKind {
+  if (!facts.kinds) throw new Error('activity rows added to settled facts');
+  return facts.kinds.get(type)!;
 }
 
 /** The owner's share of the facts, made (under `keep(ownerId)`) on the owner's first row. */
@@ -328,7 +343,7 @@ export function addActivityOf(
       if (seen === undefined || date > seen) tracking.last[place] = date;
     }
   }
-  if (kind.contact && upToAsOf && date >= facts.ytd.start) {
+  if (kind.contact && date >= facts.ytd.start && date <= facts.ytd.end) {
     const contacts = facts.contacts;
     if (accountId && accountPlace >= 0 && contacts) {
       let bits = owner.bits;

@@ -1,21 +1,24 @@
 /** `accounts.csv`: one row per customer or prospect company. */
 import type { Account } from '../core/records.ts';
-import { fastRowReader, rowSchema, type CellKinds, type Finish } from './cells.ts';
+import { fastRowReader, rowSchema, type Finish } from './cells.ts';
 import { interner, optionalText, own } from '../speed/intern.ts';
-import type { FileSpec } from './column.ts';
+import { cellKindsOf, columnSpecs, type ColumnTable, type FileSpec } from './column.ts';
 
 export type AccountRow = Omit<Account, 'file' | 'line'>;
 
-const ACCOUNT_CELLS = {
-  id: 'requiredText',
-  name: 'requiredText',
-  org_number: 'optionalText',
-  owner: 'textOrEmpty',
-  team: 'optionalText',
-  segment: 'optionalText',
-  country: 'optionalText',
-  created_date: 'optionalDate',
-} as const satisfies CellKinds;
+/** accounts.csv, one entry per column: its cell kind, whether the header must have it, its aliases. */
+const ACCOUNT_COLUMNS = [
+  { name: 'id', kind: 'requiredText', required: true, aliases: ['account_id', 'company_id'] },
+  { name: 'name', kind: 'requiredText', required: true, aliases: ['account_name', 'company_name'] },
+  { name: 'org_number', kind: 'optionalText', required: false, aliases: ['organisation_number', 'orgnr', 'cvr'] },
+  { name: 'owner', kind: 'textOrEmpty', required: false, aliases: ['owner_id', 'account_owner'] },
+  { name: 'team', kind: 'optionalText', required: false },
+  { name: 'segment', kind: 'optionalText', required: false },
+  { name: 'country', kind: 'optionalText', required: false },
+  { name: 'created_date', kind: 'optionalDate', required: false, aliases: ['created'] },
+] as const satisfies ColumnTable;
+
+const ACCOUNT_CELLS = cellKindsOf(ACCOUNT_COLUMNS);
 
 function finishAccount(): Finish<typeof ACCOUNT_CELLS, AccountRow> {
   const text = interner();
@@ -35,16 +38,7 @@ export const accountsFile: FileSpec<AccountRow> = {
   file: 'accounts.csv',
   required: false,
   idColumn: 'id',
-  columns: [
-    { name: 'id', required: true, aliases: ['account_id', 'company_id'] },
-    { name: 'name', required: true, aliases: ['account_name', 'company_name'] },
-    { name: 'org_number', required: false, aliases: ['organisation_number', 'orgnr', 'cvr'] },
-    { name: 'owner', required: false, aliases: ['owner_id', 'account_owner'] },
-    { name: 'team', required: false },
-    { name: 'segment', required: false },
-    { name: 'country', required: false },
-    { name: 'created_date', required: false, aliases: ['created'] },
-  ],
+  columns: columnSpecs(ACCOUNT_COLUMNS),
   schema: (settings) => rowSchema(ACCOUNT_CELLS, settings, finishAccount()),
   fast: (settings) => fastRowReader(ACCOUNT_CELLS, settings, finishAccount()),
 };

@@ -81,7 +81,7 @@ export type CellKind =
   | 'requiredDate'
   | 'optionalDate';
 
-type CellValue<K extends CellKind> = K extends 'requiredText' | 'textOrEmpty'
+export type CellValue<K extends CellKind> = K extends 'requiredText' | 'textOrEmpty'
   ? string
   : K extends 'optionalText' | 'optionalDate'
     ? string | undefined
@@ -264,12 +264,6 @@ export const optionalText = zodCell('optionalText', legacyRead);
 export const requiredText = zodCell('requiredText', legacyRead);
 export const textOrEmpty = zodCell('textOrEmpty', legacyRead);
 export const requiredNumber = zodCell('requiredNumber', legacyRead);
-export const optionalInteger = zodCell('optionalInteger', legacyRead);
-
-/** A required date cell, read with the settings' day order and time zone. */
-export function requiredDate(settings: Settings) {
-  return zodCell('requiredDate', cellReader(settings));
-}
 
 /** An optional date cell, read with the settings' day order and time zone. */
 export function optionalDate(settings: Settings) {

@@ -3,15 +3,15 @@
  * stages (id, label or alias), CRM channel values through `channelMap`, and amounts are
  * converted to the reporting currency.
  */
-import { CHANNELS, FORECAST_CATEGORIES, type Channel, type Deal, type ForecastCategory } from '../core/records.ts';
+import { CHANNELS, FORECAST_CATEGORIES, type Channel, type Deal, type DealColumnFields, type ForecastCategory } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
-import { cachedLookup, fastRowReader, rowSchema, valueLookup, type CellKinds, type Finish } from './cells.ts';
+import { cachedLookup, fastRowReader, rowSchema, valueLookup, type Finish } from './cells.ts';
 import { DealColumns, StoredDeal, UNSET_AMOUNT, UNSET_CLOSE } from '../speed/stored-deal.ts';
 import { interner, own, rememberLast } from '../speed/intern.ts';
 import { NO_CLOSE_DATE, NO_CREATED_DATE } from '../core/records.ts';
-import type { FileSpec } from './column.ts';
-import { RULES } from '../core/rules.ts';
 import { rateLookup } from '../settings/rate-on.ts';
+import { cellKindsOf, columnSpecs, givenEntries, storedFields, type ColumnTable, type FieldsMatch, type FileSpec } from './column.ts';
+import { RULES } from '../core/rules.ts';
 
 export type DealRow = Omit<Deal, 'file' | 'line'>;
 
@@ -39,28 +39,47 @@ const forecastLookup = valueLookup<ForecastCategory>([
   ['best case', 'best_case'],
 ]);
 
-const DEAL_CELLS = {
-  id: 'requiredText',
-  name: 'optionalText',
-  account_id: 'textOrEmpty',
-  owner: 'textOrEmpty',
-  stage: 'requiredText',
-  amount: 'optionalNumber',
-  currency: 'optionalText',
-  created_date: 'optionalDate',
-  close_date: 'optionalDate',
-  channel: 'optionalText',
-  product: 'optionalText',
-  contract_start: 'optionalDate',
-  contract_end: 'optionalDate',
-  term_months: 'optionalInteger',
-  forecast_category: 'optionalText',
-  source: 'optionalText',
-  lost_reason: 'optionalText',
-  sdr: 'optionalText',
-  lead_id: 'optionalText',
-  updated_date: 'optionalDate',
-} as const satisfies CellKinds;
+/**
+ * deals.csv, one entry per column. A column with a `field` is kept in that field of the deal as
+ * read (a `resolved` one: as `finishDeal` sets it), in a column store of its `store`
+ * (src/speed/stored-deal.ts); the others are read by `finishDeal`. A new optional column kept as
+ * read is one entry here (plus its field in `DealColumnFields`, src/core/records.ts, and its line
+ * in docs/data-format.md).
+ */
+export const DEAL_COLUMNS = [
+  { name: 'id', kind: 'requiredText', required: true, aliases: ['deal_id'] },
+  { name: 'name', kind: 'optionalText', required: false, aliases: ['deal_name', 'title'] },
+  { name: 'account_id', kind: 'textOrEmpty', required: true, aliases: ['account', 'company_id'] },
+  { name: 'owner', kind: 'textOrEmpty', required: true, aliases: ['owner_id', 'deal_owner'] },
+  { name: 'stage', kind: 'requiredText', required: true, aliases: ['deal_stage'] },
+  { name: 'amount', kind: 'optionalNumber', required: true, aliases: ['value'] },
+  { name: 'currency', kind: 'optionalText', required: false },
+  { name: 'created_date', kind: 'optionalDate', required: true, aliases: ['created', 'create_date'] },
+  { name: 'close_date', kind: 'optionalDate', required: true, aliases: ['closed', 'close'] },
+  { name: 'channel', kind: 'optionalText', required: false, aliases: ['type', 'deal_type'] },
+  { name: 'product', kind: 'optionalText', required: false, field: 'product', store: 'text' },
+  { name: 'contract_start', kind: 'optionalDate', required: false, field: 'contractStart', store: 'date' },
+  { name: 'contract_end', kind: 'optionalDate', required: false, field: 'contractEnd', store: 'date' },
+  { name: 'term_months', kind: 'optionalInteger', required: false, aliases: ['term'], field: 'termMonths', store: 'number' },
+  { name: 'forecast_category', kind: 'optionalText', required: false, field: 'forecastCategory', store: 'text', resolved: true },
+  { name: 'source', kind: 'optionalText', required: false, aliases: ['lead_source'], field: 'source', store: 'text' },
+  { name: 'lost_reason', kind: 'optionalText', required: false, field: 'lostReason', store: 'text' },
+  { name: 'sdr', kind: 'optionalText', required: false, aliases: ['sdr_id', 'booked_by'], field: 'sdrId', store: 'text' },
+  { name: 'updated_date', kind: 'optionalDate', required: false, aliases: ['updated', 'last_modified'], field: 'updated', store: 'date' },
+  { name: 'lead_id', kind: 'optionalText', required: false, aliases: ['mql_id'], field: 'leadId', store: 'text' },
+  { name: 'next_step', kind: 'optionalText', required: false, field: 'nextStep', store: 'text' },
+] as const satisfies ColumnTable;
+
+/** Compile-time: the table names every field of `DealColumnFields`, no other, each of its cell's type. */
+const FIELDS_MATCH: FieldsMatch<typeof DEAL_COLUMNS, DealColumnFields> = true;
+
+const DEAL_CELLS = cellKindsOf(DEAL_COLUMNS);
+/** The columns kept as read, and the class of the deals that keep them. */
+const GIVEN = givenEntries(DEAL_COLUMNS);
+const STORED = storedFields(DEAL_COLUMNS);
+/** Each given column's place among the stored fields. */
+const GIVEN_PLACES = GIVEN.map(({ field }) => STORED.findIndex((stored) => stored.field === field));
+const DealRecord = StoredDeal.withFields(STORED);
 
 /** Stage, currency, channel and forecast category resolved; the amount converted. */
 function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
@@ -74,7 +93,9 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
   const accounts = interner();
   const owners = interner();
   // Names, currency, product, source, lost reason, SDR and dates are kept once per distinct text by the columns.
-  const columns = new DealColumns();
+  const columns = new DealColumns(STORED);
+  /** The given columns' values of the row at hand, in `GIVEN` order. */
+  const given: unknown[] = [];
   // `toUpperCase` makes a new string each time: the currency of the row before is taken as it was.
   const upperCase = rememberLast((text: string) => text.toUpperCase());
   const rateOn = rateLookup(settings);
@@ -116,7 +137,7 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
     // A StoredDeal (src/speed/stored-deal.ts): the fields most metrics read are its own, the
     // others go to this file's columns; file and line (validation) and the model's fields are
     // set later.
-    const deal = new StoredDeal(columns, {
+    const deal: StoredDeal & DealColumnFields = new DealRecord(columns, {
       id,
       accountId: accounts(row.account_id),
       ownerId: owners(row.owner),
@@ -134,16 +155,9 @@ function finishDeal(settings: Settings): Finish<typeof DEAL_CELLS, DealRow> {
     }
     deal.currency = currency;
     deal.channelGiven = channelGiven;
-    deal.product = row.product;
-    deal.contractStart = row.contract_start;
-    deal.contractEnd = row.contract_end;
-    deal.termMonths = row.term_months;
     deal.forecastCategory = forecastCategory;
-    deal.source = row.source;
-    deal.lostReason = row.lost_reason;
-    deal.sdrId = row.sdr;
-    deal.leadId = row.lead_id;
-    deal.updated = row.updated_date;
+    for (let i = 0; i < GIVEN.length; i++) given[i] = (row as Record<string, unknown>)[GIVEN[i]!.name];
+    deal.setFields(GIVEN_PLACES, given);
     return deal as DealRow;
   };
 }
@@ -152,28 +166,7 @@ export const dealsFile: FileSpec<DealRow> = {
   file: 'deals.csv',
   required: true,
   idColumn: 'id',
-  columns: [
-    { name: 'id', required: true, aliases: ['deal_id'] },
-    { name: 'name', required: false, aliases: ['deal_name', 'title'] },
-    { name: 'account_id', required: true, aliases: ['account', 'company_id'] },
-    { name: 'owner', required: true, aliases: ['owner_id', 'deal_owner'] },
-    { name: 'stage', required: true, aliases: ['deal_stage'] },
-    { name: 'amount', required: true, aliases: ['value'] },
-    { name: 'currency', required: false },
-    { name: 'created_date', required: true, aliases: ['created', 'create_date'] },
-    { name: 'close_date', required: true, aliases: ['closed', 'close'] },
-    { name: 'channel', required: false, aliases: ['type', 'deal_type'] },
-    { name: 'product', required: false },
-    { name: 'contract_start', required: false },
-    { name: 'contract_end', required: false },
-    { name: 'term_months', required: false, aliases: ['term'] },
-    { name: 'forecast_category', required: false },
-    { name: 'source', required: false, aliases: ['lead_source'] },
-    { name: 'lost_reason', required: false },
-    { name: 'sdr', required: false, aliases: ['sdr_id', 'booked_by'] },
-    { name: 'updated_date', required: false, aliases: ['updated', 'last_modified'] },
-    { name: 'lead_id', required: false, aliases: ['mql_id'] },
-  ],
+  columns: columnSpecs(DEAL_COLUMNS),
   schema: (settings) => rowSchema(DEAL_CELLS, settings, finishDeal(settings)),
   fast: (settings) => fastRowReader(DEAL_CELLS, settings, finishDeal(settings)),
 };

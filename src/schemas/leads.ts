@@ -10,8 +10,8 @@
  */
 import type { IsoDate, Located } from '../core/records.ts';
 import type { Settings } from '../settings/schema.ts';
-import { fastRowReader, rowSchema, valueKey, type CellKinds, type Finish } from './cells.ts';
-import type { FileSpec } from './column.ts';
+import { fastRowReader, rowSchema, valueKey, type Finish } from './cells.ts';
+import { cellKindsOf, columnSpecs, type ColumnTable, type FileSpec } from './column.ts';
 
 export interface Lead extends Located {
   id: string;
@@ -38,19 +38,22 @@ export interface Lead extends Located {
 
 export type LeadRow = Omit<Lead, 'file' | 'line'>;
 
-const LEAD_CELLS = {
-  id: 'requiredText',
-  created_date: 'requiredDate',
-  source: 'optionalText',
-  campaign: 'optionalText',
-  owner: 'textOrEmpty',
-  status: 'optionalText',
-  qualified_date: 'optionalDate',
-  meeting_date: 'optionalDate',
-  deal_id: 'optionalText',
-  converted_date: 'optionalDate',
-  won_date: 'optionalDate',
-} as const satisfies CellKinds;
+/** leads.csv, one entry per column: its cell kind, whether the header must have it, its aliases. */
+const LEAD_COLUMNS = [
+  { name: 'id', kind: 'requiredText', required: true, aliases: ['lead_id', 'mql_id'] },
+  { name: 'created_date', kind: 'requiredDate', required: true, aliases: ['created', 'create_date', 'first_contact_date'] },
+  { name: 'source', kind: 'optionalText', required: false, aliases: ['origin', 'lead_source'] },
+  { name: 'campaign', kind: 'optionalText', required: false, aliases: ['landing_page', 'landing_page_id'] },
+  { name: 'owner', kind: 'textOrEmpty', required: false, aliases: ['owner_id', 'lead_owner'] },
+  { name: 'status', kind: 'optionalText', required: false, aliases: ['lead_status'] },
+  { name: 'qualified_date', kind: 'optionalDate', required: false, aliases: ['qualified'] },
+  { name: 'meeting_date', kind: 'optionalDate', required: false, aliases: ['meeting'] },
+  { name: 'deal_id', kind: 'optionalText', required: false, aliases: ['converted_deal_id'] },
+  { name: 'converted_date', kind: 'optionalDate', required: false, aliases: ['converted'] },
+  { name: 'won_date', kind: 'optionalDate', required: false, aliases: ['customer_date'] },
+] as const satisfies ColumnTable;
+
+const LEAD_CELLS = cellKindsOf(LEAD_COLUMNS);
 
 /** Status words (compared by `valueKey`) that close a lead without a deal. */
 const TURNED_DOWN = /\b(disqualified|unqualified|not qualified|junk|lost|rejected|closed not converted|bad fit|spam)\b/;
@@ -81,19 +84,7 @@ export const leadsFile: FileSpec<LeadRow> = {
   file: 'leads.csv',
   required: false,
   idColumn: 'id',
-  columns: [
-    { name: 'id', required: true, aliases: ['lead_id', 'mql_id'] },
-    { name: 'created_date', required: true, aliases: ['created', 'create_date', 'first_contact_date'] },
-    { name: 'source', required: false, aliases: ['origin', 'lead_source'] },
-    { name: 'campaign', required: false, aliases: ['landing_page', 'landing_page_id'] },
-    { name: 'owner', required: false, aliases: ['owner_id', 'lead_owner'] },
-    { name: 'status', required: false, aliases: ['lead_status'] },
-    { name: 'qualified_date', required: false, aliases: ['qualified'] },
-    { name: 'meeting_date', required: false, aliases: ['meeting'] },
-    { name: 'deal_id', required: false, aliases: ['converted_deal_id'] },
-    { name: 'converted_date', required: false, aliases: ['converted'] },
-    { name: 'won_date', required: false, aliases: ['customer_date'] },
-  ],
+  columns: columnSpecs(LEAD_COLUMNS),
   schema: (settings: Settings) => rowSchema(LEAD_CELLS, settings, finishLead()),
   fast: (settings: Settings) => fastRowReader(LEAD_CELLS, settings, finishLead()),
 };

@@ -7,6 +7,9 @@
  * read and written through accessors: repeating texts (product, source…) as 2- or 4-byte
  * codes into one copy of each text, dates as day numbers, numbers unboxed in typed arrays.
  * About 100 bytes less per deal, with the same `Deal` / `ModelDeal` shape for every reader.
+ * The fields deals.csv gives as they are come from its column table (src/schemas/deals.ts):
+ * `StoredDeal.withFields` makes the class with an accessor per field, so a new column needs no
+ * edit here.
  *
  * Accessor fields are not own properties: spread (`{ ...deal }`), `Object.keys` and
  * `JSON.stringify` see the own fields only; `toJSON()` and `plainDeal` give every field.
@@ -14,7 +17,7 @@
 import { FingerprintTable } from './fingerprint-table.ts';
 import { own } from './intern.ts';
 import { dayNumber, isoDateOf } from '../periods/calendar.ts';
-import type { Channel, ChannelReason, DealStatus, ForecastCategory, IsoDate, ModelDeal } from '../core/records.ts';
+import type { Channel, ChannelReason, DealStatus, IsoDate, ModelDeal } from '../core/records.ts';
 
 /** Rows the columns are first made for; they double as deals are added. */
 const FIRST_CAPACITY = 1024;
@@ -140,7 +143,26 @@ function grownLength(row: number): number {
   return length;
 }
 
-/** The columns of the fields a `StoredDeal` does not hold itself, for the deals of one file. */
+/** How a field kept in a column is stored: repeating texts as codes, dates as day numbers, numbers unboxed. */
+export type Storage = 'text' | 'date' | 'number';
+
+/** A field a `StoredDeal` keeps in a column of its file, read and written through an accessor. */
+export interface StoredField {
+  field: string;
+  store: Storage;
+}
+
+type Column = CodedTexts | Dates | Numbers;
+
+function columnFor(store: Storage): Column {
+  return store === 'text' ? new CodedTexts() : store === 'date' ? new Dates() : new Numbers();
+}
+
+/**
+ * The columns of the fields a `StoredDeal` does not hold itself, for the deals of one file: the
+ * ones the schema and the model set (named below), and the `fields` deals.csv gives as they are
+ * (one column each, in the order given: src/schemas/deals.ts's column table).
+ */
 export class DealColumns {
   /** Rows handed out so far (one per deal made, kept or rejected). */
   size = 0;
@@ -151,21 +173,19 @@ export class DealColumns {
   readonly amountOriginal = new Numbers();
   readonly currency = new CodedTexts();
   readonly channelGiven = new CodedTexts();
-  readonly product = new CodedTexts();
-  readonly contractStart = new Dates();
-  readonly contractEnd = new Dates();
-  readonly termMonths = new Numbers();
-  readonly forecastCategory = new CodedTexts();
-  readonly source = new CodedTexts();
-  readonly lostReason = new CodedTexts();
-  readonly sdrId = new CodedTexts();
-  readonly leadId = new CodedTexts();
-  readonly updated = new Dates();
   readonly channelReason = new CodedTexts();
   readonly annualAmount = new Numbers();
   readonly contractYears = new Numbers();
   /** What an open deal's export left empty: `UNSET_AMOUNT` | `UNSET_CLOSE` bits (undefined: nothing). */
   readonly unset = new Numbers();
+  /** The columns of `fields`, in their order. */
+  readonly given: readonly Column[];
+  readonly fields: readonly StoredField[];
+
+  constructor(fields: readonly StoredField[] = []) {
+    this.fields = fields;
+    this.given = fields.map(({ store }) => columnFor(store));
+  }
 }
 
 /** An open deal exported without an amount: `amount` is 0 and means "amount not set". */
@@ -254,66 +274,6 @@ export class StoredDeal implements ModelDeal {
   set channelGiven(value: Channel | undefined) {
     this.#columns.channelGiven.set(this.#row, value);
   }
-  get product(): string | undefined {
-    return this.#columns.product.get(this.#row);
-  }
-  set product(value: string | undefined) {
-    this.#columns.product.set(this.#row, value);
-  }
-  get contractStart(): IsoDate | undefined {
-    return this.#columns.contractStart.get(this.#row);
-  }
-  set contractStart(value: IsoDate | undefined) {
-    this.#columns.contractStart.set(this.#row, value);
-  }
-  get contractEnd(): IsoDate | undefined {
-    return this.#columns.contractEnd.get(this.#row);
-  }
-  set contractEnd(value: IsoDate | undefined) {
-    this.#columns.contractEnd.set(this.#row, value);
-  }
-  get termMonths(): number | undefined {
-    return this.#columns.termMonths.get(this.#row);
-  }
-  set termMonths(value: number | undefined) {
-    this.#columns.termMonths.set(this.#row, value);
-  }
-  get forecastCategory(): ForecastCategory | undefined {
-    return this.#columns.forecastCategory.get(this.#row) as ForecastCategory | undefined;
-  }
-  set forecastCategory(value: ForecastCategory | undefined) {
-    this.#columns.forecastCategory.set(this.#row, value);
-  }
-  get source(): string | undefined {
-    return this.#columns.source.get(this.#row);
-  }
-  set source(value: string | undefined) {
-    this.#columns.source.set(this.#row, value);
-  }
-  get lostReason(): string | undefined {
-    return this.#columns.lostReason.get(this.#row);
-  }
-  set lostReason(value: string | undefined) {
-    this.#columns.lostReason.set(this.#row, value);
-  }
-  get sdrId(): string | undefined {
-    return this.#columns.sdrId.get(this.#row);
-  }
-  set sdrId(value: string | undefined) {
-    this.#columns.sdrId.set(this.#row, value);
-  }
-  get leadId(): string | undefined {
-    return this.#columns.leadId.get(this.#row);
-  }
-  set leadId(value: string | undefined) {
-    this.#columns.leadId.set(this.#row, value);
-  }
-  get updated(): IsoDate | undefined {
-    return this.#columns.updated.get(this.#row);
-  }
-  set updated(value: IsoDate | undefined) {
-    this.#columns.updated.set(this.#row, value);
-  }
   get channelReason(): ChannelReason {
     return this.#columns.channelReason.get(this.#row) as ChannelReason;
   }
@@ -349,24 +309,55 @@ export class StoredDeal implements ModelDeal {
 
   /** Every field, own and column, as a plain object (what `JSON.stringify` writes). */
   toJSON(): ModelDeal {
-    return plainDeal<ModelDeal>(this);
+    const plain: Record<string, unknown> = {};
+    const add = (field: string) => {
+      const value = (this as unknown as Record<string, unknown>)[field];
+      if (value !== undefined) plain[field] = value;
+    };
+    for (const field of FIELDS_BEFORE) add(field);
+    for (const { field } of this.#columns.fields) add(field);
+    for (const field of FIELDS_AFTER) add(field);
+    return plain as unknown as ModelDeal;
+  }
+
+  /** Sets column fields: `values[i]` is the value of the field at `places[i]` of the columns' `fields`. */
+  setFields(places: readonly number[], values: readonly unknown[]): void {
+    const given = this.#columns.given;
+    for (let i = 0; i < places.length; i++) (given[places[i]!] as Numbers).set(this.#row, values[i] as number | undefined);
+  }
+
+  /**
+   * The class of the deals of a file that gives `fields` as they are: `StoredDeal` with an
+   * accessor per field, reading and writing its column (`DealColumns.given`) by the field's place.
+   * Make one per file and its columns with the same `fields`.
+   */
+  static withFields(fields: readonly StoredField[]): typeof StoredDeal {
+    class WithFields extends StoredDeal {}
+    fields.forEach(({ field }, i) => {
+      if (field in StoredDeal.prototype || (FIELDS_BEFORE as readonly string[]).includes(field) || (FIELDS_AFTER as readonly string[]).includes(field)) throw new Error(`StoredDeal holds "${field}" itself`);
+      Object.defineProperty(WithFields.prototype, field, {
+        get(this: StoredDeal) {
+          return this.#columns.given[i]!.get(this.#row);
+        },
+        set(this: StoredDeal, value: unknown) {
+          (this.#columns.given[i] as Numbers).set(this.#row, value as number | undefined);
+        },
+        enumerable: false,
+        configurable: false,
+      });
+    });
+    return WithFields;
   }
 }
 
-/** The fields of the `Deal` / `ModelDeal` shape, in the order of src/core/records.ts. */
-const DEAL_FIELDS = [
+/** The fields of the `Deal` / `ModelDeal` shape before and after the given ones, in the order of src/core/records.ts. */
+const FIELDS_BEFORE = [
   'file', 'line', 'id', 'name', 'accountId', 'ownerId', 'stageId', 'status', 'amount', 'amountOriginal',
-  'currency', 'created', 'close', 'amountMissing', 'closeMissing', 'channelGiven', 'product', 'contractStart', 'contractEnd', 'termMonths',
-  'forecastCategory', 'source', 'lostReason', 'sdrId', 'leadId', 'updated', 'channel', 'channelReason',
-  'annualAmount', 'contractYears', 'teamId',
+  'currency', 'created', 'close', 'amountMissing', 'closeMissing', 'channelGiven',
 ] as const;
+const FIELDS_AFTER = ['channel', 'channelReason', 'annualAmount', 'contractYears', 'teamId'] as const;
 
 /** A deal as a plain object: every field that is set (undefined ones left out). */
 export function plainDeal<T extends object>(deal: T): T {
-  const plain: Record<string, unknown> = {};
-  for (const field of DEAL_FIELDS) {
-    const value = (deal as Record<string, unknown>)[field];
-    if (value !== undefined) plain[field] = value;
-  }
-  return plain as T;
+  return deal instanceof StoredDeal ? (deal.toJSON() as unknown as T) : deal;
 }

@@ -7,6 +7,7 @@ import type { Records } from '../../src/model/records.ts';
 import { buildReport } from '../../src/report/build-report.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
 import { deal } from '../model/deal-factory.ts';
+import { CUSTOMER_CONTACT } from '../../src/metrics/customer-contact.ts';
 
 // As of Friday 2026-04-17, fiscal year = calendar year. Elapsed share of FY2026: 107/365 days.
 // Company target FY2026 volume:total 365 000 → budget YTD 107 000.
@@ -35,7 +36,7 @@ const records: Records = {
   ],
   accounts,
   activities: [],
-  activityFacts: emptyActivityFacts({ asOf: '2026-04-17', fiscalYearStartMonth: 1 }),
+  activityFacts: emptyActivityFacts({ asOf: '2026-04-17', fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT }),
   users,
   targets: [{ period: 'FY2026', cadence: 'total', scope: 'company', scopeId: '', measure: 'volume:total', value: 365_000, file: 'targets.csv', line: 2 }],
   funnel: [],

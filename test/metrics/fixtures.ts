@@ -6,6 +6,7 @@ import type { MetricContext } from '../../src/metrics/context.ts';
 import { activityFactsOf, type ActivityFacts } from '../../src/model/activity-facts.ts';
 import type { Activity, Invoice, ModelDeal, Target, User } from '../../src/core/records.ts';
 import { type SettingsInput, settingsSchema } from '../../src/settings/schema.ts';
+import { CUSTOMER_CONTACT } from '../../src/metrics/customer-contact.ts';
 
 let line = 1;
 const at = (file: string) => ({ file, line: ++line });
@@ -83,5 +84,5 @@ export function deepFreeze<T>(value: T): T {
 
 /** The activity facts of fixture rows as the pipeline would gather them, for `ctx`'s as-of. */
 export function factsOf(activities: readonly Activity[], ctx: MetricContext): ActivityFacts {
-  return activityFactsOf(activities, { asOf: ctx.asOf, fiscalYearStartMonth: ctx.settings.fiscalYearStartMonth });
+  return activityFactsOf(activities, { asOf: ctx.asOf, fiscalYearStartMonth: ctx.settings.fiscalYearStartMonth, contact: CUSTOMER_CONTACT });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACTIVITY_KINDS,
+  activityKindOf,
   accountsContactedBy,
   activityFactsOf,
   contactedAccounts,
@@ -16,6 +16,7 @@ import {
 } from '../../src/model/activity-facts.ts';
 import { ACTIVITY_TYPES, type Activity } from '../../src/core/records.ts';
 import { FingerprintTable } from '../../src/speed/fingerprint-table.ts';
+import { CUSTOMER_CONTACT } from '../../src/metrics/customer-contact.ts';
 
 /** The count of one owner, date and type in the facts. */
 const countOf = (facts: ActivityFacts, ownerId: string, date: string, type: Activity['type']) =>
@@ -23,7 +24,7 @@ const countOf = (facts: ActivityFacts, ownerId: string, date: string, type: Acti
 
 const row = (ownerId: string, type: Activity['type'], date: string, more: Partial<Activity> = {}) => ({ ownerId, type, date, ...more });
 // As of Friday 2026-11-20; calendar fiscal year, so YTD = 2026-01-01 … 2026-11-20.
-const options = { asOf: '2026-11-20', fiscalYearStartMonth: 1 };
+const options = { asOf: '2026-11-20', fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT };
 const log = [
   row('u1', 'call', '2026-02-03', { accountId: 'a1', dealId: 'd1', file: 'activities.csv' }),
   row('u1', 'call', '2026-02-03'), // same owner, day and type: 2
@@ -76,7 +77,7 @@ describe('activityFactsOf', () => {
   });
 
   it('starts year-to-date at the fiscal year start', () => {
-    const july = activityFactsOf(log, { asOf: '2026-11-20', fiscalYearStartMonth: 7 });
+    const july = activityFactsOf(log, { asOf: '2026-11-20', fiscalYearStartMonth: 7, contact: CUSTOMER_CONTACT });
     // FY2026 from 2026-07-01: only u2's meeting on as-of is a YTD contact with an account
     expect(july.accountsContactedYtd).toEqual(new Map([['u2', new Set(['a1'])]]));
     expect(july.contactsWithoutAccountYtd).toEqual(new Map());
@@ -251,16 +252,16 @@ describe('accountsContactedBy', () => {
 
 describe('ownerFacts and addActivityOf', () => {
   it('makes an owner\'s share once, in counts and owners, and adds taken-apart rows as addActivity does', () => {
-    const facts = emptyActivityFacts({ asOf: '2026-11-20', fiscalYearStartMonth: 1, accounts: new FingerprintTable(['A1', 'A2']) });
+    const facts = emptyActivityFacts({ asOf: '2026-11-20', fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT, accounts: new FingerprintTable(['A1', 'A2']) });
     const u1 = ownerFacts(facts, 'u1');
     expect(ownerFacts(facts, 'u1')).toBe(u1);
     expect(facts.counts.get('u1')).toBe(u1.counts);
     ownerFacts(facts, '');
     expect([...facts.owners]).toEqual(['u1']); // an empty owner is counted, but is no owner
     // 2026-11-18 is day 20 775; A2 is the accounts' second (place 1); a note is no contact.
-    addActivityOf(facts, u1, ACTIVITY_KINDS.get('call')!, '2026-11-18', 20775, 'A2', 1, undefined);
-    addActivityOf(facts, u1, ACTIVITY_KINDS.get('note')!, '2026-11-18', 20775, 'A1', 0, undefined);
-    addActivityOf(facts, u1, ACTIVITY_KINDS.get('email')!, '2026-11-19', 20776, undefined, -1, undefined);
+    addActivityOf(facts, u1, activityKindOf(facts, 'call'), '2026-11-18', 20775, 'A2', 1, undefined);
+    addActivityOf(facts, u1, activityKindOf(facts, 'note'), '2026-11-18', 20775, 'A1', 0, undefined);
+    addActivityOf(facts, u1, activityKindOf(facts, 'email'), '2026-11-19', 20776, undefined, -1, undefined);
     expect(facts.rows).toBe(3);
     expect(u1.counts.get('2026-11-18')).toEqual(ACTIVITY_TYPES.map((type) => (type === 'call' || type === 'note' ? 1 : 0)));
     settleFacts(facts);

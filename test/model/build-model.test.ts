@@ -4,6 +4,7 @@ import { buildModel } from '../../src/model/build-model.ts';
 import type { Records } from '../../src/model/records.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
 import { deal } from './deal-factory.ts';
+import { CUSTOMER_CONTACT } from '../../src/metrics/customer-contact.ts';
 
 // No users file: owners become people without a team. Deal d1 is on account A1 of team north,
 // d2 on account A2 without a team, d3 on an unknown account.
@@ -18,7 +19,7 @@ const records: Records = {
     { id: 'A2', name: 'Nordea', ownerId: 'bo', file: 'accounts.csv', line: 3 },
   ],
   activities: [],
-  activityFacts: emptyActivityFacts({ asOf: '2026-04-17', fiscalYearStartMonth: 1 }),
+  activityFacts: emptyActivityFacts({ asOf: '2026-04-17', fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT }),
   users: [],
   targets: [],
   funnel: [],

@@ -4,6 +4,7 @@ import type { Records } from '../../src/model/records.ts';
 import { activityFactsOf } from '../../src/model/activity-facts.ts';
 import type { QualityInput } from '../../src/quality/input.ts';
 import { settingsSchema, type SettingsInput } from '../../src/settings/schema.ts';
+import { CUSTOMER_CONTACT } from '../../src/metrics/customer-contact.ts';
 
 export const XSS = '<script>alert(1)</script>';
 export const AS_OF = '2026-11-20';
@@ -64,7 +65,7 @@ export function records(over: Partial<Records> = {}, asOf = AS_OF): Records {
     deals: [],
     accounts: [],
     activities,
-    activityFacts: activityFactsOf(activities, { asOf, fiscalYearStartMonth: 1 }),
+    activityFacts: activityFactsOf(activities, { asOf, fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT }),
     users: [],
     targets: [],
     funnel: [],

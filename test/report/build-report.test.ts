@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/build-model.ts';
 import { emptyActivityFacts } from '../../src/model/activity-facts.ts';
+import { CUSTOMER_CONTACT } from '../../src/metrics/customer-contact.ts';
 import type { Account, User } from '../../src/core/records.ts';
 import type { Records } from '../../src/model/records.ts';
 import { buildReport } from '../../src/report/build-report.ts';
@@ -37,7 +38,7 @@ const records: Records = {
   ],
   accounts,
   activities: [],
-  activityFacts: emptyActivityFacts({ asOf: '2026-04-17', fiscalYearStartMonth: 1 }),
+  activityFacts: emptyActivityFacts({ asOf: '2026-04-17', fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT }),
   users,
   targets: [{ period: 'FY2026', cadence: 'total', scope: 'company', scopeId: '', measure: 'volume:total', value: 365_000, file: 'targets.csv', line: 2 }],
   funnel: [],

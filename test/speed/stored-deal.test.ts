@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CodedTexts, Dates, DealColumns, Numbers, plainDeal, StoredDeal } from '../../src/speed/stored-deal.ts';
+import type { Deal } from '../../src/core/records.ts';
 
 const own = { id: 'D1', accountId: 'A1', ownerId: 'u1', stageId: 'won', status: 'won', amount: 1200.5, created: '2026-01-05', close: '2026-03-31' } as const;
 
@@ -77,9 +78,15 @@ describe('StoredDeal', () => {
   });
 
   it('reads back every field, own and column, per deal', () => {
-    const columns = new DealColumns();
-    const a = new StoredDeal(columns, own);
-    const b = new StoredDeal(columns, { ...own, id: 'D2', amount: 10 });
+    const fields = [
+      { field: 'product', store: 'text' },
+      { field: 'termMonths', store: 'number' },
+      { field: 'contractStart', store: 'date' },
+    ] as const;
+    const Stored = StoredDeal.withFields(fields);
+    const columns = new DealColumns(fields);
+    const a: StoredDeal & Deal = new Stored(columns, own);
+    const b: StoredDeal & Deal = new Stored(columns, { ...own, id: 'D2', amount: 10 });
     a.file = 'deals.csv';
     a.line = 2;
     a.name = 'Alpha';
@@ -96,7 +103,18 @@ describe('StoredDeal', () => {
     });
     // b's columns are its own: nothing of a's leaks into them.
     expect(plainDeal(b)).toEqual({ ...own, id: 'D2', amount: 10, file: 'deals.csv', line: 3, name: 'Beta' });
-    expect([b.termMonths, b.product, b.annualAmount]).toEqual([undefined, undefined, undefined]);
+    expect([b.termMonths, b.product, b.contractStart, b.annualAmount]).toEqual([undefined, undefined, undefined, undefined]);
+    a.contractStart = '2026-01-31';
+    expect(a.toJSON()).toMatchObject({ contractStart: '2026-01-31' });
+    expect(b.contractStart).toBeUndefined();
+  });
+
+  it('keeps a given field in a column of its file, not as an own property', () => {
+    const Stored = StoredDeal.withFields([{ field: 'source', store: 'text' }]);
+    const deal: StoredDeal & Deal = new Stored(new DealColumns([{ field: 'source', store: 'text' }]), own);
+    deal.setFields([0], ['inbound']);
+    expect([deal.source, Object.keys(deal).includes('source')]).toEqual(['inbound', false]);
+    expect(() => StoredDeal.withFields([{ field: 'amount', store: 'number' }])).toThrow(/holds "amount" itself/);
   });
 
   it('serializes every field to JSON, not its columns', () => {

@@ -15,18 +15,18 @@
  * Any other row is left to the general reading (src/validate/validate-file.ts with the activity
  * schema, then the activity log's `keep`), untouched: a cell that `cleanCell` would change (as
  * an id or date), an unknown type, a date that does not parse, an empty required cell, an
- * account not in accounts.csv, a duration that is not plain digits, or a repeated id. What a row
+ * account not in accounts.csv, a given cell (`GIVEN_ACTIVITY_COLUMNS`, as a duration) its kind's
+ * cell reader cannot read, or a repeated id. What a row
  * adds to the facts and whether it is kept is decided by the same functions both ways
  * (`addActivityOf`, `flaggedRow`), so the facts and kept rows do not depend on which way a row
  * went (test/pipeline/activity-log/quick-rows.test.ts reads the same logs both ways).
  */
 import { isoDateDay } from '../../ingest/parse-date.ts';
-import { plainDigits } from '../../ingest/parse-number.ts';
-import { ACTIVITY_KINDS, addActivityOf, ownerFacts, type ActivityFacts, type ActivityKind, type OwnerFacts } from '../../model/activity-facts.ts';
+import { activityKindOf, addActivityOf, ownerFacts, type ActivityFacts, type ActivityKind, type OwnerFacts } from '../../model/activity-facts.ts';
 import type { ActivityType, IsoDate } from '../../core/records.ts';
 import { dayNumber, isoDateOf } from '../../periods/calendar.ts';
 import { flaggedRow } from '../../quality/flag-activity.ts';
-import { activityTypeLookup } from '../../schemas/activities.ts';
+import { activityTypeLookup, detachActivity, GIVEN_ACTIVITY_COLUMNS, newActivity } from '../../schemas/activities.ts';
 import { CellFailure, cellReaders, cleanCellFast, plainCellAt, valueKey } from '../../schemas/cells.ts';
 import { FingerprintTable } from '../../speed/fingerprint-table.ts';
 import { own, rememberLast } from '../../speed/intern.ts';
@@ -91,7 +91,7 @@ export function activityQuickRows(input: QuickLogInput): QuickRows {
  * fingerprint (src/speed/fingerprint-table.ts): a table of a few hundred texts stays in the
  * processor's cache, and a lookup reads no stored string.
  */
-function quickTables({ settings, users, keptTypes }: QuickLogInput) {
+function quickTables({ settings, users, keptTypes, facts }: QuickLogInput) {
   const typeLookup = activityTypeLookup(settings);
   const readDate = cellReaders(settings).requiredDate;
   const window = dayWindow(settings.plausibleYears);
@@ -103,7 +103,7 @@ function quickTables({ settings, users, keptTypes }: QuickLogInput) {
     const place = kindTexts.placeOf(text);
     if (place >= 0) return kinds[place]!;
     const type = typeLookup.get(valueKey(text));
-    const kind = type === undefined ? null : { ...ACTIVITY_KINDS.get(type)!, kept: keptTypes.has(type) };
+    const kind = type === undefined ? null : { ...activityKindOf(facts, type), kept: keptTypes.has(type) };
     if (kindTexts.size < MAX_TYPES) kinds[kindTexts.placeOrAdd(text, own)] = kind;
     return kind;
   };
@@ -129,7 +129,11 @@ function quickTables({ settings, users, keptTypes }: QuickLogInput) {
     return owner;
   };
 
-  return { kindTexts, kinds, kindOf, dayOfText, dayOf, ownerTexts, owners, ownerOf };
+  // The given columns read by their kinds' cell readers, as the general reading reads them.
+  const readers = cellReaders(settings);
+  const readGiven = GIVEN_ACTIVITY_COLUMNS.map(({ kind }) => readers[kind]);
+
+  return { kindTexts, kinds, kindOf, dayOfText, dayOf, ownerTexts, owners, ownerOf, readGiven };
 }
 
 type QuickTables = ReturnType<typeof quickTables>;
@@ -155,7 +159,7 @@ function quickTaker({ asOf, facts, users, accounts, kept }: QuickLogInput) {
     owner: QuickOwner,
     accountPlace: number,
     dealText: string,
-    durationMinutes: number | undefined,
+    given: readonly unknown[],
   ): boolean => {
     if (id !== '' && ids.firstLineOrAdd(id, line) !== undefined) return false;
     // Accepted: the same additions as the general reading's.
@@ -166,17 +170,8 @@ function quickTaker({ asOf, facts, users, accounts, kept }: QuickLogInput) {
     owner.facts ??= ownerFacts(facts, owner.id);
     addActivityOf(facts, owner.facts, kind, date, day, accountId, accountPlace, dealId);
     if (kind.kept || flaggedRow(asOf, date, kind.type, false, users !== undefined && !owner.known)) {
-      keepRow(kept, {
-        file,
-        line,
-        id: own(id),
-        type: kind.type,
-        date,
-        ownerId: owner.id,
-        accountId,
-        dealId: dealId === undefined ? undefined : own(dealId),
-        durationMinutes,
-      }, accountPlace);
+      const row = newActivity({ file, line, id, type: kind.type, date, ownerId: owner.id, accountId, dealId }, given);
+      keepRow(kept, detachActivity(row), accountPlace);
     }
     return true;
   };
@@ -186,8 +181,10 @@ type Take = ReturnType<typeof quickTaker>;
 
 /** A row split into fields, read where its cells stand. */
 function fieldsReader(tables: QuickTables, take: Take, accounts: FingerprintTable | undefined, at: Positions, ids: IdFingerprints, file: string): QuickRow {
-  const { kindOf, dayOf, ownerOf } = tables;
-  const [idAt, typeAt, dateAt, ownerAt, accountAt, dealAt, durationAt] = at;
+  const { kindOf, dayOf, ownerOf, readGiven } = tables;
+  const [idAt, typeAt, dateAt, ownerAt, accountAt, dealAt] = at;
+  const givenAt = at.slice(SPECIAL.length);
+  const given: unknown[] = [];
   const cell = (fields: readonly string[], at: number): string | undefined => (at < 0 ? '' : asWritten(fields[at]!));
 
   return (fields, line) => {
@@ -197,9 +194,15 @@ function fieldsReader(tables: QuickTables, take: Take, accounts: FingerprintTabl
     const ownerText = cell(fields, ownerAt);
     const accountText = cell(fields, accountAt);
     const dealText = cell(fields, dealAt);
-    const durationText = cell(fields, durationAt);
-    if (id === undefined || !typeText || !dateText || !ownerText || accountText === undefined || dealText === undefined || durationText === undefined) {
+    if (id === undefined || !typeText || !dateText || !ownerText || accountText === undefined || dealText === undefined) {
       return false;
+    }
+    for (let i = 0; i < givenAt.length; i++) {
+      const text = cell(fields, givenAt[i]!);
+      if (text === undefined) return false;
+      const value = readGiven[i]!(text);
+      if (value instanceof CellFailure) return false;
+      given[i] = value;
     }
     const kind = kindOf(typeText);
     const day = kind === null ? Number.NaN : dayOf(dateText);
@@ -210,9 +213,7 @@ function fieldsReader(tables: QuickTables, take: Take, accounts: FingerprintTabl
       accountPlace = accounts ? accounts.placeOf(accountText) : -1;
       if (accountPlace < 0) return false;
     }
-    const durationMinutes = durationText === '' ? undefined : plainDigits(durationText);
-    if (durationText !== '' && durationMinutes === undefined) return false;
-    return take(ids, file, line, id, kind!, day, owner, accountPlace, dealText, durationMinutes);
+    return take(ids, file, line, id, kind!, day, owner, accountPlace, dealText, given);
   };
 }
 
@@ -227,8 +228,10 @@ function lineReader(
   fieldCount: number,
   delimiter: string,
 ): QuickLine {
-  const { kindTexts, kinds, kindOf, dayOfText, ownerTexts, owners, ownerOf } = tables;
-  const [idAt, typeAt, dateAt, ownerAt, accountAt, dealAt, durationAt] = at;
+  const { kindTexts, kinds, kindOf, dayOfText, ownerTexts, owners, ownerOf, readGiven } = tables;
+  const [idAt, typeAt, dateAt, ownerAt, accountAt, dealAt] = at;
+  const givenAt = at.slice(SPECIAL.length);
+  const given: unknown[] = [];
   /** Where each field of the line ends (its delimiter, or the line's end). */
   const ends = new Int32Array(fieldCount);
   const startOf = (field: number, from: number) => (field === 0 ? from : ends[field - 1]! + 1);
@@ -282,16 +285,20 @@ function lineReader(
         if (accountPlace < 0) return false;
       }
     }
-    const durationText = textOf(text, durationAt, from);
-    const durationMinutes = durationText === '' ? undefined : plainDigits(durationText);
-    if (durationText !== '' && durationMinutes === undefined) return false;
-    return take(ids, file, line, textOf(text, idAt, from), kind, day, owner, accountPlace, textOf(text, dealAt, from), durationMinutes);
+    for (let i = 0; i < givenAt.length; i++) {
+      const value = readGiven[i]!(textOf(text, givenAt[i]!, from));
+      if (value instanceof CellFailure) return false;
+      given[i] = value;
+    }
+    return take(ids, file, line, textOf(text, idAt, from), kind, day, owner, accountPlace, textOf(text, dealAt, from), given);
   };
 }
 
-/** The canonical columns a quick row reads, in this order. */
-const COLUMNS = ['id', 'type', 'date', 'owner', 'account_id', 'deal_id', 'duration_minutes'] as const;
+/** The canonical columns a quick row reads itself, in this order; then the given ones (`GIVEN_ACTIVITY_COLUMNS`). */
+const SPECIAL = ['id', 'type', 'date', 'owner', 'account_id', 'deal_id'] as const;
+const COLUMNS: readonly string[] = [...SPECIAL, ...GIVEN_ACTIVITY_COLUMNS.map(({ name }) => name)];
 const TYPE = 1;
 const DATE = 2;
 const OWNER = 3;
-type Positions = [number, number, number, number, number, number, number];
+/** Field positions of `COLUMNS` (-1: absent). */
+type Positions = [number, number, number, number, number, number, ...number[]];

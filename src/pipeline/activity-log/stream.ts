@@ -18,6 +18,7 @@ import type { FileResult, PartOptions } from '../../validate/validate-file.ts';
 import { activityQuickRows } from './quick-rows.ts';
 import { keepRow, type KeptRows } from './transfer.ts';
 import { readTarget } from '../read-target.ts';
+import { CUSTOMER_CONTACT } from '../../metrics/customer-contact.ts';
 
 export interface ActivityLogInput {
   dataDir: string;
@@ -75,6 +76,7 @@ export async function streamActivityLog(input: ActivityLogInput, kept: KeptRows 
     fiscalYearStartMonth: settings.fiscalYearStartMonth,
     trackDeals: named ? 'later' : (input.trackDeals as FingerprintTable | undefined),
     accounts: accountIds,
+    contact: CUSTOMER_CONTACT,
   });
   const tracked = named?.then((deals) => trackOnly(facts, deals));
   const flagged = activityFlagger({ asOf, accountIds, userIds });

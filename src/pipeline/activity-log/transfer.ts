@@ -6,10 +6,11 @@
  * accounts become the main thread's shared strings again (the users.csv and accounts.csv ids),
  * and the last activity per deal is narrowed to the deals the main thread tracks.
  */
-import { ACTIVITY_KINDS, type ActivityFacts } from '../../model/activity-facts.ts';
+import type { ActivityFacts } from '../../model/activity-facts.ts';
 import { DailyCounts, type PackedDailyCounts } from '../../model/daily-counts.ts';
 import { ACTIVITY_TYPES, type Activity } from '../../core/records.ts';
-import type { SharedIds } from '../../schemas/activities.ts';
+import { GIVEN_ACTIVITY_COLUMNS, newActivity, type SharedIds } from '../../schemas/activities.ts';
+import type { Storage } from '../../speed/stored-deal.ts';
 import { IdFingerprints, type IdTables } from '../../speed/id-fingerprints.ts';
 import type { ActivityLog } from './stream.ts';
 
@@ -66,6 +67,9 @@ export function unpackDictionary(
   return values;
 }
 
+/** Each activity type's place in ACTIVITY_TYPES (how kept rows send their type). */
+const TYPE_INDEX: ReadonlyMap<string, number> = new Map(ACTIVITY_TYPES.map((type, index) => [type, index]));
+
 export interface PackedActivities {
   file: PackedDictionary;
   line: Int32Array;
@@ -76,9 +80,12 @@ export interface PackedActivities {
   ownerId: PackedDictionary;
   accountId: PackedDictionary;
   dealId: PackedTexts;
-  /** NaN: no duration. */
-  durationMinutes: Float64Array;
+  /** The given columns (`GIVEN_ACTIVITY_COLUMNS`), in their order, each packed by its `store`. */
+  given: PackedGiven[];
 }
+
+/** A given column packed: texts as one string, dates as a dictionary, numbers unboxed (NaN: none). */
+type PackedGiven = PackedTexts | PackedDictionary | Float64Array;
 
 /** The facts' per-owner sets of accounts, as owners and a packed list of accounts each. */
 type PackedContacts = { owners: string[]; accounts: PackedDictionary[] };
@@ -210,7 +217,8 @@ export class ActivityColumns {
   #owner = new DictionaryColumn();
   #account = new DictionaryColumn();
   #deal = new TextColumn();
-  #duration = new NumberColumn((length) => new Float64Array(length));
+  /** One column per given field, by its store. */
+  #given = GIVEN_ACTIVITY_COLUMNS.map(({ store }) => givenColumn(store));
 
   get length(): number {
     return this.#line.length;
@@ -232,11 +240,12 @@ export class ActivityColumns {
     this.#file.push(row.file);
     this.#line.push(row.line);
     this.#id.push(row.id);
-    this.#type.push(ACTIVITY_KINDS.get(row.type)!.index);
+    this.#type.push(TYPE_INDEX.get(row.type)!);
     this.#date.push(row.date);
     this.#owner.push(row.ownerId);
     this.#deal.push(row.dealId);
-    this.#duration.push(row.durationMinutes ?? NaN);
+    const fields = row as unknown as Record<string, unknown>;
+    for (let i = 0; i < this.#given.length; i++) this.#given[i]!.push(fields[GIVEN_ACTIVITY_COLUMNS[i]!.field] as never);
   }
 
   pack(): PackedActivities {
@@ -249,9 +258,30 @@ export class ActivityColumns {
       ownerId: this.#owner.pack(),
       accountId: this.#account.pack(),
       dealId: this.#deal.pack(),
-      durationMinutes: this.#duration.values(),
+      given: this.#given.map((column) => (column instanceof NumberColumn ? column.values() : column.pack())),
     };
   }
+}
+
+/** Numbers pushed as undefined are kept as NaN. */
+class GivenNumbers extends NumberColumn<Float64Array> {
+  constructor() {
+    super((length) => new Float64Array(length));
+  }
+  override push(value: number | undefined): void {
+    super.push(value ?? Number.NaN);
+  }
+}
+
+function givenColumn(store: Storage): TextColumn | DictionaryColumn | GivenNumbers {
+  return store === 'text' ? new TextColumn() : store === 'date' ? new DictionaryColumn() : new GivenNumbers();
+}
+
+/** A packed given column back as one value per row. */
+function unpackGiven(packed: PackedGiven, store: Storage): readonly unknown[] {
+  if (store === 'text') return unpackTexts(packed as PackedTexts);
+  if (store === 'date') return unpackDictionary(packed as PackedDictionary);
+  return Array.from(packed as Float64Array, (value) => (Number.isNaN(value) ? undefined : small(value)));
 }
 
 export function packActivities(rows: readonly Activity[]): PackedActivities {
@@ -286,11 +316,13 @@ export function unpackActivities(packed: PackedActivities, shared: SharedStrings
     return accounts.at(place);
   });
   const dealId = unpackTexts(packed.dealId);
+  const given = GIVEN_ACTIVITY_COLUMNS.map(({ store }, i) => unpackGiven(packed.given[i]!, store));
+  const values: unknown[] = [];
   const rows = new Array<Activity>(id.length);
   for (let i = 0; i < rows.length; i++) {
-    const duration = packed.durationMinutes[i]!;
     // The fields in the order row validation creates them (src/schemas/activities.ts).
-    rows[i] = {
+    for (let g = 0; g < given.length; g++) values[g] = given[g]![i];
+    rows[i] = newActivity({
       file: file[i]!,
       line: packed.line[i]!,
       id: id[i]!,
@@ -299,8 +331,7 @@ export function unpackActivities(packed: PackedActivities, shared: SharedStrings
       ownerId: ownerId[i]!,
       accountId: accountId[i],
       dealId: dealId[i],
-      durationMinutes: Number.isNaN(duration) ? undefined : small(duration),
-    };
+    }, values);
   }
   return rows;
 }

@@ -8,6 +8,7 @@ import { activityQuickRows } from '../../../src/pipeline/activity-log/quick-rows
 import { settingsSchema } from '../../../src/settings/schema.ts';
 import { IdFingerprints } from '../../../src/speed/id-fingerprints.ts';
 import { tempFolders } from '../folder.ts';
+import { CUSTOMER_CONTACT } from '../../../src/metrics/customer-contact.ts';
 
 const temp = tempFolders('activity-quick-rows');
 afterAll(() => temp.cleanup());
@@ -21,7 +22,7 @@ const HEADER = ['id', 'type', 'date', 'owner', 'account_id', 'deal_id', 'duratio
  * rows taken as fields (`bind`), or as lines not yet split (`bindLine`, the line amid other text).
  */
 function taker(way: 'fields' | 'line' = 'fields') {
-  const facts = emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1, trackDeals: sharedIds(['D1']), accounts: sharedIds(['A1', 'A2']) });
+  const facts = emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT, trackDeals: sharedIds(['D1']), accounts: sharedIds(['A1', 'A2']) });
   const kept: Activity[] = [];
   const ids = new IdFingerprints(16);
   const quick = activityQuickRows({ settings, asOf: AS_OF, facts, users: sharedIds(['u1', 'u2']), accounts: sharedIds(['A1', 'A2']), keptTypes: KEPT_TYPES, kept });
@@ -76,7 +77,7 @@ describe.each(['fields', 'line'] as const)('activityQuickRows, rows taken as %s'
       'X1,call,,u1,A1,,', // no date
       'X1,call,2026-11-18,null,A1,,', // an owner that is a null marker
       'X1,call,2026-11-18,u1,A9,,', // an account not in accounts.csv
-      'X1,call,2026-11-18,u1,A1,,1.5', // a duration that is not plain digits
+      'X1,call,2026-11-18,u1,A1,,abc', // a duration that is no number
       'X1,call,2026-11-18,u1,A1, D1,', // a deal the general reading trims
       'X1,call,01.01.0999,u1,A1,,', // a date the general reading writes as 999-01-01, not as its day's date
     ];
@@ -95,7 +96,7 @@ describe.each(['fields', 'line'] as const)('activityQuickRows, rows taken as %s'
   });
 
   it('takes no rows of a file without the type, date or owner column', () => {
-    const quick = activityQuickRows({ settings, asOf: AS_OF, facts: emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1 }), users: undefined, accounts: undefined, keptTypes: KEPT_TYPES, kept: [] });
+    const quick = activityQuickRows({ settings, asOf: AS_OF, facts: emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT }), users: undefined, accounts: undefined, keptTypes: KEPT_TYPES, kept: [] });
     expect(quick.bind((column) => ['id', 'type', 'date'].indexOf(column), new IdFingerprints(4), 'activities.csv')).toBeUndefined();
     expect(quick.bindLine!((column) => ['id', 'type', 'date'].indexOf(column), new IdFingerprints(4), 'activities.csv', 3, ',')).toBeUndefined();
   });
@@ -112,7 +113,7 @@ describe('activityQuickRows, rows taken as lines', () => {
 
   it('reads the cells it cannot judge where they stand by their text: a short owner or type that may be a null marker', () => {
     const users = sharedIds(['nils', 'u1']);
-    const facts = emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1 });
+    const facts = emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT });
     const quick = activityQuickRows({ settings, asOf: AS_OF, facts, users, accounts: undefined, keptTypes: KEPT_TYPES, kept: [] });
     const take = quick.bindLine!((column) => HEADER.indexOf(column), new IdFingerprints(4), 'activities.csv', HEADER.length, ',')!;
     // "nils" might be a marker by its first letter: the line goes on to be split and read by its text.

@@ -15,19 +15,12 @@ import {
   unpackFacts,
   unpackTexts,
 } from '../../../src/pipeline/activity-log/transfer.ts';
+import { newActivity } from '../../../src/schemas/activities.ts';
+import { CUSTOMER_CONTACT } from '../../../src/metrics/customer-contact.ts';
 
-const row = (over: Partial<Activity>): Activity => ({
-  file: 'activities.csv',
-  line: 2,
-  id: 'X1',
-  type: 'call',
-  date: '2026-11-18',
-  ownerId: 'u1',
-  accountId: undefined,
-  dealId: undefined,
-  durationMinutes: undefined,
-  ...over,
-});
+/** A row laid out as row validation lays it out: the fields every activity has, then the given ones (the column table's). */
+const row = (over: Partial<Activity>): Activity =>
+  Object.assign(newActivity({ file: 'activities.csv', line: 2, id: 'X1', type: 'call', date: '2026-11-18', ownerId: 'u1', accountId: undefined, dealId: undefined }, []), over);
 
 describe('packTexts / unpackTexts', () => {
   it('keeps every text, an empty one, a missing one and characters outside the BMP', () => {
@@ -125,7 +118,7 @@ describe('packFacts / unpackFacts', () => {
     row({ ownerId: 'u1', accountId: 'A2', dealId: 'D2', date: '2026-11-12' }),
     row({ ownerId: 'u2', type: 'email', dealId: 'D1', date: '2026-11-15' }),
   ];
-  const facts = activityFactsOf(log, { asOf: '2026-11-20', fiscalYearStartMonth: 1 });
+  const facts = activityFactsOf(log, { asOf: '2026-11-20', fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT });
 
   it('keeps the last dates of the tracked deals only, and the rest of the facts as they were', () => {
     const tracked = new Map([['D1', 'D1']]);
@@ -142,7 +135,7 @@ describe('packFacts / unpackFacts', () => {
 
   it('carries contacts still counted by bit, keyed by the receiver\'s account table and owner strings', () => {
     const accounts = new FingerprintTable(['A1', 'A2']);
-    const part = emptyActivityFacts({ asOf: '2026-11-20', fiscalYearStartMonth: 1, accounts: new FingerprintTable(['A1', 'A2']) });
+    const part = emptyActivityFacts({ asOf: '2026-11-20', fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT, accounts: new FingerprintTable(['A1', 'A2']) });
     for (const a of log) addActivity(part, a, false, a.accountId === undefined ? -1 : accounts.placeOf(a.accountId));
     const owners = new FingerprintTable(['u1', 'u2']);
     const back = unpackFacts(structuredClone(packFacts(settleFacts(part))), { users: owners, accounts, deals: new Map() });
