@@ -82,7 +82,9 @@ onStop(() => {
 });
 const secrets = await credentialFiles(dataDir, root);
 if (secrets.length > 0) {
-  fail(`tavla: the data folder inside the repository holds files that look like credentials:\n${secrets.map((f) => `  ✗ ${f}`).join('\n')}\nMove them out of the repository and keep credentials in the CI's secret store.`);
+  fail(
+    `tavla: the data folder inside the repository holds files that look like credentials:\n${secrets.map((f) => `  ✗ ${f}`).join('\n')}\nMove them out of the repository and keep credentials in the CI's secret store.`,
+  );
 }
 const asOfChoice = await buildAsOf(dataDir, process.env.TAVLA_AS_OF, new Date());
 if (!asOfChoice.ok) fail(`tavla cannot build honest reports from ${dataDir}:\n  ✗ ${asOfChoice.message}`);
@@ -90,10 +92,18 @@ process.stdout.write(`tavla: ${asOfChoice.note}\n`);
 process.stdout.write(`tavla: reading ${dataDir}\n`);
 const history = await readSnapshots(historyDir);
 for (const problem of history.problems) process.stdout.write(`tavla: history: ${problem}\n`);
-const dataFiles = readdirSync(dataDir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+const dataFiles = readdirSync(dataDir, { withFileTypes: true })
+  .filter((e) => e.isFile())
+  .map((e) => e.name);
 const inputHash = await hashInputs(dataDir, dataFiles);
 const codeFiles = ['package-lock.json', ...listFiles(join(root, 'src')).map((f) => f.slice(root.length + 1))];
-const cacheKey = buildCacheKey({ inputHash, codeHash: await hashInputs(root, codeFiles), team: team ?? '', asOf: asOfChoice.asOf, snapshots: history.snapshots });
+const cacheKey = buildCacheKey({
+  inputHash,
+  codeHash: await hashInputs(root, codeFiles),
+  team: team ?? '',
+  asOf: asOfChoice.asOf,
+  snapshots: history.snapshots,
+});
 const cacheKeyPath = `${siteModelPath}.key`;
 const cached = existsSync(siteModelPath) && existsSync(cacheKeyPath) && readFileSync(cacheKeyPath, 'utf8') === cacheKey;
 let snapshot: SiteModel['snapshot'] | undefined;
@@ -134,10 +144,21 @@ const progressFile = join(workDir, `page-progress-${outKey}`);
 const progress = showPageProgress(progressFile, process.stdout);
 // Astro runs with the build's V8 flags (package.json): its old generation then grows by half of
 // what survives, not by twice, which keeps the render's peak ≈ 300 MB lower (docs/performance.md).
-const astro = await runChild(process.execPath, [...process.execArgv, '--import', watchdog, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-  cwd: root,
-  env: { ...process.env, TAVLA_OUT_DIR: renderDir, TAVLA_SITE_MODEL: siteModelPath, TAVLA_BUILT_AT: builtAt.toISOString(), ASTRO_TELEMETRY_DISABLED: '1', [PAGE_PROGRESS_ENV]: progressFile },
-});
+const astro = await runChild(
+  process.execPath,
+  [...process.execArgv, '--import', watchdog, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      TAVLA_OUT_DIR: renderDir,
+      TAVLA_SITE_MODEL: siteModelPath,
+      TAVLA_BUILT_AT: builtAt.toISOString(),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      [PAGE_PROGRESS_ENV]: progressFile,
+    },
+  },
+);
 progress.stop();
 if (astro !== 0) {
   fail('tavla: the site could not be rendered (astro build failed, see above).');

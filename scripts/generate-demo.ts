@@ -17,4 +17,6 @@ for (const [name, content] of Object.entries(demo.files)) {
   const rows = demo.counts[name];
   console.log(`${join(outDir, name).padEnd(30)} ${rows === undefined ? '' : `${rows} rows`}`);
 }
-console.log(`${Object.keys(demo.files).length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB, seed ${demo.seed}, ${Math.round(performance.now() - started)} ms`);
+console.log(
+  `${Object.keys(demo.files).length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB, seed ${demo.seed}, ${Math.round(performance.now() - started)} ms`,
+);

@@ -63,10 +63,7 @@ const KINDS: Record<string, Kind> = {
   end_date: 'date',
 };
 const SPECS: Record<string, ColumnSpec[]> = Object.fromEntries(
-  [accountsFile, activitiesFile, dealsFile, funnelFile, invoicesFile, targetsFile, usersFile].map((spec) => [
-    spec.file,
-    spec.columns,
-  ]),
+  [accountsFile, activitiesFile, dealsFile, funnelFile, invoicesFile, targetsFile, usersFile].map((spec) => [spec.file, spec.columns]),
 );
 const SEPARATORS: Record<Thousands, string> = { space: ' ', nbsp: '\u00a0', none: '' };
 
@@ -141,11 +138,9 @@ export function resaveCsv(
     skipEmptyLines: false,
   });
   const broken = parsed.errors.find((error) => error.type === 'Quotes');
-  if (broken)
-    throw new ResaveError(`${file}: row ${(broken.row ?? 0) + 1} has broken quotes; cannot re-save it faithfully`);
+  if (broken) throw new ResaveError(`${file}: row ${(broken.row ?? 0) + 1} has broken quotes; cannot re-save it faithfully`);
   const rows = parsed.data;
-  if (/(\r\n|\n|\r)$/.test(text) && rows.length > 0 && rows.at(-1)!.join('') === '' && rows.at(-1)!.length === 1)
-    rows.pop();
+  if (/(\r\n|\n|\r)$/.test(text) && rows.length > 0 && rows.at(-1)!.join('') === '' && rows.at(-1)!.length === 1) rows.pop();
 
   const headerIndex = rows.findIndex((row) => row.join('').trim() !== '');
   const header = rows[headerIndex] ?? [];
@@ -155,10 +150,7 @@ export function resaveCsv(
     const { index } = mapColumns(header, spec);
     for (const [name, at] of Object.entries(index)) kinds[at] = KINDS[name];
   } else {
-    header.forEach(
-      (name, at) =>
-        (kinds[at] = Object.entries(KINDS).find(([key]) => normalizeHeader(key) === normalizeHeader(name))?.[1]),
-    );
+    header.forEach((name, at) => (kinds[at] = Object.entries(KINDS).find(([key]) => normalizeHeader(key) === normalizeHeader(name))?.[1]));
   }
 
   let line = 1;
@@ -188,8 +180,7 @@ export function resaveCsv(
       }
       if (NOT_LATIN1_OR_ASCII.test(value)) {
         for (const char of value) {
-          if (byteOf(char) === undefined)
-            problems.push(`${file}:${line}:${c + 1}: "${char}" (U+${hex(char)}) has no Windows-1252 byte`);
+          if (byteOf(char) === undefined) problems.push(`${file}:${line}:${c + 1}: "${char}" (U+${hex(char)}) has no Windows-1252 byte`);
         }
       }
       return quoteField(value);
@@ -205,15 +196,11 @@ export function resaveCsv(
 /** Re-saves the folder `from` into `to` (created; must be empty if it exists). Throws ResaveError. */
 export async function resaveDialect(from: string, to: string, options: ResaveOptions = {}): Promise<ResaveSummary> {
   const thousands = SEPARATORS[options.thousands ?? 'space'];
-  if (thousands === undefined)
-    throw new ResaveError(`--thousands must be space, nbsp or none, got "${options.thousands}"`);
+  if (thousands === undefined) throw new ResaveError(`--thousands must be space, nbsp or none, got "${options.thousands}"`);
   if (!existsSync(from)) throw new ResaveError(`${from}: no such folder`);
   if (existsSync(to) && readdirSync(to).length > 0) throw new ResaveError(`${to}: the target folder is not empty`);
   const loaded = await loadSettings(from);
-  if (!loaded.ok)
-    throw new ResaveError(
-      `${from}/${SETTINGS_FILE}: ${loaded.issues.map((i) => `${i.field ?? ''} ${i.message}`.trim()).join('; ')}`,
-    );
+  if (!loaded.ok) throw new ResaveError(`${from}/${SETTINGS_FILE}: ${loaded.issues.map((i) => `${i.field ?? ''} ${i.message}`.trim()).join('; ')}`);
 
   const problems: string[] = [];
   const outputs: { file: string; bytes: Buffer }[] = [];
@@ -229,9 +216,7 @@ export async function resaveDialect(from: string, to: string, options: ResaveOpt
   if (problems.length > 0) {
     const shown = problems.slice(0, 20).map((p) => `  ${p}`);
     if (problems.length > 20) shown.push(`  … and ${problems.length - 20} more`);
-    throw new ResaveError(
-      `${problems.length} character(s) cannot be saved as Windows-1252; nothing was written:\n${shown.join('\n')}`,
-    );
+    throw new ResaveError(`${problems.length} character(s) cannot be saved as Windows-1252; nothing was written:\n${shown.join('\n')}`);
   }
 
   mkdirSync(to, { recursive: true });
@@ -239,10 +224,7 @@ export async function resaveDialect(from: string, to: string, options: ResaveOpt
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     if (!entry.isFile() || entry.name.toLowerCase().endsWith('.csv')) continue;
     if (entry.name === SETTINGS_FILE && loaded.settings.dateOrder === 'mdy') {
-      const json = JSON.parse(readFileSync(join(from, entry.name), 'utf8').replace(/^\uFEFF/, '')) as Record<
-        string,
-        unknown
-      >;
+      const json = JSON.parse(readFileSync(join(from, entry.name), 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
       writeFileSync(join(to, entry.name), `${JSON.stringify({ ...json, dateOrder: 'dmy' }, null, 2)}\n`);
     } else {
       copyFileSync(join(from, entry.name), join(to, entry.name));
@@ -264,13 +246,9 @@ if (import.meta.main) {
   try {
     const summary = await resaveDialect(resolve(from), resolve(to), { thousands });
     for (const f of summary.csv) {
-      process.stdout.write(
-        `${f.file.padEnd(18)} ${String(f.rows).padStart(7)} rows  ${f.numbers} numbers, ${f.dates} dates re-written\n`,
-      );
+      process.stdout.write(`${f.file.padEnd(18)} ${String(f.rows).padStart(7)} rows  ${f.numbers} numbers, ${f.dates} dates re-written\n`);
     }
-    process.stdout.write(
-      `copied: ${summary.copied.join(', ') || '(nothing)'}\n→ ${resolve(to)} (Windows-1252, ";", CRLF, decimal comma, dd.mm.yyyy)\n`,
-    );
+    process.stdout.write(`copied: ${summary.copied.join(', ') || '(nothing)'}\n→ ${resolve(to)} (Windows-1252, ";", CRLF, decimal comma, dd.mm.yyyy)\n`);
   } catch (error) {
     if (!(error instanceof ResaveError)) throw error;
     process.stderr.write(`resave-dialect: ${error.message}\n`);

@@ -1,5 +1,6 @@
 /**
- * `npm test`: the one command that gates everything — type check, typed lint (eslint.config.js),
+ * `npm test`: the one command that gates everything — type check, typed lint (eslint.config.js), the
+ * formatter's check (.prettierrc.json),
  * `astro check` (the pages' types), then every vitest project (unit tests with the import-graph check, golden scenarios,
  * and the end-to-end build of the demo site with the browser tests), then the period and ingest
  * tests once more in a time zone behind UTC, where a date taken from local time moves a day.
@@ -23,6 +24,14 @@ function run(label: string, args: string[], extraEnv: Record<string, string> = {
 
 run('type check (tsc --noEmit)', [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root]);
 run('lint (eslint, typed)', [join(root, 'node_modules/eslint/bin/eslint.js'), '--max-warnings=0', root]);
+run('format check (prettier)', [
+  join(root, 'node_modules/prettier/bin/prettier.cjs'),
+  '--check',
+  'src/**/*.ts',
+  'scripts/**/*.ts',
+  'test/**/*.ts',
+  '*.{ts,mjs,js}',
+]);
 run('astro check', [join(root, 'node_modules/astro/bin/astro.mjs'), 'check']);
 const vitest = join(root, 'node_modules/vitest/vitest.mjs');
 run('tests (vitest: unit + e2e)', [vitest, 'run', ...process.argv.slice(2)]);

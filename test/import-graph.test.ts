@@ -99,9 +99,7 @@ function folderCycles(edges: readonly [string, string][]): string[][] {
 
 describe('the import graph of src/', () => {
   const edges = sourceFiles(SRC).flatMap((file) => importEdges(readFileSync(file, 'utf8'), file));
-  const crossing = edges
-    .map((edge) => edge.split(' -> ') as [string, string])
-    .filter(([from, to]) => folderOf(from) !== folderOf(to));
+  const crossing = edges.map((edge) => edge.split(' -> ') as [string, string]).filter(([from, to]) => folderOf(from) !== folderOf(to));
 
   it('reads type imports, re-exports and dynamic imports', () => {
     const file = join(SRC, 'metrics/x.ts');
@@ -122,7 +120,10 @@ describe('the import graph of src/', () => {
 
   it('places every folder of src/ in a layer', () => {
     const folders = new Set(sourceFiles(SRC).map((file) => folderOf(relative(SRC, file))));
-    expect([...folders].filter((folder) => layerOf(folder) < 0), 'add the folder to LAYERS').toEqual([]);
+    expect(
+      [...folders].filter((folder) => layerOf(folder) < 0),
+      'add the folder to LAYERS',
+    ).toEqual([]);
   });
 
   it('imports only from the same layer or below', () => {

@@ -102,10 +102,12 @@ describe('exports of src/ and scripts/', () => {
   );
 
   it('finds an export no other file names', () => {
-    const found = unusedExports(new Map([
-      ['src/a.ts', 'export function used() {}\nexport const lonely = 1;\nexport type Shape = {};'],
-      ['src/b.ts', "import { used } from './a.ts';"],
-    ]));
+    const found = unusedExports(
+      new Map([
+        ['src/a.ts', 'export function used() {}\nexport const lonely = 1;\nexport type Shape = {};'],
+        ['src/b.ts', "import { used } from './a.ts';"],
+      ]),
+    );
     expect(found).toEqual(['src/a.ts: lonely']);
   });
 

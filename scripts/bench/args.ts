@@ -74,7 +74,27 @@ export function parseArgs(argv: string[]): BenchArgs {
       i++;
     }
   }
-  const known = ['help', 'quick', 'markdown', 'regenerate', 'cpu-prof', 'generate-only', 'no-site', 'deals', 'activities', 'accounts', 'sellers', 'teams', 'years', 'seed', 'repeat', 'growth', 'data-dir', 'heap-mb', 'timeout-s'];
+  const known = [
+    'help',
+    'quick',
+    'markdown',
+    'regenerate',
+    'cpu-prof',
+    'generate-only',
+    'no-site',
+    'deals',
+    'activities',
+    'accounts',
+    'sellers',
+    'teams',
+    'years',
+    'seed',
+    'repeat',
+    'growth',
+    'data-dir',
+    'heap-mb',
+    'timeout-s',
+  ];
   for (const key of given.keys()) if (!known.includes(key)) throw new Error(`unknown option --${key} (see --help)`);
   const str = (key: string) => {
     const value = given.get(key);

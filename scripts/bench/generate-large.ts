@@ -59,15 +59,111 @@ export interface LargeDataset {
 }
 
 const TEAM_IDS = [
-  'stockholm', 'goteborg', 'malmo', 'uppsala', 'linkoping', 'orebro', 'vasteras', 'umea', 'lulea', 'kobenhavn', 'aarhus', 'oslo',
-  'bergen', 'helsingfors', 'tampere', 'jonkoping', 'karlstad', 'sundsvall', 'gavle', 'vaxjo',
+  'stockholm',
+  'goteborg',
+  'malmo',
+  'uppsala',
+  'linkoping',
+  'orebro',
+  'vasteras',
+  'umea',
+  'lulea',
+  'kobenhavn',
+  'aarhus',
+  'oslo',
+  'bergen',
+  'helsingfors',
+  'tampere',
+  'jonkoping',
+  'karlstad',
+  'sundsvall',
+  'gavle',
+  'vaxjo',
 ];
 const TEAM_NAMES = [
-  'Stockholm', 'Göteborg', 'Malmö', 'Uppsala', 'Linköping', 'Örebro', 'Västerås', 'Umeå', 'Luleå', 'København', 'Aarhus', 'Oslo',
-  'Bergen', 'Helsingfors', 'Tampere', 'Jönköping', 'Karlstad', 'Sundsvall', 'Gävle', 'Växjö',
+  'Stockholm',
+  'Göteborg',
+  'Malmö',
+  'Uppsala',
+  'Linköping',
+  'Örebro',
+  'Västerås',
+  'Umeå',
+  'Luleå',
+  'København',
+  'Aarhus',
+  'Oslo',
+  'Bergen',
+  'Helsingfors',
+  'Tampere',
+  'Jönköping',
+  'Karlstad',
+  'Sundsvall',
+  'Gävle',
+  'Växjö',
 ];
-const FIRST_NAMES = ['Anna', 'Erik', 'Sara', 'Johan', 'Maria', 'Lars', 'Emma', 'Oskar', 'Per', 'Elin', 'Viktor', 'Linnea', 'Mikael', 'Hanna', 'Anders', 'Sofia', 'Fredrik', 'Ida', 'Amir', 'Jonas', 'Klara', 'Petra', 'Ebba', 'Åsa', 'Björn', 'Søren', 'Mette', 'Øystein', 'Jörgen', 'Märta'];
-const LAST_NAMES = ['Holmberg', 'Lindqvist', 'Sandberg', 'Nyström', 'Bergström', 'Ek', 'Åkesson', 'Falk', 'Lund', 'Johansson', 'Karlsson', 'Dahl', 'Strand', 'Björk', 'Wallin', 'Nord', 'Håkansson', 'Persson', 'Malmberg', 'Haddad', 'Svensson', 'Lindahl', 'Öberg', 'Sjögren', 'Nyberg', 'Jørgensen', 'Møller', 'Sæther'];
+const FIRST_NAMES = [
+  'Anna',
+  'Erik',
+  'Sara',
+  'Johan',
+  'Maria',
+  'Lars',
+  'Emma',
+  'Oskar',
+  'Per',
+  'Elin',
+  'Viktor',
+  'Linnea',
+  'Mikael',
+  'Hanna',
+  'Anders',
+  'Sofia',
+  'Fredrik',
+  'Ida',
+  'Amir',
+  'Jonas',
+  'Klara',
+  'Petra',
+  'Ebba',
+  'Åsa',
+  'Björn',
+  'Søren',
+  'Mette',
+  'Øystein',
+  'Jörgen',
+  'Märta',
+];
+const LAST_NAMES = [
+  'Holmberg',
+  'Lindqvist',
+  'Sandberg',
+  'Nyström',
+  'Bergström',
+  'Ek',
+  'Åkesson',
+  'Falk',
+  'Lund',
+  'Johansson',
+  'Karlsson',
+  'Dahl',
+  'Strand',
+  'Björk',
+  'Wallin',
+  'Nord',
+  'Håkansson',
+  'Persson',
+  'Malmberg',
+  'Haddad',
+  'Svensson',
+  'Lindahl',
+  'Öberg',
+  'Sjögren',
+  'Nyberg',
+  'Jørgensen',
+  'Møller',
+  'Sæther',
+];
 const SYLLABLES = ['ka', 'lo', 've', 'ri', 'sa', 'no', 'bi', 'tu', 'mä', 'rö', 'da', 'fe', 'gå', 'hi', 'ju', 'ke', 'li', 'må', 'ny', 'pe'];
 const BRANCHES = ['Bygg', 'Logistik', 'Revision', 'Mejeri', 'Fastigheter', 'Teknik', 'Vård', 'Energi', 'Media', 'Konsult', 'Transport', 'Handel'];
 const SEGMENTS = ['Storföretag', 'Medelstora', 'Småföretag'] as const;
@@ -83,9 +179,21 @@ const SOURCES = ['inbound', 'outbound', 'referral', 'event', 'partner'] as const
 const LOST_REASONS = ['Pris', 'Valde konkurrent', 'Ingen budget', 'Fel tajming', 'Inget beslutsmandat', 'Behov saknas', 'Slutade svara'] as const;
 const OPEN_STAGES = ['qualification', 'meeting', 'proposal', 'negotiation'] as const;
 const FORECAST = ['pipeline', 'pipeline', 'best_case', 'commit'] as const;
-const CHANNELS: readonly (readonly [string, number])[] = [['new', 45], ['upsell', 20], ['renewal', 20], ['winback', 5], ['', 10]];
+const CHANNELS: readonly (readonly [string, number])[] = [
+  ['new', 45],
+  ['upsell', 20],
+  ['renewal', 20],
+  ['winback', 5],
+  ['', 10],
+];
 const ACTIVITY_TYPES: readonly (readonly [string, number])[] = [
-  ['call', 34], ['email', 30], ['meeting_booked', 8], ['meeting_held', 8], ['proposal', 4], ['task', 11], ['note', 5],
+  ['call', 34],
+  ['email', 30],
+  ['meeting_booked', 8],
+  ['meeting_held', 8],
+  ['proposal', 4],
+  ['task', 11],
+  ['note', 5],
 ];
 
 type Role = 'lead' | 'ae' | 'am' | 'sdr';
@@ -130,11 +238,17 @@ function buildSellers(rng: Rng, options: LargeOptions): Seller[] {
     const rank = Math.floor(i / options.teams); // 0 = the team's first person
     const role: Role = rank === 0 ? 'lead' : rank % 5 === 1 ? 'sdr' : rank % 3 === 0 ? 'am' : 'ae';
     const hats =
-      i === 0 ? 'sales_director|team_lead|account_executive'
-      : role === 'lead' ? 'team_lead|account_executive'
-      : role === 'sdr' ? (rank % 2 === 0 ? 'sdr_inbound' : 'sdr_outbound|prospector')
-      : role === 'am' ? 'account_manager'
-      : 'account_executive';
+      i === 0
+        ? 'sales_director|team_lead|account_executive'
+        : role === 'lead'
+          ? 'team_lead|account_executive'
+          : role === 'sdr'
+            ? rank % 2 === 0
+              ? 'sdr_inbound'
+              : 'sdr_outbound|prospector'
+            : role === 'am'
+              ? 'account_manager'
+              : 'account_executive';
     const first = rng.pick(FIRST_NAMES);
     const last = rng.pick(LAST_NAMES);
     sellers.push({
@@ -232,7 +346,16 @@ export async function generateLarge(dir: string, partial: Partial<LargeOptions> 
         const org = 5560000000 + i * 7;
         const created = periodStart - r.int(0, 3650);
         await emit(
-          [`A-${pad(i + 1, 6)}`, csvField(name), `${String(org).slice(0, 6)}-${String(org).slice(6)}`, owner, teams[team], r.pick(SEGMENTS), r.pick(COUNTRIES), isoOf(created)].join(','),
+          [
+            `A-${pad(i + 1, 6)}`,
+            csvField(name),
+            `${String(org).slice(0, 6)}-${String(org).slice(6)}`,
+            owner,
+            teams[team],
+            r.pick(SEGMENTS),
+            r.pick(COUNTRIES),
+            isoOf(created),
+          ].join(','),
         );
       }
     });
@@ -275,12 +398,28 @@ export async function generateLarge(dir: string, partial: Partial<LargeOptions> 
             stage = r.pick(OPEN_STAGES);
             close = Math.max(close, asOf);
           }
-          const stageText = r.chance(0.04) ? ({ qualification: 'Kvalificering', meeting: 'Behovsanalys', proposal: 'Offert', negotiation: 'Förhandling', won: 'Vunnen', lost: 'Förlorad' } as Record<string, string>)[stage] ?? stage : stage;
+          const stageText = r.chance(0.04)
+            ? ((
+                {
+                  qualification: 'Kvalificering',
+                  meeting: 'Behovsanalys',
+                  proposal: 'Offert',
+                  negotiation: 'Förhandling',
+                  won: 'Vunnen',
+                  lost: 'Förlorad',
+                } as Record<string, string>
+              )[stage] ?? stage)
+            : stage;
           const amount = Math.max(20, Math.round((product.base * r.float(0.3, 3)) / 1000)) * 1000;
           const term = product.subscription ? r.pick([12, 12, 24, 36]) : undefined;
           const start = status === 'won' && term !== undefined ? close + r.int(1, 30) : undefined;
           const end = start !== undefined && term !== undefined ? contractEnd(start, term) : undefined;
-          const forecast = status === 'open' && r.chance(0.4) ? FORECAST[OPEN_STAGES.indexOf(stage as (typeof OPEN_STAGES)[number])] ?? 'pipeline' : status === 'won' && r.chance(0.2) ? 'closed' : '';
+          const forecast =
+            status === 'open' && r.chance(0.4)
+              ? (FORECAST[OPEN_STAGES.indexOf(stage as (typeof OPEN_STAGES)[number])] ?? 'pipeline')
+              : status === 'won' && r.chance(0.2)
+                ? 'closed'
+                : '';
           const sdrs = sdrsByTeam[team] as number[];
           const sdr = sdrs.length > 0 && r.chance(0.3) ? (sellers[r.pick(sdrs)]?.id ?? '') : '';
           const updated = status === 'open' ? Math.max(created, asOf - r.int(0, 20)) : Math.min(asOf, close + r.int(0, 4));
@@ -328,7 +467,7 @@ export async function generateLarge(dir: string, partial: Partial<LargeOptions> 
         const d = days[slot] as Day;
         const dateText = isoOf(d);
         // Deals created in the 180 days up to d (slots before the period start clamp to deal 0).
-        const windowStart = firstDealOf.get(createdDays.find((c) => c >= d - 180) ?? createdDays[0] as Day) ?? 0;
+        const windowStart = firstDealOf.get(createdDays.find((c) => c >= d - 180) ?? (createdDays[0] as Day)) ?? 0;
         const windowEnd = firstDealOf.get(createdDays.find((c) => c > d) ?? Infinity) ?? options.deals;
         const count = share(options.activities, slot, days.length);
         for (let k = 0; k < count; k++, n++) {
@@ -347,9 +486,18 @@ export async function generateLarge(dir: string, partial: Partial<LargeOptions> 
             owner = r.int(0, sellers.length - 1);
             account = r.int(0, options.accounts - 1);
           }
-          const duration = type === 'call' ? String(r.int(2, 30)) : type === 'meeting_held' || type === 'meeting_booked' ? String(r.pick([30, 45, 60, 90])) : '';
+          const duration =
+            type === 'call' ? String(r.int(2, 30)) : type === 'meeting_held' || type === 'meeting_booked' ? String(r.pick([30, 45, 60, 90])) : '';
           await emit(
-            [`ACT-${pad(n + 1, 7)}`, type, dateText, sellers[owner]?.id ?? '', `A-${pad(account + 1, 6)}`, deal >= 0 ? `D-${pad(deal + 1, 7)}` : '', duration].join(','),
+            [
+              `ACT-${pad(n + 1, 7)}`,
+              type,
+              dateText,
+              sellers[owner]?.id ?? '',
+              `A-${pad(account + 1, 6)}`,
+              deal >= 0 ? `D-${pad(deal + 1, 7)}` : '',
+              duration,
+            ].join(','),
           );
         }
       }
@@ -364,14 +512,25 @@ export async function generateLarge(dir: string, partial: Partial<LargeOptions> 
     const dealsPerSellerMonth = options.deals / Math.max(1, sellers.length) / (options.years * 12);
     await writeRows(sink, 'period,cadence,scope,scope_id,measure,value', async (emit) => {
       for (let year = firstYear; year < firstYear + options.years; year++) {
-        await emit([`FY${year}`, 'total', 'company', '', 'volume:total', String(Math.round(options.deals * 40_000 / options.years))].join(','));
+        await emit([`FY${year}`, 'total', 'company', '', 'volume:total', String(Math.round((options.deals * 40_000) / options.years))].join(','));
         for (let t = 0; t < teams.length; t++) {
-          await emit([`FY${year}`, 'total', 'team', teams[t], 'volume:total', String(Math.round(options.deals * 40_000 / options.years / teams.length))].join(','));
+          await emit(
+            [`FY${year}`, 'total', 'team', teams[t], 'volume:total', String(Math.round((options.deals * 40_000) / options.years / teams.length))].join(','),
+          );
         }
         for (let month = 1; month <= 12; month++) {
           for (const s of sellers) {
             if (s.role === 'sdr') continue;
-            await emit([`${year}-${pad(month, 2)}`, 'total', 'seller', s.id, 'volume:total', String(Math.max(1000, Math.round(dealsPerSellerMonth * r.float(30_000, 60_000) / 1000) * 1000))].join(','));
+            await emit(
+              [
+                `${year}-${pad(month, 2)}`,
+                'total',
+                'seller',
+                s.id,
+                'volume:total',
+                String(Math.max(1000, Math.round((dealsPerSellerMonth * r.float(30_000, 60_000)) / 1000) * 1000)),
+              ].join(','),
+            );
           }
         }
       }
@@ -388,7 +547,7 @@ export async function generateLarge(dir: string, partial: Partial<LargeOptions> 
     const r = rng.fork('funnel');
     const sink = openSink(join(dir, 'funnel.csv'));
     await writeRows(sink, 'week,team,visits,leads,nurture', async (emit) => {
-      for (let monday = periodStart - ((periodStart + 3) % 7 + 7) % 7; monday <= asOf; monday += 7) {
+      for (let monday = periodStart - ((((periodStart + 3) % 7) + 7) % 7); monday <= asOf; monday += 7) {
         const week = isoWeek(monday);
         for (const team of teams) {
           const visits = r.int(500, 3000);

@@ -30,7 +30,27 @@ function sellersOf(users: string): string[] {
 /** An open proposal-stage deal, closing 2026-01-15 and untouched since 2025-12-01 (as-of 2026-11-20). */
 function openDeal(n: number, owner: string, amount: string): string {
   const id = `D-X${String(n).padStart(6, '0')}`;
-  return [id, `Generated deal ${n}`, 'A-1001', owner, 'proposal', amount, 'SEK', '2025-11-03', '2026-01-15', '', '', '', '', '12', '', 'outbound', '', '', '2025-12-01'].join(',');
+  return [
+    id,
+    `Generated deal ${n}`,
+    'A-1001',
+    owner,
+    'proposal',
+    amount,
+    'SEK',
+    '2025-11-03',
+    '2026-01-15',
+    '',
+    '',
+    '',
+    '',
+    '12',
+    '',
+    'outbound',
+    '',
+    '',
+    '2025-12-01',
+  ].join(',');
 }
 
 export async function writeManyIssues(dir: string, { issues, rejected }: ManyIssuesOptions): Promise<{ deals: number }> {

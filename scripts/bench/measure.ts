@@ -64,7 +64,10 @@ export interface StageResult {
 export type ChildOutcome = { ok: true; result: StageResult } | { ok: false; stage: StageName; error: string };
 
 async function sizeOf(path: string): Promise<number> {
-  return stat(path).then((s) => s.size, () => -1);
+  return stat(path).then(
+    (s) => s.size,
+    () => -1,
+  );
 }
 
 async function presentFiles(dir: string, names: readonly string[]): Promise<{ file: string; bytes: number }[]> {
@@ -201,7 +204,10 @@ async function pipelineChecksums(result: Extract<Awaited<ReturnType<Pipeline>>, 
     tavlaFigures({
       report: site.report,
       deals: model.deals,
-      givenByMonth: salesVolumeByMonth(model.deals.filter((deal) => deal.channelReason === 'given'), fiscalYear),
+      givenByMonth: salesVolumeByMonth(
+        model.deals.filter((deal) => deal.channelReason === 'given'),
+        fiscalYear,
+      ),
       activityWeeks,
     }),
   );
@@ -309,7 +315,10 @@ const RESULT_PREFIX = 'BENCH_RESULT ';
  * lines after an uncaught error (`Node.js v24…`, blank lines, a lone brace of the source shown).
  */
 export function failureLines(stderr: string): string {
-  const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '' && line !== '}' && !/^Node\.js v\d/.test(line));
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && line !== '}' && !/^Node\.js v\d/.test(line));
   return lines.slice(-3).join(' | ');
 }
 

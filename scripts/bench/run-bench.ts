@@ -66,12 +66,16 @@ export async function runBench(args: BenchArgs, root: string, command: string): 
   const dataset = await ensureDataset(dataRoot, main, args.regenerate);
   progress(dataset.generatedMs === undefined ? 'using the cached dataset' : `generated in ${seconds(dataset.generatedMs)} s`);
 
-  print(`tavla bench: Node ${process.version}, ${availableParallelism()} cores, ${Math.round(totalmem() / 1024 ** 3)} GB RAM, ${platform()} ${arch()}, ${new Date().toISOString().slice(0, 10)}`);
+  print(
+    `tavla bench: Node ${process.version}, ${availableParallelism()} cores, ${Math.round(totalmem() / 1024 ** 3)} GB RAM, ${platform()} ${arch()}, ${new Date().toISOString().slice(0, 10)}`,
+  );
   print(`command: ${command}`);
   print(`data: ${dataset.dir}${args.heapMb ? `; children run with --max-old-space-size=${args.heapMb}` : ''}`);
   print();
-  print(`Dataset (seed ${main.seed}, ${main.sellers} sellers in ${main.teams} teams, ${main.years} years, as of ${main.asOf}); ` +
-    (dataset.generatedMs === undefined ? 'cached from an earlier run' : `generated in ${seconds(dataset.generatedMs)} s (not measured)`));
+  print(
+    `Dataset (seed ${main.seed}, ${main.sellers} sellers in ${main.teams} teams, ${main.years} years, as of ${main.asOf}); ` +
+      (dataset.generatedMs === undefined ? 'cached from an earlier run' : `generated in ${seconds(dataset.generatedMs)} s (not measured)`),
+  );
   table({
     columns: ['file', 'rows', 'MB'],
     right: [1, 2],
@@ -123,7 +127,9 @@ export async function runBench(args: BenchArgs, root: string, command: string): 
   else rows.push(failedRow('(a) decode + parse', 'readCsv', parse, columns.length));
   if (validate.ok) {
     rows.push(row('(b) ingest + validate', 'loadRecords, all files, records kept', validate.result, mb(validate.result.peakRss)));
-    rows.push(row('  of which', 'deals + activities (per-file times; they overlap when the log is read in a worker thread)', bigFiles(validate.result), '(same)'));
+    rows.push(
+      row('  of which', 'deals + activities (per-file times; they overlap when the log is read in a worker thread)', bigFiles(validate.result), '(same)'),
+    );
   } else rows.push(failedRow('(b) ingest + validate', 'loadRecords', validate, columns.length));
   if (pipeline.ok) {
     const p = pipeline.result;
@@ -150,12 +156,18 @@ export async function runBench(args: BenchArgs, root: string, command: string): 
     ]);
   } else if (site) rows.push(failedRow('(d) page build', 'npm run build', site, columns.length));
   print();
-  print(`Stages (${args.repeat === 1 ? 'one run' : `medians of ${args.repeat} runs`}, each in a fresh process; peak RSS = the process's maxRSS, Node and modules included)`);
+  print(
+    `Stages (${args.repeat === 1 ? 'one run' : `medians of ${args.repeat} runs`}, each in a fresh process; peak RSS = the process's maxRSS, Node and modules included)`,
+  );
   table({ columns, right, rows });
 
   print();
   print(`References (same run, ${rounds} alternating rounds, medians; each in a fresh process; the subset is in scripts/bench/subset.ts)`);
-  table({ columns: ['what', 'wall s', 'rows', 'peak RSS MB', 'subset checksums', 'tavla runPipeline ÷ this'], right: [1, 2, 3, 5], rows: referenceRows(alternating) });
+  table({
+    columns: ['what', 'wall s', 'rows', 'peak RSS MB', 'subset checksums', 'tavla runPipeline ÷ this'],
+    right: [1, 2, 3, 5],
+    rows: referenceRows(alternating),
+  });
   print();
   print('tavla against twice DuckDB single-thread (target: the whole pipeline within 2×)');
   table({ columns: ['tavla stage', 'wall s', '÷ DuckDB 1 thread (whole subset)', 'verdict'], right: [1, 2], rows: twiceDuckdbRows(alternating) });
@@ -170,7 +182,12 @@ export async function runBench(args: BenchArgs, root: string, command: string): 
     const big = bigFiles(validate.result);
     const wall = validate.result.ms;
     const ours = (big.bytes / wall) * 1000;
-    verdict.push(['ingest + validate throughput vs parse-only (deals + activities bytes, loadRecords wall time, MB/s)', `${mbPerSecond(big.bytes, wall)} / ${mbPerSecond(papa.result.bytes, papa.result.ms)} = ${percent(ours / ceiling)}`, '≥ 50 %', ours / ceiling >= 0.5 ? 'met' : 'NOT met']);
+    verdict.push([
+      'ingest + validate throughput vs parse-only (deals + activities bytes, loadRecords wall time, MB/s)',
+      `${mbPerSecond(big.bytes, wall)} / ${mbPerSecond(papa.result.bytes, papa.result.ms)} = ${percent(ours / ceiling)}`,
+      '≥ 50 %',
+      ours / ceiling >= 0.5 ? 'met' : 'NOT met',
+    ]);
   }
   if (pipeline.ok) {
     const p = pipeline.result;
@@ -185,14 +202,24 @@ export async function runBench(args: BenchArgs, root: string, command: string): 
     verdict.push(['peak RSS of the whole pipeline', `${mb(p.peakRss)} MB`, '< 1024 MB and flat', p.peakRss < 1024 ** 3 ? 'met at this size' : 'NOT met']);
     if (papa.ok) {
       const ratio = p.bytes / p.ms / (papa.result.bytes / papa.result.ms);
-      verdict.push(['whole pipeline throughput vs parse-only (MB/s)', `${mbPerSecond(p.bytes, p.ms)} / ${mbPerSecond(papa.result.bytes, papa.result.ms)} = ${percent(ratio)}`, '(for reference)', '']);
+      verdict.push([
+        'whole pipeline throughput vs parse-only (MB/s)',
+        `${mbPerSecond(p.bytes, p.ms)} / ${mbPerSecond(papa.result.bytes, papa.result.ms)} = ${percent(ratio)}`,
+        '(for reference)',
+        '',
+      ]);
     }
   } else {
     verdict.push(['whole pipeline', pipeline.ok ? '' : pipeline.error, '', 'NOT met']);
   }
   if (site?.ok) {
     const b = site.result;
-    verdict.push(['site build (pipeline + every page, sv/da/en)', `${seconds(b.ms)} s, ${int(b.detail.pages ?? 0)} pages`, '< 300 s', b.ms < 300_000 ? 'met' : 'NOT met']);
+    verdict.push([
+      'site build (pipeline + every page, sv/da/en)',
+      `${seconds(b.ms)} s, ${int(b.detail.pages ?? 0)} pages`,
+      '< 300 s',
+      b.ms < 300_000 ? 'met' : 'NOT met',
+    ]);
   }
   table({ columns: ['measure', 'measured', 'target', 'verdict'], rows: verdict });
 
@@ -236,9 +263,24 @@ export async function runBench(args: BenchArgs, root: string, command: string): 
       previous = { activities: options.activities, result: p };
     }
     print();
-    print(`Growth: runPipeline as the activity log grows (${int(main.deals)} deals, ${int(main.accounts)} accounts, ${main.sellers} sellers and ${main.teams} teams fixed; ${args.repeat === 1 ? 'one run each' : `medians of ${args.repeat}`})`);
+    print(
+      `Growth: runPipeline as the activity log grows (${int(main.deals)} deals, ${int(main.accounts)} accounts, ${main.sellers} sellers and ${main.teams} teams fixed; ${args.repeat === 1 ? 'one run each' : `medians of ${args.repeat}`})`,
+    );
     table({
-      columns: ['activities', 'deals', 'accounts', 'rows (all files)', 'MB', 'wall s', 'rows/s', 'peak RSS MB', 'added RSS B per added activity', 'added s per 1 M added activities', 'read+validate s', 'model..report s'],
+      columns: [
+        'activities',
+        'deals',
+        'accounts',
+        'rows (all files)',
+        'MB',
+        'wall s',
+        'rows/s',
+        'peak RSS MB',
+        'added RSS B per added activity',
+        'added s per 1 M added activities',
+        'read+validate s',
+        'model..report s',
+      ],
       right: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
       rows: growthRows,
     });

@@ -43,7 +43,7 @@ export function perSecond(count: number, ms: number): string {
 }
 
 export function mbPerSecond(bytes: number, ms: number): string {
-  return ms > 0 ? ((bytes / 1024 / 1024) * 1000 / ms).toFixed(1) : '—';
+  return ms > 0 ? (((bytes / 1024 / 1024) * 1000) / ms).toFixed(1) : '—';
 }
 
 export function percent(ratio: number): string {

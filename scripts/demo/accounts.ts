@@ -34,18 +34,90 @@ export interface DemoAccount {
 }
 
 const STEMS = [
-  'Norrbro', 'Fjällström', 'Västkust', 'Åkerlund', 'Björkhaga', 'Ölands', 'Hallands', 'Sjövik',
-  'Ekdahl', 'Granlund', 'Bergvik', 'Lövgren', 'Strömsund', 'Skärgårds', 'Dalarö', 'Mälardalens',
-  'Kustlinjen', 'Hagberg', 'Nordvik', 'Sörmlands', 'Vänerns', 'Lidköpings', 'Östgöta', 'Kronobergs',
-  'Ystads', 'Skånska', 'Höglund', 'Engström', 'Rosenqvist', 'Forsberg', 'Tallbacka', 'Älvsborgs',
-  'Gotlands', 'Runö', 'Lindhagen', 'Viksjö', 'Norrlands', 'Solvalla', 'Järnbäraland', 'Brännö',
-  'Almgren', 'Holmström', 'Värmlands', 'Blekinge', 'Kallinge', 'Torslanda', 'Mölndals', 'Lundby',
-  'Kungsbacka', 'Tyresö', 'Sundbyberg', 'Täby', 'Ljungby', 'Eriksberg', 'Åsa', 'Götaälv',
+  'Norrbro',
+  'Fjällström',
+  'Västkust',
+  'Åkerlund',
+  'Björkhaga',
+  'Ölands',
+  'Hallands',
+  'Sjövik',
+  'Ekdahl',
+  'Granlund',
+  'Bergvik',
+  'Lövgren',
+  'Strömsund',
+  'Skärgårds',
+  'Dalarö',
+  'Mälardalens',
+  'Kustlinjen',
+  'Hagberg',
+  'Nordvik',
+  'Sörmlands',
+  'Vänerns',
+  'Lidköpings',
+  'Östgöta',
+  'Kronobergs',
+  'Ystads',
+  'Skånska',
+  'Höglund',
+  'Engström',
+  'Rosenqvist',
+  'Forsberg',
+  'Tallbacka',
+  'Älvsborgs',
+  'Gotlands',
+  'Runö',
+  'Lindhagen',
+  'Viksjö',
+  'Norrlands',
+  'Solvalla',
+  'Järnbäraland',
+  'Brännö',
+  'Almgren',
+  'Holmström',
+  'Värmlands',
+  'Blekinge',
+  'Kallinge',
+  'Torslanda',
+  'Mölndals',
+  'Lundby',
+  'Kungsbacka',
+  'Tyresö',
+  'Sundbyberg',
+  'Täby',
+  'Ljungby',
+  'Eriksberg',
+  'Åsa',
+  'Götaälv',
 ];
 const TRADES = [
-  'Logistik', 'Bygg', 'Fastigheter', 'Mejeri', 'Energi', 'Maskin', 'Transport', 'Elektro',
-  'Trä', 'Verkstad', 'Plast', 'Livsmedel', 'Revision', 'Konsult', 'Media', 'Vård', 'Glas',
-  'Färg', 'Åkeri', 'Installation', 'Förpackning', 'Rör', 'Skog', 'Hotell', 'Handel', 'Teknik',
+  'Logistik',
+  'Bygg',
+  'Fastigheter',
+  'Mejeri',
+  'Energi',
+  'Maskin',
+  'Transport',
+  'Elektro',
+  'Trä',
+  'Verkstad',
+  'Plast',
+  'Livsmedel',
+  'Revision',
+  'Konsult',
+  'Media',
+  'Vård',
+  'Glas',
+  'Färg',
+  'Åkeri',
+  'Installation',
+  'Förpackning',
+  'Rör',
+  'Skog',
+  'Hotell',
+  'Handel',
+  'Teknik',
 ];
 const DK_NAMES = ['Øresund Handel', 'Amager Logistik', 'Fyns Maskinfabrik', 'Køge Byg', 'Aarhus Emballage'];
 const NO_NAMES = ['Bergen Fisk', 'Østfold Energi', 'Tromsø Bygg', 'Drammen Transport'];
@@ -83,15 +155,17 @@ function swedishName(rng: Rng, used: Set<string>): string {
 }
 
 function legacyContracts(rng: Rng, segment: Segment, former: boolean): LegacyContract[] {
-  const count = rng.weighted<number>([[1, 5], [2, 3], [3, 1]]);
+  const count = rng.weighted<number>([
+    [1, 5],
+    [2, 3],
+    [3, 1],
+  ]);
   const products = rng.shuffle(SUBSCRIPTIONS).slice(0, count);
   const formerEnd = addMonthStart(PERIOD_START, -rng.int(3, 30)) - 1;
   return products.map((p) => {
     const termMonths = termFor(rng, segment);
     // Current customers hold a contract running over 2024-01-01; former ones' ended earlier.
-    const start = former
-      ? addMonthStart(formerEnd + 1, -termMonths)
-      : addMonthStart(PERIOD_START, -rng.int(0, termMonths - 1));
+    const start = former ? addMonthStart(formerEnd + 1, -termMonths) : addMonthStart(PERIOD_START, -rng.int(0, termMonths - 1));
     return { product: p.name, start, end: contractEnd(start, termMonths), annual: annualPrice(rng, p, segment), termMonths };
   });
 }
@@ -100,20 +174,26 @@ export function buildAccounts(rng: Rng, count = 760): DemoAccount[] {
   const used = new Set<string>();
   const accounts: DemoAccount[] = [];
   for (let i = 0; i < count; i++) {
-    const kind = rng.weighted<AccountKind>([['customer', 24], ['former', 13], ['prospect', 63]]);
-    const team = rng.weighted<Team>([[TEAMS[0], 45], [TEAMS[1], 30], [TEAMS[2], 25]]);
+    const kind = rng.weighted<AccountKind>([
+      ['customer', 24],
+      ['former', 13],
+      ['prospect', 63],
+    ]);
+    const team = rng.weighted<Team>([
+      [TEAMS[0], 45],
+      [TEAMS[1], 30],
+      [TEAMS[2], 25],
+    ]);
     const country = team === 'malmo' && rng.chance(0.12) ? 'DK' : team === 'goteborg' && rng.chance(0.08) ? 'NO' : 'SE';
-    const segment = rng.weighted<Segment>([[SEGMENTS[0], 20], [SEGMENTS[1], 45], [SEGMENTS[2], 35]]);
-    const name =
-      country === 'SE'
-        ? swedishName(rng, used)
-        : `${rng.pick(country === 'DK' ? DK_NAMES : NO_NAMES)} ${country === 'DK' ? 'A/S' : 'AS'}`;
+    const segment = rng.weighted<Segment>([
+      [SEGMENTS[0], 20],
+      [SEGMENTS[1], 45],
+      [SEGMENTS[2], 35],
+    ]);
+    const name = country === 'SE' ? swedishName(rng, used) : `${rng.pick(country === 'DK' ? DK_NAMES : NO_NAMES)} ${country === 'DK' ? 'A/S' : 'AS'}`;
     if (country !== 'SE' && used.has(name)) continue;
     used.add(name);
-    const created =
-      kind === 'prospect'
-        ? rng.int(day('2020-01-01'), day('2026-10-15'))
-        : fromYmd(rng.int(2012, 2020), rng.int(1, 12), rng.int(1, 28));
+    const created = kind === 'prospect' ? rng.int(day('2020-01-01'), day('2026-10-15')) : fromYmd(rng.int(2012, 2020), rng.int(1, 12), rng.int(1, 28));
     accounts.push({
       id: `A-${1001 + accounts.length}`,
       name,

@@ -23,8 +23,23 @@ export interface ActivityPlan {
 }
 
 export function durationFor(rng: Rng, type: ActivityType): number | undefined {
-  if (type === 'call') return rng.weighted<number>([[2, 3], [5, 4], [10, 3], [15, 2], [25, 1]]) + rng.int(0, 3);
-  if (type === 'meeting_held' || type === 'meeting_booked') return rng.weighted<number>([[30, 3], [45, 3], [60, 4], [90, 1]]);
+  if (type === 'call')
+    return (
+      rng.weighted<number>([
+        [2, 3],
+        [5, 4],
+        [10, 3],
+        [15, 2],
+        [25, 1],
+      ]) + rng.int(0, 3)
+    );
+  if (type === 'meeting_held' || type === 'meeting_booked')
+    return rng.weighted<number>([
+      [30, 3],
+      [45, 3],
+      [60, 4],
+      [90, 1],
+    ]);
   return undefined;
 }
 
@@ -93,7 +108,8 @@ function dealActivities(rng: Rng, noShows: Rng, d: DealPlan, director: string | 
   for (let i = rng.int(0, 3); i > 0; i--) add('call', between(rng, d.created, last));
   for (let i = rng.int(0, 2); i > 0; i--) add('task', between(rng, d.created, last));
   // Open deals that are worked show recent activity; stale ones (defects.ts) do not.
-  if (d.status === 'open' && d.staleSince === undefined) add(rng.pick(['email', 'call', 'task'] as const), between(rng, Math.max(d.created, AS_OF - 13), AS_OF));
+  if (d.status === 'open' && d.staleSince === undefined)
+    add(rng.pick(['email', 'call', 'task'] as const), between(rng, Math.max(d.created, AS_OF - 13), AS_OF));
 }
 
 export function dealActivityPlans(rng: Rng, deals: DealPlan[], users: DemoUser[]): ActivityPlan[] {

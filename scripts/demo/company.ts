@@ -94,15 +94,7 @@ export const isSdr = (u: DemoUser): boolean => hasHat(u, 'sdr_outbound', 'sdr_in
  * Someone in `team` with a matching role, employed on every day of [from, to], preferring
  * `preferred`; falls back to anyone employed on `from`, then to the team lead.
  */
-export function staffFor(
-  users: DemoUser[],
-  team: Team,
-  fits: (u: DemoUser) => boolean,
-  from: Day,
-  to: Day,
-  pickIndex: number,
-  preferred?: string,
-): DemoUser {
+export function staffFor(users: DemoUser[], team: Team, fits: (u: DemoUser) => boolean, from: Day, to: Day, pickIndex: number, preferred?: string): DemoUser {
   const inTeam = users.filter((u) => u.team === team && fits(u));
   const through = inTeam.filter((u) => employed(u, from) && employed(u, to));
   const pref = through.find((u) => u.id === preferred);

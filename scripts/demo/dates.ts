@@ -32,7 +32,16 @@ export function weekday(d: Day): number {
 /** Fixed-date Swedish holidays on which nobody signs or calls (month-day). */
 const HOLIDAYS = new Set(
   Array.from({ length: 20 }, (_, i) => 2012 + i).flatMap((y) =>
-    [[1, 1], [1, 6], [5, 1], [6, 6], [12, 24], [12, 25], [12, 26], [12, 31]].map(([m, dd]) => Date.UTC(y, (m ?? 1) - 1, dd) / MS_PER_DAY),
+    [
+      [1, 1],
+      [1, 6],
+      [5, 1],
+      [6, 6],
+      [12, 24],
+      [12, 25],
+      [12, 26],
+      [12, 31],
+    ].map(([m, dd]) => Date.UTC(y, (m ?? 1) - 1, dd) / MS_PER_DAY),
   ),
 );
 

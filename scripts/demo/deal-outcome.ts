@@ -26,10 +26,28 @@ const CHURN_REASONS = ['Pris', 'Valde konkurrent', 'Budgetneddragning', 'Bytte t
 const WIN_RATE: Record<Channel, number> = { new: 0.27, winback: 0.33, upsell: 0.45, renewal: 0.86 };
 
 const LOST_REACH: Record<Channel, readonly (readonly [number, number])[]> = {
-  new: [[0, 40], [1, 30], [2, 20], [3, 10]],
-  winback: [[0, 30], [1, 35], [2, 25], [3, 10]],
-  upsell: [[0, 25], [1, 35], [2, 30], [3, 10]],
-  renewal: [[2, 60], [3, 40]],
+  new: [
+    [0, 40],
+    [1, 30],
+    [2, 20],
+    [3, 10],
+  ],
+  winback: [
+    [0, 30],
+    [1, 35],
+    [2, 25],
+    [3, 10],
+  ],
+  upsell: [
+    [0, 25],
+    [1, 35],
+    [2, 30],
+    [3, 10],
+  ],
+  renewal: [
+    [2, 60],
+    [3, 40],
+  ],
 };
 
 /** Days from created to the expected close. Renewals close on the contract's schedule instead. */
@@ -66,9 +84,7 @@ export function decide(rng: Rng, channel: Channel, segment: Segment, created: Da
     let close = toWorkday(expected);
     if (close <= AS_OF) close = toWorkday(AS_OF + 3);
     const progress = (AS_OF - created) / Math.max(1, close - created);
-    const reached = channel === 'renewal'
-      ? (progress < 0.5 ? 2 : 3)
-      : progress < 0.25 ? 0 : progress < 0.5 ? 1 : progress < 0.8 ? 2 : 3;
+    const reached = channel === 'renewal' ? (progress < 0.5 ? 2 : 3) : progress < 0.25 ? 0 : progress < 0.5 ? 1 : progress < 0.8 ? 2 : 3;
     return { status: 'open', close, reached };
   }
   if (won) return { status: 'won', close: decided, reached: 4 };

@@ -23,16 +23,35 @@ export function assignPeople(rng: Rng, deal: DealPlan, users: DemoUser[], index:
 
   let source: string;
   if (deal.channel === 'renewal') source = '';
-  else if (deal.channel === 'upsell') source = rng.weighted<string>([['customer', 70], ['inbound', 30]]);
-  else if (deal.channel === 'winback') source = rng.weighted<string>([['outbound', 55], ['referral', 20], ['inbound', 25]]);
-  else source = rng.weighted<string>([['outbound', 45], ['inbound', 30], ['referral', 10], ['event', 8], ['partner', 7]]);
+  else if (deal.channel === 'upsell')
+    source = rng.weighted<string>([
+      ['customer', 70],
+      ['inbound', 30],
+    ]);
+  else if (deal.channel === 'winback')
+    source = rng.weighted<string>([
+      ['outbound', 55],
+      ['referral', 20],
+      ['inbound', 25],
+    ]);
+  else
+    source = rng.weighted<string>([
+      ['outbound', 45],
+      ['inbound', 30],
+      ['referral', 10],
+      ['event', 8],
+      ['partner', 7],
+    ]);
   deal.source = source;
 
   const sdr =
-    source === 'outbound' ? sdrFor(users, deal, 'sdr_outbound', index)
-    : source === 'inbound' && deal.channel !== 'upsell' ? sdrFor(users, deal, 'sdr_inbound', index)
-    : source === 'inbound' && rng.chance(0.5) ? sdrFor(users, deal, 'sdr_inbound', index)
-    : undefined;
+    source === 'outbound'
+      ? sdrFor(users, deal, 'sdr_outbound', index)
+      : source === 'inbound' && deal.channel !== 'upsell'
+        ? sdrFor(users, deal, 'sdr_inbound', index)
+        : source === 'inbound' && rng.chance(0.5)
+          ? sdrFor(users, deal, 'sdr_inbound', index)
+          : undefined;
   if (sdr) deal.sdr = sdr;
 }
 

@@ -12,9 +12,25 @@ import type { Rng } from './random.ts';
 import { money, type Row, type Table } from './write-csv.ts';
 
 export const DEAL_COLUMNS = [
-  'id', 'name', 'account_id', 'owner', 'stage', 'amount', 'currency', 'created_date', 'close_date',
-  'channel', 'product', 'contract_start', 'contract_end', 'term_months', 'forecast_category',
-  'source', 'lost_reason', 'sdr', 'updated_date',
+  'id',
+  'name',
+  'account_id',
+  'owner',
+  'stage',
+  'amount',
+  'currency',
+  'created_date',
+  'close_date',
+  'channel',
+  'product',
+  'contract_start',
+  'contract_end',
+  'term_months',
+  'forecast_category',
+  'source',
+  'lost_reason',
+  'sdr',
+  'updated_date',
 ] as const;
 
 /** CRM labels the settings' channelMap translates; a few deals carry them instead of ids. */

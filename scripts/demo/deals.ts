@@ -38,10 +38,15 @@ export interface DealPlan {
   staleSince?: Day;
 }
 
-interface Contract { product: string; start: Day; end: Day; annual: number; termMonths: number; inData: boolean }
-type Event =
-  | { at: Day; kind: 'new' | 'winback' | 'upsell'; product?: string }
-  | { at: Day; kind: 'renewal'; contract: Contract };
+interface Contract {
+  product: string;
+  start: Day;
+  end: Day;
+  annual: number;
+  termMonths: number;
+  inData: boolean;
+}
+type Event = { at: Day; kind: 'new' | 'winback' | 'upsell'; product?: string } | { at: Day; kind: 'renewal'; contract: Contract };
 
 class AccountLife {
   account: DemoAccount;
@@ -126,9 +131,16 @@ function play(rng: Rng, life: AccountLife, event: Event): DealPlan | undefined {
   if (event.kind === 'new' && life.wins.length > 0) return undefined;
   if (event.kind === 'winback' && (life.active(created) || created < life.passiveSince() + 375)) return undefined;
   if (event.kind === 'upsell' && !life.active(created)) return undefined;
-  const name = event.kind === 'renewal' ? event.contract.product
-    : event.kind === 'upsell' ? (event.product ?? upsellProduct(rng, life, created))
-    : rng.weighted<string>([['Norrsken Analys', 55], ['Norrsken Integration', 35], ['Support Plus', 10]]);
+  const name =
+    event.kind === 'renewal'
+      ? event.contract.product
+      : event.kind === 'upsell'
+        ? (event.product ?? upsellProduct(rng, life, created))
+        : rng.weighted<string>([
+            ['Norrsken Analys', 55],
+            ['Norrsken Integration', 35],
+            ['Support Plus', 10],
+          ]);
   if (!name) return undefined;
   const p = product(name);
   const expected = event.kind === 'renewal' ? event.contract.end - rng.int(0, 35) : created + cycleDays(rng, event.kind, a.segment);
@@ -136,14 +148,28 @@ function play(rng: Rng, life: AccountLife, event: Event): DealPlan | undefined {
   const outcome = decide(rng, event.kind, a.segment, created, expected, latest);
   const inData = outcome.status === 'open' || outcome.close >= PERIOD_START;
   const inferable =
-    event.kind === 'new' ? true
-    : event.kind === 'renewal' ? event.contract.inData
-    : event.kind === 'upsell' ? life.active(created, true)
-    : life.hasInDataWin(created);
+    event.kind === 'new'
+      ? true
+      : event.kind === 'renewal'
+        ? event.contract.inData
+        : event.kind === 'upsell'
+          ? life.active(created, true)
+          : life.hasInDataWin(created);
   const deal: DealPlan = {
-    id: '', account: a, owner: '', channel: event.kind, inferable, product: name, created,
-    close: outcome.close, status: outcome.status, reached: outcome.reached, amount: 0, annual: 0,
-    source: '', ...(outcome.lostReason ? { lostReason: outcome.lostReason } : {}),
+    id: '',
+    account: a,
+    owner: '',
+    channel: event.kind,
+    inferable,
+    product: name,
+    created,
+    close: outcome.close,
+    status: outcome.status,
+    reached: outcome.reached,
+    amount: 0,
+    annual: 0,
+    source: '',
+    ...(outcome.lostReason ? { lostReason: outcome.lostReason } : {}),
   };
   if (p.kind === 'service') {
     deal.amount = deal.annual = annualPrice(rng, p, a.segment);

@@ -19,7 +19,13 @@ export interface Defect {
   what: string;
 }
 
-interface Placed { code: string; file: string; table: Table; row: Row; what: string }
+interface Placed {
+  code: string;
+  file: string;
+  table: Table;
+  row: Row;
+  what: string;
+}
 
 /** Before activities are generated: open deals nobody has touched for 60+ days. */
 export function markStale(rng: Rng, deals: DealPlan[], count = 3): DealPlan[] {

@@ -42,10 +42,7 @@ export function generateDemo(seed: number = DEFAULT_SEED): DemoDataset {
   const deals = simulateDeals(rng.fork('deals'), accounts, users);
   assignAccountOwners(accounts, deals, users);
   const stale = markStale(rng.fork('stale'), deals);
-  const activityPlans = [
-    ...dealActivityPlans(rng.fork('deal-activities'), deals, users),
-    ...routinePlans(rng.fork('routine'), accounts, users),
-  ];
+  const activityPlans = [...dealActivityPlans(rng.fork('deal-activities'), deals, users), ...routinePlans(rng.fork('routine'), accounts, users)];
   const invoices = invoicePlans(rng.fork('invoices'), deals, accounts);
   const volume = volumeTargets(rng.fork('targets'), deals, users);
 

@@ -15,19 +15,37 @@ export interface ReadmeInput {
 const sek = (n: number) => `${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} SEK`;
 
 const FILES: [file: string, columns: string, shows: string][] = [
-  ['deals.csv', 'id, name, account_id, owner, stage, amount, currency, created_date, close_date, channel, product, contract_start, contract_end, term_months, forecast_category, source, lost_reason, sdr, updated_date',
-    'Every opportunity closing 2024-01-01 or later, plus the open pipeline. All four channels; multi-year contracts carry the whole contract value. The channel is empty on about 30% of deals (only where the exported history is enough to infer it) and a Swedish CRM label (`channelMap`) on a few; a few stages are written as their Swedish alias.'],
-  ['accounts.csv', 'id, name, org_number, owner, team, segment, country, created_date',
-    'Customers and prospects: Swedish companies with a few Danish (CVR) and Norwegian ones; the owner is the account manager for active customers, an account executive otherwise.'],
-  ['activities.csv', 'id, type, date, owner, account_id, deal_id, duration_minutes',
-    'SDR calls and booked meetings, closers\' meetings and proposals, account managers\' customer meetings. Every held meeting was booked first: a `meeting_booked` row for the same account (and deal) on the meeting day, owned by the SDR for first meetings an SDR set up, else by the person meeting; about one booking in ten is a no-show or was cancelled. `meeting_booked` is dated on the meeting day, so the week after as-of (2026-W48) holds planned meetings.'],
-  ['users.csv', 'id, name, email, team, roles, start_date, end_date',
-    'The sales organisation: a sales director and three market teams (stockholm, goteborg, malmo) with team leads, outbound and inbound SDRs, account executives, account managers and marketing hats. Maria Ek, Viktor Dahl, Amir Haddad, Klara Öberg and Ebba Nyberg start during the period; Nils Lindahl leaves on 2025-05-31.'],
-  ['targets.csv', 'period, cadence, scope, scope_id, measure, value',
-    'FY2024–FY2026: company and team volume targets per channel (and company `volume:total`), seller volume targets per channel and month, weekly activity goals per seller (`cadence` weekly), yearly `customers_worked` goals, and revenue targets for the company and the account managers.'],
+  [
+    'deals.csv',
+    'id, name, account_id, owner, stage, amount, currency, created_date, close_date, channel, product, contract_start, contract_end, term_months, forecast_category, source, lost_reason, sdr, updated_date',
+    'Every opportunity closing 2024-01-01 or later, plus the open pipeline. All four channels; multi-year contracts carry the whole contract value. The channel is empty on about 30% of deals (only where the exported history is enough to infer it) and a Swedish CRM label (`channelMap`) on a few; a few stages are written as their Swedish alias.',
+  ],
+  [
+    'accounts.csv',
+    'id, name, org_number, owner, team, segment, country, created_date',
+    'Customers and prospects: Swedish companies with a few Danish (CVR) and Norwegian ones; the owner is the account manager for active customers, an account executive otherwise.',
+  ],
+  [
+    'activities.csv',
+    'id, type, date, owner, account_id, deal_id, duration_minutes',
+    "SDR calls and booked meetings, closers' meetings and proposals, account managers' customer meetings. Every held meeting was booked first: a `meeting_booked` row for the same account (and deal) on the meeting day, owned by the SDR for first meetings an SDR set up, else by the person meeting; about one booking in ten is a no-show or was cancelled. `meeting_booked` is dated on the meeting day, so the week after as-of (2026-W48) holds planned meetings.",
+  ],
+  [
+    'users.csv',
+    'id, name, email, team, roles, start_date, end_date',
+    'The sales organisation: a sales director and three market teams (stockholm, goteborg, malmo) with team leads, outbound and inbound SDRs, account executives, account managers and marketing hats. Maria Ek, Viktor Dahl, Amir Haddad, Klara Öberg and Ebba Nyberg start during the period; Nils Lindahl leaves on 2025-05-31.',
+  ],
+  [
+    'targets.csv',
+    'period, cadence, scope, scope_id, measure, value',
+    'FY2024–FY2026: company and team volume targets per channel (and company `volume:total`), seller volume targets per channel and month, weekly activity goals per seller (`cadence` weekly), yearly `customers_worked` goals, and revenue targets for the company and the account managers.',
+  ],
   ['funnel.csv', 'week, team, visits, leads, nurture', 'Top of the funnel per ISO week and team, 2024-W01 to 2026-W47.'],
-  ['invoices.csv', 'id, account_id, deal_id, date, amount',
-    'Revenue: subscriptions invoiced yearly in advance (small customers monthly), services once after delivery. Contracts signed before 2024 are invoiced without a deal id.'],
+  [
+    'invoices.csv',
+    'id, account_id, deal_id, date, amount',
+    'Revenue: subscriptions invoiced yearly in advance (small customers monthly), services once after delivery. Contracts signed before 2024 are invoiced without a deal id.',
+  ],
 ];
 
 export function readme({ seed, counts, gap, defects }: ReadmeInput): string {

@@ -7,7 +7,12 @@ import type { SettingsInput } from '../../src/settings/schema.ts';
 import { COMPANY, TEAM_NAMES } from './company.ts';
 import { CHANNEL_LABELS, STAGE_LABELS } from './deal-rows.ts';
 
-const stage = (id: string, probability: number, status: 'open' | 'won' | 'lost', forecastCategory: 'pipeline' | 'best_case' | 'commit' | 'closed' | 'omitted') => ({
+const stage = (
+  id: string,
+  probability: number,
+  status: 'open' | 'won' | 'lost',
+  forecastCategory: 'pipeline' | 'best_case' | 'commit' | 'closed' | 'omitted',
+) => ({
   id,
   label: STAGE_LABELS[id] ?? id,
   probability,

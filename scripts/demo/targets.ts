@@ -29,8 +29,14 @@ export const GAP = { channel: 'new' as Channel, year: 2025, leaver: 'nils.lindah
 
 const MONTH_WEIGHT = [0.8, 0.9, 1.3, 0.9, 1, 1.3, 0.4, 0.8, 1.3, 1, 1.1, 1.4];
 
-export const target = (period: string, scope: string, scopeId: string, measure: string, value: number, cadence = 'total'): Row =>
-  ({ period, cadence, scope, scope_id: scopeId, measure, value: String(value) });
+export const target = (period: string, scope: string, scopeId: string, measure: string, value: number, cadence = 'total'): Row => ({
+  period,
+  cadence,
+  scope,
+  scope_id: scopeId,
+  measure,
+  value: String(value),
+});
 
 const fits: Record<Channel, (u: DemoUser) => boolean> = {
   new: isCloser,
@@ -71,9 +77,10 @@ export function volumeTargets(rng: Rng, deals: DealPlan[], users: DemoUser[]): {
       const sellers = users.filter((u) => fits[channel](u) && monthsEmployed(u, year).length > 0 && !(isGap && u.id === GAP.successor));
       const months = (u: DemoUser) => (isGap && u.id === GAP.leaver ? MONTH_WEIGHT.map((_, m) => m) : monthsEmployed(u, year));
       // The leaver's plan was set on last year's results, as if he stayed the whole year.
-      const share = (u: DemoUser) => isGap && u.id === GAP.leaver
-        ? (won.get(`${channel}:${year - 1}:${u.id}`) ?? 0) / Math.max(1, won.get(`${channel}:${year - 1}`) ?? 0)
-        : (won.get(`${channel}:${year}:${u.id}`) ?? 0) / Math.max(1, actual);
+      const share = (u: DemoUser) =>
+        isGap && u.id === GAP.leaver
+          ? (won.get(`${channel}:${year - 1}:${u.id}`) ?? 0) / Math.max(1, won.get(`${channel}:${year - 1}`) ?? 0)
+          : (won.get(`${channel}:${year}:${u.id}`) ?? 0) / Math.max(1, actual);
       const weight = (u: DemoUser) => 0.6 * share(u) + (0.4 * months(u).length) / 12 / sellers.length;
       const weights = sellers.map(weight);
       const weightSum = weights.reduce((s, w) => s + w, 0);

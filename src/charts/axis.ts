@@ -19,8 +19,7 @@ const MONEY: Record<Locale, (scale: Scale, currency: Currency) => string> = {
     c === 'SEK'
       ? { one: 'kr', thousand: 'tkr', million: 'mnkr', billion: 'mdkr' }[scale]
       : `${{ one: '', thousand: 'tusen ', million: 'mn ', billion: 'md ' }[scale]}${c}`,
-  da: (scale, c) =>
-    `${{ one: '', thousand: 't. ', million: 'mio. ', billion: 'mia. ' }[scale]}${c === 'DKK' ? 'kr.' : c}`,
+  da: (scale, c) => `${{ one: '', thousand: 't. ', million: 'mio. ', billion: 'mia. ' }[scale]}${c === 'DKK' ? 'kr.' : c}`,
   en: (scale, c) => `${c}${{ one: '', thousand: ' thousands', million: ' millions', billion: ' billions' }[scale]}`,
 };
 

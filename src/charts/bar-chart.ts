@@ -31,9 +31,7 @@ const MAX_MARGIN = 220;
 export function barChart(data: readonly BarDatum[], options: BarChartOptions): string {
   if (nothingToDraw(data.map((d) => d.value))) return emptyChart(options);
   const { locale, currency } = options;
-  const format =
-    options.format ??
-    ((v: number) => (currency ? formatMoney(v, currency, locale, { compact: true }) : formatNumber(v, locale)));
+  const format = options.format ?? ((v: number) => (currency ? formatMoney(v, currency, locale, { compact: true }) : formatNumber(v, locale)));
   const rows = data.map((d, index) => ({
     index,
     label: d.label,
@@ -52,10 +50,7 @@ export function barChart(data: readonly BarDatum[], options: BarChartOptions): s
     marginRight: Math.max(20, ...rows.map((d) => textWidth(d.text) + 10)),
     x: { grid: true, nice: true },
     y: { domain: rows.map((d) => d.index), padding: 0.25, label: null },
-    marks: [
-      Plot.axisX({ tickFormat: unit.tickFormat, label: unit.label, labelArrow: 'none', labelAnchor: 'right' }),
-      ...labelledBarMarks(rows, marginLeft),
-    ],
+    marks: [Plot.axisX({ tickFormat: unit.tickFormat, label: unit.label, labelArrow: 'none', labelAnchor: 'right' }), ...labelledBarMarks(rows, marginLeft)],
   });
   return finishSvg(plot, options);
 }

@@ -62,11 +62,25 @@ export function cumulativeByMonth(data: readonly CumulativeDatum[], options: Cum
       ...(last
         ? [
             Plot.text([last], { x: 'month', y: 'result', text: () => money(last.result), textAnchor: 'start', dx: 8, fontWeight: 700 }),
-            ...(hasBudget ? [Plot.text([last], { x: 'month', y: 'budget', text: () => money(last.budget), textAnchor: 'start', dx: 8, dy: last.budget >= last.result ? -10 : 10 })] : []),
+            ...(hasBudget
+              ? [
+                  Plot.text([last], {
+                    x: 'month',
+                    y: 'budget',
+                    text: () => money(last.budget),
+                    textAnchor: 'start',
+                    dx: 8,
+                    dy: last.budget >= last.result ? -10 : 10,
+                  }),
+                ]
+              : []),
           ]
         : []),
     ],
   });
-  const legend = [{ label: options.resultLabel, color: ACCENT }, ...(hasBudget ? [{ label: options.budgetLabel, color: 'currentColor', shape: 'rule' as const }] : [])];
+  const legend = [
+    { label: options.resultLabel, color: ACCENT },
+    ...(hasBudget ? [{ label: options.budgetLabel, color: 'currentColor', shape: 'rule' as const }] : []),
+  ];
   return finishSvg(plot, options, legendMarkup(plot.ownerDocument, legend));
 }

@@ -31,9 +31,7 @@ const BAR_STEP = 44;
 
 export function forecastStack(data: readonly ForecastRow[], options: ForecastStackOptions): string {
   const { locale, currency, labels } = options;
-  const segments = data.flatMap((d, index) =>
-    (['closed', 'commit', 'bestCase'] as const).map((kind) => ({ index, kind, value: Math.max(0, d[kind]) })),
-  );
+  const segments = data.flatMap((d, index) => (['closed', 'commit', 'bestCase'] as const).map((kind) => ({ index, kind, value: Math.max(0, d[kind]) })));
   const budgets = data.flatMap((d, index) => (d.budget === null ? [] : [{ index, value: d.budget }]));
   const max = Math.max(0, ...data.map((d) => Math.max(0, d.closed) + Math.max(0, d.commit) + Math.max(0, d.bestCase)), ...budgets.map((b) => b.value));
   const unit = axisUnit(max, locale, currency);

@@ -61,9 +61,7 @@ export function funnelChart(data: readonly FunnelLink[], options: FunnelChartOpt
     // Every bar carries its count, so no value axis.
     x: { type: options.scale ?? 'linear', axis: null },
     y: { domain: rows.map((d) => d.index), padding: 0.2, label: null },
-    marks: [
-      ...labelledBarMarks(rows, marginLeft),
-    ],
+    marks: [...labelledBarMarks(rows, marginLeft)],
   });
   return finishSvg(plot, options);
 }

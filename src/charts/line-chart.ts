@@ -52,7 +52,8 @@ export function lineChart(data: readonly WeekDatum[], options: LineChartOptions)
   const color = (name: string, i: number) => options.colors?.[name] ?? SERIES_COLORS[i % SERIES_COLORS.length] ?? 'currentColor';
   const cap = options.cap;
   const capped = (value: number | null) => (value !== null && cap !== undefined && value > cap ? cap : value);
-  const format0 = (value: number) => (options.percent ? formatPercent(value / 100, locale) : currency ? formatMoney(value, currency, locale, { compact: true }) : formatNumber(value, locale));
+  const format0 = (value: number) =>
+    options.percent ? formatPercent(value / 100, locale) : currency ? formatMoney(value, currency, locale, { compact: true }) : formatNumber(value, locale);
   const rows = data.map((d) => ({
     week: d.week,
     value: capped(d.value),
@@ -86,16 +87,28 @@ export function lineChart(data: readonly WeekDatum[], options: LineChartOptions)
     y: { grid: true, nice: over.length === 0, domain: [Math.min(0, ...values), top] },
     color: { domain: names, range: names.map(color) },
     marks: [
-      single ? Plot.axisX({ tickSize: 0, label: weekLabel(weeks[0]!, locale), labelAnchor: 'center', labelArrow: 'none' }) : Plot.axisX({ ticks, tickFormat: (w: string) => weekLabel(w, locale) }),
+      single
+        ? Plot.axisX({ tickSize: 0, label: weekLabel(weeks[0]!, locale), labelAnchor: 'center', labelArrow: 'none' })
+        : Plot.axisX({ ticks, tickFormat: (w: string) => weekLabel(w, locale) }),
       Plot.axisY({ tickFormat: unit.tickFormat, label: unit.label, labelArrow: 'none' }),
       Plot.ruleY([0]),
       goal === undefined ? null : Plot.ruleY([goal], { strokeDasharray: '6 4', strokeWidth: 2 }),
       single
         ? Plot.barY(rows, { x: 'series', y: 'value', fill: 'series' })
         : Plot.lineY(rows, { x: 'week', y: 'value', z: 'series', stroke: 'series', strokeWidth: 2 }),
-      dots && !single ? Plot.dot(rows, { x: 'week', y: 'value', fill: 'series', r: 3, filter: (d: (typeof rows)[number]) => !over.includes(d), ...linkOptions(rows) }) : null,
+      dots && !single
+        ? Plot.dot(rows, { x: 'week', y: 'value', fill: 'series', r: 3, filter: (d: (typeof rows)[number]) => !over.includes(d), ...linkOptions(rows) })
+        : null,
       over.length === 0 ? null : Plot.dot(over, { x: single ? 'series' : 'week', y: 'value', fill: 'series', symbol: 'triangle', r: 5 }),
-      over.length === 0 ? null : Plot.text(over, { x: single ? 'series' : 'week', y: 'value', text: (d: (typeof rows)[number]) => format(d.actual ?? 0), dy: -10, fontWeight: 'bold' }),
+      over.length === 0
+        ? null
+        : Plot.text(over, {
+            x: single ? 'series' : 'week',
+            y: 'value',
+            text: (d: (typeof rows)[number]) => format(d.actual ?? 0),
+            dy: -10,
+            fontWeight: 'bold',
+          }),
     ],
   });
   const legend: LegendItem[] = names.length > 1 ? names.map((name, i) => ({ label: name, color: color(name, i) })) : [];

@@ -42,8 +42,7 @@ export function stackedBarsByMonth(data: readonly MonthChannelDatum[], options: 
   const { locale, currency, target } = options;
   const months = options.months ? [...options.months] : [...new Set(data.map((d) => d.month))].sort();
   const rows = data.map((d) => ({ month: d.month, channel: d.channel, value: d.value }));
-  const targets: MonthTarget[] =
-    target === undefined ? [] : typeof target === 'number' ? months.map((month) => ({ month, value: target })) : [...target];
+  const targets: MonthTarget[] = target === undefined ? [] : typeof target === 'number' ? months.map((month) => ({ month, value: target })) : [...target];
   const totals = new Map<string, number>();
   for (const d of rows) totals.set(d.month, (totals.get(d.month) ?? 0) + Math.max(0, d.value));
   const unit = axisUnit(Math.max(0, ...totals.values(), ...targets.map((d) => d.value)), locale, currency);

@@ -29,9 +29,7 @@ export type IssueArg = string | number | boolean | readonly string[];
 
 /** `deals.csv:42:7: amount: expected a number, got "12,3,4"` */
 export function formatIssue(issue: Issue): string {
-  const where = [issue.file, issue.line > 0 ? issue.line : null, issue.column ?? null]
-    .filter((part) => part !== null)
-    .join(':');
+  const where = [issue.file, issue.line > 0 ? issue.line : null, issue.column ?? null].filter((part) => part !== null).join(':');
   const field = issue.field ? `${issue.field}: ` : '';
   return `${where}: ${field}${issue.message}`;
 }

@@ -31,15 +31,7 @@ export type DealStatus = (typeof DEAL_STATUSES)[number];
 export const FORECAST_CATEGORIES = ['pipeline', 'best_case', 'commit', 'closed', 'omitted'] as const;
 export type ForecastCategory = (typeof FORECAST_CATEGORIES)[number];
 
-export const ACTIVITY_TYPES = [
-  'call',
-  'email',
-  'meeting_booked',
-  'meeting_held',
-  'proposal',
-  'task',
-  'note',
-] as const;
+export const ACTIVITY_TYPES = ['call', 'email', 'meeting_booked', 'meeting_held', 'proposal', 'task', 'note'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 /**
@@ -165,11 +157,7 @@ export type TargetScope = (typeof TARGET_SCOPES)[number];
  * `activity:<type>` counts activities; `customers_worked` counts distinct accounts;
  * `revenue` is invoiced amount.
  */
-export type TargetMeasure =
-  | `volume:${Channel | 'total'}`
-  | `activity:${ActivityType}`
-  | 'customers_worked'
-  | 'revenue';
+export type TargetMeasure = `volume:${Channel | 'total'}` | `activity:${ActivityType}` | 'customers_worked' | 'revenue';
 
 /** A target period: `FY2026` (fiscal year by its starting calendar year), `2026-03`, `2026-W47`. */
 export interface Target extends Located {

@@ -39,9 +39,7 @@ export interface Rule<Code extends string = string, Args = never> {
 }
 
 /** Args are inferred from `message`'s parameter only; the example must fit them. */
-function rule<const Code extends string, Args>(
-  def: Omit<Rule<Code, Args>, 'example'> & { example: { args: NoInfer<Args>; at: IssueAt } },
-): Rule<Code, Args> {
+function rule<const Code extends string, Args>(def: Omit<Rule<Code, Args>, 'example'> & { example: { args: NoInfer<Args>; at: IssueAt } }): Rule<Code, Args> {
   return def;
 }
 
@@ -191,8 +189,7 @@ export const RULES = {
     severity: 'error',
     kind: 'rejection',
     trigger: 'A row has more or fewer fields than the header.',
-    message: ({ expected, got }: { expected: number; got: number }) =>
-      `expected ${expected} fields as in the header, got ${got}`,
+    message: ({ expected, got }: { expected: number; got: number }) => `expected ${expected} fields as in the header, got ${got}`,
     hint: 'A delimiter or quote inside a value shifted the fields; quote such values or export again.',
     example: { args: { expected: 12, got: 13 }, at: { file: 'deals.csv', line: 120 } },
   }),
@@ -202,8 +199,7 @@ export const RULES = {
     severity: 'error',
     kind: 'rejection',
     trigger: "A deal's stage is neither a stage id nor an alias in the settings.",
-    message: ({ value, known }: { value: string; known: readonly string[] }) =>
-      `unknown stage ${quote(value)}; known stages: ${known.join(', ')}`,
+    message: ({ value, known }: { value: string; known: readonly string[] }) => `unknown stage ${quote(value)}; known stages: ${known.join(', ')}`,
     hint: 'Add the stage, or this spelling as an alias, to stages in tavla.config.json.',
     example: {
       args: { value: 'Demo', known: ['qualification', 'meeting', 'proposal', 'negotiation', 'won', 'lost'] },
@@ -236,9 +232,8 @@ export const RULES = {
     title: 'Unknown forecast category',
     severity: 'error',
     kind: 'rejection',
-    trigger: 'A deal\'s forecast category is not pipeline, best_case, commit, closed or omitted.',
-    message: ({ value }: { value: string }) =>
-      `unknown forecast category ${quote(value)}; expected pipeline, best_case, commit, closed or omitted`,
+    trigger: "A deal's forecast category is not pipeline, best_case, commit, closed or omitted.",
+    message: ({ value }: { value: string }) => `unknown forecast category ${quote(value)}; expected pipeline, best_case, commit, closed or omitted`,
     hint: 'Leave the column empty to take the category from the stage, or use one of the five categories.',
     example: { args: { value: 'Maybe' }, at: { file: 'deals.csv', line: 12, column: 15, field: 'forecast_category' } },
   }),
@@ -258,8 +253,7 @@ export const RULES = {
     severity: 'error',
     kind: 'rejection',
     trigger: 'An amount is in a currency that has no rate in exchangeRates.',
-    message: ({ currency, reporting }: { currency: string; reporting: string }) =>
-      `no exchange rate from ${quote(currency)} to ${reporting}`,
+    message: ({ currency, reporting }: { currency: string; reporting: string }) => `no exchange rate from ${quote(currency)} to ${reporting}`,
     hint: 'Add the rate to exchangeRates in tavla.config.json, e.g. {"EUR": 11.4}.',
     example: {
       args: { currency: 'USD', reporting: 'SEK' },
@@ -272,8 +266,7 @@ export const RULES = {
     severity: 'error',
     kind: 'rejection',
     trigger: 'A targets.csv row has an unknown scope, measure, period or cadence.',
-    message: ({ part, value }: { part: keyof typeof TARGET_EXPECTED; value: string }) =>
-      `unknown ${part} ${quote(value)}; expected ${TARGET_EXPECTED[part]}`,
+    message: ({ part, value }: { part: keyof typeof TARGET_EXPECTED; value: string }) => `unknown ${part} ${quote(value)}; expected ${TARGET_EXPECTED[part]}`,
     hint: 'Correct the row in targets.csv; docs/data-format.md lists the accepted values.',
     example: { args: { part: 'measure', value: 'volym' }, at: { file: 'targets.csv', line: 4, column: 5, field: 'measure' } },
   }),
@@ -283,8 +276,7 @@ export const RULES = {
     severity: 'error',
     kind: 'rejection',
     trigger: 'A row repeats an id already seen earlier in the same file; the first row is kept.',
-    message: ({ id, firstLine }: { id: string; firstLine: number }) =>
-      `id ${quote(id)} already used on line ${firstLine}; this row is not used`,
+    message: ({ id, firstLine }: { id: string; firstLine: number }) => `id ${quote(id)} already used on line ${firstLine}; this row is not used`,
     hint: 'Ids must be unique in a file; remove the duplicate in the CRM report or export again.',
     example: { args: { id: 'D-1042', firstLine: 12 }, at: { file: 'deals.csv', line: 88, column: 1, field: 'id' } },
   }),
@@ -339,8 +331,7 @@ export const RULES = {
     title: 'Stalled deal',
     severity: 'warning',
     kind: 'check',
-    trigger:
-      "An open deal's latest creation, update or activity (up to as-of) is at least the stage's stalledDays (else settings.stalledDays) before as-of.",
+    trigger: "An open deal's latest creation, update or activity (up to as-of) is at least the stage's stalledDays (else settings.stalledDays) before as-of.",
     message: ({ stage, days, since, limit }: { stage: string; days: number; since: string; limit: number }) =>
       `no activity or update for ${dayCount(days)} (since ${since}); the limit in stage ${quote(stage)} is ${dayCount(limit)}`,
     hint: 'Log the latest contact and plan a next step, or close the deal as lost.',
@@ -365,8 +356,7 @@ export const RULES = {
     severity: 'warning',
     kind: 'check',
     trigger: "A deal's close date is before its created date.",
-    message: ({ created, close }: { created: string; close: string }) =>
-      `close date ${close} is before created date ${created}`,
+    message: ({ created, close }: { created: string; close: string }) => `close date ${close} is before created date ${created}`,
     hint: 'Correct the close date in the CRM; imported deals often carry the import day as created date.',
     example: {
       args: { created: '2026-05-04', close: '2026-04-30' },
@@ -402,8 +392,7 @@ export const RULES = {
     severity: 'warning',
     kind: 'check',
     trigger: 'An activity other than a booked meeting or a task is dated after the as-of date.',
-    message: ({ type, date, asOf }: { type: string; date: string; asOf: string }) =>
-      `${type} dated ${date}, after ${asOf}`,
+    message: ({ type, date, asOf }: { type: string; date: string; asOf: string }) => `${type} dated ${date}, after ${asOf}`,
     hint: 'Only booked meetings and tasks can lie ahead; correct the date in the CRM.',
     example: {
       args: { type: 'call', date: '2026-12-03', asOf: '2026-11-20' },
@@ -432,7 +421,16 @@ export const RULES = {
     kind: 'check',
     trigger:
       "For one period and measure (cadence total), a team's seller targets sum to less than the team target, or the team targets (sellers', when there are no team rows) sum to less than the company target.",
-    message: ({ period, measure, level, scopeId, target, parts, sum, gap }: {
+    message: ({
+      period,
+      measure,
+      level,
+      scopeId,
+      target,
+      parts,
+      sum,
+      gap,
+    }: {
       period: string;
       measure: string;
       level: 'company' | 'team';
@@ -488,7 +486,7 @@ export const RULES = {
     kind: 'check',
     trigger: 'An open deal has an empty expected close date: it counts in the pipeline and its stage, but in no forecast period.',
     message: ({ name }: { name: string }) => `open deal ${quote(name)} has no expected close date`,
-    hint: 'Enter the expected close date in the CRM; until then the deal is in no quarter\'s forecast or coverage.',
+    hint: "Enter the expected close date in the CRM; until then the deal is in no quarter's forecast or coverage.",
     example: { args: { name: 'Hällby – service' }, at: { file: 'deals.csv', line: 6, field: 'close_date', recordId: '30005', ownerId: 'u-bo' } },
   }),
   DealWithoutAccount: rule({
@@ -517,7 +515,8 @@ export const RULES = {
     severity: 'warning',
     kind: 'check',
     trigger: 'A quoted cell holds a NUL byte (0x00), as rich-text fields of some CRM exports do; the byte is removed and the row read.',
-    message: ({ count }: { count: number }) => `${count === 1 ? 'a NUL byte (0x00) was' : `${count} NUL bytes (0x00) were`} removed from a quoted cell on this line`,
+    message: ({ count }: { count: number }) =>
+      `${count === 1 ? 'a NUL byte (0x00) was' : `${count} NUL bytes (0x00) were`} removed from a quoted cell on this line`,
     hint: 'Usually text pasted into a rich-text field (a description or a note); clear the stray character in the CRM record.',
     example: { args: { count: 1 }, at: { file: 'Opportunity.csv', line: 12 } },
   }),

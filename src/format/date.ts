@@ -39,9 +39,7 @@ export function formatDate(iso: string, locale: Locale, style: DateStyle = 'long
 
 /** `formatMonth('2026-11', 'sv')` → `"november 2026"`; en `"November 2026"`. Accepts a date too. */
 export function formatMonth(month: string, locale: Locale): string {
-  return dateFormat(INTL_LOCALE[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    utcMonth(month),
-  );
+  return dateFormat(INTL_LOCALE[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcMonth(month));
 }
 
 /** Axis labels: `formatMonthShort('2026-11', 'sv')` → `"nov."`; en `"Nov"`; with year `"nov. 2026"`. */

@@ -68,12 +68,7 @@ export interface MoneyOptions extends NumberOptions {
  * Whole currency units by default: `formatMoney(1234567, 'SEK', 'sv')` → `"1 234 567 kr"`,
  * `('DKK', 'da')` → `"1.234.567 kr."`, `('SEK', 'en')` → `"SEK 1,234,567"`, `('EUR', 'sv')` → `"1 234 567 €"`.
  */
-export function formatMoney(
-  value: number | null | undefined,
-  currency: Currency,
-  locale: Locale,
-  options: MoneyOptions = {},
-): string {
+export function formatMoney(value: number | null | undefined, currency: Currency, locale: Locale, options: MoneyOptions = {}): string {
   if (!isPresent(value)) return MISSING;
   if (options.compact && Math.abs(value) >= 999_500) return formatCompactMoney(value, currency, locale, options);
   const digits = options.digits ?? 0;

@@ -59,17 +59,7 @@ export interface CurrentState {
 }
 
 /** Every change kind, in the order changes are listed. */
-export const CHANGE_KINDS: readonly ChangeKind[] = [
-  'new',
-  'won',
-  'lost',
-  'slipped',
-  'amount-up',
-  'amount-down',
-  'stage-back',
-  'stage-forward',
-  'gone',
-];
+export const CHANGE_KINDS: readonly ChangeKind[] = ['new', 'won', 'lost', 'slipped', 'amount-up', 'amount-down', 'stage-back', 'stage-forward', 'gone'];
 
 interface DealView {
   id: string;
@@ -157,12 +147,7 @@ export function compareSnapshots(
   period: DateRange,
   closed: readonly ClosedDeal[] = [],
 ): Changes {
-  return changesSince(
-    before,
-    { asOf: after.asOf, openDeals: after.deals, closedDeals: closed.filter((deal) => deal.close <= after.asOf) },
-    stageOrder,
-    period,
-  );
+  return changesSince(before, { asOf: after.asOf, openDeals: after.deals, closedDeals: closed.filter((deal) => deal.close <= after.asOf) }, stageOrder, period);
 }
 
 function inPeriod(date: IsoDate, period: DateRange): boolean {

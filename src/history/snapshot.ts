@@ -87,12 +87,7 @@ export function currentState(model: Model): CurrentState {
   return { asOf: model.asOf, openDeals: snapshotDeals(model), closedDeals: closedDeals(model) };
 }
 
-export function makeSnapshot(
-  model: Model,
-  report: Report,
-  inputHash: string,
-  qualityByOwnerId: Record<string, number | null>,
-): Snapshot {
+export function makeSnapshot(model: Model, report: Report, inputHash: string, qualityByOwnerId: Record<string, number | null>): Snapshot {
   if (report.teams.length !== model.teams.length || report.sellers.length !== model.users.length) {
     throw new Error('makeSnapshot: the report was not built from this model (teams or sellers differ)');
   }

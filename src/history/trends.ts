@@ -27,9 +27,7 @@ export function lastOfEachWeek(snapshots: readonly Snapshot[]): { week: string; 
     const kept = byWeek.get(week);
     if (!kept || snapshot.asOf >= kept.asOf) byWeek.set(week, snapshot);
   }
-  return [...byWeek]
-    .map(([week, snapshot]) => ({ week, snapshot }))
-    .sort((a, b) => (a.snapshot.asOf < b.snapshot.asOf ? -1 : 1));
+  return [...byWeek].map(([week, snapshot]) => ({ week, snapshot })).sort((a, b) => (a.snapshot.asOf < b.snapshot.asOf ? -1 : 1));
 }
 
 function point(asOf: string, week: string, figures: KeyFigures): TrendPoint {

@@ -44,10 +44,7 @@ function hasUtf8Bom(bytes: Uint8Array): boolean {
 
 /** UTF-16 BOM (Excel's "Unicode text"): such files are not read, the caller asks for UTF-8. */
 export function hasUtf16Bom(bytes: Uint8Array): boolean {
-  return (
-    bytes.length >= 2 &&
-    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-  );
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 }
 
 /** File signatures of things that are not CSV text, and what to do instead. */
@@ -146,9 +143,7 @@ export function detectEncoding(bytes: Uint8Array, { whole = false }: { whole?: b
 /** Decodes Windows-1252 bytes (single-byte, so any chunking is safe). */
 export function decodeWindows1252(bytes: Uint8Array): string {
   const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  return /[\u0080-\u009f]/.test(latin1)
-    ? latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] as string)
-    : latin1;
+  return /[\u0080-\u009f]/.test(latin1) ? latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] as string) : latin1;
 }
 
 function cp1252Char(byte: number): string {
@@ -346,10 +341,7 @@ export interface ByteRange {
  * With `range`, only those bytes are read, decoded as the encoding detected from the file's
  * start (a range after the start has no BOM to skip); `range.start` must begin a character.
  */
-export async function openTextStream(
-  path: string,
-  opts: { chunkBytes?: number; readBytes?: number; range?: ByteRange } = {},
-): Promise<TextStream> {
+export async function openTextStream(path: string, opts: { chunkBytes?: number; readBytes?: number; range?: ByteRange } = {}): Promise<TextStream> {
   const chunkBytes = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   const readBytes = opts.readBytes ?? DEFAULT_READ_BYTES;
   const range = opts.range;

@@ -25,7 +25,11 @@ export interface ColumnMapping {
 
 /** Key for comparing header names: no BOM, NFC, lower case, no whitespace, `_` or `-`. */
 export function normalizeHeader(name: string): string {
-  return name.replace(/^\uFEFF/, '').normalize('NFC').toLowerCase().replace(/[\s_-]+/g, '');
+  return name
+    .replace(/^\uFEFF/, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 }
 
 /** Levenshtein distance (names are short: plain two-row dynamic programming). */
@@ -84,7 +88,7 @@ export function mapColumns(header: string[], columns: ColumnSpec[]): ColumnMappi
         let distance = editDistance(key, target);
         if (distance > maxHintDistance(target)) {
           // `Deal Amount` for `amount`: containment is a hint too, ranked after close spellings.
-          const contains = target.length >= 3 && (key.includes(target) || target.includes(key) && key.length >= 3);
+          const contains = target.length >= 3 && (key.includes(target) || (target.includes(key) && key.length >= 3));
           if (!contains) continue;
           distance = 4 + Math.abs(key.length - target.length);
         }

@@ -32,8 +32,7 @@ export interface DateOptions {
   timeZone: string;
 }
 
-const ISO_STAMP =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO_STAMP = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const DMY_STAMP = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AP]M))?)?$/i;
 
 /** Two-digit years: 00–69 → 2000–2069, 70–99 → 1970–1999 (POSIX `%y`). */
@@ -170,9 +169,7 @@ export function parseDate(raw: string, opts: DateOptions): Parsed<IsoDate> {
     const shift = offsetMinutes(offset);
     if (shift === undefined) return fail(raw, ' (no such offset)');
     const milliseconds = /[.,](\d{1,3})/.exec(text)?.[1]?.padEnd(3, '0') ?? '0';
-    const epochMs =
-      Date.UTC(year, month - 1, day, Number(hour), Number(minute), Number(second ?? 0), Number(milliseconds)) -
-      shift * 60_000;
+    const epochMs = Date.UTC(year, month - 1, day, Number(hour), Number(minute), Number(second ?? 0), Number(milliseconds)) - shift * 60_000;
     return { ok: true, value: localDateOf(epochMs, opts.timeZone) };
   }
 
@@ -198,15 +195,7 @@ export function parseDate(raw: string, opts: DateOptions): Parsed<IsoDate> {
 }
 
 /** `part1` and `part2` of a `.` `/` `-` date, read in the settings' order. */
-function fromDayMonth(
-  raw: string,
-  part1: number,
-  part2: number,
-  year: number,
-  separator: string,
-  timeOk: boolean,
-  opts: DateOptions,
-): Parsed<IsoDate> {
+function fromDayMonth(raw: string, part1: number, part2: number, year: number, separator: string, timeOk: boolean, opts: DateOptions): Parsed<IsoDate> {
   const dmy = opts.dateOrder === 'dmy';
   const day = dmy ? part1 : part2;
   const month = dmy ? part2 : part1;

@@ -524,5 +524,11 @@ export async function readCsv(path: string, onRow: OnCsvRow, opts: CsvReadOption
     if (parser.stopped) break;
   }
   const summary = parser.end();
-  return { ...summary, encoding: stream.encoding, bytesReadAsWindows1252: stream.bytesReadAsWindows1252, multibyte: stream.multibyte, nulLines: stream.nulLines };
+  return {
+    ...summary,
+    encoding: stream.encoding,
+    bytesReadAsWindows1252: stream.bytesReadAsWindows1252,
+    multibyte: stream.multibyte,
+    nulLines: stream.nulLines,
+  };
 }

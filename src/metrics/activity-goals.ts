@@ -69,7 +69,13 @@ interface PersonWeeks {
 }
 
 /** Each person's goals and activities per week and type, read once. */
-function personWeeks(counts: ActivityCounts, targets: readonly GoalTarget[], sellerIds: readonly string[], weeks: readonly string[], ctx: MetricContext): PersonWeeks[] {
+function personWeeks(
+  counts: ActivityCounts,
+  targets: readonly GoalTarget[],
+  sellerIds: readonly string[],
+  weeks: readonly string[],
+  ctx: MetricContext,
+): PersonWeeks[] {
   const start = ctx.settings.fiscalYearStartMonth;
   const people = [...new Set(sellerIds)];
   const ofPerson = Map.groupBy(

@@ -95,8 +95,16 @@ export function reconcileBudgets(input: ReconciliationInput, measures: readonly 
       const own = input.company.find((row) => row.measure === measure);
       const company = own === undefined ? null : pick(own);
       const teamValues = valuesOf(input.teams, measure, pick);
-      const sellerValues = valuesOf(input.sellers.map((s) => s.rows), measure, pick);
-      const outside = valuesOf(input.sellers.filter((s) => !s.inTeam).map((s) => s.rows), measure, pick);
+      const sellerValues = valuesOf(
+        input.sellers.map((s) => s.rows),
+        measure,
+        pick,
+      );
+      const outside = valuesOf(
+        input.sellers.filter((s) => !s.inTeam).map((s) => s.rows),
+        measure,
+        pick,
+      );
       if (company === null && teamValues.length === 0 && sellerValues.length === 0) continue;
       rows.push({
         measure,

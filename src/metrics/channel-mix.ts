@@ -73,8 +73,6 @@ export function channelMix(
   const won = wonInRange(deals, range);
   const wonByKey = new Map<string, MixDeal[]>(keys.map((key) => [key, []]));
   for (const deal of won) addTo(wonByKey, keyOf(deal), deal);
-  const rows = [...wonByKey]
-    .map(([key, keyDeals]) => ({ key, ...cells(keyDeals) }))
-    .sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+  const rows = [...wonByKey].map(([key, keyDeals]) => ({ key, ...cells(keyDeals) })).sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
   return { range: { ...range }, groupBy, measure, rows, totals: cells(won) };
 }

@@ -79,11 +79,7 @@ export interface CoverageDeals {
 }
 
 export function coverage(deals: readonly ModelDeal[], input: CoverageInput, ctx: MetricContext): Coverage {
-  return coverageOf(
-    { open: openDeals(deals, ctx.asOf), trailingWinRateByValue: winRate(deals, trailingYear(ctx.asOf), ctx).byValue },
-    input,
-    ctx,
-  );
+  return coverageOf({ open: openDeals(deals, ctx.asOf), trailingWinRateByValue: winRate(deals, trailingYear(ctx.asOf), ctx).byValue }, input, ctx);
 }
 
 /** The coverage from the open deals and trailing win rate (for a caller that has computed them already). */
@@ -97,8 +93,7 @@ export function coverageOf(deals: CoverageDeals, input: CoverageInput, ctx: Metr
   const trailing = trailingYear(ctx.asOf);
   const { trailingWinRateByValue } = deals;
   const requiredCoverage = trailingWinRateByValue ? 1 / trailingWinRateByValue : null;
-  const pipelineNeeded =
-    requiredCoverage === null || remaining === null ? null : Math.round(Math.max(remaining, 0) * requiredCoverage * 100) / 100;
+  const pipelineNeeded = requiredCoverage === null || remaining === null ? null : Math.round(Math.max(remaining, 0) * requiredCoverage * 100) / 100;
   let covered: boolean | null = null;
   if (remaining !== null && remaining <= 0) covered = true;
   else if (cover !== null && requiredCoverage !== null) covered = cover >= requiredCoverage;

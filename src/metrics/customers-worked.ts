@@ -35,7 +35,6 @@ import { CUSTOMER_CONTACT } from './customer-contact.ts';
 import type { MetricContext } from './context.ts';
 import { ratio } from './money.ts';
 
-
 export interface CustomersWorked {
   /** `FY2026`. */
   fiscalYear: string;
@@ -67,9 +66,7 @@ export function customersWorked(
   const accountsWorked = accountsContactedBy(facts, owners);
   let withoutAccount = 0;
   for (const id of owners) withoutAccount += facts.contactsWithoutAccountYtd.get(id) ?? 0;
-  const goals = targets.filter(
-    (t) => t.measure === 'customers_worked' && t.cadence === 'total' && t.period === fiscalYear,
-  );
+  const goals = targets.filter((t) => t.measure === 'customers_worked' && t.cadence === 'total' && t.period === fiscalYear);
   const goal = goals.length > 0 ? goals.reduce((sum, t) => sum + t.value, 0) : null;
   return {
     fiscalYear,

@@ -61,8 +61,9 @@ function figures(won: readonly ModelDeal[]): DealSizeFigures {
 
 export function dealSize(deals: readonly ModelDeal[], range: DateRange, ctx: MetricContext): DealSize {
   const won = wonIn(deals, range, ctx.asOf);
-  const byChannel = Object.fromEntries(
-    CHANNEL_BUCKETS.map((channel) => [channel, figures(won.filter((deal) => deal.channel === channel))]),
-  ) as Record<ChannelBucket, DealSizeFigures>;
+  const byChannel = Object.fromEntries(CHANNEL_BUCKETS.map((channel) => [channel, figures(won.filter((deal) => deal.channel === channel))])) as Record<
+    ChannelBucket,
+    DealSizeFigures
+  >;
   return { range: { start: range.start, end: range.end }, ...figures(won), byChannel };
 }

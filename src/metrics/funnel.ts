@@ -50,8 +50,7 @@ export interface FunnelInput {
   deals: readonly Deal[];
   users: readonly User[];
 }
-export type FunnelLinkId =
-  | 'visits' | 'leads' | 'meetingsBooked' | 'meetingsHeld' | 'opportunities' | 'won' | 'nurture' | 'callLists';
+export type FunnelLinkId = 'visits' | 'leads' | 'meetingsBooked' | 'meetingsHeld' | 'opportunities' | 'won' | 'nurture' | 'callLists';
 export interface FunnelOwner {
   id: string;
   name: string;
@@ -67,10 +66,16 @@ export interface FunnelLink {
 }
 export interface FunnelCohort {
   opportunities: {
-    created: number; createdAmount: number; won: number; wonAmount: number; lost: number; open: number;
+    created: number;
+    createdAmount: number;
+    won: number;
+    wonAmount: number;
+    lost: number;
+    open: number;
     /** Won or lost with a close date after as-of: neither closed nor open as of as-of. */
     closedAfterAsOf: number;
-    winRate: number | null; conversion: number | null;
+    winRate: number | null;
+    conversion: number | null;
   };
   meetings: { booked: number; held: number; notHeld: number; unmatchable: number; heldRate: number | null };
 }
@@ -93,7 +98,12 @@ export const FUNNEL_HATS: Record<FunnelLinkId, Hat> = {
 };
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const initials = (name: string) => name.split(/[\s-]+/).filter(Boolean).map((part) => `${part[0]!.toUpperCase()}.`).join('');
+const initials = (name: string) =>
+  name
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((part) => `${part[0]!.toUpperCase()}.`)
+    .join('');
 
 /** Same meeting: same deal when both name one, else same account. */
 function sameMeeting(booking: Activity, held: Activity): boolean {
@@ -108,9 +118,7 @@ export function heldBookings(activities: readonly Activity[], asOf: IsoDate): Se
   const day = Int32Array.from(bookings, (booking) => dayNumber(booking.date));
   // Bookings in (date, id) order, ties in file order; `rank` numbers the distinct (date, id), so
   // "later" is a comparison of two integers. The lists per account and per deal are in that order.
-  const order = bookings
-    .map((_, index) => index)
-    .sort((a, b) => day[a]! - day[b]! || byText(bookings[a]!.id, bookings[b]!.id) || a - b);
+  const order = bookings.map((_, index) => index).sort((a, b) => day[a]! - day[b]! || byText(bookings[a]!.id, bookings[b]!.id) || a - b);
   const rank = new Int32Array(bookings.length);
   const bookingsByAccount = new Map<string, number[]>();
   const bookingsByDeal = new Map<string, number[]>();
@@ -175,9 +183,7 @@ export function funnel(input: FunnelInput, range: DateRange, ctx: MetricContext)
   const created = input.deals.filter((deal) => happened(deal.created));
   const won = input.deals.filter((deal) => deal.status === 'won' && happened(deal.close));
 
-  const active = input.users.filter(
-    (u) => (u.start ?? range.start) <= range.end && (u.end ?? range.end) >= range.start,
-  );
+  const active = input.users.filter((u) => (u.start ?? range.start) <= range.end && (u.end ?? range.end) >= range.start);
   const link = (id: FunnelLinkId, count: number | null, previous: number | null): FunnelLink => ({
     id,
     count,

@@ -41,12 +41,24 @@ export interface HandoffInput {
   accounts: readonly Account[];
 }
 export interface SdrToAe {
-  meetingsBooked: number; handedOver: number; accepted: number; pending: number; rejected: number;
-  won: number; wonAmount: number; acceptanceRate: number | null; winRate: number | null;
+  meetingsBooked: number;
+  handedOver: number;
+  accepted: number;
+  pending: number;
+  rejected: number;
+  won: number;
+  wonAmount: number;
+  acceptanceRate: number | null;
+  winRate: number | null;
 }
 export interface AeToAm {
-  newCustomers: number; onboarded: number; onboardingRate: number | null; followOnDeals: number;
-  followOnAmount: number; accountsWithFollowOn: number; followOnRate: number | null;
+  newCustomers: number;
+  onboarded: number;
+  onboardingRate: number | null;
+  followOnDeals: number;
+  followOnAmount: number;
+  accountsWithFollowOn: number;
+  followOnRate: number | null;
 }
 export interface HandoffFigures {
   sdrToAe: SdrToAe;
@@ -59,8 +71,18 @@ export interface Handoffs {
   teams: (HandoffFigures & { teamId: string })[];
 }
 
-interface Handed { teamId: string; verdict: 'accepted' | 'pending' | 'rejected'; won: boolean; amount: number }
-interface Customer { teamId: string; close: IsoDate; onboarded: boolean; followOns: number[] }
+interface Handed {
+  teamId: string;
+  verdict: 'accepted' | 'pending' | 'rejected';
+  won: boolean;
+  amount: number;
+}
+interface Customer {
+  teamId: string;
+  close: IsoDate;
+  onboarded: boolean;
+  followOns: number[];
+}
 
 function figures(sdrMeetings: number, handed: readonly Handed[], customers: readonly Customer[]): HandoffFigures {
   const accepted = handed.filter((row) => row.verdict === 'accepted').length;

@@ -133,7 +133,9 @@ function pathOf(l: Lead | undefined, d: Deal | undefined, meetings: Map<string, 
     won,
   ];
   let reached = -1;
-  dates.forEach((date, k) => { if (date !== undefined) reached = k; });
+  dates.forEach((date, k) => {
+    if (date !== undefined) reached = k;
+  });
   if (l && dates[0] === undefined) reached = -1;
   const lost = d !== undefined && d.status === 'lost' && d.close <= asOf;
   return {

@@ -73,7 +73,9 @@ class PeriodTally {
 
   row(source: string): LeadPeriodRow {
     const known = this.#known;
-    const links = LEAD_LINKS.map((id, k): LeadPeriodLink => (known[k] !== true ? { id, count: null, fromEarlier: null } : { id, count: this.#count[k]!, fromEarlier: this.#earlier[k]! }));
+    const links = LEAD_LINKS.map((id, k): LeadPeriodLink =>
+      known[k] !== true ? { id, count: null, fromEarlier: null } : { id, count: this.#count[k]!, fromEarlier: this.#earlier[k]! },
+    );
     return { source, links, wonAmount: known[WON_LINK] ? this.#cents / 100 : null };
   }
 }

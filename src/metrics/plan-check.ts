@@ -54,12 +54,7 @@ export interface PlanCheckRow {
 const LEVELS: PlanLevel[] = ['sellers-vs-team', 'teams-vs-company', 'sellers-vs-company'];
 
 /** One person's or team's target for a period and measure, by the period rule; null when none. */
-function contribution(
-  all: readonly PlanTarget[],
-  measure: TargetMeasure,
-  period: string,
-  start: number,
-): number | null {
+function contribution(all: readonly PlanTarget[], measure: TargetMeasure, period: string, start: number): number | null {
   if (measure === 'volume:total' && !all.some((t) => t.measure === measure)) {
     const parts = CHANNELS.map((c) => contribution(all, `volume:${c}`, period, start)).filter((v) => v !== null);
     return parts.length > 0 ? sumMoney(parts) : null;
@@ -80,11 +75,7 @@ function contribution(
 }
 
 /** Plan-check rows for every team and company target, sorted by level, team, period, measure. */
-export function planCheck(
-  targets: readonly PlanTarget[],
-  users: readonly Pick<User, 'id' | 'teamId'>[],
-  ctx: MetricContext,
-): PlanCheckRow[] {
+export function planCheck(targets: readonly PlanTarget[], users: readonly Pick<User, 'id' | 'teamId'>[], ctx: MetricContext): PlanCheckRow[] {
   const start = ctx.settings.fiscalYearStartMonth;
   // Distinct customers are not additive (one customer worked by two sellers counts once).
   const plans = targets.filter((t) => t.cadence === 'total' && t.measure !== 'customers_worked');

@@ -50,7 +50,10 @@ function figures(cycles: readonly { channel: ChannelBucket; days: number }[]): S
   const days = Float64Array.from(cycles, (cycle) => cycle.days).sort();
   return {
     count: days.length,
-    averageDays: ratio(days.reduce((total, value) => total + value, 0), days.length),
+    averageDays: ratio(
+      days.reduce((total, value) => total + value, 0),
+      days.length,
+    ),
     medianDays: median(days),
   };
 }
@@ -61,9 +64,10 @@ export function salesCycle(deals: readonly ModelDeal[], range: DateRange, ctx: M
     .filter((deal) => deal.created !== NO_CREATED_DATE)
     .map((deal) => ({ channel: deal.channel, days: daysBetween(deal.created, deal.close) }))
     .filter((cycle) => cycle.days >= 0);
-  const byChannel = Object.fromEntries(
-    CHANNEL_BUCKETS.map((channel) => [channel, figures(cycles.filter((cycle) => cycle.channel === channel))]),
-  ) as Record<ChannelBucket, SalesCycleFigures>;
+  const byChannel = Object.fromEntries(CHANNEL_BUCKETS.map((channel) => [channel, figures(cycles.filter((cycle) => cycle.channel === channel))])) as Record<
+    ChannelBucket,
+    SalesCycleFigures
+  >;
   return {
     range: { start: range.start, end: range.end },
     ...figures(cycles),

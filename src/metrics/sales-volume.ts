@@ -84,9 +84,10 @@ export function salesVolume(deals: readonly VolumeDeal[], range: DateRange): Sal
     annual[deal.channel]! += Math.round(deal.annualAmount * 100);
     contract[deal.channel]! += Math.round(deal.amount * 100);
   }
-  const byChannel = Object.fromEntries(
-    CHANNEL_BUCKETS.map((channel) => [channel, figures(count[channel]!, annual[channel]!, contract[channel]!)]),
-  ) as Record<ChannelBucket, VolumeFigures>;
+  const byChannel = Object.fromEntries(CHANNEL_BUCKETS.map((channel) => [channel, figures(count[channel]!, annual[channel]!, contract[channel]!)])) as Record<
+    ChannelBucket,
+    VolumeFigures
+  >;
   const sum = (cents: Record<string, number>) => CHANNEL_BUCKETS.reduce((total, channel) => total + cents[channel]!, 0);
   return { range: { ...range }, ...figures(sum(count), sum(annual), sum(contract)), byChannel };
 }
@@ -101,9 +102,10 @@ export function sumVolumes(parts: readonly Omit<SalesVolume, 'range'>[], range: 
     annualVolume: sumMoney(list.map((part) => part.annualVolume)),
     contractVolume: sumMoney(list.map((part) => part.contractVolume)),
   });
-  const byChannel = Object.fromEntries(
-    CHANNEL_BUCKETS.map((channel) => [channel, add(parts.map((part) => part.byChannel[channel]))]),
-  ) as Record<ChannelBucket, VolumeFigures>;
+  const byChannel = Object.fromEntries(CHANNEL_BUCKETS.map((channel) => [channel, add(parts.map((part) => part.byChannel[channel]))])) as Record<
+    ChannelBucket,
+    VolumeFigures
+  >;
   return { range: { ...range }, ...add(parts), byChannel };
 }
 
@@ -131,9 +133,10 @@ export function salesVolumeByMonth(deals: readonly VolumeDeal[], range: DateRang
   }
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   return months.map((month, m) => {
-    const byChannel = Object.fromEntries(
-      CHANNEL_BUCKETS.map((channel, c) => [channel, figures(count[m]![c]!, annual[m]![c]!, contract[m]![c]!)]),
-    ) as Record<ChannelBucket, VolumeFigures>;
+    const byChannel = Object.fromEntries(CHANNEL_BUCKETS.map((channel, c) => [channel, figures(count[m]![c]!, annual[m]![c]!, contract[m]![c]!)])) as Record<
+      ChannelBucket,
+      VolumeFigures
+    >;
     return { month, ...figures(sum(count[m]!), sum(annual[m]!), sum(contract[m]!)), byChannel };
   });
 }

@@ -72,18 +72,12 @@ function meetingTime(activities: readonly MeetingActivity[], range: DateRange): 
 }
 
 /** Meetings held, hours and held-per-booked in a date range. */
-export function timeWithCustomers(
-  activities: readonly MeetingActivity[],
-  range: DateRange,
-): MeetingTime & { range: DateRange } {
+export function timeWithCustomers(activities: readonly MeetingActivity[], range: DateRange): MeetingTime & { range: DateRange } {
   return { range: { ...range }, ...meetingTime(activities, range) };
 }
 
 /** The same figures per activity owner × ISO week. */
-export function timeWithCustomersBySellerAndWeek(
-  activities: readonly MeetingActivity[],
-  weeks: readonly string[],
-): SellerWeekMeetingTime[] {
+export function timeWithCustomersBySellerAndWeek(activities: readonly MeetingActivity[], weeks: readonly string[]): SellerWeekMeetingTime[] {
   const meetings = activities.filter((a) => a.type === 'meeting_held' || a.type === 'meeting_booked');
   const sellerIds = [...new Set(activities.map((a) => a.ownerId))].sort();
   return sellerIds.flatMap((sellerId) => {

@@ -82,9 +82,10 @@ export function winRate(deals: readonly ModelDeal[], range: DateRange, ctx: Metr
       lostCents[deal.channel]! += Math.round(deal.amount * 100);
     }
   }
-  const byChannel = Object.fromEntries(
-    CHANNEL_BUCKETS.map((c) => [c, figures(won[c]!, lost[c]!, wonCents[c]!, lostCents[c]!)]),
-  ) as Record<ChannelBucket, WinRateFigures>;
+  const byChannel = Object.fromEntries(CHANNEL_BUCKETS.map((c) => [c, figures(won[c]!, lost[c]!, wonCents[c]!, lostCents[c]!)])) as Record<
+    ChannelBucket,
+    WinRateFigures
+  >;
   const sum = (values: Record<string, number>) => CHANNEL_BUCKETS.reduce((total, channel) => total + values[channel]!, 0);
   return { range: { start: range.start, end: range.end }, ...figures(sum(won), sum(lost), sum(wonCents), sum(lostCents)), byChannel };
 }

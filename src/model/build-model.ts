@@ -57,12 +57,7 @@ function usersFromOwners(records: Records): User[] {
   return sorted.map((id) => ({ id, name: names.get(id)!, teamId: '', hats: [], file: 'deals.csv', line: 0 }));
 }
 
-export function buildModel(
-  records: Records,
-  settings: Settings,
-  asOf: IsoDate,
-  present: Model['present'],
-): Model {
+export function buildModel(records: Records, settings: Settings, asOf: IsoDate, present: Model['present']): Model {
   const users = present.users ? records.users : usersFromOwners(records);
   const userById = new Map(users.map((user) => [user.id, user]));
   const accountById = new Map(records.accounts.map((account) => [account.id, account]));

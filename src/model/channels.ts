@@ -80,10 +80,7 @@ function inferChannel(deal: Deal, earlierWon: readonly WonContract[], rules: Cha
   const start = deal.contractStart ?? day;
   const continues = before.some(
     (won) =>
-      won.product !== undefined &&
-      won.product === deal.product &&
-      won.end !== won.close &&
-      Math.abs(daysBetween(won.end, start)) <= rules.renewalWindowDays,
+      won.product !== undefined && won.product === deal.product && won.end !== won.close && Math.abs(daysBetween(won.end, start)) <= rules.renewalWindowDays,
   );
   if (continues) return { channel: 'renewal', reason: 'continues-contract' };
   return { channel: 'upsell', reason: 'active-customer' };

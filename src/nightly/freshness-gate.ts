@@ -16,7 +16,7 @@ export function staleExportMessage(freshness: Freshness | undefined): string | u
   return [
     `tavla: the export is stale: its data run only to ${freshness.dataThrough}, ${freshness.ageDays} days before the as-of date ${freshness.asOf} (allowed: ${freshness.limitDays}, "staleExportDays" in the settings).`,
     ...files,
-    'Check that the CRM\'s nightly export still runs and reaches the data folder.',
+    "Check that the CRM's nightly export still runs and reaches the data folder.",
   ].join('\n');
 }
 

@@ -32,7 +32,7 @@ export async function checkRestoredHistory(dir: string, asOf: string): Promise<R
   const earlier = snapshots.filter((s) => s.asOf < asOf);
   const first = snapshots[0]?.asOf;
   const newest = earlier.at(-1)?.asOf;
-  if (snapshots.length === 0) lines.push('no snapshots yet: tonight\'s build starts the history');
+  if (snapshots.length === 0) lines.push("no snapshots yet: tonight's build starts the history");
   else lines.push(`${snapshots.length} snapshot(s) from ${first} to ${snapshots.at(-1)!.asOf}`);
   if (newest !== undefined && daysBetween(newest, asOf) > 1) {
     lines.push(`no snapshot from the night before ${asOf}: the newest earlier one is from ${newest} (${daysBetween(newest, asOf)} days before)`);

@@ -48,13 +48,23 @@ async function exists(path: string): Promise<boolean> {
 /** Deletes the snapshots the policy does not keep; returns the as-of dates deleted. */
 async function prune(dir: string, asOf: string): Promise<string[]> {
   const names = (await readdir(dir)).filter((n) => /^\d{4}-\d{2}-\d{2}\.json\.gz$/.test(n));
-  const { drop } = pruneSnapshots(names.map((n) => n.slice(0, 10)), asOf);
+  const { drop } = pruneSnapshots(
+    names.map((n) => n.slice(0, 10)),
+    asOf,
+  );
   for (const date of drop) await rm(join(dir, `${date}.json.gz`));
   return drop;
 }
 
 function build(options: NightlyOptions, historyDir: string, asOf: string, root: string): boolean {
-  const env: NodeJS.ProcessEnv = { ...process.env, TAVLA_DATA: options.dataDir, TAVLA_OUT: options.outDir, TAVLA_HISTORY: historyDir, TAVLA_AS_OF: asOf, TAVLA_FAIL_STALE: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TAVLA_DATA: options.dataDir,
+    TAVLA_OUT: options.outDir,
+    TAVLA_HISTORY: historyDir,
+    TAVLA_AS_OF: asOf,
+    TAVLA_FAIL_STALE: '1',
+  };
   if (options.team) env.TAVLA_TEAM = options.team;
   else delete env.TAVLA_TEAM;
   const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, env, stdio: 'inherit' });

@@ -169,7 +169,9 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     // Only open deals are tracked for their last activity (stalled deals are open deals).
     readOtherFiles: async () => {
       for (const target of ['deals', 'targets', 'funnel', 'invoices', 'leads'] as const) await load(target);
-      return recordsOf<Deal>('deals').filter((d) => d.status === 'open').map((d) => d.id);
+      return recordsOf<Deal>('deals')
+        .filter((d) => d.status === 'open')
+        .map((d) => d.id);
     },
   });
   results.activities = activityLog.results;
@@ -199,7 +201,16 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     present,
     new Set(plan.sources.map((source) => source.file)),
   );
-  const fatal = [...plan.fatal, ...explainMissingDeals(withoutDealsWhenLeads(all.flatMap((result) => result.fatal), presentOf('leads')), plan)];
+  const fatal = [
+    ...plan.fatal,
+    ...explainMissingDeals(
+      withoutDealsWhenLeads(
+        all.flatMap((result) => result.fatal),
+        presentOf('leads'),
+      ),
+      plan,
+    ),
+  ];
   return {
     records,
     files: all.map(account),

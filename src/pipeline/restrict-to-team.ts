@@ -27,9 +27,7 @@ export function restrictToTeam(records: Records, rejected: readonly Issue[], tea
       accounts,
       activities: records.activities.filter((a) => people.has(a.ownerId)),
       activityFacts: restrictFacts(records.activityFacts, people, new Set(deals.map((d) => d.id))),
-      targets: records.targets.filter(
-        (t) => (t.scope === 'team' && t.scopeId === teamId) || (t.scope === 'seller' && people.has(t.scopeId)),
-      ),
+      targets: records.targets.filter((t) => (t.scope === 'team' && t.scopeId === teamId) || (t.scope === 'seller' && people.has(t.scopeId))),
       funnel: records.funnel.filter((f) => f.teamId === teamId),
       invoices: records.invoices.filter((i) => accountIds.has(i.accountId)),
     },

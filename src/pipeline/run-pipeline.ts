@@ -42,7 +42,15 @@ function hintFor(issue: Issue): string {
 
 /** The issues located on the given records (a team-restricted build's). */
 function issuesOnRecords(issues: Issue[], records: Records): Issue[] {
-  const lists: { file: string; line: number }[][] = [records.deals, records.accounts, records.activities, records.users, records.targets, records.funnel, records.invoices];
+  const lists: { file: string; line: number }[][] = [
+    records.deals,
+    records.accounts,
+    records.activities,
+    records.users,
+    records.targets,
+    records.funnel,
+    records.invoices,
+  ];
   const kept = new Set(lists.flatMap((list) => list.map((r) => `${r.file}:${r.line}`)));
   return issues.filter((issue) => kept.has(`${issue.file}:${issue.line}`));
 }

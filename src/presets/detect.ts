@@ -89,10 +89,7 @@ function nearMiss(header: string[], file: string): string | undefined {
     // One shared header (`Id`, `Name`) says nothing about the CRM: a near miss needs two.
     if (found < 2 || (best && best.found >= found)) continue;
     const lackingKeys = keys.filter((key) => position[key] === undefined);
-    const lacking = [
-      ...lackingKeys.map((key) => adapter.columns.find((column) => column.key === key)!.headers[0]!),
-      ...missing.map((m) => m.column),
-    ];
+    const lacking = [...lackingKeys.map((key) => adapter.columns.find((column) => column.key === key)!.headers[0]!), ...missing.map((m) => m.column)];
     best = { adapter, found, lacking: [...new Set(lacking)] };
   }
   if (!best) return undefined;
@@ -103,14 +100,14 @@ function listing(names: string[], max = 5): string {
   return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 
-export async function planSources(
-  dataDir: string,
-  settings: Settings,
-  specs: Record<Target, FileSpec<unknown>>,
-): Promise<SourcePlan> {
+export async function planSources(dataDir: string, settings: Settings, specs: Record<Target, FileSpec<unknown>>): Promise<SourcePlan> {
   const plan: SourcePlan = { sources: [], notes: [], fatal: [], nearMisses: [] };
   const files = await readdir(dataDir, { withFileTypes: true }).then(
-    (entries) => entries.filter((entry) => entry.isFile() && /\.csv$/i.test(entry.name)).map((entry) => entry.name).sort(),
+    (entries) =>
+      entries
+        .filter((entry) => entry.isFile() && /\.csv$/i.test(entry.name))
+        .map((entry) => entry.name)
+        .sort(),
     () => [] as string[],
   );
   const targets = Object.keys(specs) as Target[];

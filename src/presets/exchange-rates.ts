@@ -78,8 +78,7 @@ async function datedPerCorporate(dataDir: string, source: Source): Promise<Map<s
   return periods;
 }
 
-const rateAt = (periods: readonly Period[], day: string) =>
-  periods.find((p) => p.from <= day && (p.to === undefined || day < p.to))?.rate;
+const rateAt = (periods: readonly Period[], day: string) => periods.find((p) => p.from <= day && (p.to === undefined || day < p.to))?.rate;
 
 /** Periods of X in units of the reporting currency: cut wherever either currency's rate changes. */
 function relativeTo(x: readonly Period[], reporting: readonly Period[], reportingFlat: number | undefined): Period[] {

@@ -143,10 +143,7 @@ export const hubspotCompanies: SourceAdapter = {
   crm: 'HubSpot',
   label: 'HubSpot companies export',
   target: 'accounts',
-  signatures: [
-    { keys: ['id', 'name', 'owner'] },
-    { keys: ['id', 'name'], fileName: /compan|företag|virksomhed/i },
-  ],
+  signatures: [{ keys: ['id', 'name', 'owner'] }, { keys: ['id', 'name'], fileName: /compan|företag|virksomhed/i }],
   columns: [
     { key: 'id', headers: [...ID, 'Company ID'], required: true },
     { key: 'name', headers: ['Company name', 'Företagsnamn', 'Virksomhedsnavn'], required: true },

@@ -23,7 +23,15 @@ export function settingsIssue(field: string, message: string): Issue {
 
 /** A header named in the mapping, found as the header matching does (ignoring case, spaces, `_`, `-`). */
 function positionOf(header: string[], name: string): number | undefined {
-  const probe: SourceAdapter = { id: 'probe', crm: 'mapping', label: '', target: 'deals', signatures: [], columns: [{ key: 'x', headers: [name] }], fields: {} };
+  const probe: SourceAdapter = {
+    id: 'probe',
+    crm: 'mapping',
+    label: '',
+    target: 'deals',
+    signatures: [],
+    columns: [{ key: 'x', headers: [name] }],
+    fields: {},
+  };
   return matchColumns(probe, header).position.x;
 }
 
@@ -57,7 +65,10 @@ export async function readJoinTable(dataDir: string, target: Target, spec: JoinS
       },
       {
         onHeader: (header) => {
-          const named: [string, string][] = [[`${key}.on`, spec.on], ...Object.entries(spec.columns).map(([c, h]): [string, string] => [`${key}.columns.${c}`, h])];
+          const named: [string, string][] = [
+            [`${key}.on`, spec.on],
+            ...Object.entries(spec.columns).map(([c, h]): [string, string] => [`${key}.columns.${c}`, h]),
+          ];
           issues = missingHeaders(header, spec.file, named);
           if (issues.length > 0) return;
           onAt = positionOf(header, spec.on)!;

@@ -52,17 +52,19 @@ function mappingAdapter(target: Target, mapped: MappedFile, spec: FileSpec<unkno
     ...(mapped.statusFrom?.won ? [{ key: WON_AT, headers: [mapped.statusFrom.won], required: true }] : []),
     ...(mapped.statusFrom?.lost ? [{ key: LOST_AT, headers: [mapped.statusFrom.lost], required: true }] : []),
   ];
-  const value = (name: string) => (row: RowContext): string | undefined => {
-    const own = row.get(name);
-    if (own) return own;
-    const other = joined?.get(row.get(JOIN_KEY) ?? '')?.[name];
-    if (other) return other;
-    if (name === status) {
-      const word = fromDates(row) ?? constants.status ?? constants[name];
-      return word === undefined ? undefined : STATUSES.includes(word) ? statusValue(target, word, row.settings) : word;
-    }
-    return constants[name] ?? own;
-  };
+  const value =
+    (name: string) =>
+    (row: RowContext): string | undefined => {
+      const own = row.get(name);
+      if (own) return own;
+      const other = joined?.get(row.get(JOIN_KEY) ?? '')?.[name];
+      if (other) return other;
+      if (name === status) {
+        const word = fromDates(row) ?? constants.status ?? constants[name];
+        return word === undefined ? undefined : STATUSES.includes(word) ? statusValue(target, word, row.settings) : word;
+      }
+      return constants[name] ?? own;
+    };
   return {
     id: `mapping.${target}`,
     crm: 'mapping',
@@ -92,7 +94,11 @@ function mappingIssues(target: Target, mapped: MappedFile, spec: FileSpec<unknow
   const status = statusColumn(target);
   const named: [string, string, string[]][] = [
     ...Object.keys(mapped.columns).map((name): [string, string, string[]] => [`mapping.${target}.columns.${name}`, name, known]),
-    ...Object.keys(mapped.constants ?? {}).map((name): [string, string, string[]] => [`mapping.${target}.constants.${name}`, name, target === 'deals' ? [...known, 'status'] : known]),
+    ...Object.keys(mapped.constants ?? {}).map((name): [string, string, string[]] => [
+      `mapping.${target}.constants.${name}`,
+      name,
+      target === 'deals' ? [...known, 'status'] : known,
+    ]),
     ...Object.keys(mapped.join?.columns ?? {}).map((name): [string, string, string[]] => [`mapping.${target}.join.columns.${name}`, name, known]),
   ];
   const issues = named
@@ -109,7 +115,12 @@ function mappingIssues(target: Target, mapped: MappedFile, spec: FileSpec<unknow
 }
 
 /** The mapping's adapter, with its joined file read; or the issues that stop it. */
-export async function planMapping(dataDir: string, target: Target, mapped: MappedFile, spec: FileSpec<unknown>): Promise<{ adapter?: SourceAdapter; issues: Issue[] }> {
+export async function planMapping(
+  dataDir: string,
+  target: Target,
+  mapped: MappedFile,
+  spec: FileSpec<unknown>,
+): Promise<{ adapter?: SourceAdapter; issues: Issue[] }> {
   const issues = mappingIssues(target, mapped, spec);
   const header = await readHeader(join(dataDir, mapped.file));
   if (header) {

@@ -203,15 +203,11 @@ function withoutPrefixes(adapter: SourceAdapter, id: string, signatures: SourceA
   };
 }
 
-export const pipedriveDealsPlain = withoutPrefixes(pipedriveDeals, 'pipedrive.deals-plain', [
-  { keys: ['title', 'status', 'value', 'created'] },
-]);
+export const pipedriveDealsPlain = withoutPrefixes(pipedriveDeals, 'pipedrive.deals-plain', [{ keys: ['title', 'status', 'value', 'created'] }]);
 
 export const pipedriveOrganizationsPlain = withoutPrefixes(pipedriveOrganizations, 'pipedrive.organizations-plain', [
   { keys: ['name'], fileName: /^organi[sz]ations?[-_ ]/i },
   { keys: ['name', 'owner', 'created'] },
 ]);
 
-export const pipedriveActivitiesPlain = withoutPrefixes(pipedriveActivities, 'pipedrive.activities-plain', [
-  { keys: ['type', 'due', 'done'] },
-]);
+export const pipedriveActivitiesPlain = withoutPrefixes(pipedriveActivities, 'pipedrive.activities-plain', [{ keys: ['type', 'due', 'done'] }]);

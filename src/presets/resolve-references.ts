@@ -35,10 +35,7 @@ export interface Resolvers {
   account?: (value: string | undefined) => string | undefined;
 }
 
-export function referenceResolvers(
-  records: Pick<Records, 'users' | 'accounts'>,
-  present: { users: boolean; accounts: boolean },
-): Resolvers {
+export function referenceResolvers(records: Pick<Records, 'users' | 'accounts'>, present: { users: boolean; accounts: boolean }): Resolvers {
   return {
     owner: present.users
       ? resolver(
@@ -46,9 +43,7 @@ export function referenceResolvers(
           uniqueIndex(records.users.flatMap((user) => [[user.name, user.id] as [string, string], [user.email, user.id] as [string | undefined, string]])),
         )
       : undefined,
-    account: present.accounts
-      ? resolver(new Set(records.accounts.map((a) => a.id)), uniqueIndex(records.accounts.map((a) => [a.name, a.id])))
-      : undefined,
+    account: present.accounts ? resolver(new Set(records.accounts.map((a) => a.id)), uniqueIndex(records.accounts.map((a) => [a.name, a.id]))) : undefined,
   };
 }
 
@@ -60,11 +55,7 @@ export function resolveActivity(resolvers: Resolvers, activity: Activity): Activ
 }
 
 /** Deals, accounts and leads of CRM exports with owners and accounts resolved (activities: `resolveActivity`). */
-export function resolveReferences(
-  records: Records,
-  present: { users: boolean; accounts: boolean },
-  fromFiles: ReadonlySet<string>,
-): Records {
+export function resolveReferences(records: Records, present: { users: boolean; accounts: boolean }, fromFiles: ReadonlySet<string>): Records {
   if (fromFiles.size === 0) return records;
   const mine = (record: { file: string }) => fromFiles.has(record.file);
   const { owner, account } = referenceResolvers(records, present);

@@ -145,7 +145,13 @@ function fromDefinitions(defined: (SeenStage & { active: boolean })[], seen: Map
 
 function toStage(stage: SeenStage): Stage {
   const probability =
-    stage.status === 'won' ? 1 : stage.status === 'lost' ? 0 : stage.defaultProbability !== undefined ? stage.defaultProbability / 100 : usualProbability(stage);
+    stage.status === 'won'
+      ? 1
+      : stage.status === 'lost'
+        ? 0
+        : stage.defaultProbability !== undefined
+          ? stage.defaultProbability / 100
+          : usualProbability(stage);
   const forecast = stageSchema.shape.forecastCategory.safeParse(stage.forecastCategory?.toLowerCase());
   return stageSchema.parse({
     id: stage.name,

@@ -107,7 +107,12 @@ export function currencyCode(value: string | undefined): string | undefined {
 
 /** `Anna` + `Berg` → `Anna Berg`. */
 export function fullName(first: string | undefined, last: string | undefined): string | undefined {
-  return present([first, last].map((part) => part?.trim() ?? '').filter(Boolean).join(' '));
+  return present(
+    [first, last]
+      .map((part) => part?.trim() ?? '')
+      .filter(Boolean)
+      .join(' '),
+  );
 }
 
 /** A number cell with a known decimal separator, rewritten so it reads one way only (`12.500` → `12.5`). */

@@ -21,7 +21,10 @@ const SECTIONS: { kind: RuleKind; heading: string; intro: string }[] = [
 
 /** Markdown table cell: pipes escaped, line breaks flattened. */
 function cell(text: string): string {
-  return text.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/\s*\n\s*/g, ' ');
+  return text
+    .replaceAll('\\', '\\\\')
+    .replaceAll('|', '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 function example(code: RuleCode): string {
@@ -39,11 +42,11 @@ export function renderQualityDocs(): string {
     'reused, so a link, filter or bookmark to a code keeps working. Severity: `error` makes numbers',
     'wrong, `warning` makes them doubtful, `info` is worth knowing.',
     '',
-    'The site shows each rule in the reader\'s language: its title, problem text and fix come from',
+    "The site shows each rule in the reader's language: its title, problem text and fix come from",
     '`rule.<code>.title`, `rule.<code>.message` and `rule.<code>.hint` in `src/i18n/{en,sv,da}.json`',
     '(the English entries equal this catalog; a new rule needs all three languages). The data-quality',
     'page summarises each rule; its full list is at `/<l>/quality/rules/<rule-slug>/` (`PastCloseDate` →',
-    '`past-close-date`) and each owner\'s at `/<l>/quality/owners/<person>/`.',
+    "`past-close-date`) and each owner's at `/<l>/quality/owners/<person>/`.",
     '',
   ];
   for (const { kind, heading, intro } of SECTIONS) {

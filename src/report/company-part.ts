@@ -19,10 +19,7 @@ import { scopeFigures } from './scope-figures.ts';
 import type { Report, SellerEntry, TeamEntry } from './site-model.ts';
 
 /** The company-wide entries of the report, in the order report.json lists them. */
-export type CompanyPart = Pick<
-  Report,
-  'company' | 'reconciliation' | 'channelMix' | 'planCheck' | 'planVerdict' | 'funnel' | 'leadFunnel' | 'handoffs'
->;
+export type CompanyPart = Pick<Report, 'company' | 'reconciliation' | 'channelMix' | 'planCheck' | 'planVerdict' | 'funnel' | 'leadFunnel' | 'handoffs'>;
 
 export function reportMeta(model: Model, periods: ReportPeriods): Report['meta'] {
   const { settings, asOf } = model;

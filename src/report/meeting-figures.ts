@@ -195,14 +195,27 @@ export interface SellerMonth {
 }
 
 /** A person's month for the 1:1: won and lost deals they own, deals they handed over as SDR. */
-export function sellerMonth(id: string, month: string, owned: readonly ModelDeal[], asSdr: readonly ModelDeal[], lines: DealLineContext, ctx: MetricContext): SellerMonth {
+export function sellerMonth(
+  id: string,
+  month: string,
+  owned: readonly ModelDeal[],
+  asSdr: readonly ModelDeal[],
+  lines: DealLineContext,
+  ctx: MetricContext,
+): SellerMonth {
   const range = monthRange(month);
   const upTo = { start: range.start, end: range.end < ctx.asOf ? range.end : ctx.asOf };
   return {
     id,
     month,
-    won: dealList(owned.filter((d) => d.status === 'won' && inRange(d.close, upTo)), lines),
-    lost: dealList(owned.filter((d) => d.status === 'lost' && inRange(d.close, upTo)), lines),
+    won: dealList(
+      owned.filter((d) => d.status === 'won' && inRange(d.close, upTo)),
+      lines,
+    ),
+    lost: dealList(
+      owned.filter((d) => d.status === 'lost' && inRange(d.close, upTo)),
+      lines,
+    ),
     handedOver: asSdr.filter((d) => inRange(d.created, upTo)).length,
   };
 }

@@ -69,9 +69,15 @@ function dealsByMonthOf(deals: readonly ModelDeal[]): Map<string, ModelDeal[]> {
 function weekEntries(weekList: readonly string[], { model, scopes, lines, ctx }: ReportParts): WeekFigures[] {
   const { records } = model;
   const activitiesByWeek = groupBy(records.activities, (a) => isoWeekOf(a.date));
-  const closedByWeek = groupBy(model.deals.filter((d) => d.status !== 'open'), (d) => isoWeekOf(d.close));
+  const closedByWeek = groupBy(
+    model.deals.filter((d) => d.status !== 'open'),
+    (d) => isoWeekOf(d.close),
+  );
   // A deal without created date was created in no week or month (it is in no "new" list).
-  const createdByWeek = groupBy(model.deals.filter((d) => d.created !== NO_CREATED_DATE), (d) => isoWeekOf(d.created));
+  const createdByWeek = groupBy(
+    model.deals.filter((d) => d.created !== NO_CREATED_DATE),
+    (d) => isoWeekOf(d.created),
+  );
   return weekList.map((week) =>
     weekFigures(
       week,

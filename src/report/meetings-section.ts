@@ -63,7 +63,10 @@ export function meetingsSection(input: MeetingsInput): MeetingsSection {
   );
   const month = monthOf(ctx.asOf);
   const byOwner = groupBy(model.deals, (d) => d.ownerId);
-  const bySdr = groupBy(model.deals.filter((d) => d.sdrId), (d) => d.sdrId ?? '');
+  const bySdr = groupBy(
+    model.deals.filter((d) => d.sdrId),
+    (d) => d.sdrId ?? '',
+  );
   const sellerMonths = model.users.map((u) => sellerMonth(u.id, month, byOwner.get(u.id) ?? [], bySdr.get(u.id) ?? [], lines, ctx));
   return { attention: ctx.settings.attention, crmDealUrl: ctx.settings.crmDealUrl ?? null, agendas, packs, sellers: sellerMonths };
 }

@@ -65,7 +65,10 @@ function wonByFiscalYear<S extends ScopeForMonth>(scope: S, fiscalStart: number,
     if (months === undefined) monthly.set(fiscalYear, (months = salesVolumeByMonth(deals, year)));
     const volumeYtd =
       through === monthRange(monthOf(through)).end
-        ? sumVolumes(months.filter((m) => m.month <= monthOf(through)), ytd)
+        ? sumVolumes(
+            months.filter((m) => m.month <= monthOf(through)),
+            ytd,
+          )
         : salesVolume(deals, ytd);
     return { ...scope, deals, volumeYtd };
   };

@@ -9,10 +9,7 @@ import { cellKindsOf, columnSpecs, givenEntries, type ColumnTable, type FieldsMa
 export type ActivityRow = Omit<Activity, 'file' | 'line'>;
 
 export function activityTypeLookup(settings: Settings): Map<string, ActivityType> {
-  return valueLookup<ActivityType>([
-    ...ACTIVITY_TYPES.map((type) => [type, type] as [string, ActivityType]),
-    ...Object.entries(settings.activityTypeMap),
-  ]);
+  return valueLookup<ActivityType>([...ACTIVITY_TYPES.map((type) => [type, type] as [string, ActivityType]), ...Object.entries(settings.activityTypeMap)]);
 }
 
 /**

@@ -33,7 +33,17 @@ const LONGEST_EMPTY_VALUE = 6;
 /** Whether `trim()` would keep the character `code` at a text's edge (it removes spaces and line breaks). */
 function keptAtEdge(code: number): boolean {
   if (code < 127) return code > 32;
-  return !(code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff);
+  return !(
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /**
@@ -54,7 +64,11 @@ export function cleanCellFast(raw: string | undefined): string {
 export function plainCellAt(text: string, from: number, to: number): boolean {
   if (from === to) return true;
   const first = text.charCodeAt(from);
-  return keptAtEdge(first) && keptAtEdge(text.charCodeAt(to - 1)) && (to - from > LONGEST_EMPTY_VALUE || (first !== 35 && first !== 40 && first !== 78 && first !== 110));
+  return (
+    keptAtEdge(first) &&
+    keptAtEdge(text.charCodeAt(to - 1)) &&
+    (to - from > LONGEST_EMPTY_VALUE || (first !== 35 && first !== 40 && first !== 78 && first !== 110))
+  );
 }
 
 /** A cell that cannot be read: the catalog rule, the message and the offending text. */
@@ -72,14 +86,7 @@ export class CellFailure {
 const EMPTY = new CellFailure('MissingValue', 'required value is empty', '');
 
 export type CellKind =
-  | 'requiredText'
-  | 'optionalText'
-  | 'textOrEmpty'
-  | 'requiredNumber'
-  | 'optionalNumber'
-  | 'optionalInteger'
-  | 'requiredDate'
-  | 'optionalDate';
+  'requiredText' | 'optionalText' | 'textOrEmpty' | 'requiredNumber' | 'optionalNumber' | 'optionalInteger' | 'requiredDate' | 'optionalDate';
 
 export type CellValue<K extends CellKind> = K extends 'requiredText' | 'textOrEmpty'
   ? string
@@ -196,9 +203,9 @@ function zodCell<K extends CellKind>(kind: K, read: CellReader) {
 export function rowSchema<K extends CellKinds, T>(kinds: K, settings: Settings, finish: Finish<K, T>) {
   const read = cellReader(settings);
   const shape = Object.fromEntries(Object.entries(kinds).map(([name, kind]) => [name, zodCell(kind, read)]));
-  return z.object(shape).transform((row, ctx) =>
-    finish(row as CellsOf<K>, ((rule, message, input, column) => fail(ctx, rule, message, input, column)) as Fail),
-  );
+  return z
+    .object(shape)
+    .transform((row, ctx) => finish(row as CellsOf<K>, ((rule, message, input, column) => fail(ctx, rule, message, input, column)) as Fail));
 }
 
 /** Returned by a fast reader for a row it does not accept; the schema then explains why. */
@@ -272,7 +279,10 @@ export function optionalDate(settings: Settings) {
 
 /** Case- and space-insensitive key for value maps. */
 export function valueKey(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 }
 
 /** A lookup from CRM values (ids, labels, aliases, mapped names) to canonical values. */

@@ -74,7 +74,8 @@ export type FieldsOf<T extends ColumnTable> = {
  */
 export type FieldsMatch<T extends ColumnTable, Fields> = [keyof FieldsOf<T>] extends [keyof Fields]
   ? [keyof Fields] extends [keyof FieldsOf<T>]
-    ? { [F in keyof Fields & keyof FieldsOf<T>]-?: [FieldsOf<T>[F]] extends [NonNullable<Fields[F]>] ? true : never }[keyof Fields & keyof FieldsOf<T>] extends true
+    ? { [F in keyof Fields & keyof FieldsOf<T>]-?: [FieldsOf<T>[F]] extends [NonNullable<Fields[F]>] ? true : never }[keyof Fields &
+        keyof FieldsOf<T>] extends true
       ? true
       : false
     : false

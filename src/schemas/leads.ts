@@ -60,7 +60,14 @@ const TURNED_DOWN = /\b(disqualified|unqualified|not qualified|junk|lost|rejecte
 
 /** True when an exported lead status says the lead was turned down. */
 export function isTurnedDown(status: string | undefined): boolean {
-  return status !== undefined && TURNED_DOWN.test(valueKey(status).replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' '));
+  return (
+    status !== undefined &&
+    TURNED_DOWN.test(
+      valueKey(status)
+        .replace(/[^a-z0-9 ]/g, ' ')
+        .replace(/\s+/g, ' '),
+    )
+  );
 }
 
 function finishLead(): Finish<typeof LEAD_CELLS, LeadRow> {

@@ -34,7 +34,10 @@ function userSchema(settings: Settings) {
       end_date: optionalDate(settings),
     })
     .transform((row, ctx): UserRow => {
-      const names = (row.roles ?? '').split(/[|,;]/).map((name) => name.trim()).filter(Boolean);
+      const names = (row.roles ?? '')
+        .split(/[|,;]/)
+        .map((name) => name.trim())
+        .filter(Boolean);
       const userHats: Hat[] = [];
       for (const name of names) {
         const hat = hats.get(valueKey(name));

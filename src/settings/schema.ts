@@ -69,7 +69,10 @@ export const mappedFileSchema = z
      */
     constants: z.record(z.string(), z.string()).default({}),
     /** The status from dates: a row whose `won` (or `lost`) header has a value is won (lost); else open. */
-    statusFrom: z.object({ won: z.string().min(1).optional(), lost: z.string().min(1).optional() }).strict().optional(),
+    statusFrom: z
+      .object({ won: z.string().min(1).optional(), lost: z.string().min(1).optional() })
+      .strict()
+      .optional(),
     /**
      * Columns taken from a second file by key: rows whose `key` header equals the other file's
      * `on` header get `columns` (canonical column → header in the other file) from it.
@@ -96,10 +99,7 @@ export const settingsSchema = z
     /** Display names of market teams by team id, e.g. `{"goteborg": "Göteborg"}`. */
     teamNames: z.record(z.string(), z.string()).default({}),
     /** Reporting currency, any ISO 4217 code: amounts in other currencies are converted with `exchangeRates`. */
-    currency: z
-      .string()
-      .refine(isCurrencyCode, { message: 'expected an ISO 4217 currency code in capitals, such as "SEK", "EUR" or "USD"' })
-      .default('SEK'),
+    currency: z.string().refine(isCurrencyCode, { message: 'expected an ISO 4217 currency code in capitals, such as "SEK", "EUR" or "USD"' }).default('SEK'),
     /** Units of the reporting currency per one unit of another currency, e.g. `{"EUR": 11.4}`. */
     exchangeRates: z.record(z.string(), z.number().positive()).default({}),
     /**
@@ -123,10 +123,7 @@ export const settingsSchema = z
     /** Default language of the site; the others stay reachable. */
     locale: z.enum(['sv', 'da', 'en']).default('sv'),
     /** IANA time zone that decides which day (and so week, month, quarter) a timestamp is in. */
-    timeZone: z
-      .string()
-      .refine(isTimeZone, { message: 'expected an IANA time zone such as "Europe/Stockholm"' })
-      .default('Europe/Stockholm'),
+    timeZone: z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as "Europe/Stockholm"' }).default('Europe/Stockholm'),
     /** First month of the fiscal year, 1 = January. FY2026 is the fiscal year starting in 2026. */
     fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
     /**

@@ -85,7 +85,8 @@ export class IdFingerprints {
     // Two runs, one wholly after the other: no id in common, nothing to look up.
     if (this.#run && other.#run && (after(this.#first!, other.#last!) || after(other.#first!, this.#last!))) return false;
     // Look up in a table one has already, else in one made of the smaller (it stays in the cache better).
-    const [walked, looked] = other.#slots && !this.#slots ? [this, other] : this.#slots && !other.#slots ? [other, this] : this.#size <= other.#size ? [other, this] : [this, other];
+    const [walked, looked] =
+      other.#slots && !this.#slots ? [this, other] : this.#slots && !other.#slots ? [other, this] : this.#size <= other.#size ? [other, this] : [this, other];
     const table = looked.#table();
     const entries = walked.#slots ?? walked.#run!;
     const end = walked.#slots ? entries.length : walked.#size * STRIDE;

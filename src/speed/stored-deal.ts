@@ -334,7 +334,8 @@ export class StoredDeal implements ModelDeal {
   static withFields(fields: readonly StoredField[]): typeof StoredDeal {
     class WithFields extends StoredDeal {}
     fields.forEach(({ field }, i) => {
-      if (field in StoredDeal.prototype || (FIELDS_BEFORE as readonly string[]).includes(field) || (FIELDS_AFTER as readonly string[]).includes(field)) throw new Error(`StoredDeal holds "${field}" itself`);
+      if (field in StoredDeal.prototype || (FIELDS_BEFORE as readonly string[]).includes(field) || (FIELDS_AFTER as readonly string[]).includes(field))
+        throw new Error(`StoredDeal holds "${field}" itself`);
       Object.defineProperty(WithFields.prototype, field, {
         get(this: StoredDeal) {
           return this.#columns.given[i]!.get(this.#row);
@@ -352,8 +353,22 @@ export class StoredDeal implements ModelDeal {
 
 /** The fields of the `Deal` / `ModelDeal` shape before and after the given ones, in the order of src/core/records.ts. */
 const FIELDS_BEFORE = [
-  'file', 'line', 'id', 'name', 'accountId', 'ownerId', 'stageId', 'status', 'amount', 'amountOriginal',
-  'currency', 'created', 'close', 'amountMissing', 'closeMissing', 'channelGiven',
+  'file',
+  'line',
+  'id',
+  'name',
+  'accountId',
+  'ownerId',
+  'stageId',
+  'status',
+  'amount',
+  'amountOriginal',
+  'currency',
+  'created',
+  'close',
+  'amountMissing',
+  'closeMissing',
+  'channelGiven',
 ] as const;
 const FIELDS_AFTER = ['channel', 'channelReason', 'annualAmount', 'contractYears', 'teamId'] as const;
 

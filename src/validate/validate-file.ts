@@ -155,7 +155,9 @@ function bindRows<T>(spec: FileSpec<T>, settings: Settings, header: string[], so
   const position = (column: string) => mapper.locate(column).position ?? -1;
   const quickRow = quick && mapper.verbatim && !mapper.footer ? quick.bind(position, seenIds, file) : undefined;
   const quickLine =
-    quickRow && quick?.bindLine && delimiter !== undefined && delimiter !== 'none' ? quick.bindLine(position, seenIds, file, header.length, delimiter) : undefined;
+    quickRow && quick?.bindLine && delimiter !== undefined && delimiter !== 'none'
+      ? quick.bindLine(position, seenIds, file, header.length, delimiter)
+      : undefined;
   return {
     mapper,
     file,
@@ -240,7 +242,13 @@ function footerHold(mapper: RowMapper, header: readonly string[], validate: (row
 
 /** Turns rows of one file into records. */
 function createRowValidator<T>(spec: FileSpec<T>, settings: Settings, header: string[], source?: FileSource, options: RowValidatorOptions<T> = {}) {
-  const { mapper, file, schema, fast, fastValues, fastPositions, idAt, idPosition, seenIds, quickRow, quickLine } = bindRows(spec, settings, header, source, options);
+  const { mapper, file, schema, fast, fastValues, fastPositions, idAt, idPosition, seenIds, quickRow, quickLine } = bindRows(
+    spec,
+    settings,
+    header,
+    source,
+    options,
+  );
   const { keep } = options;
   const records: (T & Located)[] = [];
   const issues: Issue[] = [];
@@ -342,7 +350,10 @@ export async function validateFile<T>(
   const name = source?.file ?? spec.file;
   const path = join(dataDir, name);
   const empty: FileResult<T> = { file: name, present: false, records: [], read: 0, accepted: 0, rejected: 0, issues: [], fatal: [], ms: 0 };
-  const bytes = await stat(path).then((s) => (s.isFile() ? s.size : -1), () => -1);
+  const bytes = await stat(path).then(
+    (s) => (s.isFile() ? s.size : -1),
+    () => -1,
+  );
   if (bytes < 0) {
     if (!spec.required && !source) return empty;
     return {

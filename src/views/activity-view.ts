@@ -24,7 +24,12 @@ export function activityGoalTable(id: string, rows: readonly ActivityGoalRow[], 
           ? undefined
           : () =>
               lineChart(
-                rows.map((r) => ({ week: r.week, value: r.share === null ? null : r.share * 100, series: t(locale, `activity.${r.type}`), href: f.links?.week(r.week) })),
+                rows.map((r) => ({
+                  week: r.week,
+                  value: r.share === null ? null : r.share * 100,
+                  series: t(locale, `activity.${r.type}`),
+                  href: f.links?.week(r.week),
+                })),
                 { locale, title: heading, weeks, goal: 100, goalLabel: t(locale, 'common.goal'), percent: true, cap: SHARE_CAP },
               ),
     },
@@ -50,7 +55,8 @@ export function activityPersonTable(
   weeks: readonly string[],
 ): ViewTable {
   const { locale } = f;
-  const span = weeks.length === 0 ? '' : weeks.length === 1 ? f.week(weeks[0]!, true) : `${f.week(weeks[0]!, true)} – ${f.week(weeks[weeks.length - 1]!, true)}`;
+  const span =
+    weeks.length === 0 ? '' : weeks.length === 1 ? f.week(weeks[0]!, true) : `${f.week(weeks[0]!, true)} – ${f.week(weeks[weeks.length - 1]!, true)}`;
   return buildTable<PersonGoalRow>(
     {
       id,

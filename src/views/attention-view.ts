@@ -39,26 +39,44 @@ export function attentionItems(input: AttentionInput, f: Fmt): AttentionItem[] {
   const items: AttentionItem[] = [];
   for (const team of [...input.teams].sort((a, b) => (a.attainment ?? 1) - (b.attainment ?? 1))) {
     if (team.attainment === null || team.attainment >= limit) continue;
-    items.push({ text: t(locale, 'attention.team', { team: team.name, attainment: f.percent(team.attainment), gap: signed(f, team.gap ?? 0) }), href: team.href });
+    items.push({
+      text: t(locale, 'attention.team', { team: team.name, attainment: f.percent(team.attainment), gap: signed(f, team.gap ?? 0) }),
+      href: team.href,
+    });
   }
   const { coverage, required, missing } = input.coverage;
   if (coverage !== null && required !== null && coverage < required) {
     const times = (x: number) => t(locale, 'unit.coverage', { value: f.number(x, 1) });
-    items.push({ text: t(locale, 'attention.coverage', { coverage: times(coverage), required: times(required), missing: f.moneyCompact(missing) }), href: input.coverage.href });
+    items.push({
+      text: t(locale, 'attention.coverage', { coverage: times(coverage), required: times(required), missing: f.moneyCompact(missing) }),
+      href: input.coverage.href,
+    });
   }
   const streak = fallingStreak(input.weighted);
   if (streak.weeks >= input.thresholds.fallingWeeks) {
-    items.push({ text: t(locale, 'attention.falling', { weeks: streak.weeks, from: f.moneyCompact(streak.from), to: f.moneyCompact(streak.to) }), href: input.weightedHref });
+    items.push({
+      text: t(locale, 'attention.falling', { weeks: streak.weeks, from: f.moneyCompact(streak.from), to: f.moneyCompact(streak.to) }),
+      href: input.weightedHref,
+    });
   }
   if (input.slipped.count > 0 && input.slipped.amount > input.thresholds.slippedAmountAbove) {
-    items.push({ text: t(locale, 'attention.slipped', { count: f.number(input.slipped.count), amount: f.moneyCompact(input.slipped.amount) }), href: input.slipped.href });
+    items.push({
+      text: t(locale, 'attention.slipped', { count: f.number(input.slipped.count), amount: f.moneyCompact(input.slipped.amount) }),
+      href: input.slipped.href,
+    });
   }
   if (input.stalled.count > 0 && input.stalled.amount > input.thresholds.stalledAmountAbove) {
-    items.push({ text: t(locale, 'attention.stalled', { count: f.number(input.stalled.count), amount: f.moneyCompact(input.stalled.amount) }), href: input.stalled.href });
+    items.push({
+      text: t(locale, 'attention.stalled', { count: f.number(input.stalled.count), amount: f.moneyCompact(input.stalled.amount) }),
+      href: input.stalled.href,
+    });
   }
   const behind = input.sellers.filter((s) => s.attainment !== null && s.attainment < limit).sort((a, b) => a.attainment! - b.attainment!);
   if (behind.length > 0) {
-    const names = behind.slice(0, 3).map((s) => `${s.name} ${f.percent(s.attainment)}`).join(', ');
+    const names = behind
+      .slice(0, 3)
+      .map((s) => `${s.name} ${f.percent(s.attainment)}`)
+      .join(', ');
     items.push({ text: t(locale, 'attention.sellers', { count: f.number(behind.length), threshold: f.percent(limit), names }), href: input.sellersHref });
   }
   return items.slice(0, MAX_ITEMS);

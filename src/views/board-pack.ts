@@ -44,10 +44,33 @@ function resultTable(id: string, title: string, first: string, rows: readonly Re
       { label: t(locale, 'pack.col.monthResult'), key: 'month_result', align: 'end', show: (r) => f.moneyCompact(r.month.result), raw: (r) => r.month.result },
       { label: t(locale, 'pack.col.monthBudget'), key: 'month_budget', align: 'end', show: (r) => f.moneyCompact(r.month.budget), raw: (r) => r.month.budget },
       { label: t(locale, 'pack.col.monthShare'), key: 'month_attainment', align: 'end', show: (r) => f.percent(monthShare(r)), raw: (r) => monthShare(r) },
-      { label: t(locale, 'pack.col.ytdResult'), key: 'result_ytd', align: 'end', show: (r) => f.moneyCompact(r.ytd?.resultYtd ?? null), raw: (r) => r.ytd?.resultYtd ?? null },
-      { label: t(locale, 'pack.col.ytdBudget'), key: 'budget_ytd', align: 'end', show: (r) => f.moneyCompact(r.ytd?.budgetYtd ?? null), raw: (r) => r.ytd?.budgetYtd ?? null },
-      { label: t(locale, 'pack.col.ytdShare'), key: 'attainment_ytd', align: 'end', show: (r) => f.percent(r.ytd?.attainment ?? null), raw: (r) => r.ytd?.attainment ?? null },
-      { label: t(locale, 'status.label'), key: 'status', show: (r) => statusText(locale, statusOf(r.ytd?.attainment, limit)), raw: (r) => statusOf(r.ytd?.attainment, limit) },
+      {
+        label: t(locale, 'pack.col.ytdResult'),
+        key: 'result_ytd',
+        align: 'end',
+        show: (r) => f.moneyCompact(r.ytd?.resultYtd ?? null),
+        raw: (r) => r.ytd?.resultYtd ?? null,
+      },
+      {
+        label: t(locale, 'pack.col.ytdBudget'),
+        key: 'budget_ytd',
+        align: 'end',
+        show: (r) => f.moneyCompact(r.ytd?.budgetYtd ?? null),
+        raw: (r) => r.ytd?.budgetYtd ?? null,
+      },
+      {
+        label: t(locale, 'pack.col.ytdShare'),
+        key: 'attainment_ytd',
+        align: 'end',
+        show: (r) => f.percent(r.ytd?.attainment ?? null),
+        raw: (r) => r.ytd?.attainment ?? null,
+      },
+      {
+        label: t(locale, 'status.label'),
+        key: 'status',
+        show: (r) => statusText(locale, statusOf(r.ytd?.attainment, limit)),
+        raw: (r) => statusOf(r.ytd?.attainment, limit),
+      },
     ],
     rows,
   );
@@ -64,13 +87,27 @@ function topDealTable(id: string, title: string, deals: readonly DealLine[], f: 
       { label: t(locale, 'channel.label'), key: 'channel', show: (d) => t(locale, `channel.${d.channel}`), raw: (d) => d.channel },
       { label: t(locale, 'common.value'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
       { label: t(locale, 'common.closeDate'), key: 'close_date', show: (d) => f.date(d.close), raw: (d) => d.close },
-      ...(reasons ? [{ label: t(locale, 'common.reason'), key: 'lost_reason', show: (d: DealLine) => d.lostReason ?? t(locale, 'common.noReason'), raw: (d: DealLine) => d.lostReason ?? null }] : []),
+      ...(reasons
+        ? [
+            {
+              label: t(locale, 'common.reason'),
+              key: 'lost_reason',
+              show: (d: DealLine) => d.lostReason ?? t(locale, 'common.noReason'),
+              raw: (d: DealLine) => d.lostReason ?? null,
+            },
+          ]
+        : []),
     ],
     deals,
   );
 }
 
-function forecastTable(id: string, rows: { label: string; key: string; teamId?: string; forecast: ForecastVsBudget; chart: boolean }[], f: Fmt, asOf: string): ViewTable {
+function forecastTable(
+  id: string,
+  rows: { label: string; key: string; teamId?: string; forecast: ForecastVsBudget; chart: boolean }[],
+  f: Fmt,
+  asOf: string,
+): ViewTable {
   const { locale } = f;
   const title = t(locale, 'pack.forecast');
   return buildTable(
@@ -80,12 +117,26 @@ function forecastTable(id: string, rows: { label: string; key: string; teamId?: 
       description: t(locale, 'pack.forecast.desc', { date: f.date(asOf) }),
       chart: () =>
         forecastStack(
-          rows.filter((r) => r.chart).map((r) => ({ label: r.label, closed: r.forecast.closed, commit: r.forecast.commit, bestCase: r.forecast.bestCase, budget: r.forecast.budget, href: r.teamId ? f.links?.team(r.teamId) : undefined })),
+          rows
+            .filter((r) => r.chart)
+            .map((r) => ({
+              label: r.label,
+              closed: r.forecast.closed,
+              commit: r.forecast.commit,
+              bestCase: r.forecast.bestCase,
+              budget: r.forecast.budget,
+              href: r.teamId ? f.links?.team(r.teamId) : undefined,
+            })),
           {
             locale,
             currency: f.currency,
             title,
-            labels: { closed: t(locale, 'forecast.closed'), commit: t(locale, 'forecast.commit'), bestCase: t(locale, 'forecast.best_case'), budget: t(locale, 'metric.budget') },
+            labels: {
+              closed: t(locale, 'forecast.closed'),
+              commit: t(locale, 'forecast.commit'),
+              bestCase: t(locale, 'forecast.best_case'),
+              budget: t(locale, 'metric.budget'),
+            },
           },
         ),
     },
@@ -93,10 +144,28 @@ function forecastTable(id: string, rows: { label: string; key: string; teamId?: 
       { label: t(locale, 'common.period'), key: 'scope', show: (r) => r.label, raw: (r) => r.key },
       { label: t(locale, 'forecast.closed'), key: 'closed', align: 'end', show: (r) => f.moneyCompact(r.forecast.closed), raw: (r) => r.forecast.closed },
       { label: t(locale, 'forecast.commit'), key: 'commit', align: 'end', show: (r) => f.moneyCompact(r.forecast.commit), raw: (r) => r.forecast.commit },
-      { label: t(locale, 'forecast.best_case'), key: 'best_case', align: 'end', show: (r) => f.moneyCompact(r.forecast.bestCase), raw: (r) => r.forecast.bestCase },
+      {
+        label: t(locale, 'forecast.best_case'),
+        key: 'best_case',
+        align: 'end',
+        show: (r) => f.moneyCompact(r.forecast.bestCase),
+        raw: (r) => r.forecast.bestCase,
+      },
       { label: t(locale, 'metric.budget'), key: 'budget', align: 'end', show: (r) => f.moneyCompact(r.forecast.budget), raw: (r) => r.forecast.budget },
-      { label: t(locale, 'pack.remaining'), key: 'remaining', align: 'end', show: (r) => f.moneyCompact(r.forecast.remaining), raw: (r) => r.forecast.remaining },
-      { label: t(locale, 'pack.gapAfterCommit'), key: 'gap_after_commit', align: 'end', show: (r) => f.moneyCompact(r.forecast.gapAfterCommit), raw: (r) => r.forecast.gapAfterCommit },
+      {
+        label: t(locale, 'pack.remaining'),
+        key: 'remaining',
+        align: 'end',
+        show: (r) => f.moneyCompact(r.forecast.remaining),
+        raw: (r) => r.forecast.remaining,
+      },
+      {
+        label: t(locale, 'pack.gapAfterCommit'),
+        key: 'gap_after_commit',
+        align: 'end',
+        show: (r) => f.moneyCompact(r.forecast.gapAfterCommit),
+        raw: (r) => r.forecast.gapAfterCommit,
+      },
     ],
     rows,
   );
@@ -109,9 +178,26 @@ function chartTables(prefix: string, month: MonthFigures, pack: MonthPack, f: Fm
   const cumulativeTitle = t(locale, 'pack.chart.cumulative');
   const teamsTitle = t(locale, 'chart.attainmentByTeam');
   const seriesColumns = [
-    { label: t(locale, 'common.month'), key: 'month', show: (s: MonthPack['series'][number]) => f.month(s.month), raw: (s: MonthPack['series'][number]) => s.month },
-    { label: t(locale, 'common.actual'), key: 'result', align: 'end' as const, show: (s: MonthPack['series'][number]) => f.money(s.result), raw: (s: MonthPack['series'][number]) => s.result },
-    { label: t(locale, 'metric.budget'), key: 'budget', align: 'end' as const, show: (s: MonthPack['series'][number]) => f.money(s.budget), raw: (s: MonthPack['series'][number]) => s.budget },
+    {
+      label: t(locale, 'common.month'),
+      key: 'month',
+      show: (s: MonthPack['series'][number]) => f.month(s.month),
+      raw: (s: MonthPack['series'][number]) => s.month,
+    },
+    {
+      label: t(locale, 'common.actual'),
+      key: 'result',
+      align: 'end' as const,
+      show: (s: MonthPack['series'][number]) => f.money(s.result),
+      raw: (s: MonthPack['series'][number]) => s.result,
+    },
+    {
+      label: t(locale, 'metric.budget'),
+      key: 'budget',
+      align: 'end' as const,
+      show: (s: MonthPack['series'][number]) => f.money(s.budget),
+      raw: (s: MonthPack['series'][number]) => s.budget,
+    },
   ];
   return [
     buildTable(
@@ -123,7 +209,15 @@ function chartTables(prefix: string, month: MonthFigures, pack: MonthPack, f: Fm
         chart: () =>
           stackedBarsByMonth(
             pack.series.flatMap((s) => CHANNELS.map((channel) => ({ month: s.month, channel, value: s.byChannel[channel] }))),
-            { locale, currency, title: monthlyTitle, months, target: pack.series.filter((s) => s.budget !== null).map((s) => ({ month: s.month, value: s.budget! })), targetLabel: t(locale, 'metric.budget'), monthHref: f.links?.month },
+            {
+              locale,
+              currency,
+              title: monthlyTitle,
+              months,
+              target: pack.series.filter((s) => s.budget !== null).map((s) => ({ month: s.month, value: s.budget! })),
+              targetLabel: t(locale, 'metric.budget'),
+              monthHref: f.links?.month,
+            },
           ),
       },
       seriesColumns,
@@ -135,7 +229,14 @@ function chartTables(prefix: string, month: MonthFigures, pack: MonthPack, f: Fm
         title: cumulativeTitle,
         description: t(locale, 'pack.chart.cumulative.desc'),
         chart: () =>
-          cumulativeByMonth(pack.series, { locale, currency, title: cumulativeTitle, resultLabel: t(locale, 'pack.cumulativeResult'), budgetLabel: t(locale, 'pack.cumulativeBudget'), monthHref: f.links?.month }),
+          cumulativeByMonth(pack.series, {
+            locale,
+            currency,
+            title: cumulativeTitle,
+            resultLabel: t(locale, 'pack.cumulativeResult'),
+            budgetLabel: t(locale, 'pack.cumulativeBudget'),
+            monthHref: f.links?.month,
+          }),
       },
       seriesColumns,
       pack.series,
@@ -146,11 +247,21 @@ function chartTables(prefix: string, month: MonthFigures, pack: MonthPack, f: Fm
         definition: 'attainment',
         title: teamsTitle,
         description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }),
-        chart: () => progressBars(month.teams.map((x) => ({ label: x.name, value: x.total?.attainment ?? null, href: f.links?.team(x.id) })), { locale, title: teamsTitle }),
+        chart: () =>
+          progressBars(
+            month.teams.map((x) => ({ label: x.name, value: x.total?.attainment ?? null, href: f.links?.team(x.id) })),
+            { locale, title: teamsTitle },
+          ),
       },
       [
         { label: t(locale, 'common.team'), key: 'team', show: (x) => x.name, raw: (x) => x.id },
-        { label: t(locale, 'metric.attainment'), key: 'attainment', align: 'end', show: (x) => f.percent(x.total?.attainment ?? null), raw: (x) => x.total?.attainment ?? null },
+        {
+          label: t(locale, 'metric.attainment'),
+          key: 'attainment',
+          align: 'end',
+          show: (x) => f.percent(x.total?.attainment ?? null),
+          raw: (x) => x.total?.attainment ?? null,
+        },
       ],
       month.teams,
     ),
@@ -203,7 +314,13 @@ export function boardPack(report: Report, month: MonthFigures, pack: MonthPack, 
       `${prefix}-pack-forecast`,
       [
         { label: `${report.meta.company} ${q.label}`, key: q.label, forecast: q, chart: true },
-        ...pack.teamForecasts.map((x) => ({ label: `${teamName(x.id)} ${q.label}`, key: `${x.id}:${q.label}`, teamId: x.id, forecast: x.forecast, chart: true })),
+        ...pack.teamForecasts.map((x) => ({
+          label: `${teamName(x.id)} ${q.label}`,
+          key: `${x.id}:${q.label}`,
+          teamId: x.id,
+          forecast: x.forecast,
+          chart: true,
+        })),
         // The year is on another scale than the quarters: in the table and a tile, not in the chart.
         { label: `${report.meta.company} ${y.label}`, key: y.label, forecast: y, chart: false },
       ],
@@ -214,7 +331,11 @@ export function boardPack(report: Report, month: MonthFigures, pack: MonthPack, 
       topDealTable(`${prefix}-pack-top-won`, t(locale, 'pack.topWon'), topDeals(month.won.deals), f, false),
       topDealTable(`${prefix}-pack-top-lost`, t(locale, 'pack.topLost'), topDeals(month.lost.deals), f, true),
       buildTable(
-        { id: `${prefix}-pack-lost-reasons`, title: t(locale, 'pack.lostByReason'), footer: [t(locale, 'common.total'), f.number(month.lost.count), f.money(month.lost.amount)] },
+        {
+          id: `${prefix}-pack-lost-reasons`,
+          title: t(locale, 'pack.lostByReason'),
+          footer: [t(locale, 'common.total'), f.number(month.lost.count), f.money(month.lost.amount)],
+        },
         [
           { label: t(locale, 'common.reason'), key: 'reason', show: (r) => r.reason || t(locale, 'common.noReason'), raw: (r) => r.reason },
           { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (r) => f.number(r.count), raw: (r) => r.count },
@@ -274,10 +395,33 @@ function packSellerTable(id: string, month: MonthFigures, teamName: (id: string)
     [
       { label: t(locale, 'common.seller'), key: 'seller', show: (s) => s.person.name, raw: (s) => s.person.name },
       { label: t(locale, 'common.team'), key: 'team', show: (s) => teamName(s.teamId), raw: (s) => s.teamId },
-      { label: t(locale, 'pack.col.ytdResult'), key: 'result_ytd', align: 'end', show: (s) => f.moneyCompact(s.total?.resultYtd ?? null), raw: (s) => s.total?.resultYtd ?? null },
-      { label: t(locale, 'pack.col.ytdBudget'), key: 'budget_ytd', align: 'end', show: (s) => f.moneyCompact(s.total?.budgetYtd ?? null), raw: (s) => s.total?.budgetYtd ?? null },
-      { label: t(locale, 'pack.col.ytdShare'), key: 'attainment_ytd', align: 'end', show: (s) => f.percent(s.total?.attainment ?? null), raw: (s) => s.total?.attainment ?? null },
-      { label: t(locale, 'status.label'), key: 'status', show: (s) => statusText(locale, statusOf(s.total?.attainment, limit)), raw: (s) => statusOf(s.total?.attainment, limit) },
+      {
+        label: t(locale, 'pack.col.ytdResult'),
+        key: 'result_ytd',
+        align: 'end',
+        show: (s) => f.moneyCompact(s.total?.resultYtd ?? null),
+        raw: (s) => s.total?.resultYtd ?? null,
+      },
+      {
+        label: t(locale, 'pack.col.ytdBudget'),
+        key: 'budget_ytd',
+        align: 'end',
+        show: (s) => f.moneyCompact(s.total?.budgetYtd ?? null),
+        raw: (s) => s.total?.budgetYtd ?? null,
+      },
+      {
+        label: t(locale, 'pack.col.ytdShare'),
+        key: 'attainment_ytd',
+        align: 'end',
+        show: (s) => f.percent(s.total?.attainment ?? null),
+        raw: (s) => s.total?.attainment ?? null,
+      },
+      {
+        label: t(locale, 'status.label'),
+        key: 'status',
+        show: (s) => statusText(locale, statusOf(s.total?.attainment, limit)),
+        raw: (s) => statusOf(s.total?.attainment, limit),
+      },
     ],
     sellers,
   );

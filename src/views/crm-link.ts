@@ -38,5 +38,8 @@ export function dealColumns<T>(f: Fmt, deal: (row: T) => { id: string; name: str
     const url = href(row);
     return url === undefined ? undefined : { href: url, external: { hint } };
   };
-  return [{ ...name, link }, { label: 'CRM', key: 'crm_url', csvOnly: true, show: () => '', raw: (row) => href(row) ?? '' }];
+  return [
+    { ...name, link },
+    { label: 'CRM', key: 'crm_url', csvOnly: true, show: () => '', raw: (row) => href(row) ?? '' },
+  ];
 }

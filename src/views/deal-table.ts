@@ -15,17 +15,11 @@ export const DEAL_PAGE_ROWS = 25;
  * deal of the list (from `rows`, the site model's deal rows, when given; else the lines at hand).
  * Both money columns are shown: contract value and annual sales volume, each with its total.
  */
-export function dealTable(
-  id: string,
-  title: string,
-  list: DealList,
-  f: Fmt,
-  dateColumn: 'close' | 'created' = 'close',
-  rows?: DealRows,
-): ViewTable {
+export function dealTable(id: string, title: string, list: DealList, f: Fmt, dateColumn: 'close' | 'created' = 'close', rows?: DealRows): ViewTable {
   const { locale } = f;
   const totals = t(locale, 'deals.totals', { contract: f.money(list.amount), annual: f.money(list.annualAmount) });
-  const shown = list.deals.length < list.count ? ` ${t(locale, 'deals.largestShown', { shown: f.number(list.deals.length), total: f.number(list.count) })}` : '';
+  const shown =
+    list.deals.length < list.count ? ` ${t(locale, 'deals.largestShown', { shown: f.number(list.deals.length), total: f.number(list.count) })}` : '';
   const date = (d: DealLine) => (dateColumn === 'close' ? d.close : d.created);
   const table = buildTable<DealLine>(
     { id, title: `${title} (${f.number(list.count)})`, description: `${totals}${shown}` },
@@ -67,7 +61,15 @@ export function dealTable(
       const crm = f.crmDealUrl ? [crmDealHref(f.crmDealUrl, dealId) ?? ''] : [];
       return [name, ...crm, account, owner, stage, channel, amount, annual, dateColumn === 'close' ? close : created];
     });
-  return { ...table, csv: { header: table.csv.header, get rows() { return csvRows(); } } };
+  return {
+    ...table,
+    csv: {
+      header: table.csv.header,
+      get rows() {
+        return csvRows();
+      },
+    },
+  };
 }
 
 /** Sales volume and invoiced revenue per customer, side by side (account managers / KAMs). */

@@ -73,9 +73,26 @@ export function memoryTable(memory: MonthMemory | WeekMemory, f: Fmt): ViewTable
     },
     [
       { label: t(locale, 'planCheck.measure'), key: 'figure', show: (r) => r.label, raw: (r) => r.label },
-      { label: `${t(locale, 'memory.presented')} (${t(locale, 'memory.cutoff', { date: cutoff })})`, key: 'as_presented', align: 'end', show: (r) => show(r, r.then), raw: (r) => r.then },
-      { label: `${t(locale, 'memory.today')} (${t(locale, 'memory.cutoff', { date: cutoff })})`, key: 'as_known_today', align: 'end', show: (r) => show(r, r.now), raw: (r) => r.now },
-      { label: t(locale, 'memory.changed'), key: 'changed', show: (r) => (differs(r) ? `⚠ ${t(locale, 'memory.changedYes')}` : '–'), raw: (r) => (differs(r) ? 1 : 0) },
+      {
+        label: `${t(locale, 'memory.presented')} (${t(locale, 'memory.cutoff', { date: cutoff })})`,
+        key: 'as_presented',
+        align: 'end',
+        show: (r) => show(r, r.then),
+        raw: (r) => r.then,
+      },
+      {
+        label: `${t(locale, 'memory.today')} (${t(locale, 'memory.cutoff', { date: cutoff })})`,
+        key: 'as_known_today',
+        align: 'end',
+        show: (r) => show(r, r.now),
+        raw: (r) => r.now,
+      },
+      {
+        label: t(locale, 'memory.changed'),
+        key: 'changed',
+        show: (r) => (differs(r) ? `⚠ ${t(locale, 'memory.changedYes')}` : '–'),
+        raw: (r) => (differs(r) ? 1 : 0),
+      },
     ],
     rows,
   );

@@ -75,24 +75,37 @@ function lossTable(entry: LeadFunnelPeriodEntry, known: readonly boolean[], f: F
   const ks = LEAD_LINKS.map((_, k) => k).filter((k) => known[k]);
   const rows = entry.cohort.rows.filter((r) => (r.links[0]!.count ?? 0) > 0);
   const title = t(f.locale, 'leadFunnel.losses.title');
-  const segment = (k: number) => (k === LEAD_LINKS.length - 1 ? linkName('won', f) : t(f.locale, 'leadFunnel.stoppedAt', { link: linkName(LEAD_LINKS[k]!, f) }));
+  const segment = (k: number) =>
+    k === LEAD_LINKS.length - 1 ? linkName('won', f) : t(f.locale, 'leadFunnel.stoppedAt', { link: linkName(LEAD_LINKS[k]!, f) });
   return buildTable<LeadFunnelRow>(
     {
       id: tableId(entry, 'losses'),
       title,
       description: t(f.locale, 'leadFunnel.losses.desc', { asOf: f.date(entry.cohort.asOf) }),
       definition: 'lead-funnel-cohort',
-      chart: rows.length === 0 ? undefined : () =>
-        leadLossChart(rows.slice(0, 12).map((r) => ({ label: sourceName(r.source, f), stopped: ks.map((k) => r.stoppedAt[k]!) })), {
-          locale: f.locale,
-          title,
-          segments: ks.map(segment),
-          endsWon: known[LEAD_LINKS.length - 1] === true,
-        }),
+      chart:
+        rows.length === 0
+          ? undefined
+          : () =>
+              leadLossChart(
+                rows.slice(0, 12).map((r) => ({ label: sourceName(r.source, f), stopped: ks.map((k) => r.stoppedAt[k]!) })),
+                {
+                  locale: f.locale,
+                  title,
+                  segments: ks.map(segment),
+                  endsWon: known[LEAD_LINKS.length - 1] === true,
+                },
+              ),
     },
     [
       { label: t(f.locale, 'leadFunnel.source'), key: 'source', show: (r) => sourceName(r.source, f), raw: (r) => r.source },
-      ...ks.map((k): ColumnDef<LeadFunnelRow> => ({ label: segment(k), key: `stopped_at_${LEAD_LINKS[k]}`, align: 'end', show: (r) => f.number(r.stoppedAt[k]), raw: (r) => r.stoppedAt[k]! })),
+      ...ks.map((k): ColumnDef<LeadFunnelRow> => ({
+        label: segment(k),
+        key: `stopped_at_${LEAD_LINKS[k]}`,
+        align: 'end',
+        show: (r) => f.number(r.stoppedAt[k]),
+        raw: (r) => r.stoppedAt[k]!,
+      })),
     ],
     rows,
   );
@@ -103,13 +116,15 @@ function daysTable(entry: LeadFunnelPeriodEntry, known: readonly boolean[], f: F
     { id: tableId(entry, 'days'), title: t(f.locale, 'leadFunnel.days.title'), definition: 'lead-funnel-cohort' },
     [
       { label: t(f.locale, 'leadFunnel.source'), key: 'source', show: (r) => sourceName(r.source, f), raw: (r) => r.source },
-      ...shownLinks(known).slice(1).map(({ id, k }): ColumnDef<LeadFunnelRow> => ({
-        label: t(f.locale, 'leadFunnel.days.to', { link: linkName(id, f) }),
-        key: `median_days_to_${id}`,
-        align: 'end',
-        show: (r) => f.number(r.links[k]!.medianDays, 1),
-        raw: (r) => r.links[k]!.medianDays,
-      })),
+      ...shownLinks(known)
+        .slice(1)
+        .map(({ id, k }): ColumnDef<LeadFunnelRow> => ({
+          label: t(f.locale, 'leadFunnel.days.to', { link: linkName(id, f) }),
+          key: `median_days_to_${id}`,
+          align: 'end',
+          show: (r) => f.number(r.links[k]!.medianDays, 1),
+          raw: (r) => r.links[k]!.medianDays,
+        })),
     ],
     [...entry.cohort.rows, entry.cohort.total].map((r, i, all) => (i === all.length - 1 ? { ...r, source: t(f.locale, 'common.total') } : r)),
   );
@@ -118,12 +133,27 @@ function daysTable(entry: LeadFunnelPeriodEntry, known: readonly boolean[], f: F
 function ownersTable(entry: LeadFunnelPeriodEntry, known: readonly boolean[], f: Fmt): ViewTable {
   type Row = LeadFunnelPeriodEntry['owners'][number];
   return buildTable<Row>(
-    { id: tableId(entry, 'owners'), title: t(f.locale, 'leadFunnel.owners.title'), description: t(f.locale, 'leadFunnel.owners.desc'), definition: 'lead-funnel-cohort' },
+    {
+      id: tableId(entry, 'owners'),
+      title: t(f.locale, 'leadFunnel.owners.title'),
+      description: t(f.locale, 'leadFunnel.owners.desc'),
+      definition: 'lead-funnel-cohort',
+    },
     [
       { label: t(f.locale, 'leadFunnel.owner'), key: 'owner', show: (r) => r.name, raw: (r) => r.name },
       ...shownLinks(known).flatMap(({ id, k }, i): ColumnDef<Row>[] => [
         { label: linkName(id, f), key: id, align: 'end', show: (r) => f.number(r.links[k]!.count), raw: (r) => r.links[k]!.count },
-        ...(i === 0 ? [] : [{ label: t(f.locale, 'leadFunnel.conversionTo', { link: linkName(id, f) }), key: `${id}_conversion`, align: 'end' as const, show: (r: Row) => f.percent(r.links[k]!.conversion), raw: (r: Row) => r.links[k]!.conversion }]),
+        ...(i === 0
+          ? []
+          : [
+              {
+                label: t(f.locale, 'leadFunnel.conversionTo', { link: linkName(id, f) }),
+                key: `${id}_conversion`,
+                align: 'end' as const,
+                show: (r: Row) => f.percent(r.links[k]!.conversion),
+                raw: (r: Row) => r.links[k]!.conversion,
+              },
+            ]),
       ]),
     ],
     entry.owners,
@@ -132,7 +162,12 @@ function ownersTable(entry: LeadFunnelPeriodEntry, known: readonly boolean[], f:
 
 function monthsTable(entry: LeadFunnelPeriodEntry, f: Fmt): ViewTable {
   return buildTable<LeadCohortMonth>(
-    { id: tableId(entry, 'months'), title: t(f.locale, 'leadFunnel.months.title'), description: t(f.locale, 'leadFunnel.months.desc'), definition: 'lead-funnel-cohort' },
+    {
+      id: tableId(entry, 'months'),
+      title: t(f.locale, 'leadFunnel.months.title'),
+      description: t(f.locale, 'leadFunnel.months.desc'),
+      definition: 'lead-funnel-cohort',
+    },
     [
       { label: t(f.locale, 'common.month'), key: 'month', show: (r) => f.month(r.month), raw: (r) => r.month },
       { label: linkName('leads', f), key: 'leads', align: 'end', show: (r) => f.number(r.leads), raw: (r) => r.leads },
@@ -148,11 +183,27 @@ function periodTable(entry: LeadFunnelPeriodEntry, known: readonly boolean[], f:
   const { total, rows } = entry.period;
   const columns: ColumnDef<LeadPeriodRow>[] = [
     { label: t(f.locale, 'leadFunnel.source'), key: 'source', show: (r) => sourceName(r.source, f), raw: (r) => r.source },
-    ...shownLinks(known).map(({ id, k }): ColumnDef<LeadPeriodRow> => ({ label: linkName(id, f), key: id, align: 'end', show: (r) => f.number(r.links[k]!.count), raw: (r) => r.links[k]!.count })),
-    { label: t(f.locale, 'leadFunnel.fromEarlier'), key: 'won_from_earlier_leads', align: 'end', show: (r) => f.number(r.links[4]!.fromEarlier), raw: (r) => r.links[4]!.fromEarlier },
+    ...shownLinks(known).map(({ id, k }): ColumnDef<LeadPeriodRow> => ({
+      label: linkName(id, f),
+      key: id,
+      align: 'end',
+      show: (r) => f.number(r.links[k]!.count),
+      raw: (r) => r.links[k]!.count,
+    })),
+    {
+      label: t(f.locale, 'leadFunnel.fromEarlier'),
+      key: 'won_from_earlier_leads',
+      align: 'end',
+      show: (r) => f.number(r.links[4]!.fromEarlier),
+      raw: (r) => r.links[4]!.fromEarlier,
+    },
     { label: t(f.locale, 'leadFunnel.wonVolume'), key: 'won_volume', align: 'end', show: (r) => f.money(r.wonAmount), raw: (r) => r.wonAmount },
   ];
-  const table = buildTable({ id: tableId(entry, 'period'), title: t(f.locale, 'leadFunnel.periodTable.title'), definition: 'lead-funnel-period' }, columns, rows);
+  const table = buildTable(
+    { id: tableId(entry, 'period'), title: t(f.locale, 'leadFunnel.periodTable.title'), definition: 'lead-funnel-period' },
+    columns,
+    rows,
+  );
   return { ...table, footer: [t(f.locale, 'common.total'), ...columns.slice(1).map((c) => c.show(total))] };
 }
 

@@ -13,10 +13,34 @@ import { reconciliationTable, unitOfMeasure } from './reconciliation-view.ts';
 function resultColumns<T>(f: Fmt, row: (x: T) => AttainmentRow | undefined) {
   const { locale } = f;
   return [
-    { label: t(locale, 'common.actual'), key: 'result_ytd', align: 'end' as const, show: (x: T) => f.money(row(x)?.resultYtd), raw: (x: T) => row(x)?.resultYtd ?? null },
-    { label: t(locale, 'metric.budget'), key: 'budget_ytd', align: 'end' as const, show: (x: T) => f.money(row(x)?.budgetYtd), raw: (x: T) => row(x)?.budgetYtd ?? null },
-    { label: t(locale, 'metric.attainment'), key: 'attainment', align: 'end' as const, show: (x: T) => f.percent(row(x)?.attainment), raw: (x: T) => row(x)?.attainment ?? null },
-    { label: `${t(locale, 'metric.pace')} / ${t(locale, 'metric.target')}`, key: 'pace_vs_target', align: 'end' as const, show: (x: T) => f.percent(row(x)?.paceVsTarget), raw: (x: T) => row(x)?.paceVsTarget ?? null },
+    {
+      label: t(locale, 'common.actual'),
+      key: 'result_ytd',
+      align: 'end' as const,
+      show: (x: T) => f.money(row(x)?.resultYtd),
+      raw: (x: T) => row(x)?.resultYtd ?? null,
+    },
+    {
+      label: t(locale, 'metric.budget'),
+      key: 'budget_ytd',
+      align: 'end' as const,
+      show: (x: T) => f.money(row(x)?.budgetYtd),
+      raw: (x: T) => row(x)?.budgetYtd ?? null,
+    },
+    {
+      label: t(locale, 'metric.attainment'),
+      key: 'attainment',
+      align: 'end' as const,
+      show: (x: T) => f.percent(row(x)?.attainment),
+      raw: (x: T) => row(x)?.attainment ?? null,
+    },
+    {
+      label: `${t(locale, 'metric.pace')} / ${t(locale, 'metric.target')}`,
+      key: 'pace_vs_target',
+      align: 'end' as const,
+      show: (x: T) => f.percent(row(x)?.paceVsTarget),
+      raw: (x: T) => row(x)?.paceVsTarget ?? null,
+    },
   ];
 }
 
@@ -32,23 +56,56 @@ export function monthView(month: MonthFigures, f: Fmt, rows?: DealRows): MonthVi
   return {
     results: [
       buildTable(
-        { id: `${id}-company`, title: t(locale, 'meeting.monthly.company'), description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }) },
+        {
+          id: `${id}-company`,
+          title: t(locale, 'meeting.monthly.company'),
+          description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }),
+        },
         [
-          { label: t(locale, 'channel.label'), key: 'measure', show: (r: AttainmentRow) => measureLabel(f.locale, r.measure), raw: (r: AttainmentRow) => r.measure },
-          { label: t(locale, 'unit.label'), key: 'unit', show: (r: AttainmentRow) => unitOfMeasure(locale, r.measure), raw: (r: AttainmentRow) => (r.measure === 'revenue' ? 'invoiced' : 'annual_volume') },
+          {
+            label: t(locale, 'channel.label'),
+            key: 'measure',
+            show: (r: AttainmentRow) => measureLabel(f.locale, r.measure),
+            raw: (r: AttainmentRow) => r.measure,
+          },
+          {
+            label: t(locale, 'unit.label'),
+            key: 'unit',
+            show: (r: AttainmentRow) => unitOfMeasure(locale, r.measure),
+            raw: (r: AttainmentRow) => (r.measure === 'revenue' ? 'invoiced' : 'annual_volume'),
+          },
           ...resultColumns<AttainmentRow>(f, (r) => r),
         ],
         month.company.rows,
       ),
       reconciliationTable(`${id}-reconciliation`, month.reconciliation, f, t(locale, 'reconcile.monthDesc', { date: f.date(month.through) })),
       buildTable(
-        { id: `${id}-teams`, title: `${t(locale, 'nav.teams')} (${t(locale, 'unit.annualVolume').toLowerCase()})`, description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }) },
-        [{ label: t(locale, 'common.team'), key: 'team', show: (r: MonthFigures['teams'][number]) => r.name, raw: (r: MonthFigures['teams'][number]) => r.id }, ...resultColumns<MonthFigures['teams'][number]>(f, (r) => r.total)],
+        {
+          id: `${id}-teams`,
+          title: `${t(locale, 'nav.teams')} (${t(locale, 'unit.annualVolume').toLowerCase()})`,
+          description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }),
+        },
+        [
+          { label: t(locale, 'common.team'), key: 'team', show: (r: MonthFigures['teams'][number]) => r.name, raw: (r: MonthFigures['teams'][number]) => r.id },
+          ...resultColumns<MonthFigures['teams'][number]>(f, (r) => r.total),
+        ],
         month.teams,
       ),
       buildTable(
-        { id: `${id}-sellers`, title: `${t(locale, 'nav.sellers')} (${t(locale, 'unit.annualVolume').toLowerCase()})`, description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }) },
-        [{ label: t(locale, 'common.seller'), key: 'seller', show: (r: MonthFigures['sellers'][number]) => r.person.name, raw: (r: MonthFigures['sellers'][number]) => r.person.name }, ...resultColumns<MonthFigures['sellers'][number]>(f, (r) => r.total)],
+        {
+          id: `${id}-sellers`,
+          title: `${t(locale, 'nav.sellers')} (${t(locale, 'unit.annualVolume').toLowerCase()})`,
+          description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }),
+        },
+        [
+          {
+            label: t(locale, 'common.seller'),
+            key: 'seller',
+            show: (r: MonthFigures['sellers'][number]) => r.person.name,
+            raw: (r: MonthFigures['sellers'][number]) => r.person.name,
+          },
+          ...resultColumns<MonthFigures['sellers'][number]>(f, (r) => r.total),
+        ],
         // A seller without a budget has no attainment: not listed (their result is in the company's).
         month.sellers.filter((s) => s.total?.budgetYtd != null),
       ),

@@ -4,7 +4,11 @@
  * texts come from the report, so they are written as escaped CSS strings.
  */
 export function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n\f]+/g, ' ').replace(/</g, '\\3c ')}"`;
+  return `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/[\r\n\f]+/g, ' ')
+    .replace(/</g, '\\3c ')}"`;
 }
 
 export function printMarginCss(input: { title: string; asOf: string; page: string; of: string }): string {

@@ -97,7 +97,11 @@ function checkParams(code: string, args: Record<string, IssueArg>, locale: Local
     case 'FutureActivity':
       return { type: n.activity(locale, a('type')), date: a('date'), asOf: a('asOf') };
     case 'DuplicateAccount':
-      return { by: t(locale, a('by') === 'name' ? 'rule.DuplicateAccount.by.name' : 'rule.DuplicateAccount.by.org_number'), otherId: quote(a('otherId')), otherLine: num(args.otherLine, locale) };
+      return {
+        by: t(locale, a('by') === 'name' ? 'rule.DuplicateAccount.by.name' : 'rule.DuplicateAccount.by.org_number'),
+        otherId: quote(a('otherId')),
+        otherLine: num(args.otherLine, locale),
+      };
     case 'PlanGap':
       return {
         period: a('period'),

@@ -82,10 +82,7 @@ export function ruleSummaries(report: Report): RuleSummary[] {
         examples: list.issues.slice(0, EXAMPLES_PER_RULE),
       };
     })
-    .sort(
-      (a, b) =>
-        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-    );
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /** `deals.csv:42:7`; the line is left out for issues about a whole file. */
@@ -157,9 +154,7 @@ type OwnerEntry = Report['quality']['byOwner'][number];
 
 /** Owners with most issues first, then by name: the page shows the first OWNERS_ON_PAGE. */
 export function ownersByIssues(report: Report): OwnerEntry[] {
-  return [...report.quality.byOwner].sort(
-    (a, b) => b.issues - a.issues || (a.person.name < b.person.name ? -1 : a.person.name > b.person.name ? 1 : 0),
-  );
+  return [...report.quality.byOwner].sort((a, b) => b.issues - a.issues || (a.person.name < b.person.name ? -1 : a.person.name > b.person.name ? 1 : 0));
 }
 
 export function ownerTable(report: Report, f: Fmt): ViewTable {
@@ -223,7 +218,6 @@ export function qualityTables(report: Report, f: Fmt): ViewTable[] {
   const { rows, byRule, byOwner, trend } = qualityPageTables(report, f);
   return [rows, byRule, byOwner, ...(trend ? [trend] : [])];
 }
-
 
 export interface QualityKpi {
   label: string;

@@ -6,18 +6,7 @@
 import type { Locale } from '../i18n/index.ts';
 
 export type Section =
-  | 'overview'
-  | 'teams'
-  | 'sellers'
-  | 'channels'
-  | 'targets'
-  | 'pipeline'
-  | 'funnel'
-  | 'activities'
-  | 'quality'
-  | 'weeks'
-  | 'months'
-  | 'definitions';
+  'overview' | 'teams' | 'sellers' | 'channels' | 'targets' | 'pipeline' | 'funnel' | 'activities' | 'quality' | 'weeks' | 'months' | 'definitions';
 
 /** Navigation order: the overview and the two meeting pages first, so they are reached on a phone too. */
 export const SECTIONS: readonly Section[] = [
@@ -65,8 +54,7 @@ export function routes(base: string): Routes {
     leadFunnel: (locale, period) => `${prefix}${locale}/funnel/sources/${period}/`,
     csv: (_locale, id) => `${prefix}data/${id}.csv`,
     definition: (locale, id) => `${section(locale, 'definitions')}#${id}`,
-    qualityList: (locale, kind, slug, page = 1) =>
-      `${section(locale, 'quality')}${kind === 'rule' ? 'rules' : 'owners'}/${slug}/${page > 1 ? `${page}/` : ''}`,
+    qualityList: (locale, kind, slug, page = 1) => `${section(locale, 'quality')}${kind === 'rule' ? 'rules' : 'owners'}/${slug}/${page > 1 ? `${page}/` : ''}`,
     reportJson: () => `${prefix}report.json`,
   };
 }

@@ -70,7 +70,10 @@ export function scopeKpiCards(figures: ScopeFigures, f: Fmt, routes: Routes, met
     'open-pipeline': {
       label: t(locale, 'metric.openPipeline'),
       // Open deals none of which has an amount: the value is not known, not 0.
-      value: pipeline.open.count > 0 && pipeline.open.withoutAmount === pipeline.open.count ? t(locale, 'common.amountNotSet') : f.moneyCompact(pipeline.open.amount),
+      value:
+        pipeline.open.count > 0 && pipeline.open.withoutAmount === pipeline.open.count
+          ? t(locale, 'common.amountNotSet')
+          : f.moneyCompact(pipeline.open.amount),
       sub:
         t(locale, 'kpi.pipelineSub', { count: pipeline.open.count, weighted: f.moneyCompact(pipeline.weighted.weighted) }) +
         (pipeline.open.withoutAmount > 0 ? ` · ${t(locale, 'kpi.withoutAmount', { count: pipeline.open.withoutAmount })}` : ''),
@@ -174,7 +177,13 @@ function attainmentTable(figures: ScopeFigures, f: Fmt, idPrefix: string): ViewT
       { label: t(locale, 'metric.attainment'), key: 'attainment', align: 'end', show: (r) => f.percent(r.attainment), raw: (r) => r.attainment },
       { label: t(locale, 'metric.target'), key: 'full_year_target', align: 'end', show: (r) => f.money(r.fullYearTarget), raw: (r) => r.fullYearTarget },
       { label: t(locale, 'metric.pace'), key: 'pace', align: 'end', show: (r) => f.money(r.pace), raw: (r) => r.pace },
-      { label: `${t(locale, 'metric.pace')} / ${t(locale, 'metric.target')}`, key: 'pace_vs_target', align: 'end', show: (r) => f.percent(r.paceVsTarget), raw: (r) => r.paceVsTarget },
+      {
+        label: `${t(locale, 'metric.pace')} / ${t(locale, 'metric.target')}`,
+        key: 'pace_vs_target',
+        align: 'end',
+        show: (r) => f.percent(r.paceVsTarget),
+        raw: (r) => r.paceVsTarget,
+      },
     ],
     attainmentRows,
   );

@@ -15,7 +15,9 @@ export type TableSection = (typeof TABLE_SECTIONS)[number];
 
 function activityTables(report: Report, f: Fmt): ViewTable[] {
   const { locale } = f;
-  const sellers = report.sellers.filter((s) => s.figures.activities.timeWithCustomersYtd.meetingsHeld > 0 || s.figures.activities.customersWorked.accountsWorked > 0);
+  const sellers = report.sellers.filter(
+    (s) => s.figures.activities.timeWithCustomersYtd.meetingsHeld > 0 || s.figures.activities.customersWorked.accountsWorked > 0,
+  );
   return [
     activityGoalTable('activities-goals', report.company.activities.goalsRecentWeeks, f),
     activityPersonTable(
@@ -26,13 +28,42 @@ function activityTables(report: Report, f: Fmt): ViewTable[] {
       [...new Set(report.company.activities.goalsRecentWeeks.map((r) => r.week))],
     ),
     buildTable(
-      { id: 'activities-by-seller', definition: 'customers-worked', title: t(locale, 'chart.activitiesBySeller'), description: `${t(locale, 'def.customersWorked')} ${t(locale, 'def.timeWithCustomers')}` },
+      {
+        id: 'activities-by-seller',
+        definition: 'customers-worked',
+        title: t(locale, 'chart.activitiesBySeller'),
+        description: `${t(locale, 'def.customersWorked')} ${t(locale, 'def.timeWithCustomers')}`,
+      },
       [
         { label: t(locale, 'common.seller'), key: 'seller', show: (s) => s.person.name, raw: (s) => s.person.name },
-        { label: t(locale, 'metric.customersWorked'), key: 'customers_worked', align: 'end', show: (s) => f.number(s.figures.activities.customersWorked.accountsWorked), raw: (s) => s.figures.activities.customersWorked.accountsWorked },
-        { label: t(locale, 'common.goal'), key: 'customers_goal', align: 'end', show: (s) => f.number(s.figures.activities.customersWorked.goal), raw: (s) => s.figures.activities.customersWorked.goal },
-        { label: t(locale, 'funnel.meetingsHeld'), key: 'meetings_held', align: 'end', show: (s) => f.number(s.figures.activities.timeWithCustomersYtd.meetingsHeld), raw: (s) => s.figures.activities.timeWithCustomersYtd.meetingsHeld },
-        { label: t(locale, 'metric.timeWithCustomers'), key: 'hours', align: 'end', show: (s) => tHours(f, s.figures.activities.timeWithCustomersYtd.hours), raw: (s) => s.figures.activities.timeWithCustomersYtd.hours },
+        {
+          label: t(locale, 'metric.customersWorked'),
+          key: 'customers_worked',
+          align: 'end',
+          show: (s) => f.number(s.figures.activities.customersWorked.accountsWorked),
+          raw: (s) => s.figures.activities.customersWorked.accountsWorked,
+        },
+        {
+          label: t(locale, 'common.goal'),
+          key: 'customers_goal',
+          align: 'end',
+          show: (s) => f.number(s.figures.activities.customersWorked.goal),
+          raw: (s) => s.figures.activities.customersWorked.goal,
+        },
+        {
+          label: t(locale, 'funnel.meetingsHeld'),
+          key: 'meetings_held',
+          align: 'end',
+          show: (s) => f.number(s.figures.activities.timeWithCustomersYtd.meetingsHeld),
+          raw: (s) => s.figures.activities.timeWithCustomersYtd.meetingsHeld,
+        },
+        {
+          label: t(locale, 'metric.timeWithCustomers'),
+          key: 'hours',
+          align: 'end',
+          show: (s) => tHours(f, s.figures.activities.timeWithCustomersYtd.hours),
+          raw: (s) => s.figures.activities.timeWithCustomersYtd.hours,
+        },
       ],
       sellers,
     ),
@@ -57,7 +88,12 @@ export function sectionTables(section: TableSection, report: Report, f: Fmt): Vi
         cohortTable('funnel-cohort', report.funnel.yearToDate, f),
         handoffTable(report, f),
         ...report.funnel.teams.map((x) =>
-          funnelTable(`funnel-team-${x.teamId}`, x.funnel, f, `${t(f.locale, 'chart.funnel')} · ${report.teams.find((team) => team.id === x.teamId)?.name ?? x.teamId}`),
+          funnelTable(
+            `funnel-team-${x.teamId}`,
+            x.funnel,
+            f,
+            `${t(f.locale, 'chart.funnel')} · ${report.teams.find((team) => team.id === x.teamId)?.name ?? x.teamId}`,
+          ),
         ),
       ];
     case 'activities':

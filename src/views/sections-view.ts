@@ -81,7 +81,12 @@ export function planCheckTable(rows: readonly PlanCheckRow[], f: Fmt, teamName: 
     { id: 'plan-check', definition: 'plan-check', title: t(locale, 'metric.planCheck'), description: verdictText(verdict, f) },
     [
       { label: t(locale, 'common.period'), key: 'period', show: (r) => r.period, raw: (r) => r.period },
-      { label: t(locale, 'planCheck.level'), key: 'level', show: (r) => t(locale, levelKey[r.level], { team: r.teamId ? teamName(r.teamId) : '' }), raw: (r) => `${r.level}${r.teamId ? `:${r.teamId}` : ''}` },
+      {
+        label: t(locale, 'planCheck.level'),
+        key: 'level',
+        show: (r) => t(locale, levelKey[r.level], { team: r.teamId ? teamName(r.teamId) : '' }),
+        raw: (r) => `${r.level}${r.teamId ? `:${r.teamId}` : ''}`,
+      },
       { label: t(locale, 'planCheck.measure'), key: 'measure', show: (r) => measureLabel(locale, r.measure), raw: (r) => r.measure },
       { label: t(locale, 'planCheck.sum'), key: 'sum', align: 'end', show: (r) => f.money(r.sum), raw: (r) => r.sum },
       { label: t(locale, 'metric.target'), key: 'target', align: 'end', show: (r) => f.money(r.target), raw: (r) => r.target },
@@ -101,20 +106,55 @@ export function targetTables(report: Report, f: Fmt): ViewTable[] {
   const teams: Row[] = report.teams.map((x) => ({ name: x.name, href: f.links?.team(x.id), row: totalRow(x.figures.targets) }));
   const columns = (first: string) => [
     { label: first, key: 'name', show: (r: Row) => r.name, raw: (r: Row) => r.name },
-    { label: t(locale, 'common.actual'), key: 'result_ytd', align: 'end' as const, show: (r: Row) => f.money(r.row?.resultYtd), raw: (r: Row) => r.row?.resultYtd ?? null },
-    { label: t(locale, 'metric.budget'), key: 'budget_ytd', align: 'end' as const, show: (r: Row) => f.money(r.row?.budgetYtd), raw: (r: Row) => r.row?.budgetYtd ?? null },
-    { label: t(locale, 'metric.attainment'), key: 'attainment', align: 'end' as const, show: (r: Row) => f.percent(r.row?.attainment), raw: (r: Row) => r.row?.attainment ?? null },
-    { label: t(locale, 'metric.target'), key: 'full_year_target', align: 'end' as const, show: (r: Row) => f.money(r.row?.fullYearTarget), raw: (r: Row) => r.row?.fullYearTarget ?? null },
+    {
+      label: t(locale, 'common.actual'),
+      key: 'result_ytd',
+      align: 'end' as const,
+      show: (r: Row) => f.money(r.row?.resultYtd),
+      raw: (r: Row) => r.row?.resultYtd ?? null,
+    },
+    {
+      label: t(locale, 'metric.budget'),
+      key: 'budget_ytd',
+      align: 'end' as const,
+      show: (r: Row) => f.money(r.row?.budgetYtd),
+      raw: (r: Row) => r.row?.budgetYtd ?? null,
+    },
+    {
+      label: t(locale, 'metric.attainment'),
+      key: 'attainment',
+      align: 'end' as const,
+      show: (r: Row) => f.percent(r.row?.attainment),
+      raw: (r: Row) => r.row?.attainment ?? null,
+    },
+    {
+      label: t(locale, 'metric.target'),
+      key: 'full_year_target',
+      align: 'end' as const,
+      show: (r: Row) => f.money(r.row?.fullYearTarget),
+      raw: (r: Row) => r.row?.fullYearTarget ?? null,
+    },
     { label: t(locale, 'metric.pace'), key: 'pace', align: 'end' as const, show: (r: Row) => f.money(r.row?.pace), raw: (r: Row) => r.row?.pace ?? null },
   ];
   const chartOf = (rows: Row[], title: string) => () =>
-    progressBars(rows.map((r) => ({ label: r.name, value: r.row?.attainment ?? null, href: r.href })), { locale, title });
+    progressBars(
+      rows.map((r) => ({ label: r.name, value: r.row?.attainment ?? null, href: r.href })),
+      { locale, title },
+    );
   const teamTitle = t(locale, 'chart.attainmentByTeam');
   const sellerTitle = t(locale, 'chart.attainmentBySeller');
   return [
     reconciliationTable('targets-reconciliation', report.reconciliation, f, t(locale, 'reconcile.desc')),
-    buildTable({ id: 'targets-by-team', definition: 'attainment', title: teamTitle, description: t(locale, 'def.attainment'), chart: chartOf(teams, teamTitle) }, columns(t(locale, 'common.team')), teams),
-    buildTable({ id: 'targets-by-seller', definition: 'attainment', title: sellerTitle, chart: chartOf(people, sellerTitle) }, columns(t(locale, 'common.seller')), people),
+    buildTable(
+      { id: 'targets-by-team', definition: 'attainment', title: teamTitle, description: t(locale, 'def.attainment'), chart: chartOf(teams, teamTitle) },
+      columns(t(locale, 'common.team')),
+      teams,
+    ),
+    buildTable(
+      { id: 'targets-by-seller', definition: 'attainment', title: sellerTitle, chart: chartOf(people, sellerTitle) },
+      columns(t(locale, 'common.seller')),
+      people,
+    ),
   ];
 }
 
@@ -133,15 +173,36 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
         description: t(locale, 'chart.forecast.desc'),
         chart: () =>
           barChart(
-            FORECAST_CATEGORIES.filter((c) => c !== 'omitted').map((c) => ({ label: t(locale, `forecast.${c}`), value: p.forecastQuarter.categories[c].amount })),
+            FORECAST_CATEGORIES.filter((c) => c !== 'omitted').map((c) => ({
+              label: t(locale, `forecast.${c}`),
+              value: p.forecastQuarter.categories[c].amount,
+            })),
             { locale, currency: f.currency, title: forecastTitle },
           ),
       },
       [
         { label: t(locale, 'forecast.category'), key: 'category', show: (c) => t(locale, `forecast.${c}`), raw: (c) => c },
-        { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (c) => f.number(p.forecastQuarter.categories[c].count), raw: (c) => p.forecastQuarter.categories[c].count },
-        { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (c) => f.money(p.forecastQuarter.categories[c].amount), raw: (c) => p.forecastQuarter.categories[c].amount },
-        { label: t(locale, 'unit.annualVolume'), key: 'annual_volume', align: 'end', show: (c) => f.money(p.forecastQuarter.categories[c].annualAmount), raw: (c) => p.forecastQuarter.categories[c].annualAmount },
+        {
+          label: t(locale, 'common.count'),
+          key: 'count',
+          align: 'end',
+          show: (c) => f.number(p.forecastQuarter.categories[c].count),
+          raw: (c) => p.forecastQuarter.categories[c].count,
+        },
+        {
+          label: t(locale, 'unit.contractValue'),
+          key: 'amount',
+          align: 'end',
+          show: (c) => f.money(p.forecastQuarter.categories[c].amount),
+          raw: (c) => p.forecastQuarter.categories[c].amount,
+        },
+        {
+          label: t(locale, 'unit.annualVolume'),
+          key: 'annual_volume',
+          align: 'end',
+          show: (c) => f.money(p.forecastQuarter.categories[c].annualAmount),
+          raw: (c) => p.forecastQuarter.categories[c].annualAmount,
+        },
       ],
       FORECAST_CATEGORIES,
     ),
@@ -151,7 +212,11 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
         definition: 'deal-age',
         title: agingTitle,
         description: t(locale, 'def.dealAge'),
-        chart: () => barChart(p.aging.buckets.map((b) => ({ label: b.bucket, value: b.amount })), { locale, currency: f.currency, title: agingTitle }),
+        chart: () =>
+          barChart(
+            p.aging.buckets.map((b) => ({ label: b.bucket, value: b.amount })),
+            { locale, currency: f.currency, title: agingTitle },
+          ),
       },
       [
         { label: t(locale, 'unit.daysLabel'), key: 'bucket', show: (b) => (b.bucket === '' ? t(locale, 'common.ageUnknown') : b.bucket), raw: (b) => b.bucket },
@@ -162,7 +227,13 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
       p.aging.unknownAge.count > 0 ? [...p.aging.buckets, { bucket: '', ...p.aging.unknownAge }] : p.aging.buckets,
     ),
     buildTable(
-      { id: 'pipeline-stalled', definition: 'stalled-deals', title: `${t(locale, 'metric.stalledDeals')} (${f.number(p.stalled.count)})`, description: t(locale, 'def.stalledDeals'), pageRows: PAGE_ROWS },
+      {
+        id: 'pipeline-stalled',
+        definition: 'stalled-deals',
+        title: `${t(locale, 'metric.stalledDeals')} (${f.number(p.stalled.count)})`,
+        description: t(locale, 'def.stalledDeals'),
+        pageRows: PAGE_ROWS,
+      },
       [
         ...dealColumns<StalledDeal>(f, (d) => d),
         { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },
@@ -170,12 +241,24 @@ export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
         { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
         { label: t(locale, 'unit.annualVolume'), key: 'annual_volume', align: 'end', show: (d) => f.money(d.annualAmount), raw: (d) => d.annualAmount },
         { label: t(locale, 'pipeline.lastTouch'), key: 'last_touch', show: (d) => f.date(d.lastTouch), raw: (d) => d.lastTouch },
-        { label: t(locale, 'pipeline.daysSince'), key: 'days_since_touch', align: 'end', show: (d) => f.number(d.daysSinceTouch), raw: (d) => d.daysSinceTouch },
+        {
+          label: t(locale, 'pipeline.daysSince'),
+          key: 'days_since_touch',
+          align: 'end',
+          show: (d) => f.number(d.daysSinceTouch),
+          raw: (d) => d.daysSinceTouch,
+        },
       ],
       p.stalled.deals,
     ),
     buildTable(
-      { id: 'pipeline-slipped', definition: 'slipped-deals', title: `${t(locale, 'metric.slippedDeals')} (${f.number(p.slipped.count)})`, description: t(locale, 'def.slippedDeals'), pageRows: PAGE_ROWS },
+      {
+        id: 'pipeline-slipped',
+        definition: 'slipped-deals',
+        title: `${t(locale, 'metric.slippedDeals')} (${f.number(p.slipped.count)})`,
+        description: t(locale, 'def.slippedDeals'),
+        pageRows: PAGE_ROWS,
+      },
       [
         ...dealColumns<SlippedDeal>(f, (d) => d),
         { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },
@@ -226,7 +309,12 @@ export function funnelTable(id: string, funnel: Funnel, f: Fmt, title?: string):
       { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (l) => f.number(l.count), raw: (l) => l.count },
       { label: t(locale, 'metric.conversion'), key: 'conversion', align: 'end', show: (l) => f.percent(l.conversion), raw: (l) => l.conversion },
       { label: t(locale, 'hat.label'), key: 'hat', show: (l) => t(locale, `hat.${l.hat}`), raw: (l) => l.hat },
-      { label: t(locale, 'funnel.owner'), key: 'owners', show: (l) => l.owners.map((o) => o.name).join(', ') || '–', raw: (l) => l.owners.map((o) => o.name).join('; ') },
+      {
+        label: t(locale, 'funnel.owner'),
+        key: 'owners',
+        show: (l) => l.owners.map((o) => o.name).join(', ') || '–',
+        raw: (l) => l.owners.map((o) => o.name).join('; '),
+      },
     ],
     links,
   );
@@ -266,12 +354,30 @@ export function handoffTable(report: Report, f: Fmt): ViewTable {
     { id: 'handoffs', title: t(locale, 'metric.handoffs'), description: t(locale, 'handoffs.desc') },
     [
       { label: t(locale, 'common.team'), key: 'team', show: (r) => r.name, raw: (r) => r.name },
-      { label: t(locale, 'handoffs.handedOver'), key: 'sdr_handed_over', align: 'end', show: (r) => f.number(r.sdrToAe.handedOver), raw: (r) => r.sdrToAe.handedOver },
+      {
+        label: t(locale, 'handoffs.handedOver'),
+        key: 'sdr_handed_over',
+        align: 'end',
+        show: (r) => f.number(r.sdrToAe.handedOver),
+        raw: (r) => r.sdrToAe.handedOver,
+      },
       { label: t(locale, 'handoffs.accepted'), key: 'sdr_accepted', align: 'end', show: (r) => f.number(r.sdrToAe.accepted), raw: (r) => r.sdrToAe.accepted },
       { label: t(locale, 'handoffs.won'), key: 'sdr_won', align: 'end', show: (r) => f.number(r.sdrToAe.won), raw: (r) => r.sdrToAe.won },
-      { label: t(locale, 'handoffs.newCustomers'), key: 'new_customers', align: 'end', show: (r) => f.number(r.aeToAm.newCustomers), raw: (r) => r.aeToAm.newCustomers },
+      {
+        label: t(locale, 'handoffs.newCustomers'),
+        key: 'new_customers',
+        align: 'end',
+        show: (r) => f.number(r.aeToAm.newCustomers),
+        raw: (r) => r.aeToAm.newCustomers,
+      },
       { label: t(locale, 'handoffs.onboarded'), key: 'onboarded', align: 'end', show: (r) => f.number(r.aeToAm.onboarded), raw: (r) => r.aeToAm.onboarded },
-      { label: t(locale, 'handoffs.followOn'), key: 'follow_on_deals', align: 'end', show: (r) => f.number(r.aeToAm.followOnDeals), raw: (r) => r.aeToAm.followOnDeals },
+      {
+        label: t(locale, 'handoffs.followOn'),
+        key: 'follow_on_deals',
+        align: 'end',
+        show: (r) => f.number(r.aeToAm.followOnDeals),
+        raw: (r) => r.aeToAm.followOnDeals,
+      },
     ],
     rows,
   );

@@ -50,14 +50,33 @@ export function oneOnOne(report: Report, seller: SellerEntry, f: Fmt, routes: Ro
     const line = open.get(d.id);
     if (line) return { ...dealRow(line, ctx), reason: note };
     const stage = report.meta.stages.find((s) => s.id === d.stageId)?.label ?? d.stageId;
-    return { name: d.name, href: crmDealHref(report.meetings.crmDealUrl, d.id), account: '', owner: seller.person.name, stage, value: f.money(d.amount), annual: f.money(d.annualAmount), date, reason: note };
+    return {
+      name: d.name,
+      href: crmDealHref(report.meetings.crmDealUrl, d.id),
+      account: '',
+      owner: seller.person.name,
+      stage,
+      value: f.money(d.amount),
+      annual: f.money(d.annualAmount),
+      date,
+      reason: note,
+    };
   };
   const group = (key: string, title: string, rows: DealGroup['rows'], count: number, amount: number): DealGroup => ({
-    key, title, rows, amount, summary: `${f.number(count)} · ${f.money(amount)}`, hidden: 0,
+    key,
+    title,
+    rows,
+    amount,
+    summary: `${f.number(count)} · ${f.money(amount)}`,
+    hidden: 0,
   });
   const largest: DealLine[] = seller.openDeals.deals.slice(0, TALK_ROWS);
   const wonLost = month
-    ? groupDeals([...month.won.deals, ...month.lost.deals], (d) => ({ key: d.status, title: t(locale, d.status === 'won' ? 'metric.dealsWon' : 'metric.dealsLost') }), ctx)
+    ? groupDeals(
+        [...month.won.deals, ...month.lost.deals],
+        (d) => ({ key: d.status, title: t(locale, d.status === 'won' ? 'metric.dealsWon' : 'metric.dealsLost') }),
+        ctx,
+      )
     : [];
   const issues = report.quality.issues.filter((i) => i.owner?.id === seller.person.id).length;
   return {
@@ -71,9 +90,27 @@ export function oneOnOne(report: Report, seller: SellerEntry, f: Fmt, routes: Ro
       : [],
     wonLost,
     talk: [
-      group('overdue', t(locale, 'one.overdue'), pipeline.slipped.deals.slice(0, TALK_ROWS).map((d) => row(d, f.date(d.close), t(locale, 'pipeline.daysOverdue') + ': ' + f.number(d.daysOverdue))), pipeline.slipped.count, pipeline.slipped.amount),
-      group('stalled', t(locale, 'one.stalled'), pipeline.stalled.deals.slice(0, TALK_ROWS).map((d) => row(d, f.date(d.lastTouch), t(locale, 'pipeline.daysSince') + ': ' + f.number(d.daysSinceTouch))), pipeline.stalled.count, pipeline.stalled.amount),
-      group('largest', t(locale, 'one.largest'), largest.map((d) => dealRow(d, ctx)), seller.openDeals.count, seller.openDeals.amount),
+      group(
+        'overdue',
+        t(locale, 'one.overdue'),
+        pipeline.slipped.deals.slice(0, TALK_ROWS).map((d) => row(d, f.date(d.close), t(locale, 'pipeline.daysOverdue') + ': ' + f.number(d.daysOverdue))),
+        pipeline.slipped.count,
+        pipeline.slipped.amount,
+      ),
+      group(
+        'stalled',
+        t(locale, 'one.stalled'),
+        pipeline.stalled.deals.slice(0, TALK_ROWS).map((d) => row(d, f.date(d.lastTouch), t(locale, 'pipeline.daysSince') + ': ' + f.number(d.daysSinceTouch))),
+        pipeline.stalled.count,
+        pipeline.stalled.amount,
+      ),
+      group(
+        'largest',
+        t(locale, 'one.largest'),
+        largest.map((d) => dealRow(d, ctx)),
+        seller.openDeals.count,
+        seller.openDeals.amount,
+      ),
     ].filter((g) => g.rows.length > 0),
     issues: { count: issues, href: `${routes.section(locale, 'quality')}#quality-issues` },
   };

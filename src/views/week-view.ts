@@ -57,7 +57,12 @@ export function weekView(week: WeekFigures, f: Fmt, rows?: DealRows): WeekView {
   const moves = buildTable<DealLine & { move: string }>(
     { id: `${id}-big-moves`, title: t(locale, 'meeting.weekly.bigMoves') },
     [
-      { label: t(locale, 'meeting.weekly.move'), key: 'move', show: (d) => t(locale, `meeting.weekly.move.${d.move as 'won' | 'lost' | 'created'}`), raw: (d) => d.move },
+      {
+        label: t(locale, 'meeting.weekly.move'),
+        key: 'move',
+        show: (d) => t(locale, `meeting.weekly.move.${d.move as 'won' | 'lost' | 'created'}`),
+        raw: (d) => d.move,
+      },
       ...dealColumns<DealLine & { move: string }>(f, (d) => d),
       { label: t(locale, 'common.customer'), key: 'account', show: (d) => d.account || t(locale, 'common.noAccount'), raw: (d) => d.account },
       { label: t(locale, 'common.seller'), key: 'owner', show: (d) => d.owner.name, raw: (d) => d.owner.name },
@@ -87,7 +92,13 @@ export function weekView(week: WeekFigures, f: Fmt, rows?: DealRows): WeekView {
       dealTable(`${id}-lost`, t(locale, 'metric.dealsLost'), week.lost, f, 'close', rows),
       dealTable(`${id}-created`, t(locale, 'meeting.weekly.newOpportunities'), week.created, f, 'created', rows),
       activityGoalTable(`${id}-activity-goals`, week.goals, f),
-      activityPersonTable(`${id}-activity-goals-by-person`, week.goalsByPerson, f, (personId) => week.goalsByPerson.find((r) => r.personId === personId)?.person.name ?? '–', [week.week]),
+      activityPersonTable(
+        `${id}-activity-goals-by-person`,
+        week.goalsByPerson,
+        f,
+        (personId) => week.goalsByPerson.find((r) => r.personId === personId)?.person.name ?? '–',
+        [week.week],
+      ),
       activitiesTable(`${id}-activities-by-seller`, week.activitiesBySeller, f),
     ],
     ahead: [meetings, perSeller(`${id}-booked-by-seller`, t(locale, 'meeting.weekly.bookedBySeller'), week.ahead.bySeller, f)],

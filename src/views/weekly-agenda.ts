@@ -96,7 +96,10 @@ function tiles(week: WeekFigures, agenda: WeekAgenda, f: Fmt, limit: number): St
       title: t(locale, 'agenda.result'),
       href: '#won',
       value: f.moneyCompact(agenda.result),
-      sub: agenda.target === null ? t(locale, 'agenda.noTarget') : t(locale, 'agenda.resultSub', { target: f.moneyCompact(agenda.target), share: f.percent(share) }),
+      sub:
+        agenda.target === null
+          ? t(locale, 'agenda.noTarget')
+          : t(locale, 'agenda.resultSub', { target: f.moneyCompact(agenda.target), share: f.percent(share) }),
       status: statusOf(share, limit),
     },
     tile('agenda.newPipeline', week.created, 'created'),
@@ -133,7 +136,11 @@ export function weeklyAgenda(report: Report, week: WeekFigures, agenda: WeekAgen
       id: 'closing',
       title: t(locale, 'agenda.closing'),
       summary: t(locale, 'agenda.closing.desc', { range: f.range(week.range.start, next.end) }),
-      groups: groupDeals(agenda.closing.deals, (d) => ({ key: d.owner.id, title: d.owner.name, href: d.owner.slug ? routes.seller(locale, d.owner.slug) : undefined }), ctx),
+      groups: groupDeals(
+        agenda.closing.deals,
+        (d) => ({ key: d.owner.id, title: d.owner.name, href: d.owner.slug ? routes.seller(locale, d.owner.slug) : undefined }),
+        ctx,
+      ),
       table: tables.closing,
     },
     behind: {
@@ -151,4 +158,3 @@ export function weeklyAgenda(report: Report, week: WeekFigures, agenda: WeekAgen
     ],
   };
 }
-

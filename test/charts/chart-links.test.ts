@@ -46,7 +46,9 @@ describe('chart links', () => {
   });
 
   it('attainment bars, forecast rows, weekly and cumulative points link where given', () => {
-    expect(anchors(progressBars([{ label: 'Malmö', value: 0.8, href: '/sv/teams/malmo/' }], base))).toEqual(['aria-label="Malmö: 80 %" href="/sv/teams/malmo/"']);
+    expect(anchors(progressBars([{ label: 'Malmö', value: 0.8, href: '/sv/teams/malmo/' }], base))).toEqual([
+      'aria-label="Malmö: 80 %" href="/sv/teams/malmo/"',
+    ]);
     const forecast = forecastStack([{ label: 'Malmö Q4', closed: 10, commit: 5, bestCase: 5, budget: 30, href: '/sv/teams/malmo/' }], {
       ...base,
       labels: { closed: 'Stängt', commit: 'Commit', bestCase: 'Bästa fall', budget: 'Budget' },
@@ -62,7 +64,12 @@ describe('chart links', () => {
     );
     // A week without a value has no point, so nothing to click.
     expect(anchors(weeks)).toEqual(['aria-label="v. 46 2026: 3" href="/sv/weeks/2026-w46/"']);
-    const cumulative = cumulativeByMonth([{ month: '2026-01', result: 5, budget: 4 }], { ...base, resultLabel: 'U', budgetLabel: 'B', monthHref: (m) => `/sv/months/${m}/` });
+    const cumulative = cumulativeByMonth([{ month: '2026-01', result: 5, budget: 4 }], {
+      ...base,
+      resultLabel: 'U',
+      budgetLabel: 'B',
+      monthHref: (m) => `/sv/months/${m}/`,
+    });
     expect(anchors(cumulative)).toEqual(['aria-label="januari 2026: 5" href="/sv/months/2026-01/"']);
   });
 });

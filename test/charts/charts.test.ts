@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  barChart,
-  createDocument,
-  funnelChart,
-  lineChart,
-  progressBars,
-  stackedBarsByMonth,
-} from '../../src/charts/index.ts';
+import { barChart, createDocument, funnelChart, lineChart, progressBars, stackedBarsByMonth } from '../../src/charts/index.ts';
 import { roundNumbers } from '../../src/charts/render.ts';
 import * as fixtures from './fixtures.ts';
 
@@ -31,7 +24,13 @@ describe('barChart', () => {
   });
 
   it('says there is nothing to draw, instead of drawing, for no rows or only zeros', () => {
-    for (const data of [[], [{ label: 'A', value: 0 }, { label: 'B', value: 0 }]]) {
+    for (const data of [
+      [],
+      [
+        { label: 'A', value: 0 },
+        { label: 'B', value: 0 },
+      ],
+    ]) {
       const markup = barChart(data, base);
       expect(markup).not.toContain('<svg');
       expect(markup).toContain('class="tavla-chart-empty"');
@@ -95,14 +94,27 @@ describe('lineChart', () => {
       { week: '2026-W47', value: 150 },
     ];
     const ticks = (svg: string) => [...(svg.match(/data-mark="y-axis tick label"[^]*?<\/g>/)?.[0].matchAll(/>([^<>]+)<\/text>/g) ?? [])].map((m) => m[1]);
-    expect(ticks(lineChart(shares, { ...base, goal: 100, percent: true }))).toEqual(['0&#160;%', '20&#160;%', '40&#160;%', '60&#160;%', '80&#160;%', '100&#160;%', '120&#160;%', '140&#160;%', '160&#160;%']);
+    expect(ticks(lineChart(shares, { ...base, goal: 100, percent: true }))).toEqual([
+      '0&#160;%',
+      '20&#160;%',
+      '40&#160;%',
+      '60&#160;%',
+      '80&#160;%',
+      '100&#160;%',
+      '120&#160;%',
+      '140&#160;%',
+      '160&#160;%',
+    ]);
     expect(ticks(lineChart(shares, { ...base, locale: 'en', goal: 100, percent: true }))).toContain('100%');
     expect(ticks(lineChart(shares, { ...base, goal: 100 }))).toContain('100'); // a plain count axis: no sign
   });
 
   it('thins the week ticks on a long axis', () => {
     const weeks = Array.from({ length: 52 }, (_, i) => `2026-W${String(i + 1).padStart(2, '0')}`);
-    const svg = lineChart(weeks.map((week, i) => ({ week, value: i })), base);
+    const svg = lineChart(
+      weeks.map((week, i) => ({ week, value: i })),
+      base,
+    );
     expect(svg.match(/data-mark="x-axis tick label"[^]*?<\/g>/)?.[0].match(/<text/g)).toHaveLength(11);
   });
 });
@@ -136,8 +148,22 @@ describe('every chart', () => {
     barChart: (label) => barChart([{ label, value: 1 }], { ...base, title: label, description: label }),
     stackedBarsByMonth: (label) =>
       stackedBarsByMonth([{ month: '2026-01', channel: 'new', value: 1 }], { ...base, title: label, targetLabel: label, target: 2 }),
-    lineChart: (label) => lineChart([{ week: '2026-W01', value: 1, series: label }, { week: '2026-W01', value: 2, series: 'b' }], { ...base, title: label }),
-    funnelChart: (label) => funnelChart([{ label, value: 2 }, { label: 'b', value: 1, conversion: 0.5, from: label }], { ...base, title: label }),
+    lineChart: (label) =>
+      lineChart(
+        [
+          { week: '2026-W01', value: 1, series: label },
+          { week: '2026-W01', value: 2, series: 'b' },
+        ],
+        { ...base, title: label },
+      ),
+    funnelChart: (label) =>
+      funnelChart(
+        [
+          { label, value: 2 },
+          { label: 'b', value: 1, conversion: 0.5, from: label },
+        ],
+        { ...base, title: label },
+      ),
     progressBars: (label) => progressBars([{ label, value: 0.5 }], { ...base, title: label }),
   };
 
@@ -186,9 +212,24 @@ describe('empty and zero data', () => {
   const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
   it('draws a sentence, not marks, when every value is zero or missing', () => {
     const charts = [
-      stackedBarsByMonth(months.map((month) => ({ month, channel: 'new' as const, value: 0 })), { ...base, months }),
-      progressBars([{ label: 'A', value: null }, { label: 'B', value: 0 }], base),
-      lineChart([{ week: '2026-W47', value: 0 }, { week: '2026-W48', value: null }], base),
+      stackedBarsByMonth(
+        months.map((month) => ({ month, channel: 'new' as const, value: 0 })),
+        { ...base, months },
+      ),
+      progressBars(
+        [
+          { label: 'A', value: null },
+          { label: 'B', value: 0 },
+        ],
+        base,
+      ),
+      lineChart(
+        [
+          { week: '2026-W47', value: 0 },
+          { week: '2026-W48', value: null },
+        ],
+        base,
+      ),
       funnelChart([{ label: 'Leads', value: 0 }], base),
     ];
     for (const markup of charts) {

@@ -1,26 +1,48 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import {
-  formatNumber,
-  isRuleCode,
-  makeIssue,
-  quote,
-  RULE_CODES,
-  RULES,
-  ruleOf,
-  type RuleArgs,
-} from '../../src/core/rules.ts';
+import { formatNumber, isRuleCode, makeIssue, quote, RULE_CODES, RULES, ruleOf, type RuleArgs } from '../../src/core/rules.ts';
 import { XSS } from '../quality/helpers.ts';
 
 describe('RULES', () => {
   it('holds exactly the permanent codes, in catalog order (a rename fails here)', () => {
     expect(RULE_CODES).toEqual([
-      'MissingFile', 'MissingColumn', 'UnreadableFile', 'EmptyFile', 'TruncatedFile', 'InvalidSettings', 'NoRows',
-      'BadNumber', 'BadDate', 'MissingValue', 'MalformedRow', 'UnknownStage', 'UnknownChannel',
-      'UnknownActivityType', 'UnknownForecastCategory', 'UnknownRole', 'UnknownCurrency', 'BadTarget', 'DuplicateId', 'NegativeAmount',
-      'OpenDealWithoutOwner', 'AccountWithoutOwner', 'PastCloseDate', 'StalledDeal', 'WonDealWithoutAmount',
-      'CloseBeforeCreated', 'UnknownAccount', 'UnknownOwner', 'FutureActivity', 'DuplicateAccount', 'PlanGap',
-      'StaleExport', 'LostDealWithoutReason', 'OpenDealWithoutAmount', 'OpenDealWithoutCloseDate',
-      'DealWithoutAccount', 'DealWithoutCreatedDate', 'NulInCell',
+      'MissingFile',
+      'MissingColumn',
+      'UnreadableFile',
+      'EmptyFile',
+      'TruncatedFile',
+      'InvalidSettings',
+      'NoRows',
+      'BadNumber',
+      'BadDate',
+      'MissingValue',
+      'MalformedRow',
+      'UnknownStage',
+      'UnknownChannel',
+      'UnknownActivityType',
+      'UnknownForecastCategory',
+      'UnknownRole',
+      'UnknownCurrency',
+      'BadTarget',
+      'DuplicateId',
+      'NegativeAmount',
+      'OpenDealWithoutOwner',
+      'AccountWithoutOwner',
+      'PastCloseDate',
+      'StalledDeal',
+      'WonDealWithoutAmount',
+      'CloseBeforeCreated',
+      'UnknownAccount',
+      'UnknownOwner',
+      'FutureActivity',
+      'DuplicateAccount',
+      'PlanGap',
+      'StaleExport',
+      'LostDealWithoutReason',
+      'OpenDealWithoutAmount',
+      'OpenDealWithoutCloseDate',
+      'DealWithoutAccount',
+      'DealWithoutCreatedDate',
+      'NulInCell',
     ]);
   });
 
@@ -54,15 +76,9 @@ describe('RULES', () => {
 
   it('words messages by their arguments', () => {
     expect(RULES.MissingColumn.message({ file: 'deals.csv', column: 'stage' })).toBe('required column "stage" not found');
-    expect(RULES.BadDate.message({ value: '2/30/2026', dateOrder: 'mdy' })).toBe(
-      'expected a date as YYYY-MM-DD or MM/DD/YYYY, got "2/30/2026"',
-    );
-    expect(RULES.BadTarget.message({ part: 'scope', value: 'region' })).toBe(
-      'unknown scope "region"; expected company, team or seller',
-    );
-    expect(RULES.DuplicateAccount.message({ by: 'name', otherId: 'A2', otherLine: 2 })).toBe(
-      'same name as account "A2" on line 2',
-    );
+    expect(RULES.BadDate.message({ value: '2/30/2026', dateOrder: 'mdy' })).toBe('expected a date as YYYY-MM-DD or MM/DD/YYYY, got "2/30/2026"');
+    expect(RULES.BadTarget.message({ part: 'scope', value: 'region' })).toBe('unknown scope "region"; expected company, team or seller');
+    expect(RULES.DuplicateAccount.message({ by: 'name', otherId: 'A2', otherLine: 2 })).toBe('same name as account "A2" on line 2');
   });
 
   it('types each rule’s arguments', () => {
@@ -72,15 +88,34 @@ describe('RULES', () => {
 
 describe('makeIssue', () => {
   it('locates and words an issue, leaving out empty owner, field and id', () => {
-    expect(makeIssue('PastCloseDate', { close: '2026-11-01', asOf: '2026-11-20', days: 19 }, {
-      file: 'deals.csv', line: 3, field: 'close_date', recordId: 'D3', ownerId: '',
-    })).toEqual({
-      code: 'PastCloseDate', file: 'deals.csv', line: 3, field: 'close_date', recordId: 'D3',
+    expect(
+      makeIssue(
+        'PastCloseDate',
+        { close: '2026-11-01', asOf: '2026-11-20', days: 19 },
+        {
+          file: 'deals.csv',
+          line: 3,
+          field: 'close_date',
+          recordId: 'D3',
+          ownerId: '',
+        },
+      ),
+    ).toEqual({
+      code: 'PastCloseDate',
+      file: 'deals.csv',
+      line: 3,
+      field: 'close_date',
+      recordId: 'D3',
       message: 'open deal was expected to close 2026-11-01, 19 days before 2026-11-20',
       args: { close: '2026-11-01', asOf: '2026-11-20', days: 19 },
     });
     expect(makeIssue('BadNumber', { value: 'x' }, { file: 'deals.csv', line: 4, column: 7, field: 'amount' })).toEqual({
-      code: 'BadNumber', file: 'deals.csv', line: 4, column: 7, field: 'amount', message: 'expected a number, got "x"',
+      code: 'BadNumber',
+      file: 'deals.csv',
+      line: 4,
+      column: 7,
+      field: 'amount',
+      message: 'expected a number, got "x"',
       args: { value: 'x' },
     });
   });

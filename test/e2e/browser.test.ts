@@ -104,7 +104,8 @@ describe.skipIf(!policy.run)(`site in Chromium${policy.run ? '' : ` — SKIPPED:
       if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url().replace(server.url, '')}`);
     });
     page.on('requestfailed', (request) => {
-      if (request.url().startsWith(`${server.url}/`)) problems.push(`request failed: ${request.url().replace(server.url, '')} (${request.failure()?.errorText})`);
+      if (request.url().startsWith(`${server.url}/`))
+        problems.push(`request failed: ${request.url().replace(server.url, '')} (${request.failure()?.errorText})`);
     });
     const response = await page.goto(server.url + path, { waitUntil: 'load' });
     if (!response) problems.push('no response');
@@ -234,15 +235,15 @@ describe.skipIf(!policy.run)(`site in Chromium${policy.run ? '' : ` — SKIPPED:
             }
             return false;
           };
-          const sticking = Array.from(document.body.querySelectorAll('*')).filter(
-            (e) => e.getBoundingClientRect().right > width + 1 && !clipped(e),
-          );
+          const sticking = Array.from(document.body.querySelectorAll('*')).filter((e) => e.getBoundingClientRect().right > width + 1 && !clipped(e));
           const outermost = sticking.filter((e) => !sticking.includes(e.parentElement as Element));
           return {
             width,
             scrollWidth: document.documentElement.scrollWidth,
             culprits: outermost.slice(0, 5).map((e) => {
-              const classes = Array.from(e.classList).map((c) => `.${c}`).join('');
+              const classes = Array.from(e.classList)
+                .map((c) => `.${c}`)
+                .join('');
               return `${e.localName}${classes} (right edge at ${Math.round(e.getBoundingClientRect().right)} px)`;
             }),
           };

@@ -24,7 +24,11 @@ function files(dir: string, ext: string, base = dir): string[] {
   );
 }
 
-const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .trim();
 
 interface DealTableFacts {
   tables: number;

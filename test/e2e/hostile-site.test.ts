@@ -28,7 +28,15 @@ function files(dir: string): string[] {
 /** Replaces a CSV cell value everywhere it appears as a whole field. */
 function replaceField(text: string, from: string, to: string): string {
   const quoted = `"${to.replace(/"/g, '""')}"`;
-  return text.split('\n').map((line) => line.split(',').map((cell) => (cell === from ? quoted : cell)).join(',')).join('\n');
+  return text
+    .split('\n')
+    .map((line) =>
+      line
+        .split(',')
+        .map((cell) => (cell === from ? quoted : cell))
+        .join(','),
+    )
+    .join('\n');
 }
 
 describe('a site built from hostile names', () => {
@@ -44,10 +52,18 @@ describe('a site built from hostile names', () => {
       for (const [from, to] of pairs) text = replaceField(text, from, to);
       writeFileSync(join(data, file), text);
     };
-    edit('users.csv', [['Anna Berg', SCRIPT], ['Olle Sjö', IMG]]);
+    edit('users.csv', [
+      ['Anna Berg', SCRIPT],
+      ['Olle Sjö', IMG],
+    ]);
     const accounts = readFileSync(join(data, 'accounts.csv'), 'utf8').split('\n');
     const names = accounts.slice(1, 5).map((line) => line.split(',')[1]!);
-    edit('accounts.csv', [[names[0]!, FORMULA], [names[1]!, CMD], [names[2]!, MINUS_CMD], [names[3]!, WIDE]]);
+    edit('accounts.csv', [
+      [names[0]!, FORMULA],
+      [names[1]!, CMD],
+      [names[2]!, MINUS_CMD],
+      [names[3]!, WIDE],
+    ]);
     const build = spawnSync(process.execPath, [join(root, 'scripts/build.ts')], {
       cwd: root,
       encoding: 'utf8',

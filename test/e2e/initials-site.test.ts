@@ -29,14 +29,25 @@ describe('a site built with initialsOnly', () => {
     const deals = readFileSync(join(data, 'deals.csv'), 'utf8').split('\n');
     deals[1] = deals[1]!.replace(',anna.berg,', ',karl.hemligsson,');
     writeFileSync(join(data, 'deals.csv'), deals.join('\n'));
-    const users = readFileSync(join(data, 'users.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+    const users = readFileSync(join(data, 'users.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
     secrets = ['karl.hemligsson', 'hemligsson', ...users.flatMap(([id, name, email]) => [id!, name!, email!]).filter((s) => s && s.length >= 4)];
     for (let i = 0; i < 2; i++) {
       const out = join(mkdtempSync(join(tmpdir(), 'tavla-initials-site-')), 'dist');
       const build = spawnSync(process.execPath, [join(root, 'scripts/build.ts')], {
         cwd: root,
         encoding: 'utf8',
-        env: { ...process.env, TAVLA_DATA: data, TAVLA_OUT: out, TAVLA_HISTORY: join(data, `history-${i}`), SOURCE_DATE_EPOCH: '1781481600', ASTRO_TELEMETRY_DISABLED: '1' },
+        env: {
+          ...process.env,
+          TAVLA_DATA: data,
+          TAVLA_OUT: out,
+          TAVLA_HISTORY: join(data, `history-${i}`),
+          SOURCE_DATE_EPOCH: '1781481600',
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
       });
       if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
       outs.push(out);
@@ -55,8 +66,12 @@ describe('a site built with initialsOnly', () => {
   });
 
   it('gives byte-identical sites for the same inputs', () => {
-    const a = files(outs[0]!).map((f) => relative(outs[0]!, f)).sort();
-    const b = files(outs[1]!).map((f) => relative(outs[1]!, f)).sort();
+    const a = files(outs[0]!)
+      .map((f) => relative(outs[0]!, f))
+      .sort();
+    const b = files(outs[1]!)
+      .map((f) => relative(outs[1]!, f))
+      .sort();
     expect(b).toEqual(a);
     const differ = a.filter((f) => !readFileSync(join(outs[0]!, f)).equals(readFileSync(join(outs[1]!, f))));
     expect(differ).toEqual([]);

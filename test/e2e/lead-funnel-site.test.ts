@@ -35,7 +35,13 @@ describe('the site built from the Olist-shaped exports', () => {
     const build = spawnSync(process.execPath, [join(root, 'scripts/build.ts')], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, TAVLA_DATA: join(root, 'test/fixtures/real-world/olist-like'), TAVLA_OUT: out, TAVLA_HISTORY: history, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        TAVLA_DATA: join(root, 'test/fixtures/real-world/olist-like'),
+        TAVLA_OUT: out,
+        TAVLA_HISTORY: history,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
     });
     expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
     const page = (slug: string) => readFileSync(join(out, 'en/funnel/sources', slug, 'index.html'), 'utf8');

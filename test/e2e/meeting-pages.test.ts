@@ -108,7 +108,10 @@ describe.skipIf(!policy.run)(`meeting pages in Chromium${policy.run ? '' : ` —
       }),
     );
     for (const section of ['/sv/weeks/', '/sv/months/']) {
-      expect(links.find((l) => l.href === section), `${section} in the navigation`).toMatchObject({ visible: true });
+      expect(
+        links.find((l) => l.href === section),
+        `${section} in the navigation`,
+      ).toMatchObject({ visible: true });
     }
     await page.context().close();
   });

@@ -10,14 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  htpasswdLine,
-  nginxPolicy,
-  protectedSiteDirectives,
-  randomPassword,
-  startNginx,
-  type NginxServer,
-} from '../support/nginx.ts';
+import { htpasswdLine, nginxPolicy, protectedSiteDirectives, randomPassword, startNginx, type NginxServer } from '../support/nginx.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const siteDir = inject('siteDir');
@@ -36,7 +29,10 @@ function basic(user: string, password: string): Record<string, string> {
 }
 
 function h1Of(html: string): string | undefined {
-  return /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1]?.replace(/<[^>]+>/g, '').trim();
+  return /<h1\b[^>]*>([\s\S]*?)<\/h1>/i
+    .exec(html)?.[1]
+    ?.replace(/<[^>]+>/g, '')
+    .trim();
 }
 
 /** The first CSV download in the built site, as a URL path. */

@@ -11,7 +11,6 @@ import { parseCsv } from '../support/csv.ts';
 
 const root = join(import.meta.dirname, '../..');
 
-
 interface DemoDeal {
   id: string;
   status: string;

@@ -48,13 +48,15 @@ function some(items: string[]): string {
 }
 
 function metaContent(page: ParsedPage, name: string): string | null {
-  const meta = Array.from(page.document.querySelectorAll('meta[name]')).find(
-    (element) => element.getAttribute('name')?.toLowerCase() === name,
-  );
+  const meta = Array.from(page.document.querySelectorAll('meta[name]')).find((element) => element.getAttribute('name')?.toLowerCase() === name);
   return meta ? (meta.getAttribute('content') ?? '') : null;
 }
 
-const tokens = (value: string) => value.toLowerCase().split(/[\s,]+/).filter(Boolean);
+const tokens = (value: string) =>
+  value
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
 
 describe('build log', () => {
   it('reports the number of pages and the page weight', () => {
@@ -159,8 +161,7 @@ describe('built site on disk', () => {
       for (const ref of cssRefs(readFileSync(join(siteDir, file), 'utf8'), file)) check(ref, urlPathOf(file), `/${file}`);
     }
     const lines = [...broken].map(
-      ([target, { reason, refs, from }]) =>
-        `${target} — ${reason}; as ${some([...refs])}; on ${from.size} page(s): ${some([...from])}`,
+      ([target, { reason, refs, from }]) => `${target} — ${reason}; as ${some([...refs])}; on ${from.size} page(s): ${some([...from])}`,
     );
     expectNone(lines, 'broken internal link target(s)');
   });
@@ -184,9 +185,7 @@ describe('built site on disk', () => {
       else if (inStarGroup && key === 'disallow' && value === '/') disallowsAll = true;
       else if (inStarGroup && key === 'allow' && value !== '') allows = true;
     }
-    expect(disallowsAll && !allows, `robots.txt must say "User-agent: *" then "Disallow: /" (and allow nothing); it says:\n${text}`).toBe(
-      true,
-    );
+    expect(disallowsAll && !allows, `robots.txt must say "User-agent: *" then "Disallow: /" (and allow nothing); it says:\n${text}`).toBe(true);
   });
 
   it('every locale has the same pages, including every section of the report', () => {

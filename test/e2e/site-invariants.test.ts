@@ -29,7 +29,13 @@ function buildSmallCompany(): string {
   const build = spawnSync(process.execPath, [join(root, 'scripts/build.ts')], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, TAVLA_DATA: join(root, 'test/scenarios/small-company/input'), TAVLA_OUT: out, TAVLA_HISTORY: history, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      TAVLA_DATA: join(root, 'test/scenarios/small-company/input'),
+      TAVLA_OUT: out,
+      TAVLA_HISTORY: history,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
   });
   if (build.status !== 0) throw new Error(`building the small company failed:\n${build.stdout}\n${build.stderr}`);
   return out;

@@ -34,7 +34,6 @@ export function readSite(dir: string): Site {
   return { dir, report: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report, pages };
 }
 
-
 /** A CSV download as objects by header; null when the file does not exist. */
 export function csvOf(site: Site, id: string): Record<string, string>[] | null {
   const file = join(site.dir, 'data', `${id}.csv`);
@@ -65,7 +64,8 @@ export function reconciliationBreaches(site: Site): string[] {
     const company = budget(report.company.targets.rows, row.measure, row.period);
     if (row.company !== company) problems.push(`${where}: company ${row.company} ≠ the company's budget ${company}`);
     if (row.teams.sum !== (teams.length ? sum(teams) : null)) problems.push(`${where}: Σ teams ${row.teams.sum} ≠ ${sum(teams)} summed from the teams`);
-    if (row.sellers.sum !== (sellers.length ? sum(sellers) : null)) problems.push(`${where}: Σ sellers ${row.sellers.sum} ≠ ${sum(sellers)} summed from the sellers`);
+    if (row.sellers.sum !== (sellers.length ? sum(sellers) : null))
+      problems.push(`${where}: Σ sellers ${row.sellers.sum} ≠ ${sum(sellers)} summed from the sellers`);
     if (row.withoutTeam !== (outside.length ? sum(outside) : null)) problems.push(`${where}: people in no team ${row.withoutTeam} ≠ ${sum(outside)}`);
   }
   for (const month of report.months) {
@@ -76,7 +76,8 @@ export function reconciliationBreaches(site: Site): string[] {
       const teams = present(month.teams.map((team) => pick(team.total)));
       const sellers = present(month.sellers.map((s) => pick(s.total)));
       if (row.teams.sum !== (teams.length ? sum(teams) : null)) problems.push(`${where}: Σ teams ${row.teams.sum} ≠ ${sum(teams)} in the month's team rows`);
-      if (row.sellers.sum !== (sellers.length ? sum(sellers) : null)) problems.push(`${where}: Σ sellers ${row.sellers.sum} ≠ ${sum(sellers)} in the month's seller rows`);
+      if (row.sellers.sum !== (sellers.length ? sum(sellers) : null))
+        problems.push(`${where}: Σ sellers ${row.sellers.sum} ≠ ${sum(sellers)} in the month's seller rows`);
     }
   }
   // The tables as downloaded: company + difference = sum, on every row of every reconciliation CSV.
@@ -151,17 +152,23 @@ export function csvCountBreaches(site: Site): string[] {
   }
   // Deal lists add up to their headline totals (contract value and annual volume).
   const lists = [
-    ...site.report.months.flatMap((m) => [
-      [`month-${m.month}-won`, m.won],
-      [`month-${m.month}-lost`, m.lost],
-      [`month-${m.month}-created`, m.created],
-      [`month-${m.month}-open-closing`, m.openClosingInMonth],
-    ] as const),
-    ...site.report.weeks.flatMap((w) => [
-      [`week-${w.week.toLowerCase()}-won`, w.won],
-      [`week-${w.week.toLowerCase()}-lost`, w.lost],
-      [`week-${w.week.toLowerCase()}-created`, w.created],
-    ] as const),
+    ...site.report.months.flatMap(
+      (m) =>
+        [
+          [`month-${m.month}-won`, m.won],
+          [`month-${m.month}-lost`, m.lost],
+          [`month-${m.month}-created`, m.created],
+          [`month-${m.month}-open-closing`, m.openClosingInMonth],
+        ] as const,
+    ),
+    ...site.report.weeks.flatMap(
+      (w) =>
+        [
+          [`week-${w.week.toLowerCase()}-won`, w.won],
+          [`week-${w.week.toLowerCase()}-lost`, w.lost],
+          [`week-${w.week.toLowerCase()}-created`, w.created],
+        ] as const,
+    ),
     ...site.report.sellers.map((s) => [`seller-${s.person.slug}-open-deals`, s.openDeals] as const),
   ];
   for (const [id, list] of lists) {
@@ -170,7 +177,9 @@ export function csvCountBreaches(site: Site): string[] {
     const contract = sum(rows.map((r) => Number(r.contract_value)));
     const annual = sum(rows.map((r) => Number(r.annual_volume)));
     if (rows.length !== list.count || contract !== list.amount || annual !== list.annualAmount) {
-      problems.push(`data/${id}.csv: ${rows.length} deals, ${contract} contract value, ${annual} annual volume; report.json says ${list.count}, ${list.amount}, ${list.annualAmount}`);
+      problems.push(
+        `data/${id}.csv: ${rows.length} deals, ${contract} contract value, ${annual} annual volume; report.json says ${list.count}, ${list.amount}, ${list.annualAmount}`,
+      );
     }
   }
   return problems;
@@ -186,7 +195,8 @@ export function figureBreaches(site: Site): string[] {
     const total = month.company.rows.find((r) => r.measure === 'volume:total')!;
     const page = site.pages.get(`en/months/${month.month}/index.html`) ?? '';
     for (const value of [total.resultYtd, total.budgetYtd]) {
-      if (value !== null && !decode(page).includes(f.money(value))) problems.push(`en/months/${month.month}: ${f.money(value)} of report.json is not on the page`);
+      if (value !== null && !decode(page).includes(f.money(value)))
+        problems.push(`en/months/${month.month}: ${f.money(value)} of report.json is not on the page`);
     }
     const row = csvOf(site, `month-${month.month}-company`)?.find((r) => r.measure === 'volume:total');
     if (row && (num(row.budget_ytd) !== total.budgetYtd || num(row.result_ytd) !== total.resultYtd)) {
@@ -198,11 +208,13 @@ export function figureBreaches(site: Site): string[] {
     const page = decode(site.pages.get(`en/sellers/${seller.person.slug}/index.html`) ?? '');
     const open = seller.figures.pipeline.open.count;
     if (seller.openDeals.count !== open) problems.push(`seller ${seller.person.slug}: open deals listed ${seller.openDeals.count} ≠ open pipeline ${open}`);
-    if (page && !page.includes(`${t('en', 'metric.dealsOpen')} (${f.number(open)})`)) problems.push(`en/sellers/${seller.person.slug}: no "Open deals (${open})"`);
+    if (page && !page.includes(`${t('en', 'metric.dealsOpen')} (${f.number(open)})`))
+      problems.push(`en/sellers/${seller.person.slug}: no "Open deals (${open})"`);
   }
   // The funnel's cohort: won + lost + open + closed after as-of = created; open ≤ the pipeline's.
   const cohort = report.funnel.yearToDate.cohort.opportunities;
-  if (cohort.won + cohort.lost + cohort.open + cohort.closedAfterAsOf !== cohort.created) problems.push(`funnel cohort parts do not add up to ${cohort.created}`);
+  if (cohort.won + cohort.lost + cohort.open + cohort.closedAfterAsOf !== cohort.created)
+    problems.push(`funnel cohort parts do not add up to ${cohort.created}`);
   if (cohort.open > report.company.pipeline.open.count) problems.push(`funnel cohort open ${cohort.open} > open deals ${report.company.pipeline.open.count}`);
   // Key figure cards: a label shown on several pages of the same scope shows one value.
   const companyPages = ['en/index.html', ...['channels', 'targets', 'pipeline', 'funnel', 'activities'].map((s) => `en/${s}/index.html`)];
@@ -221,7 +233,11 @@ export function figureBreaches(site: Site): string[] {
 }
 
 function kpis(html: string): { label: string; value: string; sub: string }[] {
-  return [...html.matchAll(/<article class="kpi"[^>]*>\s*<h3[^>]*>([\s\S]*?)<\/h3>\s*<p class="value"[^>]*>([\s\S]*?)<\/p>(?:\s*<p class="sub"[^>]*>([\s\S]*?)<\/p>)?/g)].map((m) => ({
+  return [
+    ...html.matchAll(
+      /<article class="kpi"[^>]*>\s*<h3[^>]*>([\s\S]*?)<\/h3>\s*<p class="value"[^>]*>([\s\S]*?)<\/p>(?:\s*<p class="sub"[^>]*>([\s\S]*?)<\/p>)?/g,
+    ),
+  ].map((m) => ({
     label: decode(m[1]!.replace(/<[^>]+>/g, '')).trim(),
     value: decode(m[2]!).trim(),
     sub: decode(m[3] ?? '').trim(),
@@ -230,7 +246,12 @@ function kpis(html: string): { label: string; value: string; sub: string }[] {
 
 /** The visible text of a page: no tags, styles or attribute values. */
 function visibleText(html: string): string {
-  return decode(html.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' '));
+  return decode(
+    html
+      .replace(/<style[\s\S]*?<\/style>/g, ' ')
+      .replace(/<script[\s\S]*?<\/script>/g, ' ')
+      .replace(/<[^>]+>/g, ' '),
+  );
 }
 
 /** No page shows an internal id: a person's id, a team's id that is not its name, a measure id. */
@@ -268,7 +289,8 @@ export function goalPopulationBreaches(site: Site): string[] {
         problems.push(`${where} ${type}: ${actual} of ${goal}, but the goal holders did ${byPeople[0]} of ${byPeople[1]}`);
       }
       for (const row of ofType) {
-        if (row.goal > 0 && row.share !== row.actual / row.goal) problems.push(`${where} ${row.week} ${type}: share ${row.share} ≠ ${row.actual} ÷ ${row.goal}`);
+        if (row.goal > 0 && row.share !== row.actual / row.goal)
+          problems.push(`${where} ${row.week} ${type}: share ${row.share} ≠ ${row.actual} ÷ ${row.goal}`);
       }
     }
   };
@@ -276,7 +298,9 @@ export function goalPopulationBreaches(site: Site): string[] {
     check(`week ${week.week}`, week.goals, week.goalsByPerson);
     const holders = new Map<string, number>();
     for (const p of week.goalsByPerson) holders.set(p.type, (holders.get(p.type) ?? 0) + 1);
-    for (const row of week.goals) if (row.holders !== (holders.get(row.type) ?? 0)) problems.push(`week ${week.week} ${row.type}: ${row.holders} holders, ${holders.get(row.type) ?? 0} people listed`);
+    for (const row of week.goals)
+      if (row.holders !== (holders.get(row.type) ?? 0))
+        problems.push(`week ${week.week} ${row.type}: ${row.holders} holders, ${holders.get(row.type) ?? 0} people listed`);
   }
   check('company, recent weeks', report.company.activities.goalsRecentWeeks, report.company.activities.goalsByPerson);
   for (const team of report.teams) check(`team ${team.slug}`, team.figures.activities.goalsRecentWeeks, team.figures.activities.goalsByPerson);

@@ -43,11 +43,7 @@ describe('hashInputs', () => {
     for (let i = 0; i < big.length; i++) big[i] = (i * 7) % 251;
     await writeFile(join(dir, 'activities.csv'), big);
     await writeFile(join(dir, 'z.csv'), 'z\n');
-    const expected = createHash('sha256')
-      .update(`activities.csv\u0000${big.length}\u0000`)
-      .update(big)
-      .update('z.csv\u00002\u0000z\n')
-      .digest('hex');
+    const expected = createHash('sha256').update(`activities.csv\u0000${big.length}\u0000`).update(big).update('z.csv\u00002\u0000z\n').digest('hex');
     expect(await hashInputs(dir, ['z.csv', 'activities.csv'])).toBe(expected);
   });
 });

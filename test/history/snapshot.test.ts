@@ -23,16 +23,71 @@ const open = { status: 'open' as const };
 const records: Records = {
   deals: [
     // open, anna/gbg, meeting (0.2): weighted 22 300
-    deal({ id: 'd1', name: 'Fleet', accountId: 'A1', ownerId: 'anna', stageId: 'meeting', ...open, amount: 111_500, created: '2026-01-10', close: '2026-06-15', line: 2 }),
+    deal({
+      id: 'd1',
+      name: 'Fleet',
+      accountId: 'A1',
+      ownerId: 'anna',
+      stageId: 'meeting',
+      ...open,
+      amount: 111_500,
+      created: '2026-01-10',
+      close: '2026-06-15',
+      line: 2,
+    }),
     // open, bo/sthlm, proposal (0.5): weighted 100 000
-    deal({ id: 'd2', name: 'Licences', accountId: 'A2', ownerId: 'bo', stageId: 'proposal', ...open, amount: 200_000, created: '2026-02-01', close: '2026-05-20', line: 3 }),
+    deal({
+      id: 'd2',
+      name: 'Licences',
+      accountId: 'A2',
+      ownerId: 'bo',
+      stageId: 'proposal',
+      ...open,
+      amount: 200_000,
+      created: '2026-02-01',
+      close: '2026-05-20',
+      line: 3,
+    }),
     // open, bo, account unknown → account name = id; close date passed → not in coverage; weighted 1 500
-    deal({ id: 'd8', name: 'Old', accountId: 'A9', ownerId: 'bo', stageId: 'qualification', ...open, amount: 15_000, created: '2026-01-05', close: '2026-03-31', line: 4 }),
+    deal({
+      id: 'd8',
+      name: 'Old',
+      accountId: 'A9',
+      ownerId: 'bo',
+      stageId: 'qualification',
+      ...open,
+      amount: 15_000,
+      created: '2026-01-05',
+      close: '2026-03-31',
+      line: 4,
+    }),
     // open but created after as-of → not in the snapshot
-    deal({ id: 'd5', name: 'Later', accountId: 'A1', ownerId: 'anna', stageId: 'qualification', ...open, amount: 50_000, created: '2026-05-01', close: '2026-06-30', line: 5 }),
+    deal({
+      id: 'd5',
+      name: 'Later',
+      accountId: 'A1',
+      ownerId: 'anna',
+      stageId: 'qualification',
+      ...open,
+      amount: 50_000,
+      created: '2026-05-01',
+      close: '2026-06-30',
+      line: 5,
+    }),
     // won 53 500 YTD (anna), lost (bo)
     deal({ id: 'd3', name: 'Pilot', accountId: 'A1', ownerId: 'anna', amount: 53_500, created: '2026-01-02', close: '2026-02-10', line: 6 }),
-    deal({ id: 'd4', name: 'Upgrade', accountId: 'A2', ownerId: 'bo', stageId: 'lost', status: 'lost', amount: 20_000, created: '2026-01-03', close: '2026-03-01', line: 7 }),
+    deal({
+      id: 'd4',
+      name: 'Upgrade',
+      accountId: 'A2',
+      ownerId: 'bo',
+      stageId: 'lost',
+      status: 'lost',
+      amount: 20_000,
+      created: '2026-01-03',
+      close: '2026-03-01',
+      line: 7,
+    }),
   ],
   accounts,
   activities: [],
@@ -67,7 +122,13 @@ describe('makeSnapshot', () => {
     // weighted 22 300 + 100 000 + 1 500 = 123 800; coverage = (d1 + d2 closing 04-17…12-31 = 311 500)
     // ÷ (365 000 − 53 500 = 311 500) = 1.
     expect(snapshot.company).toEqual({
-      volumeYtd: 53_500, budgetYtd: 107_000, attainment: 0.5, openCount: 3, openAmount: 326_500, weighted: 123_800, coverage: 1,
+      volumeYtd: 53_500,
+      budgetYtd: 107_000,
+      attainment: 0.5,
+      openCount: 3,
+      openAmount: 326_500,
+      weighted: 123_800,
+      coverage: 1,
     });
     // No team or seller targets: budget and attainment null; coverage null (nothing remains of a 0 target).
     const gbg = { volumeYtd: 53_500, budgetYtd: null, attainment: null, openCount: 1, openAmount: 111_500, weighted: 22_300, coverage: null };

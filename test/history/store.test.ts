@@ -24,7 +24,12 @@ const second = snapshotOf('2026-04-20', [['d1', 'Fleet renewal', 'Volvo Bil', 'a
 /** The same snapshot with every object's keys in reverse order. */
 function reversedKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(reversedKeys) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedKeys(v)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reversedKeys(v)]),
+    ) as T;
   return value;
 }
 
@@ -106,7 +111,15 @@ describe('snapshot size', () => {
       Math.round(((i * 104_729) % 2_000_000) + 10_000) + (i % 2 ? 0.5 : 0),
       `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
     ]);
-    const figures = { volumeYtd: 12_345_678.9, budgetYtd: 15_000_000, attainment: 0.823045, openCount: 250, openAmount: 98_765_432.1, weighted: 34_567_890.12, coverage: 1.8734 };
+    const figures = {
+      volumeYtd: 12_345_678.9,
+      budgetYtd: 15_000_000,
+      attainment: 0.823045,
+      openCount: 250,
+      openAmount: 98_765_432.1,
+      weighted: 34_567_890.12,
+      coverage: 1.8734,
+    };
     const snapshot: Snapshot = {
       schemaVersion: 1,
       asOf: '2026-11-20',

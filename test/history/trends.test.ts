@@ -14,7 +14,7 @@ describe('trends over the nightly sequence', () => {
   //   W18: d1 100k 20k, d2 125k, d5 12k → 470 000 / 157 000; gbg 220 000 / 32 000; sthlm 250 000 / 125 000
   const result = trends(nightlySnapshots());
 
-  it('has one company point per week, from the week\'s last snapshot', () => {
+  it("has one company point per week, from the week's last snapshot", () => {
     expect(result.company).toEqual([
       { asOf: '2026-04-10', week: '2026-W15', openAmount: 460_000, weighted: 171_000, coverage: 0.92 },
       { asOf: '2026-04-17', week: '2026-W16', openAmount: 630_000, weighted: 238_000, coverage: 1.26 },
@@ -43,7 +43,7 @@ describe('trends over the nightly sequence', () => {
     });
   });
 
-  it('has the quality score per owner per week (nights other than the weeks\' last score 0)', () => {
+  it("has the quality score per owner per week (nights other than the weeks' last score 0)", () => {
     expect(result.qualityByOwner).toEqual({
       anna: [
         { week: '2026-W15', score: 0.5 },

@@ -22,9 +22,7 @@ describe('messages schema', () => {
 
   it('rejects an empty translation and a changed placeholder', () => {
     expect(() => parseMessages('sv', { ...sv, 'nav.funnel': ' ' })).toThrow(/nav\.funnel: expected a translation/);
-    expect(() => parseMessages('da', { ...da, 'site.dataAsOf': 'Data pr. {dato}' })).toThrow(
-      /site\.dataAsOf: expected the placeholders \{date\}/,
-    );
+    expect(() => parseMessages('da', { ...da, 'site.dataAsOf': 'Data pr. {dato}' })).toThrow(/site\.dataAsOf: expected the placeholders \{date\}/);
   });
 
   it('has a message for every channel, hat, activity type and forecast category', () => {
@@ -59,9 +57,7 @@ describe('t', () => {
 
   it('interpolates {name} parameters', () => {
     expect(t('sv', 'site.dataAsOf', { date: '23 november 2026' })).toBe('Data per 23 november 2026');
-    expect(t('en', 'site.rowsAccounted', { read: 10, accepted: 8, rejected: 2 })).toBe(
-      '10 rows read: 8 accepted, 2 rejected.',
-    );
+    expect(t('en', 'site.rowsAccounted', { read: 10, accepted: 8, rejected: 2 })).toBe('10 rows read: 8 accepted, 2 rejected.');
   });
 
   it('throws on a missing parameter instead of printing a placeholder', () => {

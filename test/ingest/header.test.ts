@@ -66,7 +66,15 @@ describe('mapColumns', () => {
 
   it('does not offer a header that is already used by another column', () => {
     // "id" is taken by `id`; it must not be offered for the missing account_id.
-    expect(mapColumns(['id'], [{ name: 'id', required: true }, { name: 'ad', required: true }]).closest).toEqual({ ad: undefined });
+    expect(
+      mapColumns(
+        ['id'],
+        [
+          { name: 'id', required: true },
+          { name: 'ad', required: true },
+        ],
+      ).closest,
+    ).toEqual({ ad: undefined });
   });
 
   it('reports a column given twice and uses the first', () => {

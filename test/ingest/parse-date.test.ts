@@ -76,9 +76,7 @@ describe('parseDate: instants (Z or offset) are converted to the time zone', () 
   });
 
   it('throws for an unknown time zone (a settings error)', () => {
-    expect(() => parseDate('2026-11-23T10:00:00Z', { dateOrder: 'dmy', timeZone: 'Mars/Olympus' })).toThrow(
-      'unknown time zone "Mars/Olympus"',
-    );
+    expect(() => parseDate('2026-11-23T10:00:00Z', { dateOrder: 'dmy', timeZone: 'Mars/Olympus' })).toThrow('unknown time zone "Mars/Olympus"');
   });
 });
 
@@ -194,4 +192,3 @@ describe('isoDateDay', () => {
     }
   });
 });
-

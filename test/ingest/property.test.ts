@@ -123,9 +123,33 @@ function serialise(records: string[][], d: Dialect): { text: string; lines: numb
 
 /** Windows-1252 for 0x80-0x9F (own table, as decode.ts), Latin-1 for the rest. */
 const CP1252: Record<string, number> = {
-  '€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89, 'Š': 0x8a, '‹': 0x8b,
-  'Œ': 0x8c, 'Ž': 0x8e, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99,
-  'š': 0x9a, '›': 0x9b, 'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f,
+  '€': 0x80,
+  '‚': 0x82,
+  ƒ: 0x83,
+  '„': 0x84,
+  '…': 0x85,
+  '†': 0x86,
+  '‡': 0x87,
+  ˆ: 0x88,
+  '‰': 0x89,
+  Š: 0x8a,
+  '‹': 0x8b,
+  Œ: 0x8c,
+  Ž: 0x8e,
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '•': 0x95,
+  '–': 0x96,
+  '—': 0x97,
+  '˜': 0x98,
+  '™': 0x99,
+  š: 0x9a,
+  '›': 0x9b,
+  œ: 0x9c,
+  ž: 0x9e,
+  Ÿ: 0x9f,
 };
 
 /** Windows-1252 bytes of `text`, or undefined when a character has none. */
@@ -157,7 +181,29 @@ const isBlank = (fields: string[]): boolean => fields.every((field) => field.tri
 describe('(a) random bytes never throw; every row is accounted for', () => {
   const enc = new TextEncoder();
   // CSV-ish tokens as well as raw bytes, so rows reach the schema and not only MissingColumn.
-  const TOKENS = ['D1', 'D2', 'A1', 'u1', 'won', 'proposal', '1 000', '12,3,4', '2026-01-05', '31/02/2026', '"', '""', ',', ';', '\n', '\r\n', '\r', 'ö', '€', '#N/A', ' '];
+  const TOKENS = [
+    'D1',
+    'D2',
+    'A1',
+    'u1',
+    'won',
+    'proposal',
+    '1 000',
+    '12,3,4',
+    '2026-01-05',
+    '31/02/2026',
+    '"',
+    '""',
+    ',',
+    ';',
+    '\n',
+    '\r\n',
+    '\r',
+    'ö',
+    '€',
+    '#N/A',
+    ' ',
+  ];
   const token = fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...TOKENS).map((t) => enc.encode(t)) },
     { weight: 1, arbitrary: fc.integer({ min: 0, max: 255 }).map((b) => Uint8Array.of(b)) },
@@ -280,24 +326,28 @@ describe('(c) a valid file cut at any byte never throws', () => {
 describe('(d) a 100 000-character field', () => {
   it('round-trips in memory and from a file, whole or in chunks', async () => {
     await fc.assert(
-      fc.asyncProperty(cellText(TRICKY).filter((s) => s.length > 0), fc.constantFrom(undefined, 997), async (fragment, chunkBytes) => {
-        let big = fragment.repeat(Math.ceil(100_000 / fragment.length)).slice(0, 100_000);
-        if (/[\uD800-\uDBFF]$/.test(big)) big = `${big.slice(0, -1)}x`; // don't cut an emoji in half
-        expect(big).toHaveLength(100_000);
-        const text = `id;note;after\r\n1;"${big.replaceAll('"', '""')}";x\r\n2;short;y\r\n`;
-        const line3 = 2 + big.split('\n').length; // line feeds inside the field push the next record down
+      fc.asyncProperty(
+        cellText(TRICKY).filter((s) => s.length > 0),
+        fc.constantFrom(undefined, 997),
+        async (fragment, chunkBytes) => {
+          let big = fragment.repeat(Math.ceil(100_000 / fragment.length)).slice(0, 100_000);
+          if (/[\uD800-\uDBFF]$/.test(big)) big = `${big.slice(0, -1)}x`; // don't cut an emoji in half
+          expect(big).toHaveLength(100_000);
+          const text = `id;note;after\r\n1;"${big.replaceAll('"', '""')}";x\r\n2;short;y\r\n`;
+          const line3 = 2 + big.split('\n').length; // line feeds inside the field push the next record down
 
-        const textRows: CsvRow[] = [];
-        readCsvText(text, (row) => textRows.push(row));
-        expect(textRows).toEqual([
-          { fields: ['1', big, 'x'], line: 2 },
-          { fields: ['2', 'short', 'y'], line: line3 },
-        ]);
+          const textRows: CsvRow[] = [];
+          readCsvText(text, (row) => textRows.push(row));
+          expect(textRows).toEqual([
+            { fields: ['1', big, 'x'], line: 2 },
+            { fields: ['2', 'short', 'y'], line: line3 },
+          ]);
 
-        const { rows, result } = await readFile(writeDeals(text), chunkBytes);
-        expect(result).toMatchObject({ fatal: [], problemCount: 0, rowsRead: 2 });
-        expect(rows).toEqual(textRows);
-      }),
+          const { rows, result } = await readFile(writeDeals(text), chunkBytes);
+          expect(result).toMatchObject({ fatal: [], problemCount: 0, rowsRead: 2 });
+          expect(rows).toEqual(textRows);
+        },
+      ),
       { numRuns: 10 },
     );
   });
@@ -356,7 +406,8 @@ describe('lines without quotes', () => {
     // Mostly plain text (blank and delimiter-only lines, `\r` in fields, rows of other lengths),
     // now and then a quote, so reading switches between the two ways.
     const units = ['a', 'b', 'ö', '€', ' ', ',', ';', '\t', '\r', '\n', '\n', '\n', '#'];
-    const text = fc.tuple(fc.string({ unit: fc.constantFrom(...units), maxLength: 200 }), fc.string({ unit: fc.constantFrom(...units, '"'), maxLength: 60 }))
+    const text = fc
+      .tuple(fc.string({ unit: fc.constantFrom(...units), maxLength: 200 }), fc.string({ unit: fc.constantFrom(...units, '"'), maxLength: 60 }))
       .map(([plain, mixed]) => plain + mixed);
     fc.assert(
       fc.property(fc.constantFrom('a,b,c\n', 'a;b\n', 'one\n', '\n\nx,y\n', ''), text, fc.array(fc.nat({ max: 280 }), { maxLength: 6 }), (head, body, cuts) => {
@@ -382,10 +433,16 @@ describe('lines without quotes', () => {
     const line = fc.array(field, { minLength: 1, maxLength: 4 }).map((fields) => fields.join(','));
     const text = fc.array(line, { maxLength: 12 }).map((lines) => lines.join('\n'));
     fc.assert(
-      fc.property(fc.constantFrom('a,b,c\n', 'a,b\n'), text, fc.boolean(), fc.array(fc.nat({ max: 120 }), { maxLength: 6 }), (head, body, newlineAtEnd, cuts) => {
-        const whole = head + body + (newlineAtEnd ? '\n' : '');
-        expect(readInPieces(whole, cuts, true)).toEqual(readInPieces(whole, cuts, false));
-      }),
+      fc.property(
+        fc.constantFrom('a,b,c\n', 'a,b\n'),
+        text,
+        fc.boolean(),
+        fc.array(fc.nat({ max: 120 }), { maxLength: 6 }),
+        (head, body, newlineAtEnd, cuts) => {
+          const whole = head + body + (newlineAtEnd ? '\n' : '');
+          expect(readInPieces(whole, cuts, true)).toEqual(readInPieces(whole, cuts, false));
+        },
+      ),
       { numRuns: 1000 },
     );
   });

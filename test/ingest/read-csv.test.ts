@@ -4,14 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeBytes } from '../../src/ingest/decode.ts';
-import {
-  CUT_LAST_ROW,
-  MAX_RECORD_CHARS,
-  chooseDelimiter,
-  createCsvParser,
-  readCsv,
-  readCsvText,
-} from '../../src/ingest/read-csv.ts';
+import { CUT_LAST_ROW, MAX_RECORD_CHARS, chooseDelimiter, createCsvParser, readCsv, readCsvText } from '../../src/ingest/read-csv.ts';
 import type { CsvRow } from '../../src/ingest/read-csv.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/ingest/${name}`, import.meta.url));
@@ -121,9 +114,7 @@ describe('readCsv on the dialect fixtures', () => {
 
   it('a file cut off inside a quoted field: TruncatedFile naming the line the quote opened on', async () => {
     const { rows, result } = await collectFile(fixture('unterminated-quote.csv'));
-    expect(result.fatal).toEqual([
-      { code: 'TruncatedFile', line: 3, message: 'file ends inside a quoted field opened on line 3' },
-    ]);
+    expect(result.fatal).toEqual([{ code: 'TruncatedFile', line: 3, message: 'file ends inside a quoted field opened on line 3' }]);
     expect(result.problems).toEqual([]);
     // the cut-off record is not passed on
     expect(rows).toEqual([{ line: 2, fields: ['D1', 'Anna', 'ok'] }]);
@@ -160,12 +151,21 @@ describe('readCsv on the dialect fixtures', () => {
     writeFileSync(path, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
     const { rows, result } = await collectFile(path);
     expect(rows).toEqual([]);
-    expect(result.fatal).toEqual([{ code: 'UnreadableFile', line: 0, message: 'not a CSV text file (an Excel workbook or ZIP archive; save the sheet as CSV or unpack the archive)' }]);
+    expect(result.fatal).toEqual([
+      { code: 'UnreadableFile', line: 0, message: 'not a CSV text file (an Excel workbook or ZIP archive; save the sheet as CSV or unpack the archive)' },
+    ]);
     expect(result.header).toEqual([]);
   });
 
   it('gives the same result in 1..7-byte chunks as decoding the whole file', async () => {
-    const names = ['utf8-bom-semicolon-crlf.csv', 'utf8-comma-lf.csv', 'utf8-tab.csv', 'windows-1252-semicolon.csv', 'blank-lines.csv', 'unterminated-quote.csv'];
+    const names = [
+      'utf8-bom-semicolon-crlf.csv',
+      'utf8-comma-lf.csv',
+      'utf8-tab.csv',
+      'windows-1252-semicolon.csv',
+      'blank-lines.csv',
+      'unterminated-quote.csv',
+    ];
     for (const name of names) {
       const expected = collectText(decodeBytes(readFileSync(fixture(name))).text);
       for (const chunkBytes of [1, 2, 3, 4, 7]) {
@@ -198,9 +198,7 @@ describe('readCsvText', () => {
     // Record 2 starts on line 2; its 2nd field spans lines 2-3; the 3rd field's quote opens on line 3.
     const { rows, summary } = collectText('a,b,c\n1,"x\ny","open\nrest\n');
     expect(rows).toEqual([]);
-    expect(summary.fatal).toEqual([
-      { code: 'TruncatedFile', line: 3, message: 'file ends inside a quoted field opened on line 3' },
-    ]);
+    expect(summary.fatal).toEqual([{ code: 'TruncatedFile', line: 3, message: 'file ends inside a quoted field opened on line 3' }]);
   });
 
   it('reports rows with too few or too many fields and still passes them on', () => {

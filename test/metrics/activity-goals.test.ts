@@ -31,9 +31,7 @@ const none = factsOf([], ctx).counts;
 describe('sellerActivityGoals', () => {
   it("counts a seller's activities per ISO week against the weekly goal of the week's fiscal year", () => {
     // W01 and W53 take the FY2026 goals (their Thursdays are 2026-01-01 and 2026-12-31); 2027-W01 the FY2027 one.
-    expect(
-      sellerActivityGoals(counts, targets, 'u1', ['2026-W01', '2026-W47', '2026-W53', '2027-W01'], ctx),
-    ).toEqual([
+    expect(sellerActivityGoals(counts, targets, 'u1', ['2026-W01', '2026-W47', '2026-W53', '2027-W01'], ctx)).toEqual([
       { week: '2026-W01', type: 'call', actual: 2, goal: 10, share: 0.2, holders: 1, outside: 0 },
       { week: '2026-W01', type: 'meeting_held', actual: 0, goal: 3, share: 0, holders: 1, outside: 0 },
       { week: '2026-W47', type: 'call', actual: 1, goal: 10, share: 0.1, holders: 1, outside: 0 },

@@ -69,10 +69,7 @@ describe('reconcileBudgets', () => {
   });
 
   it('has company + difference = the sum below, and says when the company has no budget', () => {
-    const rows = reconcileBudgets(
-      { company: [], teams: [[row('volume:new', 30, 120)]], sellers: [] },
-      ['volume:new', 'volume:upsell'],
-    );
+    const rows = reconcileBudgets({ company: [], teams: [[row('volume:new', 30, 120)]], sellers: [] }, ['volume:new', 'volume:upsell']);
     // upsell: nobody has a budget → no row; new: teams 30, the company none → no difference.
     expect(rows.map((r) => [r.period, r.company, r.teams.sum, r.teams.reason, r.sellers.reason])).toEqual([
       ['year-to-date', null, 30, 'no-company-budget', 'no-company-budget'],

@@ -7,9 +7,9 @@ const row = (type: Activity['type'], date: string, accountId: string) => ({ owne
 
 describe('CUSTOMER_CONTACT', () => {
   it('counts calls, e-mails, meetings and proposals, not notes or tasks', () => {
-    expect(['call', 'email', 'meeting_booked', 'meeting_held', 'proposal', 'note', 'task'].map((t) => CUSTOMER_CONTACT.types.has(t as Activity['type']))).toEqual([
-      true, true, true, true, true, false, false,
-    ]);
+    expect(
+      ['call', 'email', 'meeting_booked', 'meeting_held', 'proposal', 'note', 'task'].map((t) => CUSTOMER_CONTACT.types.has(t as Activity['type'])),
+    ).toEqual([true, true, true, true, true, false, false]);
   });
 
   it('has fiscal year-to-date as its window', () => {

@@ -41,10 +41,7 @@ describe('dealSize', () => {
   });
 
   it('leaves out a deal signed after the as-of date', () => {
-    const deals = [
-      deal({ id: 'w1', status: 'won', close: '2026-03-01', amount: 100 }),
-      deal({ id: 'w2', status: 'won', close: '2026-03-25', amount: 300 }),
-    ];
+    const deals = [deal({ id: 'w1', status: 'won', close: '2026-03-01', amount: 100 }), deal({ id: 'w2', status: 'won', close: '2026-03-25', amount: 300 })];
     expect(dealSize(deals, q1, context('2026-03-24'))).toMatchObject({ count: 1, averageAmount: 100 });
   });
 

@@ -3,15 +3,7 @@
  * with dull defaults, so a test row spells out only what the case is about.
  */
 import type { MetricContext } from '../../src/metrics/context.ts';
-import type {
-  Account,
-  Activity,
-  DealStatus,
-  FunnelWeek,
-  Hat,
-  ModelDeal,
-  User,
-} from '../../src/core/records.ts';
+import type { Account, Activity, DealStatus, FunnelWeek, Hat, ModelDeal, User } from '../../src/core/records.ts';
 import { settingsSchema, type SettingsInput } from '../../src/settings/schema.ts';
 
 /** Default settings (stages qualification 0.1, meeting 0.2, proposal 0.5, negotiation 0.8, won, lost). */

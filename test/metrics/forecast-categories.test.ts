@@ -48,10 +48,7 @@ describe('forecastCategories', () => {
 
   it('puts a deal closing on the last day of the quarter in that quarter', () => {
     const won = context('2026-04-10');
-    const deals = [
-      deal({ id: 'w1', status: 'won', close: '2026-03-31', amount: 10 }),
-      deal({ id: 'w2', status: 'won', close: '2026-04-01', amount: 20 }),
-    ];
+    const deals = [deal({ id: 'w1', status: 'won', close: '2026-03-31', amount: 10 }), deal({ id: 'w2', status: 'won', close: '2026-04-01', amount: 20 })];
     expect(forecastCategories(deals, q1, won).categories.closed).toEqual({ count: 1, amount: 10, annualAmount: 10 });
   });
 

@@ -204,7 +204,9 @@ describe('heldBookings', () => {
     fc.assert(
       fc.property(fc.array(meeting, { maxLength: 24 }), (rows) => {
         const list = rows.map((r) => activity({ id: r.id, type: r.type, date: `2026-03-0${r.day}`, accountId: r.accountId, dealId: r.dealId }));
-        expect([...heldBookings(list, '2026-03-05')].map((a) => list.indexOf(a)).sort()).toEqual([...reference(list, '2026-03-05')].map((a) => list.indexOf(a)).sort());
+        expect([...heldBookings(list, '2026-03-05')].map((a) => list.indexOf(a)).sort()).toEqual(
+          [...reference(list, '2026-03-05')].map((a) => list.indexOf(a)).sort(),
+        );
       }),
       { numRuns: 2000 },
     );

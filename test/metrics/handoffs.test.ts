@@ -21,11 +21,7 @@ const activities = [
   activity({ id: 'm5', type: 'meeting_booked', date: '2026-04-01', ownerId: 's1' }), // Q2
   activity({ id: 'm6', type: 'meeting_held', date: '2026-02-01', ownerId: 's1' }),
 ];
-const accounts = [
-  account({ id: 'acc1', ownerId: 'am1' }),
-  account({ id: 'acc2', ownerId: 'ae2' }),
-  account({ id: 'acc3', ownerId: 'am1' }),
-];
+const accounts = [account({ id: 'acc1', ownerId: 'am1' }), account({ id: 'acc2', ownerId: 'ae2' }), account({ id: 'acc3', ownerId: 'am1' })];
 const deals = [
   // Handed over by SDRs (sdrId), created in Q1.
   deal({ id: 'h1', sdrId: 's1', created: '2026-01-15', stageId: 'qualification' }), // pending
@@ -61,16 +57,37 @@ describe('handoffs', () => {
     const result = handoffs({ deals, activities, users, accounts }, q1, ctx);
     expect(result.teams.map((team) => team.teamId)).toEqual(['t1', 't2']);
     expect(result.teams[0]!.sdrToAe).toEqual({
-      meetingsBooked: 2, handedOver: 5, accepted: 3, pending: 1, rejected: 1, won: 1, wonAmount: 1000,
-      acceptanceRate: 0.6, winRate: 1 / 3,
+      meetingsBooked: 2,
+      handedOver: 5,
+      accepted: 3,
+      pending: 1,
+      rejected: 1,
+      won: 1,
+      wonAmount: 1000,
+      acceptanceRate: 0.6,
+      winRate: 1 / 3,
     });
     expect(result.teams[1]!.sdrToAe).toEqual({
-      meetingsBooked: 1, handedOver: 2, accepted: 1, pending: 0, rejected: 1, won: 1, wonAmount: 500,
-      acceptanceRate: 0.5, winRate: 1,
+      meetingsBooked: 1,
+      handedOver: 2,
+      accepted: 1,
+      pending: 0,
+      rejected: 1,
+      won: 1,
+      wonAmount: 500,
+      acceptanceRate: 0.5,
+      winRate: 1,
     });
     expect(result.total.sdrToAe).toEqual({
-      meetingsBooked: 3, handedOver: 7, accepted: 4, pending: 1, rejected: 2, won: 2, wonAmount: 1500,
-      acceptanceRate: 4 / 7, winRate: 0.5,
+      meetingsBooked: 3,
+      handedOver: 7,
+      accepted: 4,
+      pending: 1,
+      rejected: 2,
+      won: 2,
+      wonAmount: 1500,
+      acceptanceRate: 4 / 7,
+      winRate: 0.5,
     });
   });
 
@@ -81,30 +98,49 @@ describe('handoffs', () => {
     // t1: 3 customers, 2 onboarded (2/3), 2 follow-ons 500, 1 account with follow-on (1/2).
     const result = handoffs({ deals, activities, users, accounts }, q1, ctx);
     expect(result.teams[0]!.aeToAm).toEqual({
-      newCustomers: 3, onboarded: 2, onboardingRate: 2 / 3, followOnDeals: 2, followOnAmount: 500,
-      accountsWithFollowOn: 1, followOnRate: 0.5,
+      newCustomers: 3,
+      onboarded: 2,
+      onboardingRate: 2 / 3,
+      followOnDeals: 2,
+      followOnAmount: 500,
+      accountsWithFollowOn: 1,
+      followOnRate: 0.5,
     });
     expect(result.teams[1]!.aeToAm).toEqual({
-      newCustomers: 1, onboarded: 0, onboardingRate: 0, followOnDeals: 0, followOnAmount: 0,
-      accountsWithFollowOn: 0, followOnRate: null,
+      newCustomers: 1,
+      onboarded: 0,
+      onboardingRate: 0,
+      followOnDeals: 0,
+      followOnAmount: 0,
+      accountsWithFollowOn: 0,
+      followOnRate: null,
     });
     expect(result.total.aeToAm).toEqual({
-      newCustomers: 4, onboarded: 2, onboardingRate: 0.5, followOnDeals: 2, followOnAmount: 500,
-      accountsWithFollowOn: 1, followOnRate: 0.5,
+      newCustomers: 4,
+      onboarded: 2,
+      onboardingRate: 0.5,
+      followOnDeals: 2,
+      followOnAmount: 500,
+      accountsWithFollowOn: 1,
+      followOnRate: 0.5,
     });
   });
 
   it('makes sense for a one-person company wearing every hat', () => {
     const founder = [user({ id: 'f', hats: [...HATS] })];
-    const result = handoffs({
-      deals: [
-        deal({ id: 'd1', ownerId: 'f', sdrId: 'f', created: '2026-02-01', status: 'won', close: '2026-03-01', amount: 100, accountId: 'acc1' }),
-        deal({ id: 'd2', ownerId: 'f', status: 'won', channel: 'upsell', close: '2026-03-20', amount: 50, accountId: 'acc1' }),
-      ],
-      activities: [activity({ id: 'm1', type: 'meeting_booked', date: '2026-01-20', ownerId: 'f' })],
-      users: founder,
-      accounts: [account({ id: 'acc1', ownerId: 'f' })],
-    }, q1, ctx);
+    const result = handoffs(
+      {
+        deals: [
+          deal({ id: 'd1', ownerId: 'f', sdrId: 'f', created: '2026-02-01', status: 'won', close: '2026-03-01', amount: 100, accountId: 'acc1' }),
+          deal({ id: 'd2', ownerId: 'f', status: 'won', channel: 'upsell', close: '2026-03-20', amount: 50, accountId: 'acc1' }),
+        ],
+        activities: [activity({ id: 'm1', type: 'meeting_booked', date: '2026-01-20', ownerId: 'f' })],
+        users: founder,
+        accounts: [account({ id: 'acc1', ownerId: 'f' })],
+      },
+      q1,
+      ctx,
+    );
     expect(result.total).toEqual({
       sdrToAe: { meetingsBooked: 1, handedOver: 1, accepted: 1, pending: 0, rejected: 0, won: 1, wonAmount: 100, acceptanceRate: 1, winRate: 1 },
       aeToAm: { newCustomers: 1, onboarded: 1, onboardingRate: 1, followOnDeals: 1, followOnAmount: 50, accountsWithFollowOn: 1, followOnRate: 1 },
@@ -112,12 +148,16 @@ describe('handoffs', () => {
   });
 
   it('makes sense with no users at all: nobody is an SDR or account manager', () => {
-    const result = handoffs({
-      deals: [deal({ id: 'd1', teamId: '', status: 'won', close: '2026-02-01', amount: 100 })],
-      activities: [activity({ id: 'm1', type: 'meeting_booked', date: '2026-01-20', ownerId: 'nobody' })],
-      users: [],
-      accounts: [],
-    }, q1, ctx);
+    const result = handoffs(
+      {
+        deals: [deal({ id: 'd1', teamId: '', status: 'won', close: '2026-02-01', amount: 100 })],
+        activities: [activity({ id: 'm1', type: 'meeting_booked', date: '2026-01-20', ownerId: 'nobody' })],
+        users: [],
+        accounts: [],
+      },
+      q1,
+      ctx,
+    );
     expect(result.teams.map((team) => team.teamId)).toEqual(['']);
     expect(result.total.sdrToAe).toMatchObject({ meetingsBooked: 0, handedOver: 0, acceptanceRate: null, winRate: null });
     expect(result.total.aeToAm).toMatchObject({ newCustomers: 1, onboarded: 0, onboardingRate: 0, followOnRate: null });

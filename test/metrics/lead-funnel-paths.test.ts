@@ -39,13 +39,29 @@ describe('leadPaths', () => {
   });
 
   it('gives a deal claimed by two leads to the first and counts the other claim', () => {
-    const twice = leadPaths({ leads: [lead({ id: 'A', created: '2026-01-01', dealId: 'D1' }), lead({ id: 'B', created: '2026-01-02', dealId: 'D1' })], deals: [deals[0]!], activities: [] }, AS_OF);
-    expect(twice.paths.map((p) => [p.leadId, p.dealId])).toEqual([['A', 'D1'], ['B', undefined]]);
+    const twice = leadPaths(
+      {
+        leads: [lead({ id: 'A', created: '2026-01-01', dealId: 'D1' }), lead({ id: 'B', created: '2026-01-02', dealId: 'D1' })],
+        deals: [deals[0]!],
+        activities: [],
+      },
+      AS_OF,
+    );
+    expect(twice.paths.map((p) => [p.leadId, p.dealId])).toEqual([
+      ['A', 'D1'],
+      ['B', undefined],
+    ]);
     expect(twice.conflicts).toBe(1);
   });
 
   it('marks links no export carries as unknown: leads without deals, deals without leads', () => {
-    expect(leadPaths({ leads: [lead({ id: 'A', created: '2026-01-01' })], deals: [], activities: [] }, AS_OF).known).toEqual([true, false, false, false, false]);
+    expect(leadPaths({ leads: [lead({ id: 'A', created: '2026-01-01' })], deals: [], activities: [] }, AS_OF).known).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(leadPaths({ leads: [], deals, activities: [] }, AS_OF).known).toEqual([false, false, false, true, true]);
   });
 

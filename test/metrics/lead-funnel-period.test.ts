@@ -13,7 +13,13 @@ describe('leadFunnelPeriod', () => {
     // won D4 (01-25) = 1, from L9 of December: 1 from earlier; won volume 400.
     const january = leadFunnelPeriod(linked, { start: '2026-01-01', end: '2026-01-31' }, AS_OF);
     expect(january.rows.map((r) => r.source)).toEqual(['web']);
-    expect(counts(january.total)).toEqual([[3, 0], [2, 0], [1, 0], [2, 1], [1, 1]]);
+    expect(counts(january.total)).toEqual([
+      [3, 0],
+      [2, 0],
+      [1, 0],
+      [2, 1],
+      [1, 1],
+    ]);
     expect(january.total.wonAmount).toBe(400);
   });
 
@@ -22,7 +28,13 @@ describe('leadFunnelPeriod', () => {
     // deals D1 D2 D3 D4 D5 D6 = 6 (D4 from L9 of December: 1 earlier);
     // won D1 D2 D4 D6 = 4 (D4 earlier), volume 100 + 200 + 400 + 50 = 750.
     const q1 = leadFunnelPeriod(linked, Q1, AS_OF);
-    expect(counts(q1.total)).toEqual([[8, 0], [5, 0], [1, 0], [6, 1], [4, 1]]);
+    expect(counts(q1.total)).toEqual([
+      [8, 0],
+      [5, 0],
+      [1, 0],
+      [6, 1],
+      [4, 1],
+    ]);
     expect(q1.total.wonAmount).toBe(750);
     expect(q1.rows.map((r) => r.source)).toEqual(['web', 'event', 'partner', '']);
   });
@@ -31,6 +43,12 @@ describe('leadFunnelPeriod', () => {
     // L8 converted 04-10, after as-of: April shows no deal.
     const april = leadFunnelPeriod(linked, { start: '2026-04-01', end: '2026-04-30' }, AS_OF);
     expect(april.rows).toEqual([]);
-    expect(counts(april.total)).toEqual([[0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]);
+    expect(counts(april.total)).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
   });
 });

@@ -63,10 +63,7 @@ describe('openPipeline', () => {
   });
 
   it('includes a deal created on the as-of day and leaves out one created the day after', () => {
-    const deals = [
-      deal({ id: 'd1', created: '2026-03-31', amount: 10 }),
-      deal({ id: 'd2', created: '2026-04-01', amount: 20 }),
-    ];
+    const deals = [deal({ id: 'd1', created: '2026-03-31', amount: 10 }), deal({ id: 'd2', created: '2026-04-01', amount: 20 })];
     expect(openPipeline(deals, ctx)).toMatchObject({ count: 1, amount: 10 });
   });
 

@@ -23,15 +23,14 @@ describe('periodBudget', () => {
   });
 
   it('counts a whole month and the first month of the fiscal year', () => {
-    const targets = [
-      target({ period: '2026-01', measure: 'volume:new', value: 50_000 }),
-      target({ period: '2026-02', measure: 'volume:new', value: 80_000 }),
-    ];
+    const targets = [target({ period: '2026-01', measure: 'volume:new', value: 50_000 }), target({ period: '2026-02', measure: 'volume:new', value: 80_000 })];
     expect(periodBudget(targets, 'volume:new', { start: '2026-02-01', end: '2026-02-28' }, settings)).toBe(80_000);
     expect(periodBudget(targets, 'volume:new', { start: '2026-01-01', end: '2026-01-31' }, settings)).toBe(50_000);
   });
 
   it('is null without a budget for the measure', () => {
-    expect(periodBudget([target({ period: '2026-11', measure: 'volume:new', value: 1 })], 'revenue', { start: '2026-11-01', end: '2026-11-30' }, settings)).toBeNull();
+    expect(
+      periodBudget([target({ period: '2026-11', measure: 'volume:new', value: 1 })], 'revenue', { start: '2026-11-01', end: '2026-11-30' }, settings),
+    ).toBeNull();
   });
 });

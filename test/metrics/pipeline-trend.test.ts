@@ -15,7 +15,13 @@ describe('fallingStreak', () => {
   });
 
   it('ends the streak at an unchanged week and needs two weeks to compare', () => {
-    expect(fallingStreak([{ week: 'a', weighted: 5 }, { week: 'b', weighted: 4 }, { week: 'c', weighted: 4 }]).weeks).toBe(0);
+    expect(
+      fallingStreak([
+        { week: 'a', weighted: 5 },
+        { week: 'b', weighted: 4 },
+        { week: 'c', weighted: 4 },
+      ]).weeks,
+    ).toBe(0);
     expect(fallingStreak([{ week: 'a', weighted: 5 }]).weeks).toBe(0);
     expect(fallingStreak([]).weeks).toBe(0);
   });

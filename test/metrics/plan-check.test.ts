@@ -6,8 +6,7 @@ const ctx = context('2026-03-15');
 const users = [user({ id: 'u1', teamId: 't1' }), user({ id: 'u2', teamId: 't1' }), user({ id: 'u3', teamId: 't2' })];
 const company = (period: string, measure: 'volume:new' | 'volume:total' | 'volume:renewal', value: number) =>
   target({ scope: 'company', scopeId: '', period, measure, value });
-const team = (scopeId: string, measure: 'volume:new' | 'volume:total', value: number) =>
-  target({ scope: 'team', scopeId, period: 'FY2026', measure, value });
+const team = (scopeId: string, measure: 'volume:new' | 'volume:total', value: number) => target({ scope: 'team', scopeId, period: 'FY2026', measure, value });
 
 const targets = [
   company('FY2026', 'volume:new', 1_000),
@@ -158,7 +157,16 @@ describe('planCheck', () => {
 });
 
 describe('planVerdict', () => {
-  const row = (level: PlanCheckRow['level'], ok: boolean): PlanCheckRow => ({ period: 'FY2026', measure: 'volume:new', level, sum: 0, target: 0, gap: 0, ok, contributors: 1 });
+  const row = (level: PlanCheckRow['level'], ok: boolean): PlanCheckRow => ({
+    period: 'FY2026',
+    measure: 'volume:new',
+    level,
+    sum: 0,
+    target: 0,
+    gap: 0,
+    ok,
+    contributors: 1,
+  });
 
   it('passes only when every company target is covered by the sellers, whatever the teams show', () => {
     // Two sellers-vs-company rows, both ok; a team row short → still passes (teams do not decide).
@@ -169,7 +177,11 @@ describe('planVerdict', () => {
       checked: 2,
     });
     // One of two short → fails, 1 failing.
-    expect(planVerdict([row('sellers-vs-company', false), row('sellers-vs-company', true), row('teams-vs-company', true)])).toMatchObject({ passes: false, failing: 1, checked: 2 });
+    expect(planVerdict([row('sellers-vs-company', false), row('sellers-vs-company', true), row('teams-vs-company', true)])).toMatchObject({
+      passes: false,
+      failing: 1,
+      checked: 2,
+    });
   });
 
   it('says nothing was checked when there is no company or seller target', () => {

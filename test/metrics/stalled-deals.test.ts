@@ -28,7 +28,16 @@ describe('stalledDeals', () => {
       deal({ id: 's4', created: '2026-01-01', amount: 400 }),
       deal({ id: 's5', created: '2026-01-01', amount: 500 }),
       // A 24-month contract: 600 of contract value is 600 / 2 = 300 of annual volume.
-      deal({ id: 's6', stageId: 'negotiation', created: '2026-01-01', updated: '2026-03-20', amount: 600, termMonths: 24, contractYears: 2, annualAmount: 300 }),
+      deal({
+        id: 's6',
+        stageId: 'negotiation',
+        created: '2026-01-01',
+        updated: '2026-03-20',
+        amount: 600,
+        termMonths: 24,
+        contractYears: 2,
+        annualAmount: 300,
+      }),
       deal({ id: 's7', created: '2026-03-15', amount: 700 }),
       deal({ id: 's8', status: 'won', created: '2025-01-01', amount: 800 }),
       deal({ id: 's9', created: '2026-01-01', updated: '2026-04-10', amount: 900 }),

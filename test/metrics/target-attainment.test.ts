@@ -41,14 +41,7 @@ describe('targetAttainment', () => {
     expect(result.ytd).toEqual({ start: '2026-01-01', end: '2026-03-15' });
     expect(result.elapsedShare).toBeCloseTo(74 / 365, 12);
     const rows = byMeasure(result.rows);
-    expect(result.rows.map((row) => row.measure)).toEqual([
-      'volume:renewal',
-      'volume:upsell',
-      'volume:winback',
-      'volume:new',
-      'volume:total',
-      'revenue',
-    ]);
+    expect(result.rows.map((row) => row.measure)).toEqual(['volume:renewal', 'volume:upsell', 'volume:winback', 'volume:new', 'volume:total', 'revenue']);
     // new: result 175 000 + 35 000 = 210 000; budget 100 000 + 100 000 + 310 000 × 15/31 = 350 000
     // pace 210 000 × 365/74 = 1 035 810.81; vs 1 200 000 = 0.86317…
     expect(rows['volume:new']).toMatchObject({
@@ -153,10 +146,7 @@ describe('targetAttainment', () => {
       wonDeal({ close: '2027-01-01', amount: 85_000 }),
     ];
     const fy = [target({ period: 'FY2026', measure: 'volume:new', value: 365_000 })];
-    const result = targetAttainment(
-      { targets: fy, deals: edge, invoices: [] },
-      context('2027-01-01', { fiscalYearStartMonth: 7 }),
-    );
+    const result = targetAttainment({ targets: fy, deals: edge, invoices: [] }, context('2027-01-01', { fiscalYearStartMonth: 7 }));
     expect(result.fiscalYear).toBe('FY2026');
     // result 185 000 vs budget 365 000 × 185/365 = 185 000; pace 185 000 × 365/185 = 365 000
     expect(result.rows[3]).toMatchObject({

@@ -40,10 +40,7 @@ describe('winRate', () => {
   });
 
   it('leaves out deals closed after the as-of date', () => {
-    const deals = [
-      deal({ id: 'w1', status: 'won', close: '2026-03-31' }),
-      deal({ id: 'l1', status: 'lost', close: '2026-03-01' }),
-    ];
+    const deals = [deal({ id: 'w1', status: 'won', close: '2026-03-31' }), deal({ id: 'l1', status: 'lost', close: '2026-03-01' })];
     expect(winRate(deals, q1, context('2026-03-20'))).toMatchObject({ won: 0, lost: 1, byCount: 0 });
   });
 

@@ -65,9 +65,19 @@ describe('activityFactsOf', () => {
 
   it('collects the accounts contacted in year-to-date per owner, and contacts without account', () => {
     // u1: a1 (call); a2 is a note. u2: a1 (meeting on as-of); a3 before YTD, a4 after as-of.
-    expect(facts.accountsContactedYtd).toEqual(new Map([['u1', new Set(['a1'])], ['u2', new Set(['a1'])]]));
+    expect(facts.accountsContactedYtd).toEqual(
+      new Map([
+        ['u1', new Set(['a1'])],
+        ['u2', new Set(['a1'])],
+      ]),
+    );
     // u1's second call and u2's call of 06-01 have no account
-    expect(facts.contactsWithoutAccountYtd).toEqual(new Map([['u1', 1], ['u2', 1]]));
+    expect(facts.contactsWithoutAccountYtd).toEqual(
+      new Map([
+        ['u1', 1],
+        ['u2', 1],
+      ]),
+    );
     expect(facts.ytd).toEqual({ start: '2026-01-01', end: '2026-11-20' });
   });
 
@@ -143,12 +153,21 @@ describe('mergeActivityFacts of parts that count contacts by bit', () => {
     return settleFacts(facts);
   };
   const first = [row('u1', 'call', '2026-02-03', { accountId: 'a1' })];
-  const second = [row('u1', 'email', '2026-03-03', { accountId: 'a2' }), row('u2', 'call', '2026-04-01', { accountId: 'a1' }), row('u1', 'call', '2026-04-02', { accountId: 'a1' })];
+  const second = [
+    row('u1', 'email', '2026-03-03', { accountId: 'a2' }),
+    row('u2', 'call', '2026-04-01', { accountId: 'a1' }),
+    row('u1', 'call', '2026-04-02', { accountId: 'a1' }),
+  ];
 
   it('adds the bits: each account once (hand-worked)', () => {
     const merged = settleFacts(mergeActivityFacts(part(first), part(second)));
     // u1: a1 (both parts) and a2; u2: a1. All by bit: no account as text.
-    expect(contactedAccounts(merged)).toEqual(new Map([['u1', new Set(['a1', 'a2'])], ['u2', new Set(['a1'])]]));
+    expect(contactedAccounts(merged)).toEqual(
+      new Map([
+        ['u1', new Set(['a1', 'a2'])],
+        ['u2', new Set(['a1'])],
+      ]),
+    );
     expect(merged.accountsContactedYtd).toEqual(new Map());
     expect(accountsContactedBy(merged, ['u1', 'u2'])).toBe(2);
   });
@@ -156,7 +175,12 @@ describe('mergeActivityFacts of parts that count contacts by bit', () => {
   it('gives the same when one part counts them as texts (an account table of its own)', () => {
     const texts = settleFacts(activityFactsOf(second, options));
     const merged = settleFacts(mergeActivityFacts(part(first), texts));
-    expect(contactedAccounts(merged)).toEqual(new Map([['u1', new Set(['a1', 'a2'])], ['u2', new Set(['a1'])]]));
+    expect(contactedAccounts(merged)).toEqual(
+      new Map([
+        ['u1', new Set(['a1', 'a2'])],
+        ['u2', new Set(['a1'])],
+      ]),
+    );
     expect(accountsContactedBy(merged, ['u1', 'u2'])).toBe(2);
   });
 });
@@ -178,7 +202,7 @@ describe('trackOnly', () => {
 });
 
 describe('deals named later', () => {
-  it('notes each row\'s deal until the deals are named, then tracks as if named from the start', () => {
+  it("notes each row's deal until the deals are named, then tracks as if named from the start", () => {
     // d1 and d2 named after the first four rows: d1's two noted rows (2026-02-03, 2025-12-31)
     // give its later date; d2's rows come after (2026-11-20; the one of 11-21 is after as-of).
     const later = emptyActivityFacts({ ...options, trackDeals: 'later' });
@@ -210,7 +234,10 @@ describe('contacts of known accounts, counted by bit', () => {
     expect(sorted(facts)).toEqual(sorted(activityFactsOf(rows, options)));
     // By hand, contacts in YTD up to as-of: u1 a1 (call, 2026-02-03) and a9 (email, 2026-05-05);
     // u2 a1 (meeting_held, on as-of). a3 is before YTD; a2 a note; a4 after as-of.
-    expect(sorted(facts)).toEqual([['u1', ['a1', 'a9']], ['u2', ['a1']]]);
+    expect(sorted(facts)).toEqual([
+      ['u1', ['a1', 'a9']],
+      ['u2', ['a1']],
+    ]);
     // a1 by bit, a9 (unknown) as text.
     expect([...facts.contacts!.byOwner.keys()]).toEqual(['u1', 'u2']);
     expect(facts.accountsContactedYtd).toEqual(new Map([['u1', new Set(['a9'])]]));
@@ -223,8 +250,13 @@ describe('accountsContactedBy', () => {
   const contact = (owner: string, account: string) => row(owner, 'call', '2026-03-01', { accountId: account });
   const facts = emptyActivityFacts({ ...options, accounts: known });
   const rows = [
-    contact('u1', 'k0'), contact('u1', 'k33'), contact('u1', 'x1'),
-    contact('u2', 'k33'), contact('u2', 'k39'), contact('u2', 'x1'), contact('u2', 'x2'),
+    contact('u1', 'k0'),
+    contact('u1', 'k33'),
+    contact('u1', 'x1'),
+    contact('u2', 'k33'),
+    contact('u2', 'k39'),
+    contact('u2', 'x1'),
+    contact('u2', 'x2'),
     contact('u3', 'x2'),
   ];
   for (const a of rows) addActivity(facts, a, false, known.placeOf(a.accountId!));
@@ -251,7 +283,7 @@ describe('accountsContactedBy', () => {
 });
 
 describe('ownerFacts and addActivityOf', () => {
-  it('makes an owner\'s share once, in counts and owners, and adds taken-apart rows as addActivity does', () => {
+  it("makes an owner's share once, in counts and owners, and adds taken-apart rows as addActivity does", () => {
     const facts = emptyActivityFacts({ asOf: '2026-11-20', fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT, accounts: new FingerprintTable(['A1', 'A2']) });
     const u1 = ownerFacts(facts, 'u1');
     expect(ownerFacts(facts, 'u1')).toBe(u1);
@@ -270,4 +302,3 @@ describe('ownerFacts and addActivityOf', () => {
     expect(facts.owning).toBeUndefined(); // dropped once settled
   });
 });
-

@@ -9,7 +9,12 @@ const counts = (rows: [string, number, number?][], types = 3) => {
 
 describe('DailyCounts', () => {
   it('adds per day and type, and lists only days with counts', () => {
-    const daily = counts([['2026-02-03', 0], ['2026-02-03', 0], ['2026-02-03', 2], ['2026-02-04', 1, 5]]);
+    const daily = counts([
+      ['2026-02-03', 0],
+      ['2026-02-03', 0],
+      ['2026-02-03', 2],
+      ['2026-02-04', 1, 5],
+    ]);
     expect(daily.get('2026-02-03')).toEqual([2, 0, 1]);
     expect(daily.get('2026-02-04')).toEqual([0, 5, 0]);
     // A day of the same block without activities, and a day in no block.
@@ -20,7 +25,12 @@ describe('DailyCounts', () => {
   it('lists days in date order across blocks, years and dates before 1970', () => {
     // 1969-12-31 is day -1 (block -1), 1970-01-01 day 0 (block 0); 2026-03-31 is day 20543 and
     // 2026-04-01 day 20544 = 321 · 64, the first day of the next block.
-    const daily = counts([['2026-04-01', 1], ['1970-01-01', 0], ['2026-03-31', 2], ['1969-12-31', 0, 3]]);
+    const daily = counts([
+      ['2026-04-01', 1],
+      ['1970-01-01', 0],
+      ['2026-03-31', 2],
+      ['1969-12-31', 0, 3],
+    ]);
     expect([...daily]).toEqual([
       ['1969-12-31', [3, 0, 0]],
       ['1970-01-01', [1, 0, 0]],
@@ -32,7 +42,13 @@ describe('DailyCounts', () => {
   it('adds to the right day when rows go back and forth between dates and blocks', () => {
     // The date last added to is remembered: each change of date, and a date back again, must
     // still count on its own day (2026-04-01 opens the next 64-day block).
-    const daily = counts([['2026-03-31', 0], ['2026-04-01', 0], ['2026-03-31', 1], ['2026-03-31', 1], ['2026-04-01', 2]]);
+    const daily = counts([
+      ['2026-03-31', 0],
+      ['2026-04-01', 0],
+      ['2026-03-31', 1],
+      ['2026-03-31', 1],
+      ['2026-04-01', 2],
+    ]);
     daily.add(['2026', '03', '31'].join('-'), 2); // equal text, another string
     expect(daily.get('2026-03-31')).toEqual([1, 2, 1]);
     expect(daily.get('2026-04-01')).toEqual([1, 0, 1]);
@@ -40,15 +56,24 @@ describe('DailyCounts', () => {
 
   it('adds another owner part (addAll) without changing it', () => {
     const a = counts([['2026-02-03', 0]]);
-    const b = counts([['2026-02-03', 0, 2], ['2026-09-01', 1]]);
+    const b = counts([
+      ['2026-02-03', 0, 2],
+      ['2026-09-01', 1],
+    ]);
     a.addAll(b);
-    expect([...a]).toEqual([['2026-02-03', [3, 0, 0]], ['2026-09-01', [0, 1, 0]]]);
+    expect([...a]).toEqual([
+      ['2026-02-03', [3, 0, 0]],
+      ['2026-09-01', [0, 1, 0]],
+    ]);
     a.add('2026-09-01', 1);
     expect(b.get('2026-09-01')).toEqual([0, 1, 0]);
   });
 
   it('packs to plain data and back', () => {
-    const daily = counts([['2026-02-03', 0], ['2026-11-20', 2, 4]]);
+    const daily = counts([
+      ['2026-02-03', 0],
+      ['2026-11-20', 2, 4],
+    ]);
     const copy = DailyCounts.unpack(structuredClone(daily.pack()));
     expect([...copy]).toEqual([...daily]);
   });

@@ -5,7 +5,7 @@ const page = (lang: string, inner = '') =>
   `<html lang="${lang}"><body><div class="status" data-nightly-status data-built-at="2026-12-06T01:31:00.000Z">${inner}</div><main>figures</main></body></html>`;
 
 describe('the notice of a failed night', () => {
-  it('is written in the page\'s language, with the last good build\'s time in the report\'s zone', () => {
+  it("is written in the page's language, with the last good build's time in the report's zone", () => {
     // 01:31 UTC is 02:31 in Stockholm (CET, UTC+1).
     expect(withFailureNotice(page('sv'), '2026-12-07', 'Europe/Stockholm')).toContain(
       '<p class="alert" role="alert">Nattens uppdatering 7 december 2026 misslyckades. Sidorna visar den senaste lyckade byggningen, från 6 dec. 2026 02:31: siffrorna kan vara inaktuella.</p>',

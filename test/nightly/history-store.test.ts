@@ -10,7 +10,16 @@ import { writeSnapshot } from '../../src/history/store.ts';
 import type { Snapshot } from '../../src/history/types.ts';
 
 const figures = { volumeYtd: 0, budgetYtd: null, attainment: null, openCount: 0, openAmount: 0, weighted: 0, coverage: null };
-const snapshot = (asOf: string): Snapshot => ({ schemaVersion: 1, asOf, inputHash: 'x', company: figures, teams: {}, sellers: {}, qualityScore: {}, deals: [] });
+const snapshot = (asOf: string): Snapshot => ({
+  schemaVersion: 1,
+  asOf,
+  inputHash: 'x',
+  company: figures,
+  teams: {},
+  sellers: {},
+  qualityScore: {},
+  deals: [],
+});
 const bare = () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'tavla-store-')), 'history.git');
   spawnSync('git', ['init', '--quiet', '--bare', dir]);
@@ -37,8 +46,10 @@ describe('history store in git', () => {
     expect(files(remote)).toEqual(['2026-06-12.json.gz', '2026-06-15.json.gz']);
   });
 
-  it('fails with git\'s reason when the store cannot be reached', async () => {
-    await expect(openGitStore(join(tmpdir(), 'no-such-repository.git'), 'tavla-history')).rejects.toThrow(/cannot be read|does not appear to be a git repository/);
+  it("fails with git's reason when the store cannot be reached", async () => {
+    await expect(openGitStore(join(tmpdir(), 'no-such-repository.git'), 'tavla-history')).rejects.toThrow(
+      /cannot be read|does not appear to be a git repository/,
+    );
   });
 });
 

@@ -24,11 +24,19 @@ describe('what a nightly run reads and writes', () => {
   it('needs a history store that survives the night, outside the data folder', () => {
     expect(nightlyOptions({ TAVLA_DATA: '/srv/tavla/data' }, [], ROOT)).toMatch(/^no history store/);
     expect(nightlyOptions({ TAVLA_DATA: '/srv/tavla/data', TAVLA_HISTORY: '/srv/tavla/data/history' }, [], ROOT)).toMatch(/inside the data folder/);
-    expect(nightlyOptions({ TAVLA_DATA: '/srv/tavla/data', TAVLA_HISTORY: '/h', TAVLA_HISTORY_GIT: 'https://example.com/h.git' }, [], ROOT)).toMatch(/not both/);
+    expect(nightlyOptions({ TAVLA_DATA: '/srv/tavla/data', TAVLA_HISTORY: '/h', TAVLA_HISTORY_GIT: 'https://example.com/h.git' }, [], ROOT)).toMatch(
+      /not both/,
+    );
   });
 
   it('takes the folders anywhere on the machine, and a git store with its branch', () => {
-    const env = { TAVLA_DATA: '/srv/tavla/data', TAVLA_HISTORY: '/mnt/disk2/tavla-history', TAVLA_OUT: '/var/www/tavla', TAVLA_TEAM: 'malmo', TAVLA_AS_OF: '2026-12-01' };
+    const env = {
+      TAVLA_DATA: '/srv/tavla/data',
+      TAVLA_HISTORY: '/mnt/disk2/tavla-history',
+      TAVLA_OUT: '/var/www/tavla',
+      TAVLA_TEAM: 'malmo',
+      TAVLA_AS_OF: '2026-12-01',
+    };
     expect(nightlyOptions(env, [], ROOT)).toEqual({
       dataDir: '/srv/tavla/data',
       demo: false,

@@ -28,7 +28,11 @@ const PROJECT_FILES = ['src', 'scripts', 'public', 'package.json', 'package-lock
 const D121 = 'D-121,Björkdal – Support,A-01,olle.sjo,qualification,50000,SEK,2026-06-15,2026-09-30,,Support,,,,,outbound,,,2026-06-15';
 
 const NIGHT_2 = { 'D-117': { close_date: '2026-08-14', updated_date: '2026-06-15' }, 'D-118': { amount: '75000', updated_date: '2026-06-15' } };
-const NIGHT_3 = { ...NIGHT_2, 'D-114': { stage: 'won', close_date: '2026-06-19', updated_date: '2026-06-19' }, 'D-115': { stage: 'qualification', updated_date: '2026-06-19' } };
+const NIGHT_3 = {
+  ...NIGHT_2,
+  'D-114': { stage: 'won', close_date: '2026-06-19', updated_date: '2026-06-19' },
+  'D-115': { stage: 'qualification', updated_date: '2026-06-19' },
+};
 
 const work = mkdtempSync(join(tmpdir(), 'tavla-nights-'));
 const DATA = join(work, 'data');
@@ -53,7 +57,10 @@ function deliverExport(edits: Record<string, Record<string, string>>, added: str
 }
 
 /** `npm run nightly` as of `asOf` in a fresh copy of the project, removed afterwards. */
-function night(asOf: string, where: Record<string, string> = { TAVLA_DATA: data, TAVLA_OUT: site, TAVLA_HISTORY_GIT: store }): { status: number | null; output: string } {
+function night(
+  asOf: string,
+  where: Record<string, string> = { TAVLA_DATA: data, TAVLA_OUT: site, TAVLA_HISTORY_GIT: store },
+): { status: number | null; output: string } {
   const runner = mkdtempSync(join(tmpdir(), 'tavla-runner-'));
   for (const name of PROJECT_FILES) cpSync(join(ROOT, name), join(runner, name), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(runner, 'node_modules'), 'dir');
@@ -72,8 +79,7 @@ function git(...args: string[]): string {
 }
 
 const published = (): Report => JSON.parse(readFileSync(join(site, 'report.json'), 'utf8')) as Report;
-const changesOf = (report: Report, week: string) =>
-  report.history?.weeks.find((w) => w.week === week)?.changes.map((c) => `${c.kind} ${c.dealId}`) ?? null;
+const changesOf = (report: Report, week: string) => report.history?.weeks.find((w) => w.week === week)?.changes.map((c) => `${c.kind} ${c.dealId}`) ?? null;
 const alertOf = (page: string | undefined) => /<p class="alert" role="alert">([^<]*)<\/p>/.exec(page ?? '')?.[1] ?? null;
 const storedSnapshots = () => git('--git-dir', store, 'ls-tree', '--name-only', 'tavla-history').split('\n').filter(Boolean);
 
@@ -84,7 +90,11 @@ describe('nightly runs over real nights', () => {
     spawnSync('git', ['init', '--quiet', '--bare', store]);
     const run = (label: string, asOf: string) => {
       const result = night(asOf);
-      nights[label] = { ...result, report: existsSync(join(site, 'report.json')) ? published() : undefined, head: git('--git-dir', store, 'rev-parse', 'tavla-history') };
+      nights[label] = {
+        ...result,
+        report: existsSync(join(site, 'report.json')) ? published() : undefined,
+        head: git('--git-dir', store, 'rev-parse', 'tavla-history'),
+      };
       const weekPage = join(site, 'en/weeks/2026-w25/index.html');
       // The weekly page links the full change list; its CSV holds every change by name.
       const weekChanges = join(site, 'data/week-2026-w25-changes.csv');
@@ -125,7 +135,7 @@ describe('nightly runs over real nights', () => {
     expect(nights['2']!.changes?.includes('Björkdal – Support')).toBe(true);
   });
 
-  it('shows on night three the changes since night two, and W25 still lists night two\'s', () => {
+  it("shows on night three the changes since night two, and W25 still lists night two's", () => {
     // W26: the last snapshot before 2026-06-22 is night 2 (the broken night left none).
     expect(changesOf(nights['3']!.report!, '2026-W26')).toEqual(['won D-114', 'stage-back D-115']);
     // W25, now past: night 1 against the last snapshot of W25, night 2.
@@ -171,7 +181,10 @@ describe('the cron recipe: a history folder and a web root elsewhere on the mach
   }, 300_000);
 
   it('keeps the history across nights and shows night two the changes since night one', () => {
-    expect(results.map((r) => r.status), results.map((r) => r.output).join('\n')).toEqual([0, 0]);
+    expect(
+      results.map((r) => r.status),
+      results.map((r) => r.output).join('\n'),
+    ).toEqual([0, 0]);
     expect(readdirSync(where.TAVLA_HISTORY).sort()).toEqual(['2026-06-12.json.gz', '2026-06-15.json.gz']);
     const report = JSON.parse(readFileSync(join(where.TAVLA_OUT, 'report.json'), 'utf8')) as Report;
     expect(changesOf(report, '2026-W25')).toEqual(['new D-121', 'slipped D-117', 'amount-up D-118']);

@@ -103,4 +103,3 @@ describe('daysFromCivil', () => {
     expect(daysFromCivil(1969, 12, 31)).toBe(-1);
   });
 });
-

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addWeeks,
-  isIsoWeek,
-  isoWeekOf,
-  isoWeekRange,
-  isoWeeksBetween,
-  isoWeeksInYear,
-} from '../../src/periods/iso-week.ts';
+import { addWeeks, isIsoWeek, isoWeekOf, isoWeekRange, isoWeeksBetween, isoWeeksInYear } from '../../src/periods/iso-week.ts';
 
 describe('ISO weeks', () => {
   it('labels an ordinary week', () => {

@@ -41,7 +41,9 @@ describe('dates outside the plausible years, and impossible dates', () => {
   it.each(['0026-06-09', '9999-12-31'])('a deal closing %s is one rejected row', async (date) => {
     const deals = `${(TINY['deals.csv'] as string).trimEnd()}\nD4,Delta,A2,u2,proposal,1000,2026-10-01,${date}\n`;
     const { report } = await run({ 'deals.csv': deals });
-    expect(report.rejected).toContainEqual(expect.objectContaining({ code: 'BadDate', file: 'deals.csv', line: 5, field: 'close_date', message: `${WINDOW} "${date}"` }));
+    expect(report.rejected).toContainEqual(
+      expect.objectContaining({ code: 'BadDate', file: 'deals.csv', line: 5, field: 'close_date', message: `${WINDOW} "${date}"` }),
+    );
   });
 
   it('takes the window from the settings', async () => {

@@ -18,7 +18,27 @@ const BASE: Record<string, string> = {
   'invoices.csv': 'id,account_id,deal_id,date,amount\nI1,A2,D2,2026-11-05,50000\n',
 };
 const FILES = Object.keys(BASE).filter((name) => name.endsWith('.csv'));
-const PIECES = ['"', ',', ';', '\n', '\r\n', '\0', '-', '9', '0026', '0026-06-09', '0000-01-01', '9999-12-31', '2026-02-30', '-5000000', '=1+1', 'é', '\uFEFF', '""', ' '];
+const PIECES = [
+  '"',
+  ',',
+  ';',
+  '\n',
+  '\r\n',
+  '\0',
+  '-',
+  '9',
+  '0026',
+  '0026-06-09',
+  '0000-01-01',
+  '9999-12-31',
+  '2026-02-30',
+  '-5000000',
+  '=1+1',
+  'é',
+  '\uFEFF',
+  '""',
+  ' ',
+];
 
 /** mulberry32: a small seeded generator. */
 function random(seed: number): () => number {
@@ -48,7 +68,16 @@ function mutate(text: string, next: () => number): string {
     case 4: // lose a line
       return [...lines.slice(0, line), ...lines.slice(line + 1)].join('\n');
     case 5: // replace a cell
-      return lines.map((l, i) => (i === line ? l.split(',').map((cell, j, all) => (j === Math.floor(next() * all.length) ? pick(PIECES) : cell)).join(',') : l)).join('\n');
+      return lines
+        .map((l, i) =>
+          i === line
+            ? l
+                .split(',')
+                .map((cell, j, all) => (j === Math.floor(next() * all.length) ? pick(PIECES) : cell))
+                .join(',')
+            : l,
+        )
+        .join('\n');
     default: // a character for another
       return text.slice(0, at) + pick(PIECES) + text.slice(at + 1);
   }

@@ -23,12 +23,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 const temp = tempFolders('hostile');
 afterAll(() => temp.cleanup());
 
-const HOSTILE = [
-  '<script>alert(1)</script>',
-  '"><img src=x onerror=alert(1)>',
-  '=HYPERLINK("http://x")',
-  "+cmd|' /C calc'!A0",
-] as const;
+const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '=HYPERLINK("http://x")', "+cmd|' /C calc'!A0"] as const;
 
 /** One CSV field, quoted when it holds a quote, delimiter or line break. */
 const field = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
@@ -78,9 +73,7 @@ describe('hostile content', () => {
 
   it('a hostile value in a rejected cell is quoted verbatim in the issue message', async () => {
     const { report } = await build();
-    expect(report.rejected).toEqual([
-      expect.objectContaining({ code: 'UnknownStage', file: 'deals.csv', line: 7, column: 5, recordId: 'D9' }),
-    ]);
+    expect(report.rejected).toEqual([expect.objectContaining({ code: 'UnknownStage', file: 'deals.csv', line: 7, column: 5, recordId: 'D9' })]);
     expect(report.rejected[0]?.message).toContain('"<img src=x onerror=alert(1)>"');
   });
 

@@ -112,7 +112,7 @@ describe('nightly builds that remember', () => {
     expect((june?.presented.volumeYtd ?? 0) - (june?.today.volumeYtd ?? 0)).toBeCloseTo(20_000, 2);
   });
 
-  it("shows week 26 as presented (2026-06-26) beside week 26 as known today, after the correction", () => {
+  it('shows week 26 as presented (2026-06-26) beside week 26 as known today, after the correction', () => {
     const w26 = last.history?.weekMemories.find((m) => m.week === '2026-W26');
     expect(w26?.presentedAsOf).toBe('2026-06-26');
     // Same snapshot as June's review: D-114 counted 200 000 then, 180 000 today.

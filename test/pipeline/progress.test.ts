@@ -5,7 +5,11 @@ describe('rowProgress', () => {
   it('logs rows so far and the rate at most every 2 s', () => {
     let clock = 1_000;
     const lines: string[] = [];
-    const progress = rowProgress('activities.csv', (line) => lines.push(line), () => clock);
+    const progress = rowProgress(
+      'activities.csv',
+      (line) => lines.push(line),
+      () => clock,
+    );
     clock = 1_500;
     progress(65_536); // 0.5 s in: not yet
     clock = 3_000;
@@ -14,10 +18,7 @@ describe('rowProgress', () => {
     progress(1_572_864); // 1 s after the last line: not yet
     clock = 5_000;
     progress(2_097_152); // 4 s in: 524 288 rows/s
-    expect(lines).toEqual([
-      '  activities.csv: 1 048 576 rows read, 524 288 rows/s',
-      '  activities.csv: 2 097 152 rows read, 524 288 rows/s',
-    ]);
+    expect(lines).toEqual(['  activities.csv: 1 048 576 rows read, 524 288 rows/s', '  activities.csv: 2 097 152 rows read, 524 288 rows/s']);
   });
 });
 

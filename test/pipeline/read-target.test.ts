@@ -21,7 +21,10 @@ describe('readTarget', () => {
     });
     expect(more).toEqual([]);
     expect(result).toMatchObject({ file: 'accounts.csv', present: true, read: 2, accepted: 2, records: [] });
-    expect(kept).toEqual([['accounts.csv', 'A1'], ['accounts.csv', 'A2']]);
+    expect(kept).toEqual([
+      ['accounts.csv', 'A1'],
+      ['accounts.csv', 'A2'],
+    ]);
   });
 
   it('an absent optional file is one result, not present', async () => {

@@ -10,8 +10,7 @@ const temp = tempFolders('run-pipeline');
 afterAll(() => temp.cleanup());
 
 const NOW = new Date('2026-11-20T12:00:00Z');
-const MISSING_COLUMN_FIX =
-  '\n      fix: Rename the header in the CRM report (headers match ignoring case, spaces, _ and -) or add the column to the export.';
+const MISSING_COLUMN_FIX = '\n      fix: Rename the header in the CRM report (headers match ignoring case, spaces, _ and -) or add the column to the export.';
 
 async function run(files: FolderFiles, now = NOW): Promise<{ result: PipelineResult; log: string[] }> {
   const log: string[] = [];
@@ -44,10 +43,7 @@ describe('runPipeline', () => {
       ['deals.csv', 4, 5, 'UnknownStage'],
       ['activities.csv', 3, 2, 'UnknownActivityType'],
     ]);
-    expect(log).toEqual([
-      result.summary,
-      `as of 2026-11-20: 2 rejected-row issue(s), ${report.quality.issues.length} data-quality issue(s)`,
-    ]);
+    expect(log).toEqual([result.summary, `as of 2026-11-20: 2 rejected-row issue(s), ${report.quality.issues.length} data-quality issue(s)`]);
     expect(result.summary.split('\n')[1]).toBe('deals.csv                3         2         1  utf-8, ","');
   });
 

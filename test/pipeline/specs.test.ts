@@ -14,6 +14,10 @@ describe('SPECS', () => {
       ['invoices', 'invoices.csv'],
       ['leads', 'leads.csv'],
     ]);
-    expect(Object.values(SPECS).filter((spec) => spec.required).map((spec) => spec.file)).toEqual(['deals.csv']);
+    expect(
+      Object.values(SPECS)
+        .filter((spec) => spec.required)
+        .map((spec) => spec.file),
+    ).toEqual(['deals.csv']);
   });
 });

@@ -52,9 +52,7 @@ describe('Salesforce Data Export (API names, quoted, 0/1, UTC, Latin-1 Account.c
     const r = await report('salesforce-data-export');
     const ytd = r.company.volume.yearToDate;
     expect([ytd.wonDeals, ytd.contractVolume]).toEqual([4, 540_000]);
-    expect([ytd.byChannel.new.contractVolume, ytd.byChannel.renewal.contractVolume, ytd.byChannel.upsell.contractVolume]).toEqual([
-      320_000, 120_000, 100_000,
-    ]);
+    expect([ytd.byChannel.new.contractVolume, ytd.byChannel.renewal.contractVolume, ytd.byChannel.upsell.contractVolume]).toEqual([320_000, 120_000, 100_000]);
     // + line 12, open without amount (amount not set); + line 13 without account, Value Proposition
     // (proposal, 0.5) 70 000 SEK: 360 000 + 70 000 = 430 000, weighted 135 000 + 35 000 = 170 000.
     expect([r.company.pipeline.open.count, r.company.pipeline.open.amount]).toEqual([6, 430_000]);
@@ -86,7 +84,9 @@ describe('Salesforce Data Export (API names, quoted, 0/1, UTC, Latin-1 Account.c
 
   it('logs what it recognised, and what it leaves alone', async () => {
     const { sources } = await loaded('salesforce-data-export');
-    expect(sources).toContain('OpportunityHistory.csv: Salesforce OpportunityHistory.csv (Data Export) recognised but not read (stage history is not used yet)');
+    expect(sources).toContain(
+      'OpportunityHistory.csv: Salesforce OpportunityHistory.csv (Data Export) recognised but not read (stage history is not used yet)',
+    );
     expect(sources).toContain('not recognised, not read: Contact.csv');
     expect(sources).toContain('exchange rates: EUR, DKK from CurrencyType.csv (settings win)');
     expect(sources.find((line) => line.startsWith('deals: '))).toBe(
@@ -237,9 +237,7 @@ describe('a hand-mapped spreadsheet (mapping in tavla.config.json)', () => {
     const r = await report('generic');
     const ytd = r.company.volume.yearToDate;
     expect([ytd.wonDeals, ytd.contractVolume]).toEqual([4, 540_000]);
-    expect([ytd.byChannel.new.contractVolume, ytd.byChannel.renewal.contractVolume, ytd.byChannel.upsell.contractVolume]).toEqual([
-      320_000, 120_000, 100_000,
-    ]);
+    expect([ytd.byChannel.new.contractVolume, ytd.byChannel.renewal.contractVolume, ytd.byChannel.upsell.contractVolume]).toEqual([320_000, 120_000, 100_000]);
     expect([r.company.pipeline.open.count, r.company.pipeline.open.amount]).toEqual([3, 285_000]);
   });
 });

@@ -96,7 +96,9 @@ describe('detection in a data folder', () => {
   it('a near miss needs two identifying headers: a shared "Id" points to no CRM', async () => {
     const dir = temp.folder({ 'deals-1.csv': 'ID,Title,Owner,Status,Deal created,Organization\n1,A,B,open,2026-01-01,C\n', 'Event.csv': 'Id,Subject\n1,x\n' });
     const loaded = await loadRecords(dir, settings);
-    expect(loaded.fatal[0]!.message).toMatch(/no deals export recognised: deals-1\.csv looks like a Pipedrive deals export \(headers without prefix\) but has no "Value"$/);
+    expect(loaded.fatal[0]!.message).toMatch(
+      /no deals export recognised: deals-1\.csv looks like a Pipedrive deals export \(headers without prefix\) but has no "Value"$/,
+    );
   });
 
   it('an export that is not CSV text is named first, never blamed on another file', async () => {
@@ -108,7 +110,9 @@ describe('detection in a data folder', () => {
     expect(loaded.fatal[0]!.message).toMatch(
       /no deals export recognised: Opportunity\.csv is not a CSV text file \(an Excel workbook or ZIP archive; save the sheet as CSV or unpack the archive\)$/,
     );
-    expect(loaded.sources).toContain('Opportunity.csv: not read, not a CSV text file (an Excel workbook or ZIP archive; save the sheet as CSV or unpack the archive)');
+    expect(loaded.sources).toContain(
+      'Opportunity.csv: not read, not a CSV text file (an Excel workbook or ZIP archive; save the sheet as CSV or unpack the archive)',
+    );
   });
 
   it('a mapped column that is not canonical is a settings error naming the key', async () => {

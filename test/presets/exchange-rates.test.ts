@@ -31,7 +31,7 @@ describe('readCrmRates', () => {
         { from: '2026-07-01', to: '2026-10-01', rate: 1 / 0.625 },
       ],
     });
-    expect(rates.notes).toContain('dated exchange rates: EUR, DKK from DatedConversionRate.csv, by each deal\'s close date (settings win)');
+    expect(rates.notes).toContain("dated exchange rates: EUR, DKK from DatedConversionRate.csv, by each deal's close date (settings win)");
   });
 
   it('takes no rate for a currency the settings give one for, dated or not', async () => {

@@ -14,8 +14,12 @@ describe('lead presets', () => {
   });
 
   it('recognise a Pipedrive leads export and keep Opportunity.csv and deals exports as deals', () => {
-    expect(recognise(['Lead - ID', 'Lead - Title', 'Lead - Owner', 'Lead - Lead created', 'Lead - Source origin'], 'leads.csv')?.adapter.id).toBe('pipedrive.leads');
-    expect(recognise(['Id', 'Name', 'AccountId', 'OwnerId', 'StageName', 'Amount', 'CloseDate', 'CreatedDate'], 'Opportunity.csv')?.adapter.target).toBe('deals');
+    expect(recognise(['Lead - ID', 'Lead - Title', 'Lead - Owner', 'Lead - Lead created', 'Lead - Source origin'], 'leads.csv')?.adapter.id).toBe(
+      'pipedrive.leads',
+    );
+    expect(recognise(['Id', 'Name', 'AccountId', 'OwnerId', 'StageName', 'Amount', 'CloseDate', 'CreatedDate'], 'Opportunity.csv')?.adapter.target).toBe(
+      'deals',
+    );
     expect(recognise(['Deal - Title', 'Deal - Value', 'Deal - Status', 'Deal - Owner', 'Deal - Deal created'], 'deals.csv')?.adapter.target).toBe('deals');
   });
 });

@@ -8,10 +8,19 @@ const temp = tempFolders('mapping');
 afterAll(() => temp.cleanup());
 
 const LEADS = 'mql_id,first_contact_date,landing_page_id,origin\nm1,2026-01-05,lp1,paid_search\nm2,2026-01-09,lp2,\nm3,2026-02-01,lp1,social\n';
-const WON = 'mql_id,seller_id,sdr_id,sr_id,won_date,declared_monthly_revenue\nm1,s-1,sdr-1,sr-1,2026-02-10 10:00:00,1000\nm2,s-2,sdr-1,sr-2,2026-03-01 09:30:00,0\n';
+const WON =
+  'mql_id,seller_id,sdr_id,sr_id,won_date,declared_monthly_revenue\nm1,s-1,sdr-1,sr-1,2026-02-10 10:00:00,1000\nm2,s-2,sdr-1,sr-2,2026-03-01 09:30:00,0\n';
 const dealsMapping = (extra: object) => ({
   file: 'won.csv',
-  columns: { id: 'mql_id', lead_id: 'mql_id', account_id: 'seller_id', owner: 'sr_id', sdr: 'sdr_id', close_date: 'won_date', amount: 'declared_monthly_revenue' },
+  columns: {
+    id: 'mql_id',
+    lead_id: 'mql_id',
+    account_id: 'seller_id',
+    owner: 'sr_id',
+    sdr: 'sdr_id',
+    close_date: 'won_date',
+    amount: 'declared_monthly_revenue',
+  },
   join: { file: 'mqls.csv', key: 'mql_id', on: 'mql_id', columns: { created_date: 'first_contact_date', source: 'origin' } },
   ...extra,
 });
@@ -39,7 +48,9 @@ describe('mapping', () => {
     const won = 'mql_id,seller_id,sr_id,won_date,lost_date,declared_monthly_revenue\nm1,s-1,sr-1,2026-02-10,,10\nm2,s-2,sr-2,,2026-03-02,0\nm3,s-3,sr-2,,,0\n';
     // Open and lost deals have no won date: the close date here is one constant for every row.
     const columns = { id: 'mql_id', lead_id: 'mql_id', account_id: 'seller_id', owner: 'sr_id', amount: 'declared_monthly_revenue' };
-    const cleaned = settingsWith({ deals: dealsMapping({ columns, statusFrom: { won: 'won_date', lost: 'lost_date' }, constants: { close_date: '2026-12-31' } }) });
+    const cleaned = settingsWith({
+      deals: dealsMapping({ columns, statusFrom: { won: 'won_date', lost: 'lost_date' }, constants: { close_date: '2026-12-31' } }),
+    });
     const loaded = await loadRecords(temp.folder({ 'mqls.csv': LEADS, 'won.csv': won }), cleaned);
     expect(loaded.fatal).toEqual([]);
     expect(loaded.records.deals.map((d) => [d.id, d.status, d.close])).toEqual([
@@ -69,8 +80,12 @@ describe('mapping', () => {
   });
 
   it('names a joined file that is not there', async () => {
-    const settings = settingsWith({ deals: dealsMapping({ constants: { status: 'won' }, join: { file: 'gone.csv', key: 'mql_id', on: 'mql_id', columns: { source: 'origin' } } }) });
+    const settings = settingsWith({
+      deals: dealsMapping({ constants: { status: 'won' }, join: { file: 'gone.csv', key: 'mql_id', on: 'mql_id', columns: { source: 'origin' } } }),
+    });
     const loaded = await loadRecords(temp.folder({ 'won.csv': WON }), settings);
-    expect(loaded.fatal.filter((i) => i.file === 'tavla.config.json').map((i) => [i.field, i.message])).toEqual([['mapping.deals.join.file', 'gone.csv is not in the data folder']]);
+    expect(loaded.fatal.filter((i) => i.file === 'tavla.config.json').map((i) => [i.field, i.message])).toEqual([
+      ['mapping.deals.join.file', 'gone.csv is not in the data folder'],
+    ]);
   });
 });

@@ -54,7 +54,17 @@ describe('Salesforce report footer', () => {
 
   it('is skipped when it carries the copyright line; rows read exclude it', async () => {
     const dir = temp.folder({
-      'report.csv': [header, row('A'), row('B'), '', '"Grand Totals (2 records)"', '', '"Confidential Information - Do Not Distribute"', '"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."', ''].join('\n'),
+      'report.csv': [
+        header,
+        row('A'),
+        row('B'),
+        '',
+        '"Grand Totals (2 records)"',
+        '',
+        '"Confidential Information - Do Not Distribute"',
+        '"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."',
+        '',
+      ].join('\n'),
     });
     const loaded = await loadRecords(dir, settings);
     expect(loaded.files[0]).toMatchObject({ file: 'report.csv', read: 2, accepted: 2, rejected: 0 });
@@ -75,7 +85,8 @@ describe('mapping', () => {
       mapping: { deals: { file: 'Affärer.csv', decimal: ',', columns: { id: 'Nr', amount: 'Värde', close_date: 'Avslut', stage: 'Fas' } } },
     });
     const dir = temp.folder({
-      'Affärer.csv': 'Nr;Värde;Avslut;Fas;account_id;owner;created_date\nA1;12.500;2026-12-01;proposal;K1;u1;2026-11-01\nA2;1,5;2026-12-01;proposal;K1;u1;2026-11-01\n',
+      'Affärer.csv':
+        'Nr;Värde;Avslut;Fas;account_id;owner;created_date\nA1;12.500;2026-12-01;proposal;K1;u1;2026-11-01\nA2;1,5;2026-12-01;proposal;K1;u1;2026-11-01\n',
     });
     const loaded = await loadRecords(dir, mapped);
     expect(loaded.records.deals.map((d) => [d.id, d.amount])).toEqual([

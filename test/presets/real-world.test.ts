@@ -117,7 +117,13 @@ describe('real-world exports: headline figures worked out by hand', () => {
       ['Avslutad – vunnen', 1, 'won'],
       ['Avslutad – förlorad', 0, 'lost'],
     ]);
-    expect(log.some((line) => line.startsWith('stages: Förstudie 10 %, Behovsanalys 25 %') && line.endsWith('from OpportunityStage.csv (SortOrder, IsClosed, IsWon, DefaultProbability)'))).toBe(true);
+    expect(
+      log.some(
+        (line) =>
+          line.startsWith('stages: Förstudie 10 %, Behovsanalys 25 %') &&
+          line.endsWith('from OpportunityStage.csv (SortOrder, IsClosed, IsWon, DefaultProbability)'),
+      ),
+    ).toBe(true);
     // Loss_Reason__c (empty) and LossReason__c ("Pris") normalise to one column: named in the log,
     // and the lost deal on line 5 takes the filled one, so it is no LostDealWithoutReason.
     expect(log).toContain('Opportunity.csv: "Loss_Reason__c" and "LossReason__c" are one column (lostReason); each row takes the first of them that is filled');
@@ -145,9 +151,7 @@ describe('real-world exports: headline figures worked out by hand', () => {
       ['Förhandling pågår', 1, 0],
       ['Juridisk granskning', 0, 0],
     ]);
-    expect(report.quality.issues.filter((i) => i.code === 'OpenDealWithoutAmount').map((i) => [i.line, i.recordId])).toEqual([
-      [9, '0063X00001Op008AAA'],
-    ]);
+    expect(report.quality.issues.filter((i) => i.code === 'OpenDealWithoutAmount').map((i) => [i.line, i.recordId])).toEqual([[9, '0063X00001Op008AAA']]);
   });
 
   it('HubSpot all-properties export (English): an open deal without amount or close date is kept', async () => {

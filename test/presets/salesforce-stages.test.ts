@@ -26,7 +26,12 @@ describe('deriveSalesforceStages', () => {
   });
 
   it('leaves stages the user set alone', async () => {
-    const own = settingsSchema.parse({ stages: [{ id: 'A', probability: 0.5, status: 'open' }, { id: 'W', probability: 1, status: 'won' }] });
+    const own = settingsSchema.parse({
+      stages: [
+        { id: 'A', probability: 0.5, status: 'open' },
+        { id: 'W', probability: 1, status: 'won' },
+      ],
+    });
     expect(usesDefaultStages(own)).toBe(false);
     expect(await deriveSalesforceStages(folder('salesforce-weekly-export'), 'Opportunity.csv', salesforceOpportunities, own)).toBeUndefined();
   });

@@ -27,7 +27,14 @@ describe('value conversions', () => {
     expect(salesforceId('000000000000000')).toBeUndefined();
     expect(salesforceId('0015g00000B1aAAAAY')).toBe('0015g00000B1aAAAAY');
     expect([isTrue('1'), isTrue('true'), isTrue('Done'), isTrue('ja'), isTrue('on'), isTrue('0'), isTrue(''), isTrue('To do')]).toEqual([
-      true, true, true, true, true, false, false, false,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
     ]);
   });
 
@@ -63,20 +70,33 @@ describe('value conversions', () => {
 describe('won and lost', () => {
   it('Salesforce IsWon / IsClosed and forecast categories', () => {
     expect([salesforceStatus('1', '1'), salesforceStatus('0', '1'), salesforceStatus('false', 'false'), salesforceStatus(undefined, undefined)]).toEqual([
-      'won', 'lost', 'open', undefined,
+      'won',
+      'lost',
+      'open',
+      undefined,
     ]);
     expect([salesforceForecast('BestCase'), salesforceForecast('Forecast'), salesforceForecast('Best Case'), salesforceForecast('Omitted')]).toEqual([
-      'best_case', 'commit', 'best_case', 'Omitted',
+      'best_case',
+      'commit',
+      'best_case',
+      'Omitted',
     ]);
   });
 
   it('labels and status words', () => {
     expect([statusFromLabel('Closed Won'), statusFromLabel('closedlost'), statusFromLabel('Stängd vunnen'), statusFromLabel('Lukket tabt')]).toEqual([
-      'won', 'lost', 'won', 'lost',
+      'won',
+      'lost',
+      'won',
+      'lost',
     ]);
     expect(statusFromLabel('Contract Sent')).toBeUndefined();
     expect([statusFromWord('Won'), statusFromWord('förlorad'), statusFromWord('åben'), statusFromWord('deleted'), statusFromWord('?')]).toEqual([
-      'won', 'lost', 'open', 'deleted', undefined,
+      'won',
+      'lost',
+      'open',
+      'deleted',
+      undefined,
     ]);
   });
 

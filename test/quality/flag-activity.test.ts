@@ -61,4 +61,3 @@ describe('flaggedRow', () => {
     expect(flaggedRow(AS_OF, '2026-11-19', 'call', false, true)).toBe(true);
   });
 });
-

@@ -14,11 +14,7 @@ import { account, activity, brief, deal, EMPTY, input, target, user, XSS } from 
 // targets 2 company 100 000 vs team north 50 000 → PlanGap (gap 50 000 > tolerance 10 000)
 const everything = {
   users: [user(2), user(3, { teamId: 'south' })],
-  accounts: [
-    account(2, { name: 'Nordvik AB' }),
-    account(3, { name: 'Nordvik', ownerId: '' }),
-    account(4, { name: XSS, ownerId: 'u9' }),
-  ],
+  accounts: [account(2, { name: 'Nordvik AB' }), account(3, { name: 'Nordvik', ownerId: '' }), account(4, { name: XSS, ownerId: 'u9' })],
   deals: [
     deal(2, { ownerId: '' }),
     deal(3, { close: '2026-11-10' }),

@@ -41,7 +41,10 @@ describe('behindOnGoals', () => {
     // u1: goal 10 calls a week, 2 calls in W47 → 20 %; goal 2 meetings held, 2 held → reached, not listed.
     // u2: goal 4 calls, 3 in W47 → 75 %. W46: nobody did anything → u1 0 %, u2 0 %, u1 meetings 0 %.
     const weekly = { cadence: 'weekly', scope: 'seller', period: 'FY2026' } as const;
-    const u1 = [target({ ...weekly, scopeId: 'u1', measure: 'activity:call', value: 10 }), target({ ...weekly, scopeId: 'u1', measure: 'activity:meeting_held', value: 2 })];
+    const u1 = [
+      target({ ...weekly, scopeId: 'u1', measure: 'activity:call', value: 10 }),
+      target({ ...weekly, scopeId: 'u1', measure: 'activity:meeting_held', value: 2 }),
+    ];
     const u2 = [target({ ...weekly, scopeId: 'u2', measure: 'activity:call', value: 4 })];
     const counts = factsOf(
       [
@@ -55,7 +58,10 @@ describe('behindOnGoals', () => {
       ],
       ctx,
     ).counts;
-    const sellers = [{ id: 'u1', teamId: 't1', targets: u1 }, { id: 'u2', teamId: 't2', targets: u2 }];
+    const sellers = [
+      { id: 'u1', teamId: 't1', targets: u1 },
+      { id: 'u2', teamId: 't2', targets: u2 },
+    ];
     const byWeek = behindOnGoals(['2026-W46', '2026-W47'], sellers, counts, lines, ctx);
     expect(byWeek.get('2026-W47')!.map((r) => [r.person.id, r.type, r.actual, r.goal])).toEqual([
       ['u1', 'call', 2, 10],
@@ -78,7 +84,15 @@ describe('monthPacks', () => {
       deal({ id: 'l1', status: 'lost', close: '2026-11-11', amount: 10_000, lostReason: 'Pris' }),
       deal({ id: 'o1', stageId: 'negotiation', close: '2026-12-12', amount: 50_000 }),
     ];
-    const company: PackScope = { id: '', deals, targets: [november], wonByMonth: groupBy(deals.filter((d) => d.status === 'won'), (d) => d.close.slice(0, 7)) };
+    const company: PackScope = {
+      id: '',
+      deals,
+      targets: [november],
+      wonByMonth: groupBy(
+        deals.filter((d) => d.status === 'won'),
+        (d) => d.close.slice(0, 7),
+      ),
+    };
     const [october, nov] = monthPacks(['2026-10', '2026-11'], { company, teams: [], dealsOfMonth: () => deals }, ctx);
     expect(nov!.company.at(-1)).toEqual({ measure: 'volume:total', result: 40_000, budget: 200_000 });
     expect(october!.company.at(-1)).toEqual({ measure: 'volume:total', result: 60_000, budget: 0 });

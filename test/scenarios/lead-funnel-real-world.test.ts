@@ -22,7 +22,10 @@ async function reportOf(dataDir: string): Promise<Report> {
 
 /** Rows of a `;` or `,` CSV without quotes, as plain string splitting reads them. */
 function rows(file: string, separator: string): Record<string, string>[] {
-  const [head, ...lines] = readFileSync(join(OLIST, file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+  const [head, ...lines] = readFileSync(join(OLIST, file), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter(Boolean);
   const names = head!.split(separator);
   return lines.map((line) => Object.fromEntries(line.split(separator).map((cell, i) => [names[i]!, cell])));
 }
@@ -46,11 +49,12 @@ function sourcesTable(report: Report, slug: string): Map<string, [number | null,
   const entry = report.leadFunnel.periods.find((p) => p.slug === slug)!;
   const table = leadFunnelView(report, entry, fmt('en', 'EUR')).cohort.find((t) => t.id === `lead-funnel-${slug}-sources`)!;
   const at = (name: string) => table.csv.header.indexOf(name);
-  return new Map(table.csv.rows.map((r) => [r[0] as string, [r[at('leads')], r[at('won')], r[at('lead_to_won')]] as [number | null, number | null, number | null]]));
+  return new Map(
+    table.csv.rows.map((r) => [r[0] as string, [r[at('leads')], r[at('won')], r[at('lead_to_won')]] as [number | null, number | null, number | null]]),
+  );
 }
 
-const asTable = (counts: Map<string, { leads: number; won: number }>) =>
-  new Map([...counts].map(([source, c]) => [source, [c.leads, c.won, c.won / c.leads]]));
+const asTable = (counts: Map<string, { leads: number; won: number }>) => new Map([...counts].map(([source, c]) => [source, [c.leads, c.won, c.won / c.leads]]));
 
 describe('the funnel by source from an Olist-shaped lead and won-deals export', async () => {
   const report = await reportOf(OLIST);
@@ -65,7 +69,11 @@ describe('the funnel by source from an Olist-shaped lead and won-deals export', 
   });
 
   it('shows leads, won and conversion per source for the whole export and each fiscal year, as read apart', () => {
-    for (const [slug, year] of [['all', undefined], ['fy2017', '2017'], ['fy2018', '2018']] as const) {
+    for (const [slug, year] of [
+      ['all', undefined],
+      ['fy2017', '2017'],
+      ['fy2018', '2018'],
+    ] as const) {
       expect(sourcesTable(report, slug)).toEqual(asTable(expected(year)));
     }
   });

@@ -44,11 +44,7 @@ function issuesText(report: Report): string {
 }
 
 /** Compares with a golden file, or writes it (locally only); returns a failure message or undefined. */
-function checkGolden(
-  file: string,
-  actualText: string,
-  differences: (expectedText: string) => string[],
-): string | undefined {
+function checkGolden(file: string, actualText: string, differences: (expectedText: string) => string[]): string | undefined {
   const changed = file.replace(/(\.[a-z]+)$/, '-changed$1');
   const name = file.slice(ROOT.length);
   if (UPDATE || !existsSync(file)) {
@@ -68,9 +64,7 @@ function checkGolden(
     return undefined;
   }
   writeFileSync(changed, actualText);
-  return [`${name} differs (actual written to ${changed.slice(ROOT.length)}):`, ...problems.map((p) => `  ${p}`)].join(
-    '\n',
-  );
+  return [`${name} differs (actual written to ${changed.slice(ROOT.length)}):`, ...problems.map((p) => `  ${p}`)].join('\n');
 }
 
 function lineDiff(expectedText: string, actualText: string): string[] {
@@ -104,15 +98,12 @@ for (const name of folders) {
     }, 60_000);
 
     for (const [title, check] of Object.entries(checks.handWorked ?? {})) it(title, () => check(report));
-    for (const [title, check] of Object.entries(checks.knownBugs ?? {}))
-      it.fails(`known bug: ${title}`, () => check(report));
+    for (const [title, check] of Object.entries(checks.knownBugs ?? {})) it.fails(`known bug: ${title}`, () => check(report));
 
     it('matches expected/report.json', () => {
       const actual = normalizeReport(report);
-      const failure = checkGolden(
-        join(dir, 'expected', 'report.json'),
-        `${JSON.stringify(actual, null, 2)}\n`,
-        (text) => jsonDiffLines(JSON.parse(text), actual),
+      const failure = checkGolden(join(dir, 'expected', 'report.json'), `${JSON.stringify(actual, null, 2)}\n`, (text) =>
+        jsonDiffLines(JSON.parse(text), actual),
       );
       if (failure) expect.fail(failure);
     });

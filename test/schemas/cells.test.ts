@@ -20,8 +20,16 @@ function both<T>(spec: FileSpec<T>, cells: Record<string, string | undefined>) {
 }
 
 const DEAL = {
-  id: 'D-1', name: 'Licens 2026', account_id: 'A-1', owner: 'u-anna', stage: 'won', amount: '1000',
-  currency: 'SEK', created_date: '2026-01-05', close_date: '2026-02-01', channel: 'new',
+  id: 'D-1',
+  name: 'Licens 2026',
+  account_id: 'A-1',
+  owner: 'u-anna',
+  stage: 'won',
+  amount: '1000',
+  currency: 'SEK',
+  created_date: '2026-01-05',
+  close_date: '2026-02-01',
+  channel: 'new',
 };
 
 describe('fast deal reader', () => {
@@ -61,7 +69,16 @@ describe('fast activity and account readers', () => {
     const a = both(activitiesFile, activity);
     expect(a.fast).toEqual(a.slow.data);
     expect(a.fast).toMatchObject({ type: 'meeting_held', dealId: undefined, durationMinutes: 45 });
-    const account = { id: 'A-1', name: 'Norrsken AB', org_number: '556000-0000', owner: '', team: 'sthlm', segment: 'null', country: 'SE', created_date: undefined };
+    const account = {
+      id: 'A-1',
+      name: 'Norrsken AB',
+      org_number: '556000-0000',
+      owner: '',
+      team: 'sthlm',
+      segment: 'null',
+      country: 'SE',
+      created_date: undefined,
+    };
     const b = both(accountsFile, account);
     expect(b.fast).toEqual(b.slow.data);
     expect(b.fast).toMatchObject({ ownerId: '', segment: undefined });
@@ -116,9 +133,44 @@ describe('cleanCell', () => {
   });
 
   it('is what cleanCellFast gives, for texts of markers, spaces of every kind and letters', () => {
-    const pieces = ['n', 'N', 'u', 'l', '#', '/', 'a', '(', ')', 't', 'o', 'm', 'Nils', 'ö', 'Ö', '–', ' ', '\t', '\u00a0', '\u1680', '\u2003', '\u200a', '\u200b', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', '\u180e', '\u0085', '\u007f'];
+    const pieces = [
+      'n',
+      'N',
+      'u',
+      'l',
+      '#',
+      '/',
+      'a',
+      '(',
+      ')',
+      't',
+      'o',
+      'm',
+      'Nils',
+      'ö',
+      'Ö',
+      '–',
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u1680',
+      '\u2003',
+      '\u200a',
+      '\u200b',
+      '\u2028',
+      '\u202f',
+      '\u205f',
+      '\u3000',
+      '\ufeff',
+      '\u180e',
+      '\u0085',
+      '\u007f',
+    ];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 9 }).map((parts) => parts.join(''));
-    fc.assert(fc.property(text, (raw) => cleanCellFast(raw) === cleanCell(raw)), { numRuns: 5000 });
+    fc.assert(
+      fc.property(text, (raw) => cleanCellFast(raw) === cleanCell(raw)),
+      { numRuns: 5000 },
+    );
     expect(['(tomt)', 'Nils Berg', 'null', ' Nils', 'Öl\u00a0', 'n/a!'].map(cleanCellFast)).toEqual(['', 'Nils Berg', '', 'Nils', 'Öl', 'n/a!']);
   });
 });
@@ -143,9 +195,13 @@ describe('plainCellAt', () => {
 
 describe('cachedLookup', () => {
   it('gives each text its value, whatever came the row before', () => {
-    const lookup = cachedLookup(valueLookup([['Won', 'won'], ['Closed Lost', 'lost']]));
+    const lookup = cachedLookup(
+      valueLookup([
+        ['Won', 'won'],
+        ['Closed Lost', 'lost'],
+      ]),
+    );
     const texts = ['won', 'won', 'closed_lost', 'Demo', 'Demo', 'WON', 'closed lost', 'won'];
     expect(texts.map(lookup)).toEqual(['won', 'won', 'lost', undefined, undefined, 'won', 'lost', 'won']);
   });
 });
-

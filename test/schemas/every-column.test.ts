@@ -31,8 +31,17 @@ const givenOf = (table: readonly { name: string; kind: CellKind; field?: string;
 describe('deals.csv: every column kept as read', () => {
   const given = givenOf(DEAL_COLUMNS);
   const base: Record<string, string> = {
-    id: 'D1', name: 'Alpha', account_id: 'A1', owner: 'u1', stage: 'won', amount: '100', currency: 'SEK',
-    created_date: '2026-01-05', close_date: '2026-10-01', channel: 'new', forecast_category: 'commit',
+    id: 'D1',
+    name: 'Alpha',
+    account_id: 'A1',
+    owner: 'u1',
+    stage: 'won',
+    amount: '100',
+    currency: 'SEK',
+    created_date: '2026-01-05',
+    close_date: '2026-10-01',
+    channel: 'new',
+    forecast_category: 'commit',
   };
   const cells = { ...base, ...Object.fromEntries(given.map((c) => [c.name, cellFor(c.name, c.kind, 1).cell])) };
   const expected = Object.fromEntries(given.map((c) => [c.field, cellFor(c.name, c.kind, 1).value]));
@@ -60,7 +69,8 @@ describe('activities.csv: every column kept as read', () => {
   const header = ['id', 'type', 'date', 'owner', 'account_id', ...given.map((c) => c.name)];
   /** Six customer meetings (kept rows); row 3's id is quoted, so that row is split before it is read. */
   const rows = [1, 2, 3, 4, 5, 6];
-  const line = (row: number) => [row === 3 ? `"X${row}"` : `X${row}`, 'meeting_held', '2026-11-02', 'u1', 'A1', ...given.map((c) => cellFor(c.name, c.kind, row).cell)].join(',');
+  const line = (row: number) =>
+    [row === 3 ? `"X${row}"` : `X${row}`, 'meeting_held', '2026-11-02', 'u1', 'A1', ...given.map((c) => cellFor(c.name, c.kind, row).cell)].join(',');
   const csv = `${[header.join(','), ...rows.map(line)].join('\n')}\n`;
   const expected = rows.map((row) => ({ id: `X${row}`, ...Object.fromEntries(given.map((c) => [c.field, cellFor(c.name, c.kind, row).value])) }));
   const users = [{ file: 'users.csv', line: 2, id: 'u1', name: 'Anna Berg', teamId: 'north', hats: [] }] satisfies User[];
@@ -69,7 +79,12 @@ describe('activities.csv: every column kept as read', () => {
   async function keptRows(thread: LogThread, options: { splitByte?: number; onActivity?: (a: Activity) => void } = {}) {
     const dataDir = temp.folder({ 'activities.csv': csv });
     const log = await readActivityLog({
-      dataDir, settings, asOf: '2026-11-20', sources: [], thread, ...options,
+      dataDir,
+      settings,
+      asOf: '2026-11-20',
+      sources: [],
+      thread,
+      ...options,
       readReferences: async () => ({ users, accounts, present: { users: true, accounts: true } }),
       readOtherFiles: async () => [],
     });

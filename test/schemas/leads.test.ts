@@ -23,7 +23,19 @@ describe('leads.csv', () => {
     expect([file.read, file.accepted, file.rejected]).toEqual([3, 2, 1]); // L3: no 32 October
     expect(loaded.rejected.find((i) => i.file === 'leads.csv')).toMatchObject({ line: 4, code: 'BadDate' });
     const [l1, l2] = loaded.records.leads!;
-    expect(l1).toMatchObject({ id: 'L1', created: '2026-10-01', source: 'web', campaign: '/pricing', ownerId: 'u1', qualified: '2026-10-03', meeting: '2026-10-10', dealId: 'D2', converted: '2026-10-12', won: '2026-11-02', disqualified: false });
+    expect(l1).toMatchObject({
+      id: 'L1',
+      created: '2026-10-01',
+      source: 'web',
+      campaign: '/pricing',
+      ownerId: 'u1',
+      qualified: '2026-10-03',
+      meeting: '2026-10-10',
+      dealId: 'D2',
+      converted: '2026-10-12',
+      won: '2026-11-02',
+      disqualified: false,
+    });
     expect(l2).toMatchObject({ id: 'L2', source: undefined, ownerId: '', disqualified: true });
   });
 
@@ -55,7 +67,10 @@ describe('a data folder with leads and no deals export', () => {
     if (!result.ok) throw new Error(result.messages.join('\n'));
     const all = result.site.report.leadFunnel.periods.find((p) => p.slug === 'all')!;
     // web 1 lead, blank 1 lead; deals and won: no export carries them ("–", not 0).
-    expect(all.cohort.rows.map((r) => [r.source, r.links[0]!.count, r.links[4]!.count, r.leadToWon])).toEqual([['', 1, null, null], ['web', 1, null, null]]);
+    expect(all.cohort.rows.map((r) => [r.source, r.links[0]!.count, r.links[4]!.count, r.leadToWon])).toEqual([
+      ['', 1, null, null],
+      ['web', 1, null, null],
+    ]);
   });
 
   it('still stops without deals.csv when there are no leads either', async () => {

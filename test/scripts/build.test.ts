@@ -22,7 +22,6 @@ function dataFolder(): string {
   return dir;
 }
 
-
 function build(env: Record<string, string>) {
   return spawnSync(process.execPath, [BUILD], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
 }

@@ -27,6 +27,8 @@ describe('check-data', () => {
     // Close Date: 3/15/2017, 06/01/17, 7/20/2017, 1/31/2018, 2/28/18 are impossible as day/month;
     // only 12/20/2016 is real both ways → 5 of 6 rows rejected.
     expect(run.stderr).toContain('✗ Lead to Deal.csv: 5 of 6 rows rejected');
-    expect(run.stdout).toContain('Close Date: 5 of 6 rows have dates that are impossible as day/month/year but real as month/day/year (e.g. "3/15/2017"): set "dateOrder": "mdy"');
+    expect(run.stdout).toContain(
+      'Close Date: 5 of 6 rows have dates that are impossible as day/month/year but real as month/day/year (e.g. "3/15/2017"): set "dateOrder": "mdy"',
+    );
   }, 60_000);
 });

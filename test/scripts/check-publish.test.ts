@@ -129,7 +129,10 @@ describe('.github/workflows/report.yml', () => {
     const build = job('build');
     const order = ['node-version-file: .nvmrc', 'npm ci', 'npm test', 'npm run nightly', 'touch dist/.nojekyll', 'node scripts/check-publish.ts'];
     const positions = order.map((needle) => build.indexOf(needle));
-    expect(positions.every((p) => p >= 0), `missing in the build job: ${order.filter((_, i) => positions[i]! < 0).join(', ')}`).toBe(true);
+    expect(
+      positions.every((p) => p >= 0),
+      `missing in the build job: ${order.filter((_, i) => positions[i]! < 0).join(', ')}`,
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(build).toMatch(/if: steps\.gate\.outputs\.publish == 'true'\n\s+uses: actions\/upload-pages-artifact@/);
     expect(build).not.toContain('actions/deploy-pages');

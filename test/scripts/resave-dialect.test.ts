@@ -93,9 +93,7 @@ describe('the demo data re-saved in the Nordic spreadsheet dialect', () => {
   });
 
   it('copies tavla.config.json unchanged (dateOrder stays dmy)', () => {
-    expect(readFileSync(join(resaved, 'tavla.config.json'), 'utf8')).toBe(
-      readFileSync(join(ROOT, 'data/tavla.config.json'), 'utf8'),
-    );
+    expect(readFileSync(join(resaved, 'tavla.config.json'), 'utf8')).toBe(readFileSync(join(ROOT, 'data/tavla.config.json'), 'utf8'));
   });
 });
 
@@ -121,16 +119,11 @@ describe('resave-dialect details', () => {
   it('keeps a non-breaking-space thousands separator readable', async () => {
     const from = join(temp, 'nbsp-in');
     mkdirSync(from);
-    writeFileSync(
-      join(from, 'deals.csv'),
-      'id,account_id,owner,stage,amount,created_date,close_date\nD-1,A-1,u1,won,1234567.5,2026-01-05,2026-02-10\n',
-    );
+    writeFileSync(join(from, 'deals.csv'), 'id,account_id,owner,stage,amount,created_date,close_date\nD-1,A-1,u1,won,1234567.5,2026-01-05,2026-02-10\n');
     writeFileSync(join(from, 'tavla.config.json'), '{"asOf": "2026-03-01"}\n');
     await resaveDialect(from, join(temp, 'nbsp-out'), { thousands: 'nbsp' });
     const bytes = readFileSync(join(temp, 'nbsp-out', 'deals.csv'));
-    expect(decodeWindows1252(bytes).split('\r\n')[1]).toBe(
-      'D-1;A-1;u1;won;1\u00a0234\u00a0567,50;05.01.2026;10.02.2026',
-    );
+    expect(decodeWindows1252(bytes).split('\r\n')[1]).toBe('D-1;A-1;u1;won;1\u00a0234\u00a0567,50;05.01.2026;10.02.2026');
     const report = await reportOf(join(temp, 'nbsp-out'));
     expect(report.company.volume.yearToDate.annualVolume).toBe(1_234_567.5);
   });

@@ -66,7 +66,10 @@ describe('as-of date', () => {
     expect(pinned.ok && pinned.asOf).toBe('2026-06-15');
     expect(pinned.ok && pinned.note).toMatch(/pinned by "asOf" in the settings/);
     expect(await buildAsOf(dir, '2026-11-21', now)).toEqual({ ok: true, asOf: '2026-11-21', note: 'as of 2026-11-21 (TAVLA_AS_OF)' });
-    expect(await buildAsOf(dir, '2026-13-01', now)).toEqual({ ok: false, message: 'TAVLA_AS_OF: "2026-13-01" is not a day in the calendar: there is no month 13' });
+    expect(await buildAsOf(dir, '2026-13-01', now)).toEqual({
+      ok: false,
+      message: 'TAVLA_AS_OF: "2026-13-01" is not a day in the calendar: there is no month 13',
+    });
     await writeFile(join(dir, 'tavla.config.json'), JSON.stringify({ asOf: '2026-02-30' }));
     const invalid = await buildAsOf(dir, undefined, now);
     expect(invalid.ok).toBe(false);

@@ -7,7 +7,12 @@ describe('rateLookup', () => {
     settingsSchema.parse({
       currency: 'SEK',
       exchangeRates: { EUR: 11, NOK: 0.95 },
-      datedExchangeRates: { EUR: [{ from: '2026-01-01', to: '2026-07-01', rate: 16 }, { from: '2026-07-01', rate: 10 }] },
+      datedExchangeRates: {
+        EUR: [
+          { from: '2026-01-01', to: '2026-07-01', rate: 16 },
+          { from: '2026-07-01', rate: 10 },
+        ],
+      },
     }),
   );
 

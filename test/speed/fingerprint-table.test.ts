@@ -55,6 +55,8 @@ describe('FingerprintTable', () => {
   it('finds a part of a text by place, without the part as a string of its own', () => {
     const table = new FingerprintTable(['D1', 'D22']);
     const line = 'x,D22,D1,D2,';
-    expect([table.placeOfPart(line, 2, 5), table.placeOfPart(line, 6, 8), table.placeOfPart(line, 9, 11), table.placeOfPart(line, 12, 12)]).toEqual([1, 0, -1, -1]);
+    expect([table.placeOfPart(line, 2, 5), table.placeOfPart(line, 6, 8), table.placeOfPart(line, 9, 11), table.placeOfPart(line, 12, 12)]).toEqual([
+      1, 0, -1, -1,
+    ]);
   });
 });

@@ -22,7 +22,10 @@ describe('fingerprint', () => {
 
   it('tells apart texts whose FNV-1a hashes collide by its second hash', () => {
     // "costarring" and "liquid" (and "declinate" and "macallums") share their 32-bit FNV-1a hash.
-    for (const [x, y] of [['costarring', 'liquid'], ['declinate', 'macallums']] as const) {
+    for (const [x, y] of [
+      ['costarring', 'liquid'],
+      ['declinate', 'macallums'],
+    ] as const) {
       const first = fingerprint(x);
       const second = LAST_FINGERPRINT[1];
       expect(fingerprint(y)).toBe(first);

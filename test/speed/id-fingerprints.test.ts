@@ -20,7 +20,7 @@ describe('IdFingerprints', () => {
     // Ids out of order from the second on ("0065g1AAI" before "0065g0AAI"), so the table is made at once and grows.
     const order = (i: number) => (i < 2 ? 1 - i : i);
     for (let k = 0; k < 200_000; k++) expect(index.firstLineOrAdd(`0065g${order(k)}AAI`, order(k) + 2)).toBeUndefined();
-    expect(index.capacity).toBeGreaterThanOrEqual(200_000 * 4 / 3);
+    expect(index.capacity).toBeGreaterThanOrEqual((200_000 * 4) / 3);
     expect(index.size).toBe(200_000);
     expect(index.firstLineOrAdd('0065g0AAI', 1_000_000)).toBe(2);
     expect(index.firstLineOrAdd('0065g199999AAI', 1_000_000)).toBe(200_001);
@@ -153,7 +153,10 @@ describe('IdFingerprints', () => {
   });
 
   it('frees its tables on release and is empty, still usable, afterwards', () => {
-    for (const ids of [['A', 'B'], ['B', 'A']]) {
+    for (const ids of [
+      ['A', 'B'],
+      ['B', 'A'],
+    ]) {
       const index = new IdFingerprints(1000);
       ids.forEach((id, i) => index.firstLineOrAdd(id, i + 2));
       const { run, slots } = index.tables();

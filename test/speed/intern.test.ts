@@ -28,4 +28,3 @@ describe('rememberLast', () => {
     expect(read).toEqual(['sek', 'eur', 'sek']);
   });
 });
-

@@ -98,8 +98,17 @@ describe('StoredDeal', () => {
     Object.assign(a, { channel: 'new', channelReason: 'given', annualAmount: 400.17, contractYears: 3, teamId: 't1' });
     expect(columns.size).toBe(2);
     expect(plainDeal(a)).toEqual({
-      ...own, file: 'deals.csv', line: 2, name: 'Alpha', product: 'Analys', termMonths: 36,
-      channel: 'new', channelReason: 'given', annualAmount: 400.17, contractYears: 3, teamId: 't1',
+      ...own,
+      file: 'deals.csv',
+      line: 2,
+      name: 'Alpha',
+      product: 'Analys',
+      termMonths: 36,
+      channel: 'new',
+      channelReason: 'given',
+      annualAmount: 400.17,
+      contractYears: 3,
+      teamId: 't1',
     });
     // b's columns are its own: nothing of a's leaks into them.
     expect(plainDeal(b)).toEqual({ ...own, id: 'D2', amount: 10, file: 'deals.csv', line: 3, name: 'Beta' });

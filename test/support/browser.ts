@@ -29,8 +29,7 @@ export function browserAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 
-export const MISSING_BROWSER_MESSAGE =
-  `Chromium not found at ${CHROMIUM_PATH} (install it with: apt-get update && apt-get install -y chromium)`;
+export const MISSING_BROWSER_MESSAGE = `Chromium not found at ${CHROMIUM_PATH} (install it with: apt-get update && apt-get install -y chromium)`;
 
 export interface BrowserPolicy {
   /** Run the browser tests (false only on a developer machine without Chromium). */

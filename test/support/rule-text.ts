@@ -10,7 +10,14 @@ import { RULE_CODES } from '../../src/core/rules.ts';
 export function englishRuleText(code: string): string[] {
   const messages = en as Record<string, string>;
   const parts = [messages[`rule.${code}.title`], messages[`rule.${code}.hint`], ...(messages[`rule.${code}.message`] ?? '').split(/\{\w+\}/)];
-  return parts.map((p) => (p ?? '').trim().replace(/^[,:;.()]+|[,:;.()]+$/g, '').trim()).filter((p) => p.length >= 10);
+  return parts
+    .map((p) =>
+      (p ?? '')
+        .trim()
+        .replace(/^[,:;.()]+|[,:;.()]+$/g, '')
+        .trim(),
+    )
+    .filter((p) => p.length >= 10);
 }
 
 /** Internal ids in visible text: rule codes and measure ids such as `volume:new`. */
@@ -22,5 +29,9 @@ export function internalIds(text: string): string[] {
 
 /** English rule wording found in `text`, as `Code: fragment`. */
 export function englishRuleTextIn(text: string): string[] {
-  return RULE_CODES.flatMap((code) => englishRuleText(code).filter((part) => text.includes(part)).map((part) => `${code}: ${part}`));
+  return RULE_CODES.flatMap((code) =>
+    englishRuleText(code)
+      .filter((part) => text.includes(part))
+      .map((part) => `${code}: ${part}`),
+  );
 }

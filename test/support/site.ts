@@ -147,9 +147,7 @@ export function parsePage(siteDir: string, file: string): ParsedPage {
 
 /** The internal links (`a[href]`) of a page, resolved to URL paths, in document order. */
 export function linksOn(page: ParsedPage): string[] {
-  return page.refs
-    .filter((ref) => ref.where === 'a[href]' && classifyRef(ref.value) === 'internal')
-    .map((ref) => resolveRef(ref.value, page.urlPath));
+  return page.refs.filter((ref) => ref.where === 'a[href]' && classifyRef(ref.value) === 'internal').map((ref) => resolveRef(ref.value, page.urlPath));
 }
 
 export interface KeyPage {
@@ -171,9 +169,7 @@ export function keyPages(siteDir: string, locale: string): KeyPage[] {
     if (!resolution.ok) return { label, path: null, problem: `${listPath} is missing (${resolution.reason}), so no ${label} page to visit` };
     const links = [...new Set(linksOn(parsePage(siteDir, resolution.file)).filter((path) => pattern.test(path)))];
     const path = pick === 'first' ? links[0] : links.sort().at(-1);
-    return path
-      ? { label, path }
-      : { label, path: null, problem: `${listPath} has no link matching ${pattern}, so no ${label} page to visit` };
+    return path ? { label, path } : { label, path: null, problem: `${listPath} has no link matching ${pattern}, so no ${label} page to visit` };
   };
   return [
     fixed('overview', ''),

@@ -20,7 +20,13 @@ describe('dateOrderHints', () => {
 
   it('says nothing for a few stray rows, or for dates bad in both orders', () => {
     expect(dateOrderHints([{ file: 'Leads.csv', read: 4 }], [bad(2, '3/15/2017'), bad(3, '6/30/2017')])).toEqual([]);
-    const impossible: Issue = { code: 'BadDate', file: 'Leads.csv', line: 2, field: 'Close Date', message: 'expected a date (day/month/year), got "31/02/2026" (no such day)' };
+    const impossible: Issue = {
+      code: 'BadDate',
+      file: 'Leads.csv',
+      line: 2,
+      field: 'Close Date',
+      message: 'expected a date (day/month/year), got "31/02/2026" (no such day)',
+    };
     expect(dateOrderHints([{ file: 'Leads.csv', read: 1 }], [impossible])).toEqual([]);
   });
 

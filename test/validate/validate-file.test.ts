@@ -302,9 +302,7 @@ describe('validateFile: file-level problems are fatal, returned not thrown', () 
     const dir = folder({ 'accounts.csv': 'id,name\n' });
     const r = await validateFile(dir, dealsFile, settings);
     expect(r).toMatchObject({ present: false, ...nothingRead });
-    expect(r.fatal).toEqual([
-      { code: 'MissingFile', file: 'deals.csv', line: 0, message: `required file not found in the data folder (${dir})` },
-    ]);
+    expect(r.fatal).toEqual([{ code: 'MissingFile', file: 'deals.csv', line: 0, message: `required file not found in the data folder (${dir})` }]);
   });
 
   it.each([
@@ -322,9 +320,7 @@ describe('validateFile: file-level problems are fatal, returned not thrown', () 
     const text = `${DEALS_HEADER}\nD1,A,A1,u1,won,1,,2026-01-01,2026-01-02,\nD2,"Cut off,A1,u1,won,1,,2026-01-01\nmore\nand more`;
     const r = await deals(text);
     expect(r).toMatchObject({ present: true, ...nothingRead });
-    expect(r.fatal).toEqual([
-      { code: 'TruncatedFile', file: 'deals.csv', line: 3, message: 'file ends inside a quoted field opened on line 3' },
-    ]);
+    expect(r.fatal).toEqual([{ code: 'TruncatedFile', file: 'deals.csv', line: 3, message: 'file ends inside a quoted field opened on line 3' }]);
   });
 
   it('PNG bytes are fatal UnreadableFile', async () => {
@@ -351,9 +347,7 @@ describe('validateFile: file-level problems are fatal, returned not thrown', () 
   it('a UTF-16 file is fatal UnreadableFile asking for UTF-8', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${DEALS_HEADER}\n`, 'utf16le')]);
     const r = await deals(utf16);
-    expect(r.fatal).toEqual([
-      { code: 'UnreadableFile', file: 'deals.csv', line: 0, message: 'not a CSV text file (UTF-16 encoded; export as CSV UTF-8)' },
-    ]);
+    expect(r.fatal).toEqual([{ code: 'UnreadableFile', file: 'deals.csv', line: 0, message: 'not a CSV text file (UTF-16 encoded; export as CSV UTF-8)' }]);
   });
 
   // KNOWN BUG in src/ingest/read-csv.ts (outside this suite's files): the delimiter is taken
@@ -375,7 +369,12 @@ describe('expectedRows', () => {
     // "id,type,date,owner" + line break: 19 characters, so 32 are used: 3 200 / 32 = 100.
     expect(expectedRows(3200, ['id', 'type', 'date', 'owner'])).toBe(100);
     // 40 names of 9 characters + 40 separators: 400 per row; 1 000 bytes → 3 rows (rounded up).
-    expect(expectedRows(1000, Array.from({ length: 40 }, () => 'column_xx'))).toBe(3);
+    expect(
+      expectedRows(
+        1000,
+        Array.from({ length: 40 }, () => 'column_xx'),
+      ),
+    ).toBe(3);
     expect(expectedRows(1e12, ['id'])).toBe(16_000_000);
   });
 });
@@ -396,7 +395,14 @@ describe('joinParts', () => {
     ...over,
   });
   it('adds counts and times, keeps issues in order and names the whole file’s encoding', () => {
-    const first = part({ read: 3, accepted: 2, rejected: 1, ms: 5, issues: [{ file: 'activities.csv', line: 3, code: 'BadDate', message: 'm' }], decoding: { bytesReadAsWindows1252: 0, multibyte: false } });
+    const first = part({
+      read: 3,
+      accepted: 2,
+      rejected: 1,
+      ms: 5,
+      issues: [{ file: 'activities.csv', line: 3, code: 'BadDate', message: 'm' }],
+      decoding: { bytesReadAsWindows1252: 0, multibyte: false },
+    });
     const second = part({ read: 4, accepted: 4, ms: 7, encoding: 'windows-1252', issues: [], decoding: { bytesReadAsWindows1252: 1, multibyte: false } });
     expect(joinParts(first, second)).toEqual({
       ...part({ read: 7, accepted: 6, rejected: 1, ms: 12, issues: first.issues }),

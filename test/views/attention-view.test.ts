@@ -63,15 +63,22 @@ describe('attentionItems', () => {
 
   it('stays quiet when nothing crosses a threshold, and keeps at most six items', () => {
     expect(attentionItems(base, f)).toEqual([]);
-    const many = attentionItems(
-      { ...base, teams: Array.from({ length: 9 }, (_, i) => ({ name: `T${i}`, href: `/t${i}/`, attainment: 0.5, gap: -1 })) },
-      f,
-    );
+    const many = attentionItems({ ...base, teams: Array.from({ length: 9 }, (_, i) => ({ name: `T${i}`, href: `/t${i}/`, attainment: 0.5, gap: -1 })) }, f);
     expect(many).toHaveLength(6);
   });
 
   it('does not flag a pipeline that fell for fewer weeks than the setting', () => {
-    const items = attentionItems({ ...base, weighted: [{ week: 'a', weighted: 3 }, { week: 'b', weighted: 2 }, { week: 'c', weighted: 1 }] }, f);
+    const items = attentionItems(
+      {
+        ...base,
+        weighted: [
+          { week: 'a', weighted: 3 },
+          { week: 'b', weighted: 2 },
+          { week: 'c', weighted: 1 },
+        ],
+      },
+      f,
+    );
     expect(items).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ const fresh: Freshness = {
 };
 
 describe('the build stamp on every page', () => {
-  it('says when the site was built, in the report\'s time zone, and how old the export is', () => {
+  it("says when the site was built, in the report's time zone, and how old the export is", () => {
     // 2026-12-07 01:31 UTC is 02:31 in Stockholm (CET, UTC+1).
     const stamp = buildStamp('en', '2026-12-07T01:31:00.000Z', 'Europe/Stockholm', fresh);
     expect(stamp.line).toBe('Built 7 Dec 2026, 02:31 from an export with data through 5 December 2026 (2 days old).');
@@ -32,6 +32,9 @@ describe('the build stamp on every page', () => {
 
   it('names only the build time when the export holds no dated row', () => {
     const undated = { ...fresh, files: [], dataThrough: null, ageDays: null };
-    expect(buildStamp('da', '2026-12-07T01:31:00.000Z', 'Europe/Stockholm', undated)).toEqual({ line: 'Bygget 7. dec. 2026, 02.31.', builtAt: '2026-12-07T01:31:00.000Z' });
+    expect(buildStamp('da', '2026-12-07T01:31:00.000Z', 'Europe/Stockholm', undated)).toEqual({
+      line: 'Bygget 7. dec. 2026, 02.31.',
+      builtAt: '2026-12-07T01:31:00.000Z',
+    });
   });
 });

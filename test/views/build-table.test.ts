@@ -14,15 +14,29 @@ const rows = [
 describe('buildTable', () => {
   it('shows every row on the page and in the CSV by default', () => {
     const table = buildTable({ id: 't', title: 'T' }, columns, rows);
-    expect(table.rows).toEqual([['A', '1 st'], ['B', '2 st'], ['C', '3 st']]);
-    expect(table.csv).toEqual({ header: ['name', 'n'], rows: [['a', 1], ['b', 2], ['c', 3]] });
+    expect(table.rows).toEqual([
+      ['A', '1 st'],
+      ['B', '2 st'],
+      ['C', '3 st'],
+    ]);
+    expect(table.csv).toEqual({
+      header: ['name', 'n'],
+      rows: [
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+      ],
+    });
     expect(table.hiddenRows).toBeUndefined();
   });
 
   it('puts at most `pageRows` rows on the page and says how many it left off; the CSV keeps all', () => {
     // 3 rows, 2 on the page: 1 left off.
     const table = buildTable({ id: 't', title: 'T', pageRows: 2 }, columns, rows);
-    expect(table.rows).toEqual([['A', '1 st'], ['B', '2 st']]);
+    expect(table.rows).toEqual([
+      ['A', '1 st'],
+      ['B', '2 st'],
+    ]);
     expect(table.hiddenRows).toBe(1);
     expect(table.csv.rows).toHaveLength(3);
   });

@@ -39,18 +39,28 @@ describe('dealColumns: the deal column every deal table takes', () => {
     { id: '', name: 'Utan id', amount: 50 },
   ];
   const table = (crmDealUrl: string | null) =>
-    buildTable<Row>({ id: 'x', title: 'X' }, [...dealColumns<Row>(fmt('sv', 'SEK', crmDealUrl), (r) => r), { label: 'Belopp', key: 'amount', show: (r) => String(r.amount), raw: (r) => r.amount }], rows);
+    buildTable<Row>(
+      { id: 'x', title: 'X' },
+      [...dealColumns<Row>(fmt('sv', 'SEK', crmDealUrl), (r) => r), { label: 'Belopp', key: 'amount', show: (r) => String(r.amount), raw: (r) => r.amount }],
+      rows,
+    );
 
   it('links the deal name to its record and adds the address to the CSV only', () => {
     const t = table('https://crm.example.com/deals/{id}');
     expect(t.columns.map((c) => c.label)).toEqual(['Affär', 'Belopp']);
-    expect(t.rows).toEqual([['Licens Norrsken', '100'], ['Utan id', '50']]);
+    expect(t.rows).toEqual([
+      ['Licens Norrsken', '100'],
+      ['Utan id', '50'],
+    ]);
     expect(t.links?.[0]?.[0]?.href).toBe('https://crm.example.com/deals/D-1');
     expect(t.links?.[0]?.[1]).toBeUndefined();
     // A deal without an id has no record to open: no link, an empty address in the CSV.
     expect(t.links?.[1]?.[0]).toBeUndefined();
     expect(t.csv.header).toEqual(['deal', 'crm_url', 'amount']);
-    expect(t.csv.rows).toEqual([['Licens Norrsken', 'https://crm.example.com/deals/D-1', 100], ['Utan id', '', 50]]);
+    expect(t.csv.rows).toEqual([
+      ['Licens Norrsken', 'https://crm.example.com/deals/D-1', 100],
+      ['Utan id', '', 50],
+    ]);
   });
 
   it('without the setting: no links, no crm_url column', () => {

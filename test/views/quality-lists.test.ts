@@ -49,7 +49,10 @@ describe('quality lists', () => {
   });
 
   it('lists per rule (rejected rows too) and per owner, with one entry per page for the routes', () => {
-    const r = report([issue('BadNumber', 5, undefined, 'error')], [issue('PastCloseDate', 2, anna), issue('StalledDeal', 2, anna), issue('PastCloseDate', 3, erik)]);
+    const r = report(
+      [issue('BadNumber', 5, undefined, 'error')],
+      [issue('PastCloseDate', 2, anna), issue('StalledDeal', 2, anna), issue('PastCloseDate', 3, erik)],
+    );
     expect(issueLists(r).map((l) => `${l.kind}:${l.slug}:${l.issues.length}`)).toEqual([
       'rule:bad-number:1',
       'rule:past-close-date:2',

@@ -60,9 +60,7 @@ describe('issueText', () => {
       `FY2026 Nyförsäljning: teamet "Norr" har målet 4${NBSP}000${NBSP}000, men säljarnas mål summerar till 3${NBSP}500${NBSP}000 (det saknas 500${NBSP}000)`,
     );
     expect(issueText('da', example('PlanGap'), names)).toContain('4.000.000');
-    expect(issueText('en', example('PlanGap'), names)).toBe(
-      'FY2026 New business: team "Norr" target 4,000,000, seller targets sum to 3,500,000 (gap 500,000)',
-    );
+    expect(issueText('en', example('PlanGap'), names)).toBe('FY2026 New business: team "Norr" target 4,000,000, seller targets sum to 3,500,000 (gap 500,000)');
   });
 
   it('words a rejected row from its cell value, or from the value its message quotes', () => {

@@ -66,11 +66,15 @@ describe('CSV downloads', () => {
 
   it('leaves other text as it is, and writes numbers (negative ones too) as numbers (property)', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }).filter((t) => !PREFIXES.includes(t[0]!)), fc.double({ noNaN: true, noDefaultInfinity: true }), (text, number) => {
-        const [cell, amount] = cellsOf(toCsv({ csv: { header: [], rows: [[text, number]] } }));
-        expect(cell).toBe(text);
-        expect(Number(amount)).toBe(number === 0 ? 0 : number);
-      }),
+      fc.property(
+        fc.string({ maxLength: 40 }).filter((t) => !PREFIXES.includes(t[0]!)),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        (text, number) => {
+          const [cell, amount] = cellsOf(toCsv({ csv: { header: [], rows: [[text, number]] } }));
+          expect(cell).toBe(text);
+          expect(Number(amount)).toBe(number === 0 ? 0 : number);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -86,8 +90,6 @@ describe('CSV downloads', () => {
         ],
       },
     });
-    expect(csv).toBe(
-      '\uFEFFaccount,amount\r\n"Berg, Sten & Co ""AB""",1234.5\r\n\'=1+1,\r\n<script>alert(1)</script>,-3\r\n',
-    );
+    expect(csv).toBe('\uFEFFaccount,amount\r\n"Berg, Sten & Co ""AB""",1234.5\r\n\'=1+1,\r\n<script>alert(1)</script>,-3\r\n');
   });
 });

@@ -48,17 +48,17 @@ export type WorkerMessage =
  * at byte `end` if not past it yet (`null`: no cut; both release a worker waiting for a cut).
  */
 export type WorkerRequest =
-  | { kind: 'references'; references: WorkerReferences }
-  | { kind: 'openDeals'; ids: string[] }
-  | { kind: 'where' }
-  | { kind: 'cut'; end: number | null };
+  { kind: 'references'; references: WorkerReferences } | { kind: 'openDeals'; ids: string[] } | { kind: 'where' } | { kind: 'cut'; end: number | null };
 
 /** Activity logs of at least this many bytes are read in a worker thread (`'auto'`). */
 export const ACTIVITY_WORKER_MIN_BYTES = 32 * 1024 * 1024;
 
 /** The bytes of a file in the data folder (0 when absent). */
 async function fileBytes(dataDir: string, file: string): Promise<number> {
-  return stat(join(dataDir, file)).then((s) => (s.isFile() ? s.size : 0), () => 0);
+  return stat(join(dataDir, file)).then(
+    (s) => (s.isFile() ? s.size : 0),
+    () => 0,
+  );
 }
 
 /** The bytes of the files the activity log is read from (0 for files that are absent). */

@@ -322,16 +322,19 @@ export function unpackActivities(packed: PackedActivities, shared: SharedStrings
   for (let i = 0; i < rows.length; i++) {
     // The fields in the order row validation creates them (src/schemas/activities.ts).
     for (let g = 0; g < given.length; g++) values[g] = given[g]![i];
-    rows[i] = newActivity({
-      file: file[i]!,
-      line: packed.line[i]!,
-      id: id[i]!,
-      type: ACTIVITY_TYPES[packed.type[i]!]!,
-      date: date[i]!,
-      ownerId: ownerId[i]!,
-      accountId: accountId[i],
-      dealId: dealId[i],
-    }, values);
+    rows[i] = newActivity(
+      {
+        file: file[i]!,
+        line: packed.line[i]!,
+        id: id[i]!,
+        type: ACTIVITY_TYPES[packed.type[i]!]!,
+        date: date[i]!,
+        ownerId: ownerId[i]!,
+        accountId: accountId[i],
+        dealId: dealId[i],
+      },
+      values,
+    );
   }
   return rows;
 }
@@ -372,9 +375,7 @@ export function unpackFacts({ contacts: bits, ...facts }: PackedActivityLog['fac
     ...(bits ? { contacts: { accounts: shared.accounts!, byOwner: new Map(bits.owners.map((id, i) => [owner(id), bits.bits[i]!])) } } : {}),
     counts: new Map(facts.counts.map(([id, byDate]) => [owner(id), DailyCounts.unpack(byDate)])),
     lastByDeal,
-    accountsContactedYtd: new Map(
-      contacts.owners.map((id, i) => [owner(id), new Set(unpackDictionary(contacts.accounts[i]!, account) as string[])]),
-    ),
+    accountsContactedYtd: new Map(contacts.owners.map((id, i) => [owner(id), new Set(unpackDictionary(contacts.accounts[i]!, account) as string[])])),
     contactsWithoutAccountYtd: new Map([...facts.contactsWithoutAccountYtd].map(([id, count]) => [owner(id), count])),
     owners: new Set([...facts.owners].map(owner)),
   };

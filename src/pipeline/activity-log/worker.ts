@@ -49,14 +49,17 @@ try {
   const plan = await planSources(input.dataDir, input.settings, SPECS);
   const references = await referencesGiven.promise;
   if (input.share?.waitForCut) await cutDecided.promise;
-  const log = await streamActivityLog({
-    ...input,
-    ...references,
-    part: input.share ? { part: { range }, keepIds: true } : undefined,
-    sources: plan.sources.filter((source) => source.target === 'activities'),
-    trackDeals: openDeals.promise,
-    log: (line) => post({ kind: 'log', line }),
-  }, new ActivityColumns());
+  const log = await streamActivityLog(
+    {
+      ...input,
+      ...references,
+      part: input.share ? { part: { range }, keepIds: true } : undefined,
+      sources: plan.sources.filter((source) => source.target === 'activities'),
+      trackDeals: openDeals.promise,
+      log: (line) => post({ kind: 'log', line }),
+    },
+    new ActivityColumns(),
+  );
   const packed = packActivityLog(log);
   port.postMessage({ kind: 'done', log: packed } satisfies WorkerMessage, transferables(packed));
 } catch (error) {

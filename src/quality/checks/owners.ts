@@ -10,19 +10,13 @@ import { makeIssue } from '../../core/rules.ts';
 export function openDealWithoutOwner({ records }: QualityInput): Issue[] {
   return records.deals
     .filter((deal) => deal.status === 'open' && deal.ownerId.trim() === '')
-    .map((deal) =>
-      makeIssue('OpenDealWithoutOwner', { name: deal.name }, { file: deal.file, line: deal.line, field: 'owner', recordId: deal.id }),
-    );
+    .map((deal) => makeIssue('OpenDealWithoutOwner', { name: deal.name }, { file: deal.file, line: deal.line, field: 'owner', recordId: deal.id }));
 }
 
 export function accountWithoutOwner({ records }: QualityInput): Issue[] {
   return records.accounts
     .filter((account) => account.ownerId.trim() === '')
     .map((account) =>
-      makeIssue(
-        'AccountWithoutOwner',
-        { name: account.name },
-        { file: account.file, line: account.line, field: 'owner', recordId: account.id },
-      ),
+      makeIssue('AccountWithoutOwner', { name: account.name }, { file: account.file, line: account.line, field: 'owner', recordId: account.id }),
     );
 }

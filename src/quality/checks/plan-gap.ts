@@ -28,9 +28,7 @@ export function isPlanGap(row: GapRow, tolerance: Settings['planGapTolerance']):
 /** Company rows whose sellers cover them (period and measure), for skipping the team level. */
 function coveredBySellers(rows: readonly PlanCheckRow[], tolerance: Settings['planGapTolerance']): Set<string> {
   return new Set(
-    rows
-      .filter((r) => r.level === 'sellers-vs-company' && r.contributors > 0 && !isPlanGap(r, tolerance))
-      .map((r) => `${r.period}\u0000${r.measure}`),
+    rows.filter((r) => r.level === 'sellers-vs-company' && r.contributors > 0 && !isPlanGap(r, tolerance)).map((r) => `${r.period}\u0000${r.measure}`),
   );
 }
 

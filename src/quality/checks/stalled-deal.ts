@@ -17,9 +17,7 @@ export function stalledDeals({ records, settings, asOf }: QualityInput): Issue[]
     if (deal.status !== 'open') continue;
     const stage = stageById(settings, deal.stageId);
     const limit = stage?.stalledDays ?? settings.stalledDays;
-    const since = [deal.created, deal.updated ?? '', lastActivity.get(deal.id) ?? '']
-      .filter((date) => date <= asOf)
-      .reduce((a, b) => (b > a ? b : a), '');
+    const since = [deal.created, deal.updated ?? '', lastActivity.get(deal.id) ?? ''].filter((date) => date <= asOf).reduce((a, b) => (b > a ? b : a), '');
     if (since === '') continue; // created after as-of
     const days = daysBetween(since, asOf);
     if (days < limit) continue;

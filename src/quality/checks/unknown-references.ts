@@ -31,15 +31,9 @@ export function unknownOwner({ records, present }: QualityInput): Issue[] {
   if (!present.users) return [];
   const known = new Set(records.users.map((user) => user.id));
   const issues: Issue[] = [];
-  const check = (
-    userId: string | undefined,
-    field: 'owner' | 'sdr',
-    row: { file: string; line: number; id: string; ownerId: string },
-  ) => {
+  const check = (userId: string | undefined, field: 'owner' | 'sdr', row: { file: string; line: number; id: string; ownerId: string }) => {
     if (!userId || known.has(userId)) return;
-    issues.push(
-      makeIssue('UnknownOwner', { userId }, { file: row.file, line: row.line, field, recordId: row.id, ownerId: row.ownerId }),
-    );
+    issues.push(makeIssue('UnknownOwner', { userId }, { file: row.file, line: row.line, field, recordId: row.id, ownerId: row.ownerId }));
   };
   for (const deal of records.deals) {
     check(deal.ownerId, 'owner', deal);

@@ -50,7 +50,17 @@ async function readOn(thread: LogThread, dataDir: string): Promise<{ calls: stri
 
 /** What loadRecords takes from a log (a part's decoding notes and the timings aside). */
 const comparable = ({ results, facts, kept }: ActivityLog) => ({
-  results: results.map(({ file, present, read, accepted, rejected, issues, fatal, encoding, delimiter }) => ({ file, present, read, accepted, rejected, issues, fatal, encoding, delimiter })),
+  results: results.map(({ file, present, read, accepted, rejected, issues, fatal, encoding, delimiter }) => ({
+    file,
+    present,
+    read,
+    accepted,
+    rejected,
+    issues,
+    fatal,
+    encoding,
+    delimiter,
+  })),
   facts,
   kept,
 });

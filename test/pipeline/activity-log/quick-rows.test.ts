@@ -22,10 +22,24 @@ const HEADER = ['id', 'type', 'date', 'owner', 'account_id', 'deal_id', 'duratio
  * rows taken as fields (`bind`), or as lines not yet split (`bindLine`, the line amid other text).
  */
 function taker(way: 'fields' | 'line' = 'fields') {
-  const facts = emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT, trackDeals: sharedIds(['D1']), accounts: sharedIds(['A1', 'A2']) });
+  const facts = emptyActivityFacts({
+    asOf: AS_OF,
+    fiscalYearStartMonth: 1,
+    contact: CUSTOMER_CONTACT,
+    trackDeals: sharedIds(['D1']),
+    accounts: sharedIds(['A1', 'A2']),
+  });
   const kept: Activity[] = [];
   const ids = new IdFingerprints(16);
-  const quick = activityQuickRows({ settings, asOf: AS_OF, facts, users: sharedIds(['u1', 'u2']), accounts: sharedIds(['A1', 'A2']), keptTypes: KEPT_TYPES, kept });
+  const quick = activityQuickRows({
+    settings,
+    asOf: AS_OF,
+    facts,
+    users: sharedIds(['u1', 'u2']),
+    accounts: sharedIds(['A1', 'A2']),
+    keptTypes: KEPT_TYPES,
+    kept,
+  });
   const position = (column: string) => HEADER.indexOf(column);
   if (way === 'fields') {
     const take = quick.bind(position, ids, 'activities.csv')!;
@@ -53,7 +67,17 @@ describe.each(['fields', 'line'] as const)('activityQuickRows, rows taken as %s'
     // u1 called A1 and A2 this year; u2's booking lies after as-of, so it is no contact yet.
     expect([...contactedAccounts(facts)].map(([owner, set]) => [owner, [...set].sort()])).toEqual([['u1', ['A1', 'A2']]]);
     expect(kept).toEqual([
-      { file: 'activities.csv', line: 4, id: 'X3', type: 'meeting_booked', date: '2026-11-24', ownerId: 'u2', accountId: 'A1', dealId: undefined, durationMinutes: 45 },
+      {
+        file: 'activities.csv',
+        line: 4,
+        id: 'X3',
+        type: 'meeting_booked',
+        date: '2026-11-24',
+        ownerId: 'u2',
+        accountId: 'A1',
+        dealId: undefined,
+        durationMinutes: 45,
+      },
     ]);
   });
 
@@ -96,7 +120,15 @@ describe.each(['fields', 'line'] as const)('activityQuickRows, rows taken as %s'
   });
 
   it('takes no rows of a file without the type, date or owner column', () => {
-    const quick = activityQuickRows({ settings, asOf: AS_OF, facts: emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT }), users: undefined, accounts: undefined, keptTypes: KEPT_TYPES, kept: [] });
+    const quick = activityQuickRows({
+      settings,
+      asOf: AS_OF,
+      facts: emptyActivityFacts({ asOf: AS_OF, fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT }),
+      users: undefined,
+      accounts: undefined,
+      keptTypes: KEPT_TYPES,
+      kept: [],
+    });
     expect(quick.bind((column) => ['id', 'type', 'date'].indexOf(column), new IdFingerprints(4), 'activities.csv')).toBeUndefined();
     expect(quick.bindLine!((column) => ['id', 'type', 'date'].indexOf(column), new IdFingerprints(4), 'activities.csv', 3, ',')).toBeUndefined();
   });
@@ -150,16 +182,21 @@ describe('the activity log read with and without quick rows', () => {
     deal: ['D1', 'D2', '', 'D1 '],
     duration: ['', '30', '1,5', 'abc'],
   };
-  const row = fc.record(Object.fromEntries(Object.entries(cellOf).map(([cell, values]) => [cell, fc.constantFrom(...values)])) as {
-    [K in keyof typeof cellOf]: fc.Arbitrary<string>;
-  });
+  const row = fc.record(
+    Object.fromEntries(Object.entries(cellOf).map(([cell, values]) => [cell, fc.constantFrom(...values)])) as {
+      [K in keyof typeof cellOf]: fc.Arbitrary<string>;
+    },
+  );
   const users = [{ id: 'u1' }, { id: 'u2' }] as User[];
   const accounts = [{ id: 'A1' }, { id: 'A2' }] as Account[];
 
   it('gives the same facts, kept rows and rejections', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(row, { maxLength: 40 }), fc.boolean(), async (rows, withReferences) => {
-        const csv = ['id,type,date,owner,account_id,deal_id,duration_minutes', ...rows.map((r) => [r.id, r.type, r.date, r.owner, r.account, r.deal, r.duration].join(','))].join('\n');
+        const csv = [
+          'id,type,date,owner,account_id,deal_id,duration_minutes',
+          ...rows.map((r) => [r.id, r.type, r.date, r.owner, r.account, r.deal, r.duration].join(',')),
+        ].join('\n');
         const dir = temp.folder({ 'activities.csv': `${csv}\n` });
         const input: ActivityLogInput = {
           dataDir: dir,

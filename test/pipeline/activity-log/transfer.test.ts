@@ -20,7 +20,10 @@ import { CUSTOMER_CONTACT } from '../../../src/metrics/customer-contact.ts';
 
 /** A row laid out as row validation lays it out: the fields every activity has, then the given ones (the column table's). */
 const row = (over: Partial<Activity>): Activity =>
-  Object.assign(newActivity({ file: 'activities.csv', line: 2, id: 'X1', type: 'call', date: '2026-11-18', ownerId: 'u1', accountId: undefined, dealId: undefined }, []), over);
+  Object.assign(
+    newActivity({ file: 'activities.csv', line: 2, id: 'X1', type: 'call', date: '2026-11-18', ownerId: 'u1', accountId: undefined, dealId: undefined }, []),
+    over,
+  );
 
 describe('packTexts / unpackTexts', () => {
   it('keeps every text, an empty one, a missing one and characters outside the BMP', () => {
@@ -71,7 +74,7 @@ describe('packActivities / unpackActivities', () => {
     expect(columns.pack()).toEqual(packActivities(rows));
   });
 
-  it('keeps every row through the columns\' growth and text blocks (10 000 rows)', () => {
+  it("keeps every row through the columns' growth and text blocks (10 000 rows)", () => {
     // Past the first 1 024 numbers of a column and the 4 096 texts of a block, with ids and deals
     // present, empty and absent, and durations with and without a value.
     const many = Array.from({ length: 10_000 }, (_, i) =>
@@ -93,7 +96,7 @@ describe('packActivities / unpackActivities', () => {
     expect(back).toEqual(many);
   });
 
-  it('gives back accounts kept by their place in accounts.csv as the receiver\'s strings', () => {
+  it("gives back accounts kept by their place in accounts.csv as the receiver's strings", () => {
     // A1 is place 0 and A2 place 1 of the receiver's accounts; A9 is not among them and goes by text.
     const accounts = new FingerprintTable(['A1', 'A2']);
     const columns = new ActivityColumns();
@@ -133,7 +136,7 @@ describe('packFacts / unpackFacts', () => {
     expect([back.rows, back.firstDate, back.newestUpToAsOf]).toEqual([3, '2026-11-10', '2026-11-15']);
   });
 
-  it('carries contacts still counted by bit, keyed by the receiver\'s account table and owner strings', () => {
+  it("carries contacts still counted by bit, keyed by the receiver's account table and owner strings", () => {
     const accounts = new FingerprintTable(['A1', 'A2']);
     const part = emptyActivityFacts({ asOf: '2026-11-20', fiscalYearStartMonth: 1, contact: CUSTOMER_CONTACT, accounts: new FingerprintTable(['A1', 'A2']) });
     for (const a of log) addActivity(part, a, false, a.accountId === undefined ? -1 : accounts.placeOf(a.accountId));

@@ -25,11 +25,7 @@ const fixture = input({
 describe('pastCloseDate', () => {
   it('flags open deals whose close date is before as-of, with the days overdue', () => {
     const issues = pastCloseDate(fixture);
-    expect(brief(issues)).toEqual([
-      'PastCloseDate deals.csv:2 close_date',
-      'PastCloseDate deals.csv:4 close_date',
-      'PastCloseDate deals.csv:8 close_date',
-    ]);
+    expect(brief(issues)).toEqual(['PastCloseDate deals.csv:2 close_date', 'PastCloseDate deals.csv:4 close_date', 'PastCloseDate deals.csv:8 close_date']);
     expect(issues.map((issue) => issue.message)).toEqual([
       'open deal was expected to close 2026-11-19, 1 day before 2026-11-20',
       'open deal was expected to close 2026-10-31, 20 days before 2026-11-20',

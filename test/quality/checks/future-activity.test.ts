@@ -20,11 +20,7 @@ const fixture = input({
 describe('futureActivity', () => {
   it('flags done-type activities dated after as-of', () => {
     const issues = futureActivity(fixture);
-    expect(brief(issues)).toEqual([
-      'FutureActivity activities.csv:3 date',
-      'FutureActivity activities.csv:6 date',
-      'FutureActivity activities.csv:8 date',
-    ]);
+    expect(brief(issues)).toEqual(['FutureActivity activities.csv:3 date', 'FutureActivity activities.csv:6 date', 'FutureActivity activities.csv:8 date']);
     expect(issues[1]).toMatchObject({
       message: 'meeting_held dated 2026-12-01, after 2026-11-20',
       recordId: 'X6',

@@ -18,10 +18,7 @@ const fixture = input({
 describe('lostDealWithoutReason', () => {
   it('flags lost deals with an empty or blank reason', () => {
     const issues = lostDealWithoutReason(fixture);
-    expect(brief(issues)).toEqual([
-      'LostDealWithoutReason deals.csv:2 lost_reason',
-      'LostDealWithoutReason deals.csv:3 lost_reason',
-    ]);
+    expect(brief(issues)).toEqual(['LostDealWithoutReason deals.csv:2 lost_reason', 'LostDealWithoutReason deals.csv:3 lost_reason']);
     expect(issues[0]?.message).toBe('lost deal "<script>alert(1)</script>" has no lost reason');
   });
 

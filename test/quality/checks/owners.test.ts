@@ -20,7 +20,11 @@ describe('openDealWithoutOwner', () => {
     const issues = openDealWithoutOwner(fixture);
     expect(brief(issues)).toEqual(['OpenDealWithoutOwner deals.csv:3 owner', 'OpenDealWithoutOwner deals.csv:4 owner']);
     expect(issues[0]).toEqual({
-      code: 'OpenDealWithoutOwner', file: 'deals.csv', line: 3, field: 'owner', recordId: 'D3',
+      code: 'OpenDealWithoutOwner',
+      file: 'deals.csv',
+      line: 3,
+      field: 'owner',
+      recordId: 'D3',
       message: 'open deal "<script>alert(1)</script>" has no owner',
       args: { name: XSS },
     });
@@ -36,7 +40,11 @@ describe('accountWithoutOwner', () => {
   it('flags accounts with an empty owner, name passed through untouched', () => {
     expect(accountWithoutOwner(fixture)).toEqual([
       {
-        code: 'AccountWithoutOwner', file: 'accounts.csv', line: 3, field: 'owner', recordId: 'A3',
+        code: 'AccountWithoutOwner',
+        file: 'accounts.csv',
+        line: 3,
+        field: 'owner',
+        recordId: 'A3',
         message: 'account "<script>alert(1)</script>" has no owner',
         args: { name: XSS },
       },

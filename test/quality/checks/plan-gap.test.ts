@@ -15,29 +15,32 @@ import { brief, EMPTY, input, target, user } from '../helpers.ts';
 //   teams; but no seller has a revenue target: north's sellers sum to 0 (line 15, its first row)
 //   and all sellers to 0 vs the company (line 14) — a target never broken down is a gap
 // FY2026 activity:meeting_held — south 40; u3 10, u9 (not in users) 50 → south sum 10 → gap 30
-const fixture = input({
-  users: [user(2), user(3), user(4, { teamId: 'south' })],
-  targets: [
-    target(2, { value: 1000 }),
-    target(3, { scope: 'team', scopeId: 'north', value: 600 }),
-    target(4, { scope: 'team', scopeId: 'south', value: 300 }),
-    target(5, { scope: 'seller', scopeId: 'u1', value: 250 }),
-    target(6, { scope: 'seller', scopeId: 'u2', value: 300 }),
-    target(7, { scope: 'seller', scopeId: 'u3', value: 300 }),
-    target(8, { measure: 'volume:total', value: 500 }),
-    target(9, { measure: 'volume:total', scope: 'seller', scopeId: 'u1', value: 200 }),
-    target(10, { measure: 'volume:total', scope: 'seller', scopeId: 'u3', value: 200 }),
-    target(11, { period: '2026-03', scope: 'team', scopeId: 'north', value: 100 }),
-    target(12, { cadence: 'weekly', measure: 'activity:call', value: 10 }),
-    target(13, { cadence: 'weekly', measure: 'activity:call', scope: 'seller', scopeId: 'u1', value: 5 }),
-    target(14, { measure: 'revenue', value: 1000.5 }),
-    target(15, { measure: 'revenue', scope: 'team', scopeId: 'north', value: 1000.25 }),
-    target(16, { measure: 'revenue', scope: 'team', scopeId: 'north', value: 0.25 }),
-    target(17, { measure: 'activity:meeting_held', scope: 'team', scopeId: 'south', value: 40 }),
-    target(18, { measure: 'activity:meeting_held', scope: 'seller', scopeId: 'u3', value: 10 }),
-    target(19, { measure: 'activity:meeting_held', scope: 'seller', scopeId: 'u9', value: 50 }),
-  ],
-}, { settings: { planGapTolerance: { amount: 0, share: 0 } } });
+const fixture = input(
+  {
+    users: [user(2), user(3), user(4, { teamId: 'south' })],
+    targets: [
+      target(2, { value: 1000 }),
+      target(3, { scope: 'team', scopeId: 'north', value: 600 }),
+      target(4, { scope: 'team', scopeId: 'south', value: 300 }),
+      target(5, { scope: 'seller', scopeId: 'u1', value: 250 }),
+      target(6, { scope: 'seller', scopeId: 'u2', value: 300 }),
+      target(7, { scope: 'seller', scopeId: 'u3', value: 300 }),
+      target(8, { measure: 'volume:total', value: 500 }),
+      target(9, { measure: 'volume:total', scope: 'seller', scopeId: 'u1', value: 200 }),
+      target(10, { measure: 'volume:total', scope: 'seller', scopeId: 'u3', value: 200 }),
+      target(11, { period: '2026-03', scope: 'team', scopeId: 'north', value: 100 }),
+      target(12, { cadence: 'weekly', measure: 'activity:call', value: 10 }),
+      target(13, { cadence: 'weekly', measure: 'activity:call', scope: 'seller', scopeId: 'u1', value: 5 }),
+      target(14, { measure: 'revenue', value: 1000.5 }),
+      target(15, { measure: 'revenue', scope: 'team', scopeId: 'north', value: 1000.25 }),
+      target(16, { measure: 'revenue', scope: 'team', scopeId: 'north', value: 0.25 }),
+      target(17, { measure: 'activity:meeting_held', scope: 'team', scopeId: 'south', value: 40 }),
+      target(18, { measure: 'activity:meeting_held', scope: 'seller', scopeId: 'u3', value: 10 }),
+      target(19, { measure: 'activity:meeting_held', scope: 'seller', scopeId: 'u9', value: 50 }),
+    ],
+  },
+  { settings: { planGapTolerance: { amount: 0, share: 0 } } },
+);
 
 describe('planGaps', () => {
   it('flags wholes whose parts sum to less, at the whole’s row', () => {
@@ -52,13 +55,15 @@ describe('planGaps', () => {
       'PlanGap targets.csv:14 value',
       'PlanGap targets.csv:2 value',
     ]);
-    expect(issues.map((issue) => issue.message)).toEqual(expect.arrayContaining([
-      'FY2026 volume:new: team "north" target 600, seller targets sum to 550 (gap 50)',
-      'FY2026 activity:meeting_held: team "south" target 40, seller targets sum to 10 (gap 30)',
-      'FY2026 volume:new: company target 1,000, team targets sum to 900 (gap 100)',
-      'FY2026 volume:new: company target 1,000, seller targets sum to 850 (gap 150)',
-      '2026-03 volume:new: team "north" target 100, seller targets sum to 0 (gap 100)',
-    ]));
+    expect(issues.map((issue) => issue.message)).toEqual(
+      expect.arrayContaining([
+        'FY2026 volume:new: team "north" target 600, seller targets sum to 550 (gap 50)',
+        'FY2026 activity:meeting_held: team "south" target 40, seller targets sum to 10 (gap 30)',
+        'FY2026 volume:new: company target 1,000, team targets sum to 900 (gap 100)',
+        'FY2026 volume:new: company target 1,000, seller targets sum to 850 (gap 150)',
+        '2026-03 volume:new: team "north" target 100, seller targets sum to 0 (gap 100)',
+      ]),
+    );
     expect(issues.every((issue) => issue.ownerId === undefined)).toBe(true);
   });
 

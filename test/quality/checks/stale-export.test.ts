@@ -36,9 +36,7 @@ describe('staleExport', () => {
 
   it('does not take an open deal’s expected close date as a sign of freshness', () => {
     const onlyOpen = input({ deals: [deal(2, { created: '2026-10-01', close: '2026-11-19' })] });
-    expect(staleExport(onlyOpen).map((issue) => issue.message)).toEqual([
-      'newest record is from 2026-10-01, 50 days before 2026-11-20 (limit 7 days)',
-    ]);
+    expect(staleExport(onlyOpen).map((issue) => issue.message)).toEqual(['newest record is from 2026-10-01, 50 days before 2026-11-20 (limit 7 days)']);
     const lenient = input(onlyOpen.records, { settings: { staleExportDays: 60 } });
     expect(staleExport(lenient)).toEqual([]);
   });

@@ -16,11 +16,7 @@ const recs = {
     deal(5, { ownerId: '', sdrId: 'u8', accountId: 'A3' }),
     deal(6, { accountId: XSS, ownerId: XSS }),
   ],
-  activities: [
-    activity(2, { accountId: 'A2', ownerId: 'u2' }),
-    activity(3),
-    activity(4, { accountId: 'A5', ownerId: 'u6' }),
-  ],
+  activities: [activity(2, { accountId: 'A2', ownerId: 'u2' }), activity(3), activity(4, { accountId: 'A5', ownerId: 'u6' })],
 };
 
 describe('unknownAccount', () => {

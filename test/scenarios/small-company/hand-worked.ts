@@ -100,9 +100,7 @@ export const handWorked: Record<string, (report: Report) => void> = {
 
   'plan check: malmo sellers fall 30 000 short of the new-sales target': (report) => {
     const row = (level: string, measure: string, teamId?: string) =>
-      report.planCheck.find(
-        (r) => r.level === level && r.measure === measure && r.teamId === teamId && r.period === 'FY2026',
-      );
+      report.planCheck.find((r) => r.level === level && r.measure === measure && r.teamId === teamId && r.period === 'FY2026');
     expect(row('sellers-vs-team', 'volume:new', 'malmo')).toMatchObject({
       sum: 360_000,
       target: 390_000,

@@ -10,8 +10,20 @@ function outputs(): TavlaOutputs {
   return {
     report: {
       company: {
-        volume: { byMonth: [{ month: '2026-03', ...volume(2, 3_700_000, 1_300_000) }, { month: '2026-04', ...none }] },
-        pipeline: { open: { stages: [{ stageId: 'proposal', count: 1, amount: 70_000 }, { stageId: 'meeting', count: 0, amount: 0 }] } },
+        volume: {
+          byMonth: [
+            { month: '2026-03', ...volume(2, 3_700_000, 1_300_000) },
+            { month: '2026-04', ...none },
+          ],
+        },
+        pipeline: {
+          open: {
+            stages: [
+              { stageId: 'proposal', count: 1, amount: 70_000 },
+              { stageId: 'meeting', count: 0, amount: 0 },
+            ],
+          },
+        },
         winRate: { won: 2, lost: 1, wonAmount: 3_700_000, lostAmount: 50_000, byCount: 2 / 3 },
       },
       sellers: [
@@ -25,7 +37,15 @@ function outputs(): TavlaOutputs {
       { stageId: 'lost', amount: 50_000 },
     ],
     givenByMonth: [{ month: '2026-03', ...volume(1, 3_600_000, 1_200_000), byChannel: { new: volume(1, 3_600_000, 1_200_000), upsell: none } }],
-    activityWeeks: new Map([['anna', new Map([['2026-W01', 2], ['2026-W02', 0]])]]),
+    activityWeeks: new Map([
+      [
+        'anna',
+        new Map([
+          ['2026-W01', 2],
+          ['2026-W02', 0],
+        ]),
+      ],
+    ]),
   };
 }
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildCacheKey, type CacheInputs } from '../../../scripts/build/cache-key.ts';
 
-const base: CacheInputs = { inputHash: 'a'.repeat(64), codeHash: 'b'.repeat(64), team: '', asOf: '2026-12-07', snapshots: [{ asOf: '2026-12-06', inputHash: 'c' }] };
+const base: CacheInputs = {
+  inputHash: 'a'.repeat(64),
+  codeHash: 'b'.repeat(64),
+  team: '',
+  asOf: '2026-12-07',
+  snapshots: [{ asOf: '2026-12-06', inputHash: 'c' }],
+};
 
 describe('the build cache key', () => {
   it('changes with the as-of date, so an unchanged export is computed again on the next night', () => {

@@ -9,7 +9,6 @@ import { running } from '../../support/processes.ts';
 const MODULE = new URL('../../../scripts/build/child-process.ts', import.meta.url).href;
 const WATCHDOG = new URL('../../../scripts/build/die-with-parent.ts', import.meta.url).href;
 
-
 async function until(check: () => boolean, ms = 5_000): Promise<boolean> {
   const end = Date.now() + ms;
   while (!check() && Date.now() < end) await new Promise((done) => setTimeout(done, 50));

@@ -105,15 +105,26 @@ describe('generateDemo', () => {
 
   it('leaves a channel empty only where the exported history tells it', () => {
     const won = rows['deals.csv']!.filter((d) => WON.has(d.stage!));
-    const truth = (name: string) => (name.includes('förlängning') ? 'renewal' : name.includes('(tillägg)') || name.includes('pilot') ? 'upsell' : name.includes('återstart') ? 'winback' : 'new');
+    const truth = (name: string) =>
+      name.includes('förlängning')
+        ? 'renewal'
+        : name.includes('(tillägg)') || name.includes('pilot')
+          ? 'upsell'
+          : name.includes('återstart')
+            ? 'winback'
+            : 'new';
     for (const d of rows['deals.csv']!.filter((x) => x.channel === '')) {
       const before = won.filter((w) => w.account_id === d.account_id && w.close_date! < d.created_date!);
       const start = d.contract_start;
       const inferred =
-        before.length === 0 ? 'new'
-        : start && before.some((w) => w.product === d.product && w.contract_end && Math.abs(Date.parse(start) - Date.parse(w.contract_end)) <= 90 * 86_400_000) ? 'renewal'
-        : before.some((w) => (w.contract_end || w.close_date!) >= addDays(d.created_date!, -365)) ? 'upsell'
-        : 'winback';
+        before.length === 0
+          ? 'new'
+          : start &&
+              before.some((w) => w.product === d.product && w.contract_end && Math.abs(Date.parse(start) - Date.parse(w.contract_end)) <= 90 * 86_400_000)
+            ? 'renewal'
+            : before.some((w) => (w.contract_end || w.close_date!) >= addDays(d.created_date!, -365))
+              ? 'upsell'
+              : 'winback';
       expect(inferred, `${d.id} ${d.name}`).toBe(truth(d.name!));
     }
   });
@@ -165,7 +176,20 @@ describe('generateDemo', () => {
   it('places every defect on the line it is listed at, and lists it in the README', () => {
     const codes = demo.defects.map((d) => d.code);
     expect(new Set(codes)).toEqual(
-      new Set(['StaleDeal', 'MissingOwner', 'ClosePassed', 'UnknownStage', 'BadAmount', 'CloseBeforeCreated', 'DuplicateDealId', 'UnknownAccount', 'AccountWithoutOwner', 'DuplicateAccount', 'FutureActivity', 'UnknownActivityType']),
+      new Set([
+        'StaleDeal',
+        'MissingOwner',
+        'ClosePassed',
+        'UnknownStage',
+        'BadAmount',
+        'CloseBeforeCreated',
+        'DuplicateDealId',
+        'UnknownAccount',
+        'AccountWithoutOwner',
+        'DuplicateAccount',
+        'FutureActivity',
+        'UnknownActivityType',
+      ]),
     );
     const accountIds = new Set(rows['accounts.csv']!.map((a) => a.id));
     for (const defect of demo.defects) {
@@ -173,8 +197,10 @@ describe('generateDemo', () => {
       expect(r.id, `${defect.code} ${defect.file}:${defect.line}`).toBe(defect.id);
       expect(demo.files['README.md']).toContain(`\`${defect.file}:${defect.line}\``);
       const check: Record<string, () => boolean> = {
-        StaleDeal: () => OPEN.has(r.stage!) && r.updated_date! <= addDays(AS_OF, -60)
-          && rows['activities.csv']!.every((a) => a.deal_id !== r.id || a.date! <= r.updated_date!),
+        StaleDeal: () =>
+          OPEN.has(r.stage!) &&
+          r.updated_date! <= addDays(AS_OF, -60) &&
+          rows['activities.csv']!.every((a) => a.deal_id !== r.id || a.date! <= r.updated_date!),
         MissingOwner: () => r.owner === '' && OPEN.has(r.stage!),
         ClosePassed: () => OPEN.has(r.stage!) && r.close_date! < AS_OF,
         UnknownStage: () => r.stage === 'Demo bokad',

@@ -6,7 +6,11 @@ describe('toCsv', () => {
   it('quotes only fields that need it and doubles quotes', () => {
     const table = {
       columns: ['id', 'name'],
-      rows: [{ id: '1', name: 'Lindgren, Ek & Partners AB' }, { id: '2', name: 'Pilot "Analys Lite"' }, { id: '3', name: 'Åkerlund AB' }],
+      rows: [
+        { id: '1', name: 'Lindgren, Ek & Partners AB' },
+        { id: '2', name: 'Pilot "Analys Lite"' },
+        { id: '3', name: 'Åkerlund AB' },
+      ],
     };
     expect(toCsv(table)).toBe('id,name\n1,"Lindgren, Ek & Partners AB"\n2,"Pilot ""Analys Lite"""\n3,Åkerlund AB\n');
     expect(lineOf(table, table.rows[2]!)).toBe(4);
