@@ -130,6 +130,20 @@ function withoutDealsWhenLeads(fatal: Issue[], leads: boolean): Issue[] {
   return leads ? fatal.filter((issue) => !(issue.code === 'MissingFile' && issue.file === SPECS.deals.file)) : fatal;
 }
 
+/** What stops the build: the plan's own problems, then each file's, deals explained. */
+function fatalMessages(plan: Awaited<ReturnType<typeof planSources>>, all: readonly { fatal: Issue[] }[], leads: boolean): Issue[] {
+  return [
+    ...plan.fatal,
+    ...explainMissingDeals(
+      withoutDealsWhenLeads(
+        all.flatMap((result) => result.fatal),
+        leads,
+      ),
+      plan,
+    ),
+  ];
+}
+
 /**
  * A deals export with a header and no rows stops the build (NoRows): its report would be all
  * zeros. Not with a lead export, which gives honest reports without deals (see above).
@@ -201,16 +215,7 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     present,
     new Set(plan.sources.map((source) => source.file)),
   );
-  const fatal = [
-    ...plan.fatal,
-    ...explainMissingDeals(
-      withoutDealsWhenLeads(
-        all.flatMap((result) => result.fatal),
-        presentOf('leads'),
-      ),
-      plan,
-    ),
-  ];
+  const fatal = fatalMessages(plan, all, presentOf('leads'));
   return {
     records,
     files: all.map(account),

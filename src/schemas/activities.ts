@@ -31,7 +31,7 @@ export const ACTIVITY_COLUMNS = [
 ] as const satisfies ColumnTable;
 
 /** Compile-time: the table names every field of `ActivityColumnFields`, no other, each of its cell's type. */
-const FIELDS_MATCH: FieldsMatch<typeof ACTIVITY_COLUMNS, ActivityColumnFields> = true;
+const _FIELDS_MATCH: FieldsMatch<typeof ACTIVITY_COLUMNS, ActivityColumnFields> = true;
 
 const ACTIVITY_CELLS = cellKindsOf(ACTIVITY_COLUMNS);
 

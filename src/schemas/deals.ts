@@ -71,7 +71,7 @@ export const DEAL_COLUMNS = [
 ] as const satisfies ColumnTable;
 
 /** Compile-time: the table names every field of `DealColumnFields`, no other, each of its cell's type. */
-const FIELDS_MATCH: FieldsMatch<typeof DEAL_COLUMNS, DealColumnFields> = true;
+const _FIELDS_MATCH: FieldsMatch<typeof DEAL_COLUMNS, DealColumnFields> = true;
 
 const DEAL_CELLS = cellKindsOf(DEAL_COLUMNS);
 /** The columns kept as read, and the class of the deals that keep them. */

@@ -240,6 +240,31 @@ function footerHold(mapper: RowMapper, header: readonly string[], validate: (row
   };
 }
 
+/**
+ * Puts a row's cells where the readers take them: the fast reader's values by column position
+ * (no named cells: `undefined`), or the named cells of the header mapping, which also fill the
+ * fast reader's values; 'skip' for a row the mapping leaves out.
+ */
+function gatherCells<T>(
+  fields: readonly string[],
+  fastPositions: readonly number[] | undefined,
+  fastValues: (string | undefined)[],
+  mapper: ReturnType<typeof bindRows<T>>['mapper'],
+  fast: ReturnType<typeof bindRows<T>>['fast'],
+): Record<string, string | undefined> | undefined | 'skip' {
+  if (fastPositions) {
+    for (let i = 0; i < fastPositions.length; i++) {
+      const position = fastPositions[i]!;
+      fastValues[i] = position < 0 ? undefined : fields[position];
+    }
+    return undefined;
+  }
+  const cells = mapper.cells(fields as string[]);
+  if (cells === 'skip') return 'skip';
+  if (fast) for (let i = 0; i < fast.columns.length; i++) fastValues[i] = cells[fast.columns[i]!];
+  return cells;
+}
+
 /** Turns rows of one file into records. */
 function createRowValidator<T>(spec: FileSpec<T>, settings: Settings, header: string[], source?: FileSource, options: RowValidatorOptions<T> = {}) {
   const { mapper, file, schema, fast, fastValues, fastPositions, idAt, idPosition, seenIds, quickRow, quickLine } = bindRows(
@@ -268,21 +293,12 @@ function createRowValidator<T>(spec: FileSpec<T>, settings: Settings, header: st
       accepted++;
       return;
     }
-    let cells: Record<string, string | undefined> | undefined;
-    if (fastPositions) {
-      for (let i = 0; i < fastPositions.length; i++) {
-        const position = fastPositions[i]!;
-        fastValues[i] = position < 0 ? undefined : row.fields[position];
-      }
-    } else {
-      const mapped = mapper.cells(row.fields);
-      if (mapped === 'skip') {
-        skipped++;
-        return;
-      }
-      cells = mapped;
-      if (fast) for (let i = 0; i < fast.columns.length; i++) fastValues[i] = cells[fast.columns[i]!];
+    const gathered = gatherCells(row.fields, fastPositions, fastValues, mapper, fast);
+    if (gathered === 'skip') {
+      skipped++;
+      return;
     }
+    let cells = gathered;
     const quick = fast === undefined ? NOT_FAST : fast.read(fastValues);
     if (quick === NOT_FAST && cells === undefined) cells = mapper.cells(row.fields) as Record<string, string | undefined>;
     const idCell = spec.idColumn === undefined ? undefined : cells ? cells[spec.idColumn] : idPosition < 0 ? undefined : row.fields[idPosition];
@@ -326,6 +342,25 @@ function createRowValidator<T>(spec: FileSpec<T>, settings: Settings, header: st
   };
 }
 
+/** The size of the file at `path` in bytes, -1 when there is no such file. */
+function fileSize(path: string): Promise<number> {
+  return stat(path).then(
+    (s) => (s.isFile() ? s.size : -1),
+    () => -1,
+  );
+}
+
+/** One fatal issue per required column the header lacks, with the closest header it has. */
+function missingColumns(file: string, line: number, missing: readonly { column: string; closest?: string }[]): Issue[] {
+  return missing.map(({ column, closest }) => ({
+    code: 'MissingColumn',
+    file,
+    line,
+    field: column,
+    message: RULES.MissingColumn.message({ file, column, closest }),
+  }));
+}
+
 /**
  * About how many rows a file of `bytes` holds: a row is taken to be as long as its header line
  * (at least 32 characters), and at most 16 M rows are expected up front.
@@ -350,10 +385,7 @@ export async function validateFile<T>(
   const name = source?.file ?? spec.file;
   const path = join(dataDir, name);
   const empty: FileResult<T> = { file: name, present: false, records: [], read: 0, accepted: 0, rejected: 0, issues: [], fatal: [], ms: 0 };
-  const bytes = await stat(path).then(
-    (s) => (s.isFile() ? s.size : -1),
-    () => -1,
-  );
+  const bytes = await fileSize(path);
   if (bytes < 0) {
     if (!spec.required && !source) return empty;
     return {
@@ -387,15 +419,7 @@ export async function validateFile<T>(
       onHeader: (header, headerLine, delimiter) => {
         const rows = expectedRows(part ? part.range.end - part.range.start : bytes, header);
         validator = createRowValidator(spec, settings, header, source, { keep, expectedRows: rows, ids, quick, delimiter });
-        for (const { column, closest } of validator.mapper.missing) {
-          fatal.push({
-            code: 'MissingColumn',
-            file: name,
-            line: headerLine,
-            field: column,
-            message: RULES.MissingColumn.message({ file: name, column, closest }),
-          });
-        }
+        fatal.push(...missingColumns(name, headerLine, validator.mapper.missing));
         if (fatal.length > 0) validator = undefined;
       },
     },

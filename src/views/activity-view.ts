@@ -53,6 +53,8 @@ export function activityPersonTable(
   f: Fmt,
   name: (personId: string) => string,
   weeks: readonly string[],
+  /** At most this many rows on the page (the weekly page of a large company); the CSV has all. */
+  pageRows?: number,
 ): ViewTable {
   const { locale } = f;
   const span =
@@ -63,6 +65,7 @@ export function activityPersonTable(
       definition: 'activity-goals',
       title: t(locale, 'chart.activityGoalsByPerson', { weeks: span }),
       description: t(locale, 'chart.activityGoalsByPerson.desc'),
+      pageRows,
     },
     [
       { label: t(locale, 'common.seller'), key: 'seller', show: (r) => name(r.personId), raw: (r) => name(r.personId) },

@@ -18,7 +18,7 @@ import type { MonthFigures } from '../report/month-figures.ts';
 import type { Report } from '../report/site-model.ts';
 import type { ForecastVsBudget } from '../metrics/forecast-vs-budget.ts';
 import { dealColumns } from './crm-link.ts';
-import { buildTable } from './build-table.ts';
+import { buildTable, type ColumnDef } from './build-table.ts';
 import type { Fmt } from './format-context.ts';
 import { measureLabel } from './labels.ts';
 import { signedMoney, type StatusTile } from './overview-view.ts';
@@ -171,13 +171,10 @@ function forecastTable(
   );
 }
 
-function chartTables(prefix: string, month: MonthFigures, pack: MonthPack, f: Fmt): ViewTable[] {
-  const { locale, currency } = f;
-  const months = pack.series.map((s) => s.month);
-  const monthlyTitle = t(locale, 'pack.chart.monthly');
-  const cumulativeTitle = t(locale, 'pack.chart.cumulative');
-  const teamsTitle = t(locale, 'chart.attainmentByTeam');
-  const seriesColumns = [
+/** The month, actual and budget columns of the pack's two series charts. */
+function seriesColumns(f: Fmt): ColumnDef<MonthPack['series'][number]>[] {
+  const { locale } = f;
+  return [
     {
       label: t(locale, 'common.month'),
       key: 'month',
@@ -199,73 +196,91 @@ function chartTables(prefix: string, month: MonthFigures, pack: MonthPack, f: Fm
       raw: (s: MonthPack['series'][number]) => s.budget,
     },
   ];
-  return [
-    buildTable(
-      {
-        id: `${prefix}-pack-monthly`,
-        definition: 'sales-volume',
-        title: monthlyTitle,
-        description: t(locale, 'pack.chart.monthly.desc'),
-        chart: () =>
-          stackedBarsByMonth(
-            pack.series.flatMap((s) => CHANNELS.map((channel) => ({ month: s.month, channel, value: s.byChannel[channel] }))),
-            {
-              locale,
-              currency,
-              title: monthlyTitle,
-              months,
-              target: pack.series.filter((s) => s.budget !== null).map((s) => ({ month: s.month, value: s.budget! })),
-              targetLabel: t(locale, 'metric.budget'),
-              monthHref: f.links?.month,
-            },
-          ),
-      },
-      seriesColumns,
-      pack.series,
-    ),
-    buildTable(
-      {
-        id: `${prefix}-pack-cumulative`,
-        title: cumulativeTitle,
-        description: t(locale, 'pack.chart.cumulative.desc'),
-        chart: () =>
-          cumulativeByMonth(pack.series, {
+}
+
+function chartTables(prefix: string, month: MonthFigures, pack: MonthPack, f: Fmt): ViewTable[] {
+  return [monthlyChartTable(prefix, pack, f), cumulativeChartTable(prefix, pack, f), teamsChartTable(prefix, month, f)];
+}
+
+function monthlyChartTable(prefix: string, pack: MonthPack, f: Fmt): ViewTable {
+  const { locale, currency } = f;
+  const months = pack.series.map((s) => s.month);
+  const monthlyTitle = t(locale, 'pack.chart.monthly');
+  return buildTable(
+    {
+      id: `${prefix}-pack-monthly`,
+      definition: 'sales-volume',
+      title: monthlyTitle,
+      description: t(locale, 'pack.chart.monthly.desc'),
+      chart: () =>
+        stackedBarsByMonth(
+          pack.series.flatMap((s) => CHANNELS.map((channel) => ({ month: s.month, channel, value: s.byChannel[channel] }))),
+          {
             locale,
             currency,
-            title: cumulativeTitle,
-            resultLabel: t(locale, 'pack.cumulativeResult'),
-            budgetLabel: t(locale, 'pack.cumulativeBudget'),
+            title: monthlyTitle,
+            months,
+            target: pack.series.filter((s) => s.budget !== null).map((s) => ({ month: s.month, value: s.budget! })),
+            targetLabel: t(locale, 'metric.budget'),
             monthHref: f.links?.month,
-          }),
-      },
-      seriesColumns,
-      pack.series,
-    ),
-    buildTable(
+          },
+        ),
+    },
+    seriesColumns(f),
+    pack.series,
+  );
+}
+
+function cumulativeChartTable(prefix: string, pack: MonthPack, f: Fmt): ViewTable {
+  const { locale, currency } = f;
+  const cumulativeTitle = t(locale, 'pack.chart.cumulative');
+  return buildTable(
+    {
+      id: `${prefix}-pack-cumulative`,
+      title: cumulativeTitle,
+      description: t(locale, 'pack.chart.cumulative.desc'),
+      chart: () =>
+        cumulativeByMonth(pack.series, {
+          locale,
+          currency,
+          title: cumulativeTitle,
+          resultLabel: t(locale, 'pack.cumulativeResult'),
+          budgetLabel: t(locale, 'pack.cumulativeBudget'),
+          monthHref: f.links?.month,
+        }),
+    },
+    seriesColumns(f),
+    pack.series,
+  );
+}
+
+function teamsChartTable(prefix: string, month: MonthFigures, f: Fmt): ViewTable {
+  const { locale } = f;
+  const teamsTitle = t(locale, 'chart.attainmentByTeam');
+  return buildTable(
+    {
+      id: `${prefix}-pack-attainment`,
+      definition: 'attainment',
+      title: teamsTitle,
+      description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }),
+      chart: () =>
+        progressBars(
+          month.teams.map((x) => ({ label: x.name, value: x.total?.attainment ?? null, href: f.links?.team(x.id) })),
+          { locale, title: teamsTitle },
+        ),
+    },
+    [
+      { label: t(locale, 'common.team'), key: 'team', show: (x) => x.name, raw: (x) => x.id },
       {
-        id: `${prefix}-pack-attainment`,
-        definition: 'attainment',
-        title: teamsTitle,
-        description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }),
-        chart: () =>
-          progressBars(
-            month.teams.map((x) => ({ label: x.name, value: x.total?.attainment ?? null, href: f.links?.team(x.id) })),
-            { locale, title: teamsTitle },
-          ),
+        label: t(locale, 'metric.attainment'),
+        key: 'attainment',
+        align: 'end',
+        show: (x) => f.percent(x.total?.attainment ?? null),
+        raw: (x) => x.total?.attainment ?? null,
       },
-      [
-        { label: t(locale, 'common.team'), key: 'team', show: (x) => x.name, raw: (x) => x.id },
-        {
-          label: t(locale, 'metric.attainment'),
-          key: 'attainment',
-          align: 'end',
-          show: (x) => f.percent(x.total?.attainment ?? null),
-          raw: (x) => x.total?.attainment ?? null,
-        },
-      ],
-      month.teams,
-    ),
-  ];
+    ],
+    month.teams,
+  );
 }
 
 export interface BoardPackView {
@@ -384,6 +399,9 @@ function packTiles(month: MonthFigures, pack: MonthPack, f: Fmt, limit: number):
   ];
 }
 
+/** Sellers listed on a month's page; the page says how many are left off, the CSV lists all. */
+export const SELLER_PAGE_ROWS = 25;
+
 /** Sellers with a budget, lowest attainment first. */
 function packSellerTable(id: string, month: MonthFigures, teamName: (id: string) => string, f: Fmt, limit: number): ViewTable {
   const { locale } = f;
@@ -391,7 +409,14 @@ function packSellerTable(id: string, month: MonthFigures, teamName: (id: string)
     .filter((s) => s.total?.budgetYtd !== null && s.total?.budgetYtd !== undefined)
     .sort((a, b) => (a.total?.attainment ?? 0) - (b.total?.attainment ?? 0));
   return buildTable<(typeof sellers)[number]>(
-    { id, title: t(locale, 'nav.sellers'), description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }), definition: 'attainment' },
+    {
+      id,
+      title: t(locale, 'nav.sellers'),
+      description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }),
+      definition: 'attainment',
+      // The sellers furthest behind; a company of hundreds keeps its pack short, the CSV has all.
+      pageRows: SELLER_PAGE_ROWS,
+    },
     [
       { label: t(locale, 'common.seller'), key: 'seller', show: (s) => s.person.name, raw: (s) => s.person.name },
       { label: t(locale, 'common.team'), key: 'team', show: (s) => teamName(s.teamId), raw: (s) => s.teamId },

@@ -74,6 +74,7 @@ export function groupDeals(
   deals: readonly DealLine[],
   keyOf: (d: DealLine) => { key: string; title: string; href?: string },
   ctx: DealRowContext,
+  pageRows = GROUP_PAGE_ROWS,
 ): DealGroup[] {
   const groups = new Map<string, { title: string; href?: string; deals: DealLine[] }>();
   for (const deal of deals) {
@@ -91,8 +92,8 @@ export function groupDeals(
         href: g.href,
         amount,
         summary: `${ctx.f.number(g.deals.length)} · ${ctx.f.money(amount)}`,
-        rows: g.deals.slice(0, GROUP_PAGE_ROWS).map((d) => dealRow(d, ctx)),
-        hidden: Math.max(0, g.deals.length - GROUP_PAGE_ROWS),
+        rows: g.deals.slice(0, pageRows).map((d) => dealRow(d, ctx)),
+        hidden: Math.max(0, g.deals.length - pageRows),
       };
     })
     .sort((a, b) => b.amount - a.amount || a.title.localeCompare(b.title, 'sv'));

@@ -15,11 +15,20 @@ export const DEAL_PAGE_ROWS = 25;
  * deal of the list (from `rows`, the site model's deal rows, when given; else the lines at hand).
  * Both money columns are shown: contract value and annual sales volume, each with its total.
  */
-export function dealTable(id: string, title: string, list: DealList, f: Fmt, dateColumn: 'close' | 'created' = 'close', rows?: DealRows): ViewTable {
+export function dealTable(
+  id: string,
+  title: string,
+  list: DealList,
+  f: Fmt,
+  dateColumn: 'close' | 'created' = 'close',
+  rows?: DealRows,
+  /** Fewer lines than the list holds, for a page with several lists (the month's). */
+  pageRows = DEAL_PAGE_ROWS,
+): ViewTable {
   const { locale } = f;
+  const lines = list.deals.slice(0, pageRows);
   const totals = t(locale, 'deals.totals', { contract: f.money(list.amount), annual: f.money(list.annualAmount) });
-  const shown =
-    list.deals.length < list.count ? ` ${t(locale, 'deals.largestShown', { shown: f.number(list.deals.length), total: f.number(list.count) })}` : '';
+  const shown = lines.length < list.count ? ` ${t(locale, 'deals.largestShown', { shown: f.number(lines.length), total: f.number(list.count) })}` : '';
   const date = (d: DealLine) => (dateColumn === 'close' ? d.close : d.created);
   const table = buildTable<DealLine>(
     { id, title: `${title} (${f.number(list.count)})`, description: `${totals}${shown}` },
@@ -51,7 +60,7 @@ export function dealTable(id: string, title: string, list: DealList, f: Fmt, dat
         raw: (d) => (dateColumn === 'close' && d.closeMissing ? '' : date(d)),
       },
     ],
-    list.deals,
+    lines,
   );
   if (rows === undefined) return table;
   // Read when the CSV is written, so a page that only shows the table never builds these rows.

@@ -4,6 +4,7 @@ import type { AttainmentRow } from '../metrics/target-attainment.ts';
 import type { MonthFigures } from '../report/month-figures.ts';
 import type { DealRows } from '../report/deal-lines.ts';
 import { buildTable } from './build-table.ts';
+import { SELLER_PAGE_ROWS } from './board-pack.ts';
 import { dealTable } from './deal-table.ts';
 import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
@@ -48,6 +49,9 @@ export interface MonthView {
   results: ViewTable[];
   opportunities: ViewTable[];
 }
+
+/** Deal lines per list on a month's page: four lists beside the board pack stay within the page budget. */
+const MONTH_DEAL_ROWS = 15;
 
 /** `rows`: the site model's deal rows, for deal lists whose CSV holds every deal. */
 export function monthView(month: MonthFigures, f: Fmt, rows?: DealRows): MonthView {
@@ -96,6 +100,7 @@ export function monthView(month: MonthFigures, f: Fmt, rows?: DealRows): MonthVi
           id: `${id}-sellers`,
           title: `${t(locale, 'nav.sellers')} (${t(locale, 'unit.annualVolume').toLowerCase()})`,
           description: t(locale, 'meeting.monthly.through', { date: f.date(month.through) }),
+          pageRows: SELLER_PAGE_ROWS,
         },
         [
           {
@@ -111,10 +116,10 @@ export function monthView(month: MonthFigures, f: Fmt, rows?: DealRows): MonthVi
       ),
     ],
     opportunities: [
-      dealTable(`${id}-won`, t(locale, 'metric.dealsWon'), month.won, f, 'close', rows),
-      dealTable(`${id}-open-closing`, t(locale, 'meeting.monthly.openClosing'), month.openClosingInMonth, f, 'close', rows),
-      dealTable(`${id}-created`, t(locale, 'meeting.weekly.newOpportunities'), month.created, f, 'created', rows),
-      dealTable(`${id}-lost`, t(locale, 'metric.dealsLost'), month.lost, f, 'close', rows),
+      dealTable(`${id}-won`, t(locale, 'metric.dealsWon'), month.won, f, 'close', rows, MONTH_DEAL_ROWS),
+      dealTable(`${id}-open-closing`, t(locale, 'meeting.monthly.openClosing'), month.openClosingInMonth, f, 'close', rows, MONTH_DEAL_ROWS),
+      dealTable(`${id}-created`, t(locale, 'meeting.weekly.newOpportunities'), month.created, f, 'created', rows, MONTH_DEAL_ROWS),
+      dealTable(`${id}-lost`, t(locale, 'metric.dealsLost'), month.lost, f, 'close', rows, MONTH_DEAL_ROWS),
     ],
   };
 }

@@ -158,118 +158,142 @@ export function targetTables(report: Report, f: Fmt): ViewTable[] {
   ];
 }
 
+/** Who owns a deal and the label of its stage, as the pipeline's deal lists show them. */
+function pipelineNames(report: Report, f: Fmt) {
+  const sellerName = (id: string) => report.sellers.find((s) => s.person.id === id)?.person.name ?? (id || t(f.locale, 'common.noOwner'));
+  const stageLabel = (id: string) => report.meta.stages.find((s) => s.id === id)?.label ?? id;
+  return { sellerName, stageLabel };
+}
+
 export function pipelineTables(report: Report, f: Fmt): ViewTable[] {
+  return [forecastTable(report, f), agingTable(report, f), stalledTable(report, f), slippedTable(report, f)];
+}
+
+function forecastTable(report: Report, f: Fmt): ViewTable {
   const { locale } = f;
   const p = report.company.pipeline;
   const forecastTitle = t(locale, 'chart.forecast', { quarter: report.meta.quarter.label });
+  return buildTable(
+    {
+      id: 'pipeline-forecast',
+      title: forecastTitle,
+      description: t(locale, 'chart.forecast.desc'),
+      chart: () =>
+        barChart(
+          FORECAST_CATEGORIES.filter((c) => c !== 'omitted').map((c) => ({
+            label: t(locale, `forecast.${c}`),
+            value: p.forecastQuarter.categories[c].amount,
+          })),
+          { locale, currency: f.currency, title: forecastTitle },
+        ),
+    },
+    [
+      { label: t(locale, 'forecast.category'), key: 'category', show: (c) => t(locale, `forecast.${c}`), raw: (c) => c },
+      {
+        label: t(locale, 'common.count'),
+        key: 'count',
+        align: 'end',
+        show: (c) => f.number(p.forecastQuarter.categories[c].count),
+        raw: (c) => p.forecastQuarter.categories[c].count,
+      },
+      {
+        label: t(locale, 'unit.contractValue'),
+        key: 'amount',
+        align: 'end',
+        show: (c) => f.money(p.forecastQuarter.categories[c].amount),
+        raw: (c) => p.forecastQuarter.categories[c].amount,
+      },
+      {
+        label: t(locale, 'unit.annualVolume'),
+        key: 'annual_volume',
+        align: 'end',
+        show: (c) => f.money(p.forecastQuarter.categories[c].annualAmount),
+        raw: (c) => p.forecastQuarter.categories[c].annualAmount,
+      },
+    ],
+    FORECAST_CATEGORIES,
+  );
+}
+
+function agingTable(report: Report, f: Fmt): ViewTable {
+  const { locale } = f;
+  const p = report.company.pipeline;
   const agingTitle = t(locale, 'metric.dealAge');
-  const sellerName = (id: string) => report.sellers.find((s) => s.person.id === id)?.person.name ?? (id || t(locale, 'common.noOwner'));
-  const stageLabel = (id: string) => report.meta.stages.find((s) => s.id === id)?.label ?? id;
-  return [
-    buildTable(
+  return buildTable(
+    {
+      id: 'pipeline-aging',
+      definition: 'deal-age',
+      title: agingTitle,
+      description: t(locale, 'def.dealAge'),
+      chart: () =>
+        barChart(
+          p.aging.buckets.map((b) => ({ label: b.bucket, value: b.amount })),
+          { locale, currency: f.currency, title: agingTitle },
+        ),
+    },
+    [
+      { label: t(locale, 'unit.daysLabel'), key: 'bucket', show: (b) => (b.bucket === '' ? t(locale, 'common.ageUnknown') : b.bucket), raw: (b) => b.bucket },
+      { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (b) => f.number(b.count), raw: (b) => b.count },
+      { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (b) => f.money(b.amount), raw: (b) => b.amount },
+    ],
+    // Deals without created date have no age: a row of their own, so the rows add up.
+    p.aging.unknownAge.count > 0 ? [...p.aging.buckets, { bucket: '', ...p.aging.unknownAge }] : p.aging.buckets,
+  );
+}
+
+function stalledTable(report: Report, f: Fmt): ViewTable {
+  const { locale } = f;
+  const p = report.company.pipeline;
+  const { sellerName, stageLabel } = pipelineNames(report, f);
+  return buildTable(
+    {
+      id: 'pipeline-stalled',
+      definition: 'stalled-deals',
+      title: `${t(locale, 'metric.stalledDeals')} (${f.number(p.stalled.count)})`,
+      description: t(locale, 'def.stalledDeals'),
+      pageRows: PAGE_ROWS,
+    },
+    [
+      ...dealColumns<StalledDeal>(f, (d) => d),
+      { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },
+      { label: t(locale, 'common.stage'), key: 'stage', show: (d) => stageLabel(d.stageId), raw: (d) => d.stageId },
+      { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
+      { label: t(locale, 'unit.annualVolume'), key: 'annual_volume', align: 'end', show: (d) => f.money(d.annualAmount), raw: (d) => d.annualAmount },
+      { label: t(locale, 'pipeline.lastTouch'), key: 'last_touch', show: (d) => f.date(d.lastTouch), raw: (d) => d.lastTouch },
       {
-        id: 'pipeline-forecast',
-        title: forecastTitle,
-        description: t(locale, 'chart.forecast.desc'),
-        chart: () =>
-          barChart(
-            FORECAST_CATEGORIES.filter((c) => c !== 'omitted').map((c) => ({
-              label: t(locale, `forecast.${c}`),
-              value: p.forecastQuarter.categories[c].amount,
-            })),
-            { locale, currency: f.currency, title: forecastTitle },
-          ),
+        label: t(locale, 'pipeline.daysSince'),
+        key: 'days_since_touch',
+        align: 'end',
+        show: (d) => f.number(d.daysSinceTouch),
+        raw: (d) => d.daysSinceTouch,
       },
-      [
-        { label: t(locale, 'forecast.category'), key: 'category', show: (c) => t(locale, `forecast.${c}`), raw: (c) => c },
-        {
-          label: t(locale, 'common.count'),
-          key: 'count',
-          align: 'end',
-          show: (c) => f.number(p.forecastQuarter.categories[c].count),
-          raw: (c) => p.forecastQuarter.categories[c].count,
-        },
-        {
-          label: t(locale, 'unit.contractValue'),
-          key: 'amount',
-          align: 'end',
-          show: (c) => f.money(p.forecastQuarter.categories[c].amount),
-          raw: (c) => p.forecastQuarter.categories[c].amount,
-        },
-        {
-          label: t(locale, 'unit.annualVolume'),
-          key: 'annual_volume',
-          align: 'end',
-          show: (c) => f.money(p.forecastQuarter.categories[c].annualAmount),
-          raw: (c) => p.forecastQuarter.categories[c].annualAmount,
-        },
-      ],
-      FORECAST_CATEGORIES,
-    ),
-    buildTable(
-      {
-        id: 'pipeline-aging',
-        definition: 'deal-age',
-        title: agingTitle,
-        description: t(locale, 'def.dealAge'),
-        chart: () =>
-          barChart(
-            p.aging.buckets.map((b) => ({ label: b.bucket, value: b.amount })),
-            { locale, currency: f.currency, title: agingTitle },
-          ),
-      },
-      [
-        { label: t(locale, 'unit.daysLabel'), key: 'bucket', show: (b) => (b.bucket === '' ? t(locale, 'common.ageUnknown') : b.bucket), raw: (b) => b.bucket },
-        { label: t(locale, 'common.count'), key: 'count', align: 'end', show: (b) => f.number(b.count), raw: (b) => b.count },
-        { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (b) => f.money(b.amount), raw: (b) => b.amount },
-      ],
-      // Deals without created date have no age: a row of their own, so the rows add up.
-      p.aging.unknownAge.count > 0 ? [...p.aging.buckets, { bucket: '', ...p.aging.unknownAge }] : p.aging.buckets,
-    ),
-    buildTable(
-      {
-        id: 'pipeline-stalled',
-        definition: 'stalled-deals',
-        title: `${t(locale, 'metric.stalledDeals')} (${f.number(p.stalled.count)})`,
-        description: t(locale, 'def.stalledDeals'),
-        pageRows: PAGE_ROWS,
-      },
-      [
-        ...dealColumns<StalledDeal>(f, (d) => d),
-        { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },
-        { label: t(locale, 'common.stage'), key: 'stage', show: (d) => stageLabel(d.stageId), raw: (d) => d.stageId },
-        { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
-        { label: t(locale, 'unit.annualVolume'), key: 'annual_volume', align: 'end', show: (d) => f.money(d.annualAmount), raw: (d) => d.annualAmount },
-        { label: t(locale, 'pipeline.lastTouch'), key: 'last_touch', show: (d) => f.date(d.lastTouch), raw: (d) => d.lastTouch },
-        {
-          label: t(locale, 'pipeline.daysSince'),
-          key: 'days_since_touch',
-          align: 'end',
-          show: (d) => f.number(d.daysSinceTouch),
-          raw: (d) => d.daysSinceTouch,
-        },
-      ],
-      p.stalled.deals,
-    ),
-    buildTable(
-      {
-        id: 'pipeline-slipped',
-        definition: 'slipped-deals',
-        title: `${t(locale, 'metric.slippedDeals')} (${f.number(p.slipped.count)})`,
-        description: t(locale, 'def.slippedDeals'),
-        pageRows: PAGE_ROWS,
-      },
-      [
-        ...dealColumns<SlippedDeal>(f, (d) => d),
-        { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },
-        { label: t(locale, 'common.closeDate'), key: 'close_date', show: (d) => f.date(d.close), raw: (d) => d.close },
-        { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
-        { label: t(locale, 'unit.annualVolume'), key: 'annual_volume', align: 'end', show: (d) => f.money(d.annualAmount), raw: (d) => d.annualAmount },
-        { label: t(locale, 'pipeline.daysOverdue'), key: 'days_overdue', align: 'end', show: (d) => f.number(d.daysOverdue), raw: (d) => d.daysOverdue },
-      ],
-      p.slipped.deals,
-    ),
-  ];
+    ],
+    p.stalled.deals,
+  );
+}
+
+function slippedTable(report: Report, f: Fmt): ViewTable {
+  const { locale } = f;
+  const p = report.company.pipeline;
+  const { sellerName } = pipelineNames(report, f);
+  return buildTable(
+    {
+      id: 'pipeline-slipped',
+      definition: 'slipped-deals',
+      title: `${t(locale, 'metric.slippedDeals')} (${f.number(p.slipped.count)})`,
+      description: t(locale, 'def.slippedDeals'),
+      pageRows: PAGE_ROWS,
+    },
+    [
+      ...dealColumns<SlippedDeal>(f, (d) => d),
+      { label: t(locale, 'common.seller'), key: 'owner', show: (d) => sellerName(d.ownerId), raw: (d) => sellerName(d.ownerId) },
+      { label: t(locale, 'common.closeDate'), key: 'close_date', show: (d) => f.date(d.close), raw: (d) => d.close },
+      { label: t(locale, 'unit.contractValue'), key: 'amount', align: 'end', show: (d) => f.money(d.amount), raw: (d) => d.amount },
+      { label: t(locale, 'unit.annualVolume'), key: 'annual_volume', align: 'end', show: (d) => f.money(d.annualAmount), raw: (d) => d.annualAmount },
+      { label: t(locale, 'pipeline.daysOverdue'), key: 'days_overdue', align: 'end', show: (d) => f.number(d.daysOverdue), raw: (d) => d.daysOverdue },
+    ],
+    p.slipped.deals,
+  );
 }
 
 const LINK_KEY: Record<FunnelLink['id'], MessageKey> = {

@@ -9,9 +9,15 @@ import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
 import { activityGoalTable, activityPersonTable } from './activity-view.ts';
 
+/**
+ * Rows per seller listed on the page: a company of hundreds of sellers keeps its weekly page
+ * within the page budget; the page says how many are left off and the CSV holds every seller.
+ */
+const PERSON_PAGE_ROWS = 25;
+
 function perSeller(id: string, title: string, rows: readonly PersonCount[], f: Fmt): ViewTable {
   return buildTable(
-    { id, title },
+    { id, title, pageRows: PERSON_PAGE_ROWS },
     [
       { label: t(f.locale, 'common.seller'), key: 'seller', show: (r) => r.person.name, raw: (r) => r.person.name },
       { label: t(f.locale, 'common.count'), key: 'count', align: 'end', show: (r) => f.number(r.count), raw: (r) => r.count },
@@ -33,7 +39,7 @@ function activitiesTable(id: string, rows: readonly SellerActivities[], f: Fmt):
     raw: (r: SellerActivities) => r[key],
   });
   return buildTable<SellerActivities>(
-    { id, title: t(locale, 'meeting.weekly.activitiesBySeller') },
+    { id, title: t(locale, 'meeting.weekly.activitiesBySeller'), pageRows: PERSON_PAGE_ROWS },
     [
       { label: t(locale, 'common.seller'), key: 'seller', show: (r) => r.person.name, raw: (r) => r.person.name },
       count(t(locale, 'activity.call'), 'call'),
@@ -98,6 +104,7 @@ export function weekView(week: WeekFigures, f: Fmt, rows?: DealRows): WeekView {
         f,
         (personId) => week.goalsByPerson.find((r) => r.personId === personId)?.person.name ?? '–',
         [week.week],
+        PERSON_PAGE_ROWS,
       ),
       activitiesTable(`${id}-activities-by-seller`, week.activitiesBySeller, f),
     ],

@@ -31,7 +31,8 @@ export interface AgendaList {
 export interface WeeklyAgendaView {
   tiles: StatusTile[];
   closing: AgendaList;
-  behind: { groups: { title: string; href?: string; rows: BehindOnGoal[] }[]; table: ViewTable };
+  /** Per team: how many are behind (`count`) and the first of them (`rows`). */
+  behind: { groups: { title: string; href?: string; count: number; rows: BehindOnGoal[] }[]; table: ViewTable };
   lists: AgendaList[];
 }
 
@@ -109,6 +110,15 @@ function tiles(week: WeekFigures, agenda: WeekAgenda, f: Fmt, limit: number): St
   ];
 }
 
+/**
+ * Deals closing soon are grouped per seller while the sellers fit on a projector screen; a larger
+ * company gets one group per team with its largest deals, and the CSV lists every deal.
+ */
+const CLOSING_SELLER_GROUPS = 12;
+const CLOSING_TEAM_ROWS = 5;
+/** Sellers behind on a goal listed per team on the page; the CSV lists everyone. */
+const BEHIND_PAGE_ROWS = 8;
+
 export function weeklyAgenda(report: Report, week: WeekFigures, agenda: WeekAgenda, f: Fmt, routes: Routes): WeeklyAgendaView {
   const { locale } = f;
   const ctx: DealRowContext = { f, crmDealUrl: report.meetings.crmDealUrl, sellerHref: (slug) => routes.seller(locale, slug) };
@@ -136,17 +146,25 @@ export function weeklyAgenda(report: Report, week: WeekFigures, agenda: WeekAgen
       id: 'closing',
       title: t(locale, 'agenda.closing'),
       summary: t(locale, 'agenda.closing.desc', { range: f.range(week.range.start, next.end) }),
-      groups: groupDeals(
-        agenda.closing.deals,
-        (d) => ({ key: d.owner.id, title: d.owner.name, href: d.owner.slug ? routes.seller(locale, d.owner.slug) : undefined }),
-        ctx,
-      ),
+      groups:
+        new Set(agenda.closing.deals.map((d) => d.owner.id)).size <= CLOSING_SELLER_GROUPS
+          ? groupDeals(
+              agenda.closing.deals,
+              (d) => ({ key: d.owner.id, title: d.owner.name, href: d.owner.slug ? routes.seller(locale, d.owner.slug) : undefined }),
+              ctx,
+            )
+          : groupDeals(agenda.closing.deals, teamKey, ctx, CLOSING_TEAM_ROWS),
       table: tables.closing,
     },
     behind: {
       groups: [...behindByTeam].map(([id, rows]) => {
         const entry = report.teams.find((tm) => tm.id === id);
-        return { title: entry?.name ?? id, href: entry ? routes.team(locale, entry.slug) : undefined, rows };
+        return {
+          title: entry?.name ?? id,
+          href: entry ? routes.team(locale, entry.slug) : undefined,
+          count: rows.length,
+          rows: rows.slice(0, BEHIND_PAGE_ROWS),
+        };
       }),
       table: tables.behind,
     },
