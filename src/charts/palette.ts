@@ -3,14 +3,18 @@
  * against white and against the dark background (#16181d), as WCAG 1.4.11 asks of graphics.
  * Axes, text and rules use `currentColor`, so they follow the page's text colour.
  */
-import type { Channel } from '../core/records.ts';
+import type { ChannelBucket } from '../core/records.ts';
 
-/** One hue per channel (blue, bluish green, orange, reddish purple: told apart with colour-blindness too). */
-export const CHANNEL_COLORS: Record<Channel, string> = {
+/**
+ * One hue per channel (blue, bluish green, orange, reddish purple: told apart with colour-blindness
+ * too); volume whose channel is not set is grey, so it reads as no channel at all.
+ */
+export const CHANNEL_COLORS: Record<ChannelBucket, string> = {
   renewal: '#3b7dd8',
   upsell: '#1f8a8a',
   winback: '#d4711c',
   new: '#c2549d',
+  unset: '#868b94',
 };
 
 /** Bars that are not split by channel. */

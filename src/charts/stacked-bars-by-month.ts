@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { formatMonth, formatMonthShort } from '../format/date.ts';
 import { formatMoney, formatNumber, type Currency } from '../format/number.ts';
 import { t } from '../i18n/index.ts';
-import { CHANNELS, type Channel } from '../core/records.ts';
+import { CHANNEL_BUCKETS, type ChannelBucket } from '../core/records.ts';
 import { axisUnit } from './axis.ts';
 import { legendMarkup, type LegendItem } from './legend.ts';
 import { CHANNEL_COLORS, GAP } from './palette.ts';
@@ -15,7 +15,7 @@ import { baseOptions, emptyChart, finishSvg, linkOptions, nothingToDraw, type Ch
 export interface MonthChannelDatum {
   /** `YYYY-MM`. */
   month: string;
-  channel: Channel;
+  channel: ChannelBucket;
   value: number;
 }
 
@@ -46,7 +46,8 @@ export function stackedBarsByMonth(data: readonly MonthChannelDatum[], options: 
   const totals = new Map<string, number>();
   for (const d of rows) totals.set(d.month, (totals.get(d.month) ?? 0) + Math.max(0, d.value));
   const unit = axisUnit(Math.max(0, ...totals.values(), ...targets.map((d) => d.value)), locale, currency);
-  const channels = CHANNELS.filter((c) => rows.some((d) => d.channel === c));
+  // "Channel not set" is named only when some of the volume has no channel.
+  const channels = CHANNEL_BUCKETS.filter((c) => rows.some((d) => d.channel === c && (c !== 'unset' || d.value !== 0)));
   // A January, or the first month shown, carries its year.
   const monthTick = (month: string, i: number) => formatMonthShort(month, locale, i === 0 || month.endsWith('-01'));
   const targetLabel = options.targetLabel ?? t(locale, 'metric.target');
@@ -67,7 +68,7 @@ export function stackedBarsByMonth(data: readonly MonthChannelDatum[], options: 
     marginLeft: 56,
     x: { domain: months, padding: 0.2, label: null },
     y: { grid: true, nice: true },
-    color: { domain: [...CHANNELS], range: CHANNELS.map((c) => CHANNEL_COLORS[c]) },
+    color: { domain: [...CHANNEL_BUCKETS], range: CHANNEL_BUCKETS.map((c) => CHANNEL_COLORS[c]) },
     marks: [
       Plot.axisX({ tickSize: 0, tickFormat: (m: string) => monthTick(m, months.indexOf(m)) }),
       Plot.axisY({ tickFormat: unit.tickFormat, label: unit.label, labelArrow: 'none' }),
@@ -75,7 +76,7 @@ export function stackedBarsByMonth(data: readonly MonthChannelDatum[], options: 
         x: 'month',
         y: 'value',
         fill: 'channel',
-        order: [...CHANNELS],
+        order: [...CHANNEL_BUCKETS],
         stroke: GAP,
         strokeWidth: 1,
       }),

@@ -12,7 +12,7 @@ import { lostByReason, type LostReasonRow } from '../metrics/lost-reasons.ts';
 import { periodBudget } from '../metrics/period-budget.ts';
 import type { AttainmentMeasure } from '../metrics/target-attainment.ts';
 import { salesVolume } from '../metrics/sales-volume.ts';
-import { CHANNELS, type ActivityType, type Channel, type ModelDeal, type Target } from '../core/records.ts';
+import { CHANNEL_BUCKETS, CHANNELS, type ActivityType, type ChannelBucket, type ModelDeal, type Target } from '../core/records.ts';
 import { inRange, type DateRange } from '../periods/calendar.ts';
 import { fiscalQuarterOf, fiscalQuarterRange, fiscalYearOf, fiscalYearRange, monthRange, monthsBetween } from '../periods/fiscal.ts';
 import { addWeeks, isoWeekRange } from '../periods/iso-week.ts';
@@ -104,7 +104,7 @@ export interface MonthPack {
   company: MonthBudgetRow[];
   teams: { id: string; result: number; budget: number | null }[];
   /** Every month of the fiscal year up to this one: result and budget (volume:total). */
-  series: { month: string; result: number; budget: number | null; byChannel: Record<Channel, number> }[];
+  series: { month: string; result: number; budget: number | null; byChannel: Record<ChannelBucket, number> }[];
   lostByReason: LostReasonRow[];
   /** As of the report date: the quarter and the fiscal year of the month. */
   forecastQuarter: ForecastVsBudget & { label: string };
@@ -174,7 +174,7 @@ export function monthPacks(months: readonly string[], input: MonthPackInput, ctx
           month: m,
           result: v.annualVolume,
           budget: periodBudget(company.targets, 'volume:total', toDate(m), settings),
-          byChannel: Object.fromEntries(CHANNELS.map((c) => [c, v.byChannel[c].annualVolume])) as Record<Channel, number>,
+          byChannel: Object.fromEntries(CHANNEL_BUCKETS.map((c) => [c, v.byChannel[c].annualVolume])) as Record<ChannelBucket, number>,
         };
       }),
       lostByReason: lostByReason(input.dealsOfMonth(month), range),

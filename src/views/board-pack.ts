@@ -11,7 +11,7 @@ import { progressBars, stackedBarsByMonth } from '../charts/index.ts';
 import { t } from '../i18n/index.ts';
 import { ratio } from '../metrics/money.ts';
 import type { AttainmentRow } from '../metrics/target-attainment.ts';
-import { CHANNELS } from '../core/records.ts';
+import { CHANNEL_BUCKETS } from '../core/records.ts';
 import type { DealLine } from '../report/deal-lines.ts';
 import type { MonthPack } from '../report/meeting-figures.ts';
 import type { MonthFigures } from '../report/month-figures.ts';
@@ -214,7 +214,7 @@ function monthlyChartTable(prefix: string, pack: MonthPack, f: Fmt): ViewTable {
       description: t(locale, 'pack.chart.monthly.desc'),
       chart: () =>
         stackedBarsByMonth(
-          pack.series.flatMap((s) => CHANNELS.map((channel) => ({ month: s.month, channel, value: s.byChannel[channel] }))),
+          pack.series.flatMap((s) => CHANNEL_BUCKETS.map((channel) => ({ month: s.month, channel, value: s.byChannel[channel] }))),
           {
             locale,
             currency,

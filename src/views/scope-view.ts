@@ -5,7 +5,7 @@
  */
 import { barChart, lineChart, progressBars, stackedBarsByMonth } from '../charts/index.ts';
 import { t } from '../i18n/index.ts';
-import { CHANNELS } from '../core/records.ts';
+import { CHANNEL_BUCKETS } from '../core/records.ts';
 import type { ScopeFigures } from '../report/scope-figures.ts';
 import type { Report } from '../report/site-model.ts';
 import { buildTable } from './build-table.ts';
@@ -131,7 +131,7 @@ export function scopeTables(figures: ScopeFigures, f: Fmt, idPrefix: string): Vi
 function volumeTable(figures: ScopeFigures, f: Fmt, idPrefix: string): ViewTable {
   const { locale, currency } = f;
   const months = figures.volume.byMonth;
-  const volumeRows = months.flatMap((m) => CHANNELS.map((channel) => ({ month: m.month, channel, value: m.byChannel[channel].annualVolume })));
+  const volumeRows = months.flatMap((m) => CHANNEL_BUCKETS.map((channel) => ({ month: m.month, channel, value: m.byChannel[channel].annualVolume })));
   const volumeTitle = t(locale, 'chart.volumeByMonth');
   return buildTable(
     {

@@ -58,6 +58,27 @@ describe('stackedBarsByMonth', () => {
     await expect(svg).toMatchFileSnapshot('../output/charts/stackedBarsByMonth.svg');
   });
 
+  it('stacks volume whose channel is not set in grey, so each column is the whole volume of its month', () => {
+    const data = [
+      { month: '2026-01', channel: 'new' as const, value: 300_000 },
+      { month: '2026-01', channel: 'unset' as const, value: 200_000 },
+      { month: '2026-02', channel: 'unset' as const, value: 400_000 },
+    ];
+    const svg = stackedBarsByMonth(data, { ...base, title: 'Volym', currency: 'SEK', months: ['2026-01', '2026-02'] });
+    // Two grey segments (January's 200 000 and February's 400 000), one for the new deals; the
+    // legend's swatches are rounded (rx), the bars are not. Heights scale with the values:
+    // 300 000 : 200 000 : 400 000 = 3 : 2 : 4.
+    const bars = [...svg.matchAll(/<rect fill="(#[0-9a-f]{6})" height="([\d.]+)"/g)].map((m) => [m[1], Number(m[2])] as const);
+    expect(bars.map(([fill]) => fill)).toEqual(['#c2549d', '#868b94', '#868b94']);
+    const [newBar, janUnset, febUnset] = bars.map(([, height]) => height);
+    expect(janUnset! / newBar!).toBeCloseTo(2 / 3, 2);
+    expect(febUnset! / newBar!).toBeCloseTo(4 / 3, 2);
+    expect(svg).toContain('Kanal saknas');
+    // Without such volume the legend does not name it.
+    const given = stackedBarsByMonth(data.slice(0, 1), { ...base, title: 'Volym', currency: 'SEK' });
+    expect(given).not.toContain('Kanal saknas');
+  });
+
   it('draws one rule for a constant target, in English', async () => {
     const svg = stackedBarsByMonth(fixtures.volumeByMonth, { ...base, locale: 'en', title: 'Sales volume', currency: 'EUR', target: 1_100_000 });
     expect(svg).toContain('Target');
