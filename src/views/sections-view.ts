@@ -160,8 +160,13 @@ export function targetTables(report: Report, f: Fmt): ViewTable[] {
 
 /** Who owns a deal and the label of its stage, as the pipeline's deal lists show them. */
 function pipelineNames(report: Report, f: Fmt) {
-  const sellerName = (id: string) => report.sellers.find((s) => s.person.id === id)?.person.name ?? (id || t(f.locale, 'common.noOwner'));
-  const stageLabel = (id: string) => report.meta.stages.find((s) => s.id === id)?.label ?? id;
+  // Looked up once per listed deal: the first entry per id, as a search from the start finds it.
+  const names = new Map<string, string>();
+  for (const s of report.sellers) if (!names.has(s.person.id)) names.set(s.person.id, s.person.name);
+  const labels = new Map<string, string>();
+  for (const s of report.meta.stages) if (!labels.has(s.id)) labels.set(s.id, s.label);
+  const sellerName = (id: string) => names.get(id) ?? (id || t(f.locale, 'common.noOwner'));
+  const stageLabel = (id: string) => labels.get(id) ?? id;
   return { sellerName, stageLabel };
 }
 
