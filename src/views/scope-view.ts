@@ -52,6 +52,7 @@ export function scopeKpiCards(figures: ScopeFigures, f: Fmt, routes: Routes, met
   const volume = figures.volume.yearToDate;
   const change = yearOnYearChange(volume, figures.volume.previousYearToDate);
   const pipeline = figures.pipeline;
+  const noAmountKnown = pipeline.open.count > 0 && pipeline.open.withoutAmount === pipeline.open.count;
   return {
     'sales-volume': {
       label: `${t(locale, 'metric.salesVolume')} ${t(locale, 'metric.ytdShort')}`,
@@ -69,13 +70,10 @@ export function scopeKpiCards(figures: ScopeFigures, f: Fmt, routes: Routes, met
     },
     'open-pipeline': {
       label: t(locale, 'metric.openPipeline'),
-      // Open deals none of which has an amount: the value is not known, not 0.
-      value:
-        pipeline.open.count > 0 && pipeline.open.withoutAmount === pipeline.open.count
-          ? t(locale, 'common.amountNotSet')
-          : f.moneyCompact(pipeline.open.amount),
+      // Open deals none of which has an amount: the value (and so the weighted value) is not known, not 0.
+      value: noAmountKnown ? t(locale, 'common.amountNotSet') : f.moneyCompact(pipeline.open.amount),
       sub:
-        t(locale, 'kpi.pipelineSub', { count: pipeline.open.count, weighted: f.moneyCompact(pipeline.weighted.weighted) }) +
+        t(locale, 'kpi.pipelineSub', { count: pipeline.open.count, weighted: noAmountKnown ? '–' : f.moneyCompact(pipeline.weighted.weighted) }) +
         (pipeline.open.withoutAmount > 0 ? ` · ${t(locale, 'kpi.withoutAmount', { count: pipeline.open.withoutAmount })}` : ''),
       definitionHref: def('open-pipeline'),
     },

@@ -237,6 +237,8 @@ describe('real-world exports: headline figures worked out by hand', () => {
     // Open pipeline: 5 deals, none with an amount.
     expect(kpi('Open pipeline').value).toBe('amount not set');
     expect(kpi('Open pipeline').sub).toContain('5 with amount not set');
+    // The weighted value of deals without amounts is unknown too: "–", not US$0.
+    expect(kpi('Open pipeline').sub).toContain('weighted –');
   });
 
   it('without User.csv, Salesforce owners get a short readable label, and the overview says why', async () => {
