@@ -6,7 +6,7 @@ import { buildTable } from './build-table.ts';
 import type { Fmt } from './format-context.ts';
 import { scopeKpiCards, type Kpi, type KpiId } from './scope-view.ts';
 import type { Routes } from './routes.ts';
-import { channelTables, cohortTable, funnelTable, handoffTable, pipelineTables, targetTables } from './sections-view.ts';
+import { channelTables, cohortTable, funnelTable, handoffTable, lowestFirst, pipelineTables, SECTION_SELLER_ROWS, targetTables } from './sections-view.ts';
 import type { ViewTable } from './table.ts';
 import { pipelineTrendTable } from './history-view.ts';
 
@@ -15,17 +15,20 @@ export type TableSection = (typeof TABLE_SECTIONS)[number];
 
 function activityTables(report: Report, f: Fmt): ViewTable[] {
   const { locale } = f;
-  const sellers = report.sellers.filter(
-    (s) => s.figures.activities.timeWithCustomersYtd.meetingsHeld > 0 || s.figures.activities.customersWorked.accountsWorked > 0,
-  );
+  const sellers = report.sellers
+    .filter((s) => s.figures.activities.timeWithCustomersYtd.meetingsHeld > 0 || s.figures.activities.customersWorked.accountsWorked > 0)
+    // Fewest customers worked first: the sellers a capped page shows are the ones to talk about.
+    .sort((a, b) => a.figures.activities.customersWorked.accountsWorked - b.figures.activities.customersWorked.accountsWorked);
+  const goalsByPerson = [...report.company.activities.goalsByPerson].sort((a, b) => lowestFirst(a.share, b.share));
   return [
     activityGoalTable('activities-goals', report.company.activities.goalsRecentWeeks, f),
     activityPersonTable(
       'activities-goals-by-person',
-      report.company.activities.goalsByPerson,
+      goalsByPerson,
       f,
       (id) => report.sellers.find((s) => s.person.id === id)?.person.name ?? '–',
       [...new Set(report.company.activities.goalsRecentWeeks.map((r) => r.week))],
+      SECTION_SELLER_ROWS,
     ),
     buildTable(
       {
@@ -33,6 +36,7 @@ function activityTables(report: Report, f: Fmt): ViewTable[] {
         definition: 'customers-worked',
         title: t(locale, 'chart.activitiesBySeller'),
         description: `${t(locale, 'def.customersWorked')} ${t(locale, 'def.timeWithCustomers')}`,
+        pageRows: SECTION_SELLER_ROWS,
       },
       [
         { label: t(locale, 'common.seller'), key: 'seller', show: (s) => s.person.name, raw: (s) => s.person.name },

@@ -21,7 +21,20 @@ import type { Fmt } from './format-context.ts';
 import type { ViewTable } from './table.ts';
 import { measureLabel } from './labels.ts';
 
-function mixTable(id: string, title: string, mix: ChannelMix, name: (key: string) => string, f: Fmt): ViewTable {
+/**
+ * Sellers listed on a section page (channels, targets, activities): a company of hundreds keeps
+ * each page readable, the team pages list every team's sellers and the CSV has every row.
+ */
+export const SECTION_SELLER_ROWS = 50;
+
+/** Attainment or share, lowest first; "–" (no budget or goal) after every number. */
+export function lowestFirst(a: number | null | undefined, b: number | null | undefined): number {
+  if (a === null || a === undefined) return b === null || b === undefined ? 0 : 1;
+  if (b === null || b === undefined) return -1;
+  return a - b;
+}
+
+function mixTable(id: string, title: string, mix: ChannelMix, name: (key: string) => string, f: Fmt, pageRows?: number): ViewTable {
   const { locale } = f;
   // "Channel not set" gets its own column when any volume is in it, so the columns add up to the total.
   const channels = mix.totals.byChannel.unset !== 0 ? CHANNEL_BUCKETS : CHANNELS;
@@ -35,6 +48,7 @@ function mixTable(id: string, title: string, mix: ChannelMix, name: (key: string
           channels.map((c) => ({ label: t(locale, `channel.${c}`), value: mix.totals.byChannel[c], channel: c === 'unset' ? undefined : c })),
           { locale, currency: f.currency, title },
         ),
+      pageRows,
     },
     [
       { label: t(locale, 'common.seller'), key: 'key', show: (r) => name(r.key), raw: (r) => name(r.key) },
@@ -51,6 +65,11 @@ function mixTable(id: string, title: string, mix: ChannelMix, name: (key: string
   );
 }
 
+/** The sellers' channel mix, largest volume first (the rows a capped page shows). */
+function bySellerLargestFirst(mix: ChannelMix): ChannelMix {
+  return { ...mix, rows: [...mix.rows].sort((a, b) => b.total - a.total) };
+}
+
 export function channelTables(report: Report, f: Fmt): ViewTable[] {
   const { locale } = f;
   const sellerName = (id: string) => report.sellers.find((s) => s.person.id === id)?.person.name ?? (id || t(locale, 'common.noOwner'));
@@ -59,7 +78,17 @@ export function channelTables(report: Report, f: Fmt): ViewTable[] {
   teamMix.columns[0] = { label: t(locale, 'common.team') };
   return [
     teamMix,
-    { ...mixTable('channels-by-seller', t(locale, 'chart.channelsBySeller'), report.channelMix.bySeller, sellerName, f), chart: undefined },
+    {
+      ...mixTable(
+        'channels-by-seller',
+        t(locale, 'chart.channelsBySeller'),
+        bySellerLargestFirst(report.channelMix.bySeller),
+        sellerName,
+        f,
+        SECTION_SELLER_ROWS,
+      ),
+      chart: undefined,
+    },
     planCheckTable(report.planCheck, f, teamName, report.planVerdict),
   ];
 }
@@ -102,7 +131,9 @@ export function targetTables(report: Report, f: Fmt): ViewTable[] {
   type Row = { name: string; href?: string; row: (typeof report.company.targets.rows)[number] | undefined };
   const people: Row[] = report.sellers
     .map((s) => ({ name: s.person.name, href: s.person.slug ? f.links?.seller(s.person.slug) : undefined, row: totalRow(s.figures.targets) }))
-    .filter((r) => r.row?.budgetYtd !== null && r.row !== undefined);
+    .filter((r) => r.row?.budgetYtd !== null && r.row !== undefined)
+    // Furthest behind first: the sellers a capped page shows are the ones to talk about.
+    .sort((a, b) => lowestFirst(a.row?.attainment, b.row?.attainment));
   const teams: Row[] = report.teams.map((x) => ({ name: x.name, href: f.links?.team(x.id), row: totalRow(x.figures.targets) }));
   const columns = (first: string) => [
     { label: first, key: 'name', show: (r: Row) => r.name, raw: (r: Row) => r.name },
@@ -151,7 +182,13 @@ export function targetTables(report: Report, f: Fmt): ViewTable[] {
       teams,
     ),
     buildTable(
-      { id: 'targets-by-seller', definition: 'attainment', title: sellerTitle, chart: chartOf(people, sellerTitle) },
+      {
+        id: 'targets-by-seller',
+        definition: 'attainment',
+        title: sellerTitle,
+        chart: chartOf(people.slice(0, SECTION_SELLER_ROWS), sellerTitle),
+        pageRows: SECTION_SELLER_ROWS,
+      },
       columns(t(locale, 'common.seller')),
       people,
     ),

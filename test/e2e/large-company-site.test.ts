@@ -38,5 +38,20 @@ describe('the site of a company with 200 sellers', () => {
     expect(sellers).toBeGreaterThan(100);
     expect(week).toContain(`Showing the first 25 of ${sellers} rows`);
     expect(existsSync(join(out, 'sv', 'months', '2026-11', 'index.html'))).toBe(true);
+    // The section pages list 50 sellers per table, furthest behind first, and the CSV all of
+    // them: at 350 sellers their per-seller tables were over the budget on their own.
+    const targets = readFileSync(join(out, 'en', 'targets', 'index.html'), 'utf8');
+    const bySeller = readFileSync(join(out, 'data', 'targets-by-seller.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
+    expect(bySeller.length).toBeGreaterThan(100);
+    expect(targets).toContain(`Showing the first 50 of ${bySeller.length} rows`);
+    const attainment = bySeller.map((line) => Number(line.split(',')[3]));
+    expect(attainment).toEqual([...attainment].sort((a, b) => a - b));
+    for (const section of ['channels', 'activities']) {
+      const page = readFileSync(join(out, 'en', section, 'index.html'), 'utf8');
+      expect(page, section).toContain('Showing the first 50 of');
+    }
   }, 600_000);
 });
