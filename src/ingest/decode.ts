@@ -43,7 +43,7 @@ function hasUtf8Bom(bytes: Uint8Array): boolean {
 }
 
 /** UTF-16 BOM (Excel's "Unicode text"): such files are not read, the caller asks for UTF-8. */
-export function hasUtf16Bom(bytes: Uint8Array): boolean {
+function hasUtf16Bom(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 }
 

@@ -127,7 +127,7 @@ export const CUT_LAST_ROW = 'the file ends inside this row, without a line break
 /** A record longer than this many characters stops reading (Excel's cell limit is 32 767). */
 export const MAX_RECORD_CHARS = 4 * 1024 * 1024;
 /** Row problems kept in the summary; `problemCount` counts all. */
-export const MAX_PROBLEMS_KEPT = 1000;
+const MAX_PROBLEMS_KEPT = 1000;
 
 const DELIMITER_PREFERENCE: readonly CsvDelimiter[] = ['\t', ';', ','];
 

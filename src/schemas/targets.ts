@@ -8,7 +8,7 @@ import { RULES } from '../core/rules.ts';
 
 export type TargetRow = Omit<Target, 'file' | 'line'>;
 
-export const TARGET_MEASURES: readonly TargetMeasure[] = [
+const TARGET_MEASURES: readonly TargetMeasure[] = [
   'volume:total',
   ...CHANNELS.map((channel) => `volume:${channel}` as const),
   ...ACTIVITY_TYPES.map((type) => `activity:${type}` as const),
