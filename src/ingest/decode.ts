@@ -86,11 +86,6 @@ function controlOutsideQuotes(bytes: Uint8Array): string | undefined {
   return controls > bytes.length * MAX_CONTROL_SHARE ? `${controls} control bytes outside quoted cells` : undefined;
 }
 
-/** True when the sample is not text: a known binary signature, or control bytes outside quoted cells. */
-export function isProbablyBinary(bytes: Uint8Array): boolean {
-  return binaryReason(bytes.subarray(0, Math.min(bytes.length, SAMPLE_BYTES))) !== undefined;
-}
-
 function binaryReason(sample: Uint8Array): string | undefined {
   const magic = MAGIC.find(([signature]) => startsWith(sample, signature));
   if (magic) return magic[1];

@@ -12,7 +12,7 @@ import { TARGET_COLUMNS, targetsFile } from '../../src/schemas/targets.ts';
 import { USER_COLUMNS, usersFile } from '../../src/schemas/users.ts';
 import { readActivityLog, type LogThread } from '../../src/pipeline/activity-log/index.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
-import { plainDeal } from '../../src/speed/stored-deal.ts';
+import { plainDeal } from '../support/plain-deal.ts';
 import { tempFolders } from '../pipeline/folder.ts';
 
 const settings = settingsSchema.parse({ asOf: '2026-11-20' });
