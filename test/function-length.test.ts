@@ -15,16 +15,6 @@ const MAX_LINES = 80;
 /** Tools, not product: the benchmark's generators and runner, and the demo company's generator. */
 const SKIPPED = ['scripts/bench', 'scripts/demo'];
 
-/**
- * Longer today, each with why: the reading core's hot loops, kept whole for speed. The test fails
- * once one is 80 lines or less (or gone), so the list only shrinks.
- */
-const KNOWN_LONG: ReadonlyMap<string, string> = new Map([
-  ['src/ingest/decode.ts: openTextStream', 'the decoder of every input byte: its state (BOM, encoding, NUL bytes) in one closure'],
-  ['src/ingest/parse-number.ts: readBody', 'one pass over a number cell, its state in locals'],
-  ['src/ingest/read-csv.ts: createCsvParser', "the CSV parser's hot loop, its state in locals of one closure"],
-]);
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -83,11 +73,6 @@ describe('function length', () => {
   });
 
   it(`keeps every function of src/ and scripts/ within ${MAX_LINES} lines`, () => {
-    expect(found.filter((f) => !KNOWN_LONG.has(f.key)).map((f) => `${f.key} (${f.lines} lines)`)).toEqual([]);
-  });
-
-  it('still needs every known exception', () => {
-    const keys = new Set(found.map((f) => f.key));
-    expect([...KNOWN_LONG.keys()].filter((key) => !keys.has(key))).toEqual([]);
+    expect(found.map((f) => `${f.key} (${f.lines} lines)`)).toEqual([]);
   });
 });

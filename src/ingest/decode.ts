@@ -16,7 +16,7 @@
  * Windows-1252 is decoded with an own table, not `TextDecoder('windows-1252')`, because Node 20's
  * decoder silently drops 0x80-0x9F (`€`, `“`, …; nodejs/node#56542).
  */
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 
 export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 
@@ -43,7 +43,7 @@ function hasUtf8Bom(bytes: Uint8Array): boolean {
 }
 
 /** UTF-16 BOM (Excel's "Unicode text"): such files are not read, the caller asks for UTF-8. */
-export function hasUtf16Bom(bytes: Uint8Array): boolean {
+function hasUtf16Bom(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 }
 
@@ -84,11 +84,6 @@ function controlOutsideQuotes(bytes: Uint8Array): string | undefined {
     }
   }
   return controls > bytes.length * MAX_CONTROL_SHARE ? `${controls} control bytes outside quoted cells` : undefined;
-}
-
-/** True when the sample is not text: a known binary signature, or control bytes outside quoted cells. */
-export function isProbablyBinary(bytes: Uint8Array): boolean {
-  return binaryReason(bytes.subarray(0, Math.min(bytes.length, SAMPLE_BYTES))) !== undefined;
 }
 
 function binaryReason(sample: Uint8Array): string | undefined {
@@ -342,69 +337,23 @@ export interface ByteRange {
  * start (a range after the start has no BOM to skip); `range.start` must begin a character.
  */
 export async function openTextStream(path: string, opts: { chunkBytes?: number; readBytes?: number; range?: ByteRange } = {}): Promise<TextStream> {
-  const chunkBytes = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  const readBytes = opts.readBytes ?? DEFAULT_READ_BYTES;
-  const range = opts.range;
-  const start = range?.start ?? 0;
+  const start = opts.range?.start ?? 0;
   const handle = await open(path, 'r');
-  let sample: Uint8Array;
-  try {
-    const buffer = Buffer.alloc(SAMPLE_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
-    sample = buffer.subarray(0, bytesRead);
-  } catch (error) {
-    await handle.close();
-    throw error;
-  }
+  const sample = await readSample(handle);
   const unreadable = unreadableReason(sample);
   if (unreadable) await handle.close();
   // A sample shorter than asked for is the whole file.
   const decoder = createChunkDecoder(detectEncoding(sample, { whole: sample.length < SAMPLE_BYTES }), { fromStart: start === 0 });
-
-  const nulOffsets: number[] = [];
-  let nulLines: number[] = [];
-
-  async function* chunks(): AsyncGenerator<string> {
-    if (unreadable) return;
-    let pending: { buffer: Buffer; bytes: Promise<number> } | undefined;
-    try {
-      // Two buffers: the next read is under way while the text of the one before is parsed.
-      // (Only the bytes a read fills are decoded: the buffers need no zeroing.)
-      const buffers = [Buffer.allocUnsafe(readBytes), Buffer.allocUnsafe(readBytes)];
-      let turn = 0;
-      let position = start;
-      const readNext = (): { buffer: Buffer; bytes: Promise<number> } | undefined => {
-        const want = Math.min(readBytes, (range?.end ?? Infinity) - position);
-        if (want <= 0) return undefined;
-        if (range) range.read = position + want; // claimed before the read, so a move of `end` can check it
-        const buffer = buffers[(turn ^= 1)]!;
-        return { buffer, bytes: handle.read(buffer, 0, want, position).then((result) => result.bytesRead) };
-      };
-      pending = readNext();
-      while (pending) {
-        const { buffer, bytes } = pending;
-        const bytesRead = await bytes;
-        pending = undefined;
-        if (bytesRead === 0) break;
-        const filled = buffer.subarray(0, bytesRead);
-        for (let at = filled.indexOf(0); at !== -1; at = filled.indexOf(0, at + 1)) nulOffsets.push(position + at);
-        position += bytesRead;
-        pending = readNext();
-        for (let at = 0; at < bytesRead; at += chunkBytes) {
-          const text = decoder.decode(buffer.subarray(at, Math.min(at + chunkBytes, bytesRead)));
-          if (text) yield text;
-        }
-      }
-      const rest = decoder.end();
-      if (nulOffsets.length > 0) nulLines = await linesOfOffsets(handle, nulOffsets);
-      if (rest) yield rest;
-    } finally {
-      // A read still under way (the reader stopped early) ends before the file is closed.
-      await pending?.bytes.catch(() => 0);
-      await handle.close();
-    }
-  }
-
+  const reading: ChunkReading = {
+    handle,
+    decoder,
+    range: opts.range,
+    start,
+    chunkBytes: opts.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+    readBytes: opts.readBytes ?? DEFAULT_READ_BYTES,
+    nulOffsets: [],
+    nulLines: [],
+  };
   return {
     get encoding() {
       return decoder.encoding;
@@ -417,14 +366,85 @@ export async function openTextStream(path: string, opts: { chunkBytes?: number; 
     },
     unreadable,
     get nulLines() {
-      return nulLines;
+      return reading.nulLines;
     },
-    chunks: chunks(),
+    chunks: unreadable ? emptyChunks() : decodedChunks(reading),
   };
 }
 
+/** The file's first SAMPLE_BYTES (fewer for a smaller file); the file is closed when the read fails. */
+async function readSample(handle: FileHandle): Promise<Uint8Array> {
+  try {
+    const buffer = Buffer.alloc(SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** One file being read as text: where and how, and the NUL bytes found on the way. */
+interface ChunkReading {
+  readonly handle: FileHandle;
+  readonly decoder: ChunkDecoder;
+  readonly range: ByteRange | undefined;
+  readonly start: number;
+  readonly chunkBytes: number;
+  readonly readBytes: number;
+  /** File offsets of the NUL bytes read. */
+  readonly nulOffsets: number[];
+  /** Their physical lines, set once the file is read. */
+  nulLines: number[];
+}
+
+/** The chunks of a file that is not read: none. */
+async function* emptyChunks(): AsyncGenerator<string> {}
+
+/** The decoded text of `reading`'s bytes, chunk by chunk; closes the file when done or stopped early. */
+async function* decodedChunks(reading: ChunkReading): AsyncGenerator<string> {
+  const { handle, decoder, range, chunkBytes, readBytes, nulOffsets } = reading;
+  let pending: { buffer: Buffer; bytes: Promise<number> } | undefined;
+  try {
+    // Two buffers: the next read is under way while the text of the one before is parsed.
+    // (Only the bytes a read fills are decoded: the buffers need no zeroing.)
+    const buffers = [Buffer.allocUnsafe(readBytes), Buffer.allocUnsafe(readBytes)];
+    let turn = 0;
+    let position = reading.start;
+    const readNext = (): { buffer: Buffer; bytes: Promise<number> } | undefined => {
+      const want = Math.min(readBytes, (range?.end ?? Infinity) - position);
+      if (want <= 0) return undefined;
+      if (range) range.read = position + want; // claimed before the read, so a move of `end` can check it
+      const buffer = buffers[(turn ^= 1)]!;
+      return { buffer, bytes: handle.read(buffer, 0, want, position).then((result) => result.bytesRead) };
+    };
+    pending = readNext();
+    while (pending) {
+      const { buffer, bytes } = pending;
+      const bytesRead = await bytes;
+      pending = undefined;
+      if (bytesRead === 0) break;
+      const filled = buffer.subarray(0, bytesRead);
+      for (let at = filled.indexOf(0); at !== -1; at = filled.indexOf(0, at + 1)) nulOffsets.push(position + at);
+      position += bytesRead;
+      pending = readNext();
+      for (let at = 0; at < bytesRead; at += chunkBytes) {
+        const text = decoder.decode(buffer.subarray(at, Math.min(at + chunkBytes, bytesRead)));
+        if (text) yield text;
+      }
+    }
+    const rest = decoder.end();
+    if (nulOffsets.length > 0) reading.nulLines = await linesOfOffsets(handle, nulOffsets);
+    if (rest) yield rest;
+  } finally {
+    // A read still under way (the reader stopped early) ends before the file is closed.
+    await pending?.bytes.catch(() => 0);
+    await handle.close();
+  }
+}
+
 /** The physical line of each byte offset (ascending), each line once: LF bytes before it + 1. Rare path. */
-async function linesOfOffsets(handle: Awaited<ReturnType<typeof open>>, offsets: readonly number[]): Promise<number[]> {
+async function linesOfOffsets(handle: FileHandle, offsets: readonly number[]): Promise<number[]> {
   const lines: number[] = [];
   const block = Buffer.allocUnsafe(DEFAULT_READ_BYTES);
   let newlines = 0;

@@ -63,19 +63,20 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009;
 }
 
-/**
- * The number `body` (digits and separators only) stands for, as `1234.5` text; 'ambiguous'
- * for rule 4's exception; undefined when unreadable. One pass to count, one to check groups.
- */
-function readBody(body: string, decimalHint: DecimalSeparator | undefined, wholeUnits: boolean): string | 'ambiguous' | undefined {
-  const n = body.length;
-  let commas = 0;
-  let dots = 0;
-  let spaces = 0;
-  let lastComma = -1;
-  let lastDot = -1;
+/** The separators of a number's body: how many of each kind, and where the last `,` and `.` are. */
+interface Separators {
+  commas: number;
+  dots: number;
+  spaces: number;
+  lastComma: number;
+  lastDot: number;
+}
+
+/** Counts `body`'s separators; undefined for any other character, or a leading, trailing or doubled separator. */
+function countSeparators(body: string): Separators | undefined {
+  const found: Separators = { commas: 0, dots: 0, spaces: 0, lastComma: -1, lastDot: -1 };
   let afterSeparator = true; // rejects a leading, trailing or doubled separator
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
     if (isDigit(c)) {
       afterSeparator = false;
@@ -84,19 +85,29 @@ function readBody(body: string, decimalHint: DecimalSeparator | undefined, whole
     if (afterSeparator) return undefined;
     afterSeparator = true;
     if (c === 44) {
-      commas++;
-      lastComma = i;
+      found.commas++;
+      found.lastComma = i;
     } else if (c === 46) {
-      dots++;
-      lastDot = i;
+      found.dots++;
+      found.lastDot = i;
     } else if (isSpace(c)) {
-      spaces++;
+      found.spaces++;
     } else {
       return undefined;
     }
   }
-  if (afterSeparator) return undefined;
+  return afterSeparator ? undefined : found;
+}
 
+/** Where the decimal separator is (-1: none) and which separator groups thousands. */
+interface Reading {
+  decimalAt: number;
+  thousands: Thousands;
+}
+
+/** The rules of the header comment applied to the separators found; 'ambiguous' for rule 4's exception. */
+function readSeparators(body: string, found: Separators, decimalHint: DecimalSeparator | undefined, wholeUnits: boolean): Reading | 'ambiguous' | undefined {
+  const { commas, dots, spaces, lastComma, lastDot } = found;
   let decimalAt = -1;
   let thousands: Thousands = spaces > 0 ? 'space' : undefined;
   if (wholeUnits) {
@@ -118,7 +129,7 @@ function readBody(body: string, decimalHint: DecimalSeparator | undefined, whole
       decimalAt = at;
     } else if (count > 1) {
       thousands = separator;
-    } else if (n - at - 1 === 3 && at <= 3 && body.charCodeAt(0) !== 48) {
+    } else if (body.length - at - 1 === 3 && at <= 3 && body.charCodeAt(0) !== 48) {
       // `1,234` / `12.500`: decimal or thousands?
       if (decimalHint === undefined) return 'ambiguous';
       if (decimalHint === separator) decimalAt = at;
@@ -127,8 +138,12 @@ function readBody(body: string, decimalHint: DecimalSeparator | undefined, whole
       decimalAt = at;
     }
   }
+  return { decimalAt, thousands };
+}
 
-  const intEnd = decimalAt === -1 ? n : decimalAt;
+/** The body as `1234.5` text once its separators are known; undefined when a thousands group or the fraction is wrong. */
+function joinDigits(body: string, { decimalAt, thousands }: Reading): string | undefined {
+  const intEnd = decimalAt === -1 ? body.length : decimalAt;
   let digits = '';
   let groupStart = 0;
   for (let i = 0; i < intEnd; i++) {
@@ -147,6 +162,18 @@ function readBody(body: string, decimalHint: DecimalSeparator | undefined, whole
   const fraction = body.slice(decimalAt + 1);
   for (let i = 0; i < fraction.length; i++) if (!isDigit(fraction.charCodeAt(i))) return undefined;
   return `${digits}.${fraction}`;
+}
+
+/**
+ * The number `body` (digits and separators only) stands for, as `1234.5` text; 'ambiguous'
+ * for rule 4's exception; undefined when unreadable. One pass to count, one to check groups.
+ */
+function readBody(body: string, decimalHint: DecimalSeparator | undefined, wholeUnits: boolean): string | 'ambiguous' | undefined {
+  const found = countSeparators(body);
+  if (found === undefined) return undefined;
+  const reading = readSeparators(body, found, decimalHint, wholeUnits);
+  if (reading === undefined || reading === 'ambiguous') return reading;
+  return joinDigits(body, reading);
 }
 
 export function parseNumber(raw: string, opts: NumberOptions = {}): Parsed<number> {

@@ -17,7 +17,7 @@ export interface YearWindow {
   to: number;
 }
 
-export const DEFAULT_YEAR_WINDOW: YearWindow = { from: 1990, to: 2100 };
+const DEFAULT_YEAR_WINDOW: YearWindow = { from: 1990, to: 2100 };
 
 export interface DayWindow {
   first: number;
@@ -34,7 +34,7 @@ export function isPlausibleDay(day: number, window: DayWindow): boolean {
 }
 
 /** The year of a date the parser gave (`2026-11-23`, or `26-06-09` for year 26). */
-export function yearOf(date: IsoDate): number {
+function yearOf(date: IsoDate): number {
   return Number(date.slice(0, date.length - 6));
 }
 

@@ -127,7 +127,7 @@ export const CUT_LAST_ROW = 'the file ends inside this row, without a line break
 /** A record longer than this many characters stops reading (Excel's cell limit is 32 767). */
 export const MAX_RECORD_CHARS = 4 * 1024 * 1024;
 /** Row problems kept in the summary; `problemCount` counts all. */
-export const MAX_PROBLEMS_KEPT = 1000;
+const MAX_PROBLEMS_KEPT = 1000;
 
 const DELIMITER_PREFERENCE: readonly CsvDelimiter[] = ['\t', ';', ','];
 
@@ -228,143 +228,133 @@ function isBlankRecord(fields: string[]): boolean {
   return true;
 }
 
+/** What `createCsvParser` takes besides the row callback. */
+type CsvParserOptions = Pick<CsvReadOptions, 'onHeader' | 'onPlainLine'> & {
+  firstLine?: number;
+  /** False: papaparse reads every line, quoted or not (the reference the plain lines are tested against). */
+  plainLines?: boolean;
+};
+
 /** The incremental reader behind `readCsv` and `readCsvText`. */
-export function createCsvParser(
-  onRow: OnCsvRow,
-  opts: Pick<CsvReadOptions, 'onHeader' | 'onPlainLine'> & {
-    firstLine?: number;
-    /** False: papaparse reads every line, quoted or not (the reference the plain lines are tested against). */
-    plainLines?: boolean;
-  } = {},
-): CsvStreamParser {
-  const plainLines = opts.plainLines ?? true;
-  const onPlainLine = opts.onPlainLine;
-  let started = false;
-  let pending = ''; // text before the dialect is known
-  let delimiter: CsvDelimiterUsed = 'none';
-  let lineBreakChar = '\n'; // the character counted for physical lines
-  let lineBreak: LineBreak = '\n';
-  let papa: Parser | undefined;
-  let buffer = ''; // unconsumed text; buffer[0] is at absolute offset bufStart
-  let bufStart = 0;
-  let rowStart = 0; // absolute offset where the next record starts
-  let rowLine = 1; // its line
-  let header: string[] | undefined;
-  let headerLine = 0;
-  let rowsRead = 0;
-  const problems: CsvProblem[] = [];
-  let problemCount = 0;
-  const fatal: CsvProblem[] = [];
-  let overflow = false; // flushing a record longer than MAX_RECORD_CHARS
-  let stopped = false; // no more input is taken
-  let stoppedEarly = false;
-  let lastChar = ''; // the last character pushed
-  let endingUnbroken = false; // reading the last line of a text that ends without a line break
+export function createCsvParser(onRow: OnCsvRow, opts: CsvParserOptions = {}): CsvStreamParser {
+  return new CsvParser(onRow, opts);
+}
 
-  const countLineBreaks = (from: number, to: number): number => {
-    let n = 0;
-    // A record's last line break is usually its last character: no search past it into the next record.
-    for (let i = buffer.indexOf(lineBreakChar, from); i !== -1 && i < to; i = i + 1 < to ? buffer.indexOf(lineBreakChar, i + 1) : -1) n++;
-    return n;
-  };
+/**
+ * The reader's state and steps. Text goes `push` → `startParsing` (until the header line gives
+ * the dialect) → `runParser`, which reads plain lines itself (`readPlainLines`) and hands the
+ * rest to papaparse, whose records come back through `onRecord`; every record read either way
+ * ends in `takeRecord`.
+ */
+class CsvParser implements CsvStreamParser {
+  private readonly onRow: OnCsvRow;
+  private readonly opts: CsvParserOptions;
+  private readonly plainLines: boolean;
+  private readonly onPlainLine: CsvReadOptions['onPlainLine'];
+  private started = false;
+  private pending = ''; // text before the dialect is known
+  private delimiter: CsvDelimiterUsed = 'none';
+  private lineBreakChar = '\n'; // the character counted for physical lines
+  private lineBreak: LineBreak = '\n';
+  private papa: Parser | undefined;
+  private buffer = ''; // unconsumed text; buffer[0] is at absolute offset bufStart
+  private bufStart = 0;
+  private rowStart = 0; // absolute offset where the next record starts
+  private rowLine = 1; // its line
+  private header: string[] | undefined;
+  private headerLine = 0;
+  private rowsRead = 0;
+  private readonly problems: CsvProblem[] = [];
+  private problemCount = 0;
+  private readonly fatal: CsvProblem[] = [];
+  private overflow = false; // flushing a record longer than MAX_RECORD_CHARS
+  private isStopped = false; // no more input is taken
+  private stoppedEarly = false;
+  private lastChar = ''; // the last character pushed
+  private endingUnbroken = false; // reading the last line of a text that ends without a line break
 
-  const onRecord = (results: ParseStepResult<string[][]>): void => {
-    const fields = results.data[0] ?? [''];
-    const start = rowStart - bufStart;
-    const end = results.meta.cursor - bufStart;
-    const line = rowLine;
-    rowLine += countLineBreaks(start, end);
-    rowStart = results.meta.cursor;
+  constructor(onRow: OnCsvRow, opts: CsvParserOptions) {
+    this.onRow = onRow;
+    this.opts = opts;
+    this.plainLines = opts.plainLines ?? true;
+    this.onPlainLine = opts.onPlainLine;
+  }
 
-    let problem: CsvProblem | undefined;
-    if (results.errors.length > 0) {
-      const invalid = results.errors.find((e) => e.code === 'InvalidQuotes');
-      const missing = results.errors.find((e) => e.code === 'MissingQuotes');
-      if (missing && (!invalid || overflow)) {
-        // error.index is just after the opening quote, relative to `buffer`.
-        const quoteLine = line + countLineBreaks(start, (missing.index ?? start + 1) - 1);
-        fatal.push({
-          code: 'TruncatedFile',
-          line: quoteLine,
-          message: overflow
-            ? `quoted field opened on line ${quoteLine} is not closed within ${MAX_RECORD_CHARS} characters; stopped reading the file`
-            : `file ends inside a quoted field opened on line ${quoteLine}`,
-        });
-        return;
-      }
-      if (invalid) {
-        // papaparse then reads on to the next quote that looks closing (or to the end of the
-        // file): say how far, so the swallowed lines can be found.
-        const spanEnd = buffer[end - 1] === lineBreakChar ? end - 1 : end;
-        const lastLine = line + countLineBreaks(start, spanEnd);
-        if (lastLine > line && !overflow && recoverSwallowed(buffer.slice(start, spanEnd), line)) return;
-        const runsOn = lastLine > line ? `; the record runs on to line ${lastLine}` : '';
-        problem = { code: 'MalformedRow', line, message: `a quoted field has text after its closing quote${runsOn}` };
-      }
-    }
-    if (overflow) {
-      fatal.push({
-        code: 'TruncatedFile',
-        line,
-        message: `the record starting on line ${line} is longer than ${MAX_RECORD_CHARS} characters; stopped reading the file`,
-      });
-      return;
-    }
-    takeRecord(fields, line, problem);
-  };
+  get stopped(): boolean {
+    return this.isStopped;
+  }
 
-  /**
-   * A record papaparse read over several lines because of a stray quote: when most of the lines
-   * it swallowed have the header's shape (its field count), they are rows, not a cell with line
-   * breaks. The line with the quote is rejected and each line after it read on its own. False
-   * (nothing taken) otherwise.
-   */
-  const recoverSwallowed = (text: string, line: number): boolean => {
-    if (!header || delimiter === 'none') return false;
-    const lines = text.split(lineBreak);
-    const split = (piece: string): string[] | undefined => quotedFields(piece, 0, piece.length, delimiter);
-    const after = lines.slice(1).map(split);
-    const shaped = after.filter((fields) => fields?.length === header!.length).length;
-    if (shaped * 2 < after.length) return false;
-    const opened = lines[0]!.indexOf('"') + 1;
-    takeRecord(split(lines[0]!) ?? [lines[0]!], line, {
-      code: 'MalformedRow',
-      line,
-      message: `a stray quote (column ${opened} of the line) runs on over the next ${after.length} line(s); this line is left out, the ${after.length} after it are read on their own`,
-    });
-    after.forEach((fields, i) => {
-      const at = line + 1 + i;
-      if (fields) takeRecord(fields, at, undefined);
-      else takeRecord([lines[i + 1]!], at, { code: 'MalformedRow', line: at, message: 'a quote in this line is not closed on the line' });
-    });
-    return true;
-  };
-
-  /** A record read either way: blank ones skipped, the first the header, the others passed on. */
-  const takeRecord = (fields: string[], line: number, problem: CsvProblem | undefined): void => {
-    if (!problem && isBlankRecord(fields)) return;
-    if (!header) {
-      header = fields;
-      headerLine = line;
-      opts.onHeader?.(header, headerLine, delimiter);
-      if (opts.firstLine !== undefined) rowLine = opts.firstLine;
-      return;
+  push(text: string): void {
+    if (this.isStopped || text === '') return;
+    this.lastChar = text[text.length - 1]!;
+    if (!this.started) {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    if (!problem && fields.length !== header.length) {
-      problem = { code: 'MalformedRow', line, message: `expected ${header.length} fields as in the header, got ${fields.length}` };
-    }
-    if (!problem && endingUnbroken) {
-      problem = { code: 'MalformedRow', line, message: CUT_LAST_ROW };
-    }
-    rowsRead++;
-    if (problem) {
-      problemCount++;
-      if (problems.length < MAX_PROBLEMS_KEPT) problems.push(problem);
-      onRow({ fields, line, problem });
+    if (this.papa) {
+      this.buffer += text;
     } else {
-      onRow({ fields, line });
+      this.pending += text;
+      this.startParsing(false);
     }
-  };
+    if (this.papa) this.runParser(false);
+  }
+
+  end(): CsvParseSummary {
+    if (!this.isStopped) {
+      if (!this.papa) this.startParsing(true);
+      const last = this.lastChar;
+      if (this.papa && this.header && last !== '\n' && last !== '\r' && last !== '') {
+        // A text that stops without a line break may have been cut inside its last row (a
+        // duration of 45 read as 4): that row is rejected, not read short.
+        this.endingUnbroken = true;
+        this.buffer += this.lineBreak;
+        this.runParser(false);
+        this.endingUnbroken = false;
+      }
+      this.runParser(true);
+      this.isStopped = true;
+    }
+    const { header, headerLine, delimiter, rowsRead, problems, problemCount, fatal, stoppedEarly } = this;
+    return { header: header ?? [], headerLine, delimiter, rowsRead, problems, problemCount, fatal, stopped: stoppedEarly };
+  }
+
+  /** Once the header line is in: the dialect it gives, and papaparse set up for it. */
+  private startParsing(final: boolean): void {
+    const dialect = detectDialect(this.pending, final || this.pending.length > MAX_RECORD_CHARS);
+    if (!dialect) return;
+    this.delimiter = dialect.delimiter;
+    this.lineBreakChar = dialect.newline === '\r' ? '\r' : '\n';
+    this.lineBreak = dialect.newline;
+    this.papa = new Papa.Parser({
+      delimiter: this.delimiter === 'none' ? NEVER_SPLITS : this.delimiter,
+      newline: dialect.newline,
+      quoteChar: '"',
+      step: this.onRecord as (results: ParseStepResult<unknown>) => void,
+    });
+    this.buffer = this.pending;
+    this.pending = '';
+  }
+
+  /** Reads what the buffer holds: plain lines here, the rest through papaparse; stops at an overlong record. */
+  private runParser(final: boolean): void {
+    if (!this.papa) return;
+    if (!this.readPlainLines(final)) {
+      // From the first record the plain reading left, to the end of the buffer.
+      this.papa.parse(this.buffer, this.bufStart, !final);
+      const consumed = this.rowStart - this.bufStart;
+      if (consumed > 0) {
+        this.buffer = this.buffer.slice(consumed);
+        this.bufStart = this.rowStart;
+      }
+    }
+    if (!final && this.buffer.length > MAX_RECORD_CHARS) {
+      this.overflow = true;
+      this.runParser(true); // one record: reported as TruncatedFile, not passed on
+      this.isStopped = true;
+      this.stoppedEarly = true;
+    }
+  }
 
   /**
    * Reads the buffer's complete lines (all of it when `final`) as papaparse reads them, without
@@ -375,8 +365,11 @@ export function createCsvParser(
    * (a quote used otherwise, a quoted line break), from which papaparse reads the buffer; and at
    * once for line breaks other than `\n` or a record past MAX_RECORD_CHARS being flushed.
    */
-  const readPlainLines = (final: boolean): boolean => {
-    if (!plainLines || lineBreak !== '\n' || overflow) return false;
+  private readPlainLines(final: boolean): boolean {
+    if (!this.plainLines || this.lineBreak !== '\n' || this.overflow) return false;
+    const buffer = this.buffer; // not changed while its lines are read
+    const delimiter = this.delimiter;
+    const onPlainLine = this.onPlainLine;
     const end = final ? buffer.length : buffer.lastIndexOf('\n') + 1;
     const split = delimiter === 'none' ? NEVER_SPLITS : delimiter;
     let quote = buffer.indexOf('"');
@@ -387,9 +380,9 @@ export function createCsvParser(
       const stop = lineEnd === -1 || lineEnd >= end ? end : lineEnd;
       let fields: string[] | undefined;
       if (quote === -1 || quote >= stop) {
-        if (onPlainLine !== undefined && header !== undefined && onPlainLine(buffer, at, stop, rowLine)) {
-          rowsRead++;
-          if (stop === lineEnd) rowLine++;
+        if (onPlainLine !== undefined && this.header !== undefined && onPlainLine(buffer, at, stop, this.rowLine)) {
+          this.rowsRead++;
+          if (stop === lineEnd) this.rowLine++;
           at = stop + 1;
           continue;
         }
@@ -402,91 +395,134 @@ export function createCsvParser(
         }
         quote = buffer.indexOf('"', stop);
       }
-      const line = rowLine;
-      if (stop === lineEnd) rowLine++;
+      const line = this.rowLine;
+      if (stop === lineEnd) this.rowLine++;
       at = stop + 1;
-      takeRecord(fields, line, undefined);
+      this.takeRecord(fields, line, undefined);
     }
     const read = Math.min(at, end);
     if (read > 0) {
-      buffer = buffer.slice(read);
-      bufStart += read;
-      rowStart = bufStart;
+      this.buffer = buffer.slice(read);
+      this.bufStart += read;
+      this.rowStart = this.bufStart;
     }
     return done;
+  }
+
+  /** Line breaks in `buffer[from, to)`. */
+  private countLineBreaks(from: number, to: number): number {
+    const buffer = this.buffer;
+    const lineBreakChar = this.lineBreakChar;
+    let n = 0;
+    // A record's last line break is usually its last character: no search past it into the next record.
+    for (let i = buffer.indexOf(lineBreakChar, from); i !== -1 && i < to; i = i + 1 < to ? buffer.indexOf(lineBreakChar, i + 1) : -1) n++;
+    return n;
+  }
+
+  /** papaparse's step: one record it read, with its errors (bound: papaparse calls it as a plain function). */
+  private readonly onRecord = (results: ParseStepResult<string[][]>): void => {
+    const fields = results.data[0] ?? [''];
+    const start = this.rowStart - this.bufStart;
+    const end = results.meta.cursor - this.bufStart;
+    const line = this.rowLine;
+    this.rowLine += this.countLineBreaks(start, end);
+    this.rowStart = results.meta.cursor;
+    const problem = results.errors.length > 0 ? this.recordProblem(results.errors, start, end, line) : undefined;
+    if (problem === 'taken') return;
+    if (this.overflow) {
+      this.fatal.push({
+        code: 'TruncatedFile',
+        line,
+        message: `the record starting on line ${line} is longer than ${MAX_RECORD_CHARS} characters; stopped reading the file`,
+      });
+      return;
+    }
+    this.takeRecord(fields, line, problem);
   };
 
-  const runParser = (final: boolean): void => {
-    if (!papa) return;
-    if (!readPlainLines(final)) {
-      // From the first record the plain reading left, to the end of the buffer.
-      papa.parse(buffer, bufStart, !final);
-      const consumed = rowStart - bufStart;
-      if (consumed > 0) {
-        buffer = buffer.slice(consumed);
-        bufStart = rowStart;
-      }
+  /**
+   * What papaparse's errors for the record at `buffer[start, end)` mean: a `MalformedRow`, or
+   * 'taken' when the record is dealt with here (a `TruncatedFile`, or swallowed lines recovered).
+   */
+  private recordProblem(errors: ParseStepResult<unknown>['errors'], start: number, end: number, line: number): CsvProblem | 'taken' | undefined {
+    const invalid = errors.find((e) => e.code === 'InvalidQuotes');
+    const missing = errors.find((e) => e.code === 'MissingQuotes');
+    if (missing && (!invalid || this.overflow)) {
+      // error.index is just after the opening quote, relative to `buffer`.
+      const quoteLine = line + this.countLineBreaks(start, (missing.index ?? start + 1) - 1);
+      this.fatal.push({
+        code: 'TruncatedFile',
+        line: quoteLine,
+        message: this.overflow
+          ? `quoted field opened on line ${quoteLine} is not closed within ${MAX_RECORD_CHARS} characters; stopped reading the file`
+          : `file ends inside a quoted field opened on line ${quoteLine}`,
+      });
+      return 'taken';
     }
-    if (!final && buffer.length > MAX_RECORD_CHARS) {
-      overflow = true;
-      runParser(true); // one record: reported as TruncatedFile, not passed on
-      stopped = true;
-      stoppedEarly = true;
-    }
-  };
+    if (!invalid) return undefined;
+    // papaparse then reads on to the next quote that looks closing (or to the end of the
+    // file): say how far, so the swallowed lines can be found.
+    const spanEnd = this.buffer[end - 1] === this.lineBreakChar ? end - 1 : end;
+    const lastLine = line + this.countLineBreaks(start, spanEnd);
+    if (lastLine > line && !this.overflow && this.recoverSwallowed(this.buffer.slice(start, spanEnd), line)) return 'taken';
+    const runsOn = lastLine > line ? `; the record runs on to line ${lastLine}` : '';
+    return { code: 'MalformedRow', line, message: `a quoted field has text after its closing quote${runsOn}` };
+  }
 
-  const startParsing = (final: boolean): void => {
-    const dialect = detectDialect(pending, final || pending.length > MAX_RECORD_CHARS);
-    if (!dialect) return;
-    delimiter = dialect.delimiter;
-    lineBreakChar = dialect.newline === '\r' ? '\r' : '\n';
-    lineBreak = dialect.newline;
-    papa = new Papa.Parser({
-      delimiter: delimiter === 'none' ? NEVER_SPLITS : delimiter,
-      newline: dialect.newline,
-      quoteChar: '"',
-      step: onRecord as (results: ParseStepResult<unknown>) => void,
+  /**
+   * A record papaparse read over several lines because of a stray quote: when most of the lines
+   * it swallowed have the header's shape (its field count), they are rows, not a cell with line
+   * breaks. The line with the quote is rejected and each line after it read on its own. False
+   * (nothing taken) otherwise.
+   */
+  private recoverSwallowed(text: string, line: number): boolean {
+    const { header, delimiter } = this;
+    if (!header || delimiter === 'none') return false;
+    const lines = text.split(this.lineBreak);
+    const split = (piece: string): string[] | undefined => quotedFields(piece, 0, piece.length, delimiter);
+    const after = lines.slice(1).map(split);
+    const shaped = after.filter((fields) => fields?.length === header.length).length;
+    if (shaped * 2 < after.length) return false;
+    const opened = lines[0]!.indexOf('"') + 1;
+    this.takeRecord(split(lines[0]!) ?? [lines[0]!], line, {
+      code: 'MalformedRow',
+      line,
+      message: `a stray quote (column ${opened} of the line) runs on over the next ${after.length} line(s); this line is left out, the ${after.length} after it are read on their own`,
     });
-    buffer = pending;
-    pending = '';
-  };
+    after.forEach((fields, i) => {
+      const at = line + 1 + i;
+      if (fields) this.takeRecord(fields, at, undefined);
+      else this.takeRecord([lines[i + 1]!], at, { code: 'MalformedRow', line: at, message: 'a quote in this line is not closed on the line' });
+    });
+    return true;
+  }
 
-  return {
-    push(text: string): void {
-      if (stopped || text === '') return;
-      lastChar = text[text.length - 1]!;
-      if (!started) {
-        started = true;
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      }
-      if (papa) {
-        buffer += text;
-      } else {
-        pending += text;
-        startParsing(false);
-      }
-      if (papa) runParser(false);
-    },
-    end(): CsvParseSummary {
-      if (!stopped) {
-        if (!papa) startParsing(true);
-        if (papa && header && lastChar !== '\n' && lastChar !== '\r' && lastChar !== '') {
-          // A text that stops without a line break may have been cut inside its last row (a
-          // duration of 45 read as 4): that row is rejected, not read short.
-          endingUnbroken = true;
-          buffer += lineBreak;
-          runParser(false);
-          endingUnbroken = false;
-        }
-        runParser(true);
-        stopped = true;
-      }
-      return { header: header ?? [], headerLine, delimiter, rowsRead, problems, problemCount, fatal, stopped: stoppedEarly };
-    },
-    get stopped(): boolean {
-      return stopped;
-    },
-  };
+  /** A record read either way: blank ones skipped, the first the header, the others passed on. */
+  private takeRecord(fields: string[], line: number, problem: CsvProblem | undefined): void {
+    if (!problem && isBlankRecord(fields)) return;
+    const header = this.header;
+    if (!header) {
+      this.header = fields;
+      this.headerLine = line;
+      this.opts.onHeader?.(fields, line, this.delimiter);
+      if (this.opts.firstLine !== undefined) this.rowLine = this.opts.firstLine;
+      return;
+    }
+    if (!problem && fields.length !== header.length) {
+      problem = { code: 'MalformedRow', line, message: `expected ${header.length} fields as in the header, got ${fields.length}` };
+    }
+    if (!problem && this.endingUnbroken) {
+      problem = { code: 'MalformedRow', line, message: CUT_LAST_ROW };
+    }
+    this.rowsRead++;
+    if (problem) {
+      this.problemCount++;
+      if (this.problems.length < MAX_PROBLEMS_KEPT) this.problems.push(problem);
+      this.onRow({ fields, line, problem });
+    } else {
+      this.onRow({ fields, line });
+    }
+  }
 }
 
 /** Reads CSV text already in memory (same semantics as `readCsv`). */

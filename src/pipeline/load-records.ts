@@ -7,10 +7,10 @@
  * their own names, and listed in `files` in place of the canonical file. Owners and accounts they
  * name are then resolved to ids where a users or accounts file knows them.
  *
- * Users and accounts are read first, then the deals, targets, funnel and invoices; the activity
- * log is streamed into aggregates behind its own door (src/pipeline/activity-log/index.ts),
- * which decides whether it is read on this thread after the other files or by a worker thread
- * meanwhile. The records are the same either way.
+ * Users and accounts are read first, then the deals, targets, funnel, invoices and leads
+ * (REFERENCE_FILES, OTHER_FILES); the activity log is streamed into aggregates behind its own
+ * door (src/pipeline/activity-log/index.ts), which decides whether it is read on this thread
+ * after the other files or by a worker thread meanwhile. The records are the same either way.
  */
 import type { FileSpec } from '../schemas/column.ts';
 import type { Account, Activity, Deal, User } from '../core/records.ts';
@@ -28,7 +28,7 @@ import type { FileAccount } from '../core/file-account.ts';
 import type { Issue } from '../core/issue.ts';
 import { makeIssue } from '../core/rules.ts';
 import type { FileResult } from '../validate/validate-file.ts';
-import { readActivityLog, type LogReferences, type LogThread } from './activity-log/index.ts';
+import { readActivityLog, type ActivityLog, type LogReferences, type LogThread } from './activity-log/index.ts';
 import { readTarget } from './read-target.ts';
 import { SPECS } from './specs.ts';
 
@@ -102,22 +102,45 @@ function explainMissingDeals(fatal: Issue[], plan: SourcePlan): Issue[] {
   );
 }
 
+/** Read first: the activity log resolves its owners and accounts against them. */
+const REFERENCE_FILES = ['users', 'accounts'] as const;
+/** Read next, on this thread, while a worker reads the activity log (or before this thread does). */
+const OTHER_FILES = ['deals', 'targets', 'funnel', 'invoices', 'leads'] as const;
+
 /** Reads each canonical file (or the CRM exports standing in for it) once, and keeps what it read. */
 function fileReader(dataDir: string, settings: Settings, plan: SourcePlan, asOf: string, log: ((line: string) => void) | undefined) {
   const results = {} as Record<Target, FileResult<unknown>[]>;
   const sourcesOf = (target: Target) => plan.sources.filter((source) => source.target === target);
+  const load = async (target: Target) => {
+    results[target] = await readTarget(dataDir, SPECS[target] as FileSpec<unknown>, settings, sourcesOf(target), { asOf, log });
+  };
+  // One file's records as they are (a million deals are not copied); several files' joined.
+  const recordsOf = <T>(target: Target) => {
+    const read = results[target] ?? [];
+    return (read.length === 1 ? read[0]!.records : read.flatMap((result) => result.records)) as T[];
+  };
+  const presentOf = (target: Target) => (results[target] ?? []).some((result) => result.present);
+  let references: LogReferences | undefined;
   return {
     results,
     sourcesOf,
-    load: async (target: Target) => {
-      results[target] = await readTarget(dataDir, SPECS[target] as FileSpec<unknown>, settings, sourcesOf(target), { asOf, log });
+    recordsOf,
+    presentOf,
+    /** The users and accounts, read once (the activity log asks for them). */
+    references: (): LogReferences => references!,
+    readReferences: async (): Promise<LogReferences> => {
+      for (const target of REFERENCE_FILES) await load(target);
+      const present = { users: presentOf('users'), accounts: presentOf('accounts') };
+      references = { users: recordsOf<User>('users'), accounts: recordsOf<Account>('accounts'), present };
+      return references;
     },
-    // One file's records as they are (a million deals are not copied); several files' joined.
-    recordsOf: <T>(target: Target) => {
-      const read = results[target] ?? [];
-      return (read.length === 1 ? read[0]!.records : read.flatMap((result) => result.records)) as T[];
+    /** Reads the other files; the ids of the open deals, the only ones tracked for their last activity (stalled deals are open). */
+    readOtherFiles: async (): Promise<string[]> => {
+      for (const target of OTHER_FILES) await load(target);
+      return recordsOf<Deal>('deals')
+        .filter((d) => d.status === 'open')
+        .map((d) => d.id);
     },
-    presentOf: (target: Target) => (results[target] ?? []).some((result) => result.present),
   };
 }
 
@@ -160,9 +183,6 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
   const effective = await withCrmStages(dataDir, await withCrmRates(dataDir, settings, plan), plan);
   for (const line of plan.notes) options.log?.(line);
   const files = fileReader(dataDir, effective, plan, asOf, options.log);
-  const { load, recordsOf, presentOf, results } = files;
-  let references: LogReferences | undefined;
-
   const activityLog = await readActivityLog({
     dataDir,
     settings: effective,
@@ -172,29 +192,21 @@ export async function loadRecords(dataDir: string, settings: Settings, options: 
     onActivity: options.onActivity,
     thread: options.activityThread,
     splitByte: options.activitySplitByte,
-    // Users and accounts first: the activity log resolves its owners and accounts against them.
-    readReferences: async () => {
-      await load('users');
-      await load('accounts');
-      const present = { users: presentOf('users'), accounts: presentOf('accounts') };
-      references = { users: recordsOf<User>('users'), accounts: recordsOf<Account>('accounts'), present };
-      return references;
-    },
-    // Only open deals are tracked for their last activity (stalled deals are open deals).
-    readOtherFiles: async () => {
-      for (const target of ['deals', 'targets', 'funnel', 'invoices', 'leads'] as const) await load(target);
-      return recordsOf<Deal>('deals')
-        .filter((d) => d.status === 'open')
-        .map((d) => d.id);
-    },
+    readReferences: files.readReferences,
+    readOtherFiles: files.readOtherFiles,
   });
-  results.activities = activityLog.results;
-  const { users, accounts } = references!;
+  files.results.activities = activityLog.results;
+  return loaded(files, activityLog, plan, settings, effective);
+}
 
+/** The records of every file read, each file's account, and what stops the build. */
+function loaded(files: ReturnType<typeof fileReader>, activityLog: ActivityLog, plan: SourcePlan, settings: Settings, effective: Settings): LoadedRecords {
+  const { recordsOf, presentOf, results } = files;
+  const { users, accounts, present: referencesPresent } = files.references();
   const all = (Object.keys(SPECS) as Target[]).flatMap((target) => results[target]);
   const present = {
-    accounts: references!.present.accounts,
-    users: references!.present.users,
+    accounts: referencesPresent.accounts,
+    users: referencesPresent.users,
     activities: presentOf('activities'),
     targets: presentOf('targets'),
     funnel: presentOf('funnel'),

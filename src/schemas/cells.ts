@@ -85,10 +85,22 @@ export class CellFailure {
 
 const EMPTY = new CellFailure('MissingValue', 'required value is empty', '');
 
+/**
+ * How a cell is read. `requiredTextIfColumn`: a required text when the file has the column, `''`
+ * when it has not (users.csv's team, absent from some CRM exports).
+ */
 export type CellKind =
-  'requiredText' | 'optionalText' | 'textOrEmpty' | 'requiredNumber' | 'optionalNumber' | 'optionalInteger' | 'requiredDate' | 'optionalDate';
+  | 'requiredText'
+  | 'requiredTextIfColumn'
+  | 'optionalText'
+  | 'textOrEmpty'
+  | 'requiredNumber'
+  | 'optionalNumber'
+  | 'optionalInteger'
+  | 'requiredDate'
+  | 'optionalDate';
 
-export type CellValue<K extends CellKind> = K extends 'requiredText' | 'textOrEmpty'
+export type CellValue<K extends CellKind> = K extends 'requiredText' | 'requiredTextIfColumn' | 'textOrEmpty'
   ? string
   : K extends 'optionalText' | 'optionalDate'
     ? string | undefined
@@ -139,6 +151,11 @@ export function cellReaders(settings: Settings): CellReaders {
   };
   return {
     requiredText: (raw) => {
+      const text = cleanCellFast(raw);
+      return text === '' ? EMPTY : text;
+    },
+    requiredTextIfColumn: (raw) => {
+      if (raw === undefined) return '';
       const text = cleanCellFast(raw);
       return text === '' ? EMPTY : text;
     },
@@ -219,7 +236,15 @@ export interface FastRowReader<T> {
 }
 
 /** Cell kinds that can fail (a required cell left empty, a number or date that cannot be read). */
-const CAN_FAIL: ReadonlySet<CellKind> = new Set(['requiredText', 'requiredNumber', 'optionalNumber', 'optionalInteger', 'requiredDate', 'optionalDate']);
+const CAN_FAIL: ReadonlySet<CellKind> = new Set([
+  'requiredText',
+  'requiredTextIfColumn',
+  'requiredNumber',
+  'optionalNumber',
+  'optionalInteger',
+  'requiredDate',
+  'optionalDate',
+]);
 
 /**
  * Reads a good row without zod: the record, or `NOT_FAST` at the first problem. The reading of a
@@ -263,18 +288,6 @@ export function cachedLookup<T>(lookup: ReadonlyMap<string, T>): (raw: string) =
     if (seen.size < 10_000) seen.set(own(raw), value ?? UNKNOWN); // a key cut from the parser's chunk would keep it alive
     return value;
   });
-}
-
-const legacyRead = cellReader({ dateOrder: 'dmy', timeZone: 'UTC' } as Settings);
-/** Single zod cells, for schemas with a cell of their own (users' team). */
-export const optionalText = zodCell('optionalText', legacyRead);
-export const requiredText = zodCell('requiredText', legacyRead);
-export const textOrEmpty = zodCell('textOrEmpty', legacyRead);
-export const requiredNumber = zodCell('requiredNumber', legacyRead);
-
-/** An optional date cell, read with the settings' day order and time zone. */
-export function optionalDate(settings: Settings) {
-  return zodCell('optionalDate', cellReader(settings));
 }
 
 /** Case- and space-insensitive key for value maps. */

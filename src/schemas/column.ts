@@ -33,7 +33,7 @@ export interface ColumnEntry {
   readonly field?: string;
   /** How the field is kept in a column store and sent between threads. */
   readonly store?: Storage;
-  /** The file's finish sets the field (after a lookup): it is stored, but not copied as read. */
+  /** The file's finish sets the field (after a lookup or a check): it is stored, but not copied as read. */
   readonly resolved?: true;
 }
 

@@ -26,7 +26,7 @@ export function stageLookup(settings: Settings): Map<string, string> {
 }
 
 /** CRM channel values → canonical channel (canonical names and the settings' map). */
-export function channelLookup(settings: Settings): Map<string, Channel> {
+function channelLookup(settings: Settings): Map<string, Channel> {
   return valueLookup<Channel>([
     ...CHANNELS.map((channel) => [channel, channel] as [string, Channel]),
     ['win-back', 'winback'],

@@ -12,7 +12,7 @@
  * edit here.
  *
  * Accessor fields are not own properties: spread (`{ ...deal }`), `Object.keys` and
- * `JSON.stringify` see the own fields only; `toJSON()` and `plainDeal` give every field.
+ * `JSON.stringify` see the own fields only; `toJSON()` gives every field.
  */
 import { FingerprintTable } from './fingerprint-table.ts';
 import { own } from './intern.ts';
@@ -371,8 +371,3 @@ const FIELDS_BEFORE = [
   'channelGiven',
 ] as const;
 const FIELDS_AFTER = ['channel', 'channelReason', 'annualAmount', 'contractYears', 'teamId'] as const;
-
-/** A deal as a plain object: every field that is set (undefined ones left out). */
-export function plainDeal<T extends object>(deal: T): T {
-  return deal instanceof StoredDeal ? (deal.toJSON() as unknown as T) : deal;
-}

@@ -9,7 +9,6 @@ import {
   decodeBytes,
   decodeWindows1252,
   detectEncoding,
-  isProbablyBinary,
   openTextStream,
   combinedEncoding,
   unreadableReason,
@@ -86,9 +85,9 @@ describe('detectEncoding', () => {
   });
 });
 
-describe('isProbablyBinary / unreadableReason', () => {
+describe('unreadableReason', () => {
   it('names the kind of file by its magic bytes', () => {
-    expect(isProbablyBinary(bytes(0x50, 0x4b, 0x03, 0x04, 0x00, 0x00))).toBe(true);
+    expect(unreadableReason(bytes(0x50, 0x4b, 0x03, 0x04, 0x00, 0x00))).toMatch(/ZIP archive/);
     expect(unreadableReason(bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00))).toBe('an Excel workbook or ZIP archive; save the sheet as CSV or unpack the archive');
     expect(unreadableReason(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00))).toMatch(/old Excel workbook/);
     expect(unreadableReason(utf8('%PDF-1.7\n'))).toBe('a PDF document');
@@ -96,7 +95,7 @@ describe('isProbablyBinary / unreadableReason', () => {
   });
 
   it('judges control bytes outside quoted cells only: a NUL inside a quoted rich-text cell is text', () => {
-    expect(isProbablyBinary(utf8('id,name\n1,Åsa\n'))).toBe(false);
+    expect(unreadableReason(utf8('id,name\n1,Åsa\n'))).toBeUndefined();
     expect(unreadableReason(utf8('"Id","Description"\n"1","Rich <b>text</b>\u0000 pasted"\n'))).toBeUndefined();
     expect(unreadableReason(utf8('id,name\n1,A\u0000\n'))).toBe('a NUL byte (0x00) outside quoted cells on line 2');
     expect(unreadableReason(bytes(0x50, 0x4b, 0x00))).toBe('a NUL byte (0x00) outside quoted cells on line 1');

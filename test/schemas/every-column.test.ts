@@ -1,5 +1,5 @@
 // Every column a file's table keeps as read reaches the record on every path a row can take:
-// deals through the fast reader and the zod schema; activities through the quick rows (a line
+// deals, users and targets through the fast reader and the zod schema; activities through the quick rows (a line
 // and a quoted row), the general reading, a worker thread and the log split between two threads.
 // The expected values are worked out from the CSV text written here, one per column and row.
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,9 +8,11 @@ import type { CellKind } from '../../src/schemas/cells.ts';
 import { NOT_FAST } from '../../src/schemas/cells.ts';
 import { ACTIVITY_COLUMNS, activitiesFile } from '../../src/schemas/activities.ts';
 import { DEAL_COLUMNS, dealsFile } from '../../src/schemas/deals.ts';
+import { TARGET_COLUMNS, targetsFile } from '../../src/schemas/targets.ts';
+import { USER_COLUMNS, usersFile } from '../../src/schemas/users.ts';
 import { readActivityLog, type LogThread } from '../../src/pipeline/activity-log/index.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
-import { plainDeal } from '../../src/speed/stored-deal.ts';
+import { plainDeal } from '../support/plain-deal.ts';
 import { tempFolders } from '../pipeline/folder.ts';
 
 const settings = settingsSchema.parse({ asOf: '2026-11-20' });
@@ -61,6 +63,48 @@ describe('deals.csv: every column kept as read', () => {
       expect(plainDeal(deal)).toMatchObject(expected);
       expect(JSON.parse(JSON.stringify(deal))).toMatchObject(expected);
     }
+  });
+});
+
+/** The record read from `cells` by a file's zod schema and by its fast reader (which must take the row). */
+function bothWays<T>(
+  spec: { schema: typeof usersFile.schema | typeof targetsFile.schema; fast?: typeof usersFile.fast | typeof targetsFile.fast },
+  cells: Record<string, string>,
+) {
+  const viaSchema = spec.schema(settings).parse(cells) as T;
+  const fast = spec.fast!(settings);
+  const viaFast = fast.read(fast.columns.map((name) => cells[name]));
+  if (viaFast === NOT_FAST) throw new Error('the fast reader did not take a good row');
+  return [viaSchema, viaFast as T];
+}
+
+describe('users.csv: every column kept as read', () => {
+  const given = givenOf(USER_COLUMNS);
+  const cells = { roles: 'account_executive', ...Object.fromEntries(given.map((c) => [c.name, cellFor(c.name, c.kind, 1).cell])) };
+  const expected = { ...Object.fromEntries(given.map((c) => [c.field, cellFor(c.name, c.kind, 1).value])), hats: ['account_executive'] };
+
+  it('has columns kept as read, and the table is the header mapping', () => {
+    expect(given.map((c) => c.field)).toEqual(['id', 'name', 'email', 'teamId', 'start', 'end']);
+    expect(usersFile.columns.map((c) => c.name)).toEqual(USER_COLUMNS.map((c) => c.name));
+  });
+
+  it('reaches the user through the zod schema and the fast reader', () => {
+    for (const user of bothWays(usersFile, cells)) expect(user).toEqual(expected);
+  });
+});
+
+describe('targets.csv: every column reaches the target', () => {
+  const given = givenOf(TARGET_COLUMNS);
+  const cells = { period: 'fy2026', cadence: 'Weekly', scope: 'Team', scope_id: 'north', measure: 'Revenue', value: '1 500' };
+
+  it('keeps the value as read and resolves the others', () => {
+    expect(given.map((c) => c.field)).toEqual(['value']);
+    expect(targetsFile.columns.map((c) => c.name)).toEqual(TARGET_COLUMNS.map((c) => c.name));
+  });
+
+  it('reaches the target through the zod schema and the fast reader', () => {
+    const expected = { period: 'FY2026', cadence: 'weekly', scope: 'team', scopeId: 'north', measure: 'revenue', value: 1500 };
+    for (const target of bothWays(targetsFile, cells)) expect(target).toEqual(expected);
   });
 });
 

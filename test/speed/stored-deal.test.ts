@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CodedTexts, Dates, DealColumns, Numbers, plainDeal, StoredDeal } from '../../src/speed/stored-deal.ts';
+import { CodedTexts, Dates, DealColumns, Numbers, StoredDeal } from '../../src/speed/stored-deal.ts';
+import { plainDeal } from '../support/plain-deal.ts';
 import type { Deal } from '../../src/core/records.ts';
 
 const own = { id: 'D1', accountId: 'A1', ownerId: 'u1', stageId: 'won', status: 'won', amount: 1200.5, created: '2026-01-05', close: '2026-03-31' } as const;

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { activitiesFile } from '../../src/schemas/activities.ts';
-import { plainDeal } from '../../src/speed/stored-deal.ts';
+import { plainDeal } from '../support/plain-deal.ts';
 import { dealsFile } from '../../src/schemas/deals.ts';
 import { settingsSchema } from '../../src/settings/schema.ts';
 import { expectedRows, joinParts, validateFile, type FileResult } from '../../src/validate/validate-file.ts';
