@@ -89,6 +89,8 @@ const recordUrl = (id: string) => `${PREFIX}${encodeURIComponent(id)}?view=full`
 
 interface IssueRowFacts {
   dealRows: number;
+  /** Of `dealRows`, those on seller pages (the seller's own issues). */
+  sellerPageRows: number;
   otherRows: number;
   /** `page: row n: what is wrong` of each row linked wrongly or not linked. */
   wrong: string[];
@@ -96,7 +98,7 @@ interface IssueRowFacts {
 
 /** Every issue table (the one with the page language's "Record" column) on every page. */
 function issueRowFacts(siteDir: string): IssueRowFacts {
-  const facts: IssueRowFacts = { dealRows: 0, otherRows: 0, wrong: [] };
+  const facts: IssueRowFacts = { dealRows: 0, sellerPageRows: 0, otherRows: 0, wrong: [] };
   for (const page of files(siteDir, '.html')) {
     const locale = page.split('/')[0] ?? '';
     if (!isLocale(locale)) continue;
@@ -114,6 +116,7 @@ function issueRowFacts(siteDir: string): IssueRowFacts {
         const href = cell.match(/<a href="([^"]*)"/)?.[1]?.replace(/&amp;/g, '&');
         if (file === 'deals.csv' && record !== '') {
           facts.dealRows += 1;
+          if (page.split('/')[1] === 'sellers') facts.sellerPageRows += 1;
           if (href !== recordUrl(record)) facts.wrong.push(`${page}: row ${n + 1}: ${record} links to ${href ?? 'nothing'}`);
         } else {
           facts.otherRows += 1;
@@ -164,6 +167,7 @@ describe('CRM record links on every deal', () => {
     expect(facts.wrong.slice(0, 20)).toEqual([]);
     // Every rule's and every owner's list, and the seller pages, in three languages.
     expect(facts.dealRows).toBeGreaterThan(30);
+    expect(facts.sellerPageRows).toBeGreaterThan(5);
     expect(facts.otherRows).toBeGreaterThan(5);
   });
 
