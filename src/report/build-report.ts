@@ -20,6 +20,7 @@ import { reportPeriods } from './periods-of-report.ts';
 import { reportScopes, type ReportParts } from './report-scopes.ts';
 import { scrubPeople, unlistedPersonIds } from './scrub-people.ts';
 import { sellerEntries } from './sellers-part.ts';
+import { openDealsByStage } from './stage-deals.ts';
 import type { Report, SiteModel } from './site-model.ts';
 import { teamEntries } from './teams-part.ts';
 
@@ -57,6 +58,8 @@ export function buildReport({ model, files, rejected, quality, history }: Report
   const sellers = sellerEntries(parts);
   const meetings = meetingParts(parts);
   const { company, ...companyWide } = companyPart(parts, teams, sellers);
+  const openByStage = openDealsByStage(parts.scopes.company.deals, ctx, lines);
+  const dealFiles = [...new Set(records.deals.map((deal) => deal.file))];
   const report: Report = {
     schemaVersion: 1,
     meta: reportMeta(model, parts.periods),
@@ -74,9 +77,10 @@ export function buildReport({ model, files, rejected, quality, history }: Report
   };
   const snapshot = makeSnapshot(model, report, history?.inputHash ?? '', qualityScoresOf(records, quality));
   if (history) report.history = historyPart(parts, meetings, { ...history, snapshot });
-  if (!settings.initialsOnly) return { report, dealRows, snapshot };
+  if (!settings.initialsOnly) return { report, dealRows, dealFiles, openByStage, snapshot };
   const unlisted = unlistedPersonIds(records, [...quality, ...rejected], model.users);
-  return { report: scrubPeople(report, model.users, persons, unlisted), dealRows: scrubPeople(dealRows, model.users, persons, unlisted), snapshot };
+  const scrub = <T>(value: T): T => scrubPeople(value, model.users, persons, unlisted);
+  return { report: scrub(report), dealRows: scrub(dealRows), dealFiles, openByStage: scrub(openByStage), snapshot };
 }
 
 /** Earlier builds' snapshots with this one's, read as trends and changes. */

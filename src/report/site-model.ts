@@ -23,6 +23,7 @@ import type { Snapshot } from '../history/types.ts';
 import type { Issue } from '../core/issue.ts';
 import type { MonthPack, SellerMonth, WeekAgenda } from './meeting-figures.ts';
 import type { Settings } from '../settings/schema.ts';
+import type { StageDeals } from './stage-deals.ts';
 
 /** An Issue as published: the rule's title, severity and fix, the owner as a person. */
 export interface PublishedIssue extends Omit<Issue, 'ownerId'> {
@@ -135,6 +136,13 @@ export interface SiteModel {
   freshness?: Freshness;
   /** Every deal named by a deal list's `ids`, for the lists' CSV downloads; not in report.json. */
   dealRows: DealRows;
+  /**
+   * The files the deals were read from (deals.csv, or the CRM exports standing in for it), so a
+   * data-quality issue located in one of them is known to be about a deal; not in report.json.
+   */
+  dealFiles: string[];
+  /** The company's open deals per stage, as the pipeline-by-stage rows count them; not in report.json. */
+  openByStage: StageDeals[];
   /** This build's snapshot, for the history folder; never published. */
   snapshot: Snapshot;
 }

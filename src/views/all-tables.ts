@@ -3,7 +3,7 @@
  * values do not depend on the language, so they are built once (with English labels).
  */
 import type { DealRows } from '../report/deal-lines.ts';
-import type { Report } from '../report/site-model.ts';
+import type { Report, SiteModel } from '../report/site-model.ts';
 import type { Currency } from '../format/index.ts';
 import { activityGoalTable } from './activity-view.ts';
 import { dealTable, volumeRevenueTable } from './deal-table.ts';
@@ -17,10 +17,15 @@ import { weekView } from './week-view.ts';
 import { leadFunnelTables } from './lead-funnel-view.ts';
 import { agendaTables } from './weekly-agenda.ts';
 import { boardPackTables } from './board-pack.ts';
+import { stageTables } from './stage-lists.ts';
 import { changeCountsTable, changesTable, memoryTable } from './history-view.ts';
 
-/** `dealRows`: the site model's deal rows, so every deal list's CSV holds all its deals. */
-export function allTables(report: Report, dealRows?: DealRows): ViewTable[] {
+/**
+ * `dealRows`: the site model's deal rows, so every deal list's CSV holds all its deals; from the
+ * rest of the site model, the files the deals came from (issue CSVs link the deals' CRM records)
+ * and the open deals per stage (the pipeline page's stage lists).
+ */
+export function allTables(report: Report, dealRows?: DealRows, pageOnly: Partial<Pick<SiteModel, 'dealFiles' | 'openByStage'>> = {}): ViewTable[] {
   const f = fmt('en', report.meta.currency as Currency, report.meetings.crmDealUrl);
   const tables: ViewTable[] = [
     ...scopeTables(report.company, f, 'overview'),
@@ -45,9 +50,10 @@ export function allTables(report: Report, dealRows?: DealRows): ViewTable[] {
       return [...view.results, ...view.opportunities, ...(pack ? boardPackTables(report, m, pack, f) : [])];
     }),
     ...TABLE_SECTIONS.flatMap((section) => sectionTables(section, report, f)),
+    ...stageTables(pageOnly.openByStage ?? [], f, dealRows),
     ...leadFunnelTables(report, f),
     ...qualityTables(report, f),
-    ...qualityCsvTables(report, f),
+    ...qualityCsvTables(report, f, pageOnly.dealFiles),
     ...(report.history?.weeks ?? []).flatMap((w) => {
       const teamName = (id: string) => report.teams.find((x) => x.id === id)?.name ?? id;
       const stageLabel = (id: string) => report.meta.stages.find((s) => s.id === id)?.label ?? id;

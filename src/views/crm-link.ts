@@ -43,3 +43,18 @@ export function dealColumns<T>(f: Fmt, deal: (row: T) => { id: string; name: str
     { label: 'CRM', key: 'crm_url', csvOnly: true, show: () => '', raw: (row) => href(row) ?? '' },
   ];
 }
+
+/**
+ * The CRM record of a data-quality issue about a deal: an issue located in a file the deals were
+ * read from (`dealFiles`: deals.csv, or a CRM export standing in for it such as Salesforce's
+ * Opportunity.csv or HubSpot's deals export) names the deal's id as its `recordId`; issues about
+ * accounts, activities or targets, and whole-file issues, have no deal to open.
+ */
+export function issueDealHref(
+  template: string | null | undefined,
+  dealFiles: ReadonlySet<string>,
+  issue: { file: string; recordId?: string },
+): string | undefined {
+  if (issue.recordId === undefined || !dealFiles.has(issue.file)) return undefined;
+  return crmDealHref(template, issue.recordId);
+}

@@ -26,8 +26,12 @@ export interface DealRow {
 
 export interface DealGroup {
   key: string;
+  /** The group's anchor on the page, when something links to it (a chart's bar). */
+  id?: string;
   title: string;
   href?: string;
+  /** The group's own CSV download with every deal of the group, when it has one. */
+  csvHref?: string;
   /** "3 · 1,2 mnkr". */
   summary: string;
   amount: number;
@@ -62,9 +66,10 @@ export function dealRow(d: DealLine, ctx: DealRowContext): DealRow {
     owner: d.owner.name,
     ownerHref: d.owner.slug ? ctx.sellerHref(d.owner.slug) : undefined,
     stage: outcomeOf(d, f),
-    value: f.money(d.amount),
-    annual: f.money(d.annualAmount),
-    date: f.date(d.close),
+    // An open deal exported without an amount or a close date shows that, never "0 kr" or a made-up day.
+    value: d.amountMissing ? t(f.locale, 'common.amountNotSet') : f.money(d.amount),
+    annual: d.amountMissing ? t(f.locale, 'common.amountNotSet') : f.money(d.annualAmount),
+    date: d.closeMissing || d.close === '' ? '–' : f.date(d.close),
     reason: d.status === 'lost' ? (d.lostReason ?? t(f.locale, 'common.noReason')) : undefined,
   };
 }

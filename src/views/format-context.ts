@@ -13,8 +13,8 @@ export interface PageLinks {
   /** By team id. */
   team(id: string): string | undefined;
   seller(slug: string): string;
-  /** The page listing the open pipeline's deals (stalled, slipped, by forecast category). */
-  pipeline(): string;
+  /** The pipeline page's list of one stage's open deals; undefined when the stage has none. */
+  stage(stageId: string): string | undefined;
 }
 
 export interface Fmt {

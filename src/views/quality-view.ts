@@ -6,12 +6,13 @@
 import { t, tn } from '../i18n/index.ts';
 import type { FileAccount } from '../core/file-account.ts';
 import type { PublishedIssue, Report } from '../report/site-model.ts';
-import { buildTable } from './build-table.ts';
+import { buildTable, type ColumnDef } from './build-table.ts';
 import type { Fmt } from './format-context.ts';
 import { issueLists, type IssueList } from './quality-lists.ts';
 import { issueText, ruleHint, ruleTitle } from './quality-texts.ts';
 import type { ViewTable } from './table.ts';
 import { qualityTrendTable } from './history-view.ts';
+import { issueDealHref } from './crm-link.ts';
 
 /** Examples shown per rule on the summary page. */
 export const EXAMPLES_PER_RULE = 3;
@@ -92,16 +93,29 @@ export function issueLocation(issue: Pick<PublishedIssue, 'file' | 'line' | 'col
 
 /**
  * Every issue of a list as a CSV (raw values, English rule texts so one file serves every
- * language); the page shows none of its rows (`pageRows: 0`): the paged list pages do.
+ * language); the page shows none of its rows (`pageRows: 0`): the paged list pages do. With the
+ * `crmDealUrl` setting, a `crm_url` column holds the CRM address of each issue about a deal
+ * (located in one of `dealFiles`), as the deal CSVs do.
  */
-export function issueTable(id: string, title: string, issues: readonly PublishedIssue[], f: Fmt, description?: string): ViewTable {
+export function issueTable(
+  id: string,
+  title: string,
+  issues: readonly PublishedIssue[],
+  f: Fmt,
+  description?: string,
+  dealFiles: ReadonlySet<string> = new Set(),
+): ViewTable {
   const { locale } = f;
+  const crm: ColumnDef<PublishedIssue>[] = f.crmDealUrl
+    ? [{ label: 'CRM', key: 'crm_url', csvOnly: true, show: () => '', raw: (i) => issueDealHref(f.crmDealUrl, dealFiles, i) ?? '' }]
+    : [];
   return buildTable(
     { id, title: `${title} (${f.number(issues.length)})`, description, pageRows: 0 },
     [
       { label: t(locale, 'quality.file'), key: 'location', show: issueLocation, raw: issueLocation },
       { label: t(locale, 'quality.code'), key: 'code', show: (i) => ruleTitle(locale, i.code), raw: (i) => i.code },
       { label: t(locale, 'quality.record'), key: 'record', show: (i) => i.recordId ?? '', raw: (i) => i.recordId ?? '' },
+      ...crm,
       { label: t(locale, 'quality.field'), key: 'field', show: (i) => i.field ?? '', raw: (i) => i.field ?? '' },
       { label: t(locale, 'quality.message'), key: 'message', show: (i) => issueText(locale, i), raw: (i) => i.message },
       { label: t(locale, 'quality.owner'), key: 'owner', show: (i) => i.owner?.name ?? t(locale, 'common.noOwner'), raw: (i) => i.owner?.name ?? '' },
@@ -116,13 +130,17 @@ export function listCsvId(list: Pick<IssueList, 'kind' | 'slug'>): string {
   return `quality-${list.kind}-${list.slug}`;
 }
 
-/** The downloads with every issue: all checks, all rejected rows, each rule's and each owner's list. */
-export function qualityCsvTables(report: Report, f: Fmt): ViewTable[] {
+/**
+ * The downloads with every issue: all checks, all rejected rows, each rule's and each owner's list.
+ * `dealFiles`: the site model's, so issues about deals carry their CRM address.
+ */
+export function qualityCsvTables(report: Report, f: Fmt, dealFiles: readonly string[] = []): ViewTable[] {
   const { locale } = f;
+  const files = new Set(dealFiles);
   return [
-    issueTable('quality-issues', t(locale, 'quality.issues'), report.quality.issues, f),
-    issueTable('quality-rejected', t(locale, 'quality.rejectedIssues'), report.rejected, f, t(locale, 'quality.rejected.desc')),
-    ...issueLists(report).map((list) => issueTable(listCsvId(list), list.key, list.issues, f)),
+    issueTable('quality-issues', t(locale, 'quality.issues'), report.quality.issues, f, undefined, files),
+    issueTable('quality-rejected', t(locale, 'quality.rejectedIssues'), report.rejected, f, t(locale, 'quality.rejected.desc'), files),
+    ...issueLists(report).map((list) => issueTable(listCsvId(list), list.key, list.issues, f, undefined, files)),
   ];
 }
 

@@ -189,10 +189,12 @@ function attainmentTable(figures: ScopeFigures, f: Fmt, idPrefix: string): ViewT
 
 /**
  * Where a stage's bar leads: to the deals behind it, a seller's own open deals on the same page,
- * else the pipeline page's lists.
+ * else the stage's list of open deals on the pipeline page (the company's: a team's deals of the
+ * stage are among them). A stage without open deals has no bar to follow.
  */
-function stageHref(f: Fmt, idPrefix: string): string | undefined {
-  return idPrefix.startsWith('seller-') ? `#${idPrefix}-open-deals` : f.links?.pipeline();
+function stageHref(f: Fmt, idPrefix: string, stage: { stageId: string; count: number }): string | undefined {
+  if (stage.count === 0) return undefined;
+  return idPrefix.startsWith('seller-') ? `#${idPrefix}-open-deals` : f.links?.stage(stage.stageId);
 }
 
 function stageTable(figures: ScopeFigures, f: Fmt, idPrefix: string): ViewTable {
@@ -205,7 +207,7 @@ function stageTable(figures: ScopeFigures, f: Fmt, idPrefix: string): ViewTable 
       title: stageTitle,
       chart: () =>
         barChart(
-          figures.pipeline.weighted.stages.map((s) => ({ label: s.label, value: s.amount, href: stageHref(f, idPrefix) })),
+          figures.pipeline.weighted.stages.map((s) => ({ label: s.label, value: s.amount, href: stageHref(f, idPrefix, s) })),
           { locale, currency, title: stageTitle },
         ),
     },

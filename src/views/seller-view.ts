@@ -7,22 +7,48 @@
 import { t } from '../i18n/index.ts';
 import type { ActivityType } from '../core/records.ts';
 import type { DealLine } from '../report/deal-lines.ts';
-import type { Report, SellerEntry } from '../report/site-model.ts';
+import type { PublishedIssue, Report, SellerEntry } from '../report/site-model.ts';
 import { dealRow, groupDeals, type DealGroup, type DealRowContext } from './deal-groups.ts';
 import type { Fmt } from './format-context.ts';
 import type { StatusTile } from './overview-view.ts';
 import type { Routes } from './routes.ts';
 import { statusOf } from './status.ts';
 import { crmDealHref } from './crm-link.ts';
+import { findList } from './quality-lists.ts';
+import { listCsvId } from './quality-view.ts';
 
 export const TALK_ROWS = 5;
+/** The seller's own data-quality issues shown on the 1:1 page; the owner list and its CSV hold all. */
+const ONE_ISSUE_ROWS = 5;
+
+export interface OwnIssues {
+  /** Every check issue the person owns (the owner list's length). */
+  count: number;
+  /** The first `ONE_ISSUE_ROWS` of them, in the owner list's order. */
+  rows: PublishedIssue[];
+  /** The person's full list (paged) and its CSV. */
+  href: string;
+  csvHref: string;
+}
 
 export interface OneOnOneView {
   isSdr: boolean;
   sdrTiles: StatusTile[];
   wonLost: DealGroup[];
   talk: DealGroup[];
-  issues: { count: number; href: string };
+  issues: OwnIssues;
+}
+
+/** The person's own check issues, from their owner list (the same list the quality pages show). */
+function ownIssues(report: Report, seller: SellerEntry, f: Fmt, routes: Routes): OwnIssues {
+  const list = findList(report, 'owner', seller.person.slug);
+  const issues = list?.issues ?? [];
+  return {
+    count: issues.length,
+    rows: issues.slice(0, ONE_ISSUE_ROWS),
+    href: routes.qualityList(f.locale, 'owner', seller.person.slug),
+    csvHref: routes.csv(f.locale, listCsvId({ kind: 'owner', slug: seller.person.slug })),
+  };
 }
 
 function activityTile(seller: SellerEntry, type: ActivityType, f: Fmt, limit: number): StatusTile {
@@ -78,7 +104,6 @@ export function oneOnOne(report: Report, seller: SellerEntry, f: Fmt, routes: Ro
         ctx,
       )
     : [];
-  const issues = report.quality.issues.filter((i) => i.owner?.id === seller.person.id).length;
   return {
     isSdr,
     sdrTiles: isSdr
@@ -112,6 +137,6 @@ export function oneOnOne(report: Report, seller: SellerEntry, f: Fmt, routes: Ro
         seller.openDeals.amount,
       ),
     ].filter((g) => g.rows.length > 0),
-    issues: { count: issues, href: `${routes.section(locale, 'quality')}#quality-issues` },
+    issues: ownIssues(report, seller, f, routes),
   };
 }

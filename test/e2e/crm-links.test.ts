@@ -4,6 +4,9 @@
  * deals, on every page and in every language, has the link in its deal column, and every CSV
  * download with a deal column carries the address beside it. The tables are found by their
  * "Deal" column heading, so a deal table added later is checked without being named here.
+ * Data-quality issues about a deal (located in deals.csv, the file the demo's deals come from)
+ * link their record the same way, in every issue table (the list pages, the seller pages) and
+ * in the issue CSVs; issues about accounts, activities or targets do not.
  * Without the setting (the demo site) no deal links anywhere and no CSV has the column.
  */
 import { spawnSync } from 'node:child_process';
@@ -81,6 +84,50 @@ function csvFacts(siteDir: string): { withDeals: number; withUrl: number; missin
   return facts;
 }
 
+/** The address the test expects for a deal id (the template written out again, not tavla's code). */
+const recordUrl = (id: string) => `${PREFIX}${encodeURIComponent(id)}?view=full`;
+
+interface IssueRowFacts {
+  dealRows: number;
+  /** Of `dealRows`, those on seller pages (the seller's own issues). */
+  sellerPageRows: number;
+  otherRows: number;
+  /** `page: row n: what is wrong` of each row linked wrongly or not linked. */
+  wrong: string[];
+}
+
+/** Every issue table (the one with the page language's "Record" column) on every page. */
+function issueRowFacts(siteDir: string): IssueRowFacts {
+  const facts: IssueRowFacts = { dealRows: 0, sellerPageRows: 0, otherRows: 0, wrong: [] };
+  for (const page of files(siteDir, '.html')) {
+    const locale = page.split('/')[0] ?? '';
+    if (!isLocale(locale)) continue;
+    const html = readFileSync(join(siteDir, page), 'utf8');
+    for (const table of html.match(/<table[\s\S]*?<\/table>/g) ?? []) {
+      const head = (table.match(/<thead[\s\S]*?<\/thead>/)?.[0] ?? '').match(/<th[\s\S]*?<\/th>/g) ?? [];
+      const column = head.map(text).indexOf(t(locale, 'quality.record'));
+      if (column < 0) continue;
+      const body = table.match(/<tbody[\s\S]*?<\/tbody>/)?.[0] ?? '';
+      (body.match(/<tr[\s\S]*?<\/tr>/g) ?? []).forEach((row, n) => {
+        const cells = row.match(/<t[hd][\s\S]*?<\/t[hd]>/g) ?? [];
+        const file = text(cells[1] ?? '').split(':')[0];
+        const cell = cells[column] ?? '';
+        const record = text(cell.replace(/<span class="visually-hidden"[^>]*>[\s\S]*?<\/span>/, ''));
+        const href = cell.match(/<a href="([^"]*)"/)?.[1]?.replace(/&amp;/g, '&');
+        if (file === 'deals.csv' && record !== '') {
+          facts.dealRows += 1;
+          if (page.split('/')[1] === 'sellers') facts.sellerPageRows += 1;
+          if (href !== recordUrl(record)) facts.wrong.push(`${page}: row ${n + 1}: ${record} links to ${href ?? 'nothing'}`);
+        } else {
+          facts.otherRows += 1;
+          if (href !== undefined) facts.wrong.push(`${page}: row ${n + 1}: ${file} ${record} is not a deal but links to ${href}`);
+        }
+      });
+    }
+  }
+  return facts;
+}
+
 describe('CRM record links on every deal', () => {
   let siteDir = '';
 
@@ -113,6 +160,29 @@ describe('CRM record links on every deal', () => {
     expect(facts.withDeals).toBeGreaterThan(20);
     expect(facts.withUrl).toBe(facts.withDeals);
     expect(facts.missing.slice(0, 20)).toEqual([]);
+  });
+
+  it("links each data-quality issue about a deal to the deal's record, and no other issue", () => {
+    const facts = issueRowFacts(siteDir);
+    expect(facts.wrong.slice(0, 20)).toEqual([]);
+    // Every rule's and every owner's list, and the seller pages, in three languages.
+    expect(facts.dealRows).toBeGreaterThan(30);
+    expect(facts.sellerPageRows).toBeGreaterThan(5);
+    expect(facts.otherRows).toBeGreaterThan(5);
+  });
+
+  it('puts the record address of each issue about a deal in the issue CSVs', () => {
+    for (const name of ['quality-issues', 'quality-rejected', 'quality-rule-past-close-date']) {
+      const [header = [], ...rows] = parseCsv(readFileSync(join(siteDir, 'data', `${name}.csv`), 'utf8'));
+      const [location, record, url] = ['location', 'record', 'crm_url'].map((key) => header.indexOf(key));
+      expect(url, name).toBeGreaterThan(-1);
+      const deals = rows.filter((row) => row[location!]!.startsWith('deals.csv:') && row[record!] !== '');
+      expect(deals.length, name).toBeGreaterThan(0);
+      expect(
+        rows.map((row) => row[url!]),
+        name,
+      ).toEqual(rows.map((row) => (deals.includes(row) ? recordUrl(row[record!]!) : '')));
+    }
   });
 
   it('encodes the deal id into the template', () => {

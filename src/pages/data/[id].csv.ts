@@ -9,7 +9,8 @@ import { siteModel } from '../../views/site-model-file.ts';
 import { toCsv } from '../../views/table.ts';
 
 export function getStaticPaths() {
-  return allTables(siteModel().report, siteModel().dealRows).map((table) => ({ params: { id: table.id }, props: { csv: toCsv(table) } }));
+  const { report, dealRows, dealFiles, openByStage } = siteModel();
+  return allTables(report, dealRows, { dealFiles, openByStage }).map((table) => ({ params: { id: table.id }, props: { csv: toCsv(table) } }));
 }
 
 export const GET: APIRoute = ({ props }) => new Response(props.csv as string, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

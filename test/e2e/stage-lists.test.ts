@@ -1,0 +1,121 @@
+/**
+ * Invariant over the built demo site: the open deals per stage add up everywhere they are shown.
+ * The expectation is recomputed here from data/deals.csv with none of tavla's code (a minimal
+ * CSV reader, the stage names of the settings, the definition of docs/metrics.md "Open
+ * pipeline": status open, created on or before as-of, grouped by stage). Then, per stage:
+ * the chart's table (the overview's pipeline-by-stage CSV) counts and sums it; the pipeline
+ * page's stage list says the same count and value in every language, sits at the anchor the
+ * stage's bar links to, shows at most its largest ten and says how many more the CSV holds; and
+ * the stage's CSV holds every one of its deals.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { parseCsv } from '../support/csv.ts';
+
+const root = join(import.meta.dirname, '../..');
+const siteDir = inject('siteDir');
+
+interface StageTotal {
+  stageId: string;
+  count: number;
+  /** Σ amount in cents (the CSVs carry öre). */
+  cents: number;
+}
+
+/** The open deals of data/deals.csv per stage id, read independently. */
+function openByStage(): Map<string, StageTotal> {
+  const settings = JSON.parse(readFileSync(join(root, 'data/tavla.config.json'), 'utf8'));
+  const stageOf = new Map<string, { id: string; status: string }>();
+  for (const stage of settings.stages) {
+    for (const name of [stage.id, stage.label, ...(stage.aliases ?? [])]) if (name) stageOf.set(name.toLowerCase(), { id: stage.id, status: stage.status });
+  }
+  const [header, ...rows] = parseCsv(readFileSync(join(root, 'data/deals.csv'), 'utf8'));
+  const col = (name: string) => header!.indexOf(name);
+  const seen = new Set<string>();
+  const totals = new Map<string, StageTotal>();
+  for (const row of rows) {
+    const id = row[col('id')]!;
+    const stage = stageOf.get(row[col('stage')]!.toLowerCase());
+    const amount = Number(row[col('amount')]);
+    // The rows tavla rejects: unknown stage, unreadable amount, a repeated id.
+    if (!stage || !Number.isFinite(amount) || seen.has(id)) continue;
+    seen.add(id);
+    if (stage.status !== 'open' || row[col('created_date')]! > settings.asOf) continue;
+    const total = totals.get(stage.id) ?? { stageId: stage.id, count: 0, cents: 0 };
+    total.count += 1;
+    total.cents += Math.round(amount * 100);
+    totals.set(stage.id, total);
+  }
+  return totals;
+}
+
+function csv(name: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(readFileSync(join(siteDir, 'data', `${name}.csv`), 'utf8'));
+  return rows.map((row) => Object.fromEntries(header!.map((key, i) => [key, row[i] ?? ''])));
+}
+
+/** A stage's list on the pipeline page: its summary ("75 · 17 552 473 kr"), rows shown, the "more" line. */
+function stageList(html: string, anchor: string): { summary: string; rows: number; more: string } | null {
+  const start = html.indexOf(`<details open id="${anchor}">`);
+  if (start < 0) return null;
+  const group = html.slice(start, html.indexOf('</details>', start));
+  const summary = (group.match(/<span class="sum">([^<]*)<\/span>/)?.[1] ?? '').replace(/[\s\u00a0\u202f]+/g, ' ');
+  const body = group.match(/<tbody>[\s\S]*?<\/tbody>/)?.[0] ?? '';
+  return { summary, rows: (body.match(/<tr>/g) ?? []).length, more: group.match(/<p class="more">([\s\S]*?)<a /)?.[1] ?? '' };
+}
+
+/** Whole kronor as the pages write them, digits only: 17552472.5 → "17552473". */
+const kronor = (cents: number) => String(Math.round(cents / 100));
+
+describe('open deals per stage add up on the demo site', () => {
+  const expected = [...openByStage().values()];
+
+  it('reads open deals in several stages from deals.csv', () => {
+    expect(expected.length).toBeGreaterThan(2);
+    expect(expected.reduce((s, x) => s + x.count, 0)).toBeGreaterThan(50);
+  });
+
+  it("the chart's table counts and sums each stage as deals.csv does", () => {
+    const rows = new Map(csv('overview-pipeline-by-stage').map((r) => [r.stage!, r]));
+    for (const stage of expected) {
+      expect([stage.stageId, Number(rows.get(stage.stageId)?.count), Math.round(Number(rows.get(stage.stageId)?.amount) * 100)]).toEqual([
+        stage.stageId,
+        stage.count,
+        stage.cents,
+      ]);
+    }
+  });
+
+  it("each stage's bar leads to its list, which shows the stage's count and value in every language", () => {
+    for (const lang of ['sv', 'da', 'en']) {
+      const overview = readFileSync(join(siteDir, lang, 'index.html'), 'utf8');
+      const pipeline = readFileSync(join(siteDir, lang, 'pipeline/index.html'), 'utf8');
+      const order: number[] = [];
+      for (const stage of expected) {
+        const anchor = `stage-${stage.stageId}`;
+        expect(overview, `${lang}: the ${stage.stageId} bar`).toContain(`href="/${lang}/pipeline/#${anchor}"`);
+        const list = stageList(pipeline, anchor);
+        expect(list, `${lang}: the ${stage.stageId} list`).not.toBeNull();
+        const [count, value] = list!.summary.split(' · ');
+        expect([stage.stageId, Number(count!.replace(/\D/g, '')), value!.replace(/\D/g, '')]).toEqual([stage.stageId, stage.count, kronor(stage.cents)]);
+        // The ten largest on the page; the rest are counted and in the CSV.
+        expect(list!.rows).toBe(Math.min(10, stage.count));
+        expect(Number(list!.more.replace(/\D/g, '') || 0)).toBe(stage.count - list!.rows);
+        order.push(pipeline.indexOf(`id="${anchor}"`));
+      }
+      // Largest stage first.
+      const byValue = [...expected].sort((a, b) => b.cents - a.cents).map((s) => pipeline.indexOf(`id="stage-${s.stageId}"`));
+      expect(byValue).toEqual([...order].sort((a, b) => a - b));
+    }
+  });
+
+  it("each stage's CSV holds every open deal of the stage", () => {
+    for (const stage of expected) {
+      const rows = csv(`pipeline-stage-${stage.stageId}`);
+      const cents = rows.reduce((sum, r) => sum + Math.round(Number(r.contract_value || 0) * 100), 0);
+      expect([stage.stageId, rows.length, cents]).toEqual([stage.stageId, stage.count, stage.cents]);
+      expect(existsSync(join(siteDir, 'data', `pipeline-stage-${stage.stageId}.csv`))).toBe(true);
+    }
+  });
+});
