@@ -5,6 +5,7 @@
  */
 import { NO_CREATED_DATE, type ModelDeal } from '../core/records.ts';
 import type { Model } from '../model/build-model.ts';
+import { weeklyGoals } from '../metrics/activity-goals.ts';
 import { addTo, groupBy } from '../model/group-by.ts';
 import { fiscalYearOf, monthOf, monthRange, monthsBetween } from '../periods/fiscal.ts';
 import { addWeeks, isoWeekOf, isoWeeksBetween } from '../periods/iso-week.ts';
@@ -78,6 +79,7 @@ function weekEntries(weekList: readonly string[], { model, scopes, lines, ctx }:
     model.deals.filter((d) => d.created !== NO_CREATED_DATE),
     (d) => isoWeekOf(d.created),
   );
+  const goals = weeklyGoals(records.activityFacts.counts, scopes.company.sellerTargets, scopes.company.sellerIds, weekList, ctx);
   return weekList.map((week) =>
     weekFigures(
       week,
@@ -87,8 +89,7 @@ function weekEntries(weekList: readonly string[], { model, scopes, lines, ctx }:
         activityCounts: records.activityFacts.counts,
         closed: closedByWeek.get(week) ?? [],
         created: createdByWeek.get(week) ?? [],
-        sellerTargets: scopes.company.sellerTargets,
-        sellerIds: scopes.company.sellerIds,
+        goals,
       },
       lines,
       ctx,

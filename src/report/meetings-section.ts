@@ -26,8 +26,7 @@ export interface MeetingsInput {
 }
 
 function packScope(id: string, deals: readonly ModelDeal[], targets: readonly Target[]): PackScope {
-  const won = deals.filter((d) => d.status === 'won');
-  return { id, deals, targets, wonByMonth: groupBy(won, (d) => monthOf(d.close)) };
+  return { id, targets, byCloseMonth: groupBy(deals, (d) => monthOf(d.close)) };
 }
 
 export function meetingsSection(input: MeetingsInput): MeetingsSection {
