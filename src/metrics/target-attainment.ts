@@ -58,11 +58,23 @@ export interface TargetAttainment {
 }
 
 /** The kind of a fiscal target period label; `undefined` for weeks and anything else. */
-export function periodKind(label: string): 'fiscal-year' | 'quarter' | 'month' | undefined {
-  if (/^FY\d{4}$/.test(label)) return 'fiscal-year';
-  if (/^FY\d{4}-Q[1-4]$/.test(label)) return 'quarter';
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(label) ? 'month' : undefined;
+export function periodKind(label: string): PeriodKind | undefined {
+  if (kinds.has(label)) return kinds.get(label);
+  const kind = /^FY\d{4}$/.test(label)
+    ? 'fiscal-year'
+    : /^FY\d{4}-Q[1-4]$/.test(label)
+      ? 'quarter'
+      : /^\d{4}-(0[1-9]|1[0-2])$/.test(label)
+        ? 'month'
+        : undefined;
+  if (kinds.size > 100_000) kinds.clear();
+  kinds.set(label, kind);
+  return kind;
 }
+
+type PeriodKind = 'fiscal-year' | 'quarter' | 'month';
+/** Period labels repeat across thousands of targets: each is classified once. */
+const kinds = new Map<string, PeriodKind | undefined>();
 
 const cents = (value: number): number => Math.round(value * 100) / 100;
 

@@ -54,6 +54,14 @@ export function rowOfLine(line: DealLine): DealRow {
   return [line.name, line.account, line.owner.name, line.stage, line.status, line.channel, line.amount, line.annualAmount, line.created, line.close];
 }
 
+/** `rowOfLine(dealLine(deal, ctx))`, without the line between. */
+function dealRow(deal: ModelDeal, ctx: DealLineContext): DealRow {
+  const account = ctx.accountName(deal.accountId);
+  const owner = ctx.person(deal.ownerId).name;
+  const stage = ctx.settings.stages.find((s) => s.id === deal.stageId)?.label ?? deal.stageId;
+  return [deal.name, account, owner, stage, deal.status, deal.channel, deal.amount, deal.annualAmount, deal.created, deal.close];
+}
+
 export interface DealLineContext {
   settings: Settings;
   accountName: (id: string) => string;
@@ -121,7 +129,7 @@ function keepRows(deals: readonly ModelDeal[], rows: DealRows, ctx: DealLineCont
   for (const deal of deals) {
     if (kept.has(deal)) continue;
     kept.add(deal);
-    if (rows[deal.id] === undefined) rows[deal.id] = rowOfLine(dealLine(deal, ctx));
+    if (rows[deal.id] === undefined) rows[deal.id] = dealRow(deal, ctx);
   }
 }
 
