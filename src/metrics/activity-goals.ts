@@ -62,7 +62,7 @@ export interface PersonGoalRow {
 }
 
 /** Per person: per week, per type (ACTIVITY_TYPES order), the goal and the activities. */
-interface PersonWeeks {
+export interface PersonWeeks {
   personId: string;
   goals: number[][];
   actuals: number[][];
@@ -106,15 +106,8 @@ function typesWithGoals(people: readonly PersonWeeks[]): number[] {
   return ACTIVITY_TYPES.flatMap((_, t) => (people.some((p) => p.goals.some((week) => week[t]! > 0)) ? [t] : []));
 }
 
-/** Activities vs weekly goals for a list of people (one seller, a team or the company) and weeks. */
-export function activityGoals(
-  counts: ActivityCounts,
-  targets: readonly GoalTarget[],
-  sellerIds: readonly string[],
-  weeks: readonly string[],
-  ctx: MetricContext,
-): ActivityGoalRow[] {
-  const people = personWeeks(counts, targets, sellerIds, weeks, ctx);
+/** The rows of `activityGoals` from the people's weeks (`weeks` in the order of their columns). */
+function goalRows(people: readonly PersonWeeks[], weeks: readonly string[]): ActivityGoalRow[] {
   const types = typesWithGoals(people);
   return weeks.flatMap((week, w) =>
     types.map((t) => {
@@ -135,15 +128,8 @@ export function activityGoals(
   );
 }
 
-/** Per person and type, over the weeks: activities in the weeks they held the goal vs the goal. */
-export function activityGoalsByPerson(
-  counts: ActivityCounts,
-  targets: readonly GoalTarget[],
-  sellerIds: readonly string[],
-  weeks: readonly string[],
-  ctx: MetricContext,
-): PersonGoalRow[] {
-  const people = personWeeks(counts, targets, sellerIds, weeks, ctx);
+/** The rows of `activityGoalsByPerson` from the people's weeks. */
+function goalRowsByPerson(people: readonly PersonWeeks[], weeks: readonly string[]): PersonGoalRow[] {
   const types = typesWithGoals(people);
   return people.flatMap((person) =>
     types.flatMap((t) => {
@@ -159,6 +145,56 @@ export function activityGoalsByPerson(
       return goal > 0 ? [{ personId: person.personId, type: ACTIVITY_TYPES[t]!, actual, goal, share: ratio(actual, goal) }] : [];
     }),
   );
+}
+
+/** Activities vs weekly goals for a list of people (one seller, a team or the company) and weeks. */
+export function activityGoals(
+  counts: ActivityCounts,
+  targets: readonly GoalTarget[],
+  sellerIds: readonly string[],
+  weeks: readonly string[],
+  ctx: MetricContext,
+): ActivityGoalRow[] {
+  return goalRows(personWeeks(counts, targets, sellerIds, weeks, ctx), weeks);
+}
+
+/** Per person and type, over the weeks: activities in the weeks they held the goal vs the goal. */
+export function activityGoalsByPerson(
+  counts: ActivityCounts,
+  targets: readonly GoalTarget[],
+  sellerIds: readonly string[],
+  weeks: readonly string[],
+  ctx: MetricContext,
+): PersonGoalRow[] {
+  return goalRowsByPerson(personWeeks(counts, targets, sellerIds, weeks, ctx), weeks);
+}
+
+/**
+ * The people's goals and activities over many weeks, read once, for figures of one week at a
+ * time (`weekOfGoals`): the same rows as `activityGoals` and `activityGoalsByPerson` of `[week]`.
+ */
+export interface WeeklyGoals {
+  people: readonly PersonWeeks[];
+  /** Week label → its column in `people`. */
+  column: ReadonlyMap<string, number>;
+}
+
+export function weeklyGoals(
+  counts: ActivityCounts,
+  targets: readonly GoalTarget[],
+  sellerIds: readonly string[],
+  weeks: readonly string[],
+  ctx: MetricContext,
+): WeeklyGoals {
+  return { people: personWeeks(counts, targets, sellerIds, weeks, ctx), column: new Map(weeks.map((week, w) => [week, w])) };
+}
+
+/** `activityGoals` and `activityGoalsByPerson` of one week of the table. */
+export function weekOfGoals(table: WeeklyGoals, week: string): { goals: ActivityGoalRow[]; byPerson: PersonGoalRow[] } {
+  const w = table.column.get(week);
+  if (w === undefined) throw new Error(`weekOfGoals: ${week} is not a week of the table`);
+  const people = table.people.map((p) => ({ personId: p.personId, goals: [p.goals[w]!], actuals: [p.actuals[w]!] }));
+  return { goals: goalRows(people, [week]), byPerson: goalRowsByPerson(people, [week]) };
 }
 
 /** Activities vs weekly goals for one seller. */

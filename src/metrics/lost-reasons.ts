@@ -21,6 +21,9 @@ import type { DateRange } from '../periods/calendar.ts';
 import { inRange } from '../periods/calendar.ts';
 import { sumMoney } from './money.ts';
 
+/** Reasons in Swedish order (as `localeCompare(b, 'sv')`), one collator for every list. */
+const swedish = new Intl.Collator('sv');
+
 export interface LostReasonDeal {
   status: string;
   close: string;
@@ -46,5 +49,5 @@ export function lostByReason(deals: readonly LostReasonDeal[], range: DateRange)
   }
   return [...groups]
     .map(([reason, amounts]) => ({ reason, count: amounts.length, amount: sumMoney(amounts) }))
-    .sort((a, b) => b.amount - a.amount || a.reason.localeCompare(b.reason, 'sv'));
+    .sort((a, b) => b.amount - a.amount || swedish.compare(a.reason, b.reason));
 }

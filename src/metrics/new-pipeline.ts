@@ -20,6 +20,7 @@
  * //     count: 3, amount: 220, averageCount: 1.5, averageAmount: 110 }
  */
 import type { Deal } from '../core/records.ts';
+import type { DateRange } from '../periods/calendar.ts';
 import { isIsoWeek, isoWeekOf, isoWeekRange, isoWeekStart } from '../periods/iso-week.ts';
 import type { MetricContext } from './context.ts';
 import { ratio, sumMoney } from './money.ts';
@@ -39,13 +40,22 @@ export interface NewPipeline {
   averageAmount: number | null;
 }
 
+/**
+ * The days the listed weeks span, first Monday to last Sunday (undefined without a week): deals
+ * created outside it cannot be in any of the weeks, so a caller may leave them out.
+ */
+export function newPipelineSpan(weeks: readonly string[]): DateRange | undefined {
+  const labels = weeks.filter(isIsoWeek).sort();
+  if (labels.length === 0) return undefined;
+  return { start: isoWeekStart(labels[0]!), end: isoWeekRange(labels[labels.length - 1]!).end };
+}
+
 export function newPipeline(deals: readonly Deal[], weeks: readonly string[], ctx: MetricContext): NewPipeline {
   const amounts = new Map<string, number[]>(weeks.map((week) => [week, []]));
   // Deals created outside the listed weeks' span cannot be in any of them: skipped by date alone.
-  const labels = weeks.filter(isIsoWeek).sort();
-  if (labels.length === 0) return figures(amounts);
-  const first = isoWeekStart(labels[0]!);
-  const last = isoWeekRange(labels[labels.length - 1]!).end;
+  const span = newPipelineSpan(weeks);
+  if (span === undefined) return figures(amounts);
+  const { start: first, end: last } = span;
   for (const deal of deals) {
     if (deal.created > ctx.asOf || deal.created < first || deal.created > last) continue;
     amounts.get(isoWeekOf(deal.created))?.push(deal.amount);

@@ -56,6 +56,11 @@ function revenueOf(invoices: readonly RevenueInvoice[]): { revenue: number; invo
   return { revenue: sumMoney(invoices.map((invoice) => invoice.amount)), invoices: invoices.length };
 }
 
+/** Invoiced revenue in a range, the total alone (`invoicedRevenue(…).revenue`). */
+export function revenueInRange(invoices: readonly RevenueInvoice[], range: DateRange): number {
+  return sumMoney(invoices.filter((invoice) => inRange(invoice.date, range)).map((invoice) => invoice.amount));
+}
+
 /** Invoiced revenue in a range, in total and per account. */
 export function invoicedRevenue(invoices: readonly RevenueInvoice[], range: DateRange): InvoicedRevenue {
   const inside = invoices.filter((invoice) => inRange(invoice.date, range));

@@ -29,7 +29,7 @@ import type { DateRange } from '../periods/calendar.ts';
 import { elapsedShare, fiscalYearOf, fiscalYearRange, periodRange, yearToDate } from '../periods/fiscal.ts';
 import type { MetricContext } from './context.ts';
 import { ratio, sumMoney } from './money.ts';
-import { invoicedRevenue, type RevenueInvoice } from './revenue.ts';
+import { revenueInRange, type RevenueInvoice } from './revenue.ts';
 import { salesVolume, type SalesVolume, type VolumeDeal } from './sales-volume.ts';
 
 export type AttainmentMeasure = `volume:${Channel | 'total'}` | 'revenue';
@@ -58,28 +58,68 @@ export interface TargetAttainment {
 }
 
 /** The kind of a fiscal target period label; `undefined` for weeks and anything else. */
-export function periodKind(label: string): 'fiscal-year' | 'quarter' | 'month' | undefined {
-  if (/^FY\d{4}$/.test(label)) return 'fiscal-year';
-  if (/^FY\d{4}-Q[1-4]$/.test(label)) return 'quarter';
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(label) ? 'month' : undefined;
+export function periodKind(label: string): PeriodKind | undefined {
+  if (kinds.has(label)) return kinds.get(label);
+  const kind = /^FY\d{4}$/.test(label)
+    ? 'fiscal-year'
+    : /^FY\d{4}-Q[1-4]$/.test(label)
+      ? 'quarter'
+      : /^\d{4}-(0[1-9]|1[0-2])$/.test(label)
+        ? 'month'
+        : undefined;
+  if (kinds.size > 100_000) kinds.clear();
+  kinds.set(label, kind);
+  return kind;
 }
+
+type PeriodKind = 'fiscal-year' | 'quarter' | 'month';
+/** Period labels repeat across thousands of targets: each is classified once. */
+const kinds = new Map<string, PeriodKind | undefined>();
 
 const cents = (value: number): number => Math.round(value * 100) / 100;
 
 type Budget = { budgetYtd: number; fullYearTarget: number; budgetSource: BudgetSource };
 
-function budgetOf(targets: readonly TargetRow[], measure: string, fy: DateRange, ctx: MetricContext): Budget | null {
-  const start = ctx.settings.fiscalYearStartMonth;
+/** A scope's `cadence: 'total'` rows of one measure in one fiscal year, by level, with their ranges. */
+interface BudgetRows {
+  yearValues: number[];
+  levels: { kind: 'month' | 'quarter' | 'fiscal-year'; rows: { value: number; range: DateRange }[] }[];
+}
+
+/**
+ * The rows are worked out once per list of targets, measure and fiscal year: a scope's budget is
+ * read at the end of every month of the report (the list's length is in the key, so a list that
+ * grows is read again).
+ */
+const budgetRowsOf = new WeakMap<readonly TargetRow[], Map<string, BudgetRows>>();
+
+function budgetRows(targets: readonly TargetRow[], measure: string, fy: DateRange, start: number): BudgetRows {
+  let cache = budgetRowsOf.get(targets);
+  if (cache === undefined) budgetRowsOf.set(targets, (cache = new Map()));
+  const key = `${targets.length} ${measure} ${fy.start} ${fy.end} ${start}`;
+  let found = cache.get(key);
+  if (found !== undefined) return found;
   const rows = targets.filter((t) => {
     const range = t.cadence === 'total' && t.measure === measure ? periodRange(t.period, start) : undefined;
     return range !== undefined && range.start >= fy.start && range.end <= fy.end;
   });
-  const yearRows = rows.filter((t) => periodKind(t.period) === 'fiscal-year');
-  for (const kind of ['month', 'quarter', 'fiscal-year'] as const) {
-    const level = rows.filter((t) => periodKind(t.period) === kind);
+  found = {
+    yearValues: rows.filter((t) => periodKind(t.period) === 'fiscal-year').map((t) => t.value),
+    levels: (['month', 'quarter', 'fiscal-year'] as const).map((kind) => ({
+      kind,
+      rows: rows.filter((t) => periodKind(t.period) === kind).map((t) => ({ value: t.value, range: periodRange(t.period, start)! })),
+    })),
+  };
+  cache.set(key, found);
+  return found;
+}
+
+function budgetOf(targets: readonly TargetRow[], measure: string, fy: DateRange, ctx: MetricContext): Budget | null {
+  const { yearValues, levels } = budgetRows(targets, measure, fy, ctx.settings.fiscalYearStartMonth);
+  for (const { kind, rows: level } of levels) {
     if (level.length === 0) continue;
-    const shares = level.map((t) => t.value * elapsedShare(periodRange(t.period, start)!, ctx.asOf));
-    const fullYear = sumMoney((yearRows.length > 0 ? yearRows : level).map((t) => t.value));
+    const shares = level.map((t) => t.value * elapsedShare(t.range, ctx.asOf));
+    const fullYear = sumMoney(yearValues.length > 0 ? yearValues : level.map((t) => t.value));
     return { budgetYtd: cents(shares.reduce((a, b) => a + b, 0)), fullYearTarget: fullYear, budgetSource: kind };
   }
   return null;
@@ -122,7 +162,7 @@ export function targetAttainment(
     rows: [
       ...CHANNELS.map((c, i) => row(`volume:${c}`, volume.byChannel[c].annualVolume, channelBudgets[i] ?? null)),
       row('volume:total', volume.annualVolume, totalBudget),
-      row('revenue', invoicedRevenue(records.invoices, ytd).revenue, budgetOf(records.targets, 'revenue', fy, ctx)),
+      row('revenue', revenueInRange(records.invoices, ytd), budgetOf(records.targets, 'revenue', fy, ctx)),
     ],
   };
 }

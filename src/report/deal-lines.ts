@@ -54,6 +54,14 @@ export function rowOfLine(line: DealLine): DealRow {
   return [line.name, line.account, line.owner.name, line.stage, line.status, line.channel, line.amount, line.annualAmount, line.created, line.close];
 }
 
+/** `rowOfLine(dealLine(deal, ctx))`, without the line between. */
+function dealRow(deal: ModelDeal, ctx: DealLineContext): DealRow {
+  const account = ctx.accountName(deal.accountId);
+  const owner = ctx.person(deal.ownerId).name;
+  const stage = ctx.settings.stages.find((s) => s.id === deal.stageId)?.label ?? deal.stageId;
+  return [deal.name, account, owner, stage, deal.status, deal.channel, deal.amount, deal.annualAmount, deal.created, deal.close];
+}
+
 export interface DealLineContext {
   settings: Settings;
   accountName: (id: string) => string;
@@ -107,6 +115,24 @@ export function largestDeals(deals: readonly ModelDeal[], cap: number): ModelDea
   return top;
 }
 
+/**
+ * The deals each `rows` already holds a row for, beside it: a deal is in many lists (its week,
+ * its month, its seller…), and a look-up by the deal itself is cheaper than one by its id in an
+ * object of a hundred thousand keys. A deal not in the set is still looked up by id.
+ */
+const rowsKept = new WeakMap<DealRows, Set<ModelDeal>>();
+
+/** Adds the row of each deal that `rows` has none for yet, in the deals' order. */
+function keepRows(deals: readonly ModelDeal[], rows: DealRows, ctx: DealLineContext): void {
+  let kept = rowsKept.get(rows);
+  if (kept === undefined) rowsKept.set(rows, (kept = new Set()));
+  for (const deal of deals) {
+    if (kept.has(deal)) continue;
+    kept.add(deal);
+    if (rows[deal.id] === undefined) rows[deal.id] = dealRow(deal, ctx);
+  }
+}
+
 /** Largest first (ties by id), at most `cap` lines; every deal counted, summed and named. */
 export function dealList(deals: readonly ModelDeal[], ctx: DealLineContext, cap = 25): DealList {
   // Summed in cents, as `sumMoney` does, in one pass.
@@ -117,8 +143,7 @@ export function dealList(deals: readonly ModelDeal[], ctx: DealLineContext, cap 
     annualCents += Math.round(d.annualAmount * 100);
   }
   const sorted = [...deals].sort(largestFirst);
-  const rows = ctx.rows;
-  if (rows !== undefined) for (const deal of sorted) if (rows[deal.id] === undefined) rows[deal.id] = rowOfLine(dealLine(deal, ctx));
+  if (ctx.rows !== undefined) keepRows(sorted, ctx.rows, ctx);
   return {
     count: deals.length,
     amount: cents / 100,

@@ -11,13 +11,13 @@ import { forecastVsBudget, type ForecastVsBudget } from '../metrics/forecast-vs-
 import { lostByReason, type LostReasonRow } from '../metrics/lost-reasons.ts';
 import { periodBudget } from '../metrics/period-budget.ts';
 import type { AttainmentMeasure } from '../metrics/target-attainment.ts';
-import { salesVolume } from '../metrics/sales-volume.ts';
+import { salesVolume, type SalesVolume } from '../metrics/sales-volume.ts';
 import { CHANNEL_BUCKETS, CHANNELS, type ActivityType, type ChannelBucket, type ModelDeal, type Target } from '../core/records.ts';
 import { inRange, type DateRange } from '../periods/calendar.ts';
 import { fiscalQuarterOf, fiscalQuarterRange, fiscalYearOf, fiscalYearRange, monthRange, monthsBetween } from '../periods/fiscal.ts';
 import { addWeeks, isoWeekRange } from '../periods/iso-week.ts';
 import { dealList, type DealLineContext, type DealList } from './deal-lines.ts';
-import type { PersonRef } from './people.ts';
+import { compareNames, type PersonRef } from './people.ts';
 
 export interface BehindOnGoal {
   person: PersonRef;
@@ -71,7 +71,7 @@ export function behindOnGoals(
       byWeek.set(row.week, list);
     }
   }
-  for (const list of byWeek.values()) list.sort((a, b) => (a.share ?? 0) - (b.share ?? 0) || a.person.name.localeCompare(b.person.name, 'sv'));
+  for (const list of byWeek.values()) list.sort((a, b) => (a.share ?? 0) - (b.share ?? 0) || compareNames(a.person.name, b.person.name));
   return byWeek;
 }
 
@@ -114,11 +114,17 @@ export interface MonthPack {
 
 export interface PackScope {
   id: string;
-  /** Every deal of the scope (the forecasts read open and won deals by close date). */
-  deals: readonly ModelDeal[];
-  /** The scope's won deals grouped by the month of their close date. */
-  wonByMonth: ReadonlyMap<string, readonly ModelDeal[]>;
+  /**
+   * Every deal of the scope grouped by the month of its close date (the volumes read the won
+   * deals of a month, the forecasts open and won deals closing in a quarter or year).
+   */
+  byCloseMonth: ReadonlyMap<string, readonly ModelDeal[]>;
   targets: readonly Target[];
+}
+
+/** The scope's deals whose close date is in one of the months the range touches. */
+function closingIn(scope: PackScope, range: DateRange): ModelDeal[] {
+  return monthsBetween(range).flatMap((month) => scope.byCloseMonth.get(month) ?? []);
 }
 
 export interface MonthPackInput {
@@ -137,7 +143,7 @@ export function monthPacks(months: readonly string[], input: MonthPackInput, ctx
     const key = `${scope.id}:${period.start}:${period.end}`;
     let result = forecasts.get(key);
     if (result === undefined) {
-      result = forecastVsBudget(scope.deals, period, periodBudget(scope.targets, 'volume:total', period, settings), ctx);
+      result = forecastVsBudget(closingIn(scope, period), period, periodBudget(scope.targets, 'volume:total', period, settings), ctx);
       forecasts.set(key, result);
     }
     return result;
@@ -147,7 +153,13 @@ export function monthPacks(months: readonly string[], input: MonthPackInput, ctx
     const range = monthRange(month);
     return { start: range.start, end: range.end < asOf ? range.end : asOf };
   };
-  const volumeOf = (scope: PackScope, month: string) => salesVolume(scope.wonByMonth.get(month) ?? [], toDate(month));
+  const volumes = new Map<string, SalesVolume>();
+  const volumeOf = (scope: PackScope, month: string) => {
+    const key = `${scope.id}:${month}`;
+    let volume = volumes.get(key);
+    if (volume === undefined) volumes.set(key, (volume = salesVolume(scope.byCloseMonth.get(month) ?? [], toDate(month))));
+    return volume;
+  };
   return months.map((month) => {
     const range = toDate(month);
     const fiscalYear = fiscalYearOf(range.start, start);

@@ -5,9 +5,11 @@
  */
 import { NO_CREATED_DATE, type ModelDeal } from '../core/records.ts';
 import type { Model } from '../model/build-model.ts';
+import { weeklyGoals } from '../metrics/activity-goals.ts';
 import { addTo, groupBy } from '../model/group-by.ts';
 import { fiscalYearOf, monthOf, monthRange, monthsBetween } from '../periods/fiscal.ts';
 import { addWeeks, isoWeekOf, isoWeeksBetween } from '../periods/iso-week.ts';
+import { largestFirst } from './deal-lines.ts';
 import { meetingsSection } from './meetings-section.ts';
 import { monthFigures, type MonthFigures } from './month-figures.ts';
 import { monthScopes } from './month-scopes.ts';
@@ -28,12 +30,16 @@ export function meetingParts(parts: ReportParts): MeetingParts {
   const { model, scopes, lines, ctx } = parts;
   const firstDate = firstRecordDate(model, ctx.asOf);
   const weekList = isoWeeksBetween(firstDate, ctx.asOf);
-  const weeks = weekEntries(weekList, parts);
+  // Deal lists are shown largest first: grouped from the deals in that order, each list is sorted
+  // already (a stable sort keeps equal deals in the model's order, as grouping the model would).
+  const largestFirstDeals = [...model.deals].sort(largestFirst);
+  const weeks = weekEntries(weekList, largestFirstDeals, parts);
   const dealsByMonth = dealsByMonthOf(model.deals);
-  const months = monthEntries(monthsBetween({ start: firstDate, end: ctx.asOf }), dealsByMonth, parts);
+  const months = monthEntries(monthsBetween({ start: firstDate, end: ctx.asOf }), dealsByMonthOf(largestFirstDeals), parts);
   const monthList = months.map((m) => m.month);
   const meetings = meetingsSection({
     model,
+    largestFirstDeals,
     weeks: weekList,
     months: monthList,
     companyTargets: scopes.company.targets,
@@ -66,18 +72,19 @@ function dealsByMonthOf(deals: readonly ModelDeal[]): Map<string, ModelDeal[]> {
   return dealsByMonth;
 }
 
-function weekEntries(weekList: readonly string[], { model, scopes, lines, ctx }: ReportParts): WeekFigures[] {
+function weekEntries(weekList: readonly string[], deals: readonly ModelDeal[], { model, scopes, lines, ctx }: ReportParts): WeekFigures[] {
   const { records } = model;
   const activitiesByWeek = groupBy(records.activities, (a) => isoWeekOf(a.date));
   const closedByWeek = groupBy(
-    model.deals.filter((d) => d.status !== 'open'),
+    deals.filter((d) => d.status !== 'open'),
     (d) => isoWeekOf(d.close),
   );
   // A deal without created date was created in no week or month (it is in no "new" list).
   const createdByWeek = groupBy(
-    model.deals.filter((d) => d.created !== NO_CREATED_DATE),
+    deals.filter((d) => d.created !== NO_CREATED_DATE),
     (d) => isoWeekOf(d.created),
   );
+  const goals = weeklyGoals(records.activityFacts.counts, scopes.company.sellerTargets, scopes.company.sellerIds, weekList, ctx);
   return weekList.map((week) =>
     weekFigures(
       week,
@@ -87,8 +94,7 @@ function weekEntries(weekList: readonly string[], { model, scopes, lines, ctx }:
         activityCounts: records.activityFacts.counts,
         closed: closedByWeek.get(week) ?? [],
         created: createdByWeek.get(week) ?? [],
-        sellerTargets: scopes.company.sellerTargets,
-        sellerIds: scopes.company.sellerIds,
+        goals,
       },
       lines,
       ctx,

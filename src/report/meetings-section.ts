@@ -15,6 +15,8 @@ import type { MeetingsSection } from './site-model.ts';
 
 export interface MeetingsInput {
   model: Model;
+  /** The model's deals, largest first (`largestFirst`). */
+  largestFirstDeals: readonly ModelDeal[];
   weeks: readonly string[];
   months: readonly string[];
   companyTargets: readonly Target[];
@@ -26,13 +28,12 @@ export interface MeetingsInput {
 }
 
 function packScope(id: string, deals: readonly ModelDeal[], targets: readonly Target[]): PackScope {
-  const won = deals.filter((d) => d.status === 'won');
-  return { id, deals, targets, wonByMonth: groupBy(won, (d) => monthOf(d.close)) };
+  return { id, targets, byCloseMonth: groupBy(deals, (d) => monthOf(d.close)) };
 }
 
 export function meetingsSection(input: MeetingsInput): MeetingsSection {
   const { model, ctx, lines } = input;
-  const byCloseWeek = groupBy(model.deals, (d) => isoWeekOf(d.close));
+  const byCloseWeek = groupBy(input.largestFirstDeals, (d) => isoWeekOf(d.close));
   const sellers = model.users
     .map((u) => ({ id: u.id, teamId: u.teamId, targets: input.sellerTargets(u.id).filter((t) => t.cadence === 'weekly') }))
     .filter((s) => s.targets.length > 0);

@@ -9,7 +9,7 @@ import { customersWorked, type CustomersWorked } from '../metrics/customers-work
 import { dealAging, type DealAging } from '../metrics/deal-aging.ts';
 import { dealSize, type DealSize } from '../metrics/deal-size.ts';
 import { forecastCategories, type ForecastCategories } from '../metrics/forecast-categories.ts';
-import { newPipeline, type NewPipeline } from '../metrics/new-pipeline.ts';
+import { newPipeline, newPipelineSpan, type NewPipeline } from '../metrics/new-pipeline.ts';
 import { openPipeline, type OpenPipeline } from '../metrics/open-pipeline.ts';
 import { salesCycle, type SalesCycle } from '../metrics/sales-cycle.ts';
 import { velocityOf, type SalesVelocity } from '../metrics/sales-velocity.ts';
@@ -71,7 +71,7 @@ export interface ScopeFigures {
 
 export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx: MetricContext): ScopeFigures {
   const { deals, activities, targets, invoices } = records;
-  const { open, wonThisYear, wonPreviousYtd, closedTrailing, wonTrailing, closingInQuarter } = splitDeals(deals, periods);
+  const { open, wonThisYear, wonPreviousYtd, closedTrailing, wonTrailing, closingInQuarter, createdRecently } = splitDeals(deals, periods);
   const trailing = periods.trailingYear; // ends at as-of
   const quarter = periods.quarter.range;
   const fiscalYear = periods.fiscalYearRange;
@@ -106,7 +106,7 @@ export function scopeFigures(records: ScopeRecords, periods: ReportPeriods, ctx:
       aging: dealAging(open, ctx),
       stalled: stalledDeals(open, records.activityFacts.lastByDeal, ctx),
       slipped: slippedDeals(open, ctx),
-      newPipeline: newPipeline(deals, periods.recentWeeks, ctx),
+      newPipeline: newPipeline(createdRecently, periods.recentWeeks, ctx),
     },
     winRate: trailingWinRate,
     dealSize: trailingDealSize,
@@ -145,6 +145,9 @@ function splitDeals(deals: readonly ModelDeal[], periods: ReportPeriods) {
   const wonTrailing: ModelDeal[] = [];
   /** Deals with a close date in the quarter (forecast categories). */
   const closingInQuarter: ModelDeal[] = [];
+  /** Deals created in the days the recent weeks span (new pipeline). */
+  const createdRecently: ModelDeal[] = [];
+  const recent = newPipelineSpan(periods.recentWeeks);
   for (const deal of deals) {
     if (deal.status === 'open') open.push(deal);
     else if (inRange(deal.close, trailing)) {
@@ -156,6 +159,7 @@ function splitDeals(deals: readonly ModelDeal[], periods: ReportPeriods) {
       if (inRange(deal.close, periods.previousYearToDate)) wonPreviousYtd.push(deal);
     }
     if (inRange(deal.close, periods.quarter.range)) closingInQuarter.push(deal);
+    if (recent !== undefined && inRange(deal.created, recent)) createdRecently.push(deal);
   }
-  return { open, wonThisYear, wonPreviousYtd, closedTrailing, wonTrailing, closingInQuarter };
+  return { open, wonThisYear, wonPreviousYtd, closedTrailing, wonTrailing, closingInQuarter, createdRecently };
 }

@@ -7,6 +7,7 @@ import { volumeVsRevenue } from '../metrics/revenue.ts';
 import { wonInRange } from '../metrics/sales-volume.ts';
 import { groupBy } from '../model/group-by.ts';
 import { dealList } from './deal-lines.ts';
+import { compareNames } from './people.ts';
 import type { ReportParts } from './report-scopes.ts';
 import { scopeFigures } from './scope-figures.ts';
 import type { SellerEntry } from './site-model.ts';
@@ -49,7 +50,7 @@ function customerVolumes({ model, periods, lines }: ReportParts): (userId: strin
       ...result,
       accounts: result.accounts
         .map((row) => ({ ...row, name: lines.accountName(row.accountId) }))
-        .sort((a, b) => b.revenue + b.annualVolume - (a.revenue + a.annualVolume) || a.name.localeCompare(b.name, 'sv')),
+        .sort((a, b) => b.revenue + b.annualVolume - (a.revenue + a.annualVolume) || compareNames(a.name, b.name)),
     };
   };
 }

@@ -4,12 +4,12 @@
  * activities against the weekly goals. One entry per ISO week; its address never changes.
  */
 import type { MetricContext } from '../metrics/context.ts';
-import { activityGoals, activityGoalsByPerson, type ActivityCounts, type ActivityGoalRow, type PersonGoalRow } from '../metrics/activity-goals.ts';
-import { inRange, type DateRange, addDays } from '../periods/calendar.ts';
+import { weekOfGoals, type ActivityCounts, type ActivityGoalRow, type PersonGoalRow, type WeeklyGoals } from '../metrics/activity-goals.ts';
+import { dayNumber, inRange, type DateRange } from '../periods/calendar.ts';
 import { addWeeks, isoWeekRange } from '../periods/iso-week.ts';
-import { ACTIVITY_TYPES, type Activity, type ModelDeal, type Target } from '../core/records.ts';
+import { ACTIVITY_TYPES, type Activity, type ModelDeal } from '../core/records.ts';
 import { dealLine, dealList, largestDeals, largestFirst, type DealLine, type DealLineContext, type DealList } from './deal-lines.ts';
-import type { PersonRef } from './people.ts';
+import { compareNames, type PersonRef } from './people.ts';
 
 export interface MeetingLine {
   date: string;
@@ -56,36 +56,31 @@ export interface WeekInput {
   activities: readonly Activity[];
   /** The same, dated in the following week (booked meetings ahead). */
   activitiesNextWeek: readonly Activity[];
-  /** Activities per owner × date × type, every row of the log (weekly goals). */
+  /** Activities per owner × date × type, every row of the log. */
   activityCounts: ActivityCounts;
+  /** The sellers' weekly goals and activities over the listed weeks, this week among them. */
+  goals: WeeklyGoals;
   /** Deals closed (won or lost) in the week. */
   closed: readonly ModelDeal[];
   /** Deals created in the week. */
   created: readonly ModelDeal[];
-  sellerTargets: readonly Target[];
-  sellerIds: readonly string[];
 }
 
 function countBySeller(activities: readonly Activity[], ctx: DealLineContext): PersonCount[] {
   const counts = new Map<string, number>();
   for (const activity of activities) counts.set(activity.ownerId, (counts.get(activity.ownerId) ?? 0) + 1);
-  return [...counts]
-    .map(([id, count]) => ({ person: ctx.person(id), count }))
-    .sort((a, b) => b.count - a.count || a.person.name.localeCompare(b.person.name, 'sv'));
+  return [...counts].map(([id, count]) => ({ person: ctx.person(id), count })).sort((a, b) => b.count - a.count || compareNames(a.person.name, b.person.name));
 }
 
 /** Per owner, the week's activities summed from the daily counts, by kind. */
 function activitiesBySeller(counts: WeekInput['activityCounts'], range: DateRange, lines: DealLineContext): SellerActivities[] {
-  const days: string[] = [];
-  for (let day = range.start; day <= range.end; day = addDays(day, 1)) days.push(day);
+  const first = dayNumber(range.start);
+  const last = dayNumber(range.end);
   const at = (type: (typeof ACTIVITY_TYPES)[number]) => ACTIVITY_TYPES.indexOf(type);
   const rows: SellerActivities[] = [];
   for (const [ownerId, byDate] of counts) {
     const sums = new Array<number>(ACTIVITY_TYPES.length).fill(0);
-    for (const day of days) {
-      const perType = byDate.get(day);
-      if (perType) for (let t = 0; t < sums.length; t++) sums[t]! += perType[t]!;
-    }
+    for (let day = first; day <= last; day++) byDate.addInto(day, sums);
     const call = sums[at('call')]!;
     const email = sums[at('email')]!;
     const meetingHeld = sums[at('meeting_held')]!;
@@ -94,7 +89,7 @@ function activitiesBySeller(counts: WeekInput['activityCounts'], range: DateRang
     rows.push({ person: lines.person(ownerId), call, email, meetingHeld, other });
   }
   const total = (r: SellerActivities) => r.call + r.email + r.meetingHeld + r.other;
-  return rows.sort((a, b) => total(b) - total(a) || a.person.name.localeCompare(b.person.name, 'sv'));
+  return rows.sort((a, b) => total(b) - total(a) || compareNames(a.person.name, b.person.name));
 }
 
 export function weekFigures(week: string, input: WeekInput, lines: DealLineContext, ctx: MetricContext): WeekFigures {
@@ -118,6 +113,7 @@ export function weekFigures(week: string, input: WeekInput, lines: DealLineConte
     .sort((a, b) => largestFirst(a.deal, b.deal))
     .slice(0, MOVES)
     .map(({ deal, move }) => ({ ...dealLine(deal, lines), move }));
+  const goals = weekOfGoals(input.goals, week);
   return {
     week,
     range,
@@ -138,11 +134,8 @@ export function weekFigures(week: string, input: WeekInput, lines: DealLineConte
         account: a.accountId ? lines.accountName(a.accountId) : '—',
       })),
     },
-    goals: activityGoals(input.activityCounts, input.sellerTargets, input.sellerIds, [week], ctx),
-    goalsByPerson: activityGoalsByPerson(input.activityCounts, input.sellerTargets, input.sellerIds, [week], ctx).map((row) => ({
-      ...row,
-      person: lines.person(row.personId),
-    })),
+    goals: goals.goals,
+    goalsByPerson: goals.byPerson.map((row) => ({ ...row, person: lines.person(row.personId) })),
     activitiesBySeller: activitiesBySeller(input.activityCounts, range, lines),
   };
 }

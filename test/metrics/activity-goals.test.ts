@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityGoals, activityGoalsByPerson, sellerActivityGoals } from '../../src/metrics/activity-goals.ts';
+import { activityGoals, activityGoalsByPerson, sellerActivityGoals, weeklyGoals, weekOfGoals } from '../../src/metrics/activity-goals.ts';
 import { activity, context, deepFreeze, factsOf, target } from './fixtures.ts';
 
 const ctx = context('2026-11-20');
@@ -106,5 +106,40 @@ describe('activityGoalsByPerson', () => {
     activityGoals(counts, input.targets, ['u1', 'u2'], ['2026-W47'], ctx);
     expect(input).toEqual({ targets });
     expect(counts).toEqual(before);
+  });
+});
+
+describe('weekOfGoals', () => {
+  const table = weeklyGoals(counts, targets, ['u1', 'u2'], ['2026-W01', '2026-W47', '2026-W53'], ctx);
+
+  it('gives one week of a table read once: its rows and its people, as for that week alone', () => {
+    // 2026-W47 (FY2026 goals): u1 calls 1 of 10, meetings 1 of 3; u2 calls 0 of 5.
+    // Calls: actual 1 + 0 = 1, goal 10 + 5 = 15, two holders; meetings: 1 of 3, one holder (u2 has no goal, no meetings).
+    expect(weekOfGoals(table, '2026-W47')).toEqual({
+      goals: [
+        { week: '2026-W47', type: 'call', actual: 1, goal: 15, share: 1 / 15, holders: 2, outside: 0 },
+        { week: '2026-W47', type: 'meeting_held', actual: 1, goal: 3, share: 1 / 3, holders: 1, outside: 0 },
+      ],
+      byPerson: [
+        { personId: 'u1', type: 'call', actual: 1, goal: 10, share: 0.1 },
+        { personId: 'u1', type: 'meeting_held', actual: 1, goal: 3, share: 1 / 3 },
+        { personId: 'u2', type: 'call', actual: 0, goal: 5, share: 0 },
+      ],
+    });
+    // 2026-W53 (Dec 28 – Jan 3, FY2026): u1's call on Sunday Jan 3 and u2's on Monday Dec 28: 2 of 15.
+    expect(weekOfGoals(table, '2026-W53').goals[0]).toEqual({ week: '2026-W53', type: 'call', actual: 2, goal: 15, share: 2 / 15, holders: 2, outside: 0 });
+  });
+
+  it('agrees with activityGoals and activityGoalsByPerson of the one week', () => {
+    for (const week of ['2026-W01', '2026-W47', '2026-W53']) {
+      expect(weekOfGoals(table, week)).toEqual({
+        goals: activityGoals(counts, targets, ['u1', 'u2'], [week], ctx),
+        byPerson: activityGoalsByPerson(counts, targets, ['u1', 'u2'], [week], ctx),
+      });
+    }
+  });
+
+  it('refuses a week the table was not read for', () => {
+    expect(() => weekOfGoals(table, '2026-W48')).toThrow(/2026-W48/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newPipeline } from '../../src/metrics/new-pipeline.ts';
+import { newPipeline, newPipelineSpan } from '../../src/metrics/new-pipeline.ts';
 import { context, deal, frozen } from './fixtures-pipeline.ts';
 
 const weeks = ['2026-W52', '2026-W53', '2027-W01'];
@@ -78,5 +78,18 @@ describe('newPipeline', () => {
   it('does not mutate its input', () => {
     const deals = frozen([deal({ id: 'd1', created: '2027-01-05', amount: 5 })]);
     expect(newPipeline(deals, frozen([...weeks]), ctx).amount).toBe(5);
+  });
+});
+
+describe('newPipelineSpan', () => {
+  it('spans the listed weeks from the first Monday to the last Sunday, in any order', () => {
+    // 2027-W01 = Jan 4–10, 2026-W52 = Dec 21–27; a label that is no week is left out.
+    expect(newPipelineSpan(['2027-W01', 'not a week', '2026-W52'])).toEqual({ start: '2026-12-21', end: '2027-01-10' });
+    expect(newPipelineSpan(weeks)).toEqual({ start: '2026-12-21', end: '2027-01-10' });
+  });
+
+  it('is undefined without a week', () => {
+    expect(newPipelineSpan([])).toBeUndefined();
+    expect(newPipelineSpan(['2026-W99'])).toBeUndefined();
   });
 });

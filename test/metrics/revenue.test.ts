@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invoicedRevenue, volumeVsRevenue } from '../../src/metrics/revenue.ts';
+import { invoicedRevenue, revenueInRange, volumeVsRevenue } from '../../src/metrics/revenue.ts';
 import { fiscalQuarterRange, fiscalYearRange } from '../../src/periods/fiscal.ts';
 import { deepFreeze, invoice, wonDeal } from './fixtures.ts';
 
@@ -48,6 +48,15 @@ describe('invoicedRevenue', () => {
     const copy = structuredClone(invoices);
     invoicedRevenue(deepFreeze(invoices), q1);
     expect(invoices).toEqual(copy);
+  });
+});
+
+describe('revenueInRange', () => {
+  it('gives the total alone', () => {
+    // Q1 = invoices 1–4, 7, 8: 1000 + 2500.50 − 500 + 4000 + 0.10 + 0.20 = 7000.80; FY2026 adds invoice 5 (9000)
+    expect(revenueInRange(invoices, q1)).toBe(7_000.8);
+    expect(revenueInRange(invoices, fiscalYearRange(2026, 1))).toBe(16_000.8);
+    expect(revenueInRange([], q1)).toBe(0);
   });
 });
 

@@ -86,12 +86,8 @@ describe('monthPacks', () => {
     ];
     const company: PackScope = {
       id: '',
-      deals,
       targets: [november],
-      wonByMonth: groupBy(
-        deals.filter((d) => d.status === 'won'),
-        (d) => d.close.slice(0, 7),
-      ),
+      byCloseMonth: groupBy(deals, (d) => d.close.slice(0, 7)),
     };
     const [october, nov] = monthPacks(['2026-10', '2026-11'], { company, teams: [], dealsOfMonth: () => deals }, ctx);
     expect(nov!.company.at(-1)).toEqual({ measure: 'volume:total', result: 40_000, budget: 200_000 });
