@@ -30,7 +30,7 @@ export interface ForecastStackOptions extends ChartOptions {
 /** Closed, commit, best case: dark to light of one hue, so the order reads without colour names. */
 export const FORECAST_COLORS = { closed: '#1f5fa8', commit: '#4a8fd8', bestCase: '#9cc3ee' } as const;
 /** Room below the rows for the value axis: its ticks and, under them, its unit. */
-const MARGIN_BOTTOM = 54;
+const MARGIN_BOTTOM = 56;
 
 export function forecastStack(data: readonly ForecastRow[], options: ForecastStackOptions): string {
   const { locale, currency, labels } = options;
@@ -61,7 +61,7 @@ export function forecastStack(data: readonly ForecastRow[], options: ForecastSta
     x: { grid: true, nice: true, domain: [0, max * 1.05] },
     color: { domain: ['closed', 'commit', 'bestCase'], range: [FORECAST_COLORS.closed, FORECAST_COLORS.commit, FORECAST_COLORS.bestCase] },
     marks: [
-      Plot.axisX({ tickFormat: unit.tickFormat, label: unit.label, labelArrow: 'none', labelAnchor: 'right' }),
+      Plot.axisX({ tickFormat: unit.tickFormat, label: unit.label, labelArrow: 'none', labelAnchor: 'right', labelOffset: 48 }),
       Plot.barX(segments, Plot.stackX({ y: 'index', x: 'value', fill: 'kind', ...bar, order: ['closed', 'commit', 'bestCase'], stroke: GAP, strokeWidth: 1 })),
       links.length > 0 ? Plot.barX(links, { y: 'index', x: 'top', fill: 'transparent', ...bar, ...linkOptions(links) }) : null,
       Plot.ruleX([0]),
