@@ -42,13 +42,17 @@ export function baseOptions(options: ChartOptions): Plot.PlotOptions {
   };
 }
 
+/** Characters about as wide as the font size ("%" in "105%", "m" in "mnkr"); the rest are narrower. */
+const WIDE = /[%@mwMW]/g;
+
 /**
  * Rough width in drawing units of a label (no layout engine at build time), by default at the
- * largest text size, the one every layout leaves room for: 0.65 em a character, the width of
- * digits in DejaVu Sans (Debian's system-ui), wider than most phones' fonts.
+ * largest text size, the one every layout leaves room for: 1 em for a wide character, 0.65 em for
+ * any other (digits are 0.64 em in DejaVu Sans, Debian's system-ui, wider than most phones' fonts).
  */
 export function textWidth(text: string, size: number = FONT_SIZE_NARROW): number {
-  return Math.ceil(text.length * size * 0.65);
+  const wide = text.match(WIDE)?.length ?? 0;
+  return Math.ceil(((text.length - wide) * 0.65 + wide) * size);
 }
 
 /**
@@ -155,12 +159,13 @@ function thinTickLabels(svg: Element): void {
     const labels = Array.from(group.querySelectorAll('text')).map((text) => ({
       text,
       x: shift + translation(text.getAttribute('transform'))[0],
-      chars: (text.textContent ?? '').length,
+      label: text.textContent ?? '',
     }));
     const fits = (k: number, size: number) =>
       labels.every((label, i) => {
         const next = labels[i + k];
-        return i % k !== 0 || !next || Math.abs(next.x - label.x) >= ((label.chars + next.chars) / 2 + 1) * size * 0.65;
+        const room = (textWidth(label.label, size) + textWidth(next?.label ?? '', size)) / 2 + 0.65 * size;
+        return i % k !== 0 || !next || Math.abs(next.x - label.x) >= room;
       });
     let medium = 1;
     while (medium < labels.length && !fits(medium, FONT_SIZE_MEDIUM)) medium++;

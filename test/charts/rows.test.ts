@@ -18,20 +18,21 @@ function texts(svg: string, mark: string): { x: number; text: string; hidden: st
 
 describe('fitDomain', () => {
   it('reaches far enough that each value label ends inside the drawing at the narrow size', () => {
-    // Plot area 600 units, right margin 8. "50 %" is 4 characters: 4 × 22 × 0.65 = 57.2 → 58
-    // units, after a 4-unit gap; so the longest bar may take 600 + 8 − 4 − 58 = 546 units and
-    // the scale must reach 0.5 × 600 / 546 = 0.5495.
-    expect(fitDomain([{ value: 0.5, text: '50 %' }], 600, 8)).toBeCloseTo(0.5495, 4);
-    // A shorter bar with a longer label can decide it: "1 · 90 % av Leads" is 17 characters,
-    // 17 × 14.3 = 243.1 → 244 units, leaving 600 + 8 − 4 − 244 = 360 for a bar of 1.5:
-    // 1.5 × 600 / 360 = 2.5; the bar of 2 with "2" (15 units) needs only 2 × 600 / 589 = 2.037.
+    // Plot area 600 units, right margin 8. "50 %" is 3 characters of 0.65 em and a wide "%" of
+    // 1 em: 2.95 × 22 = 64.9 → 65 units, after a 4-unit gap; so the longest bar may take
+    // 600 + 8 − 4 − 65 = 539 units and the scale must reach 0.5 × 600 / 539 = 0.5566.
+    expect(fitDomain([{ value: 0.5, text: '50 %' }], 600, 8)).toBeCloseTo(0.5566, 4);
+    // A shorter bar with a longer label can decide it: "1 · 90 % av Leads" is 16 characters and
+    // a "%": (16 × 0.65 + 1) × 22 = 250.8 → 251 units, leaving 600 + 8 − 4 − 251 = 353 for a bar
+    // of 1.5: 1.5 × 600 / 353 = 2.5496; the bar of 2 with "2" (15 units) needs only 2 × 600 / 589 = 2.037.
     const rows = [
       { value: 2, text: '2' },
       { value: 1.5, text: '1 · 90 % av Leads' },
     ];
-    expect(fitDomain(rows, 600, 8)).toBeCloseTo(2.5, 6);
+    expect(fitDomain(rows, 600, 8)).toBeCloseTo(2.5496, 4);
     // A label too long for two thirds of the width still leaves its bar a third: "1 · 90 % av
-    // Affärsmöjligheter" (29 characters, 415 units) would leave 189 < 200, so 1 × 600 / 200 = 3.
+    // Affärsmöjligheter" (27 characters, "%" and "m": 19.55 em, 431 units) would leave 173 < 200,
+    // so 1 × 600 / 200 = 3.
     expect(fitDomain([{ value: 1, text: '1 · 90 % av Affärsmöjligheter' }], 600, 8)).toBeCloseTo(3, 6);
     // Missing values draw no bar and ask for nothing.
     expect(fitDomain([{ value: null, text: '–' }], 600, 8)).toBe(0);
@@ -78,7 +79,7 @@ describe('horizontal bar charts', () => {
     const svg = progressBars([{ label: 'Stockholm', value: 1.3 }], base);
     const [full] = texts(svg, 'text').filter((t) => t.text === '100&#160;%');
     expect(full).toBeDefined();
-    // "100 %" is 5 characters: 5 × 14.3 = 71.5 → 72 units, half of it either side of the rule.
+    // "100 %" is 4 characters of 14.3 units and a "%" of 22: 79.2 → 80 units, half either side of the rule.
     expect(full!.x + textWidth('100 %') / 2).toBeLessThanOrEqual(640);
   });
 
@@ -102,9 +103,10 @@ describe('tick labels at larger text sizes', () => {
     const labels = texts(svg, 'x-axis tick label');
     expect(labels).toHaveLength(12);
     const step = labels[1]!.x - labels[0]!.x;
-    // 12 months share the plot: about 47 units each. At 16 units "jan. 2026" (9 characters)
-    // and "feb." need (9 + 4) / 2 + 1 = 7.5 characters of 10.4 units = 78 units: every second
-    // label; at 22 units, 7.5 × 14.3 = 107 units: every third is not a multiple of two, so every fourth.
+    // 12 months share the plot: about 47 units each. At 16 units "jan. 2026" (9 × 10.4 → 94
+    // units) and "feb." (42) need (94 + 42) / 2 + 10.4 = 78.4 units: every second label; at
+    // 22 units "jan. 2026" (129) and "mars" (3 × 14.3 + 22 → 65) need (129 + 65) / 2 + 14.3 =
+    // 111.3 > 2 × 47: the next multiple of two, every fourth.
     expect(step).toBeGreaterThan(40);
     expect(step).toBeLessThan(50);
     expect(labels.map((l) => l.hidden)).toEqual(months.map((_, i) => (i % 2 !== 0 ? THIN_MEDIUM : i % 4 !== 0 ? THIN_NARROW : null)));
