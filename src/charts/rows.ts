@@ -20,6 +20,8 @@ export const BAR_DY = 14;
 const VALUE_GAP = 4;
 /** A halo in the page's colour around text, so a reference rule passing behind it stays readable. */
 export const HALO = { fill: 'currentColor', stroke: GAP, strokeWidth: 4, paintOrder: 'stroke' } as const;
+/** A wider halo for the values after the bars, where the 100 % rule may pass: it also covers the gap of "97 %". */
+const VALUE_HALO = { ...HALO, strokeWidth: 8 } as const;
 
 /** Plot options of a chart of `count` rows: its height and a y scale with one ROW_STEP per row. */
 export function rowScale(count: number, marginTop: number, marginBottom: number): { height: number; y: Plot.ScaleOptions } {
@@ -60,9 +62,11 @@ export function rowLabels<T extends { index: number; label: string }>(rows: read
     text: 'label',
     textAnchor: 'start',
     lineAnchor: 'bottom',
+    // Clear of the zero rule, which the label's halo would otherwise cut.
+    dx: 4,
     dy: LABEL_DY,
     textOverflow: 'ellipsis',
-    lineWidth: plotWidth / FONT_SIZE_NARROW,
+    lineWidth: (plotWidth - 4) / FONT_SIZE_NARROW,
     ...HALO,
   });
 }
@@ -88,5 +92,5 @@ export function labelledBarMarks(rows: readonly LabelledBar[], plotWidth: number
 
 /** The value written after the end of each bar, centred on it. */
 export function valueLabels<T extends { index: number; value: number | null; text: string }>(rows: readonly T[]): Plot.Markish {
-  return Plot.text(rows, { y: 'index', x: (d: T) => d.value ?? 0, text: 'text', textAnchor: 'start', dx: VALUE_GAP, dy: BAR_DY, ...HALO });
+  return Plot.text(rows, { y: 'index', x: (d: T) => d.value ?? 0, text: 'text', textAnchor: 'start', dx: VALUE_GAP, dy: BAR_DY, ...VALUE_HALO });
 }
