@@ -1,13 +1,14 @@
 /**
  * Horizontal bars for categories in the caller's order: volume per channel, open pipeline per
- * stage, deals per seller. The value is written at the end of each bar.
+ * stage, deals per seller. Each label stands above its bar and the value is written at the end
+ * of the bar, so no value axis is needed.
  */
 import * as Plot from '@observablehq/plot';
 import { formatMoney, formatNumber, type Currency } from '../format/number.ts';
 import type { Channel } from '../core/records.ts';
-import { axisUnit } from './axis.ts';
 import { ACCENT, CHANNEL_COLORS } from './palette.ts';
-import { baseOptions, emptyChart, finishSvg, labelledBarMarks, nothingToDraw, textWidth, type ChartOptions } from './render.ts';
+import { baseOptions, DEFAULT_WIDTH, emptyChart, finishSvg, nothingToDraw, type ChartOptions } from './render.ts';
+import { fitDomain, labelledBarMarks, rowScale } from './rows.ts';
 
 export interface BarDatum {
   label: string;
@@ -25,8 +26,7 @@ export interface BarChartOptions extends ChartOptions {
   format?: (value: number) => string;
 }
 
-const BAR_STEP = 30;
-const MAX_MARGIN = 220;
+const MARGIN = { top: 4, right: 8, bottom: 4, left: 2 };
 
 export function barChart(data: readonly BarDatum[], options: BarChartOptions): string {
   if (nothingToDraw(data.map((d) => d.value))) return emptyChart(options);
@@ -41,16 +41,18 @@ export function barChart(data: readonly BarDatum[], options: BarChartOptions): s
     href: d.href,
     name: `${d.label}: ${format(d.value)}`,
   }));
-  const unit = axisUnit(Math.max(0, ...rows.map((d) => Math.abs(d.value))), locale, currency);
-  const marginLeft = Math.min(MAX_MARGIN, Math.max(40, ...rows.map((d) => textWidth(d.label) + 12)));
+  const width = options.width ?? DEFAULT_WIDTH;
+  const plotWidth = width - MARGIN.left - MARGIN.right;
+  const low = Math.min(0, ...rows.map((d) => d.value));
   const plot = Plot.plot({
     ...baseOptions(options),
-    height: 50 + Math.max(1, rows.length) * BAR_STEP,
-    marginLeft,
-    marginRight: Math.max(20, ...rows.map((d) => textWidth(d.text) + 10)),
-    x: { grid: true, nice: true },
-    y: { domain: rows.map((d) => d.index), padding: 0.25, label: null },
-    marks: [Plot.axisX({ tickFormat: unit.tickFormat, label: unit.label, labelArrow: 'none', labelAnchor: 'right' }), ...labelledBarMarks(rows, marginLeft)],
+    ...rowScale(rows.length, MARGIN.top, MARGIN.bottom),
+    marginTop: MARGIN.top,
+    marginRight: MARGIN.right,
+    marginBottom: MARGIN.bottom,
+    marginLeft: MARGIN.left,
+    x: { domain: [low, Math.max(low + 1, fitDomain(rows, plotWidth, MARGIN.right))], axis: null },
+    marks: labelledBarMarks(rows, plotWidth),
   });
   return finishSvg(plot, options);
 }

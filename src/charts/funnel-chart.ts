@@ -8,7 +8,8 @@ import { formatNumber } from '../format/number.ts';
 import { formatPercent } from '../format/percent.ts';
 import { t } from '../i18n/index.ts';
 import { ACCENT, SERIES_COLORS } from './palette.ts';
-import { baseOptions, emptyChart, finishSvg, labelledBarMarks, nothingToDraw, textWidth, type ChartOptions } from './render.ts';
+import { baseOptions, DEFAULT_WIDTH, emptyChart, finishSvg, nothingToDraw, type ChartOptions } from './render.ts';
+import { fitDomain, labelledBarMarks, rowScale } from './rows.ts';
 
 export interface FunnelLink {
   label: string;
@@ -26,10 +27,9 @@ export interface FunnelChartOptions extends ChartOptions {
   scale?: 'linear' | 'sqrt';
 }
 
-const BAR_STEP = 34;
+const MARGIN = { top: 4, right: 8, bottom: 4, left: 2 };
 /** Side branches (nurture) in a second hue, not a fainter one: it stays readable on dark pages. */
 const BRANCH = SERIES_COLORS[4] ?? ACCENT;
-const MAX_MARGIN = 200;
 
 export function funnelChart(data: readonly FunnelLink[], options: FunnelChartOptions): string {
   if (nothingToDraw(data.map((d) => d.value))) return emptyChart(options);
@@ -50,18 +50,19 @@ export function funnelChart(data: readonly FunnelLink[], options: FunnelChartOpt
       color: d.branch ? BRANCH : ACCENT,
     };
   });
-  const marginLeft = Math.min(MAX_MARGIN, Math.max(40, ...rows.map((d) => textWidth(d.label) + 12)));
+  const width = options.width ?? DEFAULT_WIDTH;
+  const plotWidth = width - MARGIN.left - MARGIN.right;
+  const type = options.scale ?? 'linear';
   const plot = Plot.plot({
     ...baseOptions(options),
-    height: 20 + Math.max(1, rows.length) * BAR_STEP,
-    marginTop: 10,
-    marginBottom: 10,
-    marginLeft,
-    marginRight: Math.max(20, ...rows.map((d) => textWidth(d.text) + 10)),
+    ...rowScale(rows.length, MARGIN.top, MARGIN.bottom),
+    marginTop: MARGIN.top,
+    marginRight: MARGIN.right,
+    marginBottom: MARGIN.bottom,
+    marginLeft: MARGIN.left,
     // Every bar carries its count, so no value axis.
-    x: { type: options.scale ?? 'linear', axis: null },
-    y: { domain: rows.map((d) => d.index), padding: 0.2, label: null },
-    marks: [...labelledBarMarks(rows, marginLeft)],
+    x: { type, domain: [0, Math.max(1, fitDomain(rows, plotWidth, MARGIN.right, type))], axis: null },
+    marks: labelledBarMarks(rows, plotWidth),
   });
   return finishSvg(plot, options);
 }

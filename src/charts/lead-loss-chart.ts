@@ -1,5 +1,5 @@
 /**
- * Where each source loses its leads: one bar per source, 100 % of its leads, split by the
+ * Where each source loses its leads: one bar per source under its name, 100 % of its leads, split by the
  * furthest link each lead got to (stopped at leads, at qualified, …, won). A long first segment
  * is a source whose leads never qualify; a long last one a source that converts.
  */
@@ -7,7 +7,8 @@ import * as Plot from '@observablehq/plot';
 import { formatPercent } from '../format/percent.ts';
 import { legendMarkup } from './legend.ts';
 import { GAP, SERIES_COLORS } from './palette.ts';
-import { baseOptions, finishSvg, textWidth, type ChartOptions } from './render.ts';
+import { baseOptions, DEFAULT_WIDTH, finishSvg, textWidth, type ChartOptions } from './render.ts';
+import { BAR_INSET_BOTTOM, BAR_INSET_TOP, rowLabels, rowScale } from './rows.ts';
 
 export interface LeadLossBar {
   /** The source as shown ("(none)" for blank). */
@@ -23,8 +24,8 @@ export interface LeadLossChartOptions extends ChartOptions {
   endsWon: boolean;
 }
 
-const BAR_STEP = 30;
-const MAX_MARGIN = 200;
+/** Room below the rows for the percentage axis. */
+const MARGIN_BOTTOM = 36;
 
 export function leadLossChart(bars: readonly LeadLossBar[], options: LeadLossChartOptions): string {
   const { locale, segments } = options;
@@ -33,19 +34,35 @@ export function leadLossChart(bars: readonly LeadLossBar[], options: LeadLossCha
     const total = bar.stopped.reduce((sum, n) => sum + n, 0);
     return bar.stopped.map((count, k) => ({ index, segment: segments[k]!, share: total === 0 ? 0 : count / total }));
   });
-  const marginLeft = Math.min(MAX_MARGIN, Math.max(40, ...bars.map((b) => textWidth(b.label) + 12)));
+  // The axis's end labels ("0 %", "100 %") are centred on its ends.
+  const marginLeft = textWidth(formatPercent(0, locale)) / 2 + 2;
+  const marginRight = textWidth(formatPercent(1, locale)) / 2 + 2;
+  const plotWidth = (options.width ?? DEFAULT_WIDTH) - marginLeft - marginRight;
   const plot = Plot.plot({
     ...baseOptions(options),
-    height: 50 + Math.max(1, bars.length) * BAR_STEP,
+    ...rowScale(bars.length, 4, MARGIN_BOTTOM),
     marginLeft,
-    marginRight: 20,
+    marginRight,
+    marginTop: 4,
+    marginBottom: MARGIN_BOTTOM,
     x: { domain: [0, 1], grid: true },
-    y: { domain: bars.map((_, i) => i), padding: 0.25, label: null },
     color: { domain: segments, range: colors },
     marks: [
       Plot.axisX({ tickFormat: (v: number) => formatPercent(v, locale), label: null }),
-      Plot.axisY({ tickSize: 0, tickFormat: (i: number) => bars[i]?.label ?? '' }),
-      Plot.barX(rows, { x: 'share', y: 'index', fill: 'segment', order: segments, stroke: GAP, strokeWidth: 1 }),
+      Plot.barX(rows, {
+        x: 'share',
+        y: 'index',
+        fill: 'segment',
+        order: segments,
+        stroke: GAP,
+        strokeWidth: 1,
+        insetTop: BAR_INSET_TOP,
+        insetBottom: BAR_INSET_BOTTOM,
+      }),
+      rowLabels(
+        bars.map((b, index) => ({ index, label: b.label })),
+        plotWidth,
+      ),
     ],
   });
   const legend = segments.map((label, i) => ({ label, color: colors[i]! }));

@@ -13,7 +13,7 @@ import { t } from '../i18n/index.ts';
 import { axisUnit } from './axis.ts';
 import { legendMarkup, type LegendItem } from './legend.ts';
 import { SERIES_COLORS } from './palette.ts';
-import { baseOptions, emptyChart, finishSvg, linkOptions, nothingToDraw, type ChartOptions } from './render.ts';
+import { baseOptions, emptyChart, finishSvg, linkOptions, nothingToDraw, textWidth, valueTickCount, type ChartOptions } from './render.ts';
 
 export interface WeekDatum {
   /** ISO week `2026-W47`. */
@@ -68,29 +68,35 @@ export function lineChart(data: readonly WeekDatum[], options: LineChartOptions)
   const unit = options.percent
     ? { label: null, tickFormat: (value: number) => formatPercent(value / 100, locale) }
     : axisUnit(Math.max(0, ...values, goal ?? 0), locale, currency);
-  // Room for the widest value tick ("1 000 %"), about 7 px a character; the axis reaches at most
+  // Room for the widest value tick ("1 000 %") at the narrow text size; the axis reaches at most
   // a quarter past the largest value when it is made nice.
-  const widestTick = unit.tickFormat(1.25 * top).length;
+  const widestTick = textWidth(unit.tickFormat(1.25 * top));
   const every = Math.max(1, Math.ceil(weeks.length / MAX_TICKS));
   const ticks = weeks.filter((_, i) => i % every === 0);
   const dots = weeks.length <= 26;
   const single = weeks.length === 1;
   const format = (value: number) => (options.percent ? formatPercent(value / 100, locale) : unit.tickFormat(value));
 
+  const height = options.height ?? 280;
   const plot = Plot.plot({
     ...baseOptions(options),
-    height: options.height ?? 280,
-    marginLeft: Math.max(56, 7 * widestTick + 16),
-    marginRight: 24,
+    height,
+    marginLeft: Math.max(56, widestTick + 11),
+    // Room for the last week's label and a capped value's figure, centred on their week.
+    marginRight: Math.max(24, textWidth(weekLabel(ticks.at(-1) ?? '', locale)) / 2 - 8, ...over.map((d) => textWidth(format(d.actual ?? 0)) / 2 + 2)),
+    // Room above the top tick for the unit, below the axis for its labels, at the narrow text size.
+    marginTop: 32,
+    marginBottom: 34,
     // One week: a bar per series side by side (a line needs two weeks; lone dots would float).
     x: single ? { type: 'band', domain: names, padding: 0.3, label: null } : { type: 'point', domain: weeks, padding: 0.3, label: null },
-    y: { grid: true, nice: over.length === 0, domain: [Math.min(0, ...values), top] },
+    y: { grid: true, ticks: valueTickCount(height - 66), nice: over.length === 0, domain: [Math.min(0, ...values), top] },
     color: { domain: names, range: names.map(color) },
     marks: [
       single
-        ? Plot.axisX({ tickSize: 0, label: weekLabel(weeks[0]!, locale), labelAnchor: 'center', labelArrow: 'none' })
+        ? // The bars' names are in the legend; the axis names the week, within the bottom margin.
+          Plot.axisX({ tickSize: 0, tickFormat: () => '', label: weekLabel(weeks[0]!, locale), labelAnchor: 'center', labelArrow: 'none', labelOffset: 22 })
         : Plot.axisX({ ticks, tickFormat: (w: string) => weekLabel(w, locale) }),
-      Plot.axisY({ tickFormat: unit.tickFormat, label: unit.label, labelArrow: 'none' }),
+      Plot.axisY({ ticks: valueTickCount(height - 66), tickFormat: unit.tickFormat, label: unit.label, labelArrow: 'none' }),
       Plot.ruleY([0]),
       goal === undefined ? null : Plot.ruleY([goal], { strokeDasharray: '6 4', strokeWidth: 2 }),
       single

@@ -2,7 +2,7 @@
  * What every chart shares: Plot options for server rendering, and the finish that turns
  * Plot's SVG into deterministic, accessible markup (role="img", <title>, <desc>).
  */
-import * as Plot from '@observablehq/plot';
+import type * as Plot from '@observablehq/plot';
 import { t } from '../i18n/index.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { chartDocument } from './document.ts';
@@ -20,7 +20,17 @@ export interface ChartOptions {
 }
 
 export const DEFAULT_WIDTH = 640;
-const FONT_SIZE = 12;
+
+/**
+ * Chart text size in the drawing's units, by the width the chart is shown at (the rules are in
+ * src/components/Chart.astro): 12 when the 640-unit drawing is shown at least 760 px wide (≥ 14 px
+ * on screen), 16 from 560 px (≥ 14 px: the monthly review's two columns at 1280 px), 22 below
+ * (≥ 11 px on a 390 px phone, whose chart is about 358 px wide). Every layout leaves room for the
+ * largest size, so no text leaves the drawing at any width.
+ */
+export const FONT_SIZE = 12;
+export const FONT_SIZE_MEDIUM = 16;
+export const FONT_SIZE_NARROW = 22;
 
 /** Plot options every chart starts from. */
 export function baseOptions(options: ChartOptions): Plot.PlotOptions {
@@ -32,9 +42,37 @@ export function baseOptions(options: ChartOptions): Plot.PlotOptions {
   };
 }
 
-/** Rough width in px of a label at the chart font (no layout engine at build time). */
-export function textWidth(text: string): number {
-  return Math.ceil(text.length * FONT_SIZE * 0.6);
+/** Characters about as wide as the font size ("%" in "105%", "m" in "mnkr"); the rest are narrower. */
+const WIDE = /[%@mwMW]/g;
+
+/**
+ * Rough width in drawing units of a label (no layout engine at build time), by default at the
+ * largest text size, the one every layout leaves room for: 1 em for a wide character, 0.65 em for
+ * any other (digits are 0.64 em in DejaVu Sans, Debian's system-ui, wider than most phones' fonts).
+ */
+export function textWidth(text: string, size: number = FONT_SIZE_NARROW): number {
+  const wide = text.match(WIDE)?.length ?? 0;
+  return Math.ceil(((text.length - wide) * 0.65 + wide) * size);
+}
+
+/**
+ * The left margin a value axis needs for its widest tick label at the narrow text size, the ticks
+ * estimated as Plot makes them: about `count` round steps (1, 2 or 5 times a power of ten) from
+ * 0 up to `top`, made nice.
+ */
+export function valueAxisMargin(top: number, format: (value: number) => string, count = 7): number {
+  const raw = Math.max(top, 1e-9) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = power * (raw / power >= 5 ? 10 : raw / power >= 2 ? 5 : raw / power >= 1 ? 2 : 1);
+  let widest = 0;
+  for (let value = 0; value <= top + step; value += step) widest = Math.max(widest, textWidth(format(value)));
+  // Plot draws the labels 9 units left of the axis (a 6-unit tick and a 3-unit gap).
+  return widest + 11;
+}
+
+/** How many value ticks a vertical axis of `plotHeight` units asks Plot for: one per two lines of narrow text. */
+export function valueTickCount(plotHeight: number): number {
+  return Math.max(3, Math.floor(plotHeight / (2 * FONT_SIZE_NARROW)));
 }
 
 const GEOMETRY = new Set(['d', 'transform', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height', 'cx', 'cy', 'r', 'points', 'viewBox']);
@@ -60,6 +98,7 @@ export function finishSvg(plot: Element, options: ChartOptions, before = ''): st
   }
   svg.prepend(...nodes);
   const links = finishLinks(svg);
+  thinTickLabels(svg);
   for (const element of [svg, ...Array.from(svg.querySelectorAll('*'))]) {
     if (element.tagName.toLowerCase() === 'a') continue;
     // The chart is one image (role="img"): names on its inner marks are not allowed there
@@ -103,6 +142,47 @@ function finishLinks(svg: Element): number {
   return links.length;
 }
 
+/** Class of an x tick label hidden when the chart is shown below 760 px (and below 560 px). */
+export const THIN_MEDIUM = 'tavla-tick-m';
+/** Class of an x tick label hidden only when the chart is shown below 560 px. */
+export const THIN_NARROW = 'tavla-tick-n';
+
+/**
+ * Larger text needs fewer x tick labels: keeps every k-th label so that neighbours do not overlap
+ * at the medium and at the narrow text size (the narrow step a multiple of the medium one, so the
+ * narrow set is a subset), and classes the others so the chart's CSS hides them there. The ticks
+ * and grid lines stay; the labels kept are the same at every width of one size.
+ */
+function thinTickLabels(svg: Element): void {
+  for (const group of Array.from(svg.querySelectorAll('g[aria-label="x-axis tick label"]'))) {
+    const shift = translation(group.getAttribute('transform'))[0];
+    const labels = Array.from(group.querySelectorAll('text')).map((text) => ({
+      text,
+      x: shift + translation(text.getAttribute('transform'))[0],
+      label: text.textContent ?? '',
+    }));
+    const fits = (k: number, size: number) =>
+      labels.every((label, i) => {
+        const next = labels[i + k];
+        const room = (textWidth(label.label, size) + textWidth(next?.label ?? '', size)) / 2 + 0.65 * size;
+        return i % k !== 0 || !next || Math.abs(next.x - label.x) >= room;
+      });
+    let medium = 1;
+    while (medium < labels.length && !fits(medium, FONT_SIZE_MEDIUM)) medium++;
+    let narrow = medium;
+    while (narrow < labels.length && !fits(narrow, FONT_SIZE_NARROW)) narrow += medium;
+    labels.forEach(({ text }, i) => {
+      if (i % medium !== 0) text.setAttribute('class', THIN_MEDIUM);
+      else if (i % narrow !== 0) text.setAttribute('class', THIN_NARROW);
+    });
+  }
+}
+
+function translation(transform: string | null): [number, number] {
+  const match = /translate\(\s*(-?[\d.e]+)[\s,]+(-?[\d.e]+)\s*\)/.exec(transform ?? '');
+  return match ? [Number(match[1]), Number(match[2])] : [0, 0];
+}
+
 /** A row of a chart that may lead to the page listing its rows: its address and link name. */
 export interface Linked {
   href?: string;
@@ -137,30 +217,6 @@ function renumberIds(markup: string): string {
     }
     return next;
   });
-}
-
-/** Rows of a horizontal bar chart: their position, label, value, colour and end-of-bar text. */
-export interface LabelledBar extends Linked {
-  index: number;
-  label: string;
-  value: number;
-  color: string;
-  text: string;
-}
-
-/** Labels on the left, bars from zero, the value written at each bar's end. */
-export function labelledBarMarks(rows: readonly LabelledBar[], marginLeft: number): Plot.Markish[] {
-  return [
-    Plot.axisY({
-      tickSize: 0,
-      tickFormat: (i: number) => rows[i]?.label ?? '',
-      textOverflow: 'ellipsis',
-      lineWidth: (marginLeft - 12) / 7.2,
-    }),
-    Plot.barX(rows, { y: 'index', x: 'value', fill: 'color', ...linkOptions(rows) }),
-    Plot.ruleX([0]),
-    Plot.text(rows, { y: 'index', x: 'value', text: 'text', textAnchor: 'start', dx: 4 }),
-  ];
 }
 
 /** True when the values hold nothing to draw: none is a number other than 0. */

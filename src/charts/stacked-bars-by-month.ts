@@ -10,7 +10,7 @@ import { CHANNEL_BUCKETS, type ChannelBucket } from '../core/records.ts';
 import { axisUnit } from './axis.ts';
 import { legendMarkup, type LegendItem } from './legend.ts';
 import { CHANNEL_COLORS, GAP } from './palette.ts';
-import { baseOptions, emptyChart, finishSvg, linkOptions, nothingToDraw, type ChartOptions } from './render.ts';
+import { baseOptions, emptyChart, finishSvg, linkOptions, nothingToDraw, textWidth, valueAxisMargin, valueTickCount, type ChartOptions } from './render.ts';
 
 export interface MonthChannelDatum {
   /** `YYYY-MM`. */
@@ -45,7 +45,8 @@ export function stackedBarsByMonth(data: readonly MonthChannelDatum[], options: 
   const targets: MonthTarget[] = target === undefined ? [] : typeof target === 'number' ? months.map((month) => ({ month, value: target })) : [...target];
   const totals = new Map<string, number>();
   for (const d of rows) totals.set(d.month, (totals.get(d.month) ?? 0) + Math.max(0, d.value));
-  const unit = axisUnit(Math.max(0, ...totals.values(), ...targets.map((d) => d.value)), locale, currency);
+  const top = Math.max(0, ...totals.values(), ...targets.map((d) => d.value));
+  const unit = axisUnit(top, locale, currency);
   // "Channel not set" is named only when some of the volume has no channel.
   const channels = CHANNEL_BUCKETS.filter((c) => rows.some((d) => d.channel === c && (c !== 'unset' || d.value !== 0)));
   // A January, or the first month shown, carries its year.
@@ -65,13 +66,19 @@ export function stackedBarsByMonth(data: readonly MonthChannelDatum[], options: 
   const plot = Plot.plot({
     ...baseOptions(options),
     height: options.height ?? 320,
-    marginLeft: 56,
+    // Room for the value labels and the last month's label at the narrow text size (the month
+    // labels that would overlap there are hidden by CSS, see thinTickLabels).
+    marginLeft: Math.max(56, valueAxisMargin(top, unit.tickFormat)),
+    marginRight: Math.max(20, textWidth(monthTick(months.at(-1) ?? '', months.length - 1)) / 2 - 10),
+    // Room above the top tick for the unit, below the axis for its labels, at the narrow text size.
+    marginTop: 32,
+    marginBottom: 34,
     x: { domain: months, padding: 0.2, label: null },
-    y: { grid: true, nice: true },
+    y: { grid: true, ticks: valueTickCount((options.height ?? 320) - 66), nice: true },
     color: { domain: [...CHANNEL_BUCKETS], range: CHANNEL_BUCKETS.map((c) => CHANNEL_COLORS[c]) },
     marks: [
       Plot.axisX({ tickSize: 0, tickFormat: (m: string) => monthTick(m, months.indexOf(m)) }),
-      Plot.axisY({ tickFormat: unit.tickFormat, label: unit.label, labelArrow: 'none' }),
+      Plot.axisY({ ticks: valueTickCount((options.height ?? 320) - 66), tickFormat: unit.tickFormat, label: unit.label, labelArrow: 'none' }),
       Plot.barY(rows, {
         x: 'month',
         y: 'value',

@@ -25,6 +25,52 @@ const VIEWPORTS = {
   phone: { width: 390, height: 844 },
 } as const;
 const MAX_PRINT_PAGES = 4;
+/** Smallest chart text, in CSS px as rendered, by viewport width. */
+const MIN_CHART_TEXT: Record<number, number> = { 390: 11, 1280: 14 };
+
+interface ChartText {
+  id: string;
+  /** Smallest rendered size of the chart's visible text, in CSS px, and that text. */
+  min: number;
+  smallest: string;
+  /** Visible SVG texts reaching outside their drawing by more than a pixel. */
+  outside: string[];
+}
+
+/**
+ * Measures, in the browser, every chart of the page: the rendered size of each visible text (an
+ * SVG text's computed font size is in the drawing's units, so it is multiplied by the drawing's
+ * scale on screen; HTML text such as the legend is taken as computed) and whether it stays inside
+ * its SVG's box.
+ */
+function measureChartText(): ChartText[] {
+  return [...document.querySelectorAll('figure.chart')].map((figure) => {
+    let min = Infinity;
+    let smallest = '';
+    const outside: string[] = [];
+    const svg = figure.querySelector('svg.tavla-plot');
+    const frame = svg?.getBoundingClientRect();
+    for (const element of figure.querySelectorAll('.plot *')) {
+      const own = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '');
+      if (!own || element.closest('title, desc')) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      let size = parseFloat(getComputedStyle(element).fontSize);
+      if (element instanceof SVGGraphicsElement) {
+        const ctm = element.getScreenCTM();
+        if (ctm) size *= Math.hypot(ctm.a, ctm.b);
+        if (frame && (box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1)) {
+          outside.push(element.textContent ?? '');
+        }
+      }
+      if (size < min) {
+        min = size;
+        smallest = (element.textContent ?? '').trim();
+      }
+    }
+    return { id: figure.id, min, smallest, outside };
+  });
+}
 
 /** The newest folder under sv/<section>/ (weeks, months), and the one before it. */
 function latest(section: string, back = 0): string {
@@ -97,6 +143,28 @@ describe.skipIf(!policy.run)(`meeting pages in Chromium${policy.run ? '' : ` —
         await page.context().close();
       });
     }
+  }
+
+  for (const width of [390, 1280]) {
+    it(`draws every chart's text at ${MIN_CHART_TEXT[width]} px or more at ${width} px, inside its drawing (sv, da, en)`, async () => {
+      const viewport = width === 390 ? VIEWPORTS.phone : VIEWPORTS.desktop;
+      let charts = 0;
+      for (const lang of ['sv', 'da', 'en']) {
+        for (const path of Object.values(pages())) {
+          const localized = path.replace(/^\/sv\//, `/${lang}/`);
+          const page = await open(localized, viewport);
+          const facts = await page.evaluate(measureChartText);
+          for (const chart of facts) {
+            expect(chart.min, `${localized}#${chart.id}: "${chart.smallest}" at ${chart.min.toFixed(1)} px`).toBeGreaterThanOrEqual(MIN_CHART_TEXT[width]!);
+            expect(chart.outside, `${localized}#${chart.id}: text outside the drawing`).toEqual([]);
+          }
+          charts += facts.length;
+          await page.context().close();
+        }
+      }
+      // The overview and the monthly review hold four charts each, the weekly page at least one.
+      expect(charts).toBeGreaterThanOrEqual(3 * 9);
+    });
   }
 
   it('reaches the weekly and monthly pages from the navigation on a phone', async () => {
