@@ -3,12 +3,13 @@
  * `site-model-<out>.json` (what the pages read: everything but the deal rows),
  * `deal-rows-<out>.json` (the deal rows, which only the CSV downloads need, so the renderer never
  * parses them) and `site-model-<out>.json.key` (the cache key the two were computed for; written
- * last, so a build stopped halfway leaves no key and the next one recomputes).
+ * last, so a build stopped halfway leaves no key and the next one recomputes). Both are written
+ * in pieces, never made one string first.
  * Every output folder (each test's, each team's) leaves its own set, so the sets used least
  * recently beyond `KEPT_SITE_MODELS` are removed whenever one is written.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DealRows } from '../../src/report/deal-lines.ts';
 import type { Report, SiteModel } from '../../src/report/site-model.ts';
@@ -40,12 +41,59 @@ export async function markUsed(files: SiteModelFiles): Promise<void> {
   await Promise.all([files.model, files.dealRows, files.key].map((path) => utimes(path, now, now).catch(() => undefined)));
 }
 
+/**
+ * `JSON.stringify(value)`, the same text, in pieces: objects and arrays are split down to
+ * `depth` levels, below that a part is stringified whole. On a large export the site model is
+ * hundreds of MB of JSON, twice that as one string with any non-ASCII letter in it.
+ */
+export function* jsonPieces(value: unknown, depth: number): Generator<string> {
+  if (depth === 0 || value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    yield JSON.stringify(value) ?? 'null';
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      yield i === 0 ? '[' : ',';
+      yield* jsonPieces(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, depth - 1);
+    }
+    yield value.length === 0 ? '[]' : ']';
+    return;
+  }
+  let first = true;
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    yield `${first ? '{' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    yield* jsonPieces(item, depth - 1);
+  }
+  yield first ? '{}' : '}';
+}
+
+/** Writes `value` as JSON to `path` (split `depth` levels down), a megabyte or so at a time. */
+async function writeJson(path: string, value: unknown, depth: number): Promise<void> {
+  const file = await open(path, 'w');
+  try {
+    let batch = '';
+    for (const piece of jsonPieces(value, depth)) {
+      batch += piece;
+      if (batch.length < 1 << 20) continue;
+      await file.write(batch);
+      batch = '';
+    }
+    await file.write(batch);
+  } finally {
+    await file.close();
+  }
+}
+
 /** Writes the site model in its two files, then the key, then prunes old sets. */
 export async function writeSiteModel(files: SiteModelFiles, site: SiteModel, cacheKey: string): Promise<void> {
   const { dealRows, ...forPages } = site;
   await rm(files.key, { force: true });
-  await writeFile(files.model, JSON.stringify(forPages));
-  await writeFile(files.dealRows, JSON.stringify(dealRows));
+  // Down to the items of the weeks' and months' lists; a deal row (ten cells) is one piece.
+  await writeJson(files.model, forPages, 5);
+  await writeJson(files.dealRows, dealRows, 1);
   await writeFile(files.key, cacheKey);
   await pruneSiteModels(join(files.model, '..'), KEPT_SITE_MODELS);
 }

@@ -1,9 +1,11 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   isCurrent,
+  jsonPieces,
   markUsed,
   pruneSiteModels,
   readCsvSource,
@@ -88,5 +90,32 @@ describe('the site model kept between builds', () => {
     expect(models).toHaveLength(KEPT_SITE_MODELS);
     expect(existsSync(siteModelFiles(dir, `b${KEPT_SITE_MODELS - 1}`).model)).toBe(false);
     expect(existsSync(siteModelFiles(dir, `b${KEPT_SITE_MODELS - 2}`).model)).toBe(true);
+  });
+});
+
+describe('JSON in pieces', () => {
+  it('is the text of JSON.stringify, at every depth of splitting', () => {
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom(null, undefined, true, 0, -1.5, 1e21, Number.NaN, 'Fjällbacka "AB"\n', 'Ærø', '', new Date(Date.UTC(2026, 10, 20))),
+        fc.string(),
+        fc.array(tie('any'), { maxLength: 4 }),
+        fc.dictionary(fc.string(), tie('any'), { maxKeys: 4 }),
+      ),
+    })).any;
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 6 }), (v, depth) => {
+        expect([...jsonPieces(v, depth)].join('')).toBe(JSON.stringify(v) ?? 'null');
+      }),
+    );
+  });
+
+  it('writes the site model files as JSON.stringify would', async () => {
+    const files = siteModelFiles(work(), 'abc123');
+    await writeSiteModel(files, site, 'key-1');
+    const { dealRows, ...forPages } = site;
+    expect(readFileSync(files.model, 'utf8')).toBe(JSON.stringify(forPages));
+    expect(readFileSync(files.dealRows, 'utf8')).toBe(JSON.stringify(dealRows));
   });
 });
