@@ -1,5 +1,6 @@
 /**
- * `npm run build`: data folder → validated records → metrics → site model → Astro → dist/.
+ * `npm run build`: data folder → validated records → metrics → site model → Astro (pages) and the
+ * build itself (CSV downloads, scripts/build/write-csvs.ts) → dist/.
  *
  * One build per output folder at a time (`<out>.lock`, scripts/build/build-lock.ts). The site is
  * rendered into a folder of this build's own and published only when everything passed, by
@@ -17,8 +18,8 @@
  * snapshots, the code and the lockfile) is unchanged; any new export recomputes it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, rmSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { hashInputs } from '../src/history/input-hash.ts';
 import { readSnapshots, writeSnapshot } from '../src/history/store.ts';
 import { dirname, join, resolve } from 'node:path';
@@ -35,6 +36,9 @@ import { buildCacheKey } from './build/cache-key.ts';
 import { placeSite } from './build/place-site.ts';
 import { PAGE_PROGRESS_ENV, showPageProgress } from './build/page-progress.ts';
 import { staleExportFailure, staleExportMessage } from '../src/nightly/freshness-gate.ts';
+import { isCurrent, markUsed, readCsvSource, siteModelFiles, writeSiteModel, type CsvSource } from './build/site-model-store.ts';
+import { writeTableCsvs } from './build/write-csvs.ts';
+import { eachTable } from '../src/views/all-tables.ts';
 
 dieWithParent();
 
@@ -45,7 +49,8 @@ const workDir = join(root, '.tavla');
 // One prepared model and one render folder per output folder, so two builds (e.g. tests) never
 // read each other's.
 const outKey = createHash('sha256').update(outDir).digest('hex').slice(0, 12);
-const siteModelPath = join(workDir, `site-model-${outKey}.json`);
+const modelFiles = siteModelFiles(workDir, outKey);
+const siteModelPath = modelFiles.model;
 const team = process.env.TAVLA_TEAM || undefined;
 const historyDir = resolve(process.env.TAVLA_HISTORY ?? join(dataDir, 'history', team ?? ''));
 const slots = siteSlots(outDir);
@@ -104,30 +109,37 @@ const cacheKey = buildCacheKey({
   asOf: asOfChoice.asOf,
   snapshots: history.snapshots,
 });
-const cacheKeyPath = `${siteModelPath}.key`;
-const cached = existsSync(siteModelPath) && existsSync(cacheKeyPath) && readFileSync(cacheKeyPath, 'utf8') === cacheKey;
+const cached = isCurrent(modelFiles, cacheKey);
 let snapshot: SiteModel['snapshot'] | undefined;
 let freshness: SiteModel['freshness'];
-if (cached) {
-  process.stdout.write(`tavla: inputs unchanged (${cacheKey.slice(0, 12)}): reusing the computed report\n`);
-} else {
+// What the CSV downloads are made of: the report just computed (the pipeline's records and model
+// are let go before rendering), or the reused one, read back after rendering.
+let csvSource: CsvSource | undefined;
+/** The pipeline's site model, nothing else of its run kept. */
+async function computeSite(asOf: string): Promise<SiteModel> {
   const result = await runPipeline({
     dataDir,
     team,
     history: { ...history, inputHash },
-    asOf: asOfChoice.asOf,
+    asOf,
     now: new Date(),
     log: (line) => process.stdout.write(`${line}\n`),
   });
   if (!result.ok) {
     fail(`tavla cannot build honest reports from ${dataDir}:\n${result.messages.map((m) => `  ✗ ${m}`).join('\n')}`);
   }
+  return result.site;
+}
+if (cached) {
+  process.stdout.write(`tavla: inputs unchanged (${cacheKey.slice(0, 12)}): reusing the computed report\n`);
+  await markUsed(modelFiles);
+} else {
+  const site = await computeSite(asOfChoice.asOf);
   await mkdir(workDir, { recursive: true });
-  await rm(cacheKeyPath, { force: true });
-  await writeFile(siteModelPath, JSON.stringify(result.site));
-  await writeFile(cacheKeyPath, cacheKey);
-  snapshot = result.site.snapshot;
-  freshness = result.site.freshness;
+  await writeSiteModel(modelFiles, site, cacheKey);
+  snapshot = site.snapshot;
+  freshness = site.freshness;
+  csvSource = { report: site.report, dealRows: site.dealRows, pageOnly: { dealFiles: site.dealFiles, openByStage: site.openByStage } };
 }
 
 if (process.env.TAVLA_FAIL_STALE === '1') {
@@ -165,6 +177,13 @@ if (astro !== 0) {
 }
 const astroMs = performance.now() - astroStarted;
 await placeSite(renderDir, tempOut);
+const csvStarted = performance.now();
+csvSource ??= await readCsvSource(modelFiles);
+const csvFiles = await writeTableCsvs(tempOut, eachTable(csvSource.report, csvSource.dealRows, csvSource.pageOnly)).catch((error: unknown) =>
+  fail(`tavla: the CSV downloads could not be written: ${(error as Error).message}`),
+);
+csvSource = undefined;
+process.stdout.write(`tavla: ${csvFiles} CSV downloads written in ${Math.round(performance.now() - csvStarted)} ms\n`);
 
 const stray = await unexpectedOutput(tempOut);
 if (stray.length > 0) {
