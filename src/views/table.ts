@@ -1,6 +1,6 @@
 /**
  * A table of figures as a page shows it (formatted cells) and as its CSV download carries it
- * (raw values). The same object feeds the chart's data table and the CSV endpoint, so the
+ * (raw values). The same object feeds the chart's data table and the CSV download, so the
  * download always matches the page.
  */
 export interface ViewColumn {
