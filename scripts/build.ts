@@ -139,7 +139,11 @@ if (cached) {
   await writeSiteModel(modelFiles, site, cacheKey);
   snapshot = site.snapshot;
   freshness = site.freshness;
-  csvSource = { report: site.report, dealRows: site.dealRows, pageOnly: { dealFiles: site.dealFiles, openByStage: site.openByStage } };
+  csvSource = {
+    report: site.report,
+    dealRows: site.dealRows,
+    pageOnly: { dealFiles: site.dealFiles, openByStage: site.openByStage, openByStageOfTeam: site.openByStageOfTeam },
+  };
 }
 
 if (process.env.TAVLA_FAIL_STALE === '1') {

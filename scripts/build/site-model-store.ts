@@ -109,8 +109,11 @@ export interface CsvSource {
 
 /** The report and deal rows of a reused set, read back. */
 export async function readCsvSource(files: SiteModelFiles): Promise<CsvSource> {
-  const { report, dealFiles, openByStage } = JSON.parse(await readFile(files.model, 'utf8')) as Pick<SiteModel, 'report' | 'dealFiles' | 'openByStage'>;
-  return { report, dealRows: JSON.parse(await readFile(files.dealRows, 'utf8')) as DealRows, pageOnly: { dealFiles, openByStage } };
+  const { report, dealFiles, openByStage, openByStageOfTeam } = JSON.parse(await readFile(files.model, 'utf8')) as Pick<
+    SiteModel,
+    'report' | 'dealFiles' | 'openByStage' | 'openByStageOfTeam'
+  >;
+  return { report, dealRows: JSON.parse(await readFile(files.dealRows, 'utf8')) as DealRows, pageOnly: { dealFiles, openByStage, openByStageOfTeam } };
 }
 
 /** Removes all but the `keep` most recently written or used sets of site model files. */

@@ -20,7 +20,7 @@ import { reportPeriods } from './periods-of-report.ts';
 import { reportScopes, type ReportParts } from './report-scopes.ts';
 import { scrubPeople, unlistedPersonIds } from './scrub-people.ts';
 import { sellerEntries } from './sellers-part.ts';
-import { openDealsByStage } from './stage-deals.ts';
+import { openDealsByStage, openDealsByStageOfTeams } from './stage-deals.ts';
 import type { Report, SiteModel } from './site-model.ts';
 import { teamEntries } from './teams-part.ts';
 
@@ -59,6 +59,7 @@ export function buildReport({ model, files, rejected, quality, history }: Report
   const meetings = meetingParts(parts);
   const { company, ...companyWide } = companyPart(parts, teams, sellers);
   const openByStage = openDealsByStage(parts.scopes.company.deals, ctx, lines);
+  const openByStageOfTeam = openDealsByStageOfTeams(parts.scopes.ofTeam, ctx, lines);
   const dealFiles = [...new Set(records.deals.map((deal) => deal.file))];
   const report: Report = {
     schemaVersion: 1,
@@ -77,10 +78,17 @@ export function buildReport({ model, files, rejected, quality, history }: Report
   };
   const snapshot = makeSnapshot(model, report, history?.inputHash ?? '', qualityScoresOf(records, quality));
   if (history) report.history = historyPart(parts, meetings, { ...history, snapshot });
-  if (!settings.initialsOnly) return { report, dealRows, dealFiles, openByStage, snapshot };
+  if (!settings.initialsOnly) return { report, dealRows, dealFiles, openByStage, openByStageOfTeam, snapshot };
   const unlisted = unlistedPersonIds(records, [...quality, ...rejected], model.users);
   const scrub = <T>(value: T): T => scrubPeople(value, model.users, persons, unlisted);
-  return { report: scrub(report), dealRows: scrub(dealRows), dealFiles, openByStage: scrub(openByStage), snapshot };
+  return {
+    report: scrub(report),
+    dealRows: scrub(dealRows),
+    dealFiles,
+    openByStage: scrub(openByStage),
+    openByStageOfTeam: scrub(openByStageOfTeam),
+    snapshot,
+  };
 }
 
 /** Earlier builds' snapshots with this one's, read as trends and changes. */

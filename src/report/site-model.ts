@@ -143,6 +143,8 @@ export interface SiteModel {
   dealFiles: string[];
   /** The company's open deals per stage, as the pipeline-by-stage rows count them; not in report.json. */
   openByStage: StageDeals[];
+  /** Each team's open deals per stage (by team id), as its page's pipeline-by-stage rows count them; not in report.json. */
+  openByStageOfTeam: Record<string, StageDeals[]>;
   /** This build's snapshot, for the history folder; never published. */
   snapshot: Snapshot;
 }

@@ -8,6 +8,7 @@ import type { ModelDeal } from '../core/records.ts';
 import type { MetricContext } from '../metrics/context.ts';
 import { groupByOpenStage, openDeals } from '../metrics/open-pipeline.ts';
 import { dealList, type DealLineContext, type DealList } from './deal-lines.ts';
+import type { ScopeRecords } from './scope-figures.ts';
 
 export interface StageDeals {
   stageId: string;
@@ -25,4 +26,11 @@ export function openDealsByStage(deals: readonly ModelDeal[], ctx: MetricContext
     label: group.label,
     deals: dealList(group.deals, lines, cap),
   }));
+}
+
+/** Each team's open deals per stage (by team id), from the same records as the team's figures. */
+export function openDealsByStageOfTeams(ofTeam: ReadonlyMap<string, ScopeRecords>, ctx: MetricContext, lines: DealLineContext): Record<string, StageDeals[]> {
+  const byTeam: Record<string, StageDeals[]> = {};
+  for (const [teamId, records] of ofTeam) byTeam[teamId] = openDealsByStage(records.deals, ctx, lines);
+  return byTeam;
 }

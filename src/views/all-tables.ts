@@ -30,7 +30,7 @@ export function allTables(report: Report, dealRows?: DealRows, pageOnly: PageOnl
 }
 
 /** What the CSVs read from the site model beside the report. */
-export type PageOnly = Partial<Pick<SiteModel, 'dealFiles' | 'openByStage'>>;
+export type PageOnly = Partial<Pick<SiteModel, 'dealFiles' | 'openByStage' | 'openByStageOfTeam'>>;
 
 /** The tables one after another, made as they are asked for: the build writes each and lets it go. */
 export function* eachTable(report: Report, dealRows?: DealRows, pageOnly: PageOnly = {}): Generator<ViewTable> {
@@ -72,6 +72,11 @@ function* tableGroups(report: Report, dealRows: DealRows | undefined, pageOnly: 
   });
   yield* each(TABLE_SECTIONS, (section) => sectionTables(section, report, f));
   yield* stageTables(pageOnly.openByStage ?? [], f, dealRows);
+  const companyStageIds = (pageOnly.openByStage ?? []).map((s) => s.stageId);
+  yield* each(report.teams, (team) => {
+    const stages = pageOnly.openByStageOfTeam?.[team.id] ?? [];
+    return stageTables(stages, f, dealRows, { prefix: `team-${team.slug}`, slugIds: [...companyStageIds, ...stages.map((s) => s.stageId)] });
+  });
   yield* leadFunnelTables(report, f);
   yield* qualityTables(report, f);
   yield* qualityCsvTables(report, f, pageOnly.dealFiles);

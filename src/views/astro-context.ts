@@ -48,5 +48,6 @@ function pageLinks(report: Report, r: Routes, locale: Locale): PageLinks {
     },
     seller: (slug) => r.seller(locale, slug),
     stage: (stageId) => (withDeals.has(stageId) ? `${r.section(locale, 'pipeline')}#${stageAnchor(slugs.get(stageId)!)}` : undefined),
+    teamStage: (scope, stageId) => (slugs.has(stageId) ? `#${stageAnchor(slugs.get(stageId)!, scope)}` : undefined),
   };
 }

@@ -15,6 +15,8 @@ export interface PageLinks {
   seller(slug: string): string;
   /** The pipeline page's list of one stage's open deals; undefined when the stage has none. */
   stage(stageId: string): string | undefined;
+  /** A team page's own list of one stage's open deals (`scope`: the team's id prefix), on the same page. */
+  teamStage(scope: string, stageId: string): string | undefined;
 }
 
 export interface Fmt {

@@ -188,13 +188,14 @@ function attainmentTable(figures: ScopeFigures, f: Fmt, idPrefix: string): ViewT
 }
 
 /**
- * Where a stage's bar leads: to the deals behind it, a seller's own open deals on the same page,
- * else the stage's list of open deals on the pipeline page (the company's: a team's deals of the
- * stage are among them). A stage without open deals has no bar to follow.
+ * Where a stage's bar leads: to the deals behind it, a seller's own open deals on the same page, a
+ * team's own list of the stage's open deals on the team page, else the stage's list of open deals
+ * on the pipeline page. A stage without open deals has no bar to follow.
  */
 function stageHref(f: Fmt, idPrefix: string, stage: { stageId: string; count: number }): string | undefined {
   if (stage.count === 0) return undefined;
-  return idPrefix.startsWith('seller-') ? `#${idPrefix}-open-deals` : f.links?.stage(stage.stageId);
+  if (idPrefix.startsWith('seller-')) return `#${idPrefix}-open-deals`;
+  return idPrefix.startsWith('team-') ? f.links?.teamStage(idPrefix, stage.stageId) : f.links?.stage(stage.stageId);
 }
 
 function stageTable(figures: ScopeFigures, f: Fmt, idPrefix: string): ViewTable {

@@ -23,8 +23,25 @@ interface StageTotal {
   cents: number;
 }
 
-/** The open deals of data/deals.csv per stage id, read independently. */
-function openByStage(): Map<string, StageTotal> {
+/** Rows of a data/ file as objects by header. */
+function dataRows(file: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(readFileSync(join(root, 'data', file), 'utf8'));
+  return rows.map((row) => Object.fromEntries(header!.map((key, i) => [key, row[i] ?? ''])));
+}
+
+/**
+ * Each deal's team as docs/metrics.md has it: the owner's team (data/users.csv), else the
+ * account's (data/accounts.csv), as a deal without an owner takes its account's team.
+ */
+function teamOfDeal(): (deal: { owner: string; accountId: string }) => string {
+  const ofUser = new Map(dataRows('users.csv').map((u) => [u.id!, u.team!]));
+  const ofAccount = new Map(dataRows('accounts.csv').map((a) => [a.id!, a.team!]));
+  return (deal) => ofUser.get(deal.owner) || ofAccount.get(deal.accountId) || '';
+}
+
+/** The open deals of data/deals.csv per stage id, read independently; `team`: only that team's. */
+function openByStage(team?: string): Map<string, StageTotal> {
+  const teamOf = teamOfDeal();
   const settings = JSON.parse(readFileSync(join(root, 'data/tavla.config.json'), 'utf8'));
   const stageOf = new Map<string, { id: string; status: string }>();
   for (const stage of settings.stages) {
@@ -42,6 +59,7 @@ function openByStage(): Map<string, StageTotal> {
     if (!stage || !Number.isFinite(amount) || seen.has(id)) continue;
     seen.add(id);
     if (stage.status !== 'open' || row[col('created_date')]! > settings.asOf) continue;
+    if (team !== undefined && teamOf({ owner: row[col('owner')]!, accountId: row[col('account_id')]! }) !== team) continue;
     const total = totals.get(stage.id) ?? { stageId: stage.id, count: 0, cents: 0 };
     total.count += 1;
     total.cents += Math.round(amount * 100);
@@ -116,6 +134,32 @@ describe('open deals per stage add up on the demo site', () => {
       const cents = rows.reduce((sum, r) => sum + Math.round(Number(r.contract_value || 0) * 100), 0);
       expect([stage.stageId, rows.length, cents]).toEqual([stage.stageId, stage.count, stage.cents]);
       expect(existsSync(join(siteDir, 'data', `pipeline-stage-${stage.stageId}.csv`))).toBe(true);
+    }
+  });
+
+  it("a team's stage bars lead to the team page's own stage lists, which count its owners' deals", () => {
+    const teams = new Set(dataRows('users.csv').map((u) => u.team!));
+    expect(teams.size).toBeGreaterThan(1);
+    for (const team of teams) {
+      const stages = [...openByStage(team).values()];
+      expect(stages.length, team).toBeGreaterThan(0);
+      const page = readFileSync(join(siteDir, 'sv', 'teams', team, 'index.html'), 'utf8');
+      for (const stage of stages) {
+        const anchor = `team-${team}-stage-${stage.stageId}`;
+        expect(page, `${team}: the ${stage.stageId} bar`).toContain(`href="#${anchor}"`);
+        const list = stageList(page, anchor);
+        expect(list, `${team}: the ${stage.stageId} list`).not.toBeNull();
+        const [count, value] = list!.summary.split(' · ');
+        expect([team, stage.stageId, Number(count!.replace(/\D/g, '')), value!.replace(/\D/g, '')]).toEqual([
+          team,
+          stage.stageId,
+          stage.count,
+          kronor(stage.cents),
+        ]);
+        const rows = csv(anchor);
+        const cents = rows.reduce((sum, r) => sum + Math.round(Number(r.contract_value || 0) * 100), 0);
+        expect([team, stage.stageId, rows.length, cents]).toEqual([team, stage.stageId, stage.count, stage.cents]);
+      }
     }
   });
 });
