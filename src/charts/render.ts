@@ -28,8 +28,8 @@ export const DEFAULT_WIDTH = 640;
  * (≥ 11 px on a 390 px phone, whose chart is about 358 px wide). Every layout leaves room for the
  * largest size, so no text leaves the drawing at any width.
  */
-export const FONT_SIZE = 12;
-export const FONT_SIZE_MEDIUM = 16;
+const FONT_SIZE = 12;
+const FONT_SIZE_MEDIUM = 16;
 export const FONT_SIZE_NARROW = 22;
 
 /** Plot options every chart starts from. */

@@ -15,11 +15,11 @@ export const BAR_INSET_BOTTOM = 3;
 /** From the row's centre (25) to the label's baseline (25), clear of the bar at every text size. */
 const LABEL_DY = 0;
 /** From the row's centre to the bar's centre (39), where the value is written. */
-export const BAR_DY = 14;
+const BAR_DY = 14;
 /** Gap between a bar's end and its value. */
 const VALUE_GAP = 4;
 /** A halo in the page's colour around text, so a reference rule passing behind it stays readable. */
-export const HALO = { fill: 'currentColor', stroke: GAP, strokeWidth: 4, paintOrder: 'stroke' } as const;
+const HALO = { fill: 'currentColor', stroke: GAP, strokeWidth: 4, paintOrder: 'stroke' } as const;
 /** A wider halo for the values after the bars, where the 100 % rule may pass: it also covers the gap of "97 %". */
 const VALUE_HALO = { ...HALO, strokeWidth: 8 } as const;
 

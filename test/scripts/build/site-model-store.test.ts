@@ -22,6 +22,9 @@ const site = {
   report: { meta: { currency: 'SEK' }, weeks: [] },
   freshness: { newest: '2026-11-19' },
   dealRows: { d1: ['Fjällbacka AB renewal', 'Fjällbacka AB', 'Ada Berg', 'won', 'won', 'new', 12000, null, '2026-01-05', '2026-02-01'] },
+  dealFiles: ['deals.csv'],
+  openByStage: [{ stageId: 'proposal', label: 'Offert', deals: { count: 0, amount: 0, ids: [], deals: [] } }],
+  openByStageOfTeam: { malmo: [] },
   snapshot: { asOf: '2026-11-20' },
 } as unknown as SiteModel;
 
@@ -41,9 +44,10 @@ describe('the site model kept between builds', () => {
     const files = siteModelFiles(work(), 'abc123');
     await writeSiteModel(files, site, 'key-1');
     const forPages = JSON.parse(readFileSync(files.model, 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(forPages).sort()).toEqual(['freshness', 'report', 'snapshot']);
+    expect(Object.keys(forPages).sort()).toEqual(['dealFiles', 'freshness', 'openByStage', 'openByStageOfTeam', 'report', 'snapshot']);
     expect(forPages.report).toEqual(site.report);
-    expect(await readCsvSource(files)).toEqual({ report: site.report, dealRows: site.dealRows });
+    const pageOnly = { dealFiles: site.dealFiles, openByStage: site.openByStage, openByStageOfTeam: site.openByStageOfTeam };
+    expect(await readCsvSource(files)).toEqual({ report: site.report, dealRows: site.dealRows, pageOnly });
   });
 
   it('is reused only for the same cache key and only when all three files are there', async () => {
