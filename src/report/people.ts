@@ -46,12 +46,14 @@ export function slugify(text: string): string {
 
 /**
  * One address segment per id, never shared: ids that slugify alike (`malmo` and `Malmö`) get
- * `-2`, `-3` … in the order of the sorted ids, so each keeps its own page.
+ * `-2`, `-3` … in the order of the sorted ids (`order: 'given'`: in the order given, as stages
+ * keep theirs), so each keeps its own page.
  */
-export function uniqueSlugs(ids: readonly string[]): Map<string, string> {
+export function uniqueSlugs(ids: readonly string[], order: 'sorted' | 'given' = 'sorted'): Map<string, string> {
   const slugs = new Map<string, string>();
   const taken = new Set<string>();
-  for (const id of [...new Set(ids)].sort()) {
+  const distinct = [...new Set(ids)];
+  for (const id of order === 'sorted' ? distinct.sort() : distinct) {
     const base = slugify(id);
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;

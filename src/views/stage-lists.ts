@@ -6,7 +6,7 @@
  */
 import { t } from '../i18n/index.ts';
 import type { DealRows } from '../report/deal-lines.ts';
-import { slugify } from '../report/people.ts';
+import { uniqueSlugs } from '../report/people.ts';
 import type { StageDeals } from '../report/stage-deals.ts';
 import { dealRow, type DealGroup, type DealRowContext } from './deal-groups.ts';
 import { dealTable } from './deal-table.ts';
@@ -21,17 +21,7 @@ export { STAGE_PAGE_ROWS } from '../report/stage-deals.ts';
  * `bokat-mote`; ids that slugify alike get `-2`, `-3` in stage order, so every anchor is its own.
  */
 export function stageSlugs(stageIds: readonly string[]): Map<string, string> {
-  const slugs = new Map<string, string>();
-  const taken = new Set<string>();
-  for (const id of stageIds) {
-    if (slugs.has(id)) continue;
-    const base = slugify(id);
-    let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-    taken.add(slug);
-    slugs.set(id, slug);
-  }
-  return slugs;
+  return uniqueSlugs(stageIds, 'given');
 }
 
 /**

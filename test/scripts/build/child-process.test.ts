@@ -35,8 +35,11 @@ describe('children of the build', () => {
     let child = 0;
     await until(() => (child = Number(execFileSync('ps', ['-o', 'pid=', '--ppid', String(parent.pid)], { encoding: 'utf8' }).trim() || 0)) > 0);
     expect(child).toBeGreaterThan(0);
+    const parentExit = new Promise<void>((done) => parent.once('exit', () => done()));
     parent.kill(signal);
     expect(await until(() => !running(child))).toBe(true);
+    // the child may be gone a moment before the build has run its clean-ups and exited
+    await parentExit;
     if (signal !== 'SIGKILL') expect(existsSync(marker)).toBe(true);
   });
 });
