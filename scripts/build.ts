@@ -35,6 +35,7 @@ import { buildAsOf } from '../src/settings/build-as-of.ts';
 import { buildCacheKey } from './build/cache-key.ts';
 import { placeSite } from './build/place-site.ts';
 import { PAGE_PROGRESS_ENV, showPageProgress } from './build/page-progress.ts';
+import { formatPeaks, ownPeakRss, PEAK_RSS_ENV, readPeakRss } from './build/peak-rss.ts';
 import { staleExportFailure, staleExportMessage } from '../src/nightly/freshness-gate.ts';
 import { isCurrent, markUsed, readCsvSource, siteModelFiles, writeSiteModel, type CsvSource } from './build/site-model-store.ts';
 import { writeTableCsvs } from './build/write-csvs.ts';
@@ -157,12 +158,15 @@ await rm(renderDir, { recursive: true, force: true });
 const astroStarted = performance.now();
 const watchdog = pathToFileURL(join(root, 'scripts/build/die-with-parent.ts')).href;
 const progressFile = join(workDir, `page-progress-${outKey}`);
+const astroPeakFile = join(workDir, `peak-rss-${outKey}`);
+rmSync(astroPeakFile, { force: true });
+const recordPeak = pathToFileURL(join(root, 'scripts/build/record-peak-rss.ts')).href;
 const progress = showPageProgress(progressFile, process.stdout);
 // Astro runs with the build's V8 flags (package.json): its old generation then grows by half of
 // what survives, not by twice, which keeps the render's peak ≈ 300 MB lower (docs/performance.md).
 const astro = await runChild(
   process.execPath,
-  [...process.execArgv, '--import', watchdog, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
+  [...process.execArgv, '--import', watchdog, '--import', recordPeak, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
   {
     cwd: root,
     env: {
@@ -172,6 +176,7 @@ const astro = await runChild(
       TAVLA_BUILT_AT: builtAt.toISOString(),
       ASTRO_TELEMETRY_DISABLED: '1',
       [PAGE_PROGRESS_ENV]: progressFile,
+      [PEAK_RSS_ENV]: astroPeakFile,
     },
   },
 );
@@ -205,4 +210,6 @@ if (snapshot) {
   const written = await writeSnapshot(historyDir, snapshot);
   process.stdout.write(`tavla: snapshot ${snapshot.asOf} kept in ${written}\n`);
 }
+process.stdout.write(`${formatPeaks({ build: ownPeakRss(), astro: readPeakRss(astroPeakFile) })}\n`);
+rmSync(astroPeakFile, { force: true });
 process.stdout.write(`tavla: site written to ${outDir} in ${Math.round(performance.now() - started)} ms\n`);

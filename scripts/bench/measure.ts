@@ -31,6 +31,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { PIPELINE_ENV, PIPELINE_FLAGS } from '../build/process-settings.ts';
+import { parsePeaks, type BuildPeaks } from '../build/peak-rss.ts';
 import { checksums, tavlaFigures } from './subset.ts';
 // The project's other modules are imported by the stage that needs them, so a child's peak RSS
 // holds only what that stage loads (the papaparse ceiling loads papaparse alone).
@@ -129,12 +130,18 @@ export function parseRowsRead(summary: string): Record<string, number> {
   return out;
 }
 
+/** The site stage's details holding each process's peak RSS in bytes, as the build printed them. */
+export const BUILD_PEAK = 'build process peak RSS';
+export const ASTRO_PEAK = 'Astro peak RSS';
+
 /** What `npm run build` printed: runPipeline's stage times, rows read per file, pages rendered. */
 export interface BuildFigures {
   timings: Record<string, number>;
   rowsRead: Record<string, number>;
   pages: number;
   renderMs: number;
+  /** Each process's peak RSS as the build printed it; undefined when it printed none. */
+  peaks?: BuildPeaks;
 }
 
 export function parseBuildOutput(stdout: string): BuildFigures {
@@ -146,6 +153,7 @@ export function parseBuildOutput(stdout: string): BuildFigures {
     rowsRead: parseRowsRead(stdout),
     pages: pages ? Number(pages[1]) : 0,
     renderMs: pages ? Number(pages[2]) : 0,
+    peaks: parsePeaks(stdout),
   };
 }
 
@@ -286,6 +294,9 @@ export async function runStage(stage: StageName, dir: string): Promise<StageResu
     const site = await buildSite(dir);
     ms = site.ms;
     Object.assign(detail, site.figures.timings, { pages: site.figures.pages, 'render ms': site.figures.renderMs });
+    const peaks = site.figures.peaks;
+    if (peaks) detail[BUILD_PEAK] = peaks.build;
+    if (peaks?.astro !== undefined) detail[ASTRO_PEAK] = peaks.astro;
     for (const [file, n] of Object.entries(site.figures.rowsRead)) {
       rows += n;
       bytes += sizes.get(file) ?? 0;

@@ -11,6 +11,7 @@ import { DEFAULT_LARGE, type LargeOptions } from './generate-large.ts';
 import { BIG_FILES, measureAlternating, measureStage, type ChildOptions, type ChildOutcome, type StageName, type StageResult } from './measure.ts';
 import { referenceRows, REFERENCE_ORDER, referenceRounds, twiceDuckdbRows } from './references.ts';
 import { hotSpots } from './profile.ts';
+import { sitePeakRow } from './site-peak.ts';
 import { formatTable, int, mb, mbPerSecond, percent, perSecond, seconds, type TableData } from './table.ts';
 
 /** runPipeline's time after validation: model + quality + metrics + report. */
@@ -220,6 +221,7 @@ export async function runBench(args: BenchArgs, root: string, command: string): 
       '< 300 s',
       b.ms < 300_000 ? 'met' : 'NOT met',
     ]);
+    verdict.push(sitePeakRow(b.peakRss, b.detail));
   }
   table({ columns: ['measure', 'measured', 'target', 'verdict'], rows: verdict });
 

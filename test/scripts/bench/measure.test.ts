@@ -13,6 +13,7 @@ const BUILD_OUTPUT = [
   'as of 2026-11-20: 2 rejected-row issue(s), 42 data-quality issue(s)',
   'pages: 1264 in 65012 ms (19 pages/s)',
   'page weight (HTML + inlined CSS, budget 150.0 KiB): largest sv/months/2026-11/index.html 131.7 KiB',
+  'peak RSS: build process 1520 MB, Astro 1801 MB',
   'tavla: site written to /out in 72000 ms',
 ].join('\n');
 
@@ -23,11 +24,12 @@ describe('parseBuildOutput', () => {
       rowsRead: { 'deals.csv': 100000, 'activities.csv': 500000 },
       pages: 1264,
       renderMs: 65012,
+      peaks: { build: 1520 * 1024 * 1024, astro: 1801 * 1024 * 1024 },
     });
   });
 
   it('gives zeros and empty records for output without those lines', () => {
-    expect(parseBuildOutput('tavla: inputs unchanged')).toEqual({ timings: {}, rowsRead: {}, pages: 0, renderMs: 0 });
+    expect(parseBuildOutput('tavla: inputs unchanged')).toEqual({ timings: {}, rowsRead: {}, pages: 0, renderMs: 0, peaks: undefined });
   });
 });
 
