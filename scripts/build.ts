@@ -1,6 +1,7 @@
 /**
  * `npm run build`: data folder → validated records → metrics → site model → Astro (pages) and the
- * build itself (CSV downloads, scripts/build/write-csvs.ts) → dist/.
+ * build itself (report.json and the CSV downloads, scripts/build/write-report-json.ts and
+ * write-csvs.ts) → dist/.
  *
  * One build per output folder at a time (`<out>.lock`, scripts/build/build-lock.ts). The site is
  * rendered into a folder of this build's own and published only when everything passed, by
@@ -39,6 +40,7 @@ import { formatPeaks, ownPeakRss, PEAK_RSS_ENV, readPeakRss } from './build/peak
 import { staleExportFailure, staleExportMessage } from '../src/nightly/freshness-gate.ts';
 import { isCurrent, markUsed, readCsvSource, siteModelFiles, writeSiteModel, type CsvSource } from './build/site-model-store.ts';
 import { writeTableCsvs } from './build/write-csvs.ts';
+import { writeReportJson } from './build/write-report-json.ts';
 import { eachTable } from '../src/views/all-tables.ts';
 
 dieWithParent();
@@ -113,7 +115,7 @@ const cacheKey = buildCacheKey({
 const cached = isCurrent(modelFiles, cacheKey);
 let snapshot: SiteModel['snapshot'] | undefined;
 let freshness: SiteModel['freshness'];
-// What the CSV downloads are made of: the report just computed (the pipeline's records and model
+// What report.json and the CSV downloads are made of: the report just computed (the pipeline's records and model
 // are let go before rendering), or the reused one, read back after rendering.
 let csvSource: CsvSource | undefined;
 /** The pipeline's site model, nothing else of its run kept. */
@@ -188,11 +190,12 @@ const astroMs = performance.now() - astroStarted;
 await placeSite(renderDir, tempOut);
 const csvStarted = performance.now();
 csvSource ??= await readCsvSource(modelFiles);
+await writeReportJson(tempOut, csvSource.report).catch((error: unknown) => fail(`tavla: report.json could not be written: ${(error as Error).message}`));
 const csvFiles = await writeTableCsvs(tempOut, eachTable(csvSource.report, csvSource.dealRows, csvSource.pageOnly)).catch((error: unknown) =>
   fail(`tavla: the CSV downloads could not be written: ${(error as Error).message}`),
 );
 csvSource = undefined;
-process.stdout.write(`tavla: ${csvFiles} CSV downloads written in ${Math.round(performance.now() - csvStarted)} ms\n`);
+process.stdout.write(`tavla: report.json and ${csvFiles} CSV downloads written in ${Math.round(performance.now() - csvStarted)} ms\n`);
 
 const stray = await unexpectedOutput(tempOut);
 if (stray.length > 0) {

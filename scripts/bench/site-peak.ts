@@ -5,7 +5,7 @@
 import { ASTRO_PEAK, BUILD_PEAK } from './measure.ts';
 import { mb } from './table.ts';
 
-export const SITE_PEAK_TARGET = 1024 ** 3;
+const SITE_PEAK_TARGET = 1024 ** 3;
 
 /** One row of the bench's "Against the targets" table: measure, measured, target, verdict. */
 export function sitePeakRow(largestProcess: number, detail: Record<string, number | undefined>): string[] {

@@ -1,45 +1,52 @@
 /**
  * The computed report kept between builds in `.tavla/`, one set of files per output folder:
- * `site-model-<out>.json` (what the pages read: everything but the deal rows),
- * `deal-rows-<out>.json` (the deal rows, which only the CSV downloads need, so the renderer never
- * parses them) and `site-model-<out>.json.key` (the cache key the two were computed for; written
- * last, so a build stopped halfway leaves no key and the next one recomputes). Both are written
- * in pieces, never made one string first.
+ * `site-model-<out>.json` (what the pages read: everything but the deal rows and the period
+ * lists, with where each period item is), `periods-<out>.jsonl` (the report's weeks, months,
+ * agendas and packs, one JSON line per item, which a page reads one at a time:
+ * src/views/period-parts.ts), `deal-rows-<out>.json` (the deal rows, which only the CSV downloads
+ * need, so the renderer never parses them) and `site-model-<out>.json.key` (the cache key the
+ * set was computed for; written last, so a build stopped halfway leaves no key and the next one
+ * recomputes). All are written in pieces, never made one string first.
  * Every output folder (each test's, each team's) leaves its own set, so the sets used least
  * recently beyond `KEPT_SITE_MODELS` are removed whenever one is written.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { open, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { DealRows } from '../../src/report/deal-lines.ts';
 import type { Report, SiteModel } from '../../src/report/site-model.ts';
 import type { PageOnly } from '../../src/views/all-tables.ts';
+import { periodLines, withoutPeriodLists } from '../../src/views/period-parts.ts';
+import { readWholeSiteModel, type StoredSiteModel } from '../../src/views/site-model-file.ts';
 
 export const KEPT_SITE_MODELS = 6;
 
 export interface SiteModelFiles {
-  /** The site model without its deal rows: what Astro reads (TAVLA_SITE_MODEL). */
+  /** The site model without its deal rows and period items: what Astro reads (TAVLA_SITE_MODEL). */
   model: string;
+  /** The report's period items, one JSON line each. */
+  periods: string;
   dealRows: string;
   key: string;
 }
 
-const NAME = /^(?:site-model|deal-rows)-([0-9a-z]+)\.json(?:\.key)?$/;
+const NAME = /^(?:site-model|deal-rows|periods)-([0-9a-z]+)\.json(?:\.key|l)?$/;
 
 export function siteModelFiles(workDir: string, outKey: string): SiteModelFiles {
   const model = join(workDir, `site-model-${outKey}.json`);
-  return { model, dealRows: join(workDir, `deal-rows-${outKey}.json`), key: `${model}.key` };
+  return { model, periods: join(workDir, `periods-${outKey}.jsonl`), dealRows: join(workDir, `deal-rows-${outKey}.json`), key: `${model}.key` };
 }
 
 /** Whether the files hold a report computed for `cacheKey`. */
 export function isCurrent(files: SiteModelFiles, cacheKey: string): boolean {
-  return existsSync(files.model) && existsSync(files.dealRows) && existsSync(files.key) && readFileSync(files.key, 'utf8') === cacheKey;
+  const all = [files.model, files.periods, files.dealRows, files.key];
+  return all.every((path) => existsSync(path)) && readFileSync(files.key, 'utf8') === cacheKey;
 }
 
 /** Marks a reused set as just used, so that pruning by another build keeps it. */
 export async function markUsed(files: SiteModelFiles): Promise<void> {
   const now = new Date();
-  await Promise.all([files.model, files.dealRows, files.key].map((path) => utimes(path, now, now).catch(() => undefined)));
+  await Promise.all([files.model, files.periods, files.dealRows, files.key].map((path) => utimes(path, now, now).catch(() => undefined)));
 }
 
 /**
@@ -71,30 +78,37 @@ export function* jsonPieces(value: unknown, depth: number): Generator<string> {
   yield first ? '{}' : '}';
 }
 
-/** Writes `value` as JSON to `path` (split `depth` levels down), a megabyte or so at a time. */
-async function writeJson(path: string, value: unknown, depth: number): Promise<void> {
+/** Writes the pieces to `path`, a megabyte or so at a time; gives back the generator's result. */
+async function writePieces<T>(path: string, pieces: Generator<string, T>): Promise<T> {
   const file = await open(path, 'w');
   try {
     let batch = '';
-    for (const piece of jsonPieces(value, depth)) {
-      batch += piece;
+    for (;;) {
+      const next = pieces.next();
+      if (next.done) {
+        await file.write(batch);
+        return next.value;
+      }
+      batch += next.value;
       if (batch.length < 1 << 20) continue;
       await file.write(batch);
       batch = '';
     }
-    await file.write(batch);
   } finally {
     await file.close();
   }
 }
 
-/** Writes the site model in its two files, then the key, then prunes old sets. */
+/** Writes the site model in its three files, then the key, then prunes old sets. */
 export async function writeSiteModel(files: SiteModelFiles, site: SiteModel, cacheKey: string): Promise<void> {
-  const { dealRows, ...forPages } = site;
+  // The snapshot is for the history folder, which the build writes from the site it computed.
+  const { dealRows, snapshot: _snapshot, ...forPages } = site;
   await rm(files.key, { force: true });
-  // Down to the items of the weeks' and months' lists; a deal row (ten cells) is one piece.
-  await writeJson(files.model, forPages, 5);
-  await writeJson(files.dealRows, dealRows, 1);
+  const periods = await writePieces(files.periods, periodLines(site.report, basename(files.periods)));
+  const stored: StoredSiteModel = { ...forPages, report: withoutPeriodLists(site.report), periods };
+  // Down to the sellers' and teams' figures; a deal row (ten cells) is one piece.
+  await writePieces(files.model, jsonPieces(stored, 5));
+  await writePieces(files.dealRows, jsonPieces(dealRows, 1));
   await writeFile(files.key, cacheKey);
   await pruneSiteModels(join(files.model, '..'), KEPT_SITE_MODELS);
 }
@@ -109,10 +123,7 @@ export interface CsvSource {
 
 /** The report and deal rows of a reused set, read back. */
 export async function readCsvSource(files: SiteModelFiles): Promise<CsvSource> {
-  const { report, dealFiles, openByStage, openByStageOfTeam } = JSON.parse(await readFile(files.model, 'utf8')) as Pick<
-    SiteModel,
-    'report' | 'dealFiles' | 'openByStage' | 'openByStageOfTeam'
-  >;
+  const { report, dealFiles, openByStage, openByStageOfTeam } = readWholeSiteModel(files.model);
   return { report, dealRows: JSON.parse(await readFile(files.dealRows, 'utf8')) as DealRows, pageOnly: { dealFiles, openByStage, openByStageOfTeam } };
 }
 

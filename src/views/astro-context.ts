@@ -4,7 +4,7 @@ import type { Currency } from '../format/index.ts';
 import { issueDealHref } from './crm-link.ts';
 import { fmt, type Fmt, type PageLinks } from './format-context.ts';
 import { routes, type Routes } from './routes.ts';
-import { siteModel } from './site-model-file.ts';
+import { periodKeys, siteModel } from './site-model-file.ts';
 import { stageAnchor, stageSlugs } from './stage-lists.ts';
 import type { Report } from '../report/site-model.ts';
 
@@ -33,12 +33,12 @@ export function pageContext(lang: string | undefined, base: string): PageContext
 
 /** Chart links of a page: only to months and weeks that have a page of their own. */
 function pageLinks(report: Report, r: Routes, locale: Locale): PageLinks {
-  const months = new Set(report.months.map((m) => m.month));
+  const months = new Set(periodKeys().months);
   // The company's stages, in the order the pipeline page's stage lists take their anchors from.
   const stages = report.company.pipeline.weighted.stages;
   const slugs = stageSlugs(stages.map((s) => s.stageId));
   const withDeals = new Set(stages.filter((s) => s.count > 0).map((s) => s.stageId));
-  const weeks = new Set(report.weeks.map((w) => w.week));
+  const weeks = new Set(periodKeys().weeks);
   return {
     month: (month) => (months.has(month) ? r.month(locale, month) : undefined),
     week: (week) => (weeks.has(week) ? r.week(locale, week) : undefined),
