@@ -4,6 +4,7 @@
  * is absent, every owner named in deals, accounts or activities becomes a person without a team,
  * so a one-person company still gets its reports.
  */
+import { t, type Locale } from '../i18n/index.ts';
 import type { Settings } from '../settings/schema.ts';
 import { assignChannels } from './channels.ts';
 import { annualAmount, contractYears } from './contract-years.ts';
@@ -30,8 +31,13 @@ export interface Model {
   present: { accounts: boolean; users: boolean; activities: boolean; targets: boolean; funnel: boolean; invoices: boolean };
 }
 
-function teamName(id: string, names: Record<string, string>): string {
-  return names[id] ?? (id === '' ? '—' : id.charAt(0).toUpperCase() + id.slice(1));
+/**
+ * A team's name: the settings' `teamNames`, else its id capitalised. The team of people without
+ * one (id '': no users file, or users without a team) is "No team" in the company's language
+ * unless the settings name it (`"teamNames": {"": "Sales"}`).
+ */
+function teamName(id: string, names: Record<string, string>, locale: Locale): string {
+  return names[id] ?? (id === '' ? t(locale, 'common.noTeam') : id.charAt(0).toUpperCase() + id.slice(1));
 }
 
 /**
@@ -82,7 +88,7 @@ export function buildModel(records: Records, settings: Settings, asOf: IsoDate, 
   const teamIds = [...teamIdSet].sort();
   const teams = teamIds.map((id) => ({
     id,
-    name: teamName(id, settings.teamNames),
+    name: teamName(id, settings.teamNames, settings.locale),
     memberIds: users.filter((user) => user.teamId === id).map((user) => user.id),
   }));
   return { settings, asOf, records, deals, users, teams, userById, accountById, present };

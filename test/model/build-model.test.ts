@@ -40,4 +40,12 @@ describe('buildModel without a users file', () => {
       ['north', []],
     ]);
   });
+
+  it("names the team of people without one in the company's language, unless the settings name it", () => {
+    const name = (settings: object) => buildModel(records, settingsSchema.parse({ asOf: '2026-04-17', ...settings }), '2026-04-17', present).teams[0]!;
+    expect(name({}).name).toBe('Utan team');
+    expect(name({ locale: 'da' }).name).toBe('Uden team');
+    expect(name({ locale: 'en' }).name).toBe('No team');
+    expect(name({ locale: 'en', teamNames: { '': 'Sales' } }).name).toBe('Sales');
+  });
 });

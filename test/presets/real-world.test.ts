@@ -289,4 +289,13 @@ describe('real-world exports: headline figures worked out by hand', () => {
     const off = (await runWith('crm-opportunities-open-without-amount', { channelInference: 'off' })).report;
     expect([off.meta.channelInference, off.meta.inferredChannelShare, off.meta.channelNotSetShare]).toEqual(['off', 0, 1]);
   });
+
+  it('an export without teams shows one team named "no team" in the company\'s language, never a dash', async () => {
+    // pipedrive-plain has no users file and no team column: every owner is in the team of id ''.
+    const sv = (await run('pipedrive-plain')).report;
+    expect(sv.teams.map((team) => [team.id, team.name, team.slug])).toEqual([['', 'Utan team', 'utan-team']]);
+    expect(new Set(sv.sellers.map((seller) => seller.teamName))).toEqual(new Set(['Utan team']));
+    const en = (await runWith('pipedrive-plain', { locale: 'en' })).report;
+    expect(en.teams.map((team) => [team.name, team.slug])).toEqual([['No team', 'no-team']]);
+  });
 });
