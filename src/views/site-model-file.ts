@@ -1,6 +1,6 @@
 /**
  * Reads the site model that scripts/build.ts prepared (TAVLA_SITE_MODEL), once per process.
- * Pages and endpoints only read it; no page computes a metric. It holds no deal rows: only the
+ * Pages only read it; no page computes a metric. It holds no deal rows: only the
  * CSV downloads need them, and the build writes those itself (scripts/build/write-csvs.ts). Its
  * period lists (weeks, months, agendas, packs) stay in their parts file and are read an item at
  * a time, when a page asks for one (src/views/period-parts.ts).
