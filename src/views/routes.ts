@@ -38,6 +38,8 @@ export interface Routes {
   definition(locale: Locale, id: string): string;
   /** A full data-quality list: a rule's issues or one owner's, page 1 at the list's own address. */
   qualityList(locale: Locale, kind: 'rule' | 'owner', slug: string, page?: number): string;
+  /** Page `page` of the sellers directory: the sellers section, then /sellers/page/<n>/. */
+  sellersPage(locale: Locale, page: number): string;
   reportJson(): string;
 }
 
@@ -55,6 +57,7 @@ export function routes(base: string): Routes {
     csv: (_locale, id) => `${prefix}data/${id}.csv`,
     definition: (locale, id) => `${section(locale, 'definitions')}#${id}`,
     qualityList: (locale, kind, slug, page = 1) => `${section(locale, 'quality')}${kind === 'rule' ? 'rules' : 'owners'}/${slug}/${page > 1 ? `${page}/` : ''}`,
+    sellersPage: (locale, page) => (page > 1 ? `${section(locale, 'sellers')}page/${page}/` : section(locale, 'sellers')),
     reportJson: () => `${prefix}report.json`,
   };
 }

@@ -53,5 +53,19 @@ describe('the site of a company with 200 sellers', () => {
       const page = readFileSync(join(out, 'en', section, 'index.html'), 'utf8');
       expect(page, section).toContain('Showing the first 50 of');
     }
+    // The sellers directory takes 100 people a page: 200 people in users.csv, two pages that
+    // link each of them once, each page saying which part of the whole it holds.
+    const people = readFileSync(join(data.dir, 'users.csv'), 'utf8').trim().split('\n').length - 1;
+    expect(people).toBe(200);
+    const directory = [join(out, 'en', 'sellers', 'index.html'), join(out, 'en', 'sellers', 'page', '2', 'index.html')].map((path) =>
+      readFileSync(path, 'utf8'),
+    );
+    expect(existsSync(join(out, 'en', 'sellers', 'page', '3', 'index.html'))).toBe(false);
+    const linked = directory.map((html) => [...html.matchAll(/<th[^>]*><a href="\/en\/sellers\/([^/"]+)\/"/g)].map((m) => m[1]));
+    expect(linked.map((slugs) => slugs.length)).toEqual([100, 100]);
+    expect(new Set(linked.flat()).size).toBe(people);
+    expect(directory[0]).toContain('Sellers 1–100 of 200');
+    expect(directory[1]).toContain('Sellers 101–200 of 200');
+    expect(directory[0]).toContain('href="/en/sellers/page/2/" rel="next"');
   }, 600_000);
 });
