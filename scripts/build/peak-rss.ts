@@ -37,9 +37,9 @@ export function readPeakRss(file: string): number | undefined {
 }
 
 export interface BuildPeaks {
-  /** The build script's process: pipeline, site model, CSV downloads. */
+  /** The build script's process: pipeline, site model, report.json and the CSV downloads. */
   build: number;
-  /** Astro's process: the pages and report.json; undefined when it recorded none. */
+  /** Astro's process: the pages; undefined when it recorded none. */
   astro?: number;
 }
 

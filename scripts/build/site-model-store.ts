@@ -11,8 +11,9 @@
  * recently beyond `KEPT_SITE_MODELS` are removed whenever one is written.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { open, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { writePieces } from './write-pieces.ts';
 import type { DealRows } from '../../src/report/deal-lines.ts';
 import type { Report, SiteModel } from '../../src/report/site-model.ts';
 import type { PageOnly } from '../../src/views/all-tables.ts';
@@ -76,27 +77,6 @@ export function* jsonPieces(value: unknown, depth: number): Generator<string> {
     yield* jsonPieces(item, depth - 1);
   }
   yield first ? '{}' : '}';
-}
-
-/** Writes the pieces to `path`, a megabyte or so at a time; gives back the generator's result. */
-async function writePieces<T>(path: string, pieces: Generator<string, T>): Promise<T> {
-  const file = await open(path, 'w');
-  try {
-    let batch = '';
-    for (;;) {
-      const next = pieces.next();
-      if (next.done) {
-        await file.write(batch);
-        return next.value;
-      }
-      batch += next.value;
-      if (batch.length < 1 << 20) continue;
-      await file.write(batch);
-      batch = '';
-    }
-  } finally {
-    await file.close();
-  }
 }
 
 /** Writes the site model in its three files, then the key, then prunes old sets. */

@@ -34,9 +34,8 @@ function storedModel(): StoredSiteModel {
   if (!path) {
     throw new Error('TAVLA_SITE_MODEL is not set: build the site with `npm run build`, which prepares the data first.');
   }
-  const model = JSON.parse(readFileSync(path, 'utf8')) as StoredSiteModel;
-  // Kept open for the life of the process: pages read their items from it.
-  const fd = openSync(partsPath(path, model.periods), 'r');
+  // The period file is kept open for the life of the process: pages read their items from it.
+  const { model, fd } = openStored(path);
   cached = { ...model, report: lazyPeriodLists(model.report, model.periods, spanReader(fd)) };
   return cached;
 }
@@ -55,14 +54,15 @@ function spanReader(fd: number): ReadSpan {
   };
 }
 
-function partsPath(modelPath: string, periods: PeriodIndex): string {
-  return join(dirname(modelPath), periods.file);
+/** The site model file parsed, and its period file (beside it) opened for reading. */
+function openStored(path: string): { model: StoredSiteModel; fd: number } {
+  const model = JSON.parse(readFileSync(path, 'utf8')) as StoredSiteModel;
+  return { model, fd: openSync(join(dirname(path), model.periods.file), 'r') };
 }
 
 /** A site model file read whole, its period lists included (for the build's own readers). */
 export function readWholeSiteModel(path: string): StoredSiteModel {
-  const model = JSON.parse(readFileSync(path, 'utf8')) as StoredSiteModel;
-  const fd = openSync(partsPath(path, model.periods), 'r');
+  const { model, fd } = openStored(path);
   try {
     return { ...model, report: joinPeriodLists(model.report, model.periods, spanReader(fd)) };
   } finally {
